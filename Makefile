@@ -1,0 +1,26 @@
+# The commands of this repository. `make test` is what CI runs (.ci/run).
+GO ?= go
+
+.PHONY: all generate check-generate vet test bench
+
+all: test
+
+## generate: regenerate Go code and fixtures from api/
+generate:
+	./scripts/generate.sh
+
+## check-generate: fail if generated files drift from api/, then build
+check-generate:
+	./scripts/generate.sh --check
+
+## vet: go vet every package
+vet:
+	$(GO) vet ./...
+
+## test: the drift check, vet, and every test with the race detector
+test: check-generate vet
+	$(GO) test -race -count=1 ./...
+
+## bench: benchmarks with allocation counts
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
