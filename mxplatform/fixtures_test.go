@@ -279,12 +279,15 @@ func normalize(v any) any {
 	case json.Number:
 		r, ok := new(big.Rat).SetString(string(x))
 		if !ok {
-			return string(x)
+			return jsonNumber(x)
 		}
-		return r.RatString()
+		return jsonNumber(r.RatString())
 	}
 	return v
 }
+
+// jsonNumber is a number normalized to its exact value, distinct from any string.
+type jsonNumber string
 
 func diffValue(path string, a, b any) string {
 	if reflect.DeepEqual(a, b) {
@@ -314,4 +317,28 @@ func diffValue(path string, a, b any) string {
 		}
 	}
 	return fmt.Sprintf("%s: %v, then %v", path, a, b)
+}
+
+func TestJSONDiff(t *testing.T) {
+	same := [][2]string{
+		{`{"a": 1000.0}`, `{"a": 1000}`},
+		{`{"a": null, "b": 1}`, `{"b": 1}`},
+		{`{"a": [1, {"x": null}]}`, `{"a": [1.00, {}]}`},
+	}
+	for _, p := range same {
+		if d := jsonDiff([]byte(p[0]), []byte(p[1])); d != "" {
+			t.Errorf("%s vs %s: %s", p[0], p[1], d)
+		}
+	}
+	differ := [][2]string{
+		{`{"a": 0.1}`, `{"a": 0.10000001}`},
+		{`{"a": "1"}`, `{"a": 1}`},
+		{`{"a": 1}`, `{"a": 1, "b": false}`},
+		{`{"a": [1, 2]}`, `{"a": [2, 1]}`},
+	}
+	for _, p := range differ {
+		if d := jsonDiff([]byte(p[0]), []byte(p[1])); d == "" {
+			t.Errorf("%s and %s compared equal", p[0], p[1])
+		}
+	}
 }
