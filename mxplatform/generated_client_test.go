@@ -341,42 +341,7 @@ func TestGeneratedClientOperations(t *testing.T) {
 			if tc.response != "" {
 				respBody = readFixture(t, tc.op, tc.response)
 			}
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				if r.Method != tc.method {
-					t.Errorf("method %s, want %s", r.Method, tc.method)
-				}
-				if r.URL.Path != tc.path {
-					t.Errorf("path %s, want %s", r.URL.Path, tc.path)
-				}
-				if got, want := r.URL.Query(), tc.query; !sameQuery(got, want) {
-					t.Errorf("query %v, want %v", got, want)
-				}
-				if got := r.Header.Get("Accept"); got != "application/vnd.mx.api.v1+json" {
-					t.Errorf("Accept %q", got)
-				}
-				if user, pass, ok := r.BasicAuth(); !ok || user != "client" || pass != "key" {
-					t.Errorf("basic auth %q %q %v", user, pass, ok)
-				}
-				got, _ := io.ReadAll(r.Body)
-				if tc.request != "" {
-					if ct := r.Header.Get("Content-Type"); ct != "application/json" {
-						t.Errorf("Content-Type %q", ct)
-					}
-					if d := jsonDiff(reqBody, got); d != "" {
-						t.Errorf("request body differs from the fixture: %s", d)
-					}
-				} else if len(got) != 0 {
-					t.Errorf("unexpected request body %s", got)
-				}
-				if tc.op == "requestWidgetURL" && r.Header.Get("Accept-Language") != "en-US" {
-					t.Errorf("Accept-Language %q", r.Header.Get("Accept-Language"))
-				}
-				if respBody != nil {
-					w.Header().Set("Content-Type", "application/vnd.mx.api.v1+json; charset=utf-8")
-				}
-				w.WriteHeader(tc.status)
-				_, _ = w.Write(respBody)
-			}))
+			srv := httptest.NewServer(expectRequest(t, tc.expectation(), reqBody, respBody, "client", "key"))
 			defer srv.Close()
 			c, err := NewClientWithResponses(srv.URL, WithRequestEditorFn(func(_ context.Context, r *http.Request) error {
 				r.Header.Set("Accept", "application/vnd.mx.api.v1+json")
@@ -407,6 +372,60 @@ func TestGeneratedClientOperations(t *testing.T) {
 				t.Errorf("decoded response differs from the fixture: %s", d)
 			}
 		})
+	}
+}
+
+// expectation is what a fixture server checks of a request, and the status it answers.
+type expectation struct {
+	op, method, path string
+	query            url.Values
+	hasBody          bool
+	status           int
+}
+
+func (tc generatedCase) expectation() expectation {
+	return expectation{op: tc.op, method: tc.method, path: tc.path, query: tc.query, hasBody: tc.request != "", status: tc.status}
+}
+
+// expectRequest returns a handler that checks a request against e (method, path, query,
+// credentials, Accept, Content-Type, body equal to reqBody by value) and answers e.status with
+// respBody.
+func expectRequest(t *testing.T, e expectation, reqBody, respBody []byte, user, pass string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != e.method {
+			t.Errorf("method %s, want %s", r.Method, e.method)
+		}
+		if r.URL.Path != e.path {
+			t.Errorf("path %s, want %s", r.URL.Path, e.path)
+		}
+		if got := r.URL.Query(); !sameQuery(got, e.query) {
+			t.Errorf("query %v, want %v", got, e.query)
+		}
+		if got := r.Header.Get("Accept"); got != "application/vnd.mx.api.v1+json" {
+			t.Errorf("Accept %q", got)
+		}
+		if u, p, ok := r.BasicAuth(); !ok || u != user || p != pass {
+			t.Errorf("basic auth %q %q %v", u, p, ok)
+		}
+		got, _ := io.ReadAll(r.Body)
+		if e.hasBody {
+			if ct := r.Header.Get("Content-Type"); ct != "application/json" {
+				t.Errorf("Content-Type %q", ct)
+			}
+			if d := jsonDiff(reqBody, got); d != "" {
+				t.Errorf("request body differs from the fixture: %s", d)
+			}
+		} else if len(got) != 0 {
+			t.Errorf("unexpected request body %s", got)
+		}
+		if e.op == "requestWidgetURL" && r.Header.Get("Accept-Language") != "en-US" {
+			t.Errorf("Accept-Language %q", r.Header.Get("Accept-Language"))
+		}
+		if respBody != nil {
+			w.Header().Set("Content-Type", "application/vnd.mx.api.v1+json; charset=utf-8")
+		}
+		w.WriteHeader(e.status)
+		_, _ = w.Write(respBody)
 	}
 }
 

@@ -24,6 +24,7 @@ if [[ "${1:-}" == "--check" ]]; then
 fi
 
 go generate ./gen/...
+go run ./gen/operations
 go run ./gen/fixtures
 
 if $check; then

@@ -1,0 +1,330 @@
+// Command operations writes mxplatform/operations.gen.go: one method of mxplatform.API per
+// operation of api/mxplatform.yaml. Each method builds its request with the request builder
+// oapi-codegen generated, sends it through API.call (credentials, headers, retries, typed
+// errors) and returns the operation's resource:
+//
+//   - a body that wraps one object ({"account": {...}}) returns that object; a request body of
+//     that shape is taken unwrapped;
+//   - a list returns its page (items and pagination), every member checked present;
+//   - 204-only operations return only an error;
+//   - aggregateMember, checkBalances and resumeAggregation return a JobResult (200 or 202);
+//   - listMemberChallenges returns MemberChallenges (204 means not challenged);
+//   - readTransaction accepts the reference's shape and the live list shape.
+//
+// Run from the repository root: go run ./gen/operations
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"go/format"
+	"os"
+	"sort"
+	"strings"
+	"text/template"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+const (
+	specPath   = "api/mxplatform.yaml"
+	outputPath = "mxplatform/operations.gen.go"
+	mediaType  = "application/vnd.mx.api.v1+json"
+)
+
+// Operations whose answers the SDK shapes beyond the general rules.
+var (
+	jobOperations   = map[string]bool{"aggregateMember": true, "checkBalances": true, "resumeAggregation": true}
+	challengesOp    = "listMemberChallenges"
+	readTransaction = "readTransaction"
+)
+
+type param struct{ Name, Type string }
+
+type member struct{ Key, Field, Type, Arg string }
+
+type op struct {
+	ID, GoName, Method, Path string
+	Doc                      []string
+	PathParams               []param
+	HasParamsStruct          bool // the request builder takes *<GoName>Params
+	TakesParams              bool // the method takes it too (the operation has query parameters)
+	BodyType                 string
+	BodyWrapped              *member // the single member a request body wraps
+	Result                   string  // none, job, challenges, transaction, resource, page
+	Resource                 *member // result: resource
+	Page                     string  // result: page: the body type
+	PageMembers              []member
+}
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "operations:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	doc, err := openapi3.NewLoader().LoadFromFile(specPath)
+	if err != nil {
+		return err
+	}
+	var ops []op
+	for path, item := range doc.Paths.Map() {
+		for method, o := range item.Operations() {
+			built, err := build(path, method, o)
+			if err != nil {
+				return fmt.Errorf("%s: %w", o.OperationID, err)
+			}
+			ops = append(ops, built)
+		}
+	}
+	sort.Slice(ops, func(i, j int) bool { return ops[i].GoName < ops[j].GoName })
+	var buf bytes.Buffer
+	if err := tmpl.Execute(&buf, ops); err != nil {
+		return err
+	}
+	src, err := format.Source(buf.Bytes())
+	if err != nil {
+		return fmt.Errorf("formatting: %w\n%s", err, buf.Bytes())
+	}
+	return os.WriteFile(outputPath, src, 0o644)
+}
+
+func build(path, method string, o *openapi3.Operation) (op, error) {
+	r := op{
+		ID:         o.OperationID,
+		GoName:     strings.ToUpper(o.OperationID[:1]) + o.OperationID[1:],
+		Method:     method,
+		Path:       path,
+	}
+	r.Doc = append(r.Doc, fmt.Sprintf("%s calls %s (%s %s): %s.", r.GoName, r.ID, method, path, lowerFirst(o.Summary)))
+	r.Doc = append(r.Doc, "")
+	r.Doc = append(r.Doc, strings.Split(strings.TrimSpace(o.Description), "\n")...)
+	if o.Deprecated {
+		r.Doc = append(r.Doc, "", "Deprecated: MX keeps this operation for existing integrations; use RequestWidgetURL.")
+	}
+
+	// Path parameters in URL order.
+	for _, seg := range strings.Split(path, "/") {
+		if !strings.HasPrefix(seg, "{") {
+			continue
+		}
+		name := strings.Trim(seg, "{}")
+		p := o.Parameters.GetByInAndName("path", name)
+		if p == nil {
+			return r, fmt.Errorf("no path parameter %s", name)
+		}
+		typ, _ := p.Schema.Value.Extensions["x-go-type"].(string)
+		if typ == "" {
+			typ = "string"
+		}
+		r.PathParams = append(r.PathParams, param{Name: lowerFirst(goName(name)), Type: typ})
+	}
+	for _, p := range o.Parameters {
+		switch p.Value.In {
+		case "query":
+			r.HasParamsStruct, r.TakesParams = true, true
+		case "header":
+			r.HasParamsStruct = true
+		}
+	}
+
+	if rb := o.RequestBody; rb != nil {
+		ref := rb.Value.Content.Get("application/json").Schema
+		r.BodyType = refName(ref)
+		props := ref.Value.Properties
+		if len(props) == 1 {
+			for key, prop := range props {
+				r.BodyWrapped = &member{Key: key, Field: goName(key), Type: refName(prop), Arg: lowerFirst(goName(key))}
+			}
+		}
+	}
+
+	ok := o.Responses.Status(200)
+	switch {
+	case jobOperations[r.ID]:
+		r.Result = "job"
+	case r.ID == challengesOp:
+		r.Result = "challenges"
+	case r.ID == readTransaction:
+		r.Result = "transaction"
+	case ok == nil:
+		if o.Responses.Status(204) == nil {
+			return r, fmt.Errorf("neither 200 nor 204")
+		}
+		r.Result = "none"
+	default:
+		schema := ok.Value.Content.Get(mediaType).Schema
+		props := schema.Value.Properties
+		if len(props) == 1 {
+			for key, prop := range props {
+				r.Result = "resource"
+				r.Resource = &member{Key: key, Field: goName(key), Type: refName(prop)}
+			}
+			break
+		}
+		r.Result, r.Page = "page", refName(schema)
+		for _, key := range schema.Value.Required {
+			prop := props[key]
+			typ := refName(prop)
+			if prop.Value.Type.Is("array") {
+				typ = "[]" + refName(prop.Value.Items)
+			}
+			r.PageMembers = append(r.PageMembers, member{Key: key, Field: goName(key), Type: typ})
+		}
+		if len(r.PageMembers) != len(props) {
+			return r, fmt.Errorf("page members must all be required")
+		}
+	}
+	return r, nil
+}
+
+func refName(s *openapi3.SchemaRef) string {
+	return s.Ref[strings.LastIndex(s.Ref, "/")+1:]
+}
+
+var initialisms = map[string]string{"guid": "GUID", "id": "ID", "url": "URL", "uri": "URI", "oauth": "OAuth", "ui": "UI", "iso": "ISO"}
+
+// goName turns snake_case into the Go name oapi-codegen gives it (user_guid: UserGUID).
+func goName(s string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(s, "_") {
+		if v, ok := initialisms[part]; ok {
+			b.WriteString(v)
+		} else if part != "" {
+			b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+		}
+	}
+	return b.String()
+}
+
+func lowerFirst(s string) string {
+	if strings.HasPrefix(s, "GUID") || strings.HasPrefix(s, "URL") {
+		return strings.ToLower(s[:len("GUID")]) + s[len("GUID"):]
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+var tmpl = template.Must(template.New("ops").Funcs(template.FuncMap{
+	"methodConst": func(m string) string { return "http.Method" + m[:1] + strings.ToLower(m[1:]) },
+}).Parse(`// Code generated by gen/operations from api/mxplatform.yaml. DO NOT EDIT.
+
+package mxplatform
+
+import (
+	"context"
+	"net/http"
+)
+
+// The operations of api/mxplatform.yaml.
+var (
+{{- range .}}
+	op{{.GoName}} = &operation{id: "{{.ID}}", method: {{methodConst .Method}}, path: "{{.Path}}"}
+{{- end}}
+)
+
+{{range .}}
+{{- $op := . -}}
+{{range .Doc}}// {{.}}
+{{end -}}
+func (a *API) {{.GoName}}(ctx context.Context
+	{{- range .PathParams}}, {{.Name}} {{.Type}}{{end}}
+	{{- if .TakesParams}}, params *{{.GoName}}Params{{end}}
+	{{- if .BodyWrapped}}, {{.BodyWrapped.Arg}} {{.BodyWrapped.Type}}{{else if .BodyType}}, body {{.BodyType}}{{end}}, opts ...CallOption)
+	{{- if eq .Result "none"}} error {
+{{- else if eq .Result "job"}} (*JobResult, error) {
+{{- else if eq .Result "challenges"}} (*MemberChallenges, error) {
+{{- else if eq .Result "transaction"}} (*Transaction, error) {
+{{- else if eq .Result "resource"}} (*{{.Resource.Type}}, error) {
+{{- else}} (*{{.Page}}, error) {
+{{- end}}
+	build := func(server string) (*http.Request, error) {
+		return New{{.GoName}}Request(server
+		{{- range .PathParams}}, {{.Name}}{{end}}
+		{{- if .HasParamsStruct}}, {{if .TakesParams}}params{{else}}nil{{end}}{{end}}
+		{{- if .BodyWrapped}}, {{.BodyType}}{ {{.BodyWrapped.Field}}: {{.BodyWrapped.Arg}} }{{else if .BodyType}}, body{{end}})
+	}
+{{- if eq .Result "none"}}
+	_, err := a.call(ctx, op{{.GoName}}, nil, opts, build)
+	return err
+}
+{{else if eq .Result "job"}}
+	var out struct {
+		Member *Member ` + "`json:\"member\"`" + `
+	}
+	resp, err := a.call(ctx, op{{.GoName}}, &out, opts, build)
+	if err != nil {
+		return nil, err
+	}
+	if out.Member == nil {
+		return nil, missing(op{{.GoName}}, resp, "member")
+	}
+	return &JobResult{Member: out.Member, Outcome: jobOutcome(resp)}, nil
+}
+{{else if eq .Result "challenges"}}
+	var out struct {
+		Challenges *[]Challenge ` + "`json:\"challenges\"`" + `
+		Pagination *Pagination  ` + "`json:\"pagination\"`" + `
+	}
+	resp, err := a.call(ctx, op{{.GoName}}, &out, opts, build)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return &MemberChallenges{Challenged: false, ChallengesResponseBody: ChallengesResponseBody{Challenges: []Challenge{}}}, nil
+	}
+	if out.Challenges == nil {
+		return nil, missing(op{{.GoName}}, resp, "challenges")
+	}
+	if out.Pagination == nil {
+		return nil, missing(op{{.GoName}}, resp, "pagination")
+	}
+	return &MemberChallenges{Challenged: true, ChallengesResponseBody: ChallengesResponseBody{Challenges: *out.Challenges, Pagination: *out.Pagination}}, nil
+}
+{{else if eq .Result "transaction"}}
+	var out TransactionReadResponseBody
+	resp, err := a.call(ctx, op{{.GoName}}, &out, opts, build)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case out.Transaction != nil:
+		return out.Transaction, nil
+	case out.Transactions != nil && len(*out.Transactions) > 0:
+		return &(*out.Transactions)[0], nil
+	}
+	return nil, missing(op{{.GoName}}, resp, "transaction")
+}
+{{else if eq .Result "resource"}}
+	var out struct {
+		{{.Resource.Field}} *{{.Resource.Type}} ` + "`json:\"{{.Resource.Key}}\"`" + `
+	}
+	resp, err := a.call(ctx, op{{.GoName}}, &out, opts, build)
+	if err != nil {
+		return nil, err
+	}
+	if out.{{.Resource.Field}} == nil {
+		return nil, missing(op{{.GoName}}, resp, "{{.Resource.Key}}")
+	}
+	return out.{{.Resource.Field}}, nil
+}
+{{else}}
+	var out struct {
+{{- range .PageMembers}}
+		{{.Field}} *{{.Type}} ` + "`json:\"{{.Key}}\"`" + `
+{{- end}}
+	}
+	resp, err := a.call(ctx, op{{.GoName}}, &out, opts, build)
+	if err != nil {
+		return nil, err
+	}
+{{- range .PageMembers}}
+	if out.{{.Field}} == nil {
+		return nil, missing(op{{$op.GoName}}, resp, "{{.Key}}")
+	}
+{{- end}}
+	return &{{.Page}}{ {{- range .PageMembers}}{{.Field}}: *out.{{.Field}}, {{end}} }, nil
+}
+{{end}}
+{{end}}`))

@@ -1,0 +1,228 @@
+package mxplatform
+
+import (
+	"context"
+	"crypto/tls"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"time"
+)
+
+// Version is the version of this SDK, sent in the User-Agent header.
+const Version = "0.1.0"
+
+// mediaType is the versioned media type of the MX Platform API v1, sent in every Accept header.
+const mediaType = "application/vnd.mx.api.v1+json"
+
+// maxResponseBody bounds what a call reads of a response body (a page of 1000 transactions is
+// about 2 MB).
+const maxResponseBody = 64 << 20
+
+// API calls the MX Platform API. Build one with [New]; it is safe for concurrent use and meant to
+// be reused. Each of its methods calls one MX operation and returns the resource it answers.
+type API struct {
+	server    string
+	clientID  string
+	authz     secret // the Authorization header value
+	userAgent string
+	http      *http.Client
+	logger    *slog.Logger
+	timeout   time.Duration
+}
+
+// New returns an [API] configured by opts. Credentials are required ([WithCredentials] or
+// [WithEnvCredentials]); everything else has a default, documented on its option.
+func New(opts ...Option) (*API, error) {
+	s := settings{environment: Development, retry: DefaultRetryPolicy()}
+	for _, opt := range opts {
+		if opt == nil {
+			return nil, errors.New("mxplatform: nil option")
+		}
+		if err := opt(&s); err != nil {
+			return nil, err
+		}
+	}
+	if s.clientID == "" {
+		return nil, errors.New("mxplatform: credentials are required: use WithCredentials or WithEnvCredentials")
+	}
+	server := s.serverURL
+	if server == "" {
+		var err error
+		if server, err = s.environment.ServerURL(); err != nil {
+			return nil, err
+		}
+	}
+	ua := "mx-go/" + Version
+	if s.userAgent != "" {
+		ua += " " + s.userAgent
+	}
+	logger := s.logger
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	return &API{
+		server:    server,
+		clientID:  s.clientID,
+		authz:     secret("Basic " + base64.StdEncoding.EncodeToString([]byte(s.clientID+":"+string(s.apiKey)))),
+		userAgent: ua,
+		http:      httpClient(s, logger),
+		logger:    logger,
+		timeout:   s.timeout,
+	}, nil
+}
+
+// httpClient builds the client that sends requests: the caller's client, doer or the default
+// transport, wrapped by the retry layer.
+func httpClient(s settings, logger *slog.Logger) *http.Client {
+	var base http.RoundTripper
+	c := &http.Client{CheckRedirect: noRedirects}
+	switch {
+	case s.doer != nil:
+		base = doerTransport{s.doer}
+	case s.httpClient != nil:
+		*c = *s.httpClient
+		base = c.Transport
+		if base == nil {
+			base = http.DefaultTransport
+		}
+	default:
+		base = DefaultTransport()
+	}
+	c.Transport = &RetryTransport{Base: base, Policy: s.retry, Logger: logger}
+	return c
+}
+
+// DefaultTransport returns the transport an [API] uses unless told otherwise: Go's default
+// transport, refusing TLS versions below 1.2 as MX requires.
+func DefaultTransport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12}
+	return t
+}
+
+// noRedirects hands 3xx answers back to the caller: MX does not redirect, and following a
+// redirect would turn a POST into a GET.
+func noRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+
+// doerTransport adapts an HttpRequestDoer to http.RoundTripper.
+type doerTransport struct{ d HttpRequestDoer }
+
+func (t doerTransport) RoundTrip(r *http.Request) (*http.Response, error) { return t.d.Do(r) }
+
+// ServerURL returns the base URL requests go to.
+func (a *API) ServerURL() string { return a.server }
+
+// String describes the API without its credentials.
+func (a API) String() string {
+	return fmt.Sprintf("mxplatform.API{server: %s, clientID: %s, apiKey: %s}", a.server, a.clientID, redacted)
+}
+
+// GoString is String, so that %#v does not print the credentials either.
+func (a API) GoString() string { return a.String() }
+
+// Format prints String for every verb: fmt would otherwise print the unexported fields of an
+// API value, credentials included.
+func (a API) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(a.String())) }
+
+// operation describes one MX operation, for errors, logs and the retry policy.
+type operation struct {
+	id     string
+	method string
+	path   string
+}
+
+// call sends the request that build makes for op and decodes a 2xx body into out (unless out is
+// nil or the status is 204). Any other status is an *Error; a body that does not decode is a
+// *DecodeError. The response is returned with its body closed.
+func (a *API) call(ctx context.Context, op *operation, out any, opts []CallOption, build func(server string) (*http.Request, error)) (*http.Response, error) {
+	var cc callSettings
+	for _, o := range opts {
+		if o != nil {
+			o(&cc)
+		}
+	}
+	if a.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, a.timeout)
+		defer cancel()
+	}
+	req, err := build(a.server)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", op.id, err)
+	}
+	st := &callState{op: op}
+	req = req.WithContext(context.WithValue(ctx, callStateKey{}, st))
+	a.decorate(req, &cc)
+
+	start := time.Now()
+	resp, err := a.http.Do(req)
+	if err != nil {
+		a.logger.DebugContext(ctx, "mx request failed", "operation", op.id, "method", op.method, "path", req.URL.Path, "attempts", st.attempts, "error", err)
+		return nil, &TransportError{Operation: op.id, Method: op.method, Path: req.URL.Path, Attempts: st.attempts, Err: unwrapURLError(err)}
+	}
+	defer resp.Body.Close()
+	if cc.response != nil {
+		*cc.response = resp
+	}
+	a.logger.DebugContext(ctx, "mx request", "operation", op.id, "method", op.method, "path", req.URL.Path, "status", resp.StatusCode, "attempts", st.attempts, "duration", time.Since(start))
+
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return resp, newError(op, req, resp, st.attempts)
+	}
+	if out == nil || resp.StatusCode == http.StatusNoContent {
+		return resp, nil
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBody))
+	if err != nil {
+		return resp, &TransportError{Operation: op.id, Method: op.method, Path: req.URL.Path, Attempts: st.attempts, Err: fmt.Errorf("reading the response body: %w", err)}
+	}
+	if err := json.Unmarshal(body, out); err != nil {
+		return resp, &DecodeError{Operation: op.id, StatusCode: resp.StatusCode, Err: err, Body: excerpt(body)}
+	}
+	return resp, nil
+}
+
+// decorate sets the headers every request carries, then the call's own.
+func (a *API) decorate(req *http.Request, cc *callSettings) {
+	h := req.Header
+	h.Set("Authorization", string(a.authz))
+	h.Set("Accept", mediaType)
+	h.Set("User-Agent", a.userAgent)
+	if req.Body != nil && req.Body != http.NoBody && h.Get("Content-Type") == "" {
+		h.Set("Content-Type", "application/json")
+	}
+	for k, vs := range cc.headers {
+		h.Del(k)
+		for _, v := range vs {
+			h.Add(k, v)
+		}
+	}
+}
+
+// missing reports a 2xx response whose body lacks a member the operation answers.
+func missing(op *operation, resp *http.Response, member string) error {
+	return &DecodeError{Operation: op.id, StatusCode: resp.StatusCode, Err: fmt.Errorf("the response has no %q", member)}
+}
+
+// callStateKey keys the per-call state in a request's context.
+type callStateKey struct{}
+
+// callState is shared by a call and the retry layer below it.
+type callState struct {
+	op       *operation
+	attempts int
+}
+
+// OperationID returns the MX operationId ("readAccount", ...) of a request sent by an [API], or
+// "" for other requests. Custom retry policies can use it.
+func OperationID(req *http.Request) string {
+	if st, ok := req.Context().Value(callStateKey{}).(*callState); ok {
+		return st.op.id
+	}
+	return ""
+}

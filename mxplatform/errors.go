@@ -1,0 +1,191 @@
+package mxplatform
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+)
+
+// Sentinel errors for the kinds of HTTP error MX answers. An [*Error] matches the one of its
+// status with errors.Is:
+//
+//	if errors.Is(err, mxplatform.ErrNotFound) { ... }
+var (
+	ErrBadRequest    = errors.New("mxplatform: bad request")           // 400
+	ErrUnauthorized  = errors.New("mxplatform: unauthorized")          // 401
+	ErrForbidden     = errors.New("mxplatform: forbidden")             // 403
+	ErrNotFound      = errors.New("mxplatform: not found")             // 404
+	ErrNotAcceptable = errors.New("mxplatform: not acceptable")        // 406
+	ErrConflict      = errors.New("mxplatform: conflict")              // 409
+	ErrUnprocessable = errors.New("mxplatform: unprocessable entity")  // 422
+	ErrRateLimited   = errors.New("mxplatform: too many requests")     // 429
+	ErrServerError   = errors.New("mxplatform: server error")          // any 5xx
+)
+
+// maxErrorBody bounds the raw body an *Error keeps.
+const maxErrorBody = 16 << 10
+
+// Error is the error of every response whose status is not 2xx. It carries MX's message when
+// the body is MX's error JSON ({"error": {"message": "..."}}) and the raw body in any case, so
+// that an HTML page from a proxy or a truncated body is not lost.
+type Error struct {
+	Operation  string // the MX operationId, for example "readAccount"
+	Method     string // the HTTP method
+	Path       string // the request path, without query
+	StatusCode int    // the HTTP status
+	Message    string // MX's error message, "" when the body is not MX's error JSON
+	RequestID  string // the request id header of the response, when there is one
+	Body       []byte // the raw body, at most 16 KiB
+	Attempts   int    // how many times the request was sent
+}
+
+// Error returns a one-line description: operation, status, and MX's message or an excerpt of
+// the body.
+func (e *Error) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "mxplatform: %s (%s %s): %d %s", e.Operation, e.Method, e.Path, e.StatusCode, http.StatusText(e.StatusCode))
+	switch {
+	case e.Message != "":
+		b.WriteString(": ")
+		b.WriteString(e.Message)
+	case len(e.Body) == 0:
+		b.WriteString(" (empty body)")
+	default:
+		fmt.Fprintf(&b, " (body: %q)", excerpt(e.Body))
+	}
+	if e.RequestID != "" {
+		fmt.Fprintf(&b, " [request id %s]", e.RequestID)
+	}
+	if e.Attempts > 1 {
+		fmt.Fprintf(&b, " after %d attempts", e.Attempts)
+	}
+	return b.String()
+}
+
+// Is matches the sentinel of the error's status (ErrNotFound for 404, ...).
+func (e *Error) Is(target error) bool {
+	switch target {
+	case ErrBadRequest:
+		return e.StatusCode == http.StatusBadRequest
+	case ErrUnauthorized:
+		return e.StatusCode == http.StatusUnauthorized
+	case ErrForbidden:
+		return e.StatusCode == http.StatusForbidden
+	case ErrNotFound:
+		return e.StatusCode == http.StatusNotFound
+	case ErrNotAcceptable:
+		return e.StatusCode == http.StatusNotAcceptable
+	case ErrConflict:
+		return e.StatusCode == http.StatusConflict
+	case ErrUnprocessable:
+		return e.StatusCode == http.StatusUnprocessableEntity
+	case ErrRateLimited:
+		return e.StatusCode == http.StatusTooManyRequests
+	case ErrServerError:
+		return e.StatusCode >= 500 && e.StatusCode <= 599
+	}
+	return false
+}
+
+// requestIDHeaders are the headers a request id may come back in.
+var requestIDHeaders = []string{"X-Request-Id", "Mx-Request-Id", "X-Mx-Request-Id", "Request-Id"}
+
+func newError(op *operation, req *http.Request, resp *http.Response, attempts int) *Error {
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+	e := &Error{
+		Operation:  op.id,
+		Method:     req.Method,
+		Path:       req.URL.Path,
+		StatusCode: resp.StatusCode,
+		Message:    errorMessage(body),
+		Body:       body,
+		Attempts:   max(attempts, 1),
+	}
+	for _, h := range requestIDHeaders {
+		if v := resp.Header.Get(h); v != "" {
+			e.RequestID = v
+			break
+		}
+	}
+	return e
+}
+
+// errorMessage returns the message of MX's error JSON, or "".
+func errorMessage(body []byte) string {
+	var v struct {
+		Error *struct {
+			Message string `json:"message"`
+		} `json:"error"`
+	}
+	if json.Unmarshal(body, &v) != nil || v.Error == nil {
+		return ""
+	}
+	return strings.TrimSpace(v.Error.Message)
+}
+
+// DecodeError is returned when a 2xx response does not hold what the operation answers: a body
+// that is not JSON, that does not fit the operation's type, or that lacks its resource.
+type DecodeError struct {
+	Operation  string // the MX operationId
+	StatusCode int    // the HTTP status, 2xx
+	Err        error  // what went wrong
+	Body       string // an excerpt of the body
+}
+
+func (e *DecodeError) Error() string {
+	s := fmt.Sprintf("mxplatform: %s: %d response does not decode: %v", e.Operation, e.StatusCode, e.Err)
+	if e.Body != "" {
+		s += fmt.Sprintf(" (body: %q)", e.Body)
+	}
+	return s
+}
+
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+// TransportError is returned when no HTTP response arrived: the connection failed, timed out,
+// or the context ended. errors.Is(err, context.Canceled) and the like see through it.
+type TransportError struct {
+	Operation string // the MX operationId
+	Method    string // the HTTP method
+	Path      string // the request path
+	Attempts  int    // how many times the request was sent
+	Err       error  // the cause
+}
+
+func (e *TransportError) Error() string {
+	s := fmt.Sprintf("mxplatform: %s (%s %s): %v", e.Operation, e.Method, e.Path, e.Err)
+	if e.Attempts > 1 {
+		s += fmt.Sprintf(" after %d attempts", e.Attempts)
+	}
+	return s
+}
+
+func (e *TransportError) Unwrap() error { return e.Err }
+
+// unwrapURLError drops the *url.Error layer of http.Client, whose message repeats the URL.
+func unwrapURLError(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
+}
+
+// excerpt returns the start of a body as valid UTF-8 text, for error messages.
+func excerpt(b []byte) string {
+	const n = 200
+	s := strings.TrimSpace(string(b))
+	if len(s) > n {
+		s = s[:n]
+		for !utf8.ValidString(s) {
+			s = s[:len(s)-1]
+		}
+		s += "..."
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
+}

@@ -1,0 +1,232 @@
+package mxplatform
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+)
+
+// Environment names an MX environment. Its server URL is fixed by MX.
+type Environment string
+
+// The MX environments.
+const (
+	// Development is the integration environment, https://int-api.mx.com: test institutions
+	// (MX Bank), at most 100 users. It is the default.
+	Development Environment = "development"
+	// Production is https://api.mx.com.
+	Production Environment = "production"
+)
+
+// ServerURL returns the base URL of the environment.
+func (e Environment) ServerURL() (string, error) {
+	switch e {
+	case Development:
+		return "https://int-api.mx.com", nil
+	case Production:
+		return "https://api.mx.com", nil
+	}
+	return "", fmt.Errorf("mxplatform: unknown environment %q (want %q or %q)", string(e), Development, Production)
+}
+
+// ParseEnvironment parses "development" or "production" (case-insensitive; "dev", "int",
+// "integration" and "prod" are accepted too).
+func ParseEnvironment(s string) (Environment, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "development", "dev", "int", "integration":
+		return Development, nil
+	case "production", "prod":
+		return Production, nil
+	}
+	return "", fmt.Errorf("mxplatform: unknown environment %q (want %q or %q)", s, Development, Production)
+}
+
+// Option configures an [API] in [New]. Options are checked when New runs: an invalid value makes
+// New return an error.
+type Option func(*settings) error
+
+// settings collects the options of New.
+type settings struct {
+	clientID    string
+	apiKey      secret
+	environment Environment
+	serverURL   string
+	httpClient  *http.Client
+	doer        HttpRequestDoer
+	userAgent   string
+	retry       RetryPolicy
+	logger      *slog.Logger
+	timeout     time.Duration
+}
+
+// Format keeps the API key out of any printing of the settings.
+func (s settings) Format(f fmt.State, _ rune) {
+	fmt.Fprintf(f, "settings{clientID: %s, apiKey: %s, environment: %s, serverURL: %s}", s.clientID, redacted, s.environment, s.serverURL)
+}
+
+// Environment variables read by [WithEnvCredentials].
+const (
+	EnvClientID = "MX_CLIENT_ID"
+	EnvAPIKey   = "MX_API_KEY"
+)
+
+// WithCredentials sets the client ID and API key from the MX client dashboard. Every request
+// sends them with HTTP basic authentication. Required (or [WithEnvCredentials]).
+func WithCredentials(clientID, apiKey string) Option {
+	return func(s *settings) error {
+		if strings.TrimSpace(clientID) == "" || strings.TrimSpace(apiKey) == "" {
+			return errors.New("mxplatform: client ID and API key must not be empty")
+		}
+		s.clientID, s.apiKey = clientID, secret(apiKey)
+		return nil
+	}
+}
+
+// WithEnvCredentials reads the client ID and API key from the MX_CLIENT_ID and MX_API_KEY
+// environment variables. New fails when either is unset or empty.
+func WithEnvCredentials() Option {
+	return func(s *settings) error {
+		id, key := os.Getenv(EnvClientID), os.Getenv(EnvAPIKey)
+		if id == "" || key == "" {
+			return fmt.Errorf("mxplatform: %s and %s must both be set", EnvClientID, EnvAPIKey)
+		}
+		return WithCredentials(id, key)(s)
+	}
+}
+
+// WithEnvironment chooses the MX environment. Default: [Development].
+func WithEnvironment(e Environment) Option {
+	return func(s *settings) error {
+		if _, err := e.ServerURL(); err != nil {
+			return err
+		}
+		s.environment, s.serverURL = e, ""
+		return nil
+	}
+}
+
+// WithServerURL sends requests to another base URL, such as a fake server in tests. It must be
+// an absolute https URL; plain http is accepted only for loopback hosts. It overrides
+// [WithEnvironment].
+func WithServerURL(raw string) Option {
+	return func(s *settings) error {
+		u, err := url.Parse(raw)
+		if err != nil || u.Host == "" {
+			return fmt.Errorf("mxplatform: invalid server URL %q", raw)
+		}
+		if u.User != nil {
+			return errors.New("mxplatform: the server URL must not carry credentials; use WithCredentials")
+		}
+		switch {
+		case u.Scheme == "https":
+		case u.Scheme == "http" && isLoopback(u.Hostname()):
+		default:
+			return fmt.Errorf("mxplatform: server URL %q must use https (http only on loopback)", raw)
+		}
+		s.serverURL = strings.TrimSuffix(u.String(), "/")
+		return nil
+	}
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// WithHTTPClientConfig sends requests with a copy of c: its transport (wrapped by the retry
+// layer), jar and redirect policy are kept, its Timeout too. Default: a client whose transport
+// refuses TLS versions below 1.2 and which does not follow redirects.
+func WithHTTPClientConfig(c *http.Client) Option {
+	return func(s *settings) error {
+		if c == nil {
+			return errors.New("mxplatform: nil *http.Client")
+		}
+		s.httpClient, s.doer = c, nil
+		return nil
+	}
+}
+
+// WithDoer sends requests through d, any type with the Do method of *http.Client (for example a
+// test double or an instrumented client). The retry layer wraps it.
+func WithDoer(d HttpRequestDoer) Option {
+	return func(s *settings) error {
+		if d == nil {
+			return errors.New("mxplatform: nil request doer")
+		}
+		s.doer, s.httpClient = d, nil
+		return nil
+	}
+}
+
+// WithUserAgent appends suffix (for example "myapp/1.2") to the User-Agent header, which
+// always names this SDK and its version.
+func WithUserAgent(suffix string) Option {
+	return func(s *settings) error {
+		if strings.ContainsAny(suffix, "\r\n") {
+			return errors.New("mxplatform: user agent must not contain line breaks")
+		}
+		s.userAgent = strings.TrimSpace(suffix)
+		return nil
+	}
+}
+
+// WithRetryPolicy replaces the retry policy. Default: [DefaultRetryPolicy]. A policy whose
+// MaxAttempts is 1 turns retries off.
+func WithRetryPolicy(p RetryPolicy) Option {
+	return func(s *settings) error {
+		if p.MaxAttempts < 1 {
+			return fmt.Errorf("mxplatform: retry MaxAttempts must be at least 1, got %d", p.MaxAttempts)
+		}
+		if p.MaxRetryAfter < 0 {
+			return errors.New("mxplatform: retry MaxRetryAfter must not be negative")
+		}
+		s.retry = p.withDefaults()
+		return nil
+	}
+}
+
+// WithLogger logs every request (debug level: operation, method, path, status, duration) and
+// every retry (warn level, with its reason) to l. Credentials and request bodies are never
+// logged. Default: no logging.
+func WithLogger(l *slog.Logger) Option {
+	return func(s *settings) error {
+		if l == nil {
+			return errors.New("mxplatform: nil logger")
+		}
+		s.logger = l
+		return nil
+	}
+}
+
+// WithTimeout bounds each call, its retries and backoff included. Default: no bound beyond the
+// caller's context.
+func WithTimeout(d time.Duration) Option {
+	return func(s *settings) error {
+		if d <= 0 {
+			return fmt.Errorf("mxplatform: timeout must be positive, got %s", d)
+		}
+		s.timeout = d
+		return nil
+	}
+}
+
+// secret holds the API key. It prints, formats, marshals and logs as [redacted].
+type secret string
+
+const redacted = "[redacted]"
+
+func (secret) String() string                 { return redacted }
+func (secret) GoString() string               { return redacted }
+func (secret) MarshalJSON() ([]byte, error)   { return []byte(`"` + redacted + `"`), nil }
+func (secret) MarshalText() ([]byte, error)   { return []byte(redacted), nil }
+func (secret) LogValue() slog.Value           { return slog.StringValue(redacted) }
+func (secret) Format(f fmt.State, _ rune)      { _, _ = f.Write([]byte(redacted)) }

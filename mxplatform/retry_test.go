@@ -1,0 +1,338 @@
+package mxplatform
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// fastRetries retries at once, recording the wait the default backoff asked for.
+func fastRetries(waits *[]time.Duration) Option {
+	var mu sync.Mutex
+	return WithRetryPolicy(RetryPolicy{MaxAttempts: 4, Backoff: func(attempt int, resp *http.Response) time.Duration {
+		mu.Lock()
+		defer mu.Unlock()
+		if waits != nil {
+			*waits = append(*waits, DefaultBackoff(attempt, resp))
+		}
+		return time.Millisecond
+	}})
+}
+
+// script answers the requests of a test in turn with the given handlers; the last one repeats.
+type script struct {
+	mu       sync.Mutex
+	steps    []http.HandlerFunc
+	requests []string // bodies received
+}
+
+func (s *script) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	s.mu.Lock()
+	n := len(s.requests)
+	s.requests = append(s.requests, string(body))
+	step := s.steps[min(n, len(s.steps)-1)]
+	s.mu.Unlock()
+	step(w, r)
+}
+
+func (s *script) count() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.requests)
+}
+
+func status(code int, header ...string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		for i := 0; i+1 < len(header); i += 2 {
+			w.Header().Set(header[i], header[i+1])
+		}
+		w.WriteHeader(code)
+		fmt.Fprintf(w, `{"error": {"message": "status %d"}}`, code)
+	}
+}
+
+func fixtureAnswer(t *testing.T, op, name string) http.HandlerFunc {
+	body := readFixture(t, op, name)
+	return func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write(body) }
+}
+
+// reset closes the connection without answering.
+func reset(w http.ResponseWriter, r *http.Request) {
+	conn, _, err := http.NewResponseController(w).Hijack()
+	if err == nil {
+		_ = conn.Close()
+	}
+}
+
+func TestRetryAfterInSecondsAndAsDate(t *testing.T) {
+	date := time.Now().Add(30 * time.Second).UTC().Format(http.TimeFormat)
+	for name, header := range map[string]string{"seconds": "7", "date": date} {
+		t.Run(name, func(t *testing.T) {
+			s := &script{steps: []http.HandlerFunc{status(429, "Retry-After", header), fixtureAnswer(t, "readAccount", "200.json")}}
+			srv := httptest.NewServer(s)
+			defer srv.Close()
+			var waits []time.Duration
+			acct, err := newTestAPI(t, srv.URL, fastRetries(&waits)).ReadAccount(context.Background(), docUser, docAccount)
+			if err != nil || acct.GUID == nil {
+				t.Fatal(err)
+			}
+			if s.count() != 2 || len(waits) != 1 {
+				t.Fatalf("%d requests, waits %v", s.count(), waits)
+			}
+			switch name {
+			case "seconds":
+				if waits[0] != 7*time.Second {
+					t.Errorf("wait %v, want 7s", waits[0])
+				}
+			case "date":
+				if waits[0] < 28*time.Second || waits[0] > 30*time.Second {
+					t.Errorf("wait %v, want about 30s", waits[0])
+				}
+			}
+		})
+	}
+}
+
+func TestRetryAfterLongerThanTheCapIsNotAwaited(t *testing.T) {
+	s := &script{steps: []http.HandlerFunc{status(429, "Retry-After", "7200")}}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	start := time.Now()
+	_, err := newTestAPI(t, srv.URL).ReadAccount(context.Background(), docUser, docAccount)
+	if !errors.Is(err, ErrRateLimited) || s.count() != 1 || time.Since(start) > 5*time.Second {
+		t.Fatalf("%v after %d requests", err, s.count())
+	}
+}
+
+func TestServiceUnavailableBurstThenSuccess(t *testing.T) {
+	s := &script{steps: []http.HandlerFunc{status(503), status(503), fixtureAnswer(t, "readAccount", "200.json")}}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	var waits []time.Duration
+	acct, err := newTestAPI(t, srv.URL, fastRetries(&waits)).ReadAccount(context.Background(), docUser, docAccount)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *acct.GUID != docAccount || s.count() != 3 {
+		t.Errorf("%d requests", s.count())
+	}
+	// Exponential with jitter: the second wait is drawn from a range twice as high.
+	if waits[0] < 250*time.Millisecond || waits[0] > 500*time.Millisecond || waits[1] < 500*time.Millisecond || waits[1] > time.Second {
+		t.Errorf("waits %v", waits)
+	}
+}
+
+func TestRetriesGiveUpWithTheLastError(t *testing.T) {
+	s := &script{steps: []http.HandlerFunc{status(502)}}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	_, err := newTestAPI(t, srv.URL, fastRetries(nil)).ReadAccount(context.Background(), docUser, docAccount)
+	var e *Error
+	if !errors.As(err, &e) || e.StatusCode != 502 || e.Attempts != 4 || s.count() != 4 {
+		t.Fatalf("%v after %d requests", err, s.count())
+	}
+	if !strings.Contains(err.Error(), "after 4 attempts") {
+		t.Errorf("%q", err)
+	}
+}
+
+func TestConnectionResetThenSuccess(t *testing.T) {
+	s := &script{steps: []http.HandlerFunc{reset, fixtureAnswer(t, "readAccount", "200.json")}}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	acct, err := newTestAPI(t, srv.URL, fastRetries(nil)).ReadAccount(context.Background(), docUser, docAccount)
+	if err != nil || *acct.GUID != docAccount {
+		t.Fatal(err)
+	}
+	if s.count() < 2 {
+		t.Errorf("%d requests", s.count())
+	}
+}
+
+func TestNetworkErrorWhenEveryAttemptFails(t *testing.T) {
+	s := &script{steps: []http.HandlerFunc{reset}}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	_, err := newTestAPI(t, srv.URL, fastRetries(nil)).ReadAccount(context.Background(), docUser, docAccount)
+	var te *TransportError
+	if !errors.As(err, &te) || te.Attempts != 4 || te.Operation != "readAccount" {
+		t.Fatalf("%T %v", err, err)
+	}
+}
+
+func TestPostsAreNotRetriedByDefault(t *testing.T) {
+	s := &script{steps: []http.HandlerFunc{status(503)}}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	a := newTestAPI(t, srv.URL, fastRetries(nil))
+	_, err := a.CreateUser(context.Background(), UserCreateRequest{})
+	var e *Error
+	if !errors.As(err, &e) || e.StatusCode != 503 || e.Attempts != 1 || s.count() != 1 {
+		t.Fatalf("createUser: %v after %d requests", err, s.count())
+	}
+	if _, err := a.CreateMember(context.Background(), docUser, MemberCreateRequestBody{}); err == nil || s.count() != 2 {
+		t.Fatalf("createMember: %v after %d requests", err, s.count())
+	}
+	if _, err := a.CheckBalances(context.Background(), docUser, docMember); err == nil || s.count() != 3 {
+		t.Fatalf("checkBalances: %v after %d requests", err, s.count())
+	}
+}
+
+func TestSafePostsAndPutsAreRetriedWithTheirBody(t *testing.T) {
+	s := &script{steps: []http.HandlerFunc{status(503), fixtureAnswer(t, "updateTransaction", "200.json")}}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	a := newTestAPI(t, srv.URL, fastRetries(nil))
+	memo := "replayed"
+	if _, err := a.UpdateTransaction(context.Background(), docUser, docTransaction, TransactionUpdateRequest{Memo: &memo}); err != nil {
+		t.Fatal(err)
+	}
+	if s.count() != 2 || s.requests[0] != s.requests[1] || !strings.Contains(s.requests[1], "replayed") {
+		t.Fatalf("bodies %q", s.requests)
+	}
+
+	s2 := &script{steps: []http.HandlerFunc{status(504), fixtureAnswer(t, "requestWidgetURL", "200.json")}}
+	srv2 := httptest.NewServer(s2)
+	defer srv2.Close()
+	w, err := newTestAPI(t, srv2.URL, fastRetries(nil)).RequestWidgetURL(context.Background(), docUser, WidgetRequest{WidgetType: WidgetTypeConnect})
+	if err != nil || w.URL == nil || s2.count() != 2 || s2.requests[0] != s2.requests[1] {
+		t.Fatalf("%v after %d requests", err, s2.count())
+	}
+}
+
+func TestInternalServerErrorIsNotRetried(t *testing.T) {
+	s := &script{steps: []http.HandlerFunc{status(500)}}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	_, err := newTestAPI(t, srv.URL, fastRetries(nil)).ReadAccount(context.Background(), docUser, docAccount)
+	if !errors.Is(err, ErrServerError) || s.count() != 1 {
+		t.Fatalf("%v after %d requests", err, s.count())
+	}
+}
+
+func TestCancelDuringBackoffReturnsPromptly(t *testing.T) {
+	s := &script{steps: []http.HandlerFunc{status(503, "Retry-After", "30")}}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(50*time.Millisecond, cancel)
+	start := time.Now()
+	_, err := newTestAPI(t, srv.URL).ReadAccount(ctx, docUser, docAccount)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("%T %v", err, err)
+	}
+	if elapsed := time.Since(start); elapsed > 2*time.Second {
+		t.Errorf("returned after %v", elapsed)
+	}
+	if s.count() != 1 {
+		t.Errorf("%d requests", s.count())
+	}
+}
+
+func TestTimeoutBoundsTheCall(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(5 * time.Second):
+		}
+	}))
+	defer srv.Close()
+	start := time.Now()
+	_, err := newTestAPI(t, srv.URL, WithTimeout(100*time.Millisecond)).ReadAccount(context.Background(), docUser, docAccount)
+	if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > 3*time.Second {
+		t.Fatalf("%v after %v", err, time.Since(start))
+	}
+}
+
+func TestDefaultTransportRefusesOldTLS(t *testing.T) {
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	srv.TLS = &tls.Config{MaxVersion: tls.VersionTLS11}
+	srv.StartTLS()
+	defer srv.Close()
+	tr := DefaultTransport()
+	if tr.TLSClientConfig.MinVersion != tls.VersionTLS12 {
+		t.Fatalf("MinVersion %x", tr.TLSClientConfig.MinVersion)
+	}
+	pool := x509.NewCertPool()
+	pool.AddCert(srv.Certificate())
+	tr.TLSClientConfig.RootCAs = pool
+	if _, err := (&http.Client{Transport: tr}).Get(srv.URL); err == nil {
+		t.Fatal("TLS 1.1 handshake succeeded")
+	}
+}
+
+func TestCustomHTTPClientIsWrappedByRetries(t *testing.T) {
+	s := &script{steps: []http.HandlerFunc{status(503), fixtureAnswer(t, "readAccount", "200.json")}}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	var used atomic.Int32
+	base := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		used.Add(1)
+		return http.DefaultTransport.RoundTrip(r)
+	})
+	a := newTestAPI(t, srv.URL, WithHTTPClientConfig(&http.Client{Transport: base}), fastRetries(nil))
+	if _, err := a.ReadAccount(context.Background(), docUser, docAccount); err != nil {
+		t.Fatal(err)
+	}
+	if used.Load() != 2 {
+		t.Errorf("custom transport used %d times", used.Load())
+	}
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+func TestSecretsNeverAppear(t *testing.T) {
+	const key = "API-KEY-4567"
+	basic := base64.StdEncoding.EncodeToString([]byte("CLIENT-1234:" + key))
+	s := &script{steps: []http.HandlerFunc{status(503), status(401), reset}}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	var logs bytes.Buffer
+	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	a := newTestAPI(t, srv.URL, WithLogger(logger), fastRetries(nil))
+
+	var texts []string
+	_, err1 := a.ReadAccount(context.Background(), docUser, docAccount) // 503 then 401
+	_, err2 := a.ReadAccount(context.Background(), docUser, docAccount) // connection resets
+	_, err3 := a.ReadAccount(context.Background(), docUser, docAccount)
+	for _, err := range []error{err1, err2, err3} {
+		if err == nil {
+			t.Fatal("expected errors")
+		}
+		texts = append(texts, err.Error(), fmt.Sprintf("%v %+v %#v", err, err, err))
+	}
+	var settings settings
+	_ = WithCredentials("CLIENT-1234", key)(&settings)
+	texts = append(texts,
+		fmt.Sprintf("%v %+v %#v %s", a, a, a, a),
+		fmt.Sprintf("%v %+v %#v", *a, *a, *a),
+		fmt.Sprintf("%v %+v %#v", settings, settings, settings),
+		logs.String(),
+	)
+	logger.Info("settings", "s", settings.apiKey)
+	texts = append(texts, logs.String())
+	for _, text := range texts {
+		if strings.Contains(text, key) || strings.Contains(text, basic) {
+			t.Errorf("secret in %q", text)
+		}
+	}
+	if !strings.Contains(logs.String(), "mx request retried") || !strings.Contains(logs.String(), "readAccount") {
+		t.Errorf("logs lack the retry: %s", logs.String())
+	}
+}
