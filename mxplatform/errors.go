@@ -16,15 +16,15 @@ import (
 //
 //	if errors.Is(err, mxplatform.ErrNotFound) { ... }
 var (
-	ErrBadRequest    = errors.New("mxplatform: bad request")           // 400
-	ErrUnauthorized  = errors.New("mxplatform: unauthorized")          // 401
-	ErrForbidden     = errors.New("mxplatform: forbidden")             // 403
-	ErrNotFound      = errors.New("mxplatform: not found")             // 404
-	ErrNotAcceptable = errors.New("mxplatform: not acceptable")        // 406
-	ErrConflict      = errors.New("mxplatform: conflict")              // 409
-	ErrUnprocessable = errors.New("mxplatform: unprocessable entity")  // 422
-	ErrRateLimited   = errors.New("mxplatform: too many requests")     // 429
-	ErrServerError   = errors.New("mxplatform: server error")          // any 5xx
+	ErrBadRequest    = errors.New("mxplatform: bad request")          // 400
+	ErrUnauthorized  = errors.New("mxplatform: unauthorized")         // 401
+	ErrForbidden     = errors.New("mxplatform: forbidden")            // 403
+	ErrNotFound      = errors.New("mxplatform: not found")            // 404
+	ErrNotAcceptable = errors.New("mxplatform: not acceptable")       // 406
+	ErrConflict      = errors.New("mxplatform: conflict")             // 409
+	ErrUnprocessable = errors.New("mxplatform: unprocessable entity") // 422
+	ErrRateLimited   = errors.New("mxplatform: too many requests")    // 429
+	ErrServerError   = errors.New("mxplatform: server error")         // any 5xx
 )
 
 // maxErrorBody bounds the raw body an *Error keeps.

@@ -93,10 +93,10 @@ func run() error {
 
 func build(path, method string, o *openapi3.Operation) (op, error) {
 	r := op{
-		ID:         o.OperationID,
-		GoName:     strings.ToUpper(o.OperationID[:1]) + o.OperationID[1:],
-		Method:     method,
-		Path:       path,
+		ID:     o.OperationID,
+		GoName: strings.ToUpper(o.OperationID[:1]) + o.OperationID[1:],
+		Method: method,
+		Path:   path,
 	}
 	r.Doc = append(r.Doc, fmt.Sprintf("%s calls %s (%s %s): %s.", r.GoName, r.ID, method, path, lowerFirst(o.Summary)))
 	r.Doc = append(r.Doc, "")
