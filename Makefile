@@ -13,8 +13,9 @@ generate:
 check-generate:
 	./scripts/generate.sh --check
 
-## vet: go vet every package
+## vet: gofmt check and go vet on every package
 vet:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 
 ## test: the drift check, vet, and every test with the race detector
