@@ -517,6 +517,84 @@ func (e ConnectionStatus) Valid() bool {
 	}
 }
 
+// Defines values for ConnectionStatusCode.
+const (
+	ConnectionStatusCodeChallenged   ConnectionStatusCode = 3
+	ConnectionStatusCodeClosed       ConnectionStatusCode = 12
+	ConnectionStatusCodeConnected    ConnectionStatusCode = 6
+	ConnectionStatusCodeCreated      ConnectionStatusCode = 0
+	ConnectionStatusCodeDegraded     ConnectionStatusCode = 9
+	ConnectionStatusCodeDelayed      ConnectionStatusCode = 13
+	ConnectionStatusCodeDenied       ConnectionStatusCode = 2
+	ConnectionStatusCodeDisabled     ConnectionStatusCode = 16
+	ConnectionStatusCodeDisconnected ConnectionStatusCode = 10
+	ConnectionStatusCodeDiscontinued ConnectionStatusCode = 11
+	ConnectionStatusCodeExpired      ConnectionStatusCode = 19
+	ConnectionStatusCodeFailed       ConnectionStatusCode = 14
+	ConnectionStatusCodeImpaired     ConnectionStatusCode = 20
+	ConnectionStatusCodeImpeded      ConnectionStatusCode = 7
+	ConnectionStatusCodeImported     ConnectionStatusCode = 17
+	ConnectionStatusCodeLocked       ConnectionStatusCode = 5
+	ConnectionStatusCodePending      ConnectionStatusCode = 21
+	ConnectionStatusCodePrevented    ConnectionStatusCode = 1
+	ConnectionStatusCodeReconnected  ConnectionStatusCode = 8
+	ConnectionStatusCodeRejected     ConnectionStatusCode = 4
+	ConnectionStatusCodeResumed      ConnectionStatusCode = 18
+	ConnectionStatusCodeUpdated      ConnectionStatusCode = 15
+)
+
+// Valid indicates whether the value is a known member of the ConnectionStatusCode enum.
+func (e ConnectionStatusCode) Valid() bool {
+	switch e {
+	case ConnectionStatusCodeChallenged:
+		return true
+	case ConnectionStatusCodeClosed:
+		return true
+	case ConnectionStatusCodeConnected:
+		return true
+	case ConnectionStatusCodeCreated:
+		return true
+	case ConnectionStatusCodeDegraded:
+		return true
+	case ConnectionStatusCodeDelayed:
+		return true
+	case ConnectionStatusCodeDenied:
+		return true
+	case ConnectionStatusCodeDisabled:
+		return true
+	case ConnectionStatusCodeDisconnected:
+		return true
+	case ConnectionStatusCodeDiscontinued:
+		return true
+	case ConnectionStatusCodeExpired:
+		return true
+	case ConnectionStatusCodeFailed:
+		return true
+	case ConnectionStatusCodeImpaired:
+		return true
+	case ConnectionStatusCodeImpeded:
+		return true
+	case ConnectionStatusCodeImported:
+		return true
+	case ConnectionStatusCodeLocked:
+		return true
+	case ConnectionStatusCodePending:
+		return true
+	case ConnectionStatusCodePrevented:
+		return true
+	case ConnectionStatusCodeReconnected:
+		return true
+	case ConnectionStatusCodeRejected:
+		return true
+	case ConnectionStatusCodeResumed:
+		return true
+	case ConnectionStatusCodeUpdated:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CredentialFieldType.
 const (
 	CredentialFieldTypeImageData    CredentialFieldType = "IMAGE_DATA"
@@ -544,6 +622,39 @@ func (e CredentialFieldType) Valid() bool {
 	case CredentialFieldTypeText:
 		return true
 	case CredentialFieldTypeToken:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CredentialFieldTypeCode.
+const (
+	CredentialFieldTypeCodeImageData    CredentialFieldTypeCode = 13
+	CredentialFieldTypeCodeImageOptions CredentialFieldTypeCode = 14
+	CredentialFieldTypeCodeLogin        CredentialFieldTypeCode = 3
+	CredentialFieldTypeCodeOptions      CredentialFieldTypeCode = 2
+	CredentialFieldTypeCodePassword     CredentialFieldTypeCode = 1
+	CredentialFieldTypeCodeText         CredentialFieldTypeCode = 0
+	CredentialFieldTypeCodeToken        CredentialFieldTypeCode = 12
+)
+
+// Valid indicates whether the value is a known member of the CredentialFieldTypeCode enum.
+func (e CredentialFieldTypeCode) Valid() bool {
+	switch e {
+	case CredentialFieldTypeCodeImageData:
+		return true
+	case CredentialFieldTypeCodeImageOptions:
+		return true
+	case CredentialFieldTypeCodeLogin:
+		return true
+	case CredentialFieldTypeCodeOptions:
+		return true
+	case CredentialFieldTypeCodePassword:
+		return true
+	case CredentialFieldTypeCodeText:
+		return true
+	case CredentialFieldTypeCodeToken:
 		return true
 	default:
 		return false
@@ -1070,8 +1181,9 @@ type AccountResponseBody struct {
 type AccountSubtype string
 
 // AccountType The parent type of an account. ANY means the data provider gave no type or an invalid one.
-// Asset types are CHECKING, SAVINGS, INVESTMENT (and CASH, PREPAID, PROPERTY); debt types are
-// CREDIT_CARD, LOAN, LINE_OF_CREDIT and MORTGAGE.
+// The reference calls CHECKING, SAVINGS and INVESTMENT asset types (a negative balance is an
+// overdraft) and CREDIT_CARD, LOAN, LINE_OF_CREDIT and MORTGAGE debt types (a negative
+// balance is an overpayment); it does not classify the others.
 type AccountType string
 
 // AccountUpdateRequest The account attributes to change. The reference documents `is_hidden`; the other fields
@@ -1082,8 +1194,9 @@ type AccountUpdateRequest struct {
 	AccountSubtype *AccountSubtype `json:"account_subtype,omitempty"`
 
 	// AccountType The parent type of an account. ANY means the data provider gave no type or an invalid one.
-	// Asset types are CHECKING, SAVINGS, INVESTMENT (and CASH, PREPAID, PROPERTY); debt types are
-	// CREDIT_CARD, LOAN, LINE_OF_CREDIT and MORTGAGE.
+	// The reference calls CHECKING, SAVINGS and INVESTMENT asset types (a negative balance is an
+	// overdraft) and CREDIT_CARD, LOAN, LINE_OF_CREDIT and MORTGAGE debt types (a negative
+	// balance is an overpayment); it does not classify the others.
 	AccountType *AccountType `json:"account_type,omitempty"`
 
 	// Apr The annual percentage rate.
@@ -1306,6 +1419,9 @@ type ConnectWidgetURL struct {
 // events. A member without credentials (a manual member) has a null status.
 type ConnectionStatus string
 
+// ConnectionStatusCode The integer code of a connection status, in the order of ConnectionStatus (CREATED is 0, PENDING is 21).
+type ConnectionStatusCode int
+
 // Credential A credential field that an institution or member needs (without its value).
 type Credential struct {
 	// DisplayOrder Where to show the field; lower numbers first.
@@ -1329,6 +1445,9 @@ type Credential struct {
 
 // CredentialFieldType The kind of input a credential field needs.
 type CredentialFieldType string
+
+// CredentialFieldTypeCode The integer code of a credential field type.
+type CredentialFieldTypeCode int
 
 // CredentialRequest The value of one credential, or the answer to one MFA challenge.
 type CredentialRequest struct {
