@@ -11,6 +11,7 @@ type CallOption func(*callSettings)
 type callSettings struct {
 	headers  http.Header
 	response **http.Response
+	prefetch int // pages a List...Iter method requests ahead; see WithPrefetch
 }
 
 func (c *callSettings) setHeader(k, v string) {

@@ -4,6 +4,7 @@ package mxplatform
 
 import (
 	"context"
+	"iter"
 	"net/http"
 )
 
@@ -186,6 +187,26 @@ func (a *API) ListFavoriteInstitutions(ctx context.Context, params *ListFavorite
 	return &InstitutionsResponseBody{Institutions: *out.Institutions, Pagination: *out.Pagination}, nil
 }
 
+// ListFavoriteInstitutionsIter iterates over the institutions of every page of [API.ListFavoriteInstitutions], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default
+// [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
+// once and ends the iteration. See [WithPrefetch] to fetch pages ahead.
+func (a *API) ListFavoriteInstitutionsIter(ctx context.Context, params *ListFavoriteInstitutionsParams, opts ...CallOption) iter.Seq2[Institution, error] {
+	var base ListFavoriteInstitutionsParams
+	if params != nil {
+		base = *params
+	}
+	return paginate(ctx, base.Page, base.RecordsPerPage, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Institution, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListFavoriteInstitutions(ctx, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Institutions, r.Pagination, nil
+	})
+}
+
 // ListInstitutionCredentials calls listInstitutionCredentials (GET /institutions/{institution_code}/credentials): list the credentials an institution requires.
 //
 // Lists the credentials (user name, password, PIN...) that creating a member at this
@@ -212,6 +233,26 @@ func (a *API) ListInstitutionCredentials(ctx context.Context, institutionCode In
 	return &CredentialsResponseBody{Credentials: *out.Credentials, Pagination: *out.Pagination}, nil
 }
 
+// ListInstitutionCredentialsIter iterates over the credentials of every page of [API.ListInstitutionCredentials], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default
+// [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
+// once and ends the iteration. See [WithPrefetch] to fetch pages ahead.
+func (a *API) ListInstitutionCredentialsIter(ctx context.Context, institutionCode InstitutionCode, params *ListInstitutionCredentialsParams, opts ...CallOption) iter.Seq2[Credential, error] {
+	var base ListInstitutionCredentialsParams
+	if params != nil {
+		base = *params
+	}
+	return paginate(ctx, base.Page, base.RecordsPerPage, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Credential, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListInstitutionCredentials(ctx, institutionCode, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Credentials, r.Pagination, nil
+	})
+}
+
 // ListInstitutions calls listInstitutions (GET /institutions): list institutions.
 //
 // Lists institutions, optionally narrowed by name and by capability. In the development
@@ -236,6 +277,26 @@ func (a *API) ListInstitutions(ctx context.Context, params *ListInstitutionsPara
 		return nil, missing(opListInstitutions, resp, "pagination")
 	}
 	return &InstitutionsResponseBody{Institutions: *out.Institutions, Pagination: *out.Pagination}, nil
+}
+
+// ListInstitutionsIter iterates over the institutions of every page of [API.ListInstitutions], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default
+// [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
+// once and ends the iteration. See [WithPrefetch] to fetch pages ahead.
+func (a *API) ListInstitutionsIter(ctx context.Context, params *ListInstitutionsParams, opts ...CallOption) iter.Seq2[Institution, error] {
+	var base ListInstitutionsParams
+	if params != nil {
+		base = *params
+	}
+	return paginate(ctx, base.Page, base.RecordsPerPage, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Institution, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListInstitutions(ctx, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Institutions, r.Pagination, nil
+	})
 }
 
 // ListMemberChallenges calls listMemberChallenges (GET /users/{user_guid}/members/{member_guid}/challenges): list a member's MFA challenges.
@@ -267,6 +328,26 @@ func (a *API) ListMemberChallenges(ctx context.Context, userGUID UserGUID, membe
 	return &MemberChallenges{Challenged: true, ChallengesResponseBody: ChallengesResponseBody{Challenges: *out.Challenges, Pagination: *out.Pagination}}, nil
 }
 
+// ListMemberChallengesIter iterates over the challenges of every page of [API.ListMemberChallenges], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default
+// [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
+// once and ends the iteration. See [WithPrefetch] to fetch pages ahead.
+func (a *API) ListMemberChallengesIter(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *ListMemberChallengesParams, opts ...CallOption) iter.Seq2[Challenge, error] {
+	var base ListMemberChallengesParams
+	if params != nil {
+		base = *params
+	}
+	return paginate(ctx, base.Page, base.RecordsPerPage, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Challenge, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListMemberChallenges(ctx, userGUID, memberGUID, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Challenges, r.Pagination, nil
+	})
+}
+
 // ListMemberCredentials calls listMemberCredentials (GET /users/{user_guid}/members/{member_guid}/credentials): list a member's credentials.
 //
 // Lists the credentials (not the MFA ones) of a member, without their values: the fields to
@@ -292,6 +373,26 @@ func (a *API) ListMemberCredentials(ctx context.Context, userGUID UserGUID, memb
 	return &CredentialsResponseBody{Credentials: *out.Credentials, Pagination: *out.Pagination}, nil
 }
 
+// ListMemberCredentialsIter iterates over the credentials of every page of [API.ListMemberCredentials], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default
+// [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
+// once and ends the iteration. See [WithPrefetch] to fetch pages ahead.
+func (a *API) ListMemberCredentialsIter(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *ListMemberCredentialsParams, opts ...CallOption) iter.Seq2[Credential, error] {
+	var base ListMemberCredentialsParams
+	if params != nil {
+		base = *params
+	}
+	return paginate(ctx, base.Page, base.RecordsPerPage, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Credential, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListMemberCredentials(ctx, userGUID, memberGUID, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Credentials, r.Pagination, nil
+	})
+}
+
 // ListMembers calls listMembers (GET /users/{user_guid}/members): list a user's members.
 //
 // Lists every member of the user, one page at a time.
@@ -314,6 +415,26 @@ func (a *API) ListMembers(ctx context.Context, userGUID UserGUID, params *ListMe
 		return nil, missing(opListMembers, resp, "pagination")
 	}
 	return &MembersResponseBody{Members: *out.Members, Pagination: *out.Pagination}, nil
+}
+
+// ListMembersIter iterates over the members of every page of [API.ListMembers], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default
+// [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
+// once and ends the iteration. See [WithPrefetch] to fetch pages ahead.
+func (a *API) ListMembersIter(ctx context.Context, userGUID UserGUID, params *ListMembersParams, opts ...CallOption) iter.Seq2[Member, error] {
+	var base ListMembersParams
+	if params != nil {
+		base = *params
+	}
+	return paginate(ctx, base.Page, base.RecordsPerPage, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Member, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListMembers(ctx, userGUID, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Members, r.Pagination, nil
+	})
 }
 
 // ListTransactions calls listTransactions (GET /users/{user_guid}/transactions): list a user's transactions.
@@ -342,6 +463,26 @@ func (a *API) ListTransactions(ctx context.Context, userGUID UserGUID, params *L
 	return &TransactionsResponseBody{Transactions: *out.Transactions, Pagination: *out.Pagination}, nil
 }
 
+// ListTransactionsIter iterates over the transactions of every page of [API.ListTransactions], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default
+// [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
+// once and ends the iteration. See [WithPrefetch] to fetch pages ahead.
+func (a *API) ListTransactionsIter(ctx context.Context, userGUID UserGUID, params *ListTransactionsParams, opts ...CallOption) iter.Seq2[Transaction, error] {
+	var base ListTransactionsParams
+	if params != nil {
+		base = *params
+	}
+	return paginate(ctx, base.Page, base.RecordsPerPage, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Transaction, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListTransactions(ctx, userGUID, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Transactions, r.Pagination, nil
+	})
+}
+
 // ListTransactionsByAccount calls listTransactionsByAccount (GET /users/{user_guid}/accounts/{account_guid}/transactions): list an account's transactions.
 //
 // Lists the transactions of one account whose `date` falls in the requested window, one page
@@ -366,6 +507,26 @@ func (a *API) ListTransactionsByAccount(ctx context.Context, userGUID UserGUID, 
 		return nil, missing(opListTransactionsByAccount, resp, "pagination")
 	}
 	return &TransactionsResponseBody{Transactions: *out.Transactions, Pagination: *out.Pagination}, nil
+}
+
+// ListTransactionsByAccountIter iterates over the transactions of every page of [API.ListTransactionsByAccount], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default
+// [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
+// once and ends the iteration. See [WithPrefetch] to fetch pages ahead.
+func (a *API) ListTransactionsByAccountIter(ctx context.Context, userGUID UserGUID, accountGUID AccountGUID, params *ListTransactionsByAccountParams, opts ...CallOption) iter.Seq2[Transaction, error] {
+	var base ListTransactionsByAccountParams
+	if params != nil {
+		base = *params
+	}
+	return paginate(ctx, base.Page, base.RecordsPerPage, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Transaction, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListTransactionsByAccount(ctx, userGUID, accountGUID, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Transactions, r.Pagination, nil
+	})
 }
 
 // ListTransactionsByMember calls listTransactionsByMember (GET /users/{user_guid}/members/{member_guid}/transactions): list a member's transactions.
@@ -393,6 +554,26 @@ func (a *API) ListTransactionsByMember(ctx context.Context, userGUID UserGUID, m
 	return &TransactionsResponseBody{Transactions: *out.Transactions, Pagination: *out.Pagination}, nil
 }
 
+// ListTransactionsByMemberIter iterates over the transactions of every page of [API.ListTransactionsByMember], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default
+// [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
+// once and ends the iteration. See [WithPrefetch] to fetch pages ahead.
+func (a *API) ListTransactionsByMemberIter(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *ListTransactionsByMemberParams, opts ...CallOption) iter.Seq2[Transaction, error] {
+	var base ListTransactionsByMemberParams
+	if params != nil {
+		base = *params
+	}
+	return paginate(ctx, base.Page, base.RecordsPerPage, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Transaction, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListTransactionsByMember(ctx, userGUID, memberGUID, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Transactions, r.Pagination, nil
+	})
+}
+
 // ListUserAccounts calls listUserAccounts (GET /users/{user_guid}/accounts): list a user's accounts.
 //
 // Lists every account of the user, across all of the user's members, one page at a time.
@@ -415,6 +596,26 @@ func (a *API) ListUserAccounts(ctx context.Context, userGUID UserGUID, params *L
 		return nil, missing(opListUserAccounts, resp, "pagination")
 	}
 	return &AccountsResponseBody{Accounts: *out.Accounts, Pagination: *out.Pagination}, nil
+}
+
+// ListUserAccountsIter iterates over the accounts of every page of [API.ListUserAccounts], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default
+// [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
+// once and ends the iteration. See [WithPrefetch] to fetch pages ahead.
+func (a *API) ListUserAccountsIter(ctx context.Context, userGUID UserGUID, params *ListUserAccountsParams, opts ...CallOption) iter.Seq2[Account, error] {
+	var base ListUserAccountsParams
+	if params != nil {
+		base = *params
+	}
+	return paginate(ctx, base.Page, base.RecordsPerPage, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Account, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListUserAccounts(ctx, userGUID, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Accounts, r.Pagination, nil
+	})
 }
 
 // ReadAccount calls readAccount (GET /users/{user_guid}/accounts/{account_guid}): read an account.

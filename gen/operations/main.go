@@ -55,6 +55,7 @@ type op struct {
 	Resource                 *member // result: resource
 	Page                     string  // result: page: the body type
 	PageMembers              []member
+	Items                    *member // a paginated list: the member holding the items
 }
 
 func main() {
@@ -177,6 +178,18 @@ func build(path, method string, o *openapi3.Operation) (op, error) {
 			return r, fmt.Errorf("page members must all be required")
 		}
 	}
+	// A list with page and records_per_page gets an iterator over its items.
+	if o.Parameters.GetByInAndName("query", "page") != nil && o.Parameters.GetByInAndName("query", "records_per_page") != nil {
+		schema := ok.Value.Content.Get(mediaType).Schema
+		for key, prop := range schema.Value.Properties {
+			if prop.Value.Type.Is("array") {
+				r.Items = &member{Key: key, Field: goName(key), Type: refName(prop.Value.Items)}
+			}
+		}
+		if r.Items == nil {
+			return r, fmt.Errorf("a paginated list without an array")
+		}
+	}
 	return r, nil
 }
 
@@ -214,6 +227,7 @@ package mxplatform
 
 import (
 	"context"
+	"iter"
 	"net/http"
 )
 
@@ -325,6 +339,28 @@ func (a *API) {{.GoName}}(ctx context.Context
 	}
 {{- end}}
 	return &{{.Page}}{ {{- range .PageMembers}}{{.Field}}: *out.{{.Field}}, {{end}} }, nil
+}
+{{end}}
+{{- if .Items}}
+// {{.GoName}}Iter iterates over the {{.Items.Key}} of every page of [API.{{.GoName}}], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default
+// [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
+// once and ends the iteration. See [WithPrefetch] to fetch pages ahead.
+func (a *API) {{.GoName}}Iter(ctx context.Context
+	{{- range .PathParams}}, {{.Name}} {{.Type}}{{end}}, params *{{.GoName}}Params, opts ...CallOption) iter.Seq2[{{.Items.Type}}, error] {
+	var base {{.GoName}}Params
+	if params != nil {
+		base = *params
+	}
+	return paginate(ctx, base.Page, base.RecordsPerPage, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]{{.Items.Type}}, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.{{.GoName}}(ctx{{range .PathParams}}, {{.Name}}{{end}}, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.{{.Items.Field}}, r.Pagination, nil
+	})
 }
 {{end}}
 {{end}}`))
