@@ -136,7 +136,7 @@ var apiCalls = map[string]apiCall{
 		page, per := pageParams()
 		from, to := "2015-09-20", "2019-10-20"
 		cats := []string{"CAT-1", "CAT-2"}
-		return a.ListTransactions(ctx, docUser, &ListTransactionsParams{Page: page, RecordsPerPage: per, FromDate: &from, ToDate: &to, CategoryGUIDs: &cats})
+		return a.ListTransactions(ctx, docUser, &ListTransactionsParams{Page: page, RecordsPerPage: per, FromDate: &from, ToDate: &to, CategoryGUIDs: cats})
 	},
 	"readTransaction": func(ctx context.Context, t *testing.T, a *API, _ []byte) (any, error) {
 		tx, err := a.ReadTransaction(ctx, docUser, docTransaction, nil)

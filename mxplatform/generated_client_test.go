@@ -277,7 +277,7 @@ func generatedCases(t *testing.T) []generatedCase {
 			query: url.Values{"page": {"1"}, "records_per_page": {"10"}, "from_date": {from}, "to_date": {to}, "category_guid[]": {"CAT-1", "CAT-2"}},
 			call: func(ctx context.Context, c *ClientWithResponses, _ []byte) (int, any, error) {
 				cats := []string{"CAT-1", "CAT-2"}
-				r, err := c.ListTransactionsWithResponse(ctx, docUser, &ListTransactionsParams{Page: page, RecordsPerPage: per, FromDate: &from, ToDate: &to, CategoryGUIDs: &cats})
+				r, err := c.ListTransactionsWithResponse(ctx, docUser, &ListTransactionsParams{Page: page, RecordsPerPage: per, FromDate: &from, ToDate: &to, CategoryGUIDs: cats})
 				if err != nil {
 					return 0, nil, err
 				}

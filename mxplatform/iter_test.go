@@ -148,9 +148,32 @@ func TestIteratorBreakStopsFetching(t *testing.T) {
 		if got, limit := len(l.pages()), 2+prefetch; got < 2 || got > limit {
 			t.Errorf("prefetch %d: %d requests", prefetch, got)
 		}
-		if l.inFlight.Load() != 0 {
-			t.Errorf("prefetch %d: requests still running after the loop", prefetch)
+	}
+}
+
+// TestPrefetchLeavesNothingRunning breaks a loop while prefetched pages are still being
+// fetched: the iterator must cancel them and return only once they have ended.
+func TestPrefetchLeavesNothingRunning(t *testing.T) {
+	var active atomic.Int32
+	slow := func(ctx context.Context, page, perPage int, _ []CallOption) ([]int, Pagination, error) {
+		active.Add(1)
+		defer active.Add(-1)
+		if page > 1 {
+			<-ctx.Done() // a page that never arrives before the loop stops
+			return nil, Pagination{}, ctx.Err()
 		}
+		return []int{1, 2, 3}, Pagination{CurrentPage: page, PerPage: perPage, TotalPages: 10}, nil
+	}
+	for v, err := range paginate(context.Background(), nil, nil, []CallOption{WithPrefetch(4)}, slow) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v == 2 {
+			break
+		}
+	}
+	if n := active.Load(); n != 0 {
+		t.Errorf("%d fetches still running after the loop", n)
 	}
 }
 

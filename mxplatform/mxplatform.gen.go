@@ -1286,13 +1286,13 @@ type Challenge struct {
 	ImageData *string `json:"image_data,omitempty"`
 
 	// ImageOptions For IMAGE_OPTIONS challenges, the images to choose from.
-	ImageOptions *[]ChallengeImageOption `json:"image_options,omitempty"`
+	ImageOptions []ChallengeImageOption `json:"image_options,omitempty"`
 
 	// Label The question to show the end user.
 	Label *string `json:"label,omitempty"`
 
 	// Options For OPTIONS challenges, the choices.
-	Options *[]ChallengeOption `json:"options,omitempty"`
+	Options []ChallengeOption `json:"options,omitempty"`
 
 	// Type The kind of challenge.
 	Type *ChallengeType `json:"type,omitempty"`
@@ -1492,7 +1492,7 @@ type Institution struct {
 	InstructionalText *string `json:"instructional_text,omitempty"`
 
 	// InstructionalTextSteps The same instructions as steps.
-	InstructionalTextSteps *[]string `json:"instructional_text_steps,omitempty"`
+	InstructionalTextSteps []string `json:"instructional_text_steps,omitempty"`
 
 	// IsDisabledByClient Whether the partner disabled this institution.
 	IsDisabledByClient *bool `json:"is_disabled_by_client,omitempty"`
@@ -1612,7 +1612,7 @@ type Member struct {
 	SuccessfullyAggregatedAt *string `json:"successfully_aggregated_at,omitempty"`
 
 	// UseCases The use cases the member is enabled for.
-	UseCases *[]string `json:"use_cases,omitempty"`
+	UseCases []string `json:"use_cases,omitempty"`
 
 	// UserGUID The GUID of the member's user.
 	UserGUID *UserGUID `json:"user_guid,omitempty"`
@@ -1627,7 +1627,7 @@ type MemberCreateRequest struct {
 	BackgroundAggregationIsDisabled *bool `json:"background_aggregation_is_disabled,omitempty"`
 
 	// Credentials One value per credential that listInstitutionCredentials lists. Omitted for OAuth members.
-	Credentials *[]CredentialRequest `json:"credentials,omitempty"`
+	Credentials []CredentialRequest `json:"credentials,omitempty"`
 
 	// ID A partner-defined identifier, unique among the user's members.
 	ID *string `json:"id,omitempty"`
@@ -1645,7 +1645,7 @@ type MemberCreateRequest struct {
 	SkipAggregation *bool `json:"skip_aggregation,omitempty"`
 
 	// UseCases The use cases the member is for.
-	UseCases *[]string `json:"use_cases,omitempty"`
+	UseCases []string `json:"use_cases,omitempty"`
 }
 
 // MemberCreateRequestBody defines model for MemberCreateRequestBody.
@@ -1690,7 +1690,7 @@ type MemberStatus struct {
 	AggregatedAt *string `json:"aggregated_at,omitempty"`
 
 	// Challenges The MFA challenges waiting for answers.
-	Challenges *[]Challenge `json:"challenges,omitempty"`
+	Challenges []Challenge `json:"challenges,omitempty"`
 
 	// ConnectionStatus The state of the connection.
 	ConnectionStatus *ConnectionStatus `json:"connection_status,omitempty"`
@@ -1729,7 +1729,7 @@ type MemberUpdateRequest struct {
 	BackgroundAggregationIsDisabled *bool `json:"background_aggregation_is_disabled,omitempty"`
 
 	// Credentials New values for credentials that listMemberCredentials lists.
-	Credentials *[]CredentialRequest `json:"credentials,omitempty"`
+	Credentials []CredentialRequest `json:"credentials,omitempty"`
 
 	// ID A new partner-defined identifier.
 	ID *string `json:"id,omitempty"`
@@ -1741,7 +1741,7 @@ type MemberUpdateRequest struct {
 	SkipAggregation *bool `json:"skip_aggregation,omitempty"`
 
 	// UseCases The use cases the member is for.
-	UseCases *[]string `json:"use_cases,omitempty"`
+	UseCases []string `json:"use_cases,omitempty"`
 }
 
 // MemberUpdateRequestBody defines model for MemberUpdateRequestBody.
@@ -1819,7 +1819,7 @@ type Transaction struct {
 	CheckNumberString *string `json:"check_number_string,omitempty"`
 
 	// Classification Classification data, when requested with `includes`.
-	Classification *map[string]interface{} `json:"classification,omitempty"`
+	Classification map[string]interface{} `json:"classification,omitempty"`
 
 	// CreatedAt When the transaction was created on MX.
 	CreatedAt *string `json:"created_at,omitempty"`
@@ -1838,7 +1838,7 @@ type Transaction struct {
 	ExtendedTransactionType *string `json:"extended_transaction_type,omitempty"`
 
 	// Geolocation Where the transaction happened, when requested with `includes`.
-	Geolocation *map[string]interface{} `json:"geolocation,omitempty"`
+	Geolocation map[string]interface{} `json:"geolocation,omitempty"`
 
 	// GUID The transaction's GUID, defined by MX.
 	GUID *TransactionGUID `json:"guid,omitempty"`
@@ -1901,7 +1901,7 @@ type Transaction struct {
 	Memo *string `json:"memo,omitempty"`
 
 	// Merchant The merchant, when requested with `includes`.
-	Merchant *map[string]interface{} `json:"merchant,omitempty"`
+	Merchant map[string]interface{} `json:"merchant,omitempty"`
 
 	// MerchantCategoryCode The ISO 18245 merchant category code.
 	MerchantCategoryCode *int `json:"merchant_category_code,omitempty"`
@@ -1922,7 +1922,7 @@ type Transaction struct {
 	PostedAt *string `json:"posted_at,omitempty"`
 
 	// RepeatingTransaction The repeating series the transaction belongs to, when requested with `includes`.
-	RepeatingTransaction *map[string]interface{} `json:"repeating_transaction,omitempty"`
+	RepeatingTransaction map[string]interface{} `json:"repeating_transaction,omitempty"`
 
 	// Status POSTED or PENDING.
 	Status *TransactionStatus `json:"status,omitempty"`
@@ -1954,8 +1954,8 @@ type TransactionReadResponseBody struct {
 
 	// Transaction Money moving into or out of one account. The objects `classification`, `geolocation`,
 	// `merchant` and `repeating_transaction` are present only when requested with `includes`.
-	Transaction  *Transaction   `json:"transaction,omitempty"`
-	Transactions *[]Transaction `json:"transactions,omitempty"`
+	Transaction  *Transaction  `json:"transaction,omitempty"`
+	Transactions []Transaction `json:"transactions,omitempty"`
 }
 
 // TransactionResponseBody defines model for TransactionResponseBody.
@@ -2090,7 +2090,7 @@ type WidgetRequest struct {
 	IsMobileWebview *bool `json:"is_mobile_webview,omitempty"`
 
 	// IsoCountryCode Only list institutions of these countries.
-	IsoCountryCode *[]string `json:"iso_country_code,omitempty"`
+	IsoCountryCode []string `json:"iso_country_code,omitempty"`
 
 	// MicrowidgetInstanceID The microwidget instance to load.
 	MicrowidgetInstanceID *string `json:"microwidget_instance_id,omitempty"`
@@ -2114,7 +2114,7 @@ type WidgetRequest struct {
 	UpdateCredentials *bool `json:"update_credentials,omitempty"`
 
 	// UseCases The use cases (for example PFM, MONEY_MOVEMENT) the connection is for.
-	UseCases *[]string `json:"use_cases,omitempty"`
+	UseCases []string `json:"use_cases,omitempty"`
 
 	// WaitForFullAggregation Wait for aggregation to finish before sending the member connected event.
 	WaitForFullAggregation *bool `json:"wait_for_full_aggregation,omitempty"`
@@ -2262,7 +2262,7 @@ type ListInstitutionsParams struct {
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// IsoCountryCode Only institutions of these countries (ISO 3166-1 alpha-2 codes such as `US` or `CA`).
-	IsoCountryCode *ISOCountryCodeParam `form:"iso_country_code,omitempty" json:"iso_country_code,omitempty"`
+	IsoCountryCode ISOCountryCodeParam `form:"iso_country_code,omitempty" json:"iso_country_code,omitempty"`
 
 	// Page The page to return, counting from 1. MX defaults to 1.
 	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
@@ -2288,7 +2288,7 @@ type ListInstitutionsParams struct {
 // ListFavoriteInstitutionsParams defines parameters for ListFavoriteInstitutions.
 type ListFavoriteInstitutionsParams struct {
 	// IsoCountryCode Only institutions of these countries (ISO 3166-1 alpha-2 codes such as `US` or `CA`).
-	IsoCountryCode *ISOCountryCodeParam `form:"iso_country_code,omitempty" json:"iso_country_code,omitempty"`
+	IsoCountryCode ISOCountryCodeParam `form:"iso_country_code,omitempty" json:"iso_country_code,omitempty"`
 
 	// Page The page to return, counting from 1. MX defaults to 1.
 	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
@@ -2364,13 +2364,13 @@ type ListTransactionsByAccountParams struct {
 	CategoryGUID *CategoryGUIDParam `form:"category_guid,omitempty" json:"category_guid,omitempty"`
 
 	// CategoryGUIDs Only transactions of one of these categories.
-	CategoryGUIDs *CategoryGUIDs `form:"category_guid[],omitempty" json:"category_guid[],omitempty"`
+	CategoryGUIDs CategoryGUIDs `form:"category_guid[],omitempty" json:"category_guid[],omitempty"`
 
 	// TopLevelCategoryGUID Only transactions whose top-level category is this one.
 	TopLevelCategoryGUID *TopLevelCategoryGUIDParam `form:"top_level_category_guid,omitempty" json:"top_level_category_guid,omitempty"`
 
 	// TopLevelCategoryGUIDs Only transactions whose top-level category is one of these.
-	TopLevelCategoryGUIDs *TopLevelCategoryGUIDs `form:"top_level_category_guid[],omitempty" json:"top_level_category_guid[],omitempty"`
+	TopLevelCategoryGUIDs TopLevelCategoryGUIDs `form:"top_level_category_guid[],omitempty" json:"top_level_category_guid[],omitempty"`
 
 	// Includes Comma-separated extra objects to include on each transaction: `classification`,
 	// `geolocation`, `merchant`, `repeating_transactions`.
@@ -2493,13 +2493,13 @@ type ListTransactionsByMemberParams struct {
 	CategoryGUID *CategoryGUIDParam `form:"category_guid,omitempty" json:"category_guid,omitempty"`
 
 	// CategoryGUIDs Only transactions of one of these categories.
-	CategoryGUIDs *CategoryGUIDs `form:"category_guid[],omitempty" json:"category_guid[],omitempty"`
+	CategoryGUIDs CategoryGUIDs `form:"category_guid[],omitempty" json:"category_guid[],omitempty"`
 
 	// TopLevelCategoryGUID Only transactions whose top-level category is this one.
 	TopLevelCategoryGUID *TopLevelCategoryGUIDParam `form:"top_level_category_guid,omitempty" json:"top_level_category_guid,omitempty"`
 
 	// TopLevelCategoryGUIDs Only transactions whose top-level category is one of these.
-	TopLevelCategoryGUIDs *TopLevelCategoryGUIDs `form:"top_level_category_guid[],omitempty" json:"top_level_category_guid[],omitempty"`
+	TopLevelCategoryGUIDs TopLevelCategoryGUIDs `form:"top_level_category_guid[],omitempty" json:"top_level_category_guid[],omitempty"`
 
 	// Includes Comma-separated extra objects to include on each transaction: `classification`,
 	// `geolocation`, `merchant`, `repeating_transactions`.
@@ -2540,13 +2540,13 @@ type ListTransactionsParams struct {
 	CategoryGUID *CategoryGUIDParam `form:"category_guid,omitempty" json:"category_guid,omitempty"`
 
 	// CategoryGUIDs Only transactions of one of these categories.
-	CategoryGUIDs *CategoryGUIDs `form:"category_guid[],omitempty" json:"category_guid[],omitempty"`
+	CategoryGUIDs CategoryGUIDs `form:"category_guid[],omitempty" json:"category_guid[],omitempty"`
 
 	// TopLevelCategoryGUID Only transactions whose top-level category is this one.
 	TopLevelCategoryGUID *TopLevelCategoryGUIDParam `form:"top_level_category_guid,omitempty" json:"top_level_category_guid,omitempty"`
 
 	// TopLevelCategoryGUIDs Only transactions whose top-level category is one of these.
-	TopLevelCategoryGUIDs *TopLevelCategoryGUIDs `form:"top_level_category_guid[],omitempty" json:"top_level_category_guid[],omitempty"`
+	TopLevelCategoryGUIDs TopLevelCategoryGUIDs `form:"top_level_category_guid[],omitempty" json:"top_level_category_guid[],omitempty"`
 
 	// UseCase Only resources enabled for this use case (for example `PFM` or `MONEY_MOVEMENT`).
 	UseCase *UseCaseParam `form:"use_case,omitempty" json:"use_case,omitempty"`
@@ -3795,7 +3795,7 @@ func NewListInstitutionsRequest(server string, params *ListInstitutionsParams) (
 
 		if params.IsoCountryCode != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "iso_country_code", *params.IsoCountryCode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "iso_country_code", params.IsoCountryCode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -3921,7 +3921,7 @@ func NewListFavoriteInstitutionsRequest(server string, params *ListFavoriteInsti
 
 		if params.IsoCountryCode != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "iso_country_code", *params.IsoCountryCode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "iso_country_code", params.IsoCountryCode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -4452,7 +4452,7 @@ func NewListTransactionsByAccountRequest(server string, userGUID UserGUIDParam, 
 
 		if params.CategoryGUIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "category_guid[]", *params.CategoryGUIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "category_guid[]", params.CategoryGUIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -4476,7 +4476,7 @@ func NewListTransactionsByAccountRequest(server string, userGUID UserGUIDParam, 
 
 		if params.TopLevelCategoryGUIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "top_level_category_guid[]", *params.TopLevelCategoryGUIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "top_level_category_guid[]", params.TopLevelCategoryGUIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -5577,7 +5577,7 @@ func NewListTransactionsByMemberRequest(server string, userGUID UserGUIDParam, m
 
 		if params.CategoryGUIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "category_guid[]", *params.CategoryGUIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "category_guid[]", params.CategoryGUIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -5601,7 +5601,7 @@ func NewListTransactionsByMemberRequest(server string, userGUID UserGUIDParam, m
 
 		if params.TopLevelCategoryGUIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "top_level_category_guid[]", *params.TopLevelCategoryGUIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "top_level_category_guid[]", params.TopLevelCategoryGUIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -5782,7 +5782,7 @@ func NewListTransactionsRequest(server string, userGUID UserGUIDParam, params *L
 
 		if params.CategoryGUIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "category_guid[]", *params.CategoryGUIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "category_guid[]", params.CategoryGUIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -5806,7 +5806,7 @@ func NewListTransactionsRequest(server string, userGUID UserGUIDParam, params *L
 
 		if params.TopLevelCategoryGUIDs != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "top_level_category_guid[]", *params.TopLevelCategoryGUIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "top_level_category_guid[]", params.TopLevelCategoryGUIDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {

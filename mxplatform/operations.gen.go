@@ -717,8 +717,8 @@ func (a *API) ReadTransaction(ctx context.Context, userGUID UserGUID, transactio
 	switch {
 	case out.Transaction != nil:
 		return out.Transaction, nil
-	case out.Transactions != nil && len(*out.Transactions) > 0:
-		return &(*out.Transactions)[0], nil
+	case len(out.Transactions) > 0:
+		return &out.Transactions[0], nil
 	}
 	return nil, missing(opReadTransaction, resp, "transaction")
 }

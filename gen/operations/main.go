@@ -305,8 +305,8 @@ func (a *API) {{.GoName}}(ctx context.Context
 	switch {
 	case out.Transaction != nil:
 		return out.Transaction, nil
-	case out.Transactions != nil && len(*out.Transactions) > 0:
-		return &(*out.Transactions)[0], nil
+	case len(out.Transactions) > 0:
+		return &out.Transactions[0], nil
 	}
 	return nil, missing(op{{.GoName}}, resp, "transaction")
 }

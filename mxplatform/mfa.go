@@ -1,0 +1,175 @@
+package mxplatform
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// ErrUnansweredChallenges is matched (errors.Is) by the error of MFAAnswers.Request when a
+// challenge has no answer yet.
+var ErrUnansweredChallenges = errors.New("mxplatform: MFA challenges without an answer")
+
+// Answer turns the end user's input into the answer to one challenge:
+//   - TEXT, TOKEN and IMAGE_DATA challenges take the text as typed (it must not be empty);
+//   - OPTIONS and IMAGE_OPTIONS challenges take the value of the option whose label or value is
+//     the input (exactly, else ignoring case and surrounding spaces);
+//   - a challenge type this SDK does not know takes the text as typed.
+func Answer(c Challenge, input string) (CredentialRequest, error) {
+	if c.GUID == nil || *c.GUID == "" {
+		return CredentialRequest{}, errors.New("mxplatform: the challenge has no GUID")
+	}
+	var typ ChallengeType
+	if c.Type != nil {
+		typ = *c.Type
+	}
+	switch typ {
+	case ChallengeTypeOptions:
+		var choices []option
+		for _, o := range c.Options {
+			choices = append(choices, option{o.Label, o.Value})
+		}
+		return choose(*c.GUID, typ, choices, input)
+	case ChallengeTypeImageOptions:
+		var choices []option
+		for _, o := range c.ImageOptions {
+			choices = append(choices, option{o.Label, o.Value})
+		}
+		return choose(*c.GUID, typ, choices, input)
+	}
+	if input == "" {
+		return CredentialRequest{}, fmt.Errorf("mxplatform: challenge %s (%s) needs a non-empty answer", *c.GUID, typ)
+	}
+	return CredentialRequest{GUID: *c.GUID, Value: input}, nil
+}
+
+type option struct{ label, value *string }
+
+func choose(guid string, typ ChallengeType, choices []option, input string) (CredentialRequest, error) {
+	for _, exact := range []bool{true, false} {
+		for _, o := range choices {
+			if o.value == nil {
+				continue
+			}
+			for _, candidate := range []*string{o.label, o.value} {
+				if candidate != nil && matches(*candidate, input, exact) {
+					return CredentialRequest{GUID: guid, Value: *o.value}, nil
+				}
+			}
+		}
+	}
+	var names []string
+	for _, o := range choices {
+		if o.label != nil {
+			names = append(names, *o.label)
+		} else if o.value != nil {
+			names = append(names, *o.value)
+		}
+	}
+	return CredentialRequest{}, fmt.Errorf("mxplatform: %q is not an option of challenge %s (%s); choose one of %q", input, guid, typ, names)
+}
+
+func matches(candidate, input string, exact bool) bool {
+	if exact {
+		return candidate == input
+	}
+	return strings.EqualFold(strings.TrimSpace(candidate), strings.TrimSpace(input))
+}
+
+// MFAAnswers collects the answers to a member's challenges and checks that each challenge has
+// one before they are sent.
+type MFAAnswers struct {
+	challenges []Challenge
+	answers    map[string]CredentialRequest
+}
+
+// NewMFAAnswers starts collecting answers to challenges, as ListMemberChallenges or
+// WaitForAggregation return them.
+func NewMFAAnswers(challenges []Challenge) *MFAAnswers {
+	return &MFAAnswers{challenges: challenges, answers: map[string]CredentialRequest{}}
+}
+
+// Challenges returns the challenges being answered.
+func (m *MFAAnswers) Challenges() []Challenge { return m.challenges }
+
+// Set answers the challenge whose GUID is challengeGUID with the end user's input (see [Answer]).
+func (m *MFAAnswers) Set(challengeGUID, input string) error {
+	for _, c := range m.challenges {
+		if c.GUID != nil && *c.GUID == challengeGUID {
+			a, err := Answer(c, input)
+			if err != nil {
+				return err
+			}
+			m.answers[challengeGUID] = a
+			return nil
+		}
+	}
+	return fmt.Errorf("mxplatform: no challenge %q to answer", challengeGUID)
+}
+
+// Missing returns the challenges that have no answer yet.
+func (m *MFAAnswers) Missing() []Challenge {
+	var out []Challenge
+	for _, c := range m.challenges {
+		if c.GUID == nil {
+			out = append(out, c)
+			continue
+		}
+		if _, ok := m.answers[*c.GUID]; !ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Request returns the body of ResumeAggregation, the answers in the challenges' order. It fails
+// with ErrUnansweredChallenges when a challenge has no answer, and when there is no challenge.
+func (m *MFAAnswers) Request() (MemberResumeRequest, error) {
+	if len(m.challenges) == 0 {
+		return MemberResumeRequest{}, fmt.Errorf("%w: there are no challenges", ErrUnansweredChallenges)
+	}
+	if missing := m.Missing(); len(missing) > 0 {
+		var labels []string
+		for _, c := range missing {
+			switch {
+			case c.Label != nil:
+				labels = append(labels, *c.Label)
+			case c.GUID != nil:
+				labels = append(labels, *c.GUID)
+			default:
+				labels = append(labels, "a challenge without GUID")
+			}
+		}
+		return MemberResumeRequest{}, fmt.Errorf("%w: %q", ErrUnansweredChallenges, labels)
+	}
+	req := MemberResumeRequest{Challenges: make([]CredentialRequest, 0, len(m.challenges))}
+	for _, c := range m.challenges {
+		req.Challenges = append(req.Challenges, m.answers[*c.GUID])
+	}
+	return req, nil
+}
+
+// AnswerChallenges sends the answers (after checking that every challenge has one) and lets the
+// member's aggregation resume; see [API.ResumeAggregation].
+func (a *API) AnswerChallenges(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, answers *MFAAnswers, opts ...CallOption) (*JobResult, error) {
+	req, err := answers.Request()
+	if err != nil {
+		return nil, err
+	}
+	return a.ResumeAggregation(ctx, userGUID, memberGUID, req, opts...)
+}
+
+// AnswerChallengesAndWait sends the answers and waits until the member settles again: CONNECTED,
+// CHALLENGED anew (more challenges), REJECTED, and so on; see [API.WaitForAggregation].
+func (a *API) AnswerChallengesAndWait(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, answers *MFAAnswers, w *WaitOptions, opts ...CallOption) (*AggregationResult, error) {
+	job, err := a.AnswerChallenges(ctx, userGUID, memberGUID, answers, opts...)
+	if err != nil {
+		return nil, err
+	}
+	r, err := a.wait(ctx, userGUID, memberGUID, nil, true, w, opts)
+	if r != nil {
+		r.Job = job.Outcome
+	}
+	return r, err
+}
