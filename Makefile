@@ -22,6 +22,6 @@ vet:
 test: check-generate vet
 	$(GO) test -race -count=1 ./...
 
-## bench: benchmarks with allocation counts
+## bench: benchmarks with allocation counts, and their ratios
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	./scripts/bench.sh

@@ -2,6 +2,7 @@ package mxplatform
 
 import (
 	"encoding/json"
+	"github.com/shopspring/decimal"
 	"os"
 	"path/filepath"
 	"strings"
@@ -100,5 +101,58 @@ func TestMoneyFieldsAreDecimal(t *testing.T) {
 	}
 	if count < 50 {
 		t.Errorf("only %d decimal fields", count)
+	}
+}
+
+// FuzzDecimal checks the allocation-free representation against github.com/shopspring/decimal:
+// every input one accepts the other accepts, with the same value and the same text, and the
+// JSON encoding decodes back to an equal value.
+func FuzzDecimal(f *testing.F) {
+	for _, s := range []string{"0", "-0", "0.1", "1000.0", "999999999999.99", "-43.2075", "1e3", "1.5E-2", "00012.3400",
+		"123456789012345678", "1234567890123456789", "0.000000000000000001", "-", ".5", "5.", "1.2.3", "", "+1", "\"7\""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ours, err := ParseDecimal(s)
+		ref, refErr := decimal.NewFromString(s)
+		if (err == nil) != (refErr == nil) {
+			t.Fatalf("%q: ours %v, shopspring %v", s, err, refErr)
+		}
+		if err != nil {
+			return
+		}
+		if ours.String() != ref.String() || !ours.Equal(DecimalFromBig(ref)) || ours.Big().Cmp(ref) != 0 {
+			t.Fatalf("%q: ours %s, shopspring %s", s, ours, ref)
+		}
+		b, err := json.Marshal(ours)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Decimal
+		if err := json.Unmarshal(b, &back); err != nil || !back.Equal(ours) {
+			t.Fatalf("%q: %s decodes to %s (%v)", s, b, back, err)
+		}
+		if ours.Sign() != ref.Sign() {
+			t.Fatalf("%q: sign %d, want %d", s, ours.Sign(), ref.Sign())
+		}
+	})
+}
+
+func TestDecimalArithmeticAcrossRepresentations(t *testing.T) {
+	small, huge := MustDecimal("0.10"), MustDecimal("12345678901234567890.5")
+	if got := small.Add(huge).String(); got != "12345678901234567890.6" {
+		t.Errorf("sum %s", got)
+	}
+	if small.Cmp(MustDecimal("0.1")) != 0 || small.Cmp(MustDecimal("0.11")) != -1 || huge.Cmp(small) != 1 {
+		t.Error("Cmp")
+	}
+	if MustDecimal("-2.50").Neg().String() != "2.5" || MustDecimal("61.1").StringFixed(2) != "61.10" {
+		t.Error("Neg or StringFixed")
+	}
+	if f, exact := MustDecimal("0.5").Float64(); f != 0.5 || !exact {
+		t.Errorf("Float64 %v %v", f, exact)
+	}
+	if !DecimalFromInt(0).IsZero() || (Decimal{}).String() != "0" || DecimalFromInt(-7).String() != "-7" {
+		t.Error("zero values")
 	}
 }
