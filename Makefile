@@ -1,7 +1,7 @@
 # The commands of this repository. `make test` is what CI runs (.ci/run).
 GO ?= go
 
-.PHONY: all generate check-generate vet test bench
+.PHONY: all generate check-generate vet test fuzz bench
 
 all: test
 
@@ -18,9 +18,14 @@ vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 
-## test: the drift check, vet, and every test with the race detector
+## test: the drift check, vet, every test with the race detector, and short fuzz runs
 test: check-generate vet
 	$(GO) test -race -count=1 ./...
+	./scripts/fuzz.sh
+
+## fuzz: every fuzz target for FUZZTIME (default 3s) each
+fuzz:
+	./scripts/fuzz.sh
 
 ## bench: benchmarks with allocation counts, and their ratios
 bench:

@@ -125,9 +125,8 @@ func (s *ConnectionStatus) Info() StatusInfo {
 		return infoOf(connectionStatusRows[0], statusBehaviour{true, false, NextStepNone})
 	}
 	for _, row := range connectionStatusRows {
-		if row.name == string(*s) {
-			info := infoOf(row, behaviours[*s])
-			return info
+		if row.name != "" && row.name == string(*s) {
+			return infoOf(row, behaviours[*s])
 		}
 	}
 	return StatusInfo{Status: *s, Code: -1, Meaning: "a connection status this SDK does not know", Final: true, Next: NextStepUnknown}
