@@ -1497,8 +1497,8 @@ type Institution struct {
 	// IsDisabledByClient Whether the partner disabled this institution.
 	IsDisabledByClient *bool `json:"is_disabled_by_client,omitempty"`
 
-	// IsoCountryCode The institution's country (ISO 3166-1 alpha-2).
-	IsoCountryCode *string `json:"iso_country_code,omitempty"`
+	// ISOCountryCode The institution's country (ISO 3166-1 alpha-2).
+	ISOCountryCode *string `json:"iso_country_code,omitempty"`
 
 	// MediumLogoURL A 100 by 100 pixel logo (a generic one when the institution has none).
 	MediumLogoURL *string `json:"medium_logo_url,omitempty"`
@@ -2089,8 +2089,8 @@ type WidgetRequest struct {
 	// IsMobileWebview Render for a mobile WebView: navigation events replace postMessages.
 	IsMobileWebview *bool `json:"is_mobile_webview,omitempty"`
 
-	// IsoCountryCode Only list institutions of these countries.
-	IsoCountryCode []string `json:"iso_country_code,omitempty"`
+	// ISOCountryCode Only list institutions of these countries.
+	ISOCountryCode []string `json:"iso_country_code,omitempty"`
 
 	// MicrowidgetInstanceID The microwidget instance to load.
 	MicrowidgetInstanceID *string `json:"microwidget_instance_id,omitempty"`
@@ -2261,8 +2261,8 @@ type ListInstitutionsParams struct {
 	// Name Only institutions whose name contains this text.
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
-	// IsoCountryCode Only institutions of these countries (ISO 3166-1 alpha-2 codes such as `US` or `CA`).
-	IsoCountryCode ISOCountryCodeParam `form:"iso_country_code,omitempty" json:"iso_country_code,omitempty"`
+	// ISOCountryCode Only institutions of these countries (ISO 3166-1 alpha-2 codes such as `US` or `CA`).
+	ISOCountryCode ISOCountryCodeParam `form:"iso_country_code,omitempty" json:"iso_country_code,omitempty"`
 
 	// Page The page to return, counting from 1. MX defaults to 1.
 	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
@@ -2287,8 +2287,8 @@ type ListInstitutionsParams struct {
 
 // ListFavoriteInstitutionsParams defines parameters for ListFavoriteInstitutions.
 type ListFavoriteInstitutionsParams struct {
-	// IsoCountryCode Only institutions of these countries (ISO 3166-1 alpha-2 codes such as `US` or `CA`).
-	IsoCountryCode ISOCountryCodeParam `form:"iso_country_code,omitempty" json:"iso_country_code,omitempty"`
+	// ISOCountryCode Only institutions of these countries (ISO 3166-1 alpha-2 codes such as `US` or `CA`).
+	ISOCountryCode ISOCountryCodeParam `form:"iso_country_code,omitempty" json:"iso_country_code,omitempty"`
 
 	// Page The page to return, counting from 1. MX defaults to 1.
 	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
@@ -3793,9 +3793,9 @@ func NewListInstitutionsRequest(server string, params *ListInstitutionsParams) (
 
 		}
 
-		if params.IsoCountryCode != nil {
+		if params.ISOCountryCode != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "iso_country_code", params.IsoCountryCode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "iso_country_code", params.ISOCountryCode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -3919,9 +3919,9 @@ func NewListFavoriteInstitutionsRequest(server string, params *ListFavoriteInsti
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.IsoCountryCode != nil {
+		if params.ISOCountryCode != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "iso_country_code", params.IsoCountryCode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "iso_country_code", params.ISOCountryCode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {

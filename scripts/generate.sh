@@ -26,6 +26,7 @@ fi
 go generate ./gen/...
 go run ./gen/operations
 go run ./gen/tables
+go run ./gen/cli
 go run ./gen/fixtures
 
 if $check; then

@@ -1484,8 +1484,8 @@ type Institution struct {
 	// IsDisabledByClient Whether the partner disabled this institution.
 	IsDisabledByClient *bool `json:"is_disabled_by_client,omitempty"`
 
-	// IsoCountryCode The institution's country (ISO 3166-1 alpha-2).
-	IsoCountryCode *string `json:"iso_country_code,omitempty"`
+	// ISOCountryCode The institution's country (ISO 3166-1 alpha-2).
+	ISOCountryCode *string `json:"iso_country_code,omitempty"`
 
 	// MediumLogoURL A 100 by 100 pixel logo (a generic one when the institution has none).
 	MediumLogoURL *string `json:"medium_logo_url,omitempty"`
@@ -2076,8 +2076,8 @@ type WidgetRequest struct {
 	// IsMobileWebview Render for a mobile WebView: navigation events replace postMessages.
 	IsMobileWebview *bool `json:"is_mobile_webview,omitempty"`
 
-	// IsoCountryCode Only list institutions of these countries.
-	IsoCountryCode []string `json:"iso_country_code,omitempty"`
+	// ISOCountryCode Only list institutions of these countries.
+	ISOCountryCode []string `json:"iso_country_code,omitempty"`
 
 	// MicrowidgetInstanceID The microwidget instance to load.
 	MicrowidgetInstanceID *string `json:"microwidget_instance_id,omitempty"`
@@ -2248,8 +2248,8 @@ type ListInstitutionsParams struct {
 	// Name Only institutions whose name contains this text.
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
-	// IsoCountryCode Only institutions of these countries (ISO 3166-1 alpha-2 codes such as `US` or `CA`).
-	IsoCountryCode ISOCountryCodeParam `form:"iso_country_code,omitempty" json:"iso_country_code,omitempty"`
+	// ISOCountryCode Only institutions of these countries (ISO 3166-1 alpha-2 codes such as `US` or `CA`).
+	ISOCountryCode ISOCountryCodeParam `form:"iso_country_code,omitempty" json:"iso_country_code,omitempty"`
 
 	// Page The page to return, counting from 1. MX defaults to 1.
 	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
@@ -2274,8 +2274,8 @@ type ListInstitutionsParams struct {
 
 // ListFavoriteInstitutionsParams defines parameters for ListFavoriteInstitutions.
 type ListFavoriteInstitutionsParams struct {
-	// IsoCountryCode Only institutions of these countries (ISO 3166-1 alpha-2 codes such as `US` or `CA`).
-	IsoCountryCode ISOCountryCodeParam `form:"iso_country_code,omitempty" json:"iso_country_code,omitempty"`
+	// ISOCountryCode Only institutions of these countries (ISO 3166-1 alpha-2 codes such as `US` or `CA`).
+	ISOCountryCode ISOCountryCodeParam `form:"iso_country_code,omitempty" json:"iso_country_code,omitempty"`
 
 	// Page The page to return, counting from 1. MX defaults to 1.
 	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`

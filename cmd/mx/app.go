@@ -1,0 +1,196 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"time"
+
+	"github.com/mxsdk/mx-go/mxplatform"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+)
+
+// env is what the command reads and writes, so that tests run it in-process.
+type env struct {
+	stdin    io.Reader
+	stdout   io.Writer
+	stderr   io.Writer
+	getenv   func(string) string
+	terminal func() bool // whether stdin is an interactive terminal, for MFA prompts
+}
+
+func stdinIsTerminal() bool { return term.IsTerminal(int(os.Stdin.Fd())) }
+
+// app holds the global flags and builds the API client once a command needs it.
+type app struct {
+	env
+	global globalFlags
+	api    *mxplatform.API
+	// serverOptions, when set (by `mx demo`), replace the configured server and credentials.
+	serverOptions []mxplatform.Option
+	stdinLines    *bufio.Reader // stdin read line by line, for MFA answers
+}
+
+type globalFlags struct {
+	clientID, apiKey, environment, baseURL, configFile string
+	output                                             string
+	verbose                                            bool
+	timeout                                            time.Duration
+}
+
+// client returns the API client configured by flags, environment and config file.
+func (a *app) client() (*mxplatform.API, error) {
+	if a.api != nil {
+		return a.api, nil
+	}
+	opts := a.serverOptions
+	if opts == nil {
+		cfg, err := resolveConfig(a.global, a.getenv)
+		if err != nil {
+			return nil, usageError{err}
+		}
+		if opts, err = cfg.options(); err != nil {
+			return nil, usageError{err}
+		}
+	}
+	opts = append(opts, mxplatform.WithUserAgent("mx-cli"))
+	if a.global.verbose {
+		opts = append(opts, mxplatform.WithLogger(slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))))
+	}
+	if a.global.timeout > 0 {
+		opts = append(opts, mxplatform.WithTimeout(a.global.timeout))
+	}
+	api, err := mxplatform.New(opts...)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	a.api = api
+	return api, nil
+}
+
+// Exit codes, documented in `mx --help`.
+const (
+	exitOK        = 0
+	exitAPI       = 1   // MX answered with an error status, or an answer that does not decode
+	exitUsage     = 2   // bad flags or arguments, missing or invalid configuration
+	exitNetwork   = 3   // no answer from MX: connection, TLS or timeout
+	exitInterrupt = 130 // interrupted (Ctrl-C)
+)
+
+// usageError marks errors of the command line or configuration.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// exitCode classifies an error.
+func exitCode(err error) int {
+	var (
+		apiErr    *mxplatform.Error
+		decodeErr *mxplatform.DecodeError
+		netErr    *mxplatform.TransportError
+		usage     usageError
+	)
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, context.Canceled):
+		return exitInterrupt
+	case errors.As(err, &apiErr), errors.As(err, &decodeErr):
+		return exitAPI
+	case errors.As(err, &netErr), errors.Is(err, context.DeadlineExceeded):
+		return exitNetwork
+	case errors.As(err, &usage):
+		return exitUsage
+	}
+	return exitUsage
+}
+
+// run executes the command line args and returns the exit code.
+func run(ctx context.Context, args []string, e *env) int {
+	a := &app{env: *e}
+	root := newRootCmd(a)
+	root.SetArgs(args)
+	root.SetIn(e.stdin)
+	root.SetOut(e.stdout)
+	root.SetErr(e.stderr)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	code := exitCode(err)
+	if !errors.As(err, new(usageError)) && code == exitUsage {
+		// Errors of cobra's own flag and argument parsing.
+		err = usageError{err}
+	}
+	fmt.Fprintln(e.stderr, "mx:", describe(err))
+	if code == exitUsage {
+		fmt.Fprintln(e.stderr, "Run 'mx --help' for usage.")
+	}
+	return code
+}
+
+// describe words an error for people: MX's message and the HTTP status first.
+func describe(err error) string {
+	var apiErr *mxplatform.Error
+	if errors.As(err, &apiErr) {
+		msg := apiErr.Message
+		if msg == "" {
+			msg = "(no message)"
+		}
+		return fmt.Sprintf("%s: HTTP %d: %s", apiErr.Operation, apiErr.StatusCode, msg)
+	}
+	return err.Error()
+}
+
+const rootLong = `mx calls the MX Platform API.
+
+Every operation of the API is a subcommand, grouped by resource. Output is JSON (the resource
+itself, or an array for lists) unless -o table is given.
+
+Configuration, highest precedence first:
+  flags           --client-id, --api-key, --env, --base-url
+  environment     MX_CLIENT_ID, MX_API_KEY, MX_ENV (development or production), MX_BASE_URL
+  config file     --config, else $MX_CONFIG, else ~/.config/mx/config.json, holding
+                  {"client_id": "...", "api_key": "...", "environment": "...", "base_url": "..."}
+
+Exit codes:
+  0    success
+  1    API error: MX answered with an error status (its message and status go to stderr)
+  2    usage error: bad flags or arguments, missing or invalid configuration
+  3    network error: no answer from MX (connection, TLS or timeout)
+  130  interrupted`
+
+func newRootCmd(a *app) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "mx",
+		Short:         "Call the MX Platform API from the command line",
+		Long:          rootLong,
+		Example:       "  export MX_CLIENT_ID=... MX_API_KEY=...\n  mx institutions list --name chase -o table\n  mx demo",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	f := root.PersistentFlags()
+	f.StringVar(&a.global.clientID, "client-id", "", "MX client ID (default $MX_CLIENT_ID)")
+	f.StringVar(&a.global.apiKey, "api-key", "", "MX API key (default $MX_API_KEY; prefer the environment, flags show in process lists)")
+	f.StringVar(&a.global.environment, "env", "", "MX environment: development or production (default $MX_ENV, else development)")
+	f.StringVar(&a.global.baseURL, "base-url", "", "send requests to this URL instead, such as a fake server (default $MX_BASE_URL)")
+	f.StringVar(&a.global.configFile, "config", "", "config file (default $MX_CONFIG, else ~/.config/mx/config.json)")
+	f.StringVarP(&a.global.output, "output", "o", "json", "output format: json or table")
+	f.BoolVarP(&a.global.verbose, "verbose", "v", false, "log every request to stderr (never the credentials)")
+	f.DurationVar(&a.global.timeout, "timeout", 0, "bound each API call, retries included (0: no bound)")
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		if a.global.output != "json" && a.global.output != "table" {
+			return usageError{fmt.Errorf("unknown output format %q (want json or table)", a.global.output)}
+		}
+		return nil
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	addOperationCommands(root, a)
+	return root
+}

@@ -1,0 +1,28 @@
+// Command mx calls the MX Platform API from the command line: every operation as a subcommand
+// grouped by resource (users, members, institutions, accounts, transactions, widgets), JSON
+// output for scripts and aligned tables for people, pagination with --all, aggregation with
+// --wait and MFA prompts. It is a thin layer over the mxplatform package.
+//
+// Credentials come from flags, the MX_CLIENT_ID and MX_API_KEY environment variables, or a
+// config file, in that order of precedence; see `mx --help`.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], &env{
+		stdin:    os.Stdin,
+		stdout:   os.Stdout,
+		stderr:   os.Stderr,
+		getenv:   os.Getenv,
+		terminal: stdinIsTerminal,
+	})
+	stop()
+	os.Exit(code)
+}
