@@ -6,6 +6,7 @@
 package clientkit
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -71,8 +72,29 @@ func HTTPClient(base *http.Client, doer Doer, policy mxplatform.RetryPolicy, log
 	default:
 		rt = mxplatform.DefaultTransport()
 	}
-	c.Transport = &mxplatform.RetryTransport{Base: rt, Policy: policy, Logger: logger}
+	c.Transport = &mxplatform.RetryTransport{Base: countingTransport{rt}, Policy: policy, Logger: logger}
 	return c
+}
+
+// attemptsKey keys the attempt counter of a call in its request's context.
+type attemptsKey struct{}
+
+// CountAttempts returns a context whose requests, sent by a client of [HTTPClient], count their
+// attempts (retries included), and a function that reports the count.
+func CountAttempts(ctx context.Context) (context.Context, func() int) {
+	n := new(int)
+	return context.WithValue(ctx, attemptsKey{}, n), func() int { return *n }
+}
+
+// countingTransport counts the attempts of requests whose context has a counter. Attempts of
+// one call are sequential, so the counter needs no lock.
+type countingTransport struct{ base http.RoundTripper }
+
+func (t countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	if n, ok := r.Context().Value(attemptsKey{}).(*int); ok {
+		*n++
+	}
+	return t.base.RoundTrip(r)
 }
 
 func noRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }

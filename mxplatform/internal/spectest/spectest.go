@@ -14,6 +14,7 @@ import (
 	"io"
 	"math/big"
 	"net/http"
+	"net/url"
 	"reflect"
 	"sync"
 	"testing"
@@ -21,6 +22,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
+	"github.com/getkin/kin-openapi/routers/legacy"
 )
 
 var (
@@ -221,4 +223,40 @@ func diffValue(path string, a, b any) string {
 		}
 	}
 	return fmt.Sprintf("%s: %v, then %v", path, a, b)
+}
+
+// RequestError validates a request a client sent (to a test server) against doc: its route,
+// path, query and header parameters, body and security. The request is matched as if sent to
+// the first server of doc. auth decides the security requirements (nil accepts any); body is
+// the request body, which the test server has read already.
+func RequestError(doc *openapi3.T, r *http.Request, body []byte, auth openapi3filter.AuthenticationFunc) error {
+	if len(doc.Servers) == 0 {
+		return fmt.Errorf("the document has no server")
+	}
+	server, err := url.Parse(doc.Servers[0].URL)
+	if err != nil {
+		return err
+	}
+	req := r.Clone(context.Background())
+	req.URL.Scheme, req.URL.Host, req.Host = server.Scheme, server.Host, server.Host
+	req.RequestURI = ""
+	req.Body = io.NopCloser(bytes.NewReader(body))
+	router, err := legacy.NewRouter(doc)
+	if err != nil {
+		return err
+	}
+	route, pathParams, err := router.FindRoute(req)
+	if err != nil {
+		return fmt.Errorf("%s %s: %w", req.Method, req.URL.Path, err)
+	}
+	if auth == nil {
+		auth = openapi3filter.NoopAuthenticationFunc
+	}
+	input := &openapi3filter.RequestValidationInput{
+		Request:    req,
+		PathParams: pathParams,
+		Route:      route,
+		Options:    &openapi3filter.Options{AuthenticationFunc: auth, MultiError: true},
+	}
+	return openapi3filter.ValidateRequest(context.Background(), input)
 }
