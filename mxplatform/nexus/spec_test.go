@@ -46,7 +46,7 @@ func TestSpecDescribesTheDocumentedOperations(t *testing.T) {
 		t.Error("sessionToken is not the MD-SESSION-TOKEN header")
 	}
 	block := ops[opBlock].Op
-	if p := block.Parameters.GetByInAndName("query", "skip_webhook"); p == nil || p.Schema.Value.Type.Is("boolean") == false {
+	if p := block.Parameters.GetByInAndName("query", "skip_webhook"); p == nil || !p.Schema.Value.Type.Is("boolean") {
 		t.Error("block lacks the boolean skip_webhook parameter")
 	}
 	if p := block.Parameters.GetByInAndName("header", "MX-Skip-Webhook"); p == nil {
@@ -213,4 +213,3 @@ func blockPath(t *testing.T, guid string) string {
 	o := spectest.Find(t, spectest.Load(t, specFile), opBlock)
 	return strings.Replace(o.Path, "{account_guid}", guid, 1)
 }
-
