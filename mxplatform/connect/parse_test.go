@@ -95,13 +95,25 @@ func TestParseURL(t *testing.T) {
 	}{
 		"load": {"mx://load", nil, func(e Event) bool { _, ok := e.(*Load); return ok }},
 		"search, app scheme": {"appscheme://connect/institutionSearch?metadata=" + url.QueryEscape(`{"user_guid":"USR-123","session_guid":"ANS-123","query":"MX Bank"}`), []string{"appscheme"},
-			func(e Event) bool { s, ok := e.(*InstitutionSearch); return ok && s.Query == "MX Bank" && s.UserGUID == "USR-123" }},
+			func(e Event) bool {
+				s, ok := e.(*InstitutionSearch)
+				return ok && s.Query == "MX Bank" && s.UserGUID == "USR-123"
+			}},
 		"oauth requested, encoded": {"appscheme://connect/oauthRequested?metadata=" + url.QueryEscape(oauthMeta), []string{"appscheme"},
-			func(e Event) bool { o, ok := e.(*OAuthRequested); return ok && o.URL == "https://bank.example/oauth?a=1&b=2+3" }},
+			func(e Event) bool {
+				o, ok := e.(*OAuthRequested)
+				return ok && o.URL == "https://bank.example/oauth?a=1&b=2+3"
+			}},
 		"oauth requested, raw JSON": {"appscheme://connect/oauthRequested?metadata=" + oauthMeta, []string{"appscheme"},
-			func(e Event) bool { o, ok := e.(*OAuthRequested); return ok && o.URL == "https://bank.example/oauth?a=1&b=2+3" }},
+			func(e Event) bool {
+				o, ok := e.(*OAuthRequested)
+				return ok && o.URL == "https://bank.example/oauth?a=1&b=2+3"
+			}},
 		"oauth requested, path-escaped": {"mx://connect/oauthRequested?metadata=" + url.PathEscape(oauthMeta), nil,
-			func(e Event) bool { o, ok := e.(*OAuthRequested); return ok && o.URL == "https://bank.example/oauth?a=1&b=2+3" }},
+			func(e Event) bool {
+				o, ok := e.(*OAuthRequested)
+				return ok && o.URL == "https://bank.example/oauth?a=1&b=2+3"
+			}},
 		"status update on mx": {"mx://connect/memberStatusUpdate?metadata=" + url.QueryEscape(`{"member_guid":"MBR-1","connection_status":3}`), []string{"appscheme"},
 			func(e Event) bool {
 				m, ok := e.(*MemberStatusUpdate)
