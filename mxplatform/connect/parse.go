@@ -28,6 +28,7 @@ type UnknownTypeError struct {
 	Metadata json.RawMessage // the event's metadata, nil when it has none
 }
 
+// Error names the unknown type.
 func (e *UnknownTypeError) Error() string {
 	return fmt.Sprintf("%v: %s", ErrUnknownType, quote(string(e.Type)))
 }

@@ -123,6 +123,7 @@ type TransportError struct {
 	Err       error  // the cause
 }
 
+// Error returns the operation, the request and the cause.
 func (e *TransportError) Error() string {
 	s := fmt.Sprintf("moov: %s (%s %s): %v", e.Operation, e.Method, e.Path, e.Err)
 	if e.Attempts > 1 {

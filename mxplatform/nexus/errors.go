@@ -185,6 +185,7 @@ type DecodeError struct {
 	Body       string // an excerpt of the body
 }
 
+// Error returns the operation, the status, what went wrong and an excerpt of the body.
 func (e *DecodeError) Error() string {
 	s := fmt.Sprintf("nexus: %s: %d response does not decode: %v", e.Operation, e.StatusCode, e.Err)
 	if e.Body != "" {
@@ -206,6 +207,7 @@ type TransportError struct {
 	Err       error  // the cause
 }
 
+// Error returns the operation, the request and the cause.
 func (e *TransportError) Error() string {
 	s := fmt.Sprintf("nexus: %s (%s %s): %v", e.Operation, e.Method, e.Path, e.Err)
 	if e.Attempts > 1 {

@@ -90,6 +90,7 @@ func CountAttempts(ctx context.Context) (context.Context, func() int) {
 // one call are sequential, so the counter needs no lock.
 type countingTransport struct{ base http.RoundTripper }
 
+// RoundTrip counts the attempt and sends it.
 func (t countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	if n, ok := r.Context().Value(attemptsKey{}).(*int); ok {
 		*n++
@@ -101,6 +102,7 @@ func noRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastR
 
 type doerTransport struct{ d Doer }
 
+// RoundTrip sends r with the doer.
 func (t doerTransport) RoundTrip(r *http.Request) (*http.Response, error) { return t.d.Do(r) }
 
 // ErrTooLarge is returned by ReadLimited when a body exceeds its limit.
@@ -148,9 +150,22 @@ func (s Secret) Reveal() string { return s.v }
 // IsZero reports whether no credential is set.
 func (s Secret) IsZero() bool { return s.v == "" }
 
-func (Secret) String() string               { return Redacted }
-func (Secret) GoString() string             { return Redacted }
+// The methods below print, encode and log a Secret as Redacted.
+
+// String returns Redacted.
+func (Secret) String() string { return Redacted }
+
+// GoString returns Redacted.
+func (Secret) GoString() string { return Redacted }
+
+// MarshalJSON encodes Redacted.
 func (Secret) MarshalJSON() ([]byte, error) { return []byte(`"` + Redacted + `"`), nil }
+
+// MarshalText encodes Redacted.
 func (Secret) MarshalText() ([]byte, error) { return []byte(Redacted), nil }
-func (Secret) LogValue() slog.Value         { return slog.StringValue(Redacted) }
-func (Secret) Format(f fmt.State, _ rune)   { _, _ = f.Write([]byte(Redacted)) }
+
+// LogValue logs Redacted.
+func (Secret) LogValue() slog.Value { return slog.StringValue(Redacted) }
+
+// Format prints Redacted for every verb.
+func (Secret) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(Redacted)) }
