@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates everything derived from api/: the generated Go code (go generate ./gen/...) and the
-# fixtures extracted from the reference (gen/fixtures).
+# fixtures extracted from the reference (gen/fixtures, gen/surfacefixtures).
 #
 # With --check, fails when regenerating changes any file (the committed output has drifted from
 # its sources), then builds, since the generator can succeed with output that does not compile.
@@ -28,6 +28,7 @@ go run ./gen/operations
 go run ./gen/tables
 go run ./gen/cli
 go run ./gen/fixtures
+go run ./gen/surfacefixtures
 
 if $check; then
 	if [[ "$(state)" != "$before" ]]; then

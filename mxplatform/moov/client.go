@@ -1,0 +1,126 @@
+package moov
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/mxsdk/mx-go/mxplatform"
+	"github.com/mxsdk/mx-go/mxplatform/internal/clientkit"
+)
+
+// API calls Moov. Build one with [New]; it is safe for concurrent use and meant to be reused.
+type API struct {
+	server    string
+	token     clientkit.Secret
+	version   string
+	userAgent string
+	http      *http.Client
+	logger    *slog.Logger
+	timeout   time.Duration
+}
+
+// New returns an [API] configured by opts. A bearer token is required ([WithBearerToken]);
+// everything else has a default, documented on its option.
+func New(opts ...Option) (*API, error) {
+	s := settings{version: DefaultVersion, serverURL: DefaultServerURL, retry: mxplatform.DefaultRetryPolicy()}
+	for _, opt := range opts {
+		if opt == nil {
+			return nil, errors.New("moov: nil option")
+		}
+		if err := opt(&s); err != nil {
+			return nil, err
+		}
+	}
+	if s.token.IsZero() {
+		return nil, errors.New("moov: a bearer token is required: use WithBearerToken")
+	}
+	ua := "mx-go/" + mxplatform.Version
+	if s.userAgent != "" {
+		ua += " " + s.userAgent
+	}
+	logger := s.logger
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	var doer clientkit.Doer // a nil interface, not a typed nil, when no doer is set
+	if s.doer != nil {
+		doer = s.doer
+	}
+	return &API{
+		server:    s.serverURL,
+		token:     s.token,
+		version:   s.version,
+		userAgent: ua,
+		http:      clientkit.HTTPClient(s.httpClient, doer, s.retry, logger),
+		logger:    logger,
+		timeout:   s.timeout,
+	}, nil
+}
+
+// ServerURL returns the base URL requests go to.
+func (a *API) ServerURL() string { return a.server }
+
+// String describes the API without its token.
+func (a API) String() string {
+	return fmt.Sprintf("moov.API{server: %s, version: %s, token: %s}", a.server, a.version, clientkit.Redacted)
+}
+
+// GoString is String, so that %#v does not print the token either.
+func (a API) GoString() string { return a.String() }
+
+// Format prints String for every verb: fmt would otherwise print the unexported fields of an
+// API value, the token included.
+func (a API) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(a.String())) }
+
+// DisconnectAccount disconnects the account accountID (Moov's disconnectAccount, DELETE
+// /accounts/{accountID}): it is no longer listed as active, and stays readable for reporting.
+// Moov answers 204; any other status is an [*Error].
+func (a *API) DisconnectAccount(ctx context.Context, accountID string) error {
+	const op = "disconnectAccount"
+	if strings.TrimSpace(accountID) == "" {
+		return fmt.Errorf("%w: DisconnectAccount: the account ID must not be empty", ErrInvalidArgument)
+	}
+	if a.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, a.timeout)
+		defer cancel()
+	}
+	version := a.version
+	req, err := NewDisconnectAccountRequest(a.server, accountID, &DisconnectAccountParams{XMoovVersion: &version})
+	if err != nil {
+		return fmt.Errorf("moov: %s: building the request: %w", op, err)
+	}
+	ctx, attempts := clientkit.CountAttempts(ctx)
+	req = req.WithContext(ctx)
+	req.Header.Set("Authorization", "Bearer "+a.token.Reveal())
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", a.userAgent)
+
+	start := time.Now()
+	resp, err := a.http.Do(req)
+	if err != nil {
+		a.logger.DebugContext(ctx, "moov request failed", "operation", op, "method", req.Method, "path", req.URL.Path, "attempts", attempts(), "error", err)
+		return &TransportError{Operation: op, Method: req.Method, Path: req.URL.Path, Attempts: attempts(), Err: unwrapURLError(err)}
+	}
+	defer resp.Body.Close()
+	a.logger.DebugContext(ctx, "moov request", "operation", op, "method", req.Method, "path", req.URL.Path, "status", resp.StatusCode, "attempts", attempts(), "duration", time.Since(start))
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return newError(op, req, resp, attempts())
+	}
+	return nil
+}
+
+// unwrapURLError drops the *url.Error layer of http.Client, whose message repeats the URL.
+func unwrapURLError(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
+}

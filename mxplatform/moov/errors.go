@@ -1,0 +1,136 @@
+package moov
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/mxsdk/mx-go/mxplatform/internal/clientkit"
+)
+
+// Sentinel errors for the statuses Moov documents. An [*Error] matches the one of its status
+// with errors.Is:
+//
+//	if errors.Is(err, moov.ErrNotFound) { ... }
+var (
+	ErrBadRequest   = errors.New("moov: bad request")       // 400
+	ErrUnauthorized = errors.New("moov: unauthorized")      // 401: missing or expired authentication
+	ErrForbidden    = errors.New("moov: forbidden")         // 403
+	ErrNotFound     = errors.New("moov: not found")         // 404
+	ErrConflict     = errors.New("moov: conflict")          // 409
+	ErrRateLimited  = errors.New("moov: too many requests") // 429
+	ErrServerError  = errors.New("moov: server error")      // any 5xx, 500 and 504 among them
+)
+
+// ErrInvalidArgument is wrapped by the errors of calls refused before sending anything, such
+// as an empty account ID.
+var ErrInvalidArgument = errors.New("moov: invalid argument")
+
+// maxErrorBody bounds the raw body an *Error keeps.
+const maxErrorBody = 16 << 10
+
+// Error is the error of every response whose status is not 2xx. It carries Moov's message when
+// the body is Moov's error JSON ({"error": "..."}), the request id Moov sends in x-request-id,
+// and the raw body in any case.
+type Error struct {
+	Operation  string // the operationId, "disconnectAccount"
+	Method     string // the HTTP method
+	Path       string // the request path
+	StatusCode int    // the HTTP status
+	Message    string // Moov's message, "" when the body is not Moov's error JSON
+	RequestID  string // the x-request-id header of the response
+	Body       []byte // the raw body, at most 16 KiB
+	Attempts   int    // how many times the request was sent
+}
+
+// Error returns a one-line description: operation, status, Moov's message or an excerpt of the
+// body, and the request id.
+func (e *Error) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "moov: %s (%s %s): %d %s", e.Operation, e.Method, e.Path, e.StatusCode, http.StatusText(e.StatusCode))
+	switch {
+	case e.Message != "":
+		b.WriteString(": ")
+		b.WriteString(e.Message)
+	case len(e.Body) == 0:
+		b.WriteString(" (empty body)")
+	default:
+		fmt.Fprintf(&b, " (body: %q)", clientkit.Excerpt(e.Body))
+	}
+	if e.RequestID != "" {
+		fmt.Fprintf(&b, " [request id %s]", e.RequestID)
+	}
+	if e.Attempts > 1 {
+		fmt.Fprintf(&b, " after %d attempts", e.Attempts)
+	}
+	return b.String()
+}
+
+// Is matches the sentinel of the error's status.
+func (e *Error) Is(target error) bool {
+	switch target {
+	case ErrBadRequest:
+		return e.StatusCode == http.StatusBadRequest
+	case ErrUnauthorized:
+		return e.StatusCode == http.StatusUnauthorized
+	case ErrForbidden:
+		return e.StatusCode == http.StatusForbidden
+	case ErrNotFound:
+		return e.StatusCode == http.StatusNotFound
+	case ErrConflict:
+		return e.StatusCode == http.StatusConflict
+	case ErrRateLimited:
+		return e.StatusCode == http.StatusTooManyRequests
+	case ErrServerError:
+		return e.StatusCode >= 500 && e.StatusCode <= 599
+	}
+	return false
+}
+
+// newError reads the error response resp to req.
+func newError(op string, req *http.Request, resp *http.Response, attempts int) *Error {
+	body, _ := clientkit.ReadLimited(resp.Body, maxErrorBody)
+	return &Error{
+		Operation:  op,
+		Method:     req.Method,
+		Path:       req.URL.Path,
+		StatusCode: resp.StatusCode,
+		Message:    errorMessage(body),
+		RequestID:  resp.Header.Get("X-Request-Id"),
+		Body:       body,
+		Attempts:   max(attempts, 1),
+	}
+}
+
+// errorMessage returns the message of Moov's error JSON, or "".
+func errorMessage(body []byte) string {
+	var v GenericError
+	if json.Unmarshal(body, &v) != nil {
+		return ""
+	}
+	return strings.TrimSpace(v.Error)
+}
+
+// TransportError is returned when no HTTP response arrived: the connection failed, timed out,
+// or the context ended. errors.Is(err, context.Canceled) and the like see through it.
+type TransportError struct {
+	Operation string // the operationId
+	Method    string // the HTTP method
+	Path      string // the request path
+	Attempts  int    // how many times the request was sent
+	Err       error  // the cause
+}
+
+// Error returns the operation, the request and the cause.
+func (e *TransportError) Error() string {
+	s := fmt.Sprintf("moov: %s (%s %s): %v", e.Operation, e.Method, e.Path, e.Err)
+	if e.Attempts > 1 {
+		s += fmt.Sprintf(" after %d attempts", e.Attempts)
+	}
+	return s
+}
+
+// Unwrap returns the cause.
+func (e *TransportError) Unwrap() error { return e.Err }

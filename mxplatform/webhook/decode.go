@@ -1,0 +1,128 @@
+package webhook
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/mxsdk/mx-go/mxplatform"
+)
+
+// Errors of [ParseAccountEvent]; its errors wrap exactly one of them, so that errors.Is tells
+// a payload that is not an event from an event that cannot be taken.
+var (
+	// ErrMalformed: the payload is not JSON, or a field has the wrong type.
+	ErrMalformed = errors.New("webhook: malformed account event")
+	// ErrUnknownAction: the action is not created, updated or deleted.
+	ErrUnknownAction = errors.New("webhook: unknown account event action")
+	// ErrMissingAccount: the event has no account, or its account has no GUID.
+	ErrMissingAccount = errors.New("webhook: account event without account")
+)
+
+// ParseAccountEvent decodes an account webhook payload. It accepts fields it does not know
+// (MX adds fields) and null for every field but the action, the account and the account's
+// GUID. It rejects a payload that is not a JSON object or has a field of the wrong type
+// ([ErrMalformed]), an action other than created, updated or deleted ([ErrUnknownAction]), and
+// an event without an account or an account GUID ([ErrMissingAccount]).
+func ParseAccountEvent(payload []byte) (*AccountEvent, error) {
+	var probe struct {
+		Action  *string         `json:"action"`
+		Account json.RawMessage `json:"account"`
+	}
+	if err := json.Unmarshal(payload, &probe); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrMalformed, describe(err))
+	}
+	if len(probe.Account) == 0 || bytes.Equal(probe.Account, []byte("null")) {
+		return nil, fmt.Errorf("%w: no \"account\"", ErrMissingAccount)
+	}
+	var e AccountEvent
+	if err := json.Unmarshal(payload, &e); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrMalformed, describe(err))
+	}
+	if probe.Action == nil {
+		return nil, fmt.Errorf("%w: no \"action\"", ErrUnknownAction)
+	}
+	if !e.Action.Valid() {
+		return nil, fmt.Errorf("%w: %s (want created, updated or deleted)", ErrUnknownAction, quote(string(e.Action)))
+	}
+	if e.Account.GUID == "" {
+		return nil, fmt.Errorf("%w: the account has no \"guid\"", ErrMissingAccount)
+	}
+	if err := checkDecimals(&e.Account); err != nil {
+		return nil, err
+	}
+	return &e, nil
+}
+
+// maxDecimalDigits bounds the digits before and after the point of an amount. The reference's
+// widest amounts are 14,2 and its widest rates 10,6; 40 leaves room for any real value.
+const maxDecimalDigits = 40
+
+// decimalType is the type of the account's amounts.
+var decimalType = reflect.TypeFor[*mxplatform.Decimal]()
+
+// checkDecimals refuses amounts too large or too precise to be real. A JSON number such as
+// 1e999999999 decodes cheaply into a Decimal, but printing it writes a billion digits, so it
+// is stopped here, before any code of the partner sees it.
+func checkDecimals(a *Account) error {
+	v := reflect.ValueOf(a).Elem()
+	t := v.Type()
+	for i := range t.NumField() {
+		f := v.Field(i)
+		if f.Type() != decimalType || f.IsNil() {
+			continue
+		}
+		d := f.Interface().(*mxplatform.Decimal).Big()
+		exp := int64(d.Exponent())
+		digits := int64(len(d.Coefficient().Text(10)))
+		if d.Sign() < 0 {
+			digits-- // the minus sign
+		}
+		if digits+exp > maxDecimalDigits || -exp > maxDecimalDigits {
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+			return fmt.Errorf("%w: field %q: a number out of range for an amount", ErrMalformed, name)
+		}
+	}
+	return nil
+}
+
+// describe shortens the errors of encoding/json to what went wrong and where, without the
+// offending input, which may be long.
+func describe(err error) string {
+	var typeErr *json.UnmarshalTypeError
+	if errors.As(err, &typeErr) {
+		return fmt.Sprintf("field %q: a JSON %s where %s belongs", typeErr.Field, typeErr.Value, typeErr.Type)
+	}
+	var syntaxErr *json.SyntaxError
+	if errors.As(err, &syntaxErr) {
+		return fmt.Sprintf("invalid JSON at byte %d: %v", syntaxErr.Offset, syntaxErr)
+	}
+	return err.Error()
+}
+
+// quote quotes s for an error message, cut to 40 bytes of valid UTF-8.
+func quote(s string) string {
+	const n = 40
+	if len(s) > n {
+		s = s[:n]
+		for !utf8.ValidString(s) {
+			s = s[:len(s)-1]
+		}
+		return fmt.Sprintf("%q...", s)
+	}
+	return fmt.Sprintf("%q", s)
+}
+
+// Time returns the time of an epoch timestamp of the webhook account (created_at, updated_at,
+// last_payment_at...), in UTC, and false when it is null.
+func Time(epochSeconds *int64) (time.Time, bool) {
+	if epochSeconds == nil {
+		return time.Time{}, false
+	}
+	return time.Unix(*epochSeconds, 0).UTC(), true
+}
