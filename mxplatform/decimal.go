@@ -27,6 +27,19 @@ type Decimal struct {
 // maxSmallDigits is the most digits a coefficient may have to be held in an int64.
 const maxSmallDigits = 18
 
+// maxDecimalScale bounds the exponent and the number of digits of a Decimal: far beyond any
+// amount or rate, and small enough that printing a value stays cheap (1e999999999 would
+// otherwise print a billion digits).
+const maxDecimalScale = 128
+
+// fromBig checks the range of a decimal parsed by github.com/shopspring/decimal.
+func fromBig(d decimal.Decimal, text []byte) (Decimal, error) {
+	if exp := d.Exponent(); exp > maxDecimalScale || exp < -maxDecimalScale || d.NumDigits() > maxDecimalScale {
+		return Decimal{}, fmt.Errorf("mxplatform: decimal %s is out of range (more than %d digits or an exponent beyond ±%d)", truncate(text, 40), maxDecimalScale, maxDecimalScale)
+	}
+	return Decimal{big: &d}, nil
+}
+
 // ParseDecimal parses a decimal written in base 10, such as "61.11", "-0.5" or "1e3".
 func ParseDecimal(s string) (Decimal, error) {
 	if coef, exp, ok := parseSmall([]byte(s)); ok {
@@ -36,7 +49,7 @@ func ParseDecimal(s string) (Decimal, error) {
 	if err != nil {
 		return Decimal{}, fmt.Errorf("mxplatform: invalid decimal %q", s)
 	}
-	return Decimal{big: &d}, nil
+	return fromBig(d, []byte(s))
 }
 
 // parseSmall parses -?digits(.digits)? with at most maxSmallDigits digits, the form of almost
@@ -222,7 +235,11 @@ func (x *Decimal) UnmarshalJSON(b []byte) error {
 	if err != nil {
 		return fmt.Errorf("mxplatform: invalid decimal %s", truncate(b, 40))
 	}
-	*x = Decimal{big: &d}
+	v, err := fromBig(d, b)
+	if err != nil {
+		return err
+	}
+	*x = v
 	return nil
 }
 

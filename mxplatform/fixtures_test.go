@@ -2,25 +2,21 @@ package mxplatform
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
-	"fmt"
-	"io"
-	"math/big"
 	"net/http"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/getkin/kin-openapi/openapi3"
-	"github.com/getkin/kin-openapi/openapi3filter"
-	"github.com/getkin/kin-openapi/routers"
+	"github.com/mxsdk/mx-go/mxplatform/internal/spectest"
 )
 
 const fixturesDir = "../api/testdata/platform"
+
+// vendorJSON is the header of MX's responses.
+var vendorJSON = http.Header{"Content-Type": {"application/vnd.mx.api.v1+json"}}
 
 // fixtureTypes maps each operation to the Go types of its request body and of its responses by
 // status: the types a fixture must decode into with no unknown field.
@@ -120,20 +116,24 @@ func TestFixturesMatchSpec(t *testing.T) {
 			types := fixtureTypes[f.operation]
 			var target any
 			if f.request {
-				validateRequestBody(t, o, body)
+				if err := spectest.RequestBodyError(o, "application/json", body); err != nil {
+					t.Fatalf("request body does not match the spec: %v", err)
+				}
 				if types.request == nil {
 					t.Fatalf("%s takes no request body", f.operation)
 				}
 				target = types.request()
 			} else {
-				validateResponse(t, o, f.status, body)
+				if err := spectest.ResponseError(o, f.status, vendorJSON, body); err != nil {
+					t.Fatalf("response does not match the spec: %v", err)
+				}
 				newType := types.response[f.status]
 				if newType == nil {
 					t.Fatalf("no Go type for %s %d", f.operation, f.status)
 				}
 				target = newType()
 			}
-			assertStrictRoundTrip(t, body, target)
+			spectest.StrictRoundTrip(t, body, target)
 		})
 	}
 }
@@ -145,13 +145,11 @@ func TestFixtureValidationRejects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	route := routeFor(loadSpec(t), ops["readAccount"])
-	input := responseInput(route, 299, body)
-	if err := openapi3filter.ValidateResponse(context.Background(), input); err == nil {
+	if err := spectest.ResponseError(ops["readAccount"], 299, vendorJSON, body); err == nil {
 		t.Error("an undocumented status validated")
 	}
 	bad := bytes.Replace(body, []byte(`"balance": 1000.0`), []byte(`"balance": "a lot"`), 1)
-	if err := openapi3filter.ValidateResponse(context.Background(), responseInput(route, 200, bad)); err == nil {
+	if err := spectest.ResponseError(ops["readAccount"], 200, vendorJSON, bad); err == nil {
 		t.Error("a string balance validated")
 	}
 	var acct AccountResponseBody
@@ -167,178 +165,11 @@ func TestPaginationFixture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var v any
-	if err := json.Unmarshal(body, &v); err != nil {
+	if err := spectest.SchemaError(loadSpec(t), "Pagination", body); err != nil {
 		t.Fatal(err)
 	}
-	if err := loadSpec(t).Components.Schemas["Pagination"].Value.VisitJSON(v); err != nil {
-		t.Fatal(err)
-	}
-	assertStrictRoundTrip(t, body, new(Pagination))
+	spectest.StrictRoundTrip(t, body, new(Pagination))
 }
 
-func routeFor(doc *openapi3.T, o specOperation) *routers.Route {
-	return &routers.Route{Spec: doc, Path: o.path, PathItem: o.item, Method: o.method, Operation: o.op}
-}
-
-func validateRequestBody(t *testing.T, o specOperation, body []byte) {
-	t.Helper()
-	if o.op.RequestBody == nil {
-		t.Fatalf("operation takes no request body")
-	}
-	req, err := http.NewRequest(o.method, "https://int-api.mx.com"+o.path, bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	input := &openapi3filter.RequestValidationInput{
-		Request: req,
-		Route:   routeFor(loadSpec(t), o),
-		Options: &openapi3filter.Options{MultiError: true},
-	}
-	if err := openapi3filter.ValidateRequestBody(context.Background(), input, o.op.RequestBody.Value); err != nil {
-		t.Fatalf("request body does not match the spec: %v", err)
-	}
-}
-
-func responseInput(route *routers.Route, status int, body []byte) *openapi3filter.ResponseValidationInput {
-	req, _ := http.NewRequest(route.Method, "https://int-api.mx.com"+route.Path, nil)
-	header := http.Header{"Content-Type": {"application/vnd.mx.api.v1+json"}}
-	return &openapi3filter.ResponseValidationInput{
-		RequestValidationInput: &openapi3filter.RequestValidationInput{Request: req, Route: route},
-		Status:                 status,
-		Header:                 header,
-		Body:                   io.NopCloser(bytes.NewReader(body)),
-		Options:                &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true},
-	}
-}
-
-func validateResponse(t *testing.T, o specOperation, status int, body []byte) {
-	t.Helper()
-	if err := openapi3filter.ValidateResponse(context.Background(), responseInput(routeFor(loadSpec(t), o), status, body)); err != nil {
-		t.Fatalf("response does not match the spec: %v", err)
-	}
-}
-
-// assertStrictRoundTrip decodes body into target rejecting unknown fields, encodes target again
-// and requires the same JSON value.
-func assertStrictRoundTrip(t testing.TB, body []byte, target any) {
-	t.Helper()
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(target); err != nil {
-		t.Fatalf("strict decode into %T: %v", target, err)
-	}
-	again, err := json.Marshal(target)
-	if err != nil {
-		t.Fatalf("encode %T: %v", target, err)
-	}
-	if diff := jsonDiff(body, again); diff != "" {
-		t.Fatalf("%T does not round-trip: %s", target, diff)
-	}
-}
-
-// jsonDiff compares two JSON documents by value: numbers by their exact decimal value (1000.0
-// equals 1000), and a null member equal to an absent one. It returns "" when they are equal.
-func jsonDiff(a, b []byte) string {
-	va, err := decodeValue(a)
-	if err != nil {
-		return "first document: " + err.Error()
-	}
-	vb, err := decodeValue(b)
-	if err != nil {
-		return "second document: " + err.Error()
-	}
-	return diffValue("$", normalize(va), normalize(vb))
-}
-
-func decodeValue(b []byte) (any, error) {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	var v any
-	err := dec.Decode(&v)
-	return v, err
-}
-
-func normalize(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		out := map[string]any{}
-		for k, e := range x {
-			if e != nil {
-				out[k] = normalize(e)
-			}
-		}
-		return out
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = normalize(e)
-		}
-		return out
-	case json.Number:
-		r, ok := new(big.Rat).SetString(string(x))
-		if !ok {
-			return jsonNumber(x)
-		}
-		return jsonNumber(r.RatString())
-	}
-	return v
-}
-
-// jsonNumber is a number normalized to its exact value, distinct from any string.
-type jsonNumber string
-
-func diffValue(path string, a, b any) string {
-	if reflect.DeepEqual(a, b) {
-		return ""
-	}
-	ma, okA := a.(map[string]any)
-	mb, okB := b.(map[string]any)
-	if okA && okB {
-		for k := range ma {
-			if d := diffValue(path+"."+k, ma[k], mb[k]); d != "" {
-				return d
-			}
-		}
-		for k := range mb {
-			if _, found := ma[k]; !found {
-				return fmt.Sprintf("%s.%s: absent, then %v", path, k, mb[k])
-			}
-		}
-	}
-	la, okA := a.([]any)
-	lb, okB := b.([]any)
-	if okA && okB && len(la) == len(lb) {
-		for i := range la {
-			if d := diffValue(fmt.Sprintf("%s[%d]", path, i), la[i], lb[i]); d != "" {
-				return d
-			}
-		}
-	}
-	return fmt.Sprintf("%s: %v, then %v", path, a, b)
-}
-
-func TestJSONDiff(t *testing.T) {
-	same := [][2]string{
-		{`{"a": 1000.0}`, `{"a": 1000}`},
-		{`{"a": null, "b": 1}`, `{"b": 1}`},
-		{`{"a": [1, {"x": null}]}`, `{"a": [1.00, {}]}`},
-	}
-	for _, p := range same {
-		if d := jsonDiff([]byte(p[0]), []byte(p[1])); d != "" {
-			t.Errorf("%s vs %s: %s", p[0], p[1], d)
-		}
-	}
-	differ := [][2]string{
-		{`{"a": 0.1}`, `{"a": 0.10000001}`},
-		{`{"a": "1"}`, `{"a": 1}`},
-		{`{"a": 1}`, `{"a": 1, "b": false}`},
-		{`{"a": [1, 2]}`, `{"a": [2, 1]}`},
-	}
-	for _, p := range differ {
-		if d := jsonDiff([]byte(p[0]), []byte(p[1])); d == "" {
-			t.Errorf("%s and %s compared equal", p[0], p[1])
-		}
-	}
-}
+// jsonDiff compares two JSON documents by value; see spectest.JSONDiff.
+func jsonDiff(a, b []byte) string { return spectest.JSONDiff(a, b) }

@@ -5,49 +5,20 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/mxsdk/mx-go/mxplatform/internal/spectest"
 )
 
 const specFile = "../api/mxplatform.yaml"
 
-var (
-	specOnce sync.Once
-	specDoc  *openapi3.T
-	specErr  error
-)
-
 // loadSpec loads api/mxplatform.yaml, the source the generated code comes from.
-func loadSpec(t testing.TB) *openapi3.T {
-	t.Helper()
-	specOnce.Do(func() {
-		specDoc, specErr = openapi3.NewLoader().LoadFromFile(specFile)
-	})
-	if specErr != nil {
-		t.Fatalf("load %s: %v", specFile, specErr)
-	}
-	return specDoc
-}
+func loadSpec(t testing.TB) *openapi3.T { return spectest.Load(t, specFile) }
 
-// specOperation is one operation of the spec with its method and path.
-type specOperation struct {
-	method, path string
-	item         *openapi3.PathItem
-	op           *openapi3.Operation
-}
-
-func specOperations(t testing.TB) map[string]specOperation {
-	t.Helper()
-	doc := loadSpec(t)
-	ops := map[string]specOperation{}
-	for path, item := range doc.Paths.Map() {
-		for method, op := range item.Operations() {
-			ops[op.OperationID] = specOperation{method: method, path: path, item: item, op: op}
-		}
-	}
-	return ops
+// specOperations returns the operations of the spec by operationId.
+func specOperations(t testing.TB) map[string]spectest.Operation {
+	return spectest.Operations(loadSpec(t))
 }
 
 // documentedOperations are the 28 operations of the MX Platform API v1 reference, by MX's
@@ -110,7 +81,7 @@ func TestSpecOperationsAreComplete(t *testing.T) {
 		declared[tag.Name] = true
 	}
 	for id, o := range specOperations(t) {
-		op := o.op
+		op := o.Op
 		if op.Summary == "" || op.Description == "" {
 			t.Errorf("%s: summary and description are required", id)
 		}
@@ -158,13 +129,13 @@ func TestSpecDocumentedStatuses(t *testing.T) {
 	}
 	for id, statuses := range want {
 		for _, s := range statuses {
-			if ops[id].op.Responses.Status(s) == nil {
+			if ops[id].Op.Responses.Status(s) == nil {
 				t.Errorf("%s: status %d is not declared", id, s)
 			}
 		}
 	}
 	for id, o := range ops {
-		for status, ref := range o.op.Responses.Map() {
+		for status, ref := range o.Op.Responses.Map() {
 			if status == "204" {
 				if ref.Value.Content != nil {
 					t.Errorf("%s: 204 must have no content", id)
@@ -177,7 +148,7 @@ func TestSpecDocumentedStatuses(t *testing.T) {
 				t.Errorf("%s %s: want exactly the vendor media type, got %v", id, status, keys(ref.Value.Content))
 			}
 		}
-		if rb := o.op.RequestBody; rb != nil {
+		if rb := o.Op.RequestBody; rb != nil {
 			if len(rb.Value.Content) != 1 || rb.Value.Content.Get("application/json") == nil || !rb.Value.Required {
 				t.Errorf("%s: request body must be required application/json", id)
 			}

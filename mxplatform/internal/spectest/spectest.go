@@ -2,8 +2,7 @@
 // the document, validate a request body, a response or a value against it, and decode a fixture
 // strictly into its Go type and compare the result with the original by value.
 //
-// It is imported by tests only. The Platform package keeps its own copy of the comparison in
-// its tests; the packages beside it (webhook, connect, nexus, moov) share this one.
+// It is imported by tests only, of the Platform package and of the packages beside it.
 package spectest
 
 import (
