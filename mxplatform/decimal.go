@@ -2,8 +2,10 @@ package mxplatform
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -232,15 +234,20 @@ func (x *Decimal) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	d, err := decimal.NewFromString(string(s))
-	if err != nil {
-		return fmt.Errorf("mxplatform: invalid decimal %s", truncate(b, 40))
+	if err == nil {
+		var v Decimal
+		if v, err = fromBig(d, b); err == nil {
+			*x = v
+			return nil
+		}
 	}
-	v, err := fromBig(d, b)
-	if err != nil {
-		return err
+	// An UnmarshalTypeError gets the field's path from encoding/json, so that the error says
+	// which field of a response held the bad number.
+	kind := "number"
+	if len(b) > 0 && b[0] == '"' {
+		kind = "string"
 	}
-	*x = v
-	return nil
+	return &json.UnmarshalTypeError{Value: kind + " " + truncate(b, 40), Type: reflect.TypeFor[Decimal]()}
 }
 
 // MarshalText encodes the value as plain decimal text, for query strings and CSV.

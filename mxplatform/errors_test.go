@@ -120,6 +120,9 @@ func TestSuccessBodiesThatDoNotDecode(t *testing.T) {
 			if e.Operation != "readAccount" || e.StatusCode != 200 || !strings.Contains(err.Error(), "readAccount") {
 				t.Errorf("%+v", e)
 			}
+			if name == "wrong type" && !strings.Contains(err.Error(), "account.balance") {
+				t.Errorf("%q does not name the field", err)
+			}
 		})
 	}
 	// A list without its pagination is an error too, not a page that looks empty.

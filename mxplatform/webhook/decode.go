@@ -66,9 +66,9 @@ const maxDecimalDigits = 40
 // decimalType is the type of the account's amounts.
 var decimalType = reflect.TypeFor[*mxplatform.Decimal]()
 
-// checkDecimals refuses amounts too large or too precise to be real. A JSON number such as
-// 1e999999999 decodes cheaply into a Decimal, but printing it writes a billion digits, so it
-// is stopped here, before any code of the partner sees it.
+// checkDecimals refuses amounts too large or too precise to be real: the reference gives
+// amounts at most 14 digits with 2 decimals and rates 10 with 6. (Decimal itself refuses
+// numbers too large to print cheaply, such as 1e999999999.)
 func checkDecimals(a *Account) error {
 	v := reflect.ValueOf(a).Elem()
 	t := v.Type()

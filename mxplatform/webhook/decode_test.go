@@ -41,7 +41,7 @@ func TestParseAccountEventRejects(t *testing.T) {
 		"array":               {`[{"action": "created"}]`, ErrMalformed, "array"},
 		"unquoted id":         {`{"action": "deleted", "account": {"guid": "ACT-1", "id": account-1}}`, ErrMalformed, "invalid JSON"},
 		"truncated":           {`{"action": "deleted", "account": {"guid": "ACT-1"`, ErrMalformed, "JSON"},
-		"string balance":      {`{"action": "deleted", "account": {"guid": "ACT-1", "balance": "a lot"}}`, ErrMalformed, "decimal"},
+		"string balance":      {`{"action": "deleted", "account": {"guid": "ACT-1", "balance": "a lot"}}`, ErrMalformed, `"account.balance"`},
 		"ISO created_at":      {`{"action": "deleted", "account": {"guid": "ACT-1", "created_at": "2020-04-27"}}`, ErrMalformed, "created_at"},
 		"boolean closed text": {`{"action": "deleted", "account": {"guid": "ACT-1", "is_closed": "no"}}`, ErrMalformed, "is_closed"},
 		"unknown action":      {`{"action": "blocked", "account": {"guid": "ACT-1"}}`, ErrUnknownAction, `"blocked"`},
@@ -53,9 +53,9 @@ func TestParseAccountEventRejects(t *testing.T) {
 		"null account":        {`{"action": "created", "account": null}`, ErrMissingAccount, "no \"account\""},
 		"no guid":             {`{"action": "created", "account": {"name": "Checking"}}`, ErrMissingAccount, "guid"},
 		"null guid":           {`{"action": "created", "account": {"guid": null}}`, ErrMissingAccount, "guid"},
-		"huge exponent":       {`{"action": "created", "account": {"guid": "ACT-1", "balance": 1e999999999}}`, ErrMalformed, `"balance"`},
-		"huge zero":           {`{"action": "created", "account": {"guid": "ACT-1", "apr": 0e999999999}}`, ErrMalformed, `"apr"`},
-		"tiny exponent":       {`{"action": "created", "account": {"guid": "ACT-1", "apy": 1e-999999999}}`, ErrMalformed, `"apy"`},
+		"huge exponent":       {`{"action": "created", "account": {"guid": "ACT-1", "balance": 1e999999999}}`, ErrMalformed, `"account.balance"`},
+		"huge zero":           {`{"action": "created", "account": {"guid": "ACT-1", "apr": 0e999999999}}`, ErrMalformed, `"account.apr"`},
+		"tiny exponent":       {`{"action": "created", "account": {"guid": "ACT-1", "apy": 1e-999999999}}`, ErrMalformed, `"account.apy"`},
 		"quoted huge":         {`{"action": "created", "account": {"guid": "ACT-1", "feed_balance": "-5E+100"}}`, ErrMalformed, `"feed_balance"`},
 	} {
 		t.Run(name, func(t *testing.T) {
