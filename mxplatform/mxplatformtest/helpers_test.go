@@ -250,3 +250,12 @@ func wantStatusErr(t testing.TB, err error, want int) *mxplatform.Error {
 	}
 	return e
 }
+
+// deref returns *p, or the zero value for nil.
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}
