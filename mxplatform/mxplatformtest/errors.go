@@ -57,14 +57,14 @@ func writeError(w http.ResponseWriter, status int, message string) {
 }
 
 // writeHandlerError answers the error a handler returned: its own status for an *apiError, 500
-// for anything else (a bug of the fake, reported without its details).
+// for anything else (a bug of the fake, described so that it can be reported).
 func writeHandlerError(w http.ResponseWriter, _ *http.Request, err error) {
 	var ae *apiError
 	if errors.As(err, &ae) {
 		writeError(w, ae.status, ae.message)
 		return
 	}
-	writeError(w, http.StatusInternalServerError, "Internal server error.")
+	writeError(w, http.StatusInternalServerError, "Internal server error: "+err.Error())
 }
 
 // writeBadRequest answers 400 for a request the generated layer could not decode.

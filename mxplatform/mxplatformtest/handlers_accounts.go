@@ -2,6 +2,7 @@ package mxplatformtest
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 
 	"github.com/mxsdk/mx-go/mxplatform"
@@ -71,9 +72,54 @@ func (f handlers) UpdateAccountByMember(_ context.Context, req server.UpdateAcco
 	if a.member != m {
 		return nil, errAccountNotFound
 	}
+	if err := checkAmounts(req.Body.Account); err != nil {
+		return nil, err
+	}
 	applyAccountUpdate(&a.data, req.Body.Account)
 	a.data.UpdatedAt = ptr(timestamp(now))
 	return server.UpdateAccountByMember200ApplicationVndMxAPIV1PlusJSONResponse{Account: a.api()}, nil
+}
+
+// checkAmounts refuses amounts that JSON and the spec accept but no account holds, such as
+// 1e-1000000000: written out in full, one would take a gigabyte.
+func checkAmounts(u mxplatform.AccountUpdateRequest) error {
+	amounts := map[string]*mxplatform.Decimal{
+		"apr": u.Apr, "apy": u.Apy, "available_balance": u.AvailableBalance, "balance": u.Balance,
+		"cash_surrender_value": u.CashSurrenderValue, "credit_limit": u.CreditLimit, "death_benefit": u.DeathBenefit,
+		"interest_rate": u.InterestRate, "loan_amount": u.LoanAmount, "original_balance": u.OriginalBalance,
+	}
+	for name, d := range amounts {
+		if d != nil && !reasonable(*d) {
+			return errorf(http.StatusBadRequest, "Invalid request body: account.%s: %s is not an amount (at most %d digits, %d after the point).", name, truncateNumber(d), maxDigits, maxScale)
+		}
+	}
+	return nil
+}
+
+// Bounds of the amounts the fake accepts.
+const (
+	maxDigits = 30
+	maxScale  = 12
+)
+
+// reasonable reports whether d has at most maxDigits digits, at most maxScale after the point.
+func reasonable(d mxplatform.Decimal) bool {
+	b := d.Big()
+	exp := b.Exponent()
+	if exp < -maxScale || exp > maxDigits {
+		return false
+	}
+	return len(b.Coefficient().Text(10))+int(max(exp, 0)) <= maxDigits+1
+}
+
+// truncateNumber describes a number without writing it out.
+func truncateNumber(d *mxplatform.Decimal) string {
+	b := d.Big()
+	c := b.Coefficient().Text(10)
+	if len(c) > 20 {
+		c = c[:20] + "..."
+	}
+	return fmt.Sprintf("%se%d", c, b.Exponent())
 }
 
 // applyAccountUpdate copies the fields set in u onto d. Pointers are replaced, never written
