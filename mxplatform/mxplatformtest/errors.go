@@ -19,6 +19,7 @@ type apiError struct {
 	message string
 }
 
+// Error returns the status and the message.
 func (e *apiError) Error() string { return strconv.Itoa(e.status) + " " + e.message }
 
 // errorf returns an *apiError with a formatted message.

@@ -40,6 +40,7 @@ const (
 	FaultLatency
 )
 
+// String names the kind of fault.
 func (k FaultKind) String() string {
 	switch k {
 	case FaultStatus:
@@ -357,14 +358,17 @@ type recorder struct {
 
 func newRecorder() *recorder { return &recorder{header: http.Header{}} }
 
+// Header returns the recorded header.
 func (r *recorder) Header() http.Header { return r.header }
 
+// WriteHeader records the first status.
 func (r *recorder) WriteHeader(status int) {
 	if r.status == 0 {
 		r.status = status
 	}
 }
 
+// Write records body bytes.
 func (r *recorder) Write(b []byte) (int, error) {
 	if r.status == 0 {
 		r.status = http.StatusOK

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -258,4 +259,50 @@ func deref[T any](p *T) T {
 		return zero
 	}
 	return *p
+}
+
+// recordingTB records the errors reported to it instead of failing a test.
+type recordingTB struct {
+	testing.TB
+	errs []string
+}
+
+func (r *recordingTB) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
+
+// stubTransport answers every request with one status and body.
+type stubTransport struct {
+	status int
+	body   string
+}
+
+func (s stubTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	return &http.Response{
+		StatusCode: s.status, Request: req, Body: io.NopCloser(strings.NewReader(s.body)),
+		Header: http.Header{"Content-Type": {"application/vnd.mx.api.v1+json"}},
+	}, nil
+}
+
+// TestSpecCheckCatchesDrift makes sure the spec check of newAPI fails on answers the spec
+// does not allow.
+func TestSpecCheckCatchesDrift(t *testing.T) {
+	for _, stub := range []stubTransport{
+		{200, `{"institution": {"code": 5}}`},
+		{200, `{"institution": {"supports_oauth": "yes"}}`},
+		{418, `{"error": {"message": "teapot"}}`},
+		{404, `{"message": "not MX's error JSON"}`},
+	} {
+		rec := &recordingTB{TB: t}
+		check := &specCheck{t: rec, routes: routesByOperation(t), base: stub}
+		mx, err := mxplatform.New(mxplatform.WithServerURL("http://127.0.0.1:1"), mxplatform.WithCredentials("a", "b"), noRetries,
+			mxplatform.WithHTTPClientConfig(&http.Client{Transport: check}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = mx.ReadInstitution(context.Background(), "mxbank")
+		if len(rec.errs) == 0 {
+			t.Errorf("%d %s passed the spec check", stub.status, stub.body)
+		}
+	}
 }

@@ -34,6 +34,7 @@ const (
 	jobBalance
 )
 
+// String names the kind of job, for messages.
 func (k jobKind) String() string {
 	if k == jobBalance {
 		return "balance check"

@@ -155,11 +155,13 @@ type trackWriter struct {
 	wrote bool
 }
 
+// WriteHeader notes that the answer has started.
 func (t *trackWriter) WriteHeader(status int) {
 	t.wrote = true
 	t.ResponseWriter.WriteHeader(status)
 }
 
+// Write notes that the answer has started.
 func (t *trackWriter) Write(b []byte) (int, error) {
 	t.wrote = true
 	return t.ResponseWriter.Write(b)

@@ -73,6 +73,7 @@ func mxOperationID(id string) string {
 // routeHandler only marks which route matched; see router.match.
 type routeHandler struct{ r *route }
 
+// ServeHTTP is never called: the router only looks the handler up.
 func (routeHandler) ServeHTTP(http.ResponseWriter, *http.Request) {}
 
 // knows reports whether id is an operation of the spec ("" stands for all of them).
