@@ -40,7 +40,7 @@ func TestStartAndStop(t *testing.T) {
 		_, err := mx.ReadInstitution(context.Background(), "mxbank")
 		done <- err
 	}()
-	time.Sleep(20 * time.Millisecond)
+	waitFor(t, func() bool { return srv.Fake.Requests("readInstitution").Received == 1 })
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(ctx); err != nil {
