@@ -8,7 +8,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/mxsdk/mx-go/mxplatform/internal/spec"
 	"github.com/mxsdk/mx-go/mxplatform/mxplatformtest/internal/server"
 )
@@ -22,7 +21,6 @@ import (
 // themselves: [Start] and [NewServer] serve one on a loopback port.
 type Fake struct {
 	cfg     config
-	doc     *openapi3.T
 	router  *router
 	handler http.Handler // the generated strict server around f
 
@@ -55,11 +53,7 @@ func NewFake(opts ...Option) (*Fake, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc, err := spec.GetSpec()
-	if err != nil {
-		return nil, fmt.Errorf("mxplatformtest: loading the embedded spec: %w", err)
-	}
-	rt, err := newRouter(doc)
+	rt, err := loadRouter()
 	if err != nil {
 		return nil, err
 	}
@@ -71,7 +65,6 @@ func NewFake(opts ...Option) (*Fake, error) {
 	insts := append(seededInstitutions(), cfg.institutions...)
 	f := &Fake{
 		cfg:    cfg,
-		doc:    doc,
 		router: rt,
 		st:     newStore(cfg.seed, insts),
 		faults: faultState{rng: rand.New(rand.NewPCG(uint64(cfg.seed), 0xfa017))},
@@ -86,6 +79,16 @@ func NewFake(opts ...Option) (*Fake, error) {
 	f.handler = server.HandlerWithOptions(strict, server.StdHTTPServerOptions{ErrorHandlerFunc: writeBadRequest})
 	return f, nil
 }
+
+// loadRouter loads the embedded spec and builds its router once for all fakes: the router is
+// only read afterwards, and loading the spec takes tens of milliseconds.
+var loadRouter = sync.OnceValues(func() (*router, error) {
+	doc, err := spec.GetSpec()
+	if err != nil {
+		return nil, fmt.Errorf("mxplatformtest: loading the embedded spec: %w", err)
+	}
+	return newRouter(doc)
+})
 
 // ClientID returns the client ID the fake accepts.
 func (f *Fake) ClientID() string { return f.cfg.clientID }
