@@ -1,0 +1,167 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// lineWriter hands the first line written to it to a channel.
+type lineWriter struct {
+	mu    sync.Mutex
+	buf   bytes.Buffer
+	lines chan string
+	sent  bool
+}
+
+func (w *lineWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf.Write(p)
+	if line, _, ok := strings.Cut(w.buf.String(), "\n"); ok && !w.sent {
+		w.sent = true
+		w.lines <- line
+	}
+	return len(p), nil
+}
+
+// get calls the fake as curl would.
+func get(t *testing.T, url, user, pass string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.SetBasicAuth(user, pass)
+	req.Header.Set("Accept", "application/vnd.mx.api.v1+json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func TestRun(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	out := &lineWriter{lines: make(chan string, 1)}
+	var errOut bytes.Buffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-client-id", "me", "-api-key", "secret", "-seed", "9", "-step", "0", "-latency", "1ms"}, out, &errOut)
+	}()
+	var url string
+	select {
+	case url = <-out.lines:
+	case code := <-done:
+		t.Fatalf("run exited with %d: %s", code, errOut.String())
+	case <-time.After(10 * time.Second):
+		t.Fatal("no URL printed in 10s")
+	}
+	if !strings.HasPrefix(url, "http://127.0.0.1:") {
+		t.Fatalf("first line %q is not the URL", url)
+	}
+	if code, body := get(t, url+"/institutions/mxbank", "me", "secret"); code != http.StatusOK || !strings.Contains(body, `"MX Bank"`) {
+		t.Errorf("GET /institutions/mxbank = %d %s", code, body)
+	}
+	if code, _ := get(t, url+"/institutions", "mxfake-client-id", "mxfake-api-key"); code != http.StatusUnauthorized {
+		t.Errorf("the default credentials answered %d after -client-id and -api-key", code)
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("exit code %d after a clean stop: %s", code, errOut.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("run did not return after its context ended")
+	}
+	if !strings.Contains(errOut.String(), "curl -u 'me:secret'") {
+		t.Errorf("stderr does not show how to call the fake: %s", errOut.String())
+	}
+	if _, err := http.Get(url + "/institutions"); err == nil {
+		t.Error("the server still answers after stopping")
+	}
+}
+
+func TestRunBadFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{"-fault-rate", "2"},
+		{"-latency", "soon"},
+		{"-no-such-flag"},
+		{"-step", "-1s"},
+		{"extra"},
+		{"-addr", "256.0.0.1:99999"},
+	} {
+		var out, errOut bytes.Buffer
+		code := run(context.Background(), args, &out, &errOut)
+		if code == 0 || out.Len() != 0 || errOut.Len() == 0 {
+			t.Errorf("run(%q) = %d, stdout %q, stderr %q; want a failure explained on stderr", args, code, out.String(), errOut.String())
+		}
+	}
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), []string{"-h"}, &out, &errOut); code != 0 || !strings.Contains(errOut.String(), "-fault-rate") {
+		t.Errorf("-h = %d, %s", code, errOut.String())
+	}
+}
+
+// TestSignals builds the command and stops it with SIGINT and SIGTERM.
+func TestSignals(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the command")
+	}
+	bin := filepath.Join(t.TempDir(), "mxfake")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	for _, sig := range []os.Signal{syscall.SIGINT, syscall.SIGTERM} {
+		cmd := exec.Command(bin, "-addr", "127.0.0.1:0")
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var errOut bytes.Buffer
+		cmd.Stderr = &errOut
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		url, err := bufio.NewReader(stdout).ReadString('\n')
+		if err != nil {
+			_ = cmd.Process.Kill()
+			t.Fatalf("reading the URL: %v (%s)", err, errOut.String())
+		}
+		url = strings.TrimSpace(url)
+		if code, _ := get(t, url+"/institutions", "mxfake-client-id", "mxfake-api-key"); code != http.StatusOK {
+			t.Errorf("GET /institutions = %d", code)
+		}
+		if err := cmd.Process.Signal(sig); err != nil {
+			t.Fatal(err)
+		}
+		waited := make(chan error, 1)
+		go func() { waited <- cmd.Wait() }()
+		select {
+		case err := <-waited:
+			if err != nil {
+				t.Errorf("after %v: %v (%s)", sig, err, errOut.String())
+			}
+		case <-time.After(10 * time.Second):
+			_ = cmd.Process.Kill()
+			t.Fatalf("still running 10s after %v", sig)
+		}
+		if !strings.Contains(errOut.String(), "shutting down") {
+			t.Errorf("after %v, stderr: %s", sig, errOut.String())
+		}
+	}
+}

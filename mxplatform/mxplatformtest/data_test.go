@@ -1,0 +1,439 @@
+package mxplatformtest_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/mxsdk/mx-go/mxplatform"
+	"github.com/mxsdk/mx-go/mxplatform/mxplatformtest"
+)
+
+// connectedUser returns a user with one connected MX Bank member and its data.
+func connectedUser(t *testing.T, srv *mxplatformtest.Server, mx *mxplatform.API) (mxplatform.UserGUID, mxplatform.MemberGUID) {
+	t.Helper()
+	ug := newUser(t, mx)
+	m := newMember(t, mx, ug, "mxbank", mxplatformtest.PasswordConnect)
+	if status(m) != mxplatform.ConnectionStatusConnected {
+		srv.Fake.Settle()
+	}
+	return ug, *m.GUID
+}
+
+func TestPagination(t *testing.T) {
+	srv := mxplatformtest.NewServer(t, mxplatformtest.WithStepInterval(0))
+	mx := newAPI(t, srv)
+	ctx := context.Background()
+	ug, _ := connectedUser(t, srv, mx)
+	all, err := mx.ListTransactions(ctx, ug, &mxplatform.ListTransactionsParams{RecordsPerPage: ptr(100)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := all.Pagination.TotalEntries
+	if total <= 100 {
+		t.Fatalf("only %d transactions; the test needs more than 100", total)
+	}
+	cases := []struct {
+		page, perPage *int
+		wantPer       int
+	}{
+		{nil, nil, 25},
+		{nil, ptr(500), 25}, // above 100: MX falls back to 25
+		{nil, ptr(101), 25},
+		{nil, ptr(100), 100},
+		{nil, ptr(10), 10},
+		{nil, ptr(9), 25}, // below the documented range: the default too
+		{nil, ptr(0), 25},
+		{nil, ptr(-3), 25},
+		{ptr(2), ptr(10), 10},
+		{ptr(0), ptr(10), 10}, // pages count from 1
+	}
+	for _, c := range cases {
+		name := fmt.Sprintf("page=%v records_per_page=%v", deref(c.page), deref(c.perPage))
+		got, err := mx.ListTransactions(ctx, ug, &mxplatform.ListTransactionsParams{Page: c.page, RecordsPerPage: c.perPage})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		wantPage := max(1, deref(c.page))
+		p := got.Pagination
+		if len(got.Transactions) != c.wantPer || p.PerPage != c.wantPer || p.CurrentPage != wantPage || p.TotalEntries != total || p.TotalPages != (total+c.wantPer-1)/c.wantPer {
+			t.Errorf("%s: %d records, pagination %+v; want %d per page of %d", name, len(got.Transactions), p, c.wantPer, total)
+		}
+	}
+
+	// Walking every page gives every transaction once, in the same order as one big page.
+	var seen []mxplatform.TransactionGUID
+	for page := 1; ; page++ {
+		got, err := mx.ListTransactions(ctx, ug, &mxplatform.ListTransactionsParams{Page: &page, RecordsPerPage: ptr(30)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tx := range got.Transactions {
+			seen = append(seen, *tx.GUID)
+		}
+		if page >= got.Pagination.TotalPages {
+			break
+		}
+	}
+	if len(seen) != total {
+		t.Fatalf("pages held %d transactions, want %d", len(seen), total)
+	}
+	for i := range all.Transactions {
+		if seen[i] != *all.Transactions[i].GUID {
+			t.Fatalf("transaction %d differs between page sizes", i)
+		}
+	}
+
+	past, err := mx.ListTransactions(ctx, ug, &mxplatform.ListTransactionsParams{Page: ptr(1000)})
+	if err != nil || len(past.Transactions) != 0 || past.Pagination.CurrentPage != 1000 || past.Pagination.TotalEntries != total {
+		t.Errorf("a page past the end = %d records, %+v, %v", len(past.Transactions), past.Pagination, err)
+	}
+	empty, err := mx.ListMembers(ctx, newUser(t, mx), nil)
+	if err != nil || len(empty.Members) != 0 || empty.Pagination != (mxplatform.Pagination{CurrentPage: 1, PerPage: 25}) {
+		t.Errorf("an empty list = %+v, %v", empty, err)
+	}
+
+	// The raw answer of records_per_page=500, as the issue asks.
+	r := do(t, srv, request{method: "GET", path: "/users/" + string(ug) + "/transactions?records_per_page=500"})
+	var raw mxplatform.TransactionsResponseBody
+	if err := json.Unmarshal(r.body, &raw); err != nil || r.status != http.StatusOK {
+		t.Fatalf("records_per_page=500 answered %d %v", r.status, err)
+	}
+	if len(raw.Transactions) != 25 || raw.Pagination.PerPage != 25 {
+		t.Errorf("records_per_page=500 gave %d records, per_page %d; want 25", len(raw.Transactions), raw.Pagination.PerPage)
+	}
+}
+
+func TestTransactionWindow(t *testing.T) {
+	srv := mxplatformtest.NewServer(t, mxplatformtest.WithStepInterval(0))
+	mx := newAPI(t, srv)
+	ctx := context.Background()
+	ug, mg := connectedUser(t, srv, mx)
+	today := srv.Fake.Now().UTC().Truncate(24 * time.Hour)
+	dayOf := func(tx mxplatform.Transaction) time.Time {
+		d, err := time.Parse(time.DateOnly, *tx.Date)
+		if err != nil {
+			t.Fatalf("date %q: %v", *tx.Date, err)
+		}
+		return d
+	}
+
+	all, err := mx.ListTransactionsByMember(ctx, ug, mg, &mxplatform.ListTransactionsByMemberParams{RecordsPerPage: ptr(100)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pending, posted int
+	prev := today.AddDate(1, 0, 0)
+	for _, tx := range all.Transactions {
+		d := dayOf(tx)
+		if d.Before(today.AddDate(0, 0, -90)) || d.After(today.AddDate(0, 0, 5)) {
+			t.Errorf("default window shows %s", *tx.Date)
+		}
+		if d.After(prev) {
+			t.Errorf("%s listed after %s: not newest first", d, prev)
+		}
+		prev = d
+		switch *tx.Status {
+		case mxplatform.TransactionStatusPending:
+			pending++
+			if tx.PostedAt != nil {
+				t.Error("a pending transaction has posted_at")
+			}
+		case mxplatform.TransactionStatusPosted:
+			posted++
+		}
+		if tx.Amount == nil || tx.Amount.Sign() <= 0 || tx.Category == nil || tx.TopLevelCategory == nil || tx.Type == nil {
+			t.Errorf("transaction %+v lacks an amount, a category or a type", tx)
+		}
+	}
+	if pending == 0 || posted == 0 {
+		t.Errorf("%d pending and %d posted transactions; want some of each", pending, posted)
+	}
+
+	from, to := today.AddDate(0, 0, -20), today.AddDate(0, 0, -10)
+	win, err := mx.ListTransactionsByMember(ctx, ug, mg, &mxplatform.ListTransactionsByMemberParams{
+		FromDate: ptr(from.Format(time.DateOnly)), ToDate: ptr(to.Format(time.DateOnly)), RecordsPerPage: ptr(100),
+	})
+	if err != nil || len(win.Transactions) == 0 {
+		t.Fatalf("a ten-day window = %+v, %v", win, err)
+	}
+	for _, tx := range win.Transactions {
+		if d := dayOf(tx); d.Before(from) || d.After(to) {
+			t.Errorf("window %s..%s shows %s", from, to, d)
+		}
+	}
+	old, err := mx.ListTransactionsByMember(ctx, ug, mg, &mxplatform.ListTransactionsByMemberParams{FromDate: ptr("2001-01-01"), ToDate: ptr("2001-12-31")})
+	if err != nil || old.Pagination.TotalEntries != 0 {
+		t.Errorf("a window without transactions = %+v, %v", old.Pagination, err)
+	}
+
+	// Category filters.
+	groceries := "CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8"
+	byCat, err := mx.ListTransactions(ctx, ug, &mxplatform.ListTransactionsParams{CategoryGUID: &groceries, RecordsPerPage: ptr(100)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tx := range byCat.Transactions {
+		if *tx.CategoryGUID != groceries || *tx.Category != "Groceries" {
+			t.Errorf("category filter let %s through", *tx.Category)
+		}
+	}
+	var top string
+	for _, tx := range all.Transactions {
+		if *tx.Category == "Groceries" {
+			top = *tx.TopLevelCategory
+		}
+	}
+	if top != "Food & Dining" {
+		t.Errorf("top-level category of Groceries = %q", top)
+	}
+}
+
+func TestUpdateTransaction(t *testing.T) {
+	srv := mxplatformtest.NewServer(t, mxplatformtest.WithStepInterval(0))
+	mx := newAPI(t, srv)
+	ctx := context.Background()
+	ug, _ := connectedUser(t, srv, mx)
+	page, err := mx.ListTransactions(ctx, ug, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx := page.Transactions[0]
+	groceries := "CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8"
+	got, err := mx.UpdateTransaction(ctx, ug, *tx.GUID, mxplatform.TransactionUpdateRequest{CategoryGUID: &groceries, Date: ptr("2001-02-03")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *got.Category != "Groceries" || *got.TopLevelCategory != "Food & Dining" || *got.Date != "2001-02-03" || !got.Amount.Equal(*tx.Amount) {
+		t.Errorf("updated transaction = %+v", got)
+	}
+	if *got.UpdatedAt < *tx.UpdatedAt {
+		t.Errorf("updated_at went back: %s < %s", *got.UpdatedAt, *tx.UpdatedAt)
+	}
+	after, err := mx.ListTransactions(ctx, ug, nil)
+	if err != nil || after.Pagination.TotalEntries != page.Pagination.TotalEntries-1 {
+		t.Errorf("a transaction moved out of the default window is still listed: %d of %d", after.Pagination.TotalEntries, page.Pagination.TotalEntries)
+	}
+	_, err = mx.UpdateTransaction(ctx, ug, *tx.GUID, mxplatform.TransactionUpdateRequest{CategoryGUID: ptr("CAT-nope")})
+	wantStatusErr(t, err, http.StatusBadRequest)
+	_, err = mx.UpdateTransaction(ctx, ug, *tx.GUID, mxplatform.TransactionUpdateRequest{Date: ptr("yesterday")})
+	wantStatusErr(t, err, http.StatusBadRequest)
+}
+
+func TestDeterministicData(t *testing.T) {
+	snapshot := func(seed int64, user string) ([]string, []string) {
+		srv := mxplatformtest.NewServer(t, mxplatformtest.WithStepInterval(0), mxplatformtest.WithSeed(seed))
+		mx := newAPI(t, srv)
+		ctx := context.Background()
+		ug := newUser(t, mx)
+		creds := credentials(t, mx, "mxbank", mxplatformtest.PasswordConnect)
+		creds[0].Value = user
+		m, err := mx.CreateMember(ctx, ug, mxplatform.MemberCreateRequestBody{Member: mxplatform.MemberCreateRequest{InstitutionCode: "mxbank", Credentials: creds}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if status(m) != mxplatform.ConnectionStatusConnected {
+			t.Fatalf("status %s", status(m))
+		}
+		var accts, txns []string
+		a, err := mx.ListUserAccounts(ctx, ug, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range a.Accounts {
+			accts = append(accts, fmt.Sprintf("%s/%s %s %s", *x.Type, *x.Subtype, *x.Name, x.Balance))
+		}
+		tx, err := mx.ListTransactions(ctx, ug, &mxplatform.ListTransactionsParams{RecordsPerPage: ptr(100)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range tx.Transactions {
+			txns = append(txns, fmt.Sprintf("%s %s %s %s", *x.Date, *x.Description, *x.Type, x.Amount))
+		}
+		return accts, txns
+	}
+	a1, t1 := snapshot(7, "alice")
+	a2, t2 := snapshot(7, "alice")
+	if fmt.Sprint(a1, t1) != fmt.Sprint(a2, t2) {
+		t.Errorf("same seed and login, different data:\n%v\n%v", a1, a2)
+	}
+	a3, t3 := snapshot(8, "alice")
+	a4, t4 := snapshot(7, "bob")
+	if fmt.Sprint(a1, t1) == fmt.Sprint(a3, t3) || fmt.Sprint(a1, t1) == fmt.Sprint(a4, t4) {
+		t.Error("another seed or login gave the same data")
+	}
+	if len(a1) < 2 || len(a1) > 4 {
+		t.Errorf("%d accounts, want 2 to 4", len(a1))
+	}
+}
+
+func TestCascadingDeletes(t *testing.T) {
+	srv := mxplatformtest.NewServer(t, mxplatformtest.WithStepInterval(0))
+	mx := newAPI(t, srv)
+	ctx := context.Background()
+	ug, mg := connectedUser(t, srv, mx)
+	other, _ := connectedUser(t, srv, mx)
+	before := srv.Fake.Counts()
+	mine, err := mx.ListTransactions(ctx, ug, &mxplatform.ListTransactionsParams{FromDate: ptr("2000-01-01"), ToDate: ptr("2100-01-01")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	accts, err := mx.ListUserAccounts(ctx, ug, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := mx.DeleteMember(ctx, ug, mg); err != nil {
+		t.Fatal(err)
+	}
+	after := srv.Fake.Counts()
+	want := mxplatformtest.Counts{Users: before.Users, Members: before.Members - 1, Accounts: before.Accounts - len(accts.Accounts), Transactions: before.Transactions - mine.Pagination.TotalEntries}
+	if after != want {
+		t.Errorf("after DeleteMember: %+v, want %+v", after, want)
+	}
+	_, err = mx.ReadTransaction(ctx, ug, *mine.Transactions[0].GUID, nil)
+	wantStatusErr(t, err, http.StatusNotFound)
+	if _, err := mx.ListTransactions(ctx, other, nil); err != nil {
+		t.Errorf("the other user's data: %v", err)
+	}
+	err = mx.DeleteMember(ctx, ug, mg)
+	wantStatusErr(t, err, http.StatusNotFound)
+}
+
+func TestOwnership(t *testing.T) {
+	srv := mxplatformtest.NewServer(t, mxplatformtest.WithStepInterval(0))
+	mx := newAPI(t, srv)
+	ctx := context.Background()
+	alice, am := connectedUser(t, srv, mx)
+	bob, bm := connectedUser(t, srv, mx)
+	accts, err := mx.ListUserAccounts(ctx, alice, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	acct := *accts.Accounts[0].GUID
+	txns, err := mx.ListTransactions(ctx, alice, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = mx.ReadAccount(ctx, bob, acct)
+	wantStatusErr(t, err, http.StatusNotFound)
+	_, err = mx.ReadMember(ctx, bob, am)
+	wantStatusErr(t, err, http.StatusNotFound)
+	_, err = mx.ReadTransaction(ctx, bob, *txns.Transactions[0].GUID, nil)
+	wantStatusErr(t, err, http.StatusNotFound)
+	_, err = mx.UpdateAccountByMember(ctx, bob, bm, acct, mxplatform.AccountUpdateRequest{IsHidden: ptr(true)})
+	wantStatusErr(t, err, http.StatusNotFound)
+	_, err = mx.UpdateAccountByMember(ctx, alice, am, acct, mxplatform.AccountUpdateRequest{Nickname: ptr("Bills"), Balance: ptr(mxplatform.MustDecimal("1234567.89"))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := mx.ReadAccount(ctx, alice, acct)
+	if err != nil || *got.Nickname != "Bills" || got.Balance.String() != "1234567.89" {
+		t.Errorf("ReadAccount after update = %+v, %v", got, err)
+	}
+}
+
+func TestSeeding(t *testing.T) {
+	srv := mxplatformtest.NewServer(t, mxplatformtest.WithManualSteps())
+	mx := newAPI(t, srv)
+	ctx := context.Background()
+	u, err := srv.Fake.AddUser(mxplatform.User{ID: ptr("seeded")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := srv.Fake.AddUser(mxplatform.User{ID: ptr("seeded")}); err == nil {
+		t.Error("AddUser accepted a used id")
+	}
+	m, err := srv.Fake.AddMember(*u.GUID, mxplatformtest.MemberSeed{InstitutionCode: "chase"})
+	if err != nil || status(&m) != mxplatform.ConnectionStatusConnected || *m.IsBeingAggregated {
+		t.Fatalf("AddMember = %+v, %v; want connected at once despite manual steps", m, err)
+	}
+	oauth, err := srv.Fake.AddMember(*u.GUID, mxplatformtest.MemberSeed{InstitutionCode: "mx_bank_oauth"})
+	if err != nil || status(&oauth) != mxplatform.ConnectionStatusConnected || !*oauth.IsOAuth {
+		t.Fatalf("AddMember OAuth = %+v, %v", oauth, err)
+	}
+	challenged, err := srv.Fake.AddMember(*u.GUID, mxplatformtest.MemberSeed{Password: mxplatformtest.PasswordOptions})
+	if err != nil || status(&challenged) != mxplatform.ConnectionStatusChallenged {
+		t.Fatalf("AddMember challenged = %+v, %v", challenged, err)
+	}
+	acct, err := srv.Fake.AddAccount(*u.GUID, *m.GUID, mxplatform.Account{Type: ptr(mxplatform.AccountTypeSavings), Name: ptr("Rainy day"), Balance: ptr(mxplatform.MustDecimal("0.10")), IsManual: ptr(true)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	txn, err := srv.Fake.AddTransaction(*u.GUID, *acct.GUID, mxplatform.Transaction{Amount: ptr(mxplatform.MustDecimal("0.10")), Description: ptr("Interest"), CategoryGUID: ptr("CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8")})
+	if err != nil || *txn.Category != "Groceries" || *txn.Status != mxplatform.TransactionStatusPosted {
+		t.Fatalf("AddTransaction = %+v, %v", txn, err)
+	}
+	if _, err := srv.Fake.AddTransaction(*u.GUID, *acct.GUID, mxplatform.Transaction{}); err == nil {
+		t.Error("AddTransaction accepted a transaction without amount")
+	}
+	if _, err := srv.Fake.AddMember("USR-nope", mxplatformtest.MemberSeed{}); err == nil {
+		t.Error("AddMember accepted an unknown user")
+	}
+	got, err := mx.ListTransactionsByAccount(ctx, *u.GUID, *acct.GUID, nil)
+	if err != nil || len(got.Transactions) != 1 || got.Transactions[0].Amount.String() != "0.1" || *got.Transactions[0].UserID != "seeded" {
+		t.Errorf("seeded transaction through the API = %+v, %v", got, err)
+	}
+}
+
+func TestInstitutions(t *testing.T) {
+	custom := mxplatformtest.Institution{
+		Institution: mxplatform.Institution{Code: ptr(mxplatform.InstitutionCode("acme_cu")), Name: ptr("Acme Credit Union"), ISOCountryCode: ptr("US")},
+		Credentials: []mxplatform.Credential{
+			{GUID: ptr("CRD-acme-member"), FieldName: ptr("LOGIN"), Label: ptr("Member number"), FieldType: ptr(mxplatform.CredentialFieldTypeText)},
+			{GUID: ptr("CRD-acme-pin"), FieldName: ptr("PIN"), Label: ptr("PIN"), FieldType: ptr(mxplatform.CredentialFieldTypePassword)},
+		},
+		Favorite: true,
+	}
+	srv := mxplatformtest.NewServer(t, mxplatformtest.WithStepInterval(0), mxplatformtest.WithInstitutions(custom))
+	mx := newAPI(t, srv)
+	ctx := context.Background()
+
+	all, err := mx.ListInstitutions(ctx, nil)
+	if err != nil || all.Pagination.TotalEntries != 8 {
+		t.Fatalf("ListInstitutions = %+v, %v; want the seven seeded and acme_cu", all, err)
+	}
+	ca, err := mx.ListInstitutions(ctx, &mxplatform.ListInstitutionsParams{ISOCountryCode: []string{"CA"}})
+	if err != nil || len(ca.Institutions) != 1 || *ca.Institutions[0].Code != "rbc" {
+		t.Errorf("Canadian institutions = %+v, %v", ca, err)
+	}
+	verif, err := mx.ListInstitutions(ctx, &mxplatform.ListInstitutionsParams{SupportsAccountVerification: ptr(true)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, i := range verif.Institutions {
+		if !*i.SupportsAccountVerification {
+			t.Errorf("%s does not support verification", *i.Code)
+		}
+	}
+	if len(verif.Institutions) == 0 || len(verif.Institutions) == len(all.Institutions) {
+		t.Errorf("the verification filter kept %d of %d", len(verif.Institutions), len(all.Institutions))
+	}
+	name, err := mx.ListInstitutions(ctx, &mxplatform.ListInstitutionsParams{Name: ptr("acme")})
+	if err != nil || len(name.Institutions) != 1 {
+		t.Errorf("name filter = %+v, %v", name, err)
+	}
+	favs, err := mx.ListFavoriteInstitutions(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var codes []mxplatform.InstitutionCode
+	for _, i := range favs.Institutions {
+		codes = append(codes, *i.Code)
+	}
+	if fmt.Sprint(codes) != "[mxbank mx_bank_oauth chase wells_fargo acme_cu]" {
+		t.Errorf("favorites = %v", codes)
+	}
+
+	// The custom institution's own credentials pick the outcome.
+	ug := newUser(t, mx)
+	m := newMember(t, mx, ug, "acme_cu", mxplatformtest.PasswordConnect)
+	if status(m) != mxplatform.ConnectionStatusConnected {
+		t.Errorf("member at acme_cu = %s", status(m))
+	}
+	if _, err := mxplatformtest.NewFake(mxplatformtest.WithInstitutions(mxplatformtest.Institution{})); err == nil {
+		t.Error("an institution without code was accepted")
+	}
+}

@@ -1,0 +1,336 @@
+package mxplatformtest
+
+import (
+	"fmt"
+	"hash/fnv"
+	"math/rand/v2"
+	"time"
+
+	"github.com/mxsdk/mx-go/mxplatform"
+	"github.com/shopspring/decimal"
+)
+
+// The data of an aggregated member is made up from the fake's seed and the member's login (its
+// institution and user name): the same login gives the same accounts and transactions in every
+// fake with the same seed, whatever the order of requests. GUIDs are not part of it; they come
+// from the order in which objects are created.
+
+// dataRand returns the generator of a member's data; round varies it between aggregations.
+func dataRand(seed int64, m *memberRec, round int) *rand.Rand {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%s/%s", m.inst.code(), m.login())
+	return rand.New(rand.NewPCG(uint64(seed)^h.Sum64(), uint64(round)))
+}
+
+// login returns the member's user name, or its GUID for members without one (OAuth).
+func (m *memberRec) login() string {
+	if v := m.creds[m.inst.loginGUID()]; v != "" {
+		return v
+	}
+	return string(m.guid)
+}
+
+// money returns cents as a decimal amount of currency units.
+func money(cents int64) mxplatform.Decimal { return mxplatform.DecimalFromBig(decimal.New(cents, -2)) }
+
+// moneyPtr is money for optional fields.
+func moneyPtr(cents int64) *mxplatform.Decimal { return ptr(money(cents)) }
+
+// between returns a number in [lo, hi].
+func between(r *rand.Rand, lo, hi int64) int64 { return lo + r.Int64N(hi-lo+1) }
+
+// category is a transaction category of MX's tree.
+type category struct {
+	name, top string
+	guid      string
+	topGUID   string
+}
+
+func newCategory(name, top string) category {
+	return category{name: name, top: top, guid: stableGUID("CAT", name), topGUID: stableGUID("CAT", top)}
+}
+
+// MX's Groceries category keeps the GUID of MX's own examples.
+var (
+	catGroceries   = category{name: "Groceries", top: "Food & Dining", guid: "CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8", topGUID: stableGUID("CAT", "Food & Dining")}
+	catRestaurants = newCategory("Restaurants", "Food & Dining")
+	catCoffee      = newCategory("Coffee Shops", "Food & Dining")
+	catFastFood    = newCategory("Fast Food", "Food & Dining")
+	catGas         = newCategory("Gas", "Auto & Transport")
+	catTransit     = newCategory("Public Transportation", "Auto & Transport")
+	catUtilities   = newCategory("Utilities", "Bills & Utilities")
+	catPhone       = newCategory("Mobile Phone", "Bills & Utilities")
+	catInternet    = newCategory("Internet", "Bills & Utilities")
+	catClothing    = newCategory("Clothing", "Shopping")
+	catElectronics = newCategory("Electronics & Software", "Shopping")
+	catStreaming   = newCategory("Movies & DVDs", "Entertainment")
+	catMusic       = newCategory("Music", "Entertainment")
+	catGym         = newCategory("Gym", "Health & Fitness")
+	catPharmacy    = newCategory("Pharmacy", "Health & Fitness")
+	catRent        = newCategory("Mortgage & Rent", "Home")
+	catPaycheck    = newCategory("Paycheck", "Income")
+	catInterest    = newCategory("Interest Income", "Income")
+	catTransfer    = newCategory("Transfer", "Transfer")
+	catCardPayment = newCategory("Credit Card Payment", "Transfer")
+	catATMFee      = newCategory("ATM Fee", "Fees & Charges")
+)
+
+// categories are the categories the fake knows, by GUID: updateTransaction accepts these and
+// the top-level ones.
+var categories = func() map[string]category {
+	all := []category{catGroceries, catRestaurants, catCoffee, catFastFood, catGas, catTransit,
+		catUtilities, catPhone, catInternet, catClothing, catElectronics, catStreaming, catMusic,
+		catGym, catPharmacy, catRent, catPaycheck, catInterest, catTransfer, catCardPayment, catATMFee}
+	m := map[string]category{}
+	for _, c := range all {
+		m[c.guid] = c
+		m[c.topGUID] = category{name: c.top, top: c.top, guid: c.topGUID, topGUID: c.topGUID}
+	}
+	return m
+}()
+
+// merchant is where money is spent.
+type merchant struct {
+	name, raw string // description and original description
+	cat       category
+	mcc       int
+	lo, hi    int64 // amount range, cents
+	recurring bool
+	sub       bool // a subscription
+	bill      bool
+}
+
+var spending = []merchant{
+	{name: "Whole Foods", raw: "WHOLEFDS TSQ 102", cat: catGroceries, mcc: 5411, lo: 1800, hi: 16000},
+	{name: "Trader Joe's", raw: "TRADER JOE S #552", cat: catGroceries, mcc: 5411, lo: 1500, hi: 9000},
+	{name: "Safeway", raw: "SAFEWAY #1711", cat: catGroceries, mcc: 5411, lo: 1200, hi: 12000},
+	{name: "Chipotle", raw: "CHIPOTLE 0923", cat: catFastFood, mcc: 5814, lo: 900, hi: 2400},
+	{name: "Starbucks", raw: "STARBUCKS STORE 10284", cat: catCoffee, mcc: 5814, lo: 350, hi: 1200},
+	{name: "Olive Garden", raw: "OLIVE GARDEN 0034", cat: catRestaurants, mcc: 5812, lo: 2800, hi: 9500},
+	{name: "Shell", raw: "SHELL OIL 57444", cat: catGas, mcc: 5541, lo: 2500, hi: 7500},
+	{name: "Chevron", raw: "CHEVRON 0306417", cat: catGas, mcc: 5541, lo: 2500, hi: 7000},
+	{name: "Metro Transit", raw: "METRO TRANSIT FARE", cat: catTransit, mcc: 4111, lo: 250, hi: 2500},
+	{name: "Target", raw: "TARGET 00021", cat: catClothing, mcc: 5311, lo: 1500, hi: 14000},
+	{name: "Amazon", raw: "AMZN MKTP US*2K4", cat: catElectronics, mcc: 5942, lo: 999, hi: 25000},
+	{name: "CVS Pharmacy", raw: "CVS/PHARMACY #0412", cat: catPharmacy, mcc: 5912, lo: 600, hi: 6000},
+}
+
+var monthly = []merchant{
+	{name: "Netflix", raw: "NETFLIX.COM", cat: catStreaming, mcc: 4899, lo: 1549, hi: 1549, recurring: true, sub: true},
+	{name: "Spotify", raw: "SPOTIFY USA", cat: catMusic, mcc: 5735, lo: 1099, hi: 1099, recurring: true, sub: true},
+	{name: "Planet Fitness", raw: "PLANET FITNESS CLUB", cat: catGym, mcc: 7997, lo: 2499, hi: 2499, recurring: true, sub: true},
+	{name: "Verizon Wireless", raw: "VZWRLSS*APOCC VISB", cat: catPhone, mcc: 4814, lo: 6500, hi: 9500, recurring: true, bill: true},
+	{name: "Comcast", raw: "COMCAST CABLE COMM", cat: catInternet, mcc: 4899, lo: 7999, hi: 7999, recurring: true, bill: true},
+	{name: "City Power & Light", raw: "CITY POWER LIGHT UTIL", cat: catUtilities, mcc: 4900, lo: 6000, hi: 18000, recurring: true, bill: true},
+}
+
+// accountKind is one kind of account the generator makes.
+type accountKind struct {
+	typ      mxplatform.AccountType
+	subtypes []mxplatform.AccountSubtype
+	names    []string
+}
+
+var extraKinds = []accountKind{
+	{mxplatform.AccountTypeSavings, []mxplatform.AccountSubtype{mxplatform.AccountSubtypeNone, mxplatform.AccountSubtypeMoneyMarket}, []string{"Savings", "High Yield Savings"}},
+	{mxplatform.AccountTypeCreditCard, []mxplatform.AccountSubtype{mxplatform.AccountSubtypeNone}, []string{"Visa Signature", "Cash Rewards Mastercard"}},
+	{mxplatform.AccountTypeLoan, []mxplatform.AccountSubtype{mxplatform.AccountSubtypeAuto, mxplatform.AccountSubtypeStudent, mxplatform.AccountSubtypePersonal}, []string{"Auto Loan", "Student Loan", "Personal Loan"}},
+	{mxplatform.AccountTypeInvestment, []mxplatform.AccountSubtype{mxplatform.AccountSubtypePlan401K, mxplatform.AccountSubtypeRothIRA, mxplatform.AccountSubtypeBrokerage}, []string{"401(k)", "Roth IRA", "Brokerage"}},
+	{mxplatform.AccountTypeMortgage, []mxplatform.AccountSubtype{mxplatform.AccountSubtypeNone}, []string{"Home Mortgage"}},
+	{mxplatform.AccountTypeLineOfCredit, []mxplatform.AccountSubtype{mxplatform.AccountSubtypeNone}, []string{"Personal Line of Credit"}},
+}
+
+// genAccounts makes the accounts of a member's first aggregation: a checking account and one
+// to three others.
+func genAccounts(r *rand.Rand, instName string, at time.Time) []mxplatform.Account {
+	out := []mxplatform.Account{genAccount(r, accountKind{mxplatform.AccountTypeChecking, []mxplatform.AccountSubtype{mxplatform.AccountSubtypeNone}, []string{"Everyday Checking", "Checking"}}, instName, at)}
+	kinds := append([]accountKind(nil), extraKinds...)
+	r.Shuffle(len(kinds), func(i, j int) { kinds[i], kinds[j] = kinds[j], kinds[i] })
+	n := 1 + r.IntN(3)
+	// A credit card makes the data more useful to look at; prefer one when it was drawn late.
+	for i, k := range kinds {
+		if k.typ == mxplatform.AccountTypeCreditCard && i >= n {
+			kinds[0], kinds[i] = kinds[i], kinds[0]
+		}
+	}
+	for _, k := range kinds[:n] {
+		out = append(out, genAccount(r, k, instName, at))
+	}
+	return out
+}
+
+func genAccount(r *rand.Rand, k accountKind, instName string, at time.Time) mxplatform.Account {
+	i := r.IntN(len(k.subtypes))
+	sub, name := k.subtypes[i], k.names[min(i, len(k.names)-1)]
+	feed, system := mxplatform.SetByFeed, mxplatform.SetBySystem
+	number := fmt.Sprintf("%04d", r.IntN(10000))
+	a := mxplatform.Account{
+		Type: ptr(k.typ), Subtype: ptr(sub), TypeSetBy: &feed, SubtypeSetBy: &feed,
+		Name: ptr(name), NameSetBy: &feed, FeedName: ptr(name),
+		AccountNumber: ptr(number), AccountNumberSetBy: &feed, FeedAccountNumber: ptr(number),
+		CurrencyCode: ptr("USD"), CurrencyCodeSetBy: &system, FeedCurrencyCode: ptr("USD"),
+		IsClosed: ptr(false), IsHidden: ptr(false), IsManual: ptr(false), FeedIsClosed: ptr(false),
+		CreatedAt: ptr(timestamp(at)), UpdatedAt: ptr(timestamp(at)), ImportedAt: ptr(timestamp(at)),
+		AccountOwnership: ptr("INDIVIDUAL"),
+	}
+	due := func(days int) *string { return ptr(timestamp(day(at).AddDate(0, 0, days))) }
+	switch k.typ {
+	case mxplatform.AccountTypeChecking:
+		bal := between(r, 50000, 800000)
+		a.Balance, a.AvailableBalance, a.FeedBalance, a.FeedAvailableBalance = moneyPtr(bal), moneyPtr(bal), moneyPtr(bal), moneyPtr(bal)
+		a.RoutingNumber = ptr(fmt.Sprintf("0%08d", r.IntN(100000000)))
+		a.FeedRoutingNumber = a.RoutingNumber
+		a.Apy = moneyPtr(1)
+		a.FederalInsuranceStatus = ptr("INSURED")
+		a.Name = ptr(instName + " " + name)
+	case mxplatform.AccountTypeSavings:
+		bal := between(r, 100000, 2500000)
+		a.Balance, a.AvailableBalance, a.FeedBalance = moneyPtr(bal), moneyPtr(bal), moneyPtr(bal)
+		a.Apy, a.InterestRate = moneyPtr(between(r, 50, 450)), moneyPtr(between(r, 50, 440))
+		a.FeedApy, a.ApySetBy = a.Apy, &feed
+		a.FederalInsuranceStatus = ptr("INSURED")
+	case mxplatform.AccountTypeCreditCard:
+		limit := between(r, 50, 150) * 10000
+		bal := between(r, 0, limit/3)
+		a.Balance, a.FeedBalance, a.CreditLimit, a.FeedCreditLimit = moneyPtr(bal), moneyPtr(bal), moneyPtr(limit), moneyPtr(limit)
+		a.AvailableCredit = moneyPtr(limit - bal)
+		a.StatementBalance = moneyPtr(bal * 9 / 10)
+		a.MinimumPayment = moneyPtr(max(2500, bal/50))
+		a.Apr = moneyPtr(between(r, 1599, 2999))
+		a.FeedApr, a.AprSetBy = a.Apr, &feed
+		dueDay := 1 + r.IntN(28)
+		a.DayPaymentIsDue, a.PaymentDueAt = ptr(dueDay), due(10+r.IntN(15))
+		a.LastPayment, a.LastPaymentAt = moneyPtr(max(2500, bal/4)), due(-20)
+	case mxplatform.AccountTypeLoan, mxplatform.AccountTypeMortgage, mxplatform.AccountTypeLineOfCredit:
+		orig := between(r, 500, 4000) * 1000
+		if k.typ == mxplatform.AccountTypeMortgage {
+			orig = between(r, 150, 600) * 100000
+		}
+		bal := orig * between(r, 30, 95) / 100
+		a.OriginalBalance, a.Balance, a.FeedBalance, a.PayoffBalance = moneyPtr(orig), moneyPtr(bal), moneyPtr(bal), moneyPtr(bal+bal/100)
+		a.InterestRate = moneyPtr(between(r, 299, 899))
+		a.MinimumPayment = moneyPtr(max(5000, orig/120))
+		a.PaymentDueAt, a.LastPaymentAt = due(5+r.IntN(20)), due(-25)
+		a.LastPayment = a.MinimumPayment
+		a.StartedOn = ptr(dateString(at.AddDate(-1-r.IntN(5), 0, 0)))
+		a.MaturesOn = ptr(dateString(at.AddDate(5+r.IntN(25), 0, 0)))
+		if k.typ == mxplatform.AccountTypeLineOfCredit {
+			a.CreditLimit = moneyPtr(orig)
+			a.AvailableCredit = moneyPtr(orig - bal)
+		}
+	case mxplatform.AccountTypeInvestment:
+		holdings := between(r, 500000, 25000000)
+		cash := between(r, 0, 500000)
+		a.HoldingsValue, a.CashBalance = moneyPtr(holdings), moneyPtr(cash)
+		a.Balance, a.TotalAccountValue = moneyPtr(holdings+cash), moneyPtr(holdings+cash)
+		a.FeedBalance, a.FeedHoldingsValue = a.Balance, a.HoldingsValue
+		a.TodayUglAmount = moneyPtr(between(r, -holdings/50, holdings/50))
+	}
+	a.BalanceSetBy = &feed
+	return a
+}
+
+// transactional reports whether the generator makes transactions for an account of this type.
+func transactional(t *mxplatform.AccountType) bool {
+	return t != nil && (*t == mxplatform.AccountTypeChecking || *t == mxplatform.AccountTypeSavings || *t == mxplatform.AccountTypeCreditCard)
+}
+
+// genTxn is a generated transaction and the day it belongs to.
+type genTxn struct {
+	data mxplatform.Transaction
+	day  time.Time
+}
+
+// genHistory makes the transactions of an account from 89 days before at to 2 days after, so
+// that MX's default window (90 days back, 5 ahead) shows all of them. Those of the last two
+// days and later are PENDING.
+func genHistory(r *rand.Rand, acct mxplatform.Account, at time.Time) []genTxn {
+	today := day(at)
+	var out []genTxn
+	add := func(d time.Time, m merchant, typ mxplatform.TransactionType, cents int64) {
+		out = append(out, genTxn{data: txnData(r, m, typ, cents, d, today), day: d})
+	}
+	start := today.AddDate(0, 0, -89)
+	pay := between(r, 150000, 350000)
+	for d := start; !d.After(today.AddDate(0, 0, 2)); d = d.AddDate(0, 0, 1) {
+		switch *acct.Type {
+		case mxplatform.AccountTypeChecking:
+			if d.Day() == 1 || d.Day() == 15 {
+				add(d, merchant{name: "Acme Corp Payroll", raw: "ACME CORP DIR DEP", cat: catPaycheck, recurring: true}, mxplatform.TransactionTypeCredit, pay)
+			}
+			if d.Day() == 3 {
+				add(d, merchant{name: "Maple Court Apartments", raw: "MAPLE CT APTS RENT", cat: catRent, mcc: 6513, recurring: true, bill: true}, mxplatform.TransactionTypeDebit, 185000)
+			}
+			if r.IntN(10) < 6 {
+				m := spending[r.IntN(len(spending))]
+				add(d, m, mxplatform.TransactionTypeDebit, between(r, m.lo, m.hi))
+			}
+			if r.IntN(60) == 0 {
+				add(d, merchant{name: "ATM Fee", raw: "NON-NETWORK ATM FEE", cat: catATMFee, mcc: 6011}, mxplatform.TransactionTypeDebit, 300)
+			}
+		case mxplatform.AccountTypeCreditCard:
+			if r.IntN(10) < 5 {
+				m := spending[r.IntN(len(spending))]
+				add(d, m, mxplatform.TransactionTypeDebit, between(r, m.lo, m.hi))
+			}
+			for i, m := range monthly {
+				if d.Day() == 4+i*4 {
+					add(d, m, mxplatform.TransactionTypeDebit, between(r, m.lo, m.hi))
+				}
+			}
+			if d.Day() == 20 {
+				add(d, merchant{name: "Payment - Thank You", raw: "ONLINE PAYMENT THANK YOU", cat: catCardPayment}, mxplatform.TransactionTypeCredit, between(r, 30000, 150000))
+			}
+		case mxplatform.AccountTypeSavings:
+			if d.Day() == 2 {
+				add(d, merchant{name: "Transfer from Checking", raw: "ONLINE TRANSFER FROM CHK", cat: catTransfer, recurring: true}, mxplatform.TransactionTypeCredit, between(r, 10000, 50000))
+			}
+			if d.Day() == 28 {
+				add(d, merchant{name: "Interest Paid", raw: "INTEREST PAYMENT", cat: catInterest, recurring: true}, mxplatform.TransactionTypeCredit, between(r, 100, 4000))
+			}
+		}
+	}
+	return out
+}
+
+// genRecent makes the transaction a later aggregation finds on a transactional account.
+func genRecent(r *rand.Rand, acct mxplatform.Account, at time.Time) []genTxn {
+	if !transactional(acct.Type) || *acct.Type == mxplatform.AccountTypeSavings {
+		return nil
+	}
+	m := spending[r.IntN(len(spending))]
+	d := day(at)
+	return []genTxn{{data: txnData(r, m, mxplatform.TransactionTypeDebit, between(r, m.lo, m.hi), d, d), day: d}}
+}
+
+// txnData fills a transaction of merchant m on day d, relative to today.
+func txnData(r *rand.Rand, m merchant, typ mxplatform.TransactionType, cents int64, d, today time.Time) mxplatform.Transaction {
+	transacted := d.Add(time.Duration(8+r.IntN(12))*time.Hour + time.Duration(r.IntN(60))*time.Minute)
+	status := mxplatform.TransactionStatusPosted
+	var posted *string
+	if d.Before(today.AddDate(0, 0, -1)) {
+		posted = ptr(timestamp(d.AddDate(0, 0, 1).Add(6 * time.Hour)))
+	} else {
+		status = mxplatform.TransactionStatusPending
+	}
+	income := m.cat.top == "Income"
+	transfer := m.cat.top == "Transfer"
+	t := mxplatform.Transaction{
+		Amount: moneyPtr(cents), Type: ptr(typ), Status: ptr(status),
+		Description: ptr(m.name), OriginalDescription: ptr(m.raw),
+		Category: ptr(m.cat.name), CategoryGUID: ptr(m.cat.guid), TopLevelCategory: ptr(m.cat.top),
+		CurrencyCode: ptr("USD"), TransactedAt: ptr(timestamp(transacted)), PostedAt: posted,
+		IsExpense: ptr(typ == mxplatform.TransactionTypeDebit && !transfer), IsIncome: ptr(income),
+		IsDirectDeposit: ptr(m.cat == catPaycheck), IsBillPay: ptr(m.bill), IsFee: ptr(m.cat.top == "Fees & Charges"),
+		IsRecurring: ptr(m.recurring), IsSubscription: ptr(m.sub), IsInternational: ptr(false),
+		IsOverdraftFee: ptr(false), IsPayrollAdvance: ptr(false), IsManual: ptr(false),
+	}
+	if m.mcc != 0 {
+		t.MerchantCategoryCode = ptr(m.mcc)
+		t.MerchantGUID = ptr(stableGUID("MCH", m.name))
+		t.MerchantLocationGUID = ptr(stableGUID("MCL", m.raw))
+		t.Latitude = ptr(40.0 + float64(r.IntN(100000))/100000)
+		t.Longitude = ptr(-111.0 - float64(r.IntN(100000))/100000)
+	}
+	return t
+}

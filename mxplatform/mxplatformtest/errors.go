@@ -1,0 +1,74 @@
+package mxplatformtest
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+)
+
+// mediaType is the versioned media type of the MX Platform API v1: what every request must
+// accept and every JSON answer is.
+const mediaType = "application/vnd.mx.api.v1+json"
+
+// apiError is an answer other than 2xx that a handler returns as its error: the strict server
+// hands it to writeHandlerError, which writes MX's error JSON with its status.
+type apiError struct {
+	status  int
+	message string
+}
+
+// Error returns the status and the message.
+func (e *apiError) Error() string { return strconv.Itoa(e.status) + " " + e.message }
+
+// errorf returns an *apiError with a formatted message.
+func errorf(status int, format string, args ...any) error {
+	return &apiError{status: status, message: fmt.Sprintf(format, args...)}
+}
+
+// The messages of errors that several operations answer.
+var (
+	errUserNotFound        = &apiError{http.StatusNotFound, "User not found."}
+	errMemberNotFound      = &apiError{http.StatusNotFound, "Member not found."}
+	errAccountNotFound     = &apiError{http.StatusNotFound, "Account not found."}
+	errTransactionNotFound = &apiError{http.StatusNotFound, "Transaction not found."}
+	errUnknownInstitution  = &apiError{http.StatusNotFound, "Unrecognized institution."}
+	errCannotUseOAuth      = &apiError{http.StatusBadRequest, "Member cannot use OAuth"}
+)
+
+// errorBody is MX's error JSON.
+type errorBody struct {
+	Error struct {
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+// writeError answers status with MX's error JSON, {"error": {"message": "..."}}.
+func writeError(w http.ResponseWriter, status int, message string) {
+	var b errorBody
+	b.Error.Message = message
+	body, _ := json.Marshal(b) // a struct of one string always encodes
+	h := w.Header()
+	h.Set("Content-Type", mediaType)
+	h.Set("Content-Length", strconv.Itoa(len(body)+1))
+	h.Del("Content-Encoding")
+	w.WriteHeader(status)
+	_, _ = w.Write(append(body, '\n'))
+}
+
+// writeHandlerError answers the error a handler returned: its own status for an *apiError, 500
+// for anything else (a bug of the fake, described so that it can be reported).
+func writeHandlerError(w http.ResponseWriter, _ *http.Request, err error) {
+	var ae *apiError
+	if errors.As(err, &ae) {
+		writeError(w, ae.status, ae.message)
+		return
+	}
+	writeError(w, http.StatusInternalServerError, "Internal server error: "+err.Error())
+}
+
+// writeBadRequest answers 400 for a request the generated layer could not decode.
+func writeBadRequest(w http.ResponseWriter, _ *http.Request, err error) {
+	writeError(w, http.StatusBadRequest, "Invalid request: "+err.Error())
+}

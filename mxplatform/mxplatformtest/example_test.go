@@ -1,0 +1,216 @@
+package mxplatformtest_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"net/http"
+	"time"
+
+	"github.com/mxsdk/mx-go/mxplatform"
+	"github.com/mxsdk/mx-go/mxplatform/mxplatformtest"
+)
+
+// loginTo returns the credentials that log in to an institution with a password of the test
+// bank's table.
+func loginTo(ctx context.Context, mx *mxplatform.API, code mxplatform.InstitutionCode, password string) ([]mxplatform.CredentialRequest, error) {
+	fields, err := mx.ListInstitutionCredentials(ctx, code, nil)
+	if err != nil {
+		return nil, err
+	}
+	var creds []mxplatform.CredentialRequest
+	for _, f := range fields.Credentials {
+		value := "mxuser"
+		if *f.FieldType == mxplatform.CredentialFieldTypePassword {
+			value = password
+		}
+		creds = append(creds, mxplatform.CredentialRequest{GUID: *f.GUID, Value: value})
+	}
+	return creds, nil
+}
+
+// A fake server, a user, and a member at MX Bank that connects at once.
+func Example() {
+	srv, err := mxplatformtest.Start(mxplatformtest.WithStepInterval(0))
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	mx, err := srv.Client()
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+
+	user, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr("my-user-1")})
+	if err != nil {
+		log.Fatal(err)
+	}
+	creds, err := loginTo(ctx, mx, mxplatformtest.TestBankCode, mxplatformtest.PasswordConnect)
+	if err != nil {
+		log.Fatal(err)
+	}
+	member, err := mx.CreateMember(ctx, *user.GUID, mxplatform.MemberCreateRequestBody{
+		Member: mxplatform.MemberCreateRequest{InstitutionCode: mxplatformtest.TestBankCode, Credentials: creds},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("member:", *member.ConnectionStatus)
+
+	accounts, err := mx.ListUserAccounts(ctx, *user.GUID, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, a := range accounts.Accounts {
+		fmt.Println("account:", *a.Type)
+	}
+	// Output:
+	// member: CONNECTED
+	// account: CHECKING
+	// account: CREDIT_CARD
+	// account: LOAN
+}
+
+// Walking a member through multi-factor authentication, one job step at a time.
+func Example_challenge() {
+	srv, err := mxplatformtest.Start(mxplatformtest.WithManualSteps())
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	mx, err := srv.Client()
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	user, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	creds, err := loginTo(ctx, mx, mxplatformtest.TestBankCode, mxplatformtest.PasswordOptions)
+	if err != nil {
+		log.Fatal(err)
+	}
+	member, err := mx.CreateMember(ctx, *user.GUID, mxplatform.MemberCreateRequestBody{
+		Member: mxplatform.MemberCreateRequest{InstitutionCode: mxplatformtest.TestBankCode, Credentials: creds},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	show := func() {
+		m, err := mx.ReadMember(ctx, *user.GUID, *member.GUID)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(*m.ConnectionStatus, "being aggregated:", *m.IsBeingAggregated)
+	}
+	show()
+	srv.Fake.Step() // authenticate
+
+	challenges, err := mx.ListMemberChallenges(ctx, *user.GUID, *member.GUID, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	c := challenges.Challenges[0]
+	fmt.Println(*c.Type, *c.Label)
+	var answer string
+	for _, o := range c.Options {
+		fmt.Println(" -", *o.Label)
+		if *o.Value == mxplatformtest.ChallengeAnswer {
+			answer = *o.Value
+		}
+	}
+	res, err := mx.ResumeAggregation(ctx, *user.GUID, *member.GUID, mxplatform.MemberResumeRequest{
+		Challenges: []mxplatform.CredentialRequest{{GUID: *c.GUID, Value: answer}},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(*res.Member.ConnectionStatus, res.Outcome)
+	srv.Fake.Step() // check the answer
+	show()
+	srv.Fake.Settle() // accounts, transactions, done
+	show()
+	// Output:
+	// CREATED being aggregated: true
+	// OPTIONS Which of these streets have you lived on?
+	//  - Maple Avenue
+	//  - Juniper Lane
+	//  - None of the above
+	// RESUMED already running
+	// CONNECTED being aggregated: true
+	// CONNECTED being aggregated: false
+}
+
+// Aggregation throttling, crossed with the fake's clock instead of three hours of waiting.
+func ExampleFake_AdvanceTime() {
+	srv, err := mxplatformtest.Start(mxplatformtest.WithStepInterval(0))
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	mx, err := srv.Client()
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	user, err := srv.Fake.AddUser(mxplatform.User{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	member, err := srv.Fake.AddMember(*user.GUID, mxplatformtest.MemberSeed{InstitutionCode: "chase"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	aggregate := func() {
+		res, err := mx.AggregateMember(ctx, *user.GUID, *member.GUID, nil)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(res.Outcome)
+	}
+	aggregate()
+	srv.Fake.AdvanceTime(3 * time.Hour)
+	aggregate()
+	// Output:
+	// already running
+	// started
+}
+
+// A burst of 503 answers on one operation, and what the SDK's retries make of it.
+func ExampleFake_InjectFault() {
+	srv, err := mxplatformtest.Start()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	err = srv.Fake.InjectFault(mxplatformtest.FaultRule{
+		Operation: "listInstitutions",
+		Times:     2,
+		Fault:     mxplatformtest.StatusFault(http.StatusServiceUnavailable),
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	quick := mxplatform.RetryPolicy{MaxAttempts: 3, Backoff: func(int, *http.Response) time.Duration { return time.Millisecond }}
+	mx, err := srv.Client(mxplatform.WithRetryPolicy(quick))
+	if err != nil {
+		log.Fatal(err)
+	}
+	if _, err := mx.ListInstitutions(context.Background(), nil); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%+v\n", srv.Fake.Requests("listInstitutions"))
+
+	err = srv.Fake.InjectFault(mxplatformtest.FaultRule{Operation: "listInstitutions", Fault: mxplatformtest.StatusFault(http.StatusServiceUnavailable)})
+	if err != nil {
+		log.Fatal(err)
+	}
+	_, err = mx.ListInstitutions(context.Background(), nil)
+	fmt.Println(errors.Is(err, mxplatform.ErrServerError))
+	// Output:
+	// {Received:3 Faulted:2 Handled:1}
+	// true
+}

@@ -1,0 +1,311 @@
+package mxplatformtest
+
+import (
+	"slices"
+	"time"
+
+	"github.com/mxsdk/mx-go/mxplatform"
+)
+
+// A job is what MX runs on a member: a standard aggregation (on creation, on aggregateMember,
+// on new credentials, after OAuth) or a balance check. It moves through steps; each step changes
+// the member the way MX's would, so that a client polling readMember or readMemberStatus sees
+// realistic states:
+//
+//	start          is_being_aggregated true, aggregated_at set, has_processed_* false
+//	authenticate   CONNECTED; or CHALLENGED (waits for resumeAggregation); or DELAYED; or the
+//	               failure status the credentials pick (DENIED, LOCKED...), which ends the job
+//	answers        after resumeAggregation (RESUMED): CONNECTED, or REJECTED, which ends it
+//	accounts       accounts made or refreshed, has_processed_accounts true (balance jobs:
+//	               balances refreshed)
+//	transactions   transactions gathered, has_processed_transactions true (aggregations only,
+//	               unless include_transactions is false)
+//	finish         is_being_aggregated false, successfully_aggregated_at set
+//
+// Steps are not run by goroutines: each request first brings every job up to date with the
+// fake's clock (see Fake.advance), running the steps that fell due since, each at its own due
+// time. With manual steps, only Fake.Step and Fake.Settle move jobs.
+
+// jobKind is the kind of a job; a job of another kind than the one asked for answers 409.
+type jobKind int
+
+const (
+	jobAggregation jobKind = iota + 1
+	jobBalance
+)
+
+// String names the kind of job, for messages.
+func (k jobKind) String() string {
+	if k == jobBalance {
+		return "balance check"
+	}
+	return "aggregation"
+}
+
+// jobState is the next step of a job.
+type jobState int
+
+const (
+	stAuthenticate jobState = iota + 1
+	stConnect               // after DELAYED, or after OAuth
+	stAnswers               // the challenges were answered
+	stAccounts
+	stTransactions
+	stFinish
+)
+
+// job is a running job.
+type job struct {
+	seq         uint64
+	guid        string
+	kind        jobKind
+	m           *memberRec
+	out         outcome
+	state       jobState
+	includeTxns bool
+	nextAt      time.Time // when the next step is due (time-driven mode)
+	waiting     bool      // CHALLENGED: waits for answers
+	expiresAt   time.Time // when a waiting challenge expires
+	rightAnswer bool      // the answers given to resumeAggregation were right
+}
+
+// startJob starts a job of the kind on the member at time now. The caller has checked that no
+// job runs.
+func (f *Fake) startJob(m *memberRec, kind jobKind, out outcome, includeTxns bool, now time.Time) *job {
+	j := &job{
+		seq: f.st.next(), guid: f.st.newGUID("JOB"), kind: kind, m: m, out: out,
+		state: stAuthenticate, includeTxns: includeTxns, nextAt: now.Add(f.cfg.stepInterval),
+	}
+	m.job = j
+	m.jobGUID = j.guid
+	m.aggregatedAt, m.lastJobAt = now, now
+	if kind == jobBalance {
+		m.lastBalanceAt = now
+	}
+	m.authenticated, m.processedAccounts, m.procTxn = false, false, false
+	m.challenges = nil
+	if m.status == nil {
+		m.status = ptr(mxplatform.ConnectionStatusCreated)
+	}
+	f.jobs = append(f.jobs, j)
+	if f.cfg.stepInterval == 0 && !f.cfg.manualSteps {
+		f.runDue(j, now)
+	}
+	return j
+}
+
+// live reports whether the job still runs: its member exists and points at it.
+func (j *job) live() bool { return j.m.job == j }
+
+// advance runs every step that fell due by now (time-driven mode) and expires challenges whose
+// time is up (both modes).
+func (f *Fake) advance(now time.Time) {
+	for _, j := range slices.Clone(f.jobs) {
+		if !j.live() {
+			continue
+		}
+		if f.cfg.manualSteps {
+			if j.waiting && !j.out.expires && !now.Before(j.expiresAt) {
+				f.endJob(j, mxplatform.ConnectionStatusExpired, j.expiresAt)
+			}
+			continue
+		}
+		f.runDue(j, now)
+	}
+	f.pruneJobs()
+}
+
+// runDue runs the steps of j that are due by now.
+func (f *Fake) runDue(j *job, now time.Time) {
+	for j.live() {
+		if j.waiting {
+			if !now.Before(j.expiresAt) {
+				f.endJob(j, mxplatform.ConnectionStatusExpired, j.expiresAt)
+			}
+			return
+		}
+		if now.Before(j.nextAt) {
+			return
+		}
+		at := j.nextAt
+		j.nextAt = at.Add(f.cfg.stepInterval)
+		f.step(j, at)
+	}
+}
+
+// pruneJobs drops ended jobs from the list.
+func (f *Fake) pruneJobs() {
+	f.jobs = slices.DeleteFunc(f.jobs, func(j *job) bool { return !j.live() })
+}
+
+// stepAll moves every running job one step at time now: the manual stepping of Fake.Step. A
+// job waiting for answers does not move, unless its challenge expires at the next step
+// (expire is true only for Step, not Settle). It returns how many jobs moved.
+func (f *Fake) stepAll(now time.Time, expire bool) int {
+	moved := 0
+	for _, j := range slices.Clone(f.jobs) {
+		if !j.live() {
+			continue
+		}
+		if j.waiting {
+			if expire && j.out.expires {
+				f.endJob(j, mxplatform.ConnectionStatusExpired, now)
+				moved++
+			}
+			continue
+		}
+		f.step(j, now)
+		j.nextAt = now.Add(f.cfg.stepInterval)
+		moved++
+	}
+	f.pruneJobs()
+	return moved
+}
+
+// step runs the next step of j at time at.
+func (f *Fake) step(j *job, at time.Time) {
+	m := j.m
+	switch j.state {
+	case stAuthenticate:
+		switch {
+		case j.out.terminal != "":
+			f.endJob(j, j.out.terminal, at)
+		case len(j.out.challenges) > 0:
+			m.status = ptr(mxplatform.ConnectionStatusChallenged)
+			m.challenges = m.challenges[:0]
+			for _, t := range j.out.challenges {
+				m.challenges = append(m.challenges, newChallenge(t, f.st.newGUID))
+			}
+			j.waiting = true
+			j.expiresAt = at.Add(f.cfg.challengeTimeout)
+			if j.out.expires {
+				j.expiresAt = at.Add(f.cfg.stepInterval)
+				if f.cfg.manualSteps {
+					j.expiresAt = farFuture
+				}
+			}
+			j.state = stAnswers
+		case j.out.delayed:
+			m.status = ptr(mxplatform.ConnectionStatusDelayed)
+			j.state = stConnect
+		default:
+			f.connect(j)
+		}
+	case stConnect:
+		f.connect(j)
+	case stAnswers:
+		m.challenges = nil
+		if !j.rightAnswer {
+			f.endJob(j, mxplatform.ConnectionStatusRejected, at)
+			return
+		}
+		f.connect(j)
+	case stAccounts:
+		f.processAccounts(j, at)
+		m.processedAccounts = true
+		j.state = stTransactions
+		if j.kind == jobBalance || !j.includeTxns {
+			j.state = stFinish
+		}
+	case stTransactions:
+		f.processTransactions(j, at)
+		m.procTxn = true
+		j.state = stFinish
+	case stFinish:
+		m.successAt = at
+		m.aggregations++
+		f.endJob(j, mxplatform.ConnectionStatusConnected, at)
+	}
+}
+
+// farFuture is a time no clock reaches: the expiry of challenges that expire only by Step.
+var farFuture = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// connect marks the member authenticated and moves the job on to the data.
+func (f *Fake) connect(j *job) {
+	j.m.status = ptr(mxplatform.ConnectionStatusConnected)
+	j.m.authenticated = true
+	j.state = stAccounts
+}
+
+// endJob ends j with the member in status at time at.
+func (f *Fake) endJob(j *job, status mxplatform.ConnectionStatus, at time.Time) {
+	m := j.m
+	m.status = ptr(status)
+	if status != mxplatform.ConnectionStatusChallenged {
+		m.challenges = nil
+	}
+	if status != mxplatform.ConnectionStatusConnected {
+		m.authenticated = false
+	}
+	m.job = nil
+	j.waiting = false
+}
+
+// resume takes the answers of a challenged member: the member becomes RESUMED and its job goes
+// on at the next step. right says whether every answer was right.
+func (f *Fake) resume(j *job, right bool, now time.Time) {
+	j.rightAnswer = right
+	j.waiting = false
+	j.m.status = ptr(mxplatform.ConnectionStatusResumed)
+	j.nextAt = now.Add(f.cfg.stepInterval)
+	if f.cfg.stepInterval == 0 && !f.cfg.manualSteps {
+		f.runDue(j, now)
+	}
+}
+
+// processAccounts makes the member's accounts on its first data step, and refreshes their
+// balances on later ones.
+func (f *Fake) processAccounts(j *job, at time.Time) {
+	m := j.m
+	r := dataRand(f.cfg.seed, m, m.aggregations)
+	if len(m.accs) == 0 {
+		for _, data := range genAccounts(r, *m.inst.Name, at) {
+			f.st.addAccount(m, data)
+		}
+		return
+	}
+	for _, a := range m.accs {
+		if a.data.IsManual != nil && *a.data.IsManual {
+			continue
+		}
+		if a.data.Balance != nil && transactional(a.data.Type) {
+			delta := money(between(r, -5000, 5000))
+			nb := a.data.Balance.Add(delta)
+			a.data.Balance, a.data.FeedBalance = &nb, &nb
+			if a.data.AvailableBalance != nil {
+				a.data.AvailableBalance = &nb
+			}
+		}
+		a.data.UpdatedAt, a.data.ImportedAt = ptr(timestamp(at)), ptr(timestamp(at))
+	}
+}
+
+// processTransactions gathers the history of new accounts and a recent transaction on the
+// others; pending transactions older than a day post.
+func (f *Fake) processTransactions(j *job, at time.Time) {
+	m := j.m
+	r := dataRand(f.cfg.seed, m, 1000+m.aggregations)
+	today := day(at)
+	for _, a := range m.accs {
+		if !transactional(a.data.Type) || (a.data.IsManual != nil && *a.data.IsManual) {
+			continue
+		}
+		var gen []genTxn
+		if len(a.txns) == 0 && m.aggregations == 0 {
+			gen = genHistory(r, a.data, at)
+		} else {
+			gen = genRecent(r, a.data, at)
+			for _, t := range a.txns {
+				if t.data.Status != nil && *t.data.Status == mxplatform.TransactionStatusPending && t.day.Before(today.AddDate(0, 0, -1)) {
+					t.data.Status = ptr(mxplatform.TransactionStatusPosted)
+					t.data.PostedAt = ptr(timestamp(at))
+					t.updatedAt = at
+				}
+			}
+		}
+		for _, g := range gen {
+			f.st.addTransaction(a, g.data, g.day, at)
+		}
+	}
+}

@@ -1,0 +1,32 @@
+package mxplatformtest
+
+import "github.com/mxsdk/mx-go/mxplatform"
+
+// Pagination as MX documents it: page counts from 1 (default 1); records_per_page defaults to
+// 25 and ranges from 10 to 100. A value outside that range is not an error: it falls back to
+// the default, 25, as MX does for values above 100. A page past the end is empty.
+const (
+	defaultPerPage = 25
+	minPerPage     = 10
+	maxPerPage     = 100
+)
+
+// pageOf returns the items of the requested page and the pagination object describing it.
+func pageOf[T any](items []T, page, perPage *int) ([]T, mxplatform.Pagination) {
+	p := 1
+	if page != nil && *page > 1 {
+		p = *page
+	}
+	n := defaultPerPage
+	if perPage != nil && *perPage >= minPerPage && *perPage <= maxPerPage {
+		n = *perPage
+	}
+	total := len(items)
+	pg := mxplatform.Pagination{CurrentPage: p, PerPage: n, TotalEntries: total, TotalPages: (total + n - 1) / n}
+	start := (p - 1) * n
+	if start >= total || start < 0 {
+		return []T{}, pg
+	}
+	end := min(start+n, total)
+	return append([]T(nil), items[start:end]...), pg
+}

@@ -1,0 +1,164 @@
+package mxplatformtest
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/mxsdk/mx-go/mxplatform"
+)
+
+// Seeding puts data in a fake directly, without HTTP and whatever the step mode, for tests that
+// need a known starting point. The same rules as the API apply (unique partner ids, known
+// institutions, ownership); the errors say which was broken.
+
+// AddUser stores a user as createUser would and returns it with its GUID.
+func (f *Fake) AddUser(user mxplatform.User) (mxplatform.User, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.sync()
+	u, err := f.addUser(user)
+	if err != nil {
+		return mxplatform.User{}, fmt.Errorf("mxplatformtest: AddUser: %w", err)
+	}
+	return u.api(), nil
+}
+
+// MemberSeed describes a member for [Fake.AddMember].
+type MemberSeed struct {
+	// InstitutionCode is the member's institution. Default [TestBankCode].
+	InstitutionCode mxplatform.InstitutionCode
+	// ID and Metadata are the partner's fields of the member.
+	ID, Metadata *string
+	// UserName seeds the member's generated data. Default "mxuser".
+	UserName string
+	// Password picks the outcome of the member's jobs, as in the test bank's table. Default
+	// [PasswordConnect].
+	Password string
+	// UseCases are the use cases the member is enabled for.
+	UseCases []string
+}
+
+// AddMember stores a member and runs its first aggregation at once, to its end or to its
+// challenge, so that its accounts and transactions are there when it returns. A member of an
+// OAuth institution goes through OAuth first. It returns the member as readMember would.
+func (f *Fake) AddMember(user mxplatform.UserGUID, seed MemberSeed) (mxplatform.Member, error) {
+	if seed.InstitutionCode == "" {
+		seed.InstitutionCode = TestBankCode
+	}
+	if seed.UserName == "" {
+		seed.UserName = "mxuser"
+	}
+	if seed.Password == "" {
+		seed.Password = PasswordConnect
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	now := f.sync()
+	inst, err := f.st.institution(seed.InstitutionCode)
+	if err != nil {
+		return mxplatform.Member{}, fmt.Errorf("mxplatformtest: AddMember: %w", err)
+	}
+	req := mxplatform.MemberCreateRequest{InstitutionCode: seed.InstitutionCode, ID: seed.ID, Metadata: seed.Metadata, SkipAggregation: ptr(true)}
+	if len(seed.UseCases) > 0 {
+		req.UseCases = append([]string(nil), seed.UseCases...)
+	}
+	if inst.oauth() {
+		req.IsOAuth = ptr(true)
+	} else {
+		var creds []mxplatform.CredentialRequest
+		for _, c := range inst.Credentials {
+			v := seed.UserName
+			if *c.GUID == inst.passwordGUID() {
+				v = seed.Password
+			}
+			creds = append(creds, mxplatform.CredentialRequest{GUID: *c.GUID, Value: v})
+		}
+		req.Credentials = creds
+	}
+	m, _, err := f.createMember(user, mxplatform.MemberCreateRequestBody{Member: req}, now)
+	if err != nil {
+		return mxplatform.Member{}, fmt.Errorf("mxplatformtest: AddMember: %w", err)
+	}
+	if m.isOAuth {
+		if err := f.completeOAuth(m, true, now); err != nil {
+			return mxplatform.Member{}, fmt.Errorf("mxplatformtest: AddMember: %w", err)
+		}
+	} else {
+		f.startJob(m, jobAggregation, m.outcome(), true, now)
+	}
+	if j := m.job; j != nil {
+		for j.live() && !j.waiting {
+			f.step(j, now)
+		}
+		f.pruneJobs()
+	}
+	return m.api("http://localhost"), nil
+}
+
+// AddAccount stores an account of the member, with the fields given (GUIDs and links are the
+// fake's), and returns it as readAccount would. Set IsManual to make it a manual account, which
+// aggregations leave alone.
+func (f *Fake) AddAccount(user mxplatform.UserGUID, member mxplatform.MemberGUID, account mxplatform.Account) (mxplatform.Account, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	now := f.sync()
+	m, err := f.st.member(user, member)
+	if err != nil {
+		return mxplatform.Account{}, fmt.Errorf("mxplatformtest: AddAccount: %w", err)
+	}
+	if account.CreatedAt == nil {
+		account.CreatedAt = ptr(timestamp(now))
+	}
+	if account.UpdatedAt == nil {
+		account.UpdatedAt = ptr(timestamp(now))
+	}
+	if account.IsManual == nil {
+		account.IsManual = ptr(false)
+	}
+	if account.IsHidden == nil {
+		account.IsHidden = ptr(false)
+	}
+	if account.CurrencyCode == nil {
+		account.CurrencyCode = ptr("USD")
+	}
+	return f.st.addAccount(m, account).api(), nil
+}
+
+// AddTransaction stores a transaction of the account, with the fields given, and returns it as
+// readTransaction would. Its Date (an ISO 8601 date or timestamp) defaults to today, its
+// status to POSTED; a CategoryGUID the fake knows fills in the category's names.
+func (f *Fake) AddTransaction(user mxplatform.UserGUID, account mxplatform.AccountGUID, txn mxplatform.Transaction) (mxplatform.Transaction, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	now := f.sync()
+	a, err := f.st.account(user, account)
+	if err != nil {
+		return mxplatform.Transaction{}, fmt.Errorf("mxplatformtest: AddTransaction: %w", err)
+	}
+	d := day(now)
+	if txn.Date != nil {
+		t, err := parseInstant("date", *txn.Date, false)
+		if err != nil {
+			return mxplatform.Transaction{}, fmt.Errorf("mxplatformtest: AddTransaction: %w", err)
+		}
+		d = day(t)
+	}
+	if txn.Amount == nil {
+		return mxplatform.Transaction{}, errors.New("mxplatformtest: AddTransaction: a transaction needs an amount")
+	}
+	if txn.Status == nil {
+		txn.Status = ptr(mxplatform.TransactionStatusPosted)
+	}
+	if txn.Type == nil {
+		txn.Type = ptr(mxplatform.TransactionTypeDebit)
+	}
+	if txn.CurrencyCode == nil {
+		txn.CurrencyCode = a.data.CurrencyCode
+	}
+	if txn.CategoryGUID != nil {
+		if c, ok := categories[*txn.CategoryGUID]; ok {
+			txn.Category, txn.TopLevelCategory = ptr(c.name), ptr(c.top)
+		}
+	}
+	return f.st.addTransaction(a, txn, d, now).api(nil), nil
+}

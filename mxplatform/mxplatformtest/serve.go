@@ -1,0 +1,171 @@
+package mxplatformtest
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+)
+
+// ServeHTTP serves the fake MX Platform API. Each request goes through, in order:
+//
+//  1. the pages the fake serves outside the API (OAuth windows and widgets), without
+//     authentication;
+//  2. routing to an operation of the spec, and counting (see [Fake.Requests]);
+//  3. latency ([WithLatency]) and faults ([WithFaults], [WithFaultRate]);
+//  4. HTTP basic authentication: 401 when missing or wrong;
+//  5. the Accept header: 406 unless it names application/vnd.mx.api.v1+json;
+//  6. 404 for an unknown path, 405 for a known path with another method;
+//  7. validation against the spec with kin-openapi: 400 for bad parameters, types or bodies;
+//  8. the operation, through the strict server generated from the spec.
+//
+// Every failure answers MX's error JSON, {"error": {"message": "..."}}. A panic in the fake
+// answers 500 the same way instead of dropping the connection.
+func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	tw := &trackWriter{ResponseWriter: w}
+	defer func() {
+		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			if tw.wrote {
+				panic(http.ErrAbortHandler) // too late for a clean answer: drop the connection
+			}
+			writeError(tw, http.StatusInternalServerError, fmt.Sprintf("Internal server error: %v", v))
+		}
+	}()
+	f.serve(tw, r)
+}
+
+func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
+	if f.servePage(w, r) {
+		return
+	}
+	ctx := context.WithValue(r.Context(), baseURLKey{}, requestBaseURL(r))
+	r = r.WithContext(ctx)
+	if p := r.URL.Path; !strings.HasPrefix(p, "/") || (p != "/" && path.Clean(p) != p) {
+		// ServeMux would redirect to the clean path; MX has no such URLs.
+		f.finish(w, r, nil, nil, nil)
+		return
+	}
+	rt, params, allowed := f.router.match(r)
+	op := ""
+	if rt != nil {
+		op = rt.id
+	}
+	f.stats.add(op, func(s *RequestStats) { s.Received++ })
+
+	if d := f.latency(); d > 0 && !sleep(r, d) {
+		return
+	}
+	var ft Fault
+	var faulted bool
+	if rt != nil {
+		ft, faulted = f.faults.pick(op, f.cfg.faultRate)
+	}
+	if faulted {
+		f.stats.add(op, func(s *RequestStats) { s.Faulted++ })
+		if ft.Kind == FaultLatency && !sleep(r, ft.Delay) {
+			return
+		}
+		if ft.before() {
+			strike(w, ft)
+			return
+		}
+	}
+	if !faulted {
+		f.finish(w, r, rt, params, allowed)
+		return
+	}
+	rec := newRecorder()
+	if f.finish(rec, r, rt, params, allowed) {
+		deliver(w, r, ft, rec)
+		return
+	}
+	// The request failed before its operation (401, 404...): that answer stands.
+	copyRecorded(w, rec)
+}
+
+// finish checks the request and serves its operation; it reports whether the operation ran.
+func (f *Fake) finish(w http.ResponseWriter, r *http.Request, rt *route, params map[string]string, allowed []string) bool {
+	if !f.authenticate(r) {
+		w.Header().Set("WWW-Authenticate", `Basic realm="MX Platform API"`)
+		writeError(w, http.StatusUnauthorized, "Invalid MX-API-Key or MX-Client-ID provided: authenticate with HTTP basic authentication, the client ID as user name and the API key as password.")
+		return false
+	}
+	if !acceptable(r) {
+		writeError(w, http.StatusNotAcceptable, "The Accept header must name a valid API version: application/vnd.mx.api.v1+json.")
+		return false
+	}
+	if rt == nil {
+		if len(allowed) > 0 {
+			w.Header().Set("Allow", strings.Join(allowed, ", "))
+			writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("Method %s is not allowed on %s (allowed: %s).", r.Method, r.URL.Path, strings.Join(allowed, ", ")))
+			return false
+		}
+		writeError(w, http.StatusNotFound, fmt.Sprintf("No endpoint answers %s %s.", r.Method, r.URL.Path))
+		return false
+	}
+	if r.Body != nil {
+		r.Body = http.MaxBytesReader(w, r.Body, maxRequestBody)
+	}
+	if err := f.validate(r.Context(), r, rt, params); err != nil {
+		writeError(w, http.StatusBadRequest, validationMessage(err))
+		return false
+	}
+	f.stats.add(rt.id, func(s *RequestStats) { s.Handled++ })
+	f.hook(rt.id)
+	f.handler.ServeHTTP(w, r)
+	return true
+}
+
+// latency draws the delay of WithLatency.
+func (f *Fake) latency() time.Duration {
+	if f.cfg.latency == 0 && f.cfg.jitter == 0 {
+		return 0
+	}
+	d := f.cfg.latency
+	if f.cfg.jitter > 0 {
+		f.faults.mu.Lock()
+		d += time.Duration(f.faults.rng.Int64N(int64(f.cfg.jitter) + 1))
+		f.faults.mu.Unlock()
+	}
+	return d
+}
+
+// copyRecorded sends a recorded answer as is.
+func copyRecorded(w http.ResponseWriter, rec *recorder) {
+	for k, v := range rec.header {
+		w.Header()[k] = v
+	}
+	status := rec.status
+	if status == 0 {
+		status = http.StatusOK
+	}
+	w.WriteHeader(status)
+	_, _ = w.Write(rec.body.Bytes())
+}
+
+// trackWriter remembers whether the answer has started, so that a panic can still be answered
+// with a 500 when it has not.
+type trackWriter struct {
+	http.ResponseWriter
+	wrote bool
+}
+
+// WriteHeader notes that the answer has started.
+func (t *trackWriter) WriteHeader(status int) {
+	t.wrote = true
+	t.ResponseWriter.WriteHeader(status)
+}
+
+// Write notes that the answer has started.
+func (t *trackWriter) Write(b []byte) (int, error) {
+	t.wrote = true
+	return t.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the connection (flushing, hijacking).
+func (t *trackWriter) Unwrap() http.ResponseWriter { return t.ResponseWriter }
