@@ -166,6 +166,14 @@ Exit codes:
   3    network error: no answer from MX (connection, TLS or timeout)
   130  interrupted`
 
+// groupRun runs a resource group without a subcommand: help, or an error for an unknown one.
+func groupRun(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usageError{fmt.Errorf("unknown command %q for %q", args[0], cmd.CommandPath())}
+	}
+	return cmd.Help()
+}
+
 func newRootCmd(a *app) *cobra.Command {
 	root := &cobra.Command{
 		Use:           "mx",
@@ -192,5 +200,6 @@ func newRootCmd(a *app) *cobra.Command {
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	addOperationCommands(root, a)
+	root.AddCommand(cmdDemo(a), cmdFake(a))
 	return root
 }

@@ -12,17 +12,17 @@ import (
 // addOperationCommands adds a command per operation of the MX Platform API, in its group.
 func addOperationCommands(root *cobra.Command, a *app) {
 	groups := map[string]*cobra.Command{}
-	groups["accounts"] = &cobra.Command{Use: "accounts", Short: "Read and update accounts", Args: cobra.NoArgs}
+	groups["accounts"] = &cobra.Command{Use: "accounts", Short: "Read and update accounts", Example: "  mx accounts list --user USR-123 -o table\n  mx accounts read --user USR-123 --account ACT-123\n  mx accounts update --user USR-123 --member MBR-123 --account ACT-123 --is-hidden\n", RunE: groupRun}
 	root.AddCommand(groups["accounts"])
-	groups["institutions"] = &cobra.Command{Use: "institutions", Short: "Search institutions and the credentials they require", Args: cobra.NoArgs}
+	groups["institutions"] = &cobra.Command{Use: "institutions", Short: "Search institutions and the credentials they require", Example: "  mx institutions credentials --institution mxbank\n  mx institutions favorites\n  mx institutions list --name chase -o table\n  mx institutions read --institution chase\n", RunE: groupRun}
 	root.AddCommand(groups["institutions"])
-	groups["members"] = &cobra.Command{Use: "members", Short: "Connect users to institutions: create, aggregate, answer MFA", Args: cobra.NoArgs}
+	groups["members"] = &cobra.Command{Use: "members", Short: "Connect users to institutions: create, aggregate, answer MFA", Example: "  mx members aggregate --user USR-123 --member MBR-123 --wait\n  mx members challenges --user USR-123 --member MBR-123\n  mx members check-balance --user USR-123 --member MBR-123 --wait\n  mx members create --user USR-123 --institution mxbank --credential CRD-1=mxuser --credential CRD-2=correct\n  mx members credentials --user USR-123 --member MBR-123\n  mx members delete --user USR-123 --member MBR-123\n  mx members list --user USR-123 --all -o table\n  mx members oauth-window-uri --user USR-123 --member MBR-123 --referral-source APP\n  mx members read --user USR-123 --member MBR-123\n  mx members resume --user USR-123 --member MBR-123 --answer CRD-9=blue --wait\n  mx members status --user USR-123 --member MBR-123\n  mx members update --user USR-123 --member MBR-123 --credential CRD-2=new-password\n", RunE: groupRun}
 	root.AddCommand(groups["members"])
-	groups["transactions"] = &cobra.Command{Use: "transactions", Short: "List, read and update transactions", Args: cobra.NoArgs}
+	groups["transactions"] = &cobra.Command{Use: "transactions", Short: "List, read and update transactions", Example: "  mx transactions list --user USR-123 --from 2026-01-01 --all\n  mx transactions list-by-account --user USR-123 --account ACT-123 --all -o table\n  mx transactions list-by-member --user USR-123 --member MBR-123\n  mx transactions read --user USR-123 --transaction TRN-123\n  mx transactions update --user USR-123 --transaction TRN-123 --memo 'Team lunch'\n", RunE: groupRun}
 	root.AddCommand(groups["transactions"])
-	groups["users"] = &cobra.Command{Use: "users", Short: "Create and delete users", Args: cobra.NoArgs}
+	groups["users"] = &cobra.Command{Use: "users", Short: "Create and delete users", Example: "  mx users create --id u-1 --email ada@example.com --metadata '{\"plan\": \"pro\"}'\n  mx users delete --user USR-123\n", RunE: groupRun}
 	root.AddCommand(groups["users"])
-	groups["widgets"] = &cobra.Command{Use: "widgets", Short: "Request Connect widget URLs", Args: cobra.NoArgs}
+	groups["widgets"] = &cobra.Command{Use: "widgets", Short: "Request Connect widget URLs", Example: "  mx widgets connect-url --user USR-123 --mode verification\n  mx widgets url --user USR-123 --current-member MBR-123 --accept-language fr-CA\n", RunE: groupRun}
 	root.AddCommand(groups["widgets"])
 	groups["accounts"].AddCommand(cmdListUserAccounts(a))
 	groups["accounts"].AddCommand(cmdReadAccount(a))
@@ -1115,12 +1115,11 @@ func cmdDeleteUser(a *app) *cobra.Command {
 
 func cmdRequestConnectWidgetURL(a *app) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:        "connect-url",
-		Short:      "Request a Connect widget URL (legacy)",
-		Long:       "Legacy endpoint that returns a Connect URL for the user. It accepts the Connect\nconfiguration options under `config`. New integrations use requestWidgetURL instead.\n\nMX operation requestConnectWidgetURL: POST /users/{user_guid}/connect_widget_url.",
-		Example:    "  mx widgets connect-url --user USR-123 --mode verification",
-		Args:       cobra.NoArgs,
-		Deprecated: "MX keeps this endpoint for existing integrations; use 'mx widgets url'",
+		Use:     "connect-url",
+		Short:   "Request a Connect widget URL (legacy)",
+		Long:    "Legacy endpoint that returns a Connect URL for the user. It accepts the Connect\nconfiguration options under `config`. New integrations use requestWidgetURL instead.\n\nMX operation requestConnectWidgetURL: POST /users/{user_guid}/connect_widget_url.",
+		Example: "  mx widgets connect-url --user USR-123 --mode verification",
+		Args:    cobra.NoArgs,
 	}
 	b := newBinder(cmd)
 	var userGUID mxplatform.UserGUID
@@ -1147,6 +1146,7 @@ func cmdRequestConnectWidgetURL(a *app) *cobra.Command {
 		if err := b.set(); err != nil {
 			return err
 		}
+		fmt.Fprintln(a.stderr, "note: MX keeps this endpoint for existing integrations only; new ones use 'mx widgets url'")
 		api, err := a.client()
 		if err != nil {
 			return err

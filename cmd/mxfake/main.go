@@ -82,11 +82,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "mxfake: client ID %q, API key %q; stop with Ctrl-C\n", srv.ClientID, srv.APIKey)
 	fmt.Fprintf(stderr, "mxfake: try  curl -u '%s:%s' -H 'Accept: application/vnd.mx.api.v1+json' %s/institutions\n", srv.ClientID, srv.APIKey, srv.URL)
 
-	<-ctx.Done()
-	fmt.Fprintln(stderr, "mxfake: shutting down")
-	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
-	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil {
+	err = srv.ServeUntil(ctx, shutdownGrace)
+	fmt.Fprintln(stderr, "mxfake: shut down")
+	if err != nil {
 		fmt.Fprintf(stderr, "mxfake: shutdown: %v\n", err)
 		return 1
 	}

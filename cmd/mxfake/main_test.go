@@ -160,7 +160,7 @@ func TestSignals(t *testing.T) {
 			_ = cmd.Process.Kill()
 			t.Fatalf("still running 10s after %v", sig)
 		}
-		if !strings.Contains(errOut.String(), "shutting down") {
+		if !strings.Contains(errOut.String(), "shut down") {
 			t.Errorf("after %v, stderr: %s", sig, errOut.String())
 		}
 	}

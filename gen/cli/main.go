@@ -142,7 +142,11 @@ func run() error {
 	}
 	sort.Strings(groupNames)
 	var buf bytes.Buffer
-	if err := tmpl.Execute(&buf, map[string]any{"Commands": cmds, "Groups": groupNames, "GroupShort": groups}); err != nil {
+	examples := map[string]string{}
+	for _, c := range cmds {
+		examples[c.Group] += c.Example + "\n"
+	}
+	if err := tmpl.Execute(&buf, map[string]any{"Commands": cmds, "Groups": groupNames, "GroupShort": groups, "GroupExamples": examples}); err != nil {
 		return err
 	}
 	src, err := format.Source(buf.Bytes())
@@ -387,7 +391,7 @@ import (
 func addOperationCommands(root *cobra.Command, a *app) {
 	groups := map[string]*cobra.Command{}
 {{- range .Groups}}
-	groups["{{.}}"] = &cobra.Command{Use: "{{.}}", Short: {{index $.GroupShort . | quote}}, Args: cobra.NoArgs}
+	groups["{{.}}"] = &cobra.Command{Use: "{{.}}", Short: {{index $.GroupShort . | quote}}, Example: {{index $.GroupExamples . | quote}}, RunE: groupRun}
 	root.AddCommand(groups["{{.}}"])
 {{- end}}
 {{- range .Commands}}
@@ -402,9 +406,6 @@ func cmd{{.GoName}}(a *app) *cobra.Command {
 		Long:    {{quote .Long}},
 		Example: {{quote .Example}},
 		Args:    cobra.NoArgs,
-		{{- if .Deprecated}}
-		Deprecated: "MX keeps this endpoint for existing integrations; use 'mx widgets url'",
-		{{- end}}
 	}
 	b := newBinder(cmd)
 {{- range .PathParams}}
@@ -438,6 +439,9 @@ func cmd{{.GoName}}(a *app) *cobra.Command {
 		if err := b.set(); err != nil {
 			return err
 		}
+		{{- if .Deprecated}}
+		fmt.Fprintln(a.stderr, "note: MX keeps this endpoint for existing integrations only; new ones use 'mx widgets url'")
+		{{- end}}
 		api, err := a.client()
 		if err != nil {
 			return err

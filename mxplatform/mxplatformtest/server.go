@@ -93,6 +93,15 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	return s.serveErr
 }
 
+// ServeUntil serves until ctx ends (a signal, in a command), then shuts the server down,
+// letting the requests under way finish for at most grace.
+func (s *Server) ServeUntil(ctx context.Context, grace time.Duration) error {
+	<-ctx.Done()
+	sctx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	return s.Shutdown(sctx)
+}
+
 // Options returns the mxplatform options that point an API at the server with its
 // credentials.
 func (s *Server) Options() []mxplatform.Option {

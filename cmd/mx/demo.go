@@ -1,0 +1,238 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/mxsdk/mx-go/mxplatform"
+	"github.com/mxsdk/mx-go/mxplatform/mxplatformtest"
+	"github.com/spf13/cobra"
+)
+
+const demoLong = `demo starts the fake MX server of package mxplatformtest in this process and walks through
+a whole integration with the SDK: create a user, search institutions, read the credentials an
+institution requires, create a member at the test bank, wait for aggregation, answer the MFA
+challenge it raises, list accounts, page through transactions, update a transaction, request a
+Connect widget URL, and delete the user. No MX credentials or network access are needed.`
+
+func cmdDemo(a *app) *cobra.Command {
+	var step time.Duration
+	cmd := &cobra.Command{
+		Use:     "demo",
+		Short:   "Walk through a whole MX integration against an in-process fake server",
+		Long:    demoLong,
+		Example: "  mx demo",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			srv, err := mxplatformtest.Start(mxplatformtest.WithStepInterval(step))
+			if err != nil {
+				return err
+			}
+			defer srv.Close()
+			a.serverOptions = srv.Options()
+			api, err := a.client()
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "Fake MX Platform API at %s\n\n", srv.URL)
+			return demo(cmd.Context(), api, a.stdout, step)
+		},
+	}
+	cmd.Flags().DurationVar(&step, "step", 300*time.Millisecond, "time between two steps of the fake's aggregation jobs")
+	return cmd
+}
+
+// demo runs the walkthrough, printing each step; it stops at the first error.
+func demo(ctx context.Context, api *mxplatform.API, out io.Writer, step time.Duration) error {
+	n := 0
+	say := func(format string, args ...any) {
+		n++
+		fmt.Fprintf(out, "%2d. "+format+"\n", append([]any{n}, args...)...)
+	}
+	detail := func(format string, args ...any) { fmt.Fprintf(out, "    "+format+"\n", args...) }
+
+	email := "ada@example.com"
+	user, err := api.CreateUser(ctx, mxplatform.UserCreateRequest{Email: &email, ID: ptr("demo-user-1")})
+	if err != nil {
+		return err
+	}
+	say("Created user %s (%s)", *user.GUID, email)
+
+	name := "MX Bank"
+	institutions, err := api.ListInstitutions(ctx, &mxplatform.ListInstitutionsParams{Name: &name})
+	if err != nil {
+		return err
+	}
+	say("Searched institutions for %q: %d found", name, len(institutions.Institutions))
+	for _, inst := range institutions.Institutions {
+		detail("%-14s %s (OAuth: %v)", *inst.Code, *inst.Name, *inst.SupportsOAuth)
+	}
+	bank := mxplatformtest.TestBankCode
+
+	credentials, err := api.ListInstitutionCredentials(ctx, bank, nil)
+	if err != nil {
+		return err
+	}
+	say("%s asks for %d credentials", bank, len(credentials.Credentials))
+	var creds []mxplatform.CredentialRequest
+	for _, c := range credentials.Credentials {
+		value := "mxuser"
+		if c.FieldType != nil && *c.FieldType == mxplatform.CredentialFieldTypePassword {
+			value = mxplatformtest.PasswordChallenge // the test bank then asks a security question
+		}
+		detail("%-10s %s", *c.Label, *c.FieldType)
+		creds = append(creds, mxplatform.CredentialRequest{GUID: *c.GUID, Value: value})
+	}
+
+	member, err := api.CreateMember(ctx, *user.GUID, mxplatform.MemberCreateRequestBody{
+		Member: mxplatform.MemberCreateRequest{InstitutionCode: bank, Credentials: creds},
+	})
+	if err != nil {
+		return err
+	}
+	say("Created member %s at %s", *member.GUID, bank)
+
+	progress := &mxplatform.WaitOptions{
+		Interval:    step / 2,
+		MaxInterval: step,
+		Progress: func(s *mxplatform.MemberStatus) {
+			detail("status %s, being aggregated: %v", s.ConnectionStatus.Info().Status, *s.IsBeingAggregated)
+		},
+	}
+	say("Waiting for aggregation")
+	result, err := api.WaitForAggregation(ctx, *user.GUID, *member.GUID, progress)
+	if err != nil {
+		return err
+	}
+	info := result.Info()
+	if info.Next != mxplatform.NextStepAnswerMFA {
+		return fmt.Errorf("expected an MFA challenge, the member is %s", info.Status)
+	}
+	detail("%s", info.Message(name))
+
+	answers := mxplatform.NewMFAAnswers(result.Challenges)
+	for _, c := range result.Challenges {
+		detail("question: %s", *c.Label)
+		if err := answers.Set(*c.GUID, mxplatformtest.ChallengeAnswer); err != nil {
+			return err
+		}
+	}
+	say("Answering the MFA challenge")
+	result, err = api.AnswerChallengesAndWait(ctx, *user.GUID, *member.GUID, answers, progress)
+	if err != nil {
+		return err
+	}
+	if info = result.Info(); info.Status != mxplatform.ConnectionStatusConnected {
+		return fmt.Errorf("the member ended %s, not CONNECTED", info.Status)
+	}
+	detail("%s", info.Message(name))
+
+	accounts, err := api.ListUserAccounts(ctx, *user.GUID, nil)
+	if err != nil {
+		return err
+	}
+	say("Listed %d accounts", len(accounts.Accounts))
+	for _, acct := range accounts.Accounts {
+		detail("%-28s %-12s %12s %s", *acct.Name, *acct.Type, money(acct.Balance), *acct.CurrencyCode)
+	}
+
+	say("Paging through transactions, 25 a page")
+	perPage, count := 25, 0
+	var first *mxplatform.Transaction
+	for tx, err := range api.ListTransactionsIter(ctx, *user.GUID, &mxplatform.ListTransactionsParams{RecordsPerPage: &perPage}) {
+		if err != nil {
+			return err
+		}
+		if first == nil {
+			first = &tx
+		}
+		if count < 5 {
+			detail("%s  %-30s %10s %s", *tx.Date, *tx.Description, money(tx.Amount), *tx.Category)
+		}
+		count++
+	}
+	detail("... %d transactions in all", count)
+	if first == nil {
+		return fmt.Errorf("the member has no transactions")
+	}
+
+	memo := "Reviewed in the demo"
+	updated, err := api.UpdateTransaction(ctx, *user.GUID, *first.GUID, mxplatform.TransactionUpdateRequest{Memo: &memo})
+	if err != nil {
+		return err
+	}
+	say("Updated transaction %s: memo %q", *updated.GUID, *updated.Memo)
+
+	widget, err := api.RequestWidgetURL(ctx, *user.GUID, mxplatform.ConnectWidget())
+	if err != nil {
+		return err
+	}
+	say("Requested a Connect widget URL")
+	detail("%s", *widget.URL)
+
+	if err := api.DeleteUser(ctx, *user.GUID); err != nil {
+		return err
+	}
+	say("Deleted user %s, with its member, accounts and transactions", *user.GUID)
+	fmt.Fprintln(out, "\nDone.")
+	return nil
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// money shows an amount with cents.
+func money(d *mxplatform.Decimal) string {
+	if d == nil {
+		return "-"
+	}
+	return d.StringFixed(2)
+}
+
+func cmdFake(a *app) *cobra.Command {
+	var addr string
+	var seed int64
+	var step, latency time.Duration
+	var faultRate float64
+	cmd := &cobra.Command{
+		Use:   "fake",
+		Short: "Serve the fake MX Platform API until interrupted",
+		Long: `fake serves the fake MX Platform API of package mxplatformtest, for trying commands and
+integrations without MX credentials. It accepts the credentials of --client-id and --api-key
+(default mxfake-client-id and mxfake-api-key) and prints its URL; point other commands at it
+with --base-url or MX_BASE_URL. See 'go doc github.com/mxsdk/mx-go/mxplatform/mxplatformtest'
+for the test bank's passwords.`,
+		Example: "  mx fake --addr 127.0.0.1:8080 &\n  MX_BASE_URL=http://127.0.0.1:8080 MX_CLIENT_ID=mxfake-client-id MX_API_KEY=mxfake-api-key mx institutions list -o table",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			id, key := a.global.clientID, a.global.apiKey
+			if id == "" {
+				id = mxplatformtest.DefaultClientID
+			}
+			if key == "" {
+				key = mxplatformtest.DefaultAPIKey
+			}
+			srv, err := mxplatformtest.Start(
+				mxplatformtest.WithAddr(addr),
+				mxplatformtest.WithCredentials(id, key),
+				mxplatformtest.WithSeed(seed),
+				mxplatformtest.WithStepInterval(step),
+				mxplatformtest.WithLatency(latency, 0),
+				mxplatformtest.WithFaultRate(faultRate),
+			)
+			if err != nil {
+				return usageError{err}
+			}
+			fmt.Fprintln(a.stdout, srv.URL)
+			fmt.Fprintf(a.stderr, "serving the fake MX Platform API at %s until interrupted\n", srv.URL)
+			return srv.ServeUntil(cmd.Context(), 5*time.Second)
+		},
+	}
+	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free one)")
+	cmd.Flags().Int64Var(&seed, "seed", mxplatformtest.DefaultSeed, "seed of the generated data")
+	cmd.Flags().DurationVar(&step, "step", mxplatformtest.DefaultStepInterval, "time between two steps of an aggregation job")
+	cmd.Flags().DurationVar(&latency, "latency", 0, "delay added to every answer")
+	cmd.Flags().Float64Var(&faultRate, "fault-rate", 0, "share of requests (0 to 1) that fail at random")
+	return cmd
+}
