@@ -2,7 +2,6 @@ package mxplatform
 
 import (
 	"context"
-	"crypto/tls"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -11,6 +10,8 @@ import (
 	"log/slog"
 	"net/http"
 	"time"
+
+	"github.com/mxsdk/mx-go/mxplatform/internal/transport"
 )
 
 // Version is the version of this SDK, sent in the User-Agent header.
@@ -28,7 +29,7 @@ const maxResponseBody = 64 << 20
 type API struct {
 	server    string
 	clientID  string
-	authz     secret // the Authorization header value
+	authz     transport.Secret // the Authorization header value
 	userAgent string
 	http      *http.Client
 	logger    *slog.Logger
@@ -50,76 +51,38 @@ func New(opts ...Option) (*API, error) {
 	if s.clientID == "" {
 		return nil, errors.New("mxplatform: credentials are required: use WithCredentials or WithEnvCredentials")
 	}
-	server := s.serverURL
+	server := s.ServerURL
 	if server == "" {
 		var err error
 		if server, err = s.environment.ServerURL(); err != nil {
 			return nil, err
 		}
 	}
-	ua := "mx-go/" + Version
-	if s.userAgent != "" {
-		ua += " " + s.userAgent
-	}
-	logger := s.logger
-	if logger == nil {
-		logger = slog.New(slog.DiscardHandler)
-	}
+	logger := s.LoggerOrDiscard()
+	retry := s.retry
 	return &API{
 		server:    server,
 		clientID:  s.clientID,
-		authz:     secret("Basic " + base64.StdEncoding.EncodeToString([]byte(s.clientID+":"+string(s.apiKey)))),
-		userAgent: ua,
-		http:      httpClient(s, logger),
-		logger:    logger,
-		timeout:   s.timeout,
+		authz:     transport.NewSecret("Basic " + base64.StdEncoding.EncodeToString([]byte(s.clientID+":"+s.apiKey.Reveal()))),
+		userAgent: s.UserAgentHeader(Version),
+		http: s.Client(func(rt http.RoundTripper) http.RoundTripper {
+			return &RetryTransport{Base: rt, Policy: retry, Logger: logger}
+		}),
+		logger:  logger,
+		timeout: s.Timeout,
 	}, nil
-}
-
-// httpClient builds the client that sends requests: the caller's client, doer or the default
-// transport, wrapped by the retry layer.
-func httpClient(s settings, logger *slog.Logger) *http.Client {
-	var base http.RoundTripper
-	c := &http.Client{CheckRedirect: noRedirects}
-	switch {
-	case s.doer != nil:
-		base = doerTransport{s.doer}
-	case s.httpClient != nil:
-		*c = *s.httpClient
-		base = c.Transport
-		if base == nil {
-			base = http.DefaultTransport
-		}
-	default:
-		base = DefaultTransport()
-	}
-	c.Transport = &RetryTransport{Base: base, Policy: s.retry, Logger: logger}
-	return c
 }
 
 // DefaultTransport returns the transport an [API] uses unless told otherwise: Go's default
 // transport, refusing TLS versions below 1.2 as MX requires.
-func DefaultTransport() *http.Transport {
-	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12}
-	return t
-}
-
-// noRedirects hands 3xx answers back to the caller: MX does not redirect, and following a
-// redirect would turn a POST into a GET.
-func noRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-
-// doerTransport adapts an HttpRequestDoer to http.RoundTripper.
-type doerTransport struct{ d HttpRequestDoer }
-
-func (t doerTransport) RoundTrip(r *http.Request) (*http.Response, error) { return t.d.Do(r) }
+func DefaultTransport() *http.Transport { return transport.DefaultTransport() }
 
 // ServerURL returns the base URL requests go to.
 func (a *API) ServerURL() string { return a.server }
 
 // String describes the API without its credentials.
 func (a API) String() string {
-	return fmt.Sprintf("mxplatform.API{server: %s, clientID: %s, apiKey: %s}", a.server, a.clientID, redacted)
+	return fmt.Sprintf("mxplatform.API{server: %s, clientID: %s, apiKey: %s}", a.server, a.clientID, transport.Redacted)
 }
 
 // GoString is String, so that %#v does not print the credentials either.
@@ -182,7 +145,7 @@ func (a *API) call(ctx context.Context, op *operation, out any, opts []CallOptio
 		return resp, &TransportError{Operation: op.id, Method: op.method, Path: req.URL.Path, Attempts: st.attempts, Err: fmt.Errorf("reading the response body: %w", err)}
 	}
 	if err := json.Unmarshal(body, out); err != nil {
-		return resp, &DecodeError{Operation: op.id, StatusCode: resp.StatusCode, Err: err, Body: excerpt(body)}
+		return resp, &DecodeError{Operation: op.id, StatusCode: resp.StatusCode, Err: err, Body: transport.Excerpt(body)}
 	}
 	return resp, nil
 }
@@ -190,7 +153,7 @@ func (a *API) call(ctx context.Context, op *operation, out any, opts []CallOptio
 // decorate sets the headers every request carries, then the call's own.
 func (a *API) decorate(req *http.Request, cc *callSettings) {
 	h := req.Header
-	h.Set("Authorization", string(a.authz))
+	h.Set("Authorization", a.authz.Reveal())
 	h.Set("Accept", mediaType)
 	h.Set("User-Agent", a.userAgent)
 	if req.Body != nil && req.Body != http.NoBody && h.Get("Content-Type") == "" {

@@ -8,7 +8,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/mxsdk/mx-go/mxplatform/internal/transport"
 )
 
 // Sentinel errors for the kinds of HTTP error MX answers. An [*Error] matches the one of its
@@ -56,7 +57,7 @@ func (e *Error) Error() string {
 	case len(e.Body) == 0:
 		b.WriteString(" (empty body)")
 	default:
-		fmt.Fprintf(&b, " (body: %q)", excerpt(e.Body))
+		fmt.Fprintf(&b, " (body: %q)", transport.Excerpt(e.Body))
 	}
 	if e.RequestID != "" {
 		fmt.Fprintf(&b, " [request id %s]", e.RequestID)
@@ -174,18 +175,4 @@ func unwrapURLError(err error) error {
 		return ue.Err
 	}
 	return err
-}
-
-// excerpt returns the start of a body as valid UTF-8 text, for error messages.
-func excerpt(b []byte) string {
-	const n = 200
-	s := strings.TrimSpace(string(b))
-	if len(s) > n {
-		s = s[:n]
-		for !utf8.ValidString(s) {
-			s = s[:len(s)-1]
-		}
-		s += "..."
-	}
-	return strings.ToValidUTF8(s, "\uFFFD")
 }

@@ -4,12 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net"
 	"net/http"
-	"net/url"
 	"os"
 	"strings"
 	"time"
+
+	"github.com/mxsdk/mx-go/mxplatform/internal/transport"
 )
 
 // Environment names an MX environment. Its server URL is fixed by MX.
@@ -53,21 +53,16 @@ type Option func(*settings) error
 
 // settings collects the options of New.
 type settings struct {
+	transport.Settings
 	clientID    string
-	apiKey      secret
+	apiKey      transport.Secret
 	environment Environment
-	serverURL   string
-	httpClient  *http.Client
-	doer        HttpRequestDoer
-	userAgent   string
 	retry       RetryPolicy
-	logger      *slog.Logger
-	timeout     time.Duration
 }
 
 // Format keeps the API key out of any printing of the settings.
 func (s settings) Format(f fmt.State, _ rune) {
-	fmt.Fprintf(f, "settings{clientID: %s, apiKey: %s, environment: %s, serverURL: %s}", s.clientID, redacted, s.environment, s.serverURL)
+	fmt.Fprintf(f, "settings{clientID: %s, apiKey: %s, environment: %s, serverURL: %s}", s.clientID, transport.Redacted, s.environment, s.ServerURL)
 }
 
 // Environment variables read by [WithEnvCredentials].
@@ -83,7 +78,7 @@ func WithCredentials(clientID, apiKey string) Option {
 		if strings.TrimSpace(clientID) == "" || strings.TrimSpace(apiKey) == "" {
 			return errors.New("mxplatform: client ID and API key must not be empty")
 		}
-		s.clientID, s.apiKey = clientID, secret(apiKey)
+		s.clientID, s.apiKey = clientID, transport.NewSecret(apiKey)
 		return nil
 	}
 }
@@ -106,7 +101,7 @@ func WithEnvironment(e Environment) Option {
 		if _, err := e.ServerURL(); err != nil {
 			return err
 		}
-		s.environment, s.serverURL = e, ""
+		s.environment, s.ServerURL = e, ""
 		return nil
 	}
 }
@@ -115,79 +110,34 @@ func WithEnvironment(e Environment) Option {
 // an absolute https URL; plain http is accepted only for loopback hosts. It overrides
 // [WithEnvironment].
 func WithServerURL(raw string) Option {
-	return func(s *settings) error {
-		u, err := url.Parse(raw)
-		if err != nil || u.Host == "" {
-			return fmt.Errorf("mxplatform: invalid server URL %q", raw)
-		}
-		if u.User != nil {
-			return errors.New("mxplatform: the server URL must not carry credentials; use WithCredentials")
-		}
-		switch {
-		case u.Scheme == "https":
-		case u.Scheme == "http" && isLoopback(u.Hostname()):
-		default:
-			return fmt.Errorf("mxplatform: server URL %q must use https (http only on loopback)", raw)
-		}
-		s.serverURL = strings.TrimSuffix(u.String(), "/")
-		return nil
-	}
-}
-
-func isLoopback(host string) bool {
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
+	return func(s *settings) error { return s.SetServerURL("mxplatform", raw) }
 }
 
 // WithHTTPClientConfig sends requests with a copy of c: its transport (wrapped by the retry
 // layer), jar and redirect policy are kept, its Timeout too. Default: a client whose transport
 // refuses TLS versions below 1.2 and which does not follow redirects.
 func WithHTTPClientConfig(c *http.Client) Option {
-	return func(s *settings) error {
-		if c == nil {
-			return errors.New("mxplatform: nil *http.Client")
-		}
-		s.httpClient, s.doer = c, nil
-		return nil
-	}
+	return func(s *settings) error { return s.SetHTTPClient("mxplatform", c) }
 }
 
 // WithDoer sends requests through d, any type with the Do method of *http.Client (for example a
 // test double or an instrumented client). The retry layer wraps it.
 func WithDoer(d HttpRequestDoer) Option {
-	return func(s *settings) error {
-		if d == nil {
-			return errors.New("mxplatform: nil request doer")
-		}
-		s.doer, s.httpClient = d, nil
-		return nil
-	}
+	return func(s *settings) error { return s.SetDoer("mxplatform", d) }
 }
 
 // WithUserAgent appends suffix (for example "myapp/1.2") to the User-Agent header, which
 // always names this SDK and its version.
 func WithUserAgent(suffix string) Option {
-	return func(s *settings) error {
-		if strings.ContainsAny(suffix, "\r\n") {
-			return errors.New("mxplatform: user agent must not contain line breaks")
-		}
-		s.userAgent = strings.TrimSpace(suffix)
-		return nil
-	}
+	return func(s *settings) error { return s.SetUserAgent("mxplatform", suffix) }
 }
 
 // WithRetryPolicy replaces the retry policy. Default: [DefaultRetryPolicy]. A policy whose
 // MaxAttempts is 1 turns retries off.
 func WithRetryPolicy(p RetryPolicy) Option {
 	return func(s *settings) error {
-		if p.MaxAttempts < 1 {
-			return fmt.Errorf("mxplatform: retry MaxAttempts must be at least 1, got %d", p.MaxAttempts)
-		}
-		if p.MaxRetryAfter < 0 {
-			return errors.New("mxplatform: retry MaxRetryAfter must not be negative")
+		if err := p.Validate(); err != nil {
+			return fmt.Errorf("mxplatform: %w", err)
 		}
 		s.retry = p.withDefaults()
 		return nil
@@ -198,35 +148,11 @@ func WithRetryPolicy(p RetryPolicy) Option {
 // every retry (warn level, with its reason) to l. Credentials and request bodies are never
 // logged. Default: no logging.
 func WithLogger(l *slog.Logger) Option {
-	return func(s *settings) error {
-		if l == nil {
-			return errors.New("mxplatform: nil logger")
-		}
-		s.logger = l
-		return nil
-	}
+	return func(s *settings) error { return s.SetLogger("mxplatform", l) }
 }
 
 // WithTimeout bounds each call, its retries and backoff included. Default: no bound beyond the
 // caller's context.
 func WithTimeout(d time.Duration) Option {
-	return func(s *settings) error {
-		if d <= 0 {
-			return fmt.Errorf("mxplatform: timeout must be positive, got %s", d)
-		}
-		s.timeout = d
-		return nil
-	}
+	return func(s *settings) error { return s.SetTimeout("mxplatform", d) }
 }
-
-// secret holds the API key. It prints, formats, marshals and logs as [redacted].
-type secret string
-
-const redacted = "[redacted]"
-
-func (secret) String() string               { return redacted }
-func (secret) GoString() string             { return redacted }
-func (secret) MarshalJSON() ([]byte, error) { return []byte(`"` + redacted + `"`), nil }
-func (secret) MarshalText() ([]byte, error) { return []byte(redacted), nil }
-func (secret) LogValue() slog.Value         { return slog.StringValue(redacted) }
-func (secret) Format(f fmt.State, _ rune)   { _, _ = f.Write([]byte(redacted)) }

@@ -42,6 +42,17 @@ func DefaultRetryPolicy() RetryPolicy {
 	return RetryPolicy{MaxAttempts: 4, Check: DefaultCheckRetry, Backoff: DefaultBackoff, MaxRetryAfter: 60 * time.Second}
 }
 
+// Validate checks the policy: at least one attempt, and no negative MaxRetryAfter.
+func (p RetryPolicy) Validate() error {
+	if p.MaxAttempts < 1 {
+		return fmt.Errorf("retry MaxAttempts must be at least 1, got %d", p.MaxAttempts)
+	}
+	if p.MaxRetryAfter < 0 {
+		return errors.New("retry MaxRetryAfter must not be negative")
+	}
+	return nil
+}
+
 func (p RetryPolicy) withDefaults() RetryPolicy {
 	d := DefaultRetryPolicy()
 	if p.MaxAttempts == 0 {

@@ -16,6 +16,7 @@ import (
 	"text/template"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/mxsdk/mx-go/gen/internal/genutil"
 )
 
 const (
@@ -173,7 +174,7 @@ func build(path, method string, o *openapi3.Operation) (command, error) {
 		name := strings.Trim(seg, "{}")
 		pp := o.Parameters.GetByInAndName("path", name).Schema.Value
 		typ := "mxplatform." + pp.Extensions["x-go-type"].(string)
-		v := lowerFirst(goName(name))
+		v := genutil.LowerFirst(genutil.GoName(name))
 		c.PathParams = append(c.PathParams, param{Var: v, Type: typ})
 		c.Flags = append(c.Flags, fmt.Sprintf("required(b, &%s, %q, %q)", v, flagName(name), firstLine(o.Parameters.GetByInAndName("path", name).Description)))
 	}
@@ -182,7 +183,7 @@ func build(path, method string, o *openapi3.Operation) (command, error) {
 		switch pv.In {
 		case "query":
 			c.HasParams, c.TakesParams = true, true
-			field := goName(pv.Name)
+			field := genutil.GoName(pv.Name)
 			if n, ok := pv.Extensions["x-go-name"].(string); ok {
 				field = n
 			}
@@ -205,27 +206,27 @@ func build(path, method string, o *openapi3.Operation) (command, error) {
 	}
 	if rb := o.RequestBody; rb != nil {
 		schema := rb.Value.Content.Get("application/json").Schema
-		bodyType := refName(schema)
+		bodyType := genutil.RefName(schema)
 		props := schema.Value.Properties
 		if len(props) == 1 {
 			// The method takes the wrapped object: bind its fields.
 			for _, prop := range props {
-				c.Body, c.BodyArg = "mxplatform."+refName(prop), "body"
+				c.Body, c.BodyArg = "mxplatform."+genutil.RefName(prop), "body"
 				if err := bindObject(&c, "body", prop.Value); err != nil {
 					return c, err
 				}
 			}
 		} else {
 			c.Body, c.BodyArg = "mxplatform."+bodyType, "body"
-			for _, key := range sortedKeys(props) {
+			for _, key := range genutil.SortedKeys(props) {
 				prop := props[key]
 				if prop.Ref != "" && prop.Value.Type.Is("object") {
-					if err := bindObject(&c, "body."+goName(key), prop.Value); err != nil {
+					if err := bindObject(&c, "body."+genutil.GoName(key), prop.Value); err != nil {
 						return c, err
 					}
 					continue
 				}
-				b, err := binderFor("body."+goName(key), flagName(key), prop.Value.Description, prop, contains(schema.Value.Required, key))
+				b, err := binderFor("body."+genutil.GoName(key), flagName(key), prop.Value.Description, prop, contains(schema.Value.Required, key))
 				if err != nil {
 					return c, fmt.Errorf("body %s: %w", key, err)
 				}
@@ -252,7 +253,7 @@ func build(path, method string, o *openapi3.Operation) (command, error) {
 			c.Result = "page"
 			for key, prop := range s.Properties {
 				if prop.Value.Type.Is("array") {
-					c.Items, c.ItemType = goName(key), "mxplatform."+refName(prop.Value.Items)
+					c.Items, c.ItemType = genutil.GoName(key), "mxplatform."+genutil.RefName(prop.Value.Items)
 				}
 			}
 		}
@@ -262,9 +263,9 @@ func build(path, method string, o *openapi3.Operation) (command, error) {
 
 // bindObject declares a flag per field of a request object.
 func bindObject(c *command, prefix string, s *openapi3.Schema) error {
-	for _, key := range sortedKeys(s.Properties) {
+	for _, key := range genutil.SortedKeys(s.Properties) {
 		prop := s.Properties[key]
-		b, err := binderFor(prefix+"."+goName(key), flagName(key), prop.Value.Description, prop, contains(s.Required, key))
+		b, err := binderFor(prefix+"."+genutil.GoName(key), flagName(key), prop.Value.Description, prop, contains(s.Required, key))
 		if err != nil {
 			return fmt.Errorf("field %s: %w", key, err)
 		}
@@ -287,7 +288,7 @@ func binderFor(dst, name, description string, ref *openapi3.SchemaRef, required 
 	}
 	switch {
 	case len(s.Enum) > 0:
-		typ := "mxplatform." + refName(&openapi3.SchemaRef{Ref: enumRef})
+		typ := "mxplatform." + genutil.RefName(&openapi3.SchemaRef{Ref: enumRef})
 		var values []string
 		for _, e := range s.Enum {
 			values = append(values, fmt.Sprintf("%q", e))
@@ -310,7 +311,7 @@ func binderFor(dst, name, description string, ref *openapi3.SchemaRef, required 
 		return fmt.Sprintf("decimal(b, &%s, %q, %q)", dst, name, usage), nil
 	case s.Type.Is("array") && s.Items.Value.Type.Is("string"):
 		return fmt.Sprintf("list(b, &%s, %q, %q)", dst, name, usage), nil
-	case s.Type.Is("array") && refName(s.Items) == "CredentialRequest":
+	case s.Type.Is("array") && genutil.RefName(s.Items) == "CredentialRequest":
 		return fmt.Sprintf("pairs(b, &%s, %q, %q)", dst, name, usage), nil
 	}
 	return "", fmt.Errorf("no flag for a %v", s.Type)
@@ -331,40 +332,6 @@ func firstLine(s string) string {
 		s = s[:i+1]
 	}
 	return strings.TrimSuffix(s, ".")
-}
-
-func refName(s *openapi3.SchemaRef) string { return s.Ref[strings.LastIndex(s.Ref, "/")+1:] }
-
-var initialisms = map[string]string{"guid": "GUID", "id": "ID", "url": "URL", "uri": "URI", "oauth": "OAuth", "ui": "UI", "iso": "ISO", "app2app": "App2App"}
-
-func goName(s string) string {
-	var b strings.Builder
-	for _, part := range strings.Split(strings.TrimSuffix(s, "[]"), "_") {
-		if v, ok := initialisms[part]; ok {
-			b.WriteString(v)
-		} else if part != "" {
-			b.WriteString(strings.ToUpper(part[:1]) + part[1:])
-		}
-	}
-	return b.String()
-}
-
-func lowerFirst(s string) string {
-	for _, p := range []string{"GUID", "URL"} {
-		if strings.HasPrefix(s, p) {
-			return strings.ToLower(p) + s[len(p):]
-		}
-	}
-	return strings.ToLower(s[:1]) + s[1:]
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	var keys []string
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func contains(list []string, s string) bool {

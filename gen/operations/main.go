@@ -24,6 +24,7 @@ import (
 	"text/template"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/mxsdk/mx-go/gen/internal/genutil"
 )
 
 const (
@@ -99,7 +100,7 @@ func build(path, method string, o *openapi3.Operation) (op, error) {
 		Method: method,
 		Path:   path,
 	}
-	r.Doc = append(r.Doc, fmt.Sprintf("%s calls %s (%s %s): %s.", r.GoName, r.ID, method, path, lowerFirst(o.Summary)))
+	r.Doc = append(r.Doc, fmt.Sprintf("%s calls %s (%s %s): %s.", r.GoName, r.ID, method, path, genutil.LowerFirst(o.Summary)))
 	r.Doc = append(r.Doc, "")
 	r.Doc = append(r.Doc, strings.Split(strings.TrimSpace(o.Description), "\n")...)
 	if o.Deprecated {
@@ -120,7 +121,7 @@ func build(path, method string, o *openapi3.Operation) (op, error) {
 		if typ == "" {
 			typ = "string"
 		}
-		r.PathParams = append(r.PathParams, param{Name: lowerFirst(goName(name)), Type: typ})
+		r.PathParams = append(r.PathParams, param{Name: genutil.LowerFirst(genutil.GoName(name)), Type: typ})
 	}
 	for _, p := range o.Parameters {
 		switch p.Value.In {
@@ -133,11 +134,11 @@ func build(path, method string, o *openapi3.Operation) (op, error) {
 
 	if rb := o.RequestBody; rb != nil {
 		ref := rb.Value.Content.Get("application/json").Schema
-		r.BodyType = refName(ref)
+		r.BodyType = genutil.RefName(ref)
 		props := ref.Value.Properties
 		if len(props) == 1 {
 			for key, prop := range props {
-				r.BodyWrapped = &member{Key: key, Field: goName(key), Type: refName(prop), Arg: lowerFirst(goName(key))}
+				r.BodyWrapped = &member{Key: key, Field: genutil.GoName(key), Type: genutil.RefName(prop), Arg: genutil.LowerFirst(genutil.GoName(key))}
 			}
 		}
 	}
@@ -161,18 +162,18 @@ func build(path, method string, o *openapi3.Operation) (op, error) {
 		if len(props) == 1 {
 			for key, prop := range props {
 				r.Result = "resource"
-				r.Resource = &member{Key: key, Field: goName(key), Type: refName(prop)}
+				r.Resource = &member{Key: key, Field: genutil.GoName(key), Type: genutil.RefName(prop)}
 			}
 			break
 		}
-		r.Result, r.Page = "page", refName(schema)
+		r.Result, r.Page = "page", genutil.RefName(schema)
 		for _, key := range schema.Value.Required {
 			prop := props[key]
-			typ := refName(prop)
+			typ := genutil.RefName(prop)
 			if prop.Value.Type.Is("array") {
-				typ = "[]" + refName(prop.Value.Items)
+				typ = "[]" + genutil.RefName(prop.Value.Items)
 			}
-			r.PageMembers = append(r.PageMembers, member{Key: key, Field: goName(key), Type: typ})
+			r.PageMembers = append(r.PageMembers, member{Key: key, Field: genutil.GoName(key), Type: typ})
 		}
 		if len(r.PageMembers) != len(props) {
 			return r, fmt.Errorf("page members must all be required")
@@ -183,7 +184,7 @@ func build(path, method string, o *openapi3.Operation) (op, error) {
 		schema := ok.Value.Content.Get(mediaType).Schema
 		for key, prop := range schema.Value.Properties {
 			if prop.Value.Type.Is("array") {
-				r.Items = &member{Key: key, Field: goName(key), Type: refName(prop.Value.Items)}
+				r.Items = &member{Key: key, Field: genutil.GoName(key), Type: genutil.RefName(prop.Value.Items)}
 			}
 		}
 		if r.Items == nil {
@@ -191,32 +192,6 @@ func build(path, method string, o *openapi3.Operation) (op, error) {
 		}
 	}
 	return r, nil
-}
-
-func refName(s *openapi3.SchemaRef) string {
-	return s.Ref[strings.LastIndex(s.Ref, "/")+1:]
-}
-
-var initialisms = map[string]string{"guid": "GUID", "id": "ID", "url": "URL", "uri": "URI", "oauth": "OAuth", "ui": "UI", "iso": "ISO"}
-
-// goName turns snake_case into the Go name oapi-codegen gives it (user_guid: UserGUID).
-func goName(s string) string {
-	var b strings.Builder
-	for _, part := range strings.Split(s, "_") {
-		if v, ok := initialisms[part]; ok {
-			b.WriteString(v)
-		} else if part != "" {
-			b.WriteString(strings.ToUpper(part[:1]) + part[1:])
-		}
-	}
-	return b.String()
-}
-
-func lowerFirst(s string) string {
-	if strings.HasPrefix(s, "GUID") || strings.HasPrefix(s, "URL") {
-		return strings.ToLower(s[:len("GUID")]) + s[len("GUID"):]
-	}
-	return strings.ToLower(s[:1]) + s[1:]
 }
 
 var tmpl = template.Must(template.New("ops").Funcs(template.FuncMap{

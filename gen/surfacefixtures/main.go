@@ -15,7 +15,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -24,6 +23,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/mxsdk/mx-go/gen/internal/genutil"
 )
 
 // fixture is one extracted example.
@@ -180,7 +181,7 @@ func extractWebhook(lines []string) ([]fixture, error) {
 	}
 	f.file = "account." + probe.Action + ".json"
 	f.what = "the example account webhook payload (action " + probe.Action + ")"
-	f.body = indent([]byte(text))
+	f.body = genutil.IndentJSON([]byte(text))
 	return []fixture{f}, nil
 }
 
@@ -264,7 +265,7 @@ func block(lines []string, start int) (string, int, error) {
 		text := strings.TrimRight(lines[i], " \t\r")
 		b.WriteString(text)
 		b.WriteByte('\n')
-		depth += braceDelta(text)
+		depth += genutil.BraceDelta(text)
 		if depth == 0 {
 			return b.String(), i, nil
 		}
@@ -272,42 +273,11 @@ func block(lines []string, start int) (string, int, error) {
 	return "", 0, fmt.Errorf("line %d: the JSON object is not closed", start+1)
 }
 
-// braceDelta counts { and [ minus } and ] outside of JSON strings.
-func braceDelta(s string) int {
-	d, inString, escaped := 0, false, false
-	for _, r := range s {
-		switch {
-		case escaped:
-			escaped = false
-		case r == '\\' && inString:
-			escaped = true
-		case r == '"':
-			inString = !inString
-		case inString:
-		case r == '{' || r == '[':
-			d++
-		case r == '}' || r == ']':
-			d--
-		}
-	}
-	return d
-}
-
 func makeFixture(file string, line int, what, text string) (fixture, error) {
 	if !json.Valid([]byte(text)) {
 		return fixture{}, fmt.Errorf("line %d (%s): invalid JSON:\n%s", line, file, text)
 	}
-	return fixture{file: file, line: line, what: what, body: indent([]byte(text))}, nil
-}
-
-// indent re-indents JSON with two spaces, keeping key order and number spelling.
-func indent(b []byte) []byte {
-	var buf bytes.Buffer
-	if err := json.Indent(&buf, b, "", "  "); err != nil {
-		return b
-	}
-	buf.WriteByte('\n')
-	return buf.Bytes()
+	return fixture{file: file, line: line, what: what, body: genutil.IndentJSON([]byte(text))}, nil
 }
 
 func manifest(d document, fixtures []fixture) []byte {

@@ -5,7 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"unicode/utf8"
+
+	"github.com/mxsdk/mx-go/mxplatform/internal/transport"
 )
 
 // Errors of [ParseMessage] and [ParseURL]; their errors match exactly one.
@@ -47,7 +48,7 @@ func ParseMessage(data []byte) (Event, error) {
 		Metadata json.RawMessage `json:"metadata"`
 	}
 	if err := json.Unmarshal(data, &msg); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrMalformed, describe(err))
+		return nil, fmt.Errorf("%w: %v", ErrMalformed, transport.DescribeJSONError(err))
 	}
 	if msg.MX == nil || !*msg.MX {
 		return nil, ErrNotMX
@@ -73,36 +74,10 @@ func decode(t Type, metadata json.RawMessage) (Event, error) {
 		return ev, nil
 	}
 	if err := json.Unmarshal(metadata, ev); err != nil {
-		return nil, fmt.Errorf("%w: %s metadata: %v", ErrMalformed, t, describe(err))
+		return nil, fmt.Errorf("%w: %s metadata: %v", ErrMalformed, t, transport.DescribeJSONError(err))
 	}
 	return ev, nil
 }
 
-// describe shortens the errors of encoding/json to what went wrong and where.
-func describe(err error) string {
-	var typeErr *json.UnmarshalTypeError
-	if errors.As(err, &typeErr) {
-		if typeErr.Field == "" {
-			return fmt.Sprintf("a JSON %s where an object belongs", typeErr.Value)
-		}
-		return fmt.Sprintf("field %q: a JSON %s where %s belongs", typeErr.Field, typeErr.Value, typeErr.Type)
-	}
-	var syntaxErr *json.SyntaxError
-	if errors.As(err, &syntaxErr) {
-		return fmt.Sprintf("invalid JSON at byte %d: %v", syntaxErr.Offset, syntaxErr)
-	}
-	return err.Error()
-}
-
-// quote quotes s for an error message, cut to 60 bytes of valid UTF-8.
-func quote(s string) string {
-	const n = 60
-	if len(s) > n {
-		s = s[:n]
-		for !utf8.ValidString(s) {
-			s = s[:len(s)-1]
-		}
-		return fmt.Sprintf("%q...", s)
-	}
-	return fmt.Sprintf("%q", s)
-}
+// quote quotes s for an error message, cut to 60 bytes.
+func quote(s string) string { return transport.Quote(s, 60) }

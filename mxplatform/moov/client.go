@@ -12,12 +12,13 @@ import (
 
 	"github.com/mxsdk/mx-go/mxplatform"
 	"github.com/mxsdk/mx-go/mxplatform/internal/clientkit"
+	"github.com/mxsdk/mx-go/mxplatform/internal/transport"
 )
 
 // API calls Moov. Build one with [New]; it is safe for concurrent use and meant to be reused.
 type API struct {
 	server    string
-	token     clientkit.Secret
+	token     transport.Secret
 	version   string
 	userAgent string
 	http      *http.Client
@@ -28,7 +29,7 @@ type API struct {
 // New returns an [API] configured by opts. A bearer token is required ([WithBearerToken]);
 // everything else has a default, documented on its option.
 func New(opts ...Option) (*API, error) {
-	s := settings{version: DefaultVersion, serverURL: DefaultServerURL, retry: mxplatform.DefaultRetryPolicy()}
+	s := settings{version: DefaultVersion, Settings: transport.Settings{ServerURL: DefaultServerURL}, retry: mxplatform.DefaultRetryPolicy()}
 	for _, opt := range opts {
 		if opt == nil {
 			return nil, errors.New("moov: nil option")
@@ -40,26 +41,15 @@ func New(opts ...Option) (*API, error) {
 	if s.token.IsZero() {
 		return nil, errors.New("moov: a bearer token is required: use WithBearerToken")
 	}
-	ua := "mx-go/" + mxplatform.Version
-	if s.userAgent != "" {
-		ua += " " + s.userAgent
-	}
-	logger := s.logger
-	if logger == nil {
-		logger = slog.New(slog.DiscardHandler)
-	}
-	var doer clientkit.Doer // a nil interface, not a typed nil, when no doer is set
-	if s.doer != nil {
-		doer = s.doer
-	}
+	logger := s.LoggerOrDiscard()
 	return &API{
-		server:    s.serverURL,
+		server:    s.ServerURL,
 		token:     s.token,
 		version:   s.version,
-		userAgent: ua,
-		http:      clientkit.HTTPClient(s.httpClient, doer, s.retry, logger),
+		userAgent: s.UserAgentHeader(mxplatform.Version),
+		http:      clientkit.HTTPClient(&s.Settings, s.retry, logger),
 		logger:    logger,
-		timeout:   s.timeout,
+		timeout:   s.Timeout,
 	}, nil
 }
 
@@ -68,7 +58,7 @@ func (a *API) ServerURL() string { return a.server }
 
 // String describes the API without its token.
 func (a API) String() string {
-	return fmt.Sprintf("moov.API{server: %s, version: %s, token: %s}", a.server, a.version, clientkit.Redacted)
+	return fmt.Sprintf("moov.API{server: %s, version: %s, token: %s}", a.server, a.version, transport.Redacted)
 }
 
 // GoString is String, so that %#v does not print the token either.

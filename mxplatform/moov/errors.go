@@ -7,7 +7,7 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/mxsdk/mx-go/mxplatform/internal/clientkit"
+	"github.com/mxsdk/mx-go/mxplatform/internal/transport"
 )
 
 // Sentinel errors for the statuses Moov documents. An [*Error] matches the one of its status
@@ -57,7 +57,7 @@ func (e *Error) Error() string {
 	case len(e.Body) == 0:
 		b.WriteString(" (empty body)")
 	default:
-		fmt.Fprintf(&b, " (body: %q)", clientkit.Excerpt(e.Body))
+		fmt.Fprintf(&b, " (body: %q)", transport.Excerpt(e.Body))
 	}
 	if e.RequestID != "" {
 		fmt.Fprintf(&b, " [request id %s]", e.RequestID)
@@ -91,7 +91,7 @@ func (e *Error) Is(target error) bool {
 
 // newError reads the error response resp to req.
 func newError(op string, req *http.Request, resp *http.Response, attempts int) *Error {
-	body, _ := clientkit.ReadLimited(resp.Body, maxErrorBody)
+	body, _ := transport.ReadLimited(resp.Body, maxErrorBody)
 	return &Error{
 		Operation:  op,
 		Method:     req.Method,

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/mxsdk/mx-go/mxplatform"
-	"github.com/mxsdk/mx-go/mxplatform/internal/clientkit"
+	"github.com/mxsdk/mx-go/mxplatform/internal/transport"
 )
 
 // DefaultServerURL is Moov's API server, the one its reference's examples call.
@@ -28,20 +28,15 @@ type Option func(*settings) error
 
 // settings collects the options of New.
 type settings struct {
-	token      clientkit.Secret
-	version    string
-	serverURL  string
-	httpClient *http.Client
-	doer       HttpRequestDoer
-	userAgent  string
-	retry      mxplatform.RetryPolicy
-	logger     *slog.Logger
-	timeout    time.Duration
+	token   transport.Secret
+	version string
+	transport.Settings
+	retry mxplatform.RetryPolicy
 }
 
 // Format keeps the token out of any printing of the settings.
 func (s settings) Format(f fmt.State, _ rune) {
-	fmt.Fprintf(f, "settings{token: %s, version: %s, serverURL: %s}", clientkit.Redacted, s.version, s.serverURL)
+	fmt.Fprintf(f, "settings{token: %s, version: %s, serverURL: %s}", transport.Redacted, s.version, s.ServerURL)
 }
 
 // WithBearerToken sets the Moov access token every request sends as `Authorization: Bearer
@@ -54,7 +49,7 @@ func WithBearerToken(token string) Option {
 		if strings.ContainsAny(token, "\r\n") {
 			return errors.New("moov: bearer token must not contain line breaks")
 		}
-		s.token = clientkit.NewSecret(token)
+		s.token = transport.NewSecret(token)
 		return nil
 	}
 }
@@ -75,62 +70,34 @@ func WithVersion(v string) Option {
 // absolute https URL; plain http is accepted only for loopback hosts. Default:
 // [DefaultServerURL].
 func WithServerURL(raw string) Option {
-	return func(s *settings) error {
-		u, err := clientkit.ServerURL("moov", raw)
-		if err != nil {
-			return err
-		}
-		s.serverURL = u
-		return nil
-	}
+	return func(s *settings) error { return s.SetServerURL("moov", raw) }
 }
 
 // WithHTTPClientConfig sends requests with a copy of c: its transport (wrapped by the retry
 // layer), jar, redirect policy and Timeout are kept. Default: a client whose transport refuses
 // TLS versions below 1.2 and which does not follow redirects.
 func WithHTTPClientConfig(c *http.Client) Option {
-	return func(s *settings) error {
-		if c == nil {
-			return errors.New("moov: nil *http.Client")
-		}
-		s.httpClient, s.doer = c, nil
-		return nil
-	}
+	return func(s *settings) error { return s.SetHTTPClient("moov", c) }
 }
 
 // WithDoer sends requests through d, any type with the Do method of *http.Client. The retry
 // layer wraps it.
 func WithDoer(d HttpRequestDoer) Option {
-	return func(s *settings) error {
-		if d == nil {
-			return errors.New("moov: nil request doer")
-		}
-		s.doer, s.httpClient = d, nil
-		return nil
-	}
+	return func(s *settings) error { return s.SetDoer("moov", d) }
 }
 
 // WithUserAgent appends suffix (for example "myapp/1.2") to the User-Agent header, which always
 // names this SDK and its version.
 func WithUserAgent(suffix string) Option {
-	return func(s *settings) error {
-		if strings.ContainsAny(suffix, "\r\n") {
-			return errors.New("moov: user agent must not contain line breaks")
-		}
-		s.userAgent = strings.TrimSpace(suffix)
-		return nil
-	}
+	return func(s *settings) error { return s.SetUserAgent("moov", suffix) }
 }
 
 // WithRetryPolicy replaces the retry policy. Default: [mxplatform.DefaultRetryPolicy]. A policy
 // whose MaxAttempts is 1 turns retries off.
 func WithRetryPolicy(p mxplatform.RetryPolicy) Option {
 	return func(s *settings) error {
-		if p.MaxAttempts < 1 {
-			return fmt.Errorf("moov: retry MaxAttempts must be at least 1, got %d", p.MaxAttempts)
-		}
-		if p.MaxRetryAfter < 0 {
-			return errors.New("moov: retry MaxRetryAfter must not be negative")
+		if err := p.Validate(); err != nil {
+			return fmt.Errorf("moov: %w", err)
 		}
 		s.retry = p
 		return nil
@@ -140,23 +107,11 @@ func WithRetryPolicy(p mxplatform.RetryPolicy) Option {
 // WithLogger logs every request (debug level: operation, method, path, status, duration) and
 // every retry (warn level) to l. The token is never logged. Default: no logging.
 func WithLogger(l *slog.Logger) Option {
-	return func(s *settings) error {
-		if l == nil {
-			return errors.New("moov: nil logger")
-		}
-		s.logger = l
-		return nil
-	}
+	return func(s *settings) error { return s.SetLogger("moov", l) }
 }
 
 // WithTimeout bounds each call, its retries and backoff included. Default: no bound beyond the
 // caller's context.
 func WithTimeout(d time.Duration) Option {
-	return func(s *settings) error {
-		if d <= 0 {
-			return fmt.Errorf("moov: timeout must be positive, got %s", d)
-		}
-		s.timeout = d
-		return nil
-	}
+	return func(s *settings) error { return s.SetTimeout("moov", d) }
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/mxsdk/mx-go/mxplatform"
 	"github.com/mxsdk/mx-go/mxplatform/internal/clientkit"
+	"github.com/mxsdk/mx-go/mxplatform/internal/transport"
 )
 
 // mediaType is the versioned media type of the Nexus API, sent in Accept and Content-Type.
@@ -31,7 +32,7 @@ const (
 // reused.
 type API struct {
 	server    string
-	token     clientkit.Secret
+	token     transport.Secret
 	source    TokenSource
 	userAgent string
 	http      *http.Client
@@ -44,7 +45,7 @@ type API struct {
 func New(opts ...Option) (*API, error) {
 	policy := mxplatform.DefaultRetryPolicy()
 	policy.Check = DefaultCheckRetry
-	s := settings{serverURL: DefaultServerURL, retry: policy}
+	s := settings{Settings: transport.Settings{ServerURL: DefaultServerURL}, retry: policy}
 	for _, opt := range opts {
 		if opt == nil {
 			return nil, errors.New("nexus: nil option")
@@ -56,26 +57,15 @@ func New(opts ...Option) (*API, error) {
 	if s.token.IsZero() && s.source == nil {
 		return nil, errors.New("nexus: a session token is required: use WithSessionToken or WithSessionTokenSource")
 	}
-	ua := "mx-go/" + mxplatform.Version
-	if s.userAgent != "" {
-		ua += " " + s.userAgent
-	}
-	logger := s.logger
-	if logger == nil {
-		logger = slog.New(slog.DiscardHandler)
-	}
-	var doer clientkit.Doer // a nil interface, not a typed nil, when no doer is set
-	if s.doer != nil {
-		doer = s.doer
-	}
+	logger := s.LoggerOrDiscard()
 	return &API{
-		server:    s.serverURL,
+		server:    s.ServerURL,
 		token:     s.token,
 		source:    s.source,
-		userAgent: ua,
-		http:      clientkit.HTTPClient(s.httpClient, doer, s.retry, logger),
+		userAgent: s.UserAgentHeader(mxplatform.Version),
+		http:      clientkit.HTTPClient(&s.Settings, s.retry, logger),
 		logger:    logger,
-		timeout:   s.timeout,
+		timeout:   s.Timeout,
 	}, nil
 }
 
@@ -84,7 +74,7 @@ func (a *API) ServerURL() string { return a.server }
 
 // String describes the API without its session token.
 func (a API) String() string {
-	return fmt.Sprintf("nexus.API{server: %s, sessionToken: %s}", a.server, clientkit.Redacted)
+	return fmt.Sprintf("nexus.API{server: %s, sessionToken: %s}", a.server, transport.Redacted)
 }
 
 // GoString is String, so that %#v does not print the token either.
@@ -195,15 +185,15 @@ func (a *API) call(ctx context.Context, op string, out *AccountResponseBody, bui
 	if out == nil {
 		return nil
 	}
-	body, err := clientkit.ReadLimited(resp.Body, maxResponseBody)
+	body, err := transport.ReadLimited(resp.Body, maxResponseBody)
 	if err != nil {
 		return &TransportError{Operation: op, Method: req.Method, Path: req.URL.Path, Attempts: attempts(), Err: fmt.Errorf("reading the response body: %w", err)}
 	}
 	if err := json.Unmarshal(body, out); err != nil {
-		return &DecodeError{Operation: op, StatusCode: resp.StatusCode, Err: err, Body: clientkit.Excerpt(body)}
+		return &DecodeError{Operation: op, StatusCode: resp.StatusCode, Err: err, Body: transport.Excerpt(body)}
 	}
 	if out.Account.GUID == "" {
-		return &DecodeError{Operation: op, StatusCode: resp.StatusCode, Err: errors.New(`the response has no "account" with a "guid"`), Body: clientkit.Excerpt(body)}
+		return &DecodeError{Operation: op, StatusCode: resp.StatusCode, Err: errors.New(`the response has no "account" with a "guid"`), Body: transport.Excerpt(body)}
 	}
 	return nil
 }

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/mxsdk/mx-go/mxplatform"
-	"github.com/mxsdk/mx-go/mxplatform/internal/clientkit"
+	"github.com/mxsdk/mx-go/mxplatform/internal/transport"
 )
 
 // CodeSessionExpired is the Nexus error code of a request whose session token has expired.
@@ -67,7 +67,7 @@ func (e *Error) Error() string {
 	case len(e.Body) == 0:
 		b.WriteString(" (empty body)")
 	default:
-		fmt.Fprintf(&b, " (body: %q)", clientkit.Excerpt(e.Body))
+		fmt.Fprintf(&b, " (body: %q)", transport.Excerpt(e.Body))
 	}
 	if e.RequestID != "" {
 		fmt.Fprintf(&b, " [request id %s]", e.RequestID)
@@ -112,7 +112,7 @@ func (e *Error) Is(target error) bool {
 }
 
 func newError(op string, req *http.Request, resp *http.Response, attempts int) *Error {
-	body, _ := clientkit.ReadLimited(resp.Body, maxErrorBody)
+	body, _ := transport.ReadLimited(resp.Body, maxErrorBody)
 	e := &Error{
 		Operation:  op,
 		Method:     req.Method,

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/mxsdk/mx-go/mxplatform"
-	"github.com/mxsdk/mx-go/mxplatform/internal/clientkit"
+	"github.com/mxsdk/mx-go/mxplatform/internal/transport"
 )
 
 // DefaultServerURL is the Nexus development server, the only one the reference names.
@@ -25,20 +25,15 @@ type Option func(*settings) error
 
 // settings collects the options of New.
 type settings struct {
-	token      clientkit.Secret
-	source     TokenSource
-	serverURL  string
-	httpClient *http.Client
-	doer       HttpRequestDoer
-	userAgent  string
-	retry      mxplatform.RetryPolicy
-	logger     *slog.Logger
-	timeout    time.Duration
+	token  transport.Secret
+	source TokenSource
+	transport.Settings
+	retry mxplatform.RetryPolicy
 }
 
 // Format keeps the session token out of any printing of the settings.
 func (s settings) Format(f fmt.State, _ rune) {
-	fmt.Fprintf(f, "settings{token: %s, serverURL: %s}", clientkit.Redacted, s.serverURL)
+	fmt.Fprintf(f, "settings{token: %s, serverURL: %s}", transport.Redacted, s.ServerURL)
 }
 
 // checkToken refuses tokens that cannot be a header value.
@@ -59,7 +54,7 @@ func WithSessionToken(token string) Option {
 		if err := checkToken(token); err != nil {
 			return err
 		}
-		s.token, s.source = clientkit.NewSecret(token), nil
+		s.token, s.source = transport.NewSecret(token), nil
 		return nil
 	}
 }
@@ -71,7 +66,7 @@ func WithSessionTokenSource(src TokenSource) Option {
 		if src == nil {
 			return errors.New("nexus: nil token source")
 		}
-		s.source, s.token = src, clientkit.Secret{}
+		s.source, s.token = src, transport.Secret{}
 		return nil
 	}
 }
@@ -80,51 +75,26 @@ func WithSessionTokenSource(src TokenSource) Option {
 // environment. It must be an absolute https URL; plain http is accepted only for loopback
 // hosts. Default: [DefaultServerURL].
 func WithServerURL(raw string) Option {
-	return func(s *settings) error {
-		u, err := clientkit.ServerURL("nexus", raw)
-		if err != nil {
-			return err
-		}
-		s.serverURL = u
-		return nil
-	}
+	return func(s *settings) error { return s.SetServerURL("nexus", raw) }
 }
 
 // WithHTTPClientConfig sends requests with a copy of c: its transport (wrapped by the retry
 // layer), jar, redirect policy and Timeout are kept. Default: a client whose transport refuses
 // TLS versions below 1.2 and which does not follow redirects.
 func WithHTTPClientConfig(c *http.Client) Option {
-	return func(s *settings) error {
-		if c == nil {
-			return errors.New("nexus: nil *http.Client")
-		}
-		s.httpClient, s.doer = c, nil
-		return nil
-	}
+	return func(s *settings) error { return s.SetHTTPClient("nexus", c) }
 }
 
 // WithDoer sends requests through d, any type with the Do method of *http.Client. The retry
 // layer wraps it.
 func WithDoer(d HttpRequestDoer) Option {
-	return func(s *settings) error {
-		if d == nil {
-			return errors.New("nexus: nil request doer")
-		}
-		s.doer, s.httpClient = d, nil
-		return nil
-	}
+	return func(s *settings) error { return s.SetDoer("nexus", d) }
 }
 
 // WithUserAgent appends suffix (for example "myapp/1.2") to the User-Agent header, which always
 // names this SDK and its version.
 func WithUserAgent(suffix string) Option {
-	return func(s *settings) error {
-		if strings.ContainsAny(suffix, "\r\n") {
-			return errors.New("nexus: user agent must not contain line breaks")
-		}
-		s.userAgent = strings.TrimSpace(suffix)
-		return nil
-	}
+	return func(s *settings) error { return s.SetUserAgent("nexus", suffix) }
 }
 
 // WithRetryPolicy replaces the retry policy. Default: [mxplatform.DefaultRetryPolicy] with
@@ -132,11 +102,8 @@ func WithUserAgent(suffix string) Option {
 // whose MaxAttempts is 1 turns retries off.
 func WithRetryPolicy(p mxplatform.RetryPolicy) Option {
 	return func(s *settings) error {
-		if p.MaxAttempts < 1 {
-			return fmt.Errorf("nexus: retry MaxAttempts must be at least 1, got %d", p.MaxAttempts)
-		}
-		if p.MaxRetryAfter < 0 {
-			return errors.New("nexus: retry MaxRetryAfter must not be negative")
+		if err := p.Validate(); err != nil {
+			return fmt.Errorf("nexus: %w", err)
 		}
 		if p.Check == nil {
 			p.Check = DefaultCheckRetry
@@ -150,23 +117,11 @@ func WithRetryPolicy(p mxplatform.RetryPolicy) Option {
 // every retry (warn level) to l. Session tokens and bodies are never logged. Default: no
 // logging.
 func WithLogger(l *slog.Logger) Option {
-	return func(s *settings) error {
-		if l == nil {
-			return errors.New("nexus: nil logger")
-		}
-		s.logger = l
-		return nil
-	}
+	return func(s *settings) error { return s.SetLogger("nexus", l) }
 }
 
 // WithTimeout bounds each call, its retries and backoff included. Default: no bound beyond the
 // caller's context.
 func WithTimeout(d time.Duration) Option {
-	return func(s *settings) error {
-		if d <= 0 {
-			return fmt.Errorf("nexus: timeout must be positive, got %s", d)
-		}
-		s.timeout = d
-		return nil
-	}
+	return func(s *settings) error { return s.SetTimeout("nexus", d) }
 }

@@ -8,9 +8,9 @@ import (
 	"reflect"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/mxsdk/mx-go/mxplatform"
+	"github.com/mxsdk/mx-go/mxplatform/internal/transport"
 )
 
 // Errors of [ParseAccountEvent]; its errors wrap exactly one of them, so that errors.Is tells
@@ -35,14 +35,14 @@ func ParseAccountEvent(payload []byte) (*AccountEvent, error) {
 		Account json.RawMessage `json:"account"`
 	}
 	if err := json.Unmarshal(payload, &probe); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrMalformed, describe(err))
+		return nil, fmt.Errorf("%w: %v", ErrMalformed, transport.DescribeJSONError(err))
 	}
 	if len(probe.Account) == 0 || bytes.Equal(probe.Account, []byte("null")) {
 		return nil, fmt.Errorf("%w: no \"account\"", ErrMissingAccount)
 	}
 	var e AccountEvent
 	if err := json.Unmarshal(payload, &e); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrMalformed, describe(err))
+		return nil, fmt.Errorf("%w: %v", ErrMalformed, transport.DescribeJSONError(err))
 	}
 	if probe.Action == nil {
 		return nil, fmt.Errorf("%w: no \"action\"", ErrUnknownAction)
@@ -91,33 +91,6 @@ func checkDecimals(a *Account) error {
 	return nil
 }
 
-// describe shortens the errors of encoding/json to what went wrong and where, without the
-// offending input, which may be long.
-func describe(err error) string {
-	var typeErr *json.UnmarshalTypeError
-	if errors.As(err, &typeErr) {
-		return fmt.Sprintf("field %q: a JSON %s where %s belongs", typeErr.Field, typeErr.Value, typeErr.Type)
-	}
-	var syntaxErr *json.SyntaxError
-	if errors.As(err, &syntaxErr) {
-		return fmt.Sprintf("invalid JSON at byte %d: %v", syntaxErr.Offset, syntaxErr)
-	}
-	return err.Error()
-}
-
-// quote quotes s for an error message, cut to 40 bytes of valid UTF-8.
-func quote(s string) string {
-	const n = 40
-	if len(s) > n {
-		s = s[:n]
-		for !utf8.ValidString(s) {
-			s = s[:len(s)-1]
-		}
-		return fmt.Sprintf("%q...", s)
-	}
-	return fmt.Sprintf("%q", s)
-}
-
 // Time returns the time of an epoch timestamp of the webhook account (created_at, updated_at,
 // last_payment_at...), in UTC, and false when it is null.
 func Time(epochSeconds *int64) (time.Time, bool) {
@@ -126,3 +99,6 @@ func Time(epochSeconds *int64) (time.Time, bool) {
 	}
 	return time.Unix(*epochSeconds, 0).UTC(), true
 }
+
+// quote quotes s for an error message, cut to 40 bytes.
+func quote(s string) string { return transport.Quote(s, 40) }

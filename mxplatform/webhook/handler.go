@@ -11,7 +11,7 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/mxsdk/mx-go/mxplatform/internal/clientkit"
+	"github.com/mxsdk/mx-go/mxplatform/internal/transport"
 )
 
 // DefaultMaxBodySize is the largest body a [Handler] reads unless [WithMaxBodySize] says
@@ -92,7 +92,7 @@ func NewHandler(user, password string, fn AccountFunc, opts ...Option) (*Handler
 
 // String describes the handler without its credentials.
 func (h Handler) String() string {
-	return fmt.Sprintf("webhook.Handler{credentials: %s, maxBody: %d}", clientkit.Redacted, h.maxBody)
+	return fmt.Sprintf("webhook.Handler{credentials: %s, maxBody: %d}", transport.Redacted, h.maxBody)
 }
 
 // GoString is String, so that %#v does not print the credentials' digests either.
@@ -123,10 +123,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.refuse(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("the body is larger than %d bytes", h.maxBody))
 		return
 	}
-	body, err := clientkit.ReadLimited(http.MaxBytesReader(w, r.Body, h.maxBody+1), h.maxBody)
+	body, err := transport.ReadLimited(http.MaxBytesReader(w, r.Body, h.maxBody+1), h.maxBody)
 	var tooLarge *http.MaxBytesError
 	switch {
-	case errors.Is(err, clientkit.ErrTooLarge) || errors.As(err, &tooLarge):
+	case errors.Is(err, transport.ErrTooLarge) || errors.As(err, &tooLarge):
 		h.refuse(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("the body is larger than %d bytes", h.maxBody))
 		return
 	case err != nil:

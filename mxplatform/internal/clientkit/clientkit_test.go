@@ -1,71 +1,37 @@
 package clientkit
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
-	"fmt"
-	"log/slog"
-	"strings"
+	"context"
+	"net/http"
+	"net/http/httptest"
 	"testing"
+	"time"
+
+	"github.com/mxsdk/mx-go/mxplatform"
+	"github.com/mxsdk/mx-go/mxplatform/internal/transport"
 )
 
-func TestSecretNeverPrints(t *testing.T) {
-	s := NewSecret("hunter2")
-	holder := struct{ S Secret }{s}
-	var out strings.Builder
-	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x"} {
-		fmt.Fprintf(&out, verb+" ", s)
-		fmt.Fprintf(&out, verb+" ", holder)
-	}
-	j, _ := json.Marshal(holder)
-	out.Write(j)
-	var logs bytes.Buffer
-	slog.New(slog.NewJSONHandler(&logs, nil)).Info("x", "secret", s)
-	out.WriteString(logs.String())
-	if strings.Contains(out.String(), "hunter2") || !strings.Contains(out.String(), Redacted) {
-		t.Fatalf("printed: %s", out.String())
-	}
-	if s.Reveal() != "hunter2" || s.IsZero() || !(Secret{}).IsZero() {
-		t.Error("Reveal or IsZero")
-	}
-}
-
-func TestReadLimited(t *testing.T) {
-	b, err := ReadLimited(strings.NewReader("12345"), 5)
-	if err != nil || string(b) != "12345" {
-		t.Errorf("at the limit: %q %v", b, err)
-	}
-	b, err = ReadLimited(strings.NewReader("123456"), 5)
-	if !errors.Is(err, ErrTooLarge) || string(b) != "12345" {
-		t.Errorf("over the limit: %q %v", b, err)
-	}
-}
-
-func TestServerURL(t *testing.T) {
-	for raw, want := range map[string]string{
-		"https://api.moov.io/":   "https://api.moov.io",
-		"http://127.0.0.1:8080":  "http://127.0.0.1:8080",
-		"http://localhost/base/": "http://localhost/base",
-		"http://[::1]:99":        "http://[::1]:99",
-	} {
-		if got, err := ServerURL("x", raw); err != nil || got != want {
-			t.Errorf("%s: %q %v", raw, got, err)
+func TestHTTPClientRetriesAndCountsAttempts(t *testing.T) {
+	calls := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls++
+		if calls < 3 {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			return
 		}
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	defer srv.Close()
+	policy := mxplatform.RetryPolicy{MaxAttempts: 4, Backoff: func(int, *http.Response) time.Duration { return time.Millisecond }}
+	c := HTTPClient(&transport.Settings{}, policy, nil)
+	ctx, attempts := CountAttempts(context.Background())
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL, nil)
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, raw := range []string{"", "/path", "http://example.com", "ftp://example.com", "https://u:p@example.com", "://x"} {
-		if _, err := ServerURL("x", raw); err == nil || !strings.HasPrefix(err.Error(), "x: ") {
-			t.Errorf("%q: %v", raw, err)
-		}
-	}
-}
-
-func TestExcerpt(t *testing.T) {
-	long := strings.Repeat("é", 150)
-	if got := Excerpt([]byte(long)); len(got) > 204 || !strings.HasSuffix(got, "...") || !strings.HasPrefix(got, "é") {
-		t.Errorf("excerpt %q", got)
-	}
-	if got := Excerpt([]byte("  short \xff ")); got != "short \uFFFD" {
-		t.Errorf("excerpt %q", got)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNoContent || attempts() != 3 || calls != 3 {
+		t.Errorf("status %d after %d attempts (%d calls)", resp.StatusCode, attempts(), calls)
 	}
 }

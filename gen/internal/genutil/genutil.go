@@ -1,0 +1,99 @@
+// Package genutil holds what the generator programs of gen/ share: the Go names oapi-codegen
+// gives spec names, schema references, sorted keys, JSON blocks of the references, and writing
+// formatted Go source.
+package genutil
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"go/format"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// initialisms are the words oapi-codegen's ToCamelCaseWithInitialisms (with our additional
+// initialisms) writes in capitals, or in its own way.
+var initialisms = map[string]string{"guid": "GUID", "id": "ID", "url": "URL", "uri": "URI", "oauth": "OAuth", "ui": "UI", "iso": "ISO", "app2app": "App2App"}
+
+// GoName turns a snake_case spec name into the Go name oapi-codegen gives it (user_guid:
+// UserGUID). A trailing [] (an array query parameter) is dropped.
+func GoName(s string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(strings.TrimSuffix(s, "[]"), "_") {
+		if v, ok := initialisms[part]; ok {
+			b.WriteString(v)
+		} else if part != "" {
+			b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+		}
+	}
+	return b.String()
+}
+
+// LowerFirst turns a Go name into a local variable name (UserGUID: userGUID, GUID: guid).
+func LowerFirst(s string) string {
+	for _, p := range []string{"GUID", "URL"} {
+		if strings.HasPrefix(s, p) {
+			return strings.ToLower(p) + s[len(p):]
+		}
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// RefName returns the component name a schema reference points at.
+func RefName(s *openapi3.SchemaRef) string { return s.Ref[strings.LastIndex(s.Ref, "/")+1:] }
+
+// SortedKeys returns the keys of m in order.
+func SortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// WriteGo formats Go source and writes it to path.
+func WriteGo(path string, src []byte) error {
+	formatted, err := format.Source(src)
+	if err != nil {
+		return fmt.Errorf("formatting %s: %w\n%s", path, err, src)
+	}
+	return os.WriteFile(path, formatted, 0o644)
+}
+
+// BraceDelta counts { and [ minus } and ] outside of JSON strings, to find where a JSON block
+// of a reference ends.
+func BraceDelta(s string) int {
+	d, inString, escaped := 0, false, false
+	for _, r := range s {
+		switch {
+		case escaped:
+			escaped = false
+		case r == '\\' && inString:
+			escaped = true
+		case r == '"':
+			inString = !inString
+		case inString:
+		case r == '{' || r == '[':
+			d++
+		case r == '}' || r == ']':
+			d--
+		}
+	}
+	return d
+}
+
+// IndentJSON re-indents JSON with two spaces, keeping key order and number spelling, and ends
+// it with a newline.
+func IndentJSON(b []byte) []byte {
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, b, "", "  "); err != nil {
+		return b
+	}
+	buf.WriteByte('\n')
+	return buf.Bytes()
+}

@@ -1,0 +1,260 @@
+// Package transport is the client plumbing that every API client of this module shares (the
+// Platform client in package mxplatform and those of the packages beside it): the settings
+// that all their options set, with one validation each, the HTTP client built from them, bounded
+// body reads, excerpts for error messages, and secrets that never print.
+//
+// It imports nothing of this module, so that package mxplatform can use it too.
+package transport
+
+import (
+	"crypto/tls"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Doer is anything with the Do method of *http.Client.
+type Doer interface {
+	Do(*http.Request) (*http.Response, error)
+}
+
+// Settings are the options every client takes. Their setters validate a value and prefix their
+// errors with the client's package name.
+type Settings struct {
+	ServerURL  string
+	HTTPClient *http.Client
+	Doer       Doer
+	UserAgent  string // the suffix after the SDK's name and version
+	Logger     *slog.Logger
+	Timeout    time.Duration
+}
+
+// SetServerURL sets an absolute https base URL (plain http only on loopback, for tests),
+// without credentials and without a trailing slash.
+func (s *Settings) SetServerURL(pkg, raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return fmt.Errorf("%s: invalid server URL %q", pkg, raw)
+	}
+	if u.User != nil {
+		return fmt.Errorf("%s: the server URL must not carry credentials", pkg)
+	}
+	switch {
+	case u.Scheme == "https":
+	case u.Scheme == "http" && isLoopback(u.Hostname()):
+	default:
+		return fmt.Errorf("%s: server URL %q must use https (http only on loopback)", pkg, raw)
+	}
+	s.ServerURL = strings.TrimSuffix(u.String(), "/")
+	return nil
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// SetHTTPClient sends requests with a copy of c (replacing a Doer).
+func (s *Settings) SetHTTPClient(pkg string, c *http.Client) error {
+	if c == nil {
+		return fmt.Errorf("%s: nil *http.Client", pkg)
+	}
+	s.HTTPClient, s.Doer = c, nil
+	return nil
+}
+
+// SetDoer sends requests through d (replacing an HTTP client).
+func (s *Settings) SetDoer(pkg string, d Doer) error {
+	if d == nil {
+		return fmt.Errorf("%s: nil request doer", pkg)
+	}
+	s.Doer, s.HTTPClient = d, nil
+	return nil
+}
+
+// SetUserAgent sets the suffix of the User-Agent header.
+func (s *Settings) SetUserAgent(pkg, suffix string) error {
+	if strings.ContainsAny(suffix, "\r\n") {
+		return fmt.Errorf("%s: user agent must not contain line breaks", pkg)
+	}
+	s.UserAgent = strings.TrimSpace(suffix)
+	return nil
+}
+
+// SetLogger sets the logger of requests and retries.
+func (s *Settings) SetLogger(pkg string, l *slog.Logger) error {
+	if l == nil {
+		return fmt.Errorf("%s: nil logger", pkg)
+	}
+	s.Logger = l
+	return nil
+}
+
+// SetTimeout bounds each call, retries included.
+func (s *Settings) SetTimeout(pkg string, d time.Duration) error {
+	if d <= 0 {
+		return fmt.Errorf("%s: timeout must be positive, got %s", pkg, d)
+	}
+	s.Timeout = d
+	return nil
+}
+
+// UserAgentHeader returns the User-Agent value: the SDK's name and version, then the suffix.
+func (s *Settings) UserAgentHeader(version string) string {
+	ua := "mx-go/" + version
+	if s.UserAgent != "" {
+		ua += " " + s.UserAgent
+	}
+	return ua
+}
+
+// LoggerOrDiscard returns the logger, or one that discards everything.
+func (s *Settings) LoggerOrDiscard() *slog.Logger {
+	if s.Logger == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return s.Logger
+}
+
+// Client builds the client a wrapper sends requests with: a copy of the settings' HTTP client
+// (its transport, or http.DefaultTransport when it has none), or its Doer, or else
+// DefaultTransport, with wrap (the retry layer) around it. Redirects are not followed unless
+// the caller's client says otherwise.
+func (s *Settings) Client(wrap func(http.RoundTripper) http.RoundTripper) *http.Client {
+	c := &http.Client{CheckRedirect: noRedirects}
+	var rt http.RoundTripper
+	switch {
+	case s.Doer != nil:
+		rt = doerTransport{s.Doer}
+	case s.HTTPClient != nil:
+		*c = *s.HTTPClient
+		rt = c.Transport
+		if rt == nil {
+			rt = http.DefaultTransport
+		}
+	default:
+		rt = DefaultTransport()
+	}
+	c.Transport = wrap(rt)
+	return c
+}
+
+// DefaultTransport returns Go's default transport refusing TLS versions below 1.2, as MX
+// requires.
+func DefaultTransport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12}
+	return t
+}
+
+// noRedirects hands 3xx answers back to the caller: the APIs do not redirect, and following a
+// redirect would turn a POST into a GET.
+func noRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+
+// doerTransport adapts a Doer to http.RoundTripper.
+type doerTransport struct{ d Doer }
+
+func (t doerTransport) RoundTrip(r *http.Request) (*http.Response, error) { return t.d.Do(r) }
+
+// ErrTooLarge is returned by ReadLimited when a body exceeds its limit.
+var ErrTooLarge = errors.New("body too large")
+
+// ReadLimited reads all of r, failing with ErrTooLarge past limit bytes.
+func ReadLimited(r io.Reader, limit int64) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return b, err
+	}
+	if int64(len(b)) > limit {
+		return b[:limit], ErrTooLarge
+	}
+	return b, nil
+}
+
+// Excerpt returns the start of a body as valid UTF-8 text, for error messages.
+func Excerpt(b []byte) string {
+	const n = 200
+	s := strings.TrimSpace(string(b))
+	if len(s) > n {
+		s = s[:n]
+		for !utf8.ValidString(s) {
+			s = s[:len(s)-1]
+		}
+		s += "..."
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
+}
+
+// Redacted is what a Secret prints as.
+const Redacted = "[redacted]"
+
+// Secret holds a credential. It prints, formats, marshals and logs as [Redacted]; Reveal
+// returns the value for the one place that sends it.
+type Secret struct{ v string }
+
+// NewSecret wraps a credential.
+func NewSecret(v string) Secret { return Secret{v} }
+
+// Reveal returns the credential.
+func (s Secret) Reveal() string { return s.v }
+
+// IsZero reports whether no credential is set.
+func (s Secret) IsZero() bool { return s.v == "" }
+
+// String returns Redacted.
+func (Secret) String() string { return Redacted }
+
+// GoString returns Redacted.
+func (Secret) GoString() string { return Redacted }
+
+// MarshalJSON encodes Redacted.
+func (Secret) MarshalJSON() ([]byte, error) { return []byte(`"` + Redacted + `"`), nil }
+
+// MarshalText encodes Redacted.
+func (Secret) MarshalText() ([]byte, error) { return []byte(Redacted), nil }
+
+// LogValue logs Redacted.
+func (Secret) LogValue() slog.Value { return slog.StringValue(Redacted) }
+
+// Format prints Redacted for every verb.
+func (Secret) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(Redacted)) }
+
+// DescribeJSONError shortens an error of encoding/json to what went wrong and where, without
+// the offending input, which may be long.
+func DescribeJSONError(err error) string {
+	var typeErr *json.UnmarshalTypeError
+	if errors.As(err, &typeErr) {
+		if typeErr.Field == "" {
+			return fmt.Sprintf("a JSON %s where an object belongs", typeErr.Value)
+		}
+		return fmt.Sprintf("field %q: a JSON %s where %s belongs", typeErr.Field, typeErr.Value, typeErr.Type)
+	}
+	var syntaxErr *json.SyntaxError
+	if errors.As(err, &syntaxErr) {
+		return fmt.Sprintf("invalid JSON at byte %d: %v", syntaxErr.Offset, syntaxErr)
+	}
+	return err.Error()
+}
+
+// Quote quotes s for an error message, cut to n bytes of valid UTF-8.
+func Quote(s string, n int) string {
+	if len(s) > n {
+		s = s[:n]
+		for !utf8.ValidString(s) {
+			s = s[:len(s)-1]
+		}
+		return fmt.Sprintf("%q...", s)
+	}
+	return fmt.Sprintf("%q", s)
+}
