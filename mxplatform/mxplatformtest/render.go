@@ -15,40 +15,6 @@ func (u *userRec) api() mxplatform.User {
 	return out
 }
 
-// statusMessages are the end-user messages of MX's connection status table; {…} stands for
-// the institution's name.
-var statusMessages = map[mxplatform.ConnectionStatus]string{
-	mxplatform.ConnectionStatusCreated:      "Connecting to {…} …",
-	mxplatform.ConnectionStatusPrevented:    "The last 3 attempts to connect have failed. Please re-enter your credentials to continue importing data.",
-	mxplatform.ConnectionStatusDenied:       "The credentials entered do not match your credentials at this institution. Please re-enter your credentials to continue importing data.",
-	mxplatform.ConnectionStatusChallenged:   "To authenticate your connection to {…}, please answer the following challenge(s).",
-	mxplatform.ConnectionStatusRejected:     "The answer or answers provided were incorrect. Please try again.",
-	mxplatform.ConnectionStatusLocked:       "Your account is locked. Please log in to the appropriate website for {…} and follow the steps to resolve the issue.",
-	mxplatform.ConnectionStatusConnected:    "Connected to {…}.",
-	mxplatform.ConnectionStatusImpeded:      "Your attention is needed at this institution's website. Please log in to the appropriate website for {…} and follow the steps to resolve the issue.",
-	mxplatform.ConnectionStatusReconnected:  "Reconnecting to {…} …",
-	mxplatform.ConnectionStatusDegraded:     "We are upgrading this connection. Please try again later.",
-	mxplatform.ConnectionStatusDisconnected: "It looks like your data from {…} cannot be imported. We are working to resolve the issue.",
-	mxplatform.ConnectionStatusDiscontinued: "Connections to this institution are no longer supported. You may create a manual account and use manual transactions to track data for this account.",
-	mxplatform.ConnectionStatusClosed:       "This connection has been closed. You may track this account manually. If reopened, you may connect the institution again.",
-	mxplatform.ConnectionStatusDelayed:      "Importing your data from {…} may take a while. Please check back later.",
-	mxplatform.ConnectionStatusFailed:       "There was a problem validating your credentials with {…}. Please try again later.",
-	mxplatform.ConnectionStatusUpdated:      "Connecting to {…} …",
-	mxplatform.ConnectionStatusDisabled:     "Importing data from this institution has been disabled. Please contact us if you believe it has been disabled in error.",
-	mxplatform.ConnectionStatusImported:     "You must re-authenticate before your data can be imported. Please enter your credentials for {…}.",
-	mxplatform.ConnectionStatusResumed:      "Connecting to {…} …",
-	mxplatform.ConnectionStatusExpired:      "The answer or answers were not provided in time. Please try again.",
-	mxplatform.ConnectionStatusImpaired:     "You must re-authenticate before your data can be imported. Please enter your credentials for {…}.",
-}
-
-// needsCredentials are the statuses after which the end user must enter credentials again.
-var needsCredentials = map[mxplatform.ConnectionStatus]bool{
-	mxplatform.ConnectionStatusDenied:    true,
-	mxplatform.ConnectionStatusPrevented: true,
-	mxplatform.ConnectionStatusImpaired:  true,
-	mxplatform.ConnectionStatusImported:  true,
-}
-
 // api renders the member; base is the server's URL, for the OAuth window URI.
 func (m *memberRec) api(base string) mxplatform.Member {
 	out := m.data
@@ -75,10 +41,12 @@ func (m *memberRec) api(base string) mxplatform.Member {
 	}
 	if m.status != nil {
 		out.ConnectionStatus = ptr(*m.status)
-		if msg, ok := statusMessages[*m.status]; ok {
-			out.ConnectionStatusMessage = ptr(strings.ReplaceAll(msg, "{…}", *m.inst.Name))
+		// The end-user message and next step of MX's connection status table.
+		info := m.status.Info()
+		if msg := info.Message(*m.inst.Name); msg != "" {
+			out.ConnectionStatusMessage = ptr(msg)
 		}
-		out.NeedsUpdatedCredentials = ptr(needsCredentials[*m.status])
+		out.NeedsUpdatedCredentials = ptr(info.Next == mxplatform.NextStepReenterCredentials)
 	}
 	if m.oauth != nil {
 		out.OAuthWindowURI = ptr(m.oauthURI(base))
