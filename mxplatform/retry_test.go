@@ -164,6 +164,50 @@ func TestConnectionResetThenSuccess(t *testing.T) {
 	}
 }
 
+// truncated answers the 200 fixture of an operation with its full Content-Length but half
+// of its body, then closes the connection.
+func truncated(t *testing.T, op string) http.HandlerFunc {
+	body := readFixture(t, op, "200.json")
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", fmt.Sprint(len(body)))
+		w.WriteHeader(http.StatusOK)
+		_, _ = w.Write(body[:len(body)/2])
+		_ = http.NewResponseController(w).Flush()
+		panic(http.ErrAbortHandler)
+	}
+}
+
+func TestBodyCutOffIsRetriedWhenRepeatable(t *testing.T) {
+	s := &script{steps: []http.HandlerFunc{truncated(t, "readAccount"), fixtureAnswer(t, "readAccount", "200.json")}}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	acct, err := newTestAPI(t, srv.URL, fastRetries(nil)).ReadAccount(context.Background(), docUser, docAccount)
+	if err != nil || *acct.GUID != docAccount || s.count() != 2 {
+		t.Fatalf("%v after %d requests", err, s.count())
+	}
+
+	// Every attempt cut off: the last one's error, after the whole budget.
+	s = &script{steps: []http.HandlerFunc{truncated(t, "readAccount")}}
+	srv2 := httptest.NewServer(s)
+	defer srv2.Close()
+	_, err = newTestAPI(t, srv2.URL, fastRetries(nil)).ReadAccount(context.Background(), docUser, docAccount)
+	var te *TransportError
+	if !errors.As(err, &te) || !errors.Is(err, io.ErrUnexpectedEOF) || te.Attempts != 4 || s.count() != 4 {
+		t.Fatalf("%v after %d requests", err, s.count())
+	}
+}
+
+func TestBodyCutOffIsNotRetriedWhenNotRepeatable(t *testing.T) {
+	s := &script{steps: []http.HandlerFunc{truncated(t, "createUser"), fixtureAnswer(t, "createUser", "200.json")}}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	_, err := newTestAPI(t, srv.URL, fastRetries(nil)).CreateUser(context.Background(), UserCreateRequest{})
+	var te *TransportError
+	if !errors.As(err, &te) || !errors.Is(err, io.ErrUnexpectedEOF) || te.Attempts != 1 || s.count() != 1 {
+		t.Fatalf("%v after %d requests", err, s.count())
+	}
+}
+
 func TestNetworkErrorWhenEveryAttemptFails(t *testing.T) {
 	s := &script{steps: []http.HandlerFunc{reset}}
 	srv := httptest.NewServer(s)
