@@ -171,6 +171,12 @@ func (a *API) call(ctx context.Context, op *operation, out any, opts []CallOptio
 	}
 	a.logger.DebugContext(ctx, "mx request", "operation", op.id, "method", op.method, "path", req.URL.Path, "status", resp.StatusCode, "attempts", st.attempts, "duration", time.Since(start))
 
+	if resp.StatusCode == http.StatusNotFound && req.Method == http.MethodDelete && st.uncertain {
+		// An earlier attempt may have deleted the object and lost its answer: the object is
+		// gone, as the caller asked.
+		a.logger.DebugContext(ctx, "mx delete found nothing after an attempt that may have applied it", "operation", op.id, "attempts", st.attempts)
+		return resp, nil
+	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return resp, newError(op, req, resp, st.attempts)
 	}
@@ -216,6 +222,9 @@ type callStateKey struct{}
 type callState struct {
 	op       *operation
 	attempts int
+	// uncertain is set when an attempt that was retried may have been applied: it got no
+	// answer, or a 5xx.
+	uncertain bool
 }
 
 // OperationID returns the MX operationId ("readAccount", ...) of a request sent by an [API], or

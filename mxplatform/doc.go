@@ -47,8 +47,11 @@
 //
 // Requests that are safe to repeat ([Repeatable]: GET, PUT, DELETE and the POSTs whose
 // repetition has no effect) are retried after network errors (a connection lost in the middle
-// of a 2xx answer's body included) and 429, 502, 503 and 504 answers, with jittered exponential backoff and the server's Retry-After (see
-// [DefaultRetryPolicy]). A retry wait ends as soon as the context does.
+// of a 2xx answer's body included) and 429, 502, 503 and 504 answers, with jittered
+// exponential backoff and the server's Retry-After (see [DefaultRetryPolicy]). A retry wait
+// ends as soon as the context does. A DELETE that is retried after an attempt that got no
+// answer or a 5xx, and then answers 404, succeeds: the earlier attempt may have deleted the
+// object and lost its answer, and the object is gone as asked.
 //
 // # Aggregation jobs
 //

@@ -201,6 +201,9 @@ func (t *RetryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		if !retry {
 			return resp, err
 		}
+		if st != nil && (err != nil || resp.StatusCode >= 500) {
+			st.uncertain = true // the attempt may have been applied, its answer lost
+		}
 		wait := p.Backoff(attempt, resp)
 		if ra, ok := RetryAfter(resp, time.Now()); ok && ra > p.MaxRetryAfter {
 			return resp, err // MX asks for a longer pause than the policy accepts

@@ -208,6 +208,39 @@ func TestBodyCutOffIsNotRetriedWhenNotRepeatable(t *testing.T) {
 	}
 }
 
+func TestDeleteFindingNothingAfterALostAnswerSucceeds(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		first http.HandlerFunc
+		ok    bool
+	}{
+		{"after a 504", status(504), true},
+		{"after a reset", reset, true},
+		{"after a 429", status(429, "Retry-After", "0"), false}, // refused: the 404 stands
+		{"at once", status(404), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := &script{steps: []http.HandlerFunc{tc.first, status(404)}}
+			srv := httptest.NewServer(s)
+			defer srv.Close()
+			err := newTestAPI(t, srv.URL, fastRetries(nil)).DeleteMember(context.Background(), docUser, docMember)
+			if tc.ok && err != nil {
+				t.Fatalf("%v after %d requests", err, s.count())
+			}
+			if !tc.ok && !errors.Is(err, ErrNotFound) {
+				t.Fatalf("%v after %d requests, want ErrNotFound", err, s.count())
+			}
+		})
+	}
+	// Only deletes: a read that finds nothing after a 504 is not found.
+	s := &script{steps: []http.HandlerFunc{status(504), status(404)}}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	if _, err := newTestAPI(t, srv.URL, fastRetries(nil)).ReadMember(context.Background(), docUser, docMember); !errors.Is(err, ErrNotFound) || s.count() != 2 {
+		t.Fatalf("readMember: %v after %d requests", err, s.count())
+	}
+}
+
 func TestNetworkErrorWhenEveryAttemptFails(t *testing.T) {
 	s := &script{steps: []http.HandlerFunc{reset}}
 	srv := httptest.NewServer(s)
