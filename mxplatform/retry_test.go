@@ -11,6 +11,7 @@ import (
 	"io"
 	"log"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -351,6 +352,40 @@ func TestDefaultTransportRefusesOldTLS(t *testing.T) {
 	tr.TLSClientConfig.RootCAs = pool
 	if _, err := (&http.Client{Transport: tr}).Get(srv.URL); err == nil {
 		t.Fatal("TLS 1.1 handshake succeeded")
+	}
+}
+
+// TestConcurrentCallsReuseConnections has 16 goroutines share an API: they keep their
+// connections between calls instead of opening new ones. (A few more than one each may open:
+// the transport returns a connection to its pool just after its body is read, so a goroutine's
+// next call may find none idle. With Go's default of 2 idle connections per host, 800 calls
+// open a hundred or more.)
+func TestConcurrentCallsReuseConnections(t *testing.T) {
+	const workers, calls = 16, 50
+	var opened atomic.Int32
+	srv := httptest.NewUnstartedServer(fixtureAnswer(t, "readAccount", "200.json"))
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			opened.Add(1)
+		}
+	}
+	srv.Start()
+	defer srv.Close()
+	a := newTestAPI(t, srv.URL)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for range calls {
+				if _, err := a.ReadAccount(context.Background(), docUser, docAccount); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if n := opened.Load(); n > 2*workers {
+		t.Errorf("%d calls from %d goroutines opened %d connections, want about one each", workers*calls, workers, n)
 	}
 }
 
