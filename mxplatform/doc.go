@@ -53,6 +53,11 @@
 // answer or a 5xx, and then answers 404, succeeds: the earlier attempt may have deleted the
 // object and lost its answer, and the object is gone as asked.
 //
+// createUser, createMember and checkBalances are sent once: when their answer is lost (a reset,
+// a 5xx, a body cut off) the call fails, and the write may have taken effect. Give users and
+// members a partner-defined id: sending the same create again then creates the object, or
+// answers 409 ([ErrConflict]) when the first request did.
+//
 // # Aggregation jobs
 //
 // [API.AggregateMember], [API.CheckBalances] and [API.ResumeAggregation] return a [JobResult]

@@ -253,3 +253,32 @@ func isDecode(err error) bool {
 	var de *mxplatform.DecodeError
 	return errors.As(err, &de)
 }
+
+// TestPartnerIDsMakeCreatesSafeToResend follows the package's advice for a create whose answer
+// is lost: sent again with the same partner-defined id, it answers 409 and nothing is created
+// twice.
+func TestPartnerIDsMakeCreatesSafeToResend(t *testing.T) {
+	e := newEnv(t, flows[4]) // CreateMember's, with the credentials
+	ctx := context.Background()
+	for _, op := range []string{"createUser", "createMember"} {
+		if err := e.srv.Fake.InjectFault(mxplatformtest.FaultRule{Operation: op, Times: 1, Fault: lost(mxplatformtest.ResetFault())}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	create := func() (userErr, memberErr error) {
+		_, userErr = e.mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr("partner-user-1")})
+		_, memberErr = e.mx.CreateMember(ctx, e.user, mxplatform.MemberCreateRequestBody{Member: mxplatform.MemberCreateRequest{
+			InstitutionCode: mxplatformtest.TestBankCode, Credentials: e.creds, ID: ptr("partner-member-1"),
+		}})
+		return userErr, memberErr
+	}
+	userErr, memberErr := create()
+	wantTransport(nil)(t, userErr)
+	wantTransport(nil)(t, memberErr)
+	userErr, memberErr = create()
+	wantStatus(http.StatusConflict, mxplatform.ErrConflict)(t, userErr)
+	wantStatus(http.StatusConflict, mxplatform.ErrConflict)(t, memberErr)
+	if c := e.srv.Fake.Counts(); c.Users != 2 || c.Members != 2 {
+		t.Errorf("the fake holds %+v, want the seeded user and member and one of each created", c)
+	}
+}
