@@ -61,8 +61,9 @@ func (p RetryPolicy) withDefaults() RetryPolicy {
 }
 
 // DefaultCheckRetry retries requests that are safe to repeat (see [Repeatable]) after a network
-// error (a 2xx body cut off included) or a 429, 502, 503 or 504 answer. It does not retry other statuses (a 500 may come from
-// a request MX cannot handle), TLS certificate errors, or requests that cannot be repeated.
+// error (a 2xx body cut off included) or a 429, 502, 503 or 504 answer. It does not retry
+// other statuses (a 500 may come from a request MX cannot handle), TLS certificate errors, or
+// requests that cannot be repeated.
 func DefaultCheckRetry(req *http.Request, resp *http.Response, err error) (bool, string) {
 	if !Repeatable(req) {
 		return false, "request is not safe to repeat"
