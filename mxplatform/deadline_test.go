@@ -121,7 +121,7 @@ func TestTimeoutOptionBoundsEveryCall(t *testing.T) {
 	for _, fc := range []faultCase{hangFaults[0], hangFaults[1]} {
 		t.Run(fc.name, func(t *testing.T) {
 			t.Parallel()
-			fl := flows[1] // ListTransactionsIter
+			fl := flowNamed(t, "ListTransactionsIter")
 			e := newEnv(t, fl, mxplatform.WithTimeout(deadline))
 			if err := e.srv.Fake.InjectFault(mxplatformtest.FaultRule{Operation: fl.op, After: fl.after, Fault: fc.fault}); err != nil {
 				t.Fatal(err)
@@ -158,13 +158,14 @@ func TestRetryAfterIsObeyed(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			e := newEnv(t, flows[0], mxplatform.WithRetryPolicy(mxplatform.DefaultRetryPolicy()))
+			read := flowNamed(t, "ReadAccount")
+			e := newEnv(t, read, mxplatform.WithRetryPolicy(mxplatform.DefaultRetryPolicy()))
 			if err := e.srv.Fake.InjectFault(mxplatformtest.FaultRule{Operation: "readAccount", Times: 1, Fault: tc.fault}); err != nil {
 				t.Fatal(err)
 			}
 			before := e.srv.Fake.Requests("readAccount")
 			start := time.Now()
-			if err := flows[0].run(context.Background(), e); err != nil {
+			if err := read.run(context.Background(), e); err != nil {
 				t.Fatal(err)
 			}
 			if elapsed := time.Since(start); elapsed < tc.atLeast {

@@ -33,7 +33,7 @@ func fastRetries() mxplatform.Option {
 }
 
 // env is the world of one cell of the suite: a fake, a client, the seeded objects, and what
-// the flow's reads returned.
+// the flow's calls returned.
 type env struct {
 	srv     *mxplatformtest.Server
 	mx      *mxplatform.API
@@ -267,6 +267,18 @@ var flows = []flow{
 			wantCount(t, e, "members", e.srv.Fake.Counts().Members, 1-b2i(applied))
 		},
 	},
+}
+
+// flowNamed returns the flow of the suite named name.
+func flowNamed(t *testing.T, name string) flow {
+	t.Helper()
+	for _, fl := range flows {
+		if fl.name == name {
+			return fl
+		}
+	}
+	t.Fatalf("no flow %q", name)
+	return flow{}
 }
 
 // pageSize is the page size of the suite's listings: the fake's smallest, for many pages.

@@ -258,7 +258,7 @@ func isDecode(err error) bool {
 // is lost: sent again with the same partner-defined id, it answers 409 and nothing is created
 // twice.
 func TestPartnerIDsMakeCreatesSafeToResend(t *testing.T) {
-	e := newEnv(t, flows[4]) // CreateMember's, with the credentials
+	e := newEnv(t, flowNamed(t, "CreateMember")) // its setup lists the credentials
 	ctx := context.Background()
 	for _, op := range []string{"createUser", "createMember"} {
 		if err := e.srv.Fake.InjectFault(mxplatformtest.FaultRule{Operation: op, Times: 1, Fault: lost(mxplatformtest.ResetFault())}); err != nil {
