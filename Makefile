@@ -1,7 +1,7 @@
 # The commands of this repository. `make test` is what CI runs (.ci/run).
 GO ?= go
 
-.PHONY: all generate check-generate vet test fuzz bench
+.PHONY: all generate check-generate vet test fuzz bench load
 
 all: test
 
@@ -30,3 +30,10 @@ fuzz:
 ## bench: benchmarks with allocation counts, and their ratios
 bench:
 	./scripts/bench.sh
+
+## load: the load test, CLIENTS clients (default 16) for DURATION (default 10s), without the
+## race detector; it prints its figures and fails on any error or lost write
+CLIENTS ?= 16
+DURATION ?= 10s
+load:
+	$(GO) test ./mxplatform -run '^TestLoad$$' -count=1 -v -args -load.clients=$(CLIENTS) -load.duration=$(DURATION)

@@ -1,6 +1,7 @@
 package mxplatform
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/json"
@@ -99,9 +100,10 @@ type operation struct {
 	path   string
 }
 
-// call sends the request that build makes for op and decodes a 2xx body into out (unless out is
-// nil or the status is 204). Any other status is an *Error; a body that does not decode is a
-// *DecodeError. The response is returned with its body closed.
+// call sends the request that build makes for op and decodes a 2xx body into out (unless the
+// status is 204; when out is nil the body need only be empty or JSON). Any other status is an
+// *Error; a body that does not decode is a *DecodeError. The response is returned with its body
+// closed.
 func (a *API) call(ctx context.Context, op *operation, out any, opts []CallOption, build func(server string) (*http.Request, error)) (*http.Response, error) {
 	var cc callSettings
 	for _, o := range opts {
@@ -134,15 +136,29 @@ func (a *API) call(ctx context.Context, op *operation, out any, opts []CallOptio
 	}
 	a.logger.DebugContext(ctx, "mx request", "operation", op.id, "method", op.method, "path", req.URL.Path, "status", resp.StatusCode, "attempts", st.attempts, "duration", time.Since(start))
 
+	if resp.StatusCode == http.StatusNotFound && req.Method == http.MethodDelete && st.uncertain {
+		// An earlier attempt may have deleted the object and lost its answer: the object is
+		// gone, as the caller asked.
+		a.logger.DebugContext(ctx, "mx delete found nothing after an attempt that may have applied it", "operation", op.id, "attempts", st.attempts)
+		return resp, nil
+	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return resp, newError(op, req, resp, st.attempts)
 	}
-	if out == nil || resp.StatusCode == http.StatusNoContent {
+	if resp.StatusCode == http.StatusNoContent {
 		return resp, nil
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBody))
 	if err != nil {
 		return resp, &TransportError{Operation: op.id, Method: op.method, Path: req.URL.Path, Attempts: st.attempts, Err: fmt.Errorf("reading the response body: %w", err)}
+	}
+	if out == nil {
+		// The operation answers 204 without a body. Another 2xx may carry JSON, but a body
+		// that is not JSON is not MX's (a proxy's HTML page) and says nothing of the request.
+		if len(bytes.TrimSpace(body)) > 0 && !json.Valid(body) {
+			return resp, &DecodeError{Operation: op.id, StatusCode: resp.StatusCode, Err: errors.New("the body is not JSON"), Body: transport.Excerpt(body)}
+		}
+		return resp, nil
 	}
 	if err := json.Unmarshal(body, out); err != nil {
 		return resp, &DecodeError{Operation: op.id, StatusCode: resp.StatusCode, Err: err, Body: transport.Excerpt(body)}
@@ -179,6 +195,9 @@ type callStateKey struct{}
 type callState struct {
 	op       *operation
 	attempts int
+	// uncertain is set when an attempt that was retried may have been applied: it got no
+	// answer, or a 5xx.
+	uncertain bool
 }
 
 // OperationID returns the MX operationId ("readAccount", ...) of a request sent by an [API], or

@@ -40,15 +40,23 @@
 // A response whose status is not 2xx is an [*Error] with the operation, status, MX's message,
 // the request id and the raw body. errors.Is matches it against [ErrNotFound],
 // [ErrUnauthorized], [ErrConflict], [ErrRateLimited], [ErrServerError] and the other sentinels.
-// A 2xx answer that does not decode is a [*DecodeError]; a request that got no answer a
-// [*TransportError].
+// A 2xx answer that does not decode is a [*DecodeError]; a request that got no answer, or an
+// answer cut off, a [*TransportError].
 //
 // # Retries
 //
 // Requests that are safe to repeat ([Repeatable]: GET, PUT, DELETE and the POSTs whose
-// repetition has no effect) are retried after network errors and 429, 502, 503 and 504
-// answers, with jittered exponential backoff and the server's Retry-After (see
-// [DefaultRetryPolicy]). A retry wait ends as soon as the context does.
+// repetition has no effect) are retried after network errors (a connection lost in the middle
+// of a 2xx answer's body included) and 429, 502, 503 and 504 answers, with jittered
+// exponential backoff and the server's Retry-After (see [DefaultRetryPolicy]). A retry wait
+// ends as soon as the context does. A DELETE that is retried after an attempt that got no
+// answer or a 5xx, and then answers 404, succeeds: the earlier attempt may have deleted the
+// object and lost its answer, and the object is gone as asked.
+//
+// createUser, createMember and checkBalances are sent once: when their answer is lost (a reset,
+// a 5xx, a body cut off) the call fails, and the write may have taken effect. Give users and
+// members a partner-defined id: sending the same create again then creates the object, or
+// answers 409 ([ErrConflict]) when the first request did.
 //
 // # Aggregation jobs
 //

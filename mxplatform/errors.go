@@ -130,7 +130,8 @@ func errorMessage(body []byte) string {
 }
 
 // DecodeError is returned when a 2xx response does not hold what the operation answers: a body
-// that is not JSON, that does not fit the operation's type, or that lacks its resource.
+// that is not JSON (even for an operation that answers no body, such as deleteMember), that
+// does not fit the operation's type, or that lacks its resource.
 type DecodeError struct {
 	Operation  string // the MX operationId
 	StatusCode int    // the HTTP status, 2xx

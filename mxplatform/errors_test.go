@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -144,5 +145,35 @@ func TestRedirectsAreNotFollowed(t *testing.T) {
 	var e *Error
 	if !errors.As(err, &e) || e.StatusCode != http.StatusFound {
 		t.Fatalf("%v", err)
+	}
+}
+
+func TestDeleteAnsweredWithAPageIsNotASuccess(t *testing.T) {
+	page := func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		_, _ = io.WriteString(w, "<html><body>Welcome to the guest network</body></html>")
+	}
+	for name, answer := range map[string]http.HandlerFunc{
+		"204":         func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(204) },
+		"empty 200":   func(w http.ResponseWriter, r *http.Request) {},
+		"JSON 200":    func(w http.ResponseWriter, r *http.Request) { _, _ = io.WriteString(w, "{}") },
+		"HTML 200":    page,
+		"HTML 202":    func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(202); page(w, r) },
+		"garbage 200": func(w http.ResponseWriter, r *http.Request) { _, _ = io.WriteString(w, "{\"member\": ") },
+	} {
+		t.Run(name, func(t *testing.T) {
+			srv := httptest.NewServer(answer)
+			defer srv.Close()
+			err := newTestAPI(t, srv.URL).DeleteUser(context.Background(), docUser)
+			var de *DecodeError
+			switch {
+			case strings.Contains(name, "HTML") || strings.Contains(name, "garbage"):
+				if !errors.As(err, &de) || de.Operation != "deleteUser" {
+					t.Fatalf("%v, want a *DecodeError", err)
+				}
+			case err != nil:
+				t.Fatal(err)
+			}
+		})
 	}
 }

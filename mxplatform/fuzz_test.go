@@ -36,7 +36,8 @@ func addFixtureSeeds(f *testing.F) {
 }
 
 // FuzzResponseDecoding feeds arbitrary 200 bodies to operations of every result shape: each
-// returns a value or an error, never both, never neither, and never panics.
+// returns a value or an error, never both, never neither, and never panics; deleteUser, which
+// answers no body, succeeds exactly when the body is empty or JSON.
 func FuzzResponseDecoding(f *testing.F) {
 	addFixtureSeeds(f)
 	f.Add([]byte(`{"account": null}`))
@@ -68,6 +69,10 @@ func FuzzResponseDecoding(f *testing.F) {
 		if st != nil {
 			_ = st.ConnectionStatus.Info()
 		}
+		// An operation that answers no body takes an empty or JSON body, and nothing else.
+		err = a.DeleteUser(ctx, "USR-1")
+		wantOK := len(bytes.TrimSpace(body)) == 0 || json.Valid(body)
+		check("deleteUser", wantOK, err)
 	})
 }
 

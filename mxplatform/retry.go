@@ -1,6 +1,7 @@
 package mxplatform
 
 import (
+	"bytes"
 	"context"
 	"crypto/x509"
 	"errors"
@@ -71,8 +72,9 @@ func (p RetryPolicy) withDefaults() RetryPolicy {
 }
 
 // DefaultCheckRetry retries requests that are safe to repeat (see [Repeatable]) after a network
-// error or a 429, 502, 503 or 504 answer. It does not retry other statuses (a 500 may come from
-// a request MX cannot handle), TLS certificate errors, or requests that cannot be repeated.
+// error (a 2xx body cut off included) or a 429, 502, 503 or 504 answer. It does not retry
+// other statuses (a 500 may come from a request MX cannot handle), TLS certificate errors, or
+// requests that cannot be repeated.
 func DefaultCheckRetry(req *http.Request, resp *http.Response, err error) (bool, string) {
 	if !Repeatable(req) {
 		return false, "request is not safe to repeat"
@@ -166,8 +168,11 @@ func RetryAfter(resp *http.Response, now time.Time) (time.Duration, bool) {
 }
 
 // RetryTransport is the retry layer of an [API]: an http.RoundTripper that sends a request
-// through Base and sends it again as Policy says, replaying its body. It stops waiting as soon
-// as the request's context ends and returns the context's error.
+// through Base and sends it again as Policy says, replaying its body. For the requests of an
+// API's calls it reads a 2xx answer's body before deciding, so that a body cut off by a lost
+// connection counts as a network error (except on the last attempt, whose body the call
+// reads). It stops waiting as soon as the request's context ends and returns the context's
+// error.
 type RetryTransport struct {
 	Base   http.RoundTripper // the transport that sends each attempt
 	Policy RetryPolicy       // zero fields take their defaults
@@ -188,6 +193,13 @@ func (t *RetryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			return nil, err
 		}
 		resp, err := t.Base.RoundTrip(try)
+		if err == nil && st != nil && attempt < p.MaxAttempts && resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+			// An API call reads the whole body anyway: reading it here makes a connection
+			// lost mid-body a network error that the policy can retry.
+			if rerr := bufferBody(resp); rerr != nil {
+				resp, err = nil, fmt.Errorf("reading the response body: %w", rerr)
+			}
+		}
 		if ctx.Err() != nil {
 			if resp != nil {
 				resp.Body.Close()
@@ -200,6 +212,9 @@ func (t *RetryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		retry, reason := p.Check(req, resp, err)
 		if !retry {
 			return resp, err
+		}
+		if st != nil && (err != nil || resp.StatusCode >= 500) {
+			st.uncertain = true // the attempt may have been applied, its answer lost
 		}
 		wait := p.Backoff(attempt, resp)
 		if ra, ok := RetryAfter(resp, time.Now()); ok && ra > p.MaxRetryAfter {
@@ -229,6 +244,18 @@ func attemptRequest(req *http.Request, attempt int) (*http.Request, error) {
 	r := req.Clone(req.Context())
 	r.Body = body
 	return r, nil
+}
+
+// bufferBody reads the body of resp, at most maxResponseBody bytes as an API call does, and
+// replaces it with the bytes read.
+func bufferBody(resp *http.Response) error {
+	b, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBody))
+	_ = resp.Body.Close()
+	if err != nil {
+		return err
+	}
+	resp.Body = io.NopCloser(bytes.NewReader(b))
+	return nil
 }
 
 // drain reads a little of a body and closes it, so that its connection can be reused.

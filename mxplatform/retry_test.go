@@ -11,6 +11,7 @@ import (
 	"io"
 	"log"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -164,6 +165,83 @@ func TestConnectionResetThenSuccess(t *testing.T) {
 	}
 }
 
+// truncated answers the 200 fixture of an operation with its full Content-Length but half
+// of its body, then closes the connection.
+func truncated(t *testing.T, op string) http.HandlerFunc {
+	body := readFixture(t, op, "200.json")
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", fmt.Sprint(len(body)))
+		w.WriteHeader(http.StatusOK)
+		_, _ = w.Write(body[:len(body)/2])
+		_ = http.NewResponseController(w).Flush()
+		panic(http.ErrAbortHandler)
+	}
+}
+
+func TestBodyCutOffIsRetriedWhenRepeatable(t *testing.T) {
+	s := &script{steps: []http.HandlerFunc{truncated(t, "readAccount"), fixtureAnswer(t, "readAccount", "200.json")}}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	acct, err := newTestAPI(t, srv.URL, fastRetries(nil)).ReadAccount(context.Background(), docUser, docAccount)
+	if err != nil || *acct.GUID != docAccount || s.count() != 2 {
+		t.Fatalf("%v after %d requests", err, s.count())
+	}
+
+	// Every attempt cut off: the last one's error, after the whole budget.
+	s = &script{steps: []http.HandlerFunc{truncated(t, "readAccount")}}
+	srv2 := httptest.NewServer(s)
+	defer srv2.Close()
+	_, err = newTestAPI(t, srv2.URL, fastRetries(nil)).ReadAccount(context.Background(), docUser, docAccount)
+	var te *TransportError
+	if !errors.As(err, &te) || !errors.Is(err, io.ErrUnexpectedEOF) || te.Attempts != 4 || s.count() != 4 {
+		t.Fatalf("%v after %d requests", err, s.count())
+	}
+}
+
+func TestBodyCutOffIsNotRetriedWhenNotRepeatable(t *testing.T) {
+	s := &script{steps: []http.HandlerFunc{truncated(t, "createUser"), fixtureAnswer(t, "createUser", "200.json")}}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	_, err := newTestAPI(t, srv.URL, fastRetries(nil)).CreateUser(context.Background(), UserCreateRequest{})
+	var te *TransportError
+	if !errors.As(err, &te) || !errors.Is(err, io.ErrUnexpectedEOF) || te.Attempts != 1 || s.count() != 1 {
+		t.Fatalf("%v after %d requests", err, s.count())
+	}
+}
+
+func TestDeleteFindingNothingAfterALostAnswerSucceeds(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		first http.HandlerFunc
+		ok    bool
+	}{
+		{"after a 504", status(504), true},
+		{"after a reset", reset, true},
+		{"after a 429", status(429, "Retry-After", "0"), false}, // refused: the 404 stands
+		{"at once", status(404), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := &script{steps: []http.HandlerFunc{tc.first, status(404)}}
+			srv := httptest.NewServer(s)
+			defer srv.Close()
+			err := newTestAPI(t, srv.URL, fastRetries(nil)).DeleteMember(context.Background(), docUser, docMember)
+			if tc.ok && err != nil {
+				t.Fatalf("%v after %d requests", err, s.count())
+			}
+			if !tc.ok && !errors.Is(err, ErrNotFound) {
+				t.Fatalf("%v after %d requests, want ErrNotFound", err, s.count())
+			}
+		})
+	}
+	// Only deletes: a read that finds nothing after a 504 is not found.
+	s := &script{steps: []http.HandlerFunc{status(504), status(404)}}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	if _, err := newTestAPI(t, srv.URL, fastRetries(nil)).ReadMember(context.Background(), docUser, docMember); !errors.Is(err, ErrNotFound) || s.count() != 2 {
+		t.Fatalf("readMember: %v after %d requests", err, s.count())
+	}
+}
+
 func TestNetworkErrorWhenEveryAttemptFails(t *testing.T) {
 	s := &script{steps: []http.HandlerFunc{reset}}
 	srv := httptest.NewServer(s)
@@ -274,6 +352,40 @@ func TestDefaultTransportRefusesOldTLS(t *testing.T) {
 	tr.TLSClientConfig.RootCAs = pool
 	if _, err := (&http.Client{Transport: tr}).Get(srv.URL); err == nil {
 		t.Fatal("TLS 1.1 handshake succeeded")
+	}
+}
+
+// TestConcurrentCallsReuseConnections has 16 goroutines share an API: they keep their
+// connections between calls instead of opening new ones. (A few more than one each may open:
+// the transport returns a connection to its pool just after its body is read, so a goroutine's
+// next call may find none idle. With Go's default of 2 idle connections per host, 800 calls
+// open a hundred or more.)
+func TestConcurrentCallsReuseConnections(t *testing.T) {
+	const workers, calls = 16, 50
+	var opened atomic.Int32
+	srv := httptest.NewUnstartedServer(fixtureAnswer(t, "readAccount", "200.json"))
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			opened.Add(1)
+		}
+	}
+	srv.Start()
+	defer srv.Close()
+	a := newTestAPI(t, srv.URL)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for range calls {
+				if _, err := a.ReadAccount(context.Background(), docUser, docAccount); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if n := opened.Load(); n > 2*workers {
+		t.Errorf("%d calls from %d goroutines opened %d connections, want about one each", workers*calls, workers, n)
 	}
 }
 
