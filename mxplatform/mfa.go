@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 )
 
@@ -162,8 +163,16 @@ func (a *API) AnswerChallenges(ctx context.Context, userGUID UserGUID, memberGUI
 
 // AnswerChallengesAndWait sends the answers and waits until the member settles again: CONNECTED,
 // CHALLENGED anew (more challenges), REJECTED, and so on; see [API.WaitForAggregation].
+//
+// When the answer to the first attempt was lost (a reset connection, a 5xx) and the automatic
+// repeat is refused with 400 because the member is no longer challenged, the answers were
+// taken: the wait goes on, and the member's status says what became of them.
 func (a *API) AnswerChallengesAndWait(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, answers *MFAAnswers, w *WaitOptions, opts ...CallOption) (*AggregationResult, error) {
 	job, err := a.AnswerChallenges(ctx, userGUID, memberGUID, answers, opts...)
+	var mxErr *Error
+	if errors.As(err, &mxErr) && mxErr.StatusCode == http.StatusBadRequest && mxErr.Attempts > 1 {
+		job, err = &JobResult{Outcome: JobAlreadyRunning}, nil
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -125,3 +125,40 @@ func TestAnswerChallengesSendsNothingIncomplete(t *testing.T) {
 		t.Fatalf("%s %v", bodies[0], err)
 	}
 }
+
+// TestAnswersWhoseAnswerWasLost: the first resume is applied but its answer lost (the
+// connection closes); the automatic repeat meets MX's 400, the member being no longer
+// challenged. The answers were taken: the wait goes on to the member's status.
+func TestAnswersWhoseAnswerWasLost(t *testing.T) {
+	recordSleeps(t)
+	var resumes int
+	m := &memberScript{statuses: []MemberStatus{memberState(ConnectionStatusConnected, false, "x")}}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/resume") {
+			resumes++
+			if resumes == 1 {
+				reset(w, r) // applied, but the answer never arrives
+				return
+			}
+			w.WriteHeader(http.StatusBadRequest)
+			_, _ = w.Write([]byte(`{"error": {"message": "Member is not challenged."}}`))
+			return
+		}
+		m.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	a := newTestAPI(t, srv.URL, fastRetries(nil))
+	answers := NewMFAAnswers([]Challenge{textChallenge("C1", "Q")})
+	_ = answers.Set("C1", "blue")
+
+	r, err := a.AnswerChallengesAndWait(context.Background(), docUser, docMember, answers, nil)
+	if err != nil || r.Info().Status != ConnectionStatusConnected || resumes != 2 {
+		t.Fatalf("%+v, %v after %d resumes", r, err, resumes)
+	}
+
+	// A 400 to a first attempt is MX refusing the answers: an error.
+	resumes = 1
+	if _, err := a.AnswerChallengesAndWait(context.Background(), docUser, docMember, answers, nil); !errors.Is(err, ErrBadRequest) {
+		t.Errorf("a 400 at once: %v", err)
+	}
+}
