@@ -220,6 +220,11 @@ func (t *RetryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		if ra, ok := RetryAfter(resp, time.Now()); ok && ra > p.MaxRetryAfter {
 			return resp, err // MX asks for a longer pause than the policy accepts
 		}
+		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) <= wait {
+			// The next attempt could not start before the deadline: give the caller this
+			// answer now rather than the deadline's error later.
+			return resp, err
+		}
 		if resp != nil {
 			drain(resp.Body)
 		}

@@ -450,3 +450,21 @@ func TestSecretsNeverAppear(t *testing.T) {
 		t.Errorf("logs lack the retry: %s", logs.String())
 	}
 }
+
+// TestNoWaitPastTheDeadline: a Retry-After longer than the time left before the context's
+// deadline is not waited out; the 429 comes back at once instead of the deadline's error.
+func TestNoWaitPastTheDeadline(t *testing.T) {
+	s := &script{steps: []http.HandlerFunc{status(429, "Retry-After", "30")}}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	start := time.Now()
+	_, err := newTestAPI(t, srv.URL).ReadAccount(ctx, docUser, docAccount)
+	if !errors.Is(err, ErrRateLimited) || s.count() != 1 {
+		t.Fatalf("%v after %d requests", err, s.count())
+	}
+	if elapsed := time.Since(start); elapsed > time.Second {
+		t.Errorf("returned after %v", elapsed)
+	}
+}
