@@ -22,8 +22,9 @@ const (
 	// Retry-After header when RetryAfter is set.
 	FaultStatus FaultKind = iota + 1
 	// FaultReset closes the connection (with a TCP reset) without answering. Note that Go's
-	// http.Transport sends an idempotent request (GET, PUT, DELETE) again by itself, once, when
-	// a connection it reused is closed before answering: [Fake.Requests] then counts two.
+	// http.Transport sends a GET, HEAD, OPTIONS or TRACE request (or one with an
+	// Idempotency-Key header) again by itself, once, when a connection it reused is closed
+	// before answering: [Fake.Requests] then counts two.
 	FaultReset
 	// FaultTruncatedBody sends the operation's answer with its full Content-Length but only
 	// half of its body, then closes the connection.
