@@ -50,43 +50,24 @@ type Error struct {
 func (e *Error) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "moov: %s (%s %s): %d %s", e.Operation, e.Method, e.Path, e.StatusCode, http.StatusText(e.StatusCode))
-	switch {
-	case e.Message != "":
-		b.WriteString(": ")
-		b.WriteString(e.Message)
-	case len(e.Body) == 0:
-		b.WriteString(" (empty body)")
-	default:
-		fmt.Fprintf(&b, " (body: %q)", transport.Excerpt(e.Body))
-	}
-	if e.RequestID != "" {
-		fmt.Fprintf(&b, " [request id %s]", e.RequestID)
-	}
-	if e.Attempts > 1 {
-		fmt.Fprintf(&b, " after %d attempts", e.Attempts)
-	}
+	transport.DescribeAnswer(&b, e.Message, e.Body, e.RequestID, e.Attempts)
 	return b.String()
 }
 
 // Is matches the sentinel of the error's status.
-func (e *Error) Is(target error) bool {
-	switch target {
-	case ErrBadRequest:
-		return e.StatusCode == http.StatusBadRequest
-	case ErrUnauthorized:
-		return e.StatusCode == http.StatusUnauthorized
-	case ErrForbidden:
-		return e.StatusCode == http.StatusForbidden
-	case ErrNotFound:
-		return e.StatusCode == http.StatusNotFound
-	case ErrConflict:
-		return e.StatusCode == http.StatusConflict
-	case ErrRateLimited:
-		return e.StatusCode == http.StatusTooManyRequests
-	case ErrServerError:
-		return e.StatusCode >= 500 && e.StatusCode <= 599
-	}
-	return false
+func (e *Error) Is(target error) bool { return statusSentinels.Match(e.StatusCode, target) }
+
+// statusSentinels are the sentinels of the statuses Moov documents.
+var statusSentinels = transport.Sentinels{
+	ByStatus: map[int]error{
+		http.StatusBadRequest:      ErrBadRequest,
+		http.StatusUnauthorized:    ErrUnauthorized,
+		http.StatusForbidden:       ErrForbidden,
+		http.StatusNotFound:        ErrNotFound,
+		http.StatusConflict:        ErrConflict,
+		http.StatusTooManyRequests: ErrRateLimited,
+	},
+	ServerError: ErrServerError,
 }
 
 // newError reads the error response resp to req.

@@ -60,21 +60,7 @@ func (e *Error) Error() string {
 	if e.Code != 0 {
 		fmt.Fprintf(&b, " (code %d)", e.Code)
 	}
-	switch {
-	case e.Message != "":
-		b.WriteString(": ")
-		b.WriteString(e.Message)
-	case len(e.Body) == 0:
-		b.WriteString(" (empty body)")
-	default:
-		fmt.Fprintf(&b, " (body: %q)", transport.Excerpt(e.Body))
-	}
-	if e.RequestID != "" {
-		fmt.Fprintf(&b, " [request id %s]", e.RequestID)
-	}
-	if e.Attempts > 1 {
-		fmt.Fprintf(&b, " after %d attempts", e.Attempts)
-	}
+	transport.DescribeAnswer(&b, e.Message, e.Body, e.RequestID, e.Attempts)
 	return b.String()
 }
 
@@ -89,26 +75,8 @@ func (e *Error) Is(target error) bool {
 	case ErrManualAccount:
 		return e.Operation == opBlock && e.StatusCode == http.StatusBadRequest &&
 			strings.Contains(strings.ToLower(e.Message), strings.ToLower(manualAccountMessage))
-	case mxplatform.ErrBadRequest:
-		return e.StatusCode == http.StatusBadRequest
-	case mxplatform.ErrUnauthorized:
-		return e.StatusCode == http.StatusUnauthorized
-	case mxplatform.ErrForbidden:
-		return e.StatusCode == http.StatusForbidden
-	case mxplatform.ErrNotFound:
-		return e.StatusCode == http.StatusNotFound
-	case mxplatform.ErrNotAcceptable:
-		return e.StatusCode == http.StatusNotAcceptable
-	case mxplatform.ErrConflict:
-		return e.StatusCode == http.StatusConflict
-	case mxplatform.ErrUnprocessable:
-		return e.StatusCode == http.StatusUnprocessableEntity
-	case mxplatform.ErrRateLimited:
-		return e.StatusCode == http.StatusTooManyRequests
-	case mxplatform.ErrServerError:
-		return e.StatusCode >= 500 && e.StatusCode <= 599
 	}
-	return false
+	return (&mxplatform.Error{StatusCode: e.StatusCode}).Is(target)
 }
 
 func newError(op string, req *http.Request, resp *http.Response, attempts int) *Error {

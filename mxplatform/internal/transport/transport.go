@@ -264,3 +264,40 @@ func Quote(s string, n int) string {
 	}
 	return fmt.Sprintf("%q", s)
 }
+
+// Sentinels are the sentinel errors a client's error type matches by HTTP status.
+type Sentinels struct {
+	ByStatus    map[int]error // one status each
+	ServerError error         // any 5xx
+}
+
+// Match reports whether target is the sentinel of status.
+func (s Sentinels) Match(status int, target error) bool {
+	if target == nil {
+		return false
+	}
+	if target == s.ServerError {
+		return status >= 500 && status <= 599
+	}
+	return s.ByStatus[status] == target
+}
+
+// DescribeAnswer ends the description of an HTTP error: the API's message or else an excerpt of
+// the body, the request id and the number of attempts when there were several.
+func DescribeAnswer(b *strings.Builder, message string, body []byte, requestID string, attempts int) {
+	switch {
+	case message != "":
+		b.WriteString(": ")
+		b.WriteString(message)
+	case len(body) == 0:
+		b.WriteString(" (empty body)")
+	default:
+		fmt.Fprintf(b, " (body: %q)", Excerpt(body))
+	}
+	if requestID != "" {
+		fmt.Fprintf(b, " [request id %s]", requestID)
+	}
+	if attempts > 1 {
+		fmt.Fprintf(b, " after %d attempts", attempts)
+	}
+}

@@ -90,3 +90,22 @@ func TestSettingsValidate(t *testing.T) {
 		t.Errorf("user agent %q %v", s.UserAgentHeader("9"), err)
 	}
 }
+
+func TestSentinelsMatch(t *testing.T) {
+	notFound, server, other := errors.New("not found"), errors.New("server"), errors.New("other")
+	s := Sentinels{ByStatus: map[int]error{404: notFound}, ServerError: server}
+	for _, tc := range []struct {
+		status int
+		target error
+		want   bool
+	}{{404, notFound, true}, {400, notFound, false}, {503, server, true}, {599, server, true}, {499, server, false}, {404, other, false}, {404, nil, false}} {
+		if got := s.Match(tc.status, tc.target); got != tc.want {
+			t.Errorf("Match(%d, %v) = %v", tc.status, tc.target, got)
+		}
+	}
+	var b strings.Builder
+	DescribeAnswer(&b, "", []byte("<html>oops</html>"), "req-1", 3)
+	if got := b.String(); got != ` (body: "<html>oops</html>") [request id req-1] after 3 attempts` {
+		t.Errorf("%q", got)
+	}
+}
