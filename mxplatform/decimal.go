@@ -30,9 +30,9 @@ type Decimal struct {
 const maxSmallDigits = 18
 
 // maxDecimalScale bounds the exponent and the number of digits of a Decimal: far beyond any
-// amount or rate, and small enough that printing a value stays cheap (1e999999999 would
-// otherwise print a billion digits).
-const maxDecimalScale = 128
+// amount or rate (1e400 is accepted), and small enough that printing a value stays cheap
+// (1e999999999 would otherwise print a billion digits).
+const maxDecimalScale = 1000
 
 // fromBig checks the range of a decimal parsed by github.com/shopspring/decimal.
 func fromBig(d decimal.Decimal, text []byte) (Decimal, error) {
@@ -42,7 +42,9 @@ func fromBig(d decimal.Decimal, text []byte) (Decimal, error) {
 	return Decimal{big: &d}, nil
 }
 
-// ParseDecimal parses a decimal written in base 10, such as "61.11", "-0.5" or "1e3".
+// ParseDecimal parses a decimal written in base 10, such as "61.11", "-0.5" or "1e3". It accepts
+// what github.com/shopspring/decimal accepts, as long as the value has at most 1000 digits and an
+// exponent within ±1000.
 func ParseDecimal(s string) (Decimal, error) {
 	if coef, exp, ok := parseSmall([]byte(s)); ok {
 		return Decimal{coef: coef, exp: exp}, nil

@@ -2,6 +2,7 @@ package mxplatform
 
 import (
 	"encoding/json"
+	"fmt"
 	"github.com/shopspring/decimal"
 	"os"
 	"path/filepath"
@@ -52,7 +53,7 @@ func TestDecimalKeepsCentsThatFloat32Loses(t *testing.T) {
 }
 
 func TestDecimalRejectsNonNumbers(t *testing.T) {
-	for _, in := range []string{`"abc"`, `true`, `{}`, `"1.2.3"`, `null`, `1e999999999`, `0e999999999`, `1e-999999999`, `"5E+300"`, `1` + strings.Repeat("0", 200)} {
+	for _, in := range []string{`"abc"`, `true`, `{}`, `"1.2.3"`, `null`, `1e999999999`, `0e999999999`, `1e-999999999`, `"5E+3000"`, `1` + strings.Repeat("0", 1001)} {
 		var d Decimal
 		if err := json.Unmarshal([]byte(in), &d); err == nil {
 			t.Errorf("%s decoded as %s", in, d)
@@ -65,6 +66,65 @@ func TestDecimalRejectsNonNumbers(t *testing.T) {
 	}
 	if _, err := ParseDecimal("12,50"); err == nil {
 		t.Error("ParseDecimal accepted a comma")
+	}
+}
+
+// TestDecimalAcceptsWhatTheDocsSay parses values at the documented bounds (1000 digits, an
+// exponent of ±1000): within them Decimal agrees with shopspring/decimal, beyond them it refuses.
+func TestDecimalAcceptsWhatTheDocsSay(t *testing.T) {
+	for _, s := range []string{"1e400", "5E+300", "-1e-1000", "1e1000", strings.Repeat("9", 1000)} {
+		d, err := ParseDecimal(s)
+		if err != nil {
+			t.Errorf("ParseDecimal(%s): %v", s, err)
+			continue
+		}
+		if ref := decimal.RequireFromString(s); !d.Big().Equal(ref) {
+			t.Errorf("ParseDecimal(%s) = %s, want %s", s, d, ref)
+		}
+	}
+	for _, s := range []string{"1e1001", "1e-1001", strings.Repeat("9", 1001)} {
+		if _, err := ParseDecimal(s); err == nil {
+			t.Errorf("ParseDecimal accepted %.20s... beyond the documented bounds", s)
+		}
+	}
+}
+
+func TestDecimalFormat(t *testing.T) {
+	for _, tc := range []struct {
+		format string
+		value  string
+		want   string
+	}{
+		{"%v", "6893.2", "6893.2"},
+		{"%s", "6893.2", "6893.2"},
+		{"%.2f", "6893.2", "6893.20"},
+		{"%.2f", "0.125", "0.13"},
+		{"%.2f", "-0.125", "-0.13"},
+		{"%.0f", "2.5", "3"},
+		{"%f", "1234567.891", "1234567.891"},
+		{"%F", "1e3", "1000"},
+		{"%q", "61.11", `"61.11"`},
+		{"%10.2f", "5", "      5.00"},
+		{"%-8v|", "5.5", "5.5     |"},
+		{"%08.2f", "-5.5", "-0005.50"},
+		{"%+.1f", "5", "+5.0"},
+		{"%+v", "-5", "-5"},
+		{"% v", "5", " 5"},
+		{"%d", "5", "%!d(mxplatform.Decimal=5)"},
+		{"%v", "123456789012345678901234567890.5", "123456789012345678901234567890.5"},
+		{"%.3f", "123456789012345678901234567890.12345", "123456789012345678901234567890.123"},
+	} {
+		d := MustDecimal(tc.value)
+		if got := fmt.Sprintf(tc.format, d); got != tc.want {
+			t.Errorf("Sprintf(%q, %s) = %q, want %q", tc.format, tc.value, got, tc.want)
+		}
+		if got := fmt.Sprintf(tc.format, &d); got != tc.want {
+			t.Errorf("Sprintf(%q, &%s) = %q, want %q", tc.format, tc.value, got, tc.want)
+		}
+	}
+	// Inside a struct, the Decimal prints as its number, not its representation.
+	if got := fmt.Sprintf("%v", struct{ A Decimal }{MustDecimal("1.5")}); got != "{1.5}" {
+		t.Errorf("struct printed %q", got)
 	}
 }
 
