@@ -44,8 +44,14 @@ type AggregationResult struct {
 	Challenges []Challenge
 }
 
-// Info explains the connection status the member settled in.
-func (r *AggregationResult) Info() StatusInfo { return r.Status.ConnectionStatus.Info() }
+// Info explains the connection status the member settled in. On a nil result, or one without a
+// status, it explains the null status.
+func (r *AggregationResult) Info() StatusInfo {
+	if r == nil || r.Status == nil {
+		return ConnectionStatus("").Info()
+	}
+	return r.Status.ConnectionStatus.Info()
+}
 
 // AggregateAndWait starts a standard aggregation of the member (see [API.AggregateMember]) and
 // waits until it settles (see [API.WaitForAggregation]). When a standard aggregation is already
@@ -118,7 +124,7 @@ func (a *API) wait(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID
 			continue
 		}
 		r := &AggregationResult{Status: status}
-		if status.ConnectionStatus != nil && *status.ConnectionStatus == ConnectionStatusChallenged {
+		if status.ConnectionStatus == ConnectionStatusChallenged {
 			r.Challenges = status.Challenges
 			if len(r.Challenges) == 0 {
 				if r.Challenges, err = Collect(a.ListMemberChallengesIter(ctx, userGUID, memberGUID, nil, opts...)); err != nil {

@@ -42,7 +42,7 @@ type memberScript struct {
 }
 
 func memberState(s ConnectionStatus, aggregating bool, at string, challenges ...Challenge) MemberStatus {
-	return MemberStatus{ConnectionStatus: &s, IsBeingAggregated: &aggregating, AggregatedAt: &at, Challenges: challenges, GUID: ptrTo(docMember)}
+	return MemberStatus{ConnectionStatus: s, IsBeingAggregated: &aggregating, AggregatedAt: &at, Challenges: challenges, GUID: ptrTo(docMember)}
 }
 
 func ptrTo[T any](v T) *T { return &v }
@@ -98,12 +98,12 @@ func TestAggregateWaitsThroughChallengeToConnected(t *testing.T) {
 	a := newTestAPI(t, srv.URL)
 
 	var seen []ConnectionStatus
-	w := &WaitOptions{Progress: func(s *MemberStatus) { seen = append(seen, *s.ConnectionStatus) }}
+	w := &WaitOptions{Progress: func(s *MemberStatus) { seen = append(seen, s.ConnectionStatus) }}
 	r, err := a.AggregateAndWait(context.Background(), docUser, docMember, nil, w)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Job != JobStarted || *r.Status.ConnectionStatus != ConnectionStatusChallenged || len(r.Challenges) != 1 || *r.Challenges[0].GUID != "CRD-1" {
+	if r.Job != JobStarted || r.Status.ConnectionStatus != ConnectionStatusChallenged || len(r.Challenges) != 1 || *r.Challenges[0].GUID != "CRD-1" {
 		t.Fatalf("%+v", r)
 	}
 	if r.Info().Next != NextStepAnswerMFA {
@@ -133,7 +133,7 @@ func TestAggregateWaitsThroughChallengeToConnected(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *r.Status.ConnectionStatus != ConnectionStatusConnected || r.Job != JobAlreadyRunning || m.statusReads != 4 {
+	if r.Status.ConnectionStatus != ConnectionStatusConnected || r.Job != JobAlreadyRunning || m.statusReads != 4 {
 		t.Fatalf("%+v after %d reads", r, m.statusReads)
 	}
 	if len(m.resumed) != 1 || !strings.Contains(m.resumed[0], `{"guid":"CRD-1","value":"blue"}`) {
@@ -174,7 +174,7 @@ func TestAggregateJoinsARunningJob(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Job != JobAlreadyRunning || *r.Status.ConnectionStatus != ConnectionStatusConnected || m.statusReads != 2 {
+	if r.Job != JobAlreadyRunning || r.Status.ConnectionStatus != ConnectionStatusConnected || m.statusReads != 2 {
 		t.Fatalf("%+v after %d reads", r, m.statusReads)
 	}
 }
@@ -213,7 +213,7 @@ func TestWaitSkipsStatusFromBeforeTheJob(t *testing.T) {
 	srv := httptest.NewServer(m)
 	defer srv.Close()
 	r, err := newTestAPI(t, srv.URL).AggregateAndWait(context.Background(), docUser, docMember, nil, nil)
-	if err != nil || *r.Status.ConnectionStatus != ConnectionStatusDenied || r.Info().Next != NextStepReenterCredentials {
+	if err != nil || r.Status.ConnectionStatus != ConnectionStatusDenied || r.Info().Next != NextStepReenterCredentials {
 		t.Fatalf("%+v %v", r, err)
 	}
 }
@@ -245,24 +245,45 @@ func TestWaitStopsWhenTheContextEnds(t *testing.T) {
 
 func TestSettled(t *testing.T) {
 	for _, tc := range []struct {
-		s           *ConnectionStatus
+		s           ConnectionStatus
 		aggregating bool
 		want        bool
 	}{
-		{ptrTo(ConnectionStatusConnected), true, false},
-		{ptrTo(ConnectionStatusConnected), false, true},
-		{ptrTo(ConnectionStatusChallenged), true, true},
-		{ptrTo(ConnectionStatusDenied), true, true},
-		{ptrTo(ConnectionStatusResumed), false, false},
-		{ptrTo(ConnectionStatusDelayed), false, false},
-		{ptrTo(ConnectionStatusCreated), false, true},
-		{ptrTo(ConnectionStatus("SOMETHING_NEW")), false, true},
-		{ptrTo(ConnectionStatus("SOMETHING_NEW")), true, false},
-		{nil, false, true},
+		{ConnectionStatusConnected, true, false},
+		{ConnectionStatusConnected, false, true},
+		{ConnectionStatusChallenged, true, true},
+		{ConnectionStatusDenied, true, true},
+		{ConnectionStatusResumed, false, false},
+		{ConnectionStatusDelayed, false, false},
+		{ConnectionStatusCreated, false, true},
+		{ConnectionStatus("SOMETHING_NEW"), false, true},
+		{ConnectionStatus("SOMETHING_NEW"), true, false},
+		{"", false, true},
 	} {
 		got := settled(&MemberStatus{ConnectionStatus: tc.s, IsBeingAggregated: &tc.aggregating})
 		if got != tc.want {
 			t.Errorf("%v aggregating=%v: settled %v", tc.s.Info().Status, tc.aggregating, got)
 		}
+	}
+}
+
+// TestInfoOnValuesAndNil calls Info on a status constant, a nil result, a result without a status
+// and a member whose status MX sent as null: none panics, and each explains the right status.
+func TestInfoOnValuesAndNil(t *testing.T) {
+	if info := ConnectionStatusDenied.Info(); info.Status != ConnectionStatusDenied || !info.UserMustAct {
+		t.Errorf("DENIED: %+v", info)
+	}
+	var nilResult *AggregationResult
+	for name, r := range map[string]*AggregationResult{"nil": nilResult, "no status": {}} {
+		if info := r.Info(); !info.Known || info.Next != NextStepNone || info.Status != "" {
+			t.Errorf("%s result: %+v", name, info)
+		}
+	}
+	var m Member
+	if err := json.Unmarshal([]byte(`{"guid": "MBR-1", "connection_status": null}`), &m); err != nil {
+		t.Fatal(err)
+	}
+	if info := m.ConnectionStatus.Info(); info.Next != NextStepNone || info.Code != -1 {
+		t.Errorf("null status: %+v", info)
 	}
 }

@@ -198,13 +198,12 @@ func ExampleMFAAnswers() {
 }
 
 func ExampleConnectionStatus_Info() {
-	status := mxplatform.ConnectionStatusDenied
-	info := status.Info()
+	info := mxplatform.ConnectionStatusDenied.Info()
 	fmt.Println(info.Code, info.Final, info.UserMustAct, info.Next)
 	fmt.Println(info.Message("MX Bank"))
 
-	var manual *mxplatform.ConnectionStatus // MX sends null for members without credentials
-	fmt.Println(manual.Info().Next)
+	var manual mxplatform.Member // MX sends a null status for members without credentials
+	fmt.Println(manual.ConnectionStatus.Info().Next)
 	// Output:
 	// 2 true true re-enter credentials
 	// The credentials entered do not match your credentials at this institution. Please re-enter your credentials to continue importing data.

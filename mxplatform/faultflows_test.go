@@ -134,7 +134,7 @@ var flows = []flow{
 			return err
 		},
 		check: func(t *testing.T, e *env, ok, _ bool) {
-			if ok && (e.gotStatus == nil || *e.gotStatus.Status.ConnectionStatus != mxplatform.ConnectionStatusConnected || *e.gotStatus.Status.IsBeingAggregated) {
+			if ok && (e.gotStatus == nil || e.gotStatus.Status.ConnectionStatus != mxplatform.ConnectionStatusConnected || *e.gotStatus.Status.IsBeingAggregated) {
 				t.Errorf("the wait ended at %+v, want CONNECTED and no longer aggregating", e.gotStatus)
 			}
 		},
@@ -243,8 +243,8 @@ var flows = []flow{
 			if applied {
 				want = mxplatform.ConnectionStatusResumed
 			}
-			if *st.ConnectionStatus != want {
-				t.Errorf("member %s, want %s", *st.ConnectionStatus, want)
+			if st.ConnectionStatus != want {
+				t.Errorf("member %s, want %s", st.ConnectionStatus, want)
 			}
 			if ok && (e.gotJob == nil || e.gotJob.Outcome != mxplatform.JobAlreadyRunning) {
 				t.Errorf("the answers got %+v", e.gotJob)

@@ -118,18 +118,19 @@ func (i StatusInfo) Message(institution string) string {
 	return r.Replace(i.message)
 }
 
-// Info explains the status. It may be called on a nil *ConnectionStatus: MX sends null for a
-// member without credentials (a manual member), which needs nothing.
-func (s *ConnectionStatus) Info() StatusInfo {
-	if s == nil {
+// Info explains the status. The empty status is the null one: MX sends null (or nothing) for a
+// member without credentials (a manual member), which needs nothing. A status this SDK does not
+// know is reported as such (Known false) and treated as final.
+func (s ConnectionStatus) Info() StatusInfo {
+	if s == "" {
 		return infoOf(connectionStatusRows[0], statusBehaviour{true, false, NextStepNone})
 	}
 	for _, row := range connectionStatusRows {
-		if row.name != "" && row.name == string(*s) {
-			return infoOf(row, behaviours[*s])
+		if row.name != "" && row.name == string(s) {
+			return infoOf(row, behaviours[s])
 		}
 	}
-	return StatusInfo{Status: *s, Code: -1, Meaning: "a connection status this SDK does not know", Final: true, Next: NextStepUnknown}
+	return StatusInfo{Status: s, Code: -1, Meaning: "a connection status this SDK does not know", Final: true, Next: NextStepUnknown}
 }
 
 func infoOf(row connectionStatusRow, b statusBehaviour) StatusInfo {
@@ -164,10 +165,15 @@ func ConnectionStatusFromCode(code int) (ConnectionStatus, bool) {
 	return ConnectionStatus(strconv.Itoa(code)), false
 }
 
-// UnmarshalJSON decodes a status sent by name ("CONNECTED") or by integer code (6). A code this
-// SDK does not know decodes to its decimal text, which Info reports as unknown.
+// UnmarshalJSON decodes a status sent by name ("CONNECTED") or by integer code (6); null decodes
+// to the empty (null) status. A code this SDK does not know decodes to its decimal text, which
+// Info reports as unknown.
 func (s *ConnectionStatus) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
+	if bytes.Equal(b, []byte("null")) {
+		*s = ""
+		return nil
+	}
 	if len(b) > 0 && b[0] == '"' {
 		var name string
 		if err := json.Unmarshal(b, &name); err != nil {

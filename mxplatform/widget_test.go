@@ -26,7 +26,7 @@ func TestConnectWidgetForMember(t *testing.T) {
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			switch {
 			case r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/members/"+string(docMember)):
-				_ = json.NewEncoder(w).Encode(MemberResponseBody{Member: Member{GUID: ptrTo(docMember), ConnectionStatus: ptrTo(tc.status)}})
+				_ = json.NewEncoder(w).Encode(MemberResponseBody{Member: Member{GUID: ptrTo(docMember), ConnectionStatus: tc.status}})
 			case r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/widget_urls"):
 				b, _ := io.ReadAll(r.Body)
 				_ = json.Unmarshal(b, &sent)

@@ -42,7 +42,7 @@ func (a *app) waitOptions(w *waitFlags) *mxplatform.WaitOptions {
 // status (and what to do next on stderr).
 func (a *app) settle(ctx context.Context, api *mxplatform.API, user mxplatform.UserGUID, member mxplatform.MemberGUID, r *mxplatform.AggregationResult, w *waitFlags) error {
 	flagAnswers := w.answers
-	for r.Status.ConnectionStatus != nil && *r.Status.ConnectionStatus == mxplatform.ConnectionStatusChallenged {
+	for r.Status.ConnectionStatus == mxplatform.ConnectionStatusChallenged {
 		answers := mxplatform.NewMFAAnswers(r.Challenges)
 		if err := a.collectAnswers(answers, flagAnswers); err != nil {
 			return err

@@ -105,8 +105,8 @@ func TestEveryOperationIsReachable(t *testing.T) {
 	}
 	var status mxplatform.MemberStatus
 	do(&status, "members", "status", "--user", u, "--member", m)
-	if *status.ConnectionStatus != mxplatform.ConnectionStatusConnected {
-		t.Fatalf("status %s", *status.ConnectionStatus)
+	if status.ConnectionStatus != mxplatform.ConnectionStatusConnected {
+		t.Fatalf("status %s", status.ConnectionStatus)
 	}
 	do(&member, "members", "read", "--user", u, "--member", m)
 	// New credentials: the password that connects without a challenge.
@@ -406,7 +406,7 @@ func TestAggregateWaitAnswersMFAFromStdin(t *testing.T) {
 		t.Fatalf("%+v", r)
 	}
 	var status mxplatform.MemberStatus
-	if err := json.Unmarshal([]byte(r.stdout), &status); err != nil || *status.ConnectionStatus != mxplatform.ConnectionStatusConnected {
+	if err := json.Unmarshal([]byte(r.stdout), &status); err != nil || status.ConnectionStatus != mxplatform.ConnectionStatusConnected {
 		t.Fatalf("%v %s", err, r.stdout)
 	}
 	if !strings.Contains(r.stderr, "CHALLENGED") || !strings.Contains(r.stderr, "CONNECTED") || !strings.Contains(r.stderr, "job started") {

@@ -148,7 +148,7 @@ func connect(ctx context.Context, mx *mxplatform.API, ug mxplatform.UserGUID, mg
 			return err
 		}
 		switch {
-		case *st.ConnectionStatus == mxplatform.ConnectionStatusChallenged && len(st.Challenges) > 0:
+		case st.ConnectionStatus == mxplatform.ConnectionStatusChallenged && len(st.Challenges) > 0:
 			var answers []mxplatform.CredentialRequest
 			for _, c := range st.Challenges {
 				answers = append(answers, mxplatform.CredentialRequest{GUID: *c.GUID, Value: mxplatformtest.ChallengeAnswer})
@@ -156,7 +156,7 @@ func connect(ctx context.Context, mx *mxplatform.API, ug mxplatform.UserGUID, mg
 			if _, err := mx.ResumeAggregation(ctx, ug, mg, mxplatform.MemberResumeRequest{Challenges: answers}); err != nil {
 				return err
 			}
-		case *st.ConnectionStatus == mxplatform.ConnectionStatusConnected && !*st.IsBeingAggregated:
+		case st.ConnectionStatus == mxplatform.ConnectionStatusConnected && !*st.IsBeingAggregated:
 			return nil
 		}
 		time.Sleep(time.Millisecond)

@@ -57,7 +57,7 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("member:", *member.ConnectionStatus)
+	fmt.Println("member:", member.ConnectionStatus)
 
 	accounts, err := mx.ListUserAccounts(ctx, *user.GUID, nil)
 	if err != nil {
@@ -104,7 +104,7 @@ func Example_challenge() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Println(*m.ConnectionStatus, "being aggregated:", *m.IsBeingAggregated)
+		fmt.Println(m.ConnectionStatus, "being aggregated:", *m.IsBeingAggregated)
 	}
 	show()
 	srv.Fake.Step() // authenticate
@@ -128,7 +128,7 @@ func Example_challenge() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(*res.Member.ConnectionStatus, res.Outcome)
+	fmt.Println(res.Member.ConnectionStatus, res.Outcome)
 	srv.Fake.Step() // check the answer
 	show()
 	srv.Fake.Settle() // accounts, transactions, done

@@ -220,10 +220,10 @@ func newMember(t testing.TB, mx *mxplatform.API, user mxplatform.UserGUID, code 
 
 // status returns the connection status of a member, "" for none.
 func status(m *mxplatform.Member) mxplatform.ConnectionStatus {
-	if m == nil || m.ConnectionStatus == nil {
+	if m == nil {
 		return ""
 	}
-	return *m.ConnectionStatus
+	return m.ConnectionStatus
 }
 
 // readStatus reads the member and returns its connection status.

@@ -173,7 +173,7 @@ func TestJobSteps(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := state{*st.ConnectionStatus, *st.IsBeingAggregated, *st.IsAuthenticated, *st.HasProcessedAccounts, *st.HasProcessedTransactions, st.SuccessfullyAggregatedAt != nil}
+		got := state{st.ConnectionStatus, *st.IsBeingAggregated, *st.IsAuthenticated, *st.HasProcessedAccounts, *st.HasProcessedTransactions, st.SuccessfullyAggregatedAt != nil}
 		if got != want {
 			t.Errorf("%s: status %+v, want %+v", step, got, want)
 		}

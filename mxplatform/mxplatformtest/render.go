@@ -40,7 +40,7 @@ func (m *memberRec) api(base string) mxplatform.Member {
 		out.MostRecentJobGUID = ptr(m.jobGUID)
 	}
 	if m.status != nil {
-		out.ConnectionStatus = ptr(*m.status)
+		out.ConnectionStatus = *m.status
 		// The end-user message and next step of MX's connection status table.
 		info := m.status.Info()
 		if msg := info.Message(*m.inst.Name); msg != "" {
@@ -72,7 +72,7 @@ func (m *memberRec) statusAPI() mxplatform.MemberStatus {
 		HasProcessedTransactions:   ptr(m.procTxn),
 	}
 	if m.status != nil {
-		out.ConnectionStatus = ptr(*m.status)
+		out.ConnectionStatus = *m.status
 	}
 	if m.challenged() {
 		out.Challenges = m.challengesAPI()
