@@ -56,7 +56,10 @@ func (r *AggregationResult) Info() StatusInfo {
 // AggregateAndWait starts a standard aggregation of the member (see [API.AggregateMember]) and
 // waits until it settles (see [API.WaitForAggregation]). When a standard aggregation is already
 // running or the member is throttled (202), it waits on the member as it is; when another kind of
-// job is running (409), it returns an error matching [ErrAnotherJobRunning].
+// job is running (409), it returns an error matching [ErrAnotherJobRunning]. When the answer to
+// the request was lost ([ErrOutcomeUnknown]), the request is not sent again: it waits on the
+// member as it is, and the result's Job is zero (had no job started, the member's status is
+// the one it had before).
 func (a *API) AggregateAndWait(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *AggregateMemberParams, w *WaitOptions, opts ...CallOption) (*AggregationResult, error) {
 	job, err := a.AggregateMember(ctx, userGUID, memberGUID, params, opts...)
 	return a.waitAfter(ctx, userGUID, memberGUID, job, err, w, opts)
@@ -71,6 +74,10 @@ func (a *API) CheckBalancesAndWait(ctx context.Context, userGUID UserGUID, membe
 }
 
 func (a *API) waitAfter(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, job *JobResult, err error, w *WaitOptions, opts []CallOption) (*AggregationResult, error) {
+	if errors.Is(err, ErrOutcomeUnknown) {
+		// MX may have started the job: read the member's state rather than start another.
+		job, err = &JobResult{Member: &Member{}}, nil
+	}
 	if err != nil {
 		if errors.Is(err, ErrConflict) {
 			return nil, fmt.Errorf("%w: %w", ErrAnotherJobRunning, err)

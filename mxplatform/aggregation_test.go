@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -285,5 +286,31 @@ func TestInfoOnValuesAndNil(t *testing.T) {
 	}
 	if info := m.ConnectionStatus.Info(); info.Next != NextStepNone || info.Code != -1 {
 		t.Errorf("null status: %+v", info)
+	}
+}
+
+// TestAggregateAndWaitAfterALostAnswer: the aggregate request's answer is lost (504). It is not
+// sent again, which could start a second job; the wait reads the member's state instead.
+func TestAggregateAndWaitAfterALostAnswer(t *testing.T) {
+	recordSleeps(t)
+	const at = "2026-11-22T10:00:00Z"
+	m := &memberScript{jobStatus: http.StatusGatewayTimeout, jobAt: at, statuses: []MemberStatus{
+		memberState(ConnectionStatusConnected, true, at),
+		memberState(ConnectionStatusConnected, false, at),
+	}}
+	var aggregates atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/aggregate") {
+			aggregates.Add(1)
+		}
+		m.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	r, err := newTestAPI(t, srv.URL, fastRetries(nil)).AggregateAndWait(context.Background(), docUser, docMember, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if aggregates.Load() != 1 || r.Job != 0 || r.Status.ConnectionStatus != ConnectionStatusConnected || *r.Status.IsBeingAggregated {
+		t.Errorf("%d aggregate requests, result %+v", aggregates.Load(), r)
 	}
 }

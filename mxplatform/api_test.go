@@ -319,7 +319,7 @@ func TestOptionsAreValidated(t *testing.T) {
 		"plain http":          {WithCredentials("id", "key"), WithServerURL("http://api.example.com")},
 		"credentials in URL":  {WithCredentials("id", "key"), WithServerURL("https://u:p@api.example.com")},
 		"unknown environment": {WithCredentials("id", "key"), WithEnvironment("staging")},
-		"zero attempts":       {WithCredentials("id", "key"), WithRetryPolicy(RetryPolicy{MaxAttempts: 0})},
+		"negative attempts":   {WithCredentials("id", "key"), WithRetryPolicy(RetryPolicy{MaxAttempts: -1})},
 		"negative timeout":    {WithCredentials("id", "key"), WithTimeout(-1)},
 		"nil logger":          {WithCredentials("id", "key"), WithLogger(nil)},
 		"nil doer":            {WithCredentials("id", "key"), WithDoer(nil)},

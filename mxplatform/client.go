@@ -67,7 +67,7 @@ func New(opts ...Option) (*API, error) {
 		authz:     transport.NewSecret("Basic " + base64.StdEncoding.EncodeToString([]byte(s.clientID+":"+s.apiKey.Reveal()))),
 		userAgent: s.UserAgentHeader(Version),
 		http: s.Client(func(rt http.RoundTripper) http.RoundTripper {
-			return &RetryTransport{Base: rt, Policy: retry, Logger: logger}
+			return &RetryTransport{Base: rt, Policy: retry, Logger: logger, sleep: s.retrySleep}
 		}),
 		logger:  logger,
 		timeout: s.Timeout,
@@ -93,11 +93,18 @@ func (a API) GoString() string { return a.String() }
 // API value, credentials included.
 func (a API) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(a.String())) }
 
-// operation describes one MX operation, for errors, logs and the retry policy.
+// operation describes one MX operation, for errors, logs and the retry layer.
 type operation struct {
 	id     string
 	method string
 	path   string
+	repeat Repeat // when a failed attempt may be sent again (the spec's x-mx-retry)
+}
+
+// changesState reports whether the operation may change something at MX: anything but a read
+// that is safe to repeat.
+func (op *operation) changesState() bool {
+	return op.method != http.MethodGet || op.repeat != RepeatAlways
 }
 
 // call sends the request that build makes for op and decodes a 2xx body into out (unless the
@@ -120,37 +127,40 @@ func (a *API) call(ctx context.Context, op *operation, out any, opts []CallOptio
 	if err != nil {
 		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", op.id, err)
 	}
-	st := &callState{op: op}
-	req = req.WithContext(context.WithValue(ctx, callStateKey{}, st))
+	st := &transport.Call{Operation: op.id, Repeat: int(op.repeat)}
+	req = req.WithContext(transport.WithCall(ctx, st))
 	a.decorate(req, &cc)
 
 	start := time.Now()
 	resp, err := a.http.Do(req)
 	if err != nil {
-		a.logger.DebugContext(ctx, "mx request failed", "operation", op.id, "method", op.method, "path", req.URL.Path, "attempts", st.attempts, "error", err)
-		return nil, &TransportError{Operation: op.id, Method: op.method, Path: req.URL.Path, Attempts: st.attempts, Err: unwrapURLError(err)}
+		a.logger.DebugContext(ctx, "mx request failed", "operation", op.id, "method", op.method, "path", req.URL.Path, "attempts", st.Attempts, "error", err)
+		return nil, &TransportError{Operation: op.id, Method: op.method, Path: req.URL.Path, Attempts: st.Attempts, OutcomeUnknown: st.Uncertain && op.changesState(), Err: unwrapURLError(err)}
 	}
 	defer resp.Body.Close()
 	if cc.response != nil {
 		*cc.response = resp
 	}
-	a.logger.DebugContext(ctx, "mx request", "operation", op.id, "method", op.method, "path", req.URL.Path, "status", resp.StatusCode, "attempts", st.attempts, "duration", time.Since(start))
+	a.logger.DebugContext(ctx, "mx request", "operation", op.id, "method", op.method, "path", req.URL.Path, "status", resp.StatusCode, "attempts", st.Attempts, "duration", time.Since(start))
 
-	if resp.StatusCode == http.StatusNotFound && req.Method == http.MethodDelete && st.uncertain {
+	if resp.StatusCode == http.StatusNotFound && req.Method == http.MethodDelete && st.Uncertain {
 		// An earlier attempt may have deleted the object and lost its answer: the object is
 		// gone, as the caller asked.
-		a.logger.DebugContext(ctx, "mx delete found nothing after an attempt that may have applied it", "operation", op.id, "attempts", st.attempts)
+		a.logger.DebugContext(ctx, "mx delete found nothing after an attempt that may have applied it", "operation", op.id, "attempts", st.Attempts)
 		return resp, nil
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return resp, newError(op, req, resp, st.attempts)
+		e := newError(op, req, resp, st.Attempts)
+		e.OutcomeUnknown = st.Uncertain && op.changesState()
+		return resp, e
 	}
 	if resp.StatusCode == http.StatusNoContent {
 		return resp, nil
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBody))
 	if err != nil {
-		return resp, &TransportError{Operation: op.id, Method: op.method, Path: req.URL.Path, Attempts: st.attempts, Err: fmt.Errorf("reading the response body: %w", err)}
+		// MX answered 2xx, so a write took effect, but what it answered is lost.
+		return resp, &TransportError{Operation: op.id, Method: op.method, Path: req.URL.Path, Attempts: st.Attempts, OutcomeUnknown: op.changesState(), Err: fmt.Errorf("reading the response body: %w", err)}
 	}
 	if out == nil {
 		// The operation answers 204 without a body. Another 2xx may carry JSON, but a body
@@ -188,23 +198,11 @@ func missing(op *operation, resp *http.Response, member string) error {
 	return &DecodeError{Operation: op.id, StatusCode: resp.StatusCode, Err: fmt.Errorf("the response has no %q", member)}
 }
 
-// callStateKey keys the per-call state in a request's context.
-type callStateKey struct{}
-
-// callState is shared by a call and the retry layer below it.
-type callState struct {
-	op       *operation
-	attempts int
-	// uncertain is set when an attempt that was retried may have been applied: it got no
-	// answer, or a 5xx.
-	uncertain bool
-}
-
-// OperationID returns the MX operationId ("readAccount", ...) of a request sent by an [API], or
-// "" for other requests. Custom retry policies can use it.
+// OperationID returns the operationId ("readAccount", ...) of a request sent by an [API] (or by
+// the Nexus and Moov clients), or "" for other requests. Custom retry policies can use it.
 func OperationID(req *http.Request) string {
-	if st, ok := req.Context().Value(callStateKey{}).(*callState); ok {
-		return st.op.id
+	if c := transport.CallOf(req.Context()); c != nil {
+		return c.Operation
 	}
 	return ""
 }

@@ -45,18 +45,25 @@
 //
 // # Retries
 //
-// Requests that are safe to repeat ([Repeatable]: GET, PUT, DELETE and the POSTs whose
-// repetition has no effect) are retried after network errors (a connection lost in the middle
-// of a 2xx answer's body included) and 429, 502, 503 and 504 answers, with jittered
-// exponential backoff and the server's Retry-After (see [DefaultRetryPolicy]). A retry wait
-// ends as soon as the context does. A DELETE that is retried after an attempt that got no
-// answer or a 5xx, and then answers 404, succeeds: the earlier attempt may have deleted the
-// object and lost its answer, and the object is gone as asked.
+// A failed attempt (a network error, a connection lost in the middle of a 2xx answer's body, a
+// 429, 502, 503 or 504 answer) is sent again, with jittered exponential backoff and the
+// server's Retry-After as a floor (see [DefaultRetryPolicy]), when repeating it cannot apply
+// it twice. Each operation says which in its spec, and its method's doc repeats it ([Repeat]):
 //
-// createUser, createMember and checkBalances are sent once: when their answer is lost (a reset,
-// a 5xx, a body cut off) the call fails, and the write may have taken effect. Give users and
-// members a partner-defined id: sending the same create again then creates the object, or
-// answers 409 ([ErrConflict]) when the first request did.
+//   - reads, updates that set values, deletes and widget URLs are sent again after any of
+//     those failures ([RepeatAlways]);
+//   - creates (users, members) and whatever starts an aggregation job (aggregate, check
+//     balances, MFA answers, a member update that may carry credentials) are sent again only
+//     after an answer that says nothing was applied: a 429, a 503, or a connection that never
+//     carried the request ([RepeatIfNotApplied]). After any other failure MX may have applied
+//     them, and the call fails with an error matching [ErrOutcomeUnknown]: read the state (the
+//     member's status, the user's members) before sending it again. Give users and members a
+//     partner-defined id: sending the same create again then creates the object, or answers
+//     409 ([ErrConflict]) when the first request did.
+//
+// A retry wait ends as soon as the context does. A DELETE that answers 404 after an attempt
+// that may have deleted the object (no answer, a reset, a 502 or 504) succeeds: the object is
+// gone, as asked; after a 429 or 503, which applied nothing, the 404 stands.
 //
 // # Aggregation jobs
 //

@@ -28,6 +28,14 @@ var (
 	ErrServerError   = errors.New("mxplatform: server error")         // any 5xx
 )
 
+// ErrOutcomeUnknown is matched (errors.Is) by the error of a call that may change something at
+// MX when an attempt may have been applied but its answer was lost (no answer once the request
+// was written, a reset, a 5xx other than 503, a body cut off) and no later answer settled it.
+// The change may or may not have happened: read the state to learn which (the member's status
+// after an aggregation, the list of users after a create) before doing it again. A create sent
+// again with the same partner-defined id answers 409 Conflict rather than creating twice.
+var ErrOutcomeUnknown = errors.New("mxplatform: the request may have been applied; its outcome is unknown")
+
 // maxErrorBody bounds the raw body an *Error keeps.
 const maxErrorBody = 16 << 10
 
@@ -43,6 +51,9 @@ type Error struct {
 	RequestID  string // the request id header of the response, when there is one
 	Body       []byte // the raw body, at most 16 KiB
 	Attempts   int    // how many times the request was sent
+	// OutcomeUnknown is set when the call may change something at MX and an attempt may have
+	// been applied though its answer was lost; the error then matches [ErrOutcomeUnknown].
+	OutcomeUnknown bool
 }
 
 // Error returns a one-line description: operation, status, and MX's message or an excerpt of
@@ -50,12 +61,18 @@ type Error struct {
 func (e *Error) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "mxplatform: %s (%s %s): %d %s", e.Operation, e.Method, e.Path, e.StatusCode, http.StatusText(e.StatusCode))
-	transport.DescribeAnswer(&b, e.Message, e.Body, e.RequestID, e.Attempts)
+	transport.DescribeAnswer(&b, e.Message, e.Body, e.RequestID, e.Attempts, e.OutcomeUnknown)
 	return b.String()
 }
 
-// Is matches the sentinel of the error's status (ErrNotFound for 404, ...).
-func (e *Error) Is(target error) bool { return statusSentinels.Match(e.StatusCode, target) }
+// Is matches the sentinel of the error's status (ErrNotFound for 404, ...), and
+// [ErrOutcomeUnknown] when OutcomeUnknown is set.
+func (e *Error) Is(target error) bool {
+	if target == ErrOutcomeUnknown {
+		return e.OutcomeUnknown
+	}
+	return statusSentinels.Match(e.StatusCode, target)
+}
 
 // statusSentinels are the sentinels of the statuses MX answers.
 var statusSentinels = transport.Sentinels{
@@ -135,15 +152,22 @@ type TransportError struct {
 	Method    string // the HTTP method
 	Path      string // the request path
 	Attempts  int    // how many times the request was sent
-	Err       error  // the cause
+	// OutcomeUnknown is set when the call may change something at MX and an attempt may have
+	// been applied though its answer was lost; the error then matches [ErrOutcomeUnknown].
+	OutcomeUnknown bool
+	Err            error // the cause
 }
 
 func (e *TransportError) Error() string {
-	s := fmt.Sprintf("mxplatform: %s (%s %s): %v", e.Operation, e.Method, e.Path, e.Err)
-	if e.Attempts > 1 {
-		s += fmt.Sprintf(" after %d attempts", e.Attempts)
-	}
-	return s
+	var b strings.Builder
+	fmt.Fprintf(&b, "mxplatform: %s (%s %s): %v", e.Operation, e.Method, e.Path, e.Err)
+	transport.DescribeAttempts(&b, e.Attempts, e.OutcomeUnknown)
+	return b.String()
+}
+
+// Is matches [ErrOutcomeUnknown] when OutcomeUnknown is set.
+func (e *TransportError) Is(target error) bool {
+	return target == ErrOutcomeUnknown && e.OutcomeUnknown
 }
 
 func (e *TransportError) Unwrap() error { return e.Err }

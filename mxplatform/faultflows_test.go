@@ -5,9 +5,11 @@ import (
 	"errors"
 	"net/http"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/mxsdk/mx-go/mxplatform"
 	"github.com/mxsdk/mx-go/mxplatform/mxplatformtest"
 )
@@ -18,17 +20,12 @@ import (
 // maxAttempts is the retry budget of the suite's clients, the default one.
 const maxAttempts = 4
 
-// fastRetries is the default retry policy without its waits: retries go at once, except that a
-// Retry-After header is still obeyed.
+// fastRetries is the default retry policy without its backoff: retries go at once, except that
+// a Retry-After header is still obeyed, as it is whatever the backoff.
 func fastRetries() mxplatform.Option {
 	return mxplatform.WithRetryPolicy(mxplatform.RetryPolicy{
 		MaxAttempts: maxAttempts,
-		Backoff: func(_ int, resp *http.Response) time.Duration {
-			if d, ok := mxplatform.RetryAfter(resp, time.Now()); ok {
-				return d
-			}
-			return time.Millisecond
-		},
+		Backoff:     func(int, *http.Response) time.Duration { return time.Millisecond },
 	})
 }
 
@@ -63,17 +60,14 @@ type flow struct {
 	// after lets this many requests of op through before the first strike (the first pages of
 	// a listing).
 	after int
-	// write says whether op changes state; repeatable whether the SDK may send it again.
-	write, repeatable bool
+	// write says whether op changes state.
+	write bool
 	// noBody says that op answers 204 without a body: faults that spoil a body leave it whole.
-	noBody bool
-	// refusesRepeat says that MX refuses a repeat of op once the first request was applied:
-	// resumeAggregation answers 400 once the member is no longer challenged.
-	refusesRepeat bool
-	password      string                  // the seeded member's password (default: connect)
-	options       []mxplatformtest.Option // beside WithStepInterval(0)
-	setup         func(t *testing.T, e *env)
-	run           func(ctx context.Context, e *env) error
+	noBody   bool
+	password string                  // the seeded member's password (default: connect)
+	options  []mxplatformtest.Option // beside WithStepInterval(0)
+	setup    func(t *testing.T, e *env)
+	run      func(ctx context.Context, e *env) error
 	// check asserts the world after run, with faults cleared: for a write, applied says whether
 	// its effect must be there (exactly once); for a read, ok says whether run succeeded and
 	// its result must then equal what the fake held.
@@ -83,7 +77,7 @@ type flow struct {
 // flows are the flows of the suite.
 var flows = []flow{
 	{
-		name: "ReadAccount", op: "readAccount", repeatable: true,
+		name: "ReadAccount", op: "readAccount",
 		run: func(ctx context.Context, e *env) (err error) {
 			e.gotAccount, err = e.mx.ReadAccount(ctx, e.user, e.account)
 			return err
@@ -95,7 +89,7 @@ var flows = []flow{
 		},
 	},
 	{
-		name: "ListTransactionsIter", op: "listTransactions", after: 2, repeatable: true,
+		name: "ListTransactionsIter", op: "listTransactions", after: 2,
 		setup: func(t *testing.T, e *env) {
 			e.wantTxns = listTxns(t, context.Background(), e)
 			if len(e.wantTxns) <= 3*pageSize {
@@ -122,7 +116,7 @@ var flows = []flow{
 		},
 	},
 	{
-		name: "WaitForAggregation", op: "readMemberStatus", repeatable: true,
+		name: "WaitForAggregation", op: "readMemberStatus",
 		options: []mxplatformtest.Option{mxplatformtest.WithStepInterval(5 * time.Millisecond)},
 		setup: func(t *testing.T, e *env) {
 			if _, err := e.mx.AggregateMember(context.Background(), e.user, e.member, nil); err != nil {
@@ -179,7 +173,7 @@ var flows = []flow{
 		},
 	},
 	{
-		name: "UpdateTransaction", op: "updateTransaction", write: true, repeatable: true,
+		name: "UpdateTransaction", op: "updateTransaction", write: true,
 		run: func(ctx context.Context, e *env) (err error) {
 			e.gotTxn, err = e.mx.UpdateTransaction(ctx, e.user, e.txn, mxplatform.TransactionUpdateRequest{Memo: ptr("reliable")})
 			return err
@@ -202,7 +196,7 @@ var flows = []flow{
 		},
 	},
 	{
-		name: "AggregateMember", op: "aggregateMember", write: true, repeatable: true,
+		name: "AggregateMember", op: "aggregateMember", write: true,
 		options: []mxplatformtest.Option{mxplatformtest.WithManualSteps()},
 		run: func(ctx context.Context, e *env) (err error) {
 			e.gotJob, err = e.mx.AggregateMember(ctx, e.user, e.member, nil)
@@ -217,7 +211,7 @@ var flows = []flow{
 		},
 	},
 	{
-		name: "AnswerChallenges", op: "resumeAggregation", write: true, repeatable: true, refusesRepeat: true,
+		name: "AnswerChallenges", op: "resumeAggregation", write: true,
 		password: mxplatformtest.PasswordChallenge,
 		options:  []mxplatformtest.Option{mxplatformtest.WithManualSteps()},
 		setup: func(t *testing.T, e *env) {
@@ -252,7 +246,7 @@ var flows = []flow{
 		},
 	},
 	{
-		name: "DeleteMember", op: "deleteMember", write: true, repeatable: true, noBody: true,
+		name: "DeleteMember", op: "deleteMember", write: true, noBody: true,
 		run: func(ctx context.Context, e *env) error {
 			return e.mx.DeleteMember(ctx, e.user, e.member)
 		},
@@ -268,6 +262,32 @@ var flows = []flow{
 		},
 	},
 }
+
+// repeat returns when the SDK may send the flow's operation again, as the spec says.
+func (fl flow) repeat() mxplatform.Repeat {
+	switch v, _ := specRetries()[fl.op]; v {
+	case "always":
+		return mxplatform.RepeatAlways
+	case "if-not-applied":
+		return mxplatform.RepeatIfNotApplied
+	}
+	return mxplatform.RepeatNever
+}
+
+// specRetries returns the x-mx-retry of every operation of the spec.
+var specRetries = sync.OnceValue(func() map[string]string {
+	doc, err := openapi3.NewLoader().LoadFromFile("../api/mxplatform.yaml")
+	if err != nil {
+		panic(err)
+	}
+	out := map[string]string{}
+	for _, item := range doc.Paths.Map() {
+		for _, o := range item.Operations() {
+			out[o.OperationID], _ = o.Extensions["x-mx-retry"].(string)
+		}
+	}
+	return out
+})
 
 // flowNamed returns the flow of the suite named name.
 func flowNamed(t *testing.T, name string) flow {

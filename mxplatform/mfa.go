@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"strings"
 )
 
@@ -164,14 +163,14 @@ func (a *API) AnswerChallenges(ctx context.Context, userGUID UserGUID, memberGUI
 // AnswerChallengesAndWait sends the answers and waits until the member settles again: CONNECTED,
 // CHALLENGED anew (more challenges), REJECTED, and so on; see [API.WaitForAggregation].
 //
-// When the answer to the first attempt was lost (a reset connection, a 5xx) and the automatic
-// repeat is refused with 400 because the member is no longer challenged, the answers were
-// taken: the wait goes on, and the member's status says what became of them.
+// Answers are not sent twice: when the answer to them was lost (an error matching
+// [ErrOutcomeUnknown]), MX may or may not have taken them, so the wait goes on and the member's
+// status says which (CHALLENGED with the same challenges when they were not taken). The
+// result's Job is then zero.
 func (a *API) AnswerChallengesAndWait(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, answers *MFAAnswers, w *WaitOptions, opts ...CallOption) (*AggregationResult, error) {
 	job, err := a.AnswerChallenges(ctx, userGUID, memberGUID, answers, opts...)
-	var mxErr *Error
-	if errors.As(err, &mxErr) && mxErr.StatusCode == http.StatusBadRequest && mxErr.Attempts > 1 {
-		job, err = &JobResult{Outcome: JobAlreadyRunning}, nil
+	if errors.Is(err, ErrOutcomeUnknown) {
+		job, err = &JobResult{}, nil
 	}
 	if err != nil {
 		return nil, err

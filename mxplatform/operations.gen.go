@@ -10,34 +10,34 @@ import (
 
 // The operations of api/mxplatform.yaml.
 var (
-	opAggregateMember            = &operation{id: "aggregateMember", method: http.MethodPost, path: "/users/{user_guid}/members/{member_guid}/aggregate"}
-	opCheckBalances              = &operation{id: "checkBalances", method: http.MethodPost, path: "/users/{user_guid}/members/{member_guid}/check_balance"}
-	opCreateMember               = &operation{id: "createMember", method: http.MethodPost, path: "/users/{user_guid}/members"}
-	opCreateUser                 = &operation{id: "createUser", method: http.MethodPost, path: "/users"}
-	opDeleteMember               = &operation{id: "deleteMember", method: http.MethodDelete, path: "/users/{user_guid}/members/{member_guid}"}
-	opDeleteUser                 = &operation{id: "deleteUser", method: http.MethodDelete, path: "/users/{user_guid}"}
-	opListFavoriteInstitutions   = &operation{id: "listFavoriteInstitutions", method: http.MethodGet, path: "/institutions/favorites"}
-	opListInstitutionCredentials = &operation{id: "listInstitutionCredentials", method: http.MethodGet, path: "/institutions/{institution_code}/credentials"}
-	opListInstitutions           = &operation{id: "listInstitutions", method: http.MethodGet, path: "/institutions"}
-	opListMemberChallenges       = &operation{id: "listMemberChallenges", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/challenges"}
-	opListMemberCredentials      = &operation{id: "listMemberCredentials", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/credentials"}
-	opListMembers                = &operation{id: "listMembers", method: http.MethodGet, path: "/users/{user_guid}/members"}
-	opListTransactions           = &operation{id: "listTransactions", method: http.MethodGet, path: "/users/{user_guid}/transactions"}
-	opListTransactionsByAccount  = &operation{id: "listTransactionsByAccount", method: http.MethodGet, path: "/users/{user_guid}/accounts/{account_guid}/transactions"}
-	opListTransactionsByMember   = &operation{id: "listTransactionsByMember", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/transactions"}
-	opListUserAccounts           = &operation{id: "listUserAccounts", method: http.MethodGet, path: "/users/{user_guid}/accounts"}
-	opReadAccount                = &operation{id: "readAccount", method: http.MethodGet, path: "/users/{user_guid}/accounts/{account_guid}"}
-	opReadInstitution            = &operation{id: "readInstitution", method: http.MethodGet, path: "/institutions/{institution_code}"}
-	opReadMember                 = &operation{id: "readMember", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}"}
-	opReadMemberStatus           = &operation{id: "readMemberStatus", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/status"}
-	opReadTransaction            = &operation{id: "readTransaction", method: http.MethodGet, path: "/users/{user_guid}/transactions/{transaction_guid}"}
-	opRequestConnectWidgetURL    = &operation{id: "requestConnectWidgetURL", method: http.MethodPost, path: "/users/{user_guid}/connect_widget_url"}
-	opRequestOAuthWindowURI      = &operation{id: "requestOAuthWindowURI", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/oauth_window_uri"}
-	opRequestWidgetURL           = &operation{id: "requestWidgetURL", method: http.MethodPost, path: "/users/{user_guid}/widget_urls"}
-	opResumeAggregation          = &operation{id: "resumeAggregation", method: http.MethodPut, path: "/users/{user_guid}/members/{member_guid}/resume"}
-	opUpdateAccountByMember      = &operation{id: "updateAccountByMember", method: http.MethodPut, path: "/users/{user_guid}/members/{member_guid}/accounts/{account_guid}"}
-	opUpdateMember               = &operation{id: "updateMember", method: http.MethodPut, path: "/users/{user_guid}/members/{member_guid}"}
-	opUpdateTransaction          = &operation{id: "updateTransaction", method: http.MethodPut, path: "/users/{user_guid}/transactions/{transaction_guid}"}
+	opAggregateMember            = &operation{id: "aggregateMember", method: http.MethodPost, path: "/users/{user_guid}/members/{member_guid}/aggregate", repeat: RepeatIfNotApplied}
+	opCheckBalances              = &operation{id: "checkBalances", method: http.MethodPost, path: "/users/{user_guid}/members/{member_guid}/check_balance", repeat: RepeatIfNotApplied}
+	opCreateMember               = &operation{id: "createMember", method: http.MethodPost, path: "/users/{user_guid}/members", repeat: RepeatIfNotApplied}
+	opCreateUser                 = &operation{id: "createUser", method: http.MethodPost, path: "/users", repeat: RepeatIfNotApplied}
+	opDeleteMember               = &operation{id: "deleteMember", method: http.MethodDelete, path: "/users/{user_guid}/members/{member_guid}", repeat: RepeatAlways}
+	opDeleteUser                 = &operation{id: "deleteUser", method: http.MethodDelete, path: "/users/{user_guid}", repeat: RepeatAlways}
+	opListFavoriteInstitutions   = &operation{id: "listFavoriteInstitutions", method: http.MethodGet, path: "/institutions/favorites", repeat: RepeatAlways}
+	opListInstitutionCredentials = &operation{id: "listInstitutionCredentials", method: http.MethodGet, path: "/institutions/{institution_code}/credentials", repeat: RepeatAlways}
+	opListInstitutions           = &operation{id: "listInstitutions", method: http.MethodGet, path: "/institutions", repeat: RepeatAlways}
+	opListMemberChallenges       = &operation{id: "listMemberChallenges", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/challenges", repeat: RepeatAlways}
+	opListMemberCredentials      = &operation{id: "listMemberCredentials", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/credentials", repeat: RepeatAlways}
+	opListMembers                = &operation{id: "listMembers", method: http.MethodGet, path: "/users/{user_guid}/members", repeat: RepeatAlways}
+	opListTransactions           = &operation{id: "listTransactions", method: http.MethodGet, path: "/users/{user_guid}/transactions", repeat: RepeatAlways}
+	opListTransactionsByAccount  = &operation{id: "listTransactionsByAccount", method: http.MethodGet, path: "/users/{user_guid}/accounts/{account_guid}/transactions", repeat: RepeatAlways}
+	opListTransactionsByMember   = &operation{id: "listTransactionsByMember", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/transactions", repeat: RepeatAlways}
+	opListUserAccounts           = &operation{id: "listUserAccounts", method: http.MethodGet, path: "/users/{user_guid}/accounts", repeat: RepeatAlways}
+	opReadAccount                = &operation{id: "readAccount", method: http.MethodGet, path: "/users/{user_guid}/accounts/{account_guid}", repeat: RepeatAlways}
+	opReadInstitution            = &operation{id: "readInstitution", method: http.MethodGet, path: "/institutions/{institution_code}", repeat: RepeatAlways}
+	opReadMember                 = &operation{id: "readMember", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}", repeat: RepeatAlways}
+	opReadMemberStatus           = &operation{id: "readMemberStatus", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/status", repeat: RepeatAlways}
+	opReadTransaction            = &operation{id: "readTransaction", method: http.MethodGet, path: "/users/{user_guid}/transactions/{transaction_guid}", repeat: RepeatAlways}
+	opRequestConnectWidgetURL    = &operation{id: "requestConnectWidgetURL", method: http.MethodPost, path: "/users/{user_guid}/connect_widget_url", repeat: RepeatAlways}
+	opRequestOAuthWindowURI      = &operation{id: "requestOAuthWindowURI", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/oauth_window_uri", repeat: RepeatAlways}
+	opRequestWidgetURL           = &operation{id: "requestWidgetURL", method: http.MethodPost, path: "/users/{user_guid}/widget_urls", repeat: RepeatAlways}
+	opResumeAggregation          = &operation{id: "resumeAggregation", method: http.MethodPut, path: "/users/{user_guid}/members/{member_guid}/resume", repeat: RepeatIfNotApplied}
+	opUpdateAccountByMember      = &operation{id: "updateAccountByMember", method: http.MethodPut, path: "/users/{user_guid}/members/{member_guid}/accounts/{account_guid}", repeat: RepeatAlways}
+	opUpdateMember               = &operation{id: "updateMember", method: http.MethodPut, path: "/users/{user_guid}/members/{member_guid}", repeat: RepeatIfNotApplied}
+	opUpdateTransaction          = &operation{id: "updateTransaction", method: http.MethodPut, path: "/users/{user_guid}/transactions/{transaction_guid}", repeat: RepeatAlways}
 )
 
 // AggregateMember calls aggregateMember (POST /users/{user_guid}/members/{member_guid}/aggregate): aggregate a member.
@@ -49,6 +49,8 @@ var (
 // any job by default; members whose status is REJECTED, PREVENTED or UPDATED are not
 // throttled, nor is the test institution). When another kind of job (verification, extended
 // history...) is running, the answer is 409 Conflict.
+//
+// Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
 func (a *API) AggregateMember(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *AggregateMemberParams, opts ...CallOption) (*JobResult, error) {
 	build := func(server string) (*http.Request, error) {
 		return NewAggregateMemberRequest(server, userGUID, memberGUID, params)
@@ -72,6 +74,8 @@ func (a *API) AggregateMember(ctx context.Context, userGUID UserGUID, memberGUID
 // The answer is 200 with the member when a job starts, 202 Accepted when a balance job is
 // already running, 409 Conflict when another kind of job is running, and 429 Too Many
 // Requests when balances were checked for this member less than two hours ago.
+//
+// Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
 func (a *API) CheckBalances(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, opts ...CallOption) (*JobResult, error) {
 	build := func(server string) (*http.Request, error) {
 		return NewCheckBalancesRequest(server, userGUID, memberGUID)
@@ -101,6 +105,8 @@ func (a *API) CheckBalances(ctx context.Context, userGUID UserGUID, memberGUID M
 // this document therefore requires only `institution_code`. A partner-defined `id` that is
 // already used answers 409 Conflict. The live API answers 200, or 202 when the member was
 // accepted and aggregation is under way.
+//
+// Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
 func (a *API) CreateMember(ctx context.Context, userGUID UserGUID, body MemberCreateRequestBody, opts ...CallOption) (*Member, error) {
 	build := func(server string) (*http.Request, error) {
 		return NewCreateMemberRequest(server, userGUID, nil, body)
@@ -122,6 +128,8 @@ func (a *API) CreateMember(ctx context.Context, userGUID UserGUID, body MemberCr
 //
 // Creates a user. A partner-defined `id` must be unique among the partner's users: creating a
 // second user with the same `id` answers 409 Conflict.
+//
+// Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
 func (a *API) CreateUser(ctx context.Context, user UserCreateRequest, opts ...CallOption) (*User, error) {
 	build := func(server string) (*http.Request, error) {
 		return NewCreateUserRequest(server, UserCreateRequestBody{User: user})
@@ -142,6 +150,8 @@ func (a *API) CreateUser(ctx context.Context, user UserCreateRequest, opts ...Ca
 // DeleteMember calls deleteMember (DELETE /users/{user_guid}/members/{member_guid}): delete a member.
 //
 // Deletes a member and, in cascade, its accounts and transactions.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) DeleteMember(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, opts ...CallOption) error {
 	build := func(server string) (*http.Request, error) {
 		return NewDeleteMemberRequest(server, userGUID, memberGUID)
@@ -154,6 +164,8 @@ func (a *API) DeleteMember(ctx context.Context, userGUID UserGUID, memberGUID Me
 //
 // Deletes a user and, in cascade, its members, accounts and transactions. MX keeps deleted
 // objects inaccessible for two weeks before removing them for good.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) DeleteUser(ctx context.Context, userGUID UserGUID, opts ...CallOption) error {
 	build := func(server string) (*http.Request, error) {
 		return NewDeleteUserRequest(server, userGUID)
@@ -166,6 +178,8 @@ func (a *API) DeleteUser(ctx context.Context, userGUID UserGUID, opts ...CallOpt
 //
 // Lists the institutions that MX has set as the partner's favorites, most popular first.
 // Partners ask MX to set the list.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListFavoriteInstitutions(ctx context.Context, params *ListFavoriteInstitutionsParams, opts ...CallOption) (*InstitutionsResponseBody, error) {
 	build := func(server string) (*http.Request, error) {
 		return NewListFavoriteInstitutionsRequest(server, params)
@@ -212,6 +226,8 @@ func (a *API) ListFavoriteInstitutionsIter(ctx context.Context, params *ListFavo
 // Lists the credentials (user name, password, PIN...) that creating a member at this
 // institution requires, in display order. Each credential's `guid` identifies the value in
 // the `credentials` of createMember.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListInstitutionCredentials(ctx context.Context, institutionCode InstitutionCode, params *ListInstitutionCredentialsParams, opts ...CallOption) (*CredentialsResponseBody, error) {
 	build := func(server string) (*http.Request, error) {
 		return NewListInstitutionCredentialsRequest(server, institutionCode, params)
@@ -258,6 +274,8 @@ func (a *API) ListInstitutionCredentialsIter(ctx context.Context, institutionCod
 // Lists institutions, optionally narrowed by name and by capability. In the development
 // environment only some of the largest institutions are listed, and `mx_bank_oauth` is the
 // only OAuth institution.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListInstitutions(ctx context.Context, params *ListInstitutionsParams, opts ...CallOption) (*InstitutionsResponseBody, error) {
 	build := func(server string) (*http.Request, error) {
 		return NewListInstitutionsRequest(server, params)
@@ -304,6 +322,8 @@ func (a *API) ListInstitutionsIter(ctx context.Context, params *ListInstitutions
 // Lists the multi-factor authentication challenges that must be answered (with
 // resumeAggregation) before the member's aggregation can go on. A member that is not
 // challenged (its connection status is not CHALLENGED) answers 204 No Content.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListMemberChallenges(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *ListMemberChallengesParams, opts ...CallOption) (*MemberChallenges, error) {
 	build := func(server string) (*http.Request, error) {
 		return NewListMemberChallengesRequest(server, userGUID, memberGUID, params)
@@ -352,6 +372,8 @@ func (a *API) ListMemberChallengesIter(ctx context.Context, userGUID UserGUID, m
 //
 // Lists the credentials (not the MFA ones) of a member, without their values: the fields to
 // ask the end user for when updating the member's credentials.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListMemberCredentials(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *ListMemberCredentialsParams, opts ...CallOption) (*CredentialsResponseBody, error) {
 	build := func(server string) (*http.Request, error) {
 		return NewListMemberCredentialsRequest(server, userGUID, memberGUID, params)
@@ -396,6 +418,8 @@ func (a *API) ListMemberCredentialsIter(ctx context.Context, userGUID UserGUID, 
 // ListMembers calls listMembers (GET /users/{user_guid}/members): list a user's members.
 //
 // Lists every member of the user, one page at a time.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListMembers(ctx context.Context, userGUID UserGUID, params *ListMembersParams, opts ...CallOption) (*MembersResponseBody, error) {
 	build := func(server string) (*http.Request, error) {
 		return NewListMembersRequest(server, userGUID, params)
@@ -442,6 +466,8 @@ func (a *API) ListMembersIter(ctx context.Context, userGUID UserGUID, params *Li
 // Lists the transactions of every account of every member of the user whose `date` falls in
 // the requested window, one page at a time. The default window is that of
 // listTransactionsByAccount.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListTransactions(ctx context.Context, userGUID UserGUID, params *ListTransactionsParams, opts ...CallOption) (*TransactionsResponseBody, error) {
 	build := func(server string) (*http.Request, error) {
 		return NewListTransactionsRequest(server, userGUID, params)
@@ -488,6 +514,8 @@ func (a *API) ListTransactionsIter(ctx context.Context, userGUID UserGUID, param
 // Lists the transactions of one account whose `date` falls in the requested window, one page
 // at a time. Without `from_date` and `to_date` the window runs from 90 days before the request
 // to 5 days after it, so that pending transactions are included.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListTransactionsByAccount(ctx context.Context, userGUID UserGUID, accountGUID AccountGUID, params *ListTransactionsByAccountParams, opts ...CallOption) (*TransactionsResponseBody, error) {
 	build := func(server string) (*http.Request, error) {
 		return NewListTransactionsByAccountRequest(server, userGUID, accountGUID, params)
@@ -533,6 +561,8 @@ func (a *API) ListTransactionsByAccountIter(ctx context.Context, userGUID UserGU
 //
 // Lists the transactions of every account of one member whose `date` falls in the requested
 // window, one page at a time. The default window is that of listTransactionsByAccount.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListTransactionsByMember(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *ListTransactionsByMemberParams, opts ...CallOption) (*TransactionsResponseBody, error) {
 	build := func(server string) (*http.Request, error) {
 		return NewListTransactionsByMemberRequest(server, userGUID, memberGUID, params)
@@ -577,6 +607,8 @@ func (a *API) ListTransactionsByMemberIter(ctx context.Context, userGUID UserGUI
 // ListUserAccounts calls listUserAccounts (GET /users/{user_guid}/accounts): list a user's accounts.
 //
 // Lists every account of the user, across all of the user's members, one page at a time.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListUserAccounts(ctx context.Context, userGUID UserGUID, params *ListUserAccountsParams, opts ...CallOption) (*AccountsResponseBody, error) {
 	build := func(server string) (*http.Request, error) {
 		return NewListUserAccountsRequest(server, userGUID, params)
@@ -621,6 +653,8 @@ func (a *API) ListUserAccountsIter(ctx context.Context, userGUID UserGUID, param
 // ReadAccount calls readAccount (GET /users/{user_guid}/accounts/{account_guid}): read an account.
 //
 // Returns one account of the user.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadAccount(ctx context.Context, userGUID UserGUID, accountGUID AccountGUID, opts ...CallOption) (*Account, error) {
 	build := func(server string) (*http.Request, error) {
 		return NewReadAccountRequest(server, userGUID, accountGUID)
@@ -641,6 +675,8 @@ func (a *API) ReadAccount(ctx context.Context, userGUID UserGUID, accountGUID Ac
 // ReadInstitution calls readInstitution (GET /institutions/{institution_code}): read an institution.
 //
 // Returns the institution identified by its code.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadInstitution(ctx context.Context, institutionCode InstitutionCode, opts ...CallOption) (*Institution, error) {
 	build := func(server string) (*http.Request, error) {
 		return NewReadInstitutionRequest(server, institutionCode)
@@ -661,6 +697,8 @@ func (a *API) ReadInstitution(ctx context.Context, institutionCode InstitutionCo
 // ReadMember calls readMember (GET /users/{user_guid}/members/{member_guid}): read a member.
 //
 // Returns one member of the user.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadMember(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, opts ...CallOption) (*Member, error) {
 	build := func(server string) (*http.Request, error) {
 		return NewReadMemberRequest(server, userGUID, memberGUID)
@@ -683,6 +721,8 @@ func (a *API) ReadMember(ctx context.Context, userGUID UserGUID, memberGUID Memb
 // Returns the member's aggregation state: connection status, whether it is being aggregated,
 // whether accounts and transactions were processed, and the pending challenges. Read these
 // fields together: a member can be CONNECTED and still be aggregating.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadMemberStatus(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, opts ...CallOption) (*MemberStatus, error) {
 	build := func(server string) (*http.Request, error) {
 		return NewReadMemberStatusRequest(server, userGUID, memberGUID)
@@ -705,6 +745,8 @@ func (a *API) ReadMemberStatus(ctx context.Context, userGUID UserGUID, memberGUI
 // Returns one transaction of the user as `{"transaction": {...}}`, the shape of the reference.
 // The live API is described as answering in the list shape (`transactions` and `pagination`)
 // instead; the response schema admits both so that either decodes.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadTransaction(ctx context.Context, userGUID UserGUID, transactionGUID TransactionGUID, params *ReadTransactionParams, opts ...CallOption) (*Transaction, error) {
 	build := func(server string) (*http.Request, error) {
 		return NewReadTransactionRequest(server, userGUID, transactionGUID, params)
@@ -727,6 +769,8 @@ func (a *API) ReadTransaction(ctx context.Context, userGUID UserGUID, transactio
 //
 // Legacy endpoint that returns a Connect URL for the user. It accepts the Connect
 // configuration options under `config`. New integrations use requestWidgetURL instead.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 //
 // Deprecated: MX keeps this operation for existing integrations; use RequestWidgetURL.
 func (a *API) RequestConnectWidgetURL(ctx context.Context, userGUID UserGUID, config ConnectWidgetRequest, opts ...CallOption) (*ConnectWidgetURL, error) {
@@ -752,6 +796,8 @@ func (a *API) RequestConnectWidgetURL(ctx context.Context, userGUID UserGUID, co
 // through the institution's OAuth flow again (after an abandoned attempt, or when the
 // institution revoked or expired its token). A member whose institution does not support
 // OAuth answers 400 Bad Request with the message "Member cannot use OAuth".
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) RequestOAuthWindowURI(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *RequestOAuthWindowURIParams, opts ...CallOption) (*OAuthWindow, error) {
 	build := func(server string) (*http.Request, error) {
 		return NewRequestOAuthWindowURIRequest(server, userGUID, memberGUID, params)
@@ -775,6 +821,8 @@ func (a *API) RequestOAuthWindowURI(ctx context.Context, userGUID UserGUID, memb
 // configured by the options of the request. The `Accept-Language` header chooses the
 // widget's language (en-US when absent). This is the endpoint new integrations use to load
 // Connect (`widget_type: connect_widget`).
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) RequestWidgetURL(ctx context.Context, userGUID UserGUID, widgetURL WidgetRequest, opts ...CallOption) (*WidgetURL, error) {
 	build := func(server string) (*http.Request, error) {
 		return NewRequestWidgetURLRequest(server, userGUID, nil, WidgetRequestBody{WidgetURL: widgetURL})
@@ -798,6 +846,8 @@ func (a *API) RequestWidgetURL(ctx context.Context, userGUID UserGUID, widgetURL
 // and lets its aggregation go on; the member then moves to RESUMED until MX learns whether
 // the answers were right. The answer is 200 or, as the live API usually answers, 202
 // Accepted, both with the member.
+//
+// Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
 func (a *API) ResumeAggregation(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, member MemberResumeRequest, opts ...CallOption) (*JobResult, error) {
 	build := func(server string) (*http.Request, error) {
 		return NewResumeAggregationRequest(server, userGUID, memberGUID, MemberResumeRequestBody{Member: member})
@@ -820,6 +870,8 @@ func (a *API) ResumeAggregation(ctx context.Context, userGUID UserGUID, memberGU
 // Updates attributes of an account reached through its member. The reference documents
 // `is_hidden`; the live API accepts the other fields of AccountUpdateRequest as well, most of
 // them only on manual accounts.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) UpdateAccountByMember(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, accountGUID AccountGUID, account AccountUpdateRequest, opts ...CallOption) (*Account, error) {
 	build := func(server string) (*http.Request, error) {
 		return NewUpdateAccountByMemberRequest(server, userGUID, memberGUID, accountGUID, AccountUpdateRequestBody{Account: account})
@@ -842,6 +894,8 @@ func (a *API) UpdateAccountByMember(ctx context.Context, userGUID UserGUID, memb
 // Updates a member: new credentials (listMemberCredentials says which), a partner-defined
 // `id`, metadata, or whether background aggregation is disabled. Updating credentials starts
 // an aggregation unless `skip_aggregation` is true.
+//
+// Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
 func (a *API) UpdateMember(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, member MemberUpdateRequest, opts ...CallOption) (*Member, error) {
 	build := func(server string) (*http.Request, error) {
 		return NewUpdateMemberRequest(server, userGUID, memberGUID, nil, MemberUpdateRequestBody{Member: member})
@@ -862,6 +916,8 @@ func (a *API) UpdateMember(ctx context.Context, userGUID UserGUID, memberGUID Me
 // UpdateTransaction calls updateTransaction (PUT /users/{user_guid}/transactions/{transaction_guid}): update a transaction.
 //
 // Updates the category, date, description or memo of a transaction.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) UpdateTransaction(ctx context.Context, userGUID UserGUID, transactionGUID TransactionGUID, transaction TransactionUpdateRequest, opts ...CallOption) (*Transaction, error) {
 	build := func(server string) (*http.Request, error) {
 		return NewUpdateTransactionRequest(server, userGUID, transactionGUID, TransactionUpdateRequestBody{Transaction: transaction})

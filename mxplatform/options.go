@@ -1,6 +1,7 @@
 package mxplatform
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -58,6 +59,7 @@ type settings struct {
 	apiKey      transport.Secret
 	environment Environment
 	retry       RetryPolicy
+	retrySleep  func(context.Context, time.Duration) error // tests pause without waiting
 }
 
 // Format keeps the API key out of any printing of the settings.

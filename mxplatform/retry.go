@@ -8,10 +8,14 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"math/rand/v2"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
+
+	"github.com/mxsdk/mx-go/mxplatform/internal/transport"
 )
 
 // RetryPolicy says when and how often a failed request is sent again. Its zero fields take the
@@ -43,10 +47,12 @@ func DefaultRetryPolicy() RetryPolicy {
 	return RetryPolicy{MaxAttempts: 4, Check: DefaultCheckRetry, Backoff: DefaultBackoff, MaxRetryAfter: 60 * time.Second}
 }
 
-// Validate checks the policy: at least one attempt, and no negative MaxRetryAfter.
+// Validate checks the policy once its zero fields have taken their defaults: MaxAttempts and
+// MaxRetryAfter must not be negative.
 func (p RetryPolicy) Validate() error {
+	p = p.withDefaults()
 	if p.MaxAttempts < 1 {
-		return fmt.Errorf("retry MaxAttempts must be at least 1, got %d", p.MaxAttempts)
+		return fmt.Errorf("retry MaxAttempts must be at least 1 (0 takes the default), got %d", p.MaxAttempts)
 	}
 	if p.MaxRetryAfter < 0 {
 		return errors.New("retry MaxRetryAfter must not be negative")
@@ -71,14 +77,14 @@ func (p RetryPolicy) withDefaults() RetryPolicy {
 	return p
 }
 
-// DefaultCheckRetry retries requests that are safe to repeat (see [Repeatable]) after a network
-// error (a 2xx body cut off included) or a 429, 502, 503 or 504 answer. It does not retry
-// other statuses (a 500 may come from a request MX cannot handle), TLS certificate errors, or
-// requests that cannot be repeated.
+// DefaultCheckRetry retries after a network error (a 2xx body cut off included) or a 429, 502,
+// 503 or 504 answer, when the request may be repeated after that attempt (see [Repeatable]:
+// reads and other requests whose repetition changes nothing after any of them, creates and
+// job-starting requests only after a 429, a 503 or a connection that never carried the
+// request). It does not retry other statuses (a 500 may come from a request MX cannot handle),
+// TLS certificate errors, or requests that cannot be repeated.
 func DefaultCheckRetry(req *http.Request, resp *http.Response, err error) (bool, string) {
-	if !Repeatable(req) {
-		return false, "request is not safe to repeat"
-	}
+	var reason string
 	if err != nil {
 		var unknownAuthority x509.UnknownAuthorityError
 		var hostname x509.HostnameError
@@ -86,43 +92,19 @@ func DefaultCheckRetry(req *http.Request, resp *http.Response, err error) (bool,
 		if errors.As(err, &unknownAuthority) || errors.As(err, &hostname) || errors.As(err, &invalid) {
 			return false, "TLS certificate error"
 		}
-		return true, "network error: " + err.Error()
+		reason = "network error: " + err.Error()
+	} else {
+		switch resp.StatusCode {
+		case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+			reason = resp.Status
+		default:
+			return false, ""
+		}
 	}
-	switch resp.StatusCode {
-	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
-		return true, resp.Status
+	if !Repeatable(req, resp, err) {
+		return false, "the request may have been applied and is not safe to repeat (" + reason + ")"
 	}
-	return false, ""
-}
-
-// repeatablePosts are the POST operations that are safe to send twice:
-//   - requestWidgetURL and requestConnectWidgetURL only mint a single-use URL; a second URL
-//     replaces nothing.
-//   - aggregateMember called while its own job runs answers 202 with the member's state and
-//     starts no second job.
-//
-// createUser and createMember would create twice; checkBalances repeated within two hours turns
-// a started job into a 429.
-var repeatablePosts = map[string]bool{
-	"requestWidgetURL":        true,
-	"requestConnectWidgetURL": true,
-	"aggregateMember":         true,
-}
-
-// Repeatable reports whether req may be sent again: GET, HEAD, OPTIONS, PUT and DELETE requests
-// (idempotent in HTTP), and the POST operations whose repetition has no further effect
-// (requestWidgetURL, requestConnectWidgetURL, aggregateMember). Its body must be replayable.
-func Repeatable(req *http.Request) bool {
-	if req.Body != nil && req.Body != http.NoBody && req.GetBody == nil {
-		return false
-	}
-	switch req.Method {
-	case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodPut, http.MethodDelete:
-		return true
-	case http.MethodPost:
-		return repeatablePosts[OperationID(req)]
-	}
-	return false
+	return true, reason
 }
 
 // Backoff bounds of DefaultBackoff.
@@ -131,33 +113,36 @@ const (
 	backoffMax  = 20 * time.Second
 )
 
-// DefaultBackoff waits as long as the response's Retry-After header says (in seconds or as an
-// HTTP date), or else exponentially: 0.5s, 1s, 2s... capped at 20s, each with random jitter
-// taking up to half of it off, so that clients do not retry in step.
-func DefaultBackoff(attempt int, resp *http.Response) time.Duration {
-	if d, ok := RetryAfter(resp, time.Now()); ok {
-		return d
-	}
+// DefaultBackoff waits exponentially: 0.5s, 1s, 2s... capped at 20s, each with random jitter
+// taking up to half of it off, so that clients do not retry in step. (A Retry-After header is
+// honoured by the retry layer whatever the backoff.)
+func DefaultBackoff(attempt int, _ *http.Response) time.Duration {
 	d := backoffMax
-	if attempt < 16 {
+	if attempt >= 1 && attempt < 16 {
 		d = min(backoffBase<<(attempt-1), backoffMax)
 	}
 	return d/2 + rand.N(d/2+1)
 }
 
+// maxDuration is the longest time.Duration: a Retry-After beyond it is reported as this.
+const maxDuration = time.Duration(math.MaxInt64)
+
 // RetryAfter parses the Retry-After header of resp, in seconds or as an HTTP date relative to
-// now. It reports false when there is none or it does not parse.
+// now. A value too large for a time.Duration is reported as the largest one, so that it exceeds
+// any RetryPolicy.MaxRetryAfter. It reports false when there is no header, or when it is
+// negative or does not parse.
 func RetryAfter(resp *http.Response, now time.Time) (time.Duration, bool) {
 	if resp == nil {
 		return 0, false
 	}
-	v := resp.Header.Get("Retry-After")
+	v := strings.TrimSpace(resp.Header.Get("Retry-After"))
 	if v == "" {
 		return 0, false
 	}
-	if secs, err := strconv.Atoi(v); err == nil {
-		if secs < 0 {
-			return 0, false
+	if isDigits(v) {
+		secs, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || secs > int64(maxDuration/time.Second) {
+			return maxDuration, true // out of range: longer than any policy waits
 		}
 		return time.Duration(secs) * time.Second, true
 	}
@@ -167,33 +152,47 @@ func RetryAfter(resp *http.Response, now time.Time) (time.Duration, bool) {
 	return 0, false
 }
 
+// isDigits reports whether s is a non-empty run of ASCII digits.
+func isDigits(s string) bool {
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // RetryTransport is the retry layer of an [API]: an http.RoundTripper that sends a request
-// through Base and sends it again as Policy says, replaying its body. For the requests of an
-// API's calls it reads a 2xx answer's body before deciding, so that a body cut off by a lost
-// connection counts as a network error (except on the last attempt, whose body the call
-// reads). It stops waiting as soon as the request's context ends and returns the context's
-// error.
+// through Base and sends it again as Policy says, replaying its body. A Retry-After header is a
+// floor on the pause before the next attempt whatever the policy's Backoff, and one beyond
+// Policy.MaxRetryAfter ends the retries. For the JSON answers of an API's calls it reads a 2xx
+// answer's body before deciding, so that a body cut off by a lost connection counts as a
+// network error (except on the last attempt, whose body the call reads). It stops waiting as
+// soon as the request's context ends and returns the context's error.
 type RetryTransport struct {
 	Base   http.RoundTripper // the transport that sends each attempt
 	Policy RetryPolicy       // zero fields take their defaults
 	Logger *slog.Logger      // retries are logged at warn level; nil logs nothing
+
+	sleep func(context.Context, time.Duration) error // the pause between attempts; nil is sleep
 }
 
-// RoundTrip sends req, retrying as the policy says.
+// RoundTrip sends req, retrying as the policy says. The policy's Check and Backoff see each
+// attempt's request as it was sent.
 func (t *RetryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	p := t.Policy.withDefaults()
 	ctx := req.Context()
-	st, _ := ctx.Value(callStateKey{}).(*callState)
+	call := transport.CallOf(ctx)
 	for attempt := 1; ; attempt++ {
-		if st != nil {
-			st.attempts = attempt
+		if call != nil {
+			call.Attempts = attempt
 		}
 		try, err := attemptRequest(req, attempt)
 		if err != nil {
 			return nil, err
 		}
 		resp, err := t.Base.RoundTrip(try)
-		if err == nil && st != nil && attempt < p.MaxAttempts && resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+		if err == nil && call != nil && !call.Stream && attempt < p.MaxAttempts && resp.StatusCode >= 200 && resp.StatusCode <= 299 {
 			// An API call reads the whole body anyway: reading it here makes a connection
 			// lost mid-body a network error that the policy can retry.
 			if rerr := bufferBody(resp); rerr != nil {
@@ -206,19 +205,22 @@ func (t *RetryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			}
 			return nil, ctx.Err()
 		}
+		if call != nil && (err != nil || resp.StatusCode >= 500) && MayHaveBeenApplied(try, resp, err) {
+			call.Uncertain = true // the attempt may have been applied, its answer lost
+		}
 		if attempt >= p.MaxAttempts {
 			return resp, err
 		}
-		retry, reason := p.Check(req, resp, err)
+		retry, reason := p.Check(try, resp, err)
 		if !retry {
 			return resp, err
 		}
-		if st != nil && (err != nil || resp.StatusCode >= 500) {
-			st.uncertain = true // the attempt may have been applied, its answer lost
-		}
 		wait := p.Backoff(attempt, resp)
-		if ra, ok := RetryAfter(resp, time.Now()); ok && ra > p.MaxRetryAfter {
-			return resp, err // MX asks for a longer pause than the policy accepts
+		if ra, ok := RetryAfter(resp, time.Now()); ok {
+			if ra > p.MaxRetryAfter {
+				return resp, err // MX asks for a longer pause than the policy accepts
+			}
+			wait = max(wait, ra)
 		}
 		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) <= wait {
 			// The next attempt could not start before the deadline: give the caller this
@@ -231,22 +233,27 @@ func (t *RetryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		if t.Logger != nil {
 			t.Logger.WarnContext(ctx, "mx request retried", "operation", OperationID(req), "method", req.Method, "path", req.URL.Path, "attempt", attempt, "reason", reason, "wait", wait)
 		}
-		if err := sleep(ctx, wait); err != nil {
+		pause := t.sleep
+		if pause == nil {
+			pause = sleep
+		}
+		if err := pause(ctx, wait); err != nil {
 			return nil, err
 		}
 	}
 }
 
-// attemptRequest returns the request to send as attempt number attempt, with a fresh body.
+// attemptRequest returns the request to send as attempt number attempt, with a fresh body and
+// a trace of whether it gets written.
 func attemptRequest(req *http.Request, attempt int) (*http.Request, error) {
 	if attempt == 1 || req.Body == nil || req.Body == http.NoBody {
-		return req, nil
+		return withWriteTrace(req), nil
 	}
 	body, err := req.GetBody()
 	if err != nil {
 		return nil, fmt.Errorf("replaying the request body: %w", err)
 	}
-	r := req.Clone(req.Context())
+	r := withWriteTrace(req)
 	r.Body = body
 	return r, nil
 }

@@ -21,17 +21,21 @@ import (
 	"time"
 )
 
-// fastRetries retries at once, recording the wait the default backoff asked for.
+// fastRetries retries with the default policy without waiting, recording each pause the retry
+// layer would have made.
 func fastRetries(waits *[]time.Duration) Option {
 	var mu sync.Mutex
-	return WithRetryPolicy(RetryPolicy{MaxAttempts: 4, Backoff: func(attempt int, resp *http.Response) time.Duration {
-		mu.Lock()
-		defer mu.Unlock()
-		if waits != nil {
-			*waits = append(*waits, DefaultBackoff(attempt, resp))
+	return func(s *settings) error {
+		s.retrySleep = func(ctx context.Context, d time.Duration) error {
+			mu.Lock()
+			defer mu.Unlock()
+			if waits != nil {
+				*waits = append(*waits, d)
+			}
+			return ctx.Err()
 		}
-		return time.Millisecond
-	}})
+		return nil
+	}
 }
 
 // script answers the requests of a test in turn with the given handlers; the last one repeats.
@@ -218,6 +222,7 @@ func TestDeleteFindingNothingAfterALostAnswerSucceeds(t *testing.T) {
 		{"after a 504", status(504), true},
 		{"after a reset", reset, true},
 		{"after a 429", status(429, "Retry-After", "0"), false}, // refused: the 404 stands
+		{"after a 503", status(503), false},                     // nothing applied either
 		{"at once", status(404), false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -250,24 +255,6 @@ func TestNetworkErrorWhenEveryAttemptFails(t *testing.T) {
 	var te *TransportError
 	if !errors.As(err, &te) || te.Attempts != 4 || te.Operation != "readAccount" {
 		t.Fatalf("%T %v", err, err)
-	}
-}
-
-func TestPostsAreNotRetriedByDefault(t *testing.T) {
-	s := &script{steps: []http.HandlerFunc{status(503)}}
-	srv := httptest.NewServer(s)
-	defer srv.Close()
-	a := newTestAPI(t, srv.URL, fastRetries(nil))
-	_, err := a.CreateUser(context.Background(), UserCreateRequest{})
-	var e *Error
-	if !errors.As(err, &e) || e.StatusCode != 503 || e.Attempts != 1 || s.count() != 1 {
-		t.Fatalf("createUser: %v after %d requests", err, s.count())
-	}
-	if _, err := a.CreateMember(context.Background(), docUser, MemberCreateRequestBody{}); err == nil || s.count() != 2 {
-		t.Fatalf("createMember: %v after %d requests", err, s.count())
-	}
-	if _, err := a.CheckBalances(context.Background(), docUser, docMember); err == nil || s.count() != 3 {
-		t.Fatalf("checkBalances: %v after %d requests", err, s.count())
 	}
 }
 
@@ -466,5 +453,61 @@ func TestNoWaitPastTheDeadline(t *testing.T) {
 	}
 	if elapsed := time.Since(start); elapsed > time.Second {
 		t.Errorf("returned after %v", elapsed)
+	}
+}
+
+// TestRetryAfterBeyondTheCapEndsTheRetries: however large, a Retry-After beyond MaxRetryAfter
+// ends the retries at once (values beyond a time.Duration used to wrap around to a negative or
+// short wait); a negative or unreadable one falls back to the backoff.
+func TestRetryAfterBeyondTheCapEndsTheRetries(t *testing.T) {
+	for _, v := range []string{"61", "7200", "9223372036", "9223372037", "18446744074", "99999999999999999999999999"} {
+		s := &script{steps: []http.HandlerFunc{status(429, "Retry-After", v), fixtureAnswer(t, "readAccount", "200.json")}}
+		srv := httptest.NewServer(s)
+		var waits []time.Duration
+		_, err := newTestAPI(t, srv.URL, fastRetries(&waits)).ReadAccount(context.Background(), docUser, docAccount)
+		srv.Close()
+		if !errors.Is(err, ErrRateLimited) || s.count() != 1 || len(waits) != 0 {
+			t.Errorf("Retry-After %s: %v after %d requests, waits %v", v, err, s.count(), waits)
+		}
+		if d, ok := RetryAfter(&http.Response{Header: http.Header{"Retry-After": {v}}}, time.Now()); !ok || d <= time.Minute {
+			t.Errorf("RetryAfter(%s) = %v, %v", v, d, ok)
+		}
+	}
+	for _, v := range []string{"-5", "soon", "1.5", "+3"} {
+		s := &script{steps: []http.HandlerFunc{status(429, "Retry-After", v), fixtureAnswer(t, "readAccount", "200.json")}}
+		srv := httptest.NewServer(s)
+		var waits []time.Duration
+		_, err := newTestAPI(t, srv.URL, fastRetries(&waits)).ReadAccount(context.Background(), docUser, docAccount)
+		srv.Close()
+		if err != nil || s.count() != 2 || len(waits) != 1 || waits[0] < 250*time.Millisecond || waits[0] > 500*time.Millisecond {
+			t.Errorf("Retry-After %q: %v after %d requests, waits %v; want the first backoff", v, err, s.count(), waits)
+		}
+	}
+}
+
+// TestRetryPolicyZeroFieldsTakeTheDefaults: a policy that sets only its Backoff is valid, keeps
+// the default 4 attempts, and still waits out Retry-After, which is a floor whatever the
+// backoff.
+func TestRetryPolicyZeroFieldsTakeTheDefaults(t *testing.T) {
+	s := &script{steps: []http.HandlerFunc{status(503), status(429, "Retry-After", "7"), status(503), status(503)}}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	var waits []time.Duration
+	quick := WithRetryPolicy(RetryPolicy{Backoff: func(int, *http.Response) time.Duration { return time.Millisecond }})
+	record := fastRetries(&waits) // records the pauses instead of sleeping; the policy is quick's
+	a, err := New(WithCredentials("CLIENT-1234", "API-KEY-4567"), WithServerURL(srv.URL), quick, record)
+	if err != nil {
+		t.Fatalf("a policy with only a Backoff: %v", err)
+	}
+	_, err = a.ReadAccount(context.Background(), docUser, docAccount)
+	var e *Error
+	if !errors.As(err, &e) || e.Attempts != 4 || s.count() != 4 {
+		t.Fatalf("%v after %d requests, want 4 attempts", err, s.count())
+	}
+	if len(waits) != 3 || waits[0] != time.Millisecond || waits[1] != 7*time.Second || waits[2] != time.Millisecond {
+		t.Errorf("waits %v, want 1ms, then Retry-After's 7s, then 1ms", waits)
+	}
+	if err := (RetryPolicy{}).Validate(); err != nil {
+		t.Errorf("the zero policy: %v", err)
 	}
 }

@@ -25,6 +25,7 @@ fi
 
 go generate ./gen/...
 go run ./gen/operations
+go run ./gen/optables
 go run ./gen/tables
 go run ./gen/cli
 go run ./gen/fixtures

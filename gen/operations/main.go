@@ -33,6 +33,13 @@ const (
 	mediaType  = "application/vnd.mx.api.v1+json"
 )
 
+// retryDocs end the doc of a method with when its request is sent again, by x-mx-retry.
+var retryDocs = map[string]string{
+	"always":         "Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.",
+	"if-not-applied": "Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].",
+	"never":          "Retries: never sent again; after a lost answer the error matches [ErrOutcomeUnknown].",
+}
+
 // Operations whose answers the SDK shapes beyond the general rules.
 var (
 	jobOperations   = map[string]bool{"aggregateMember": true, "checkBalances": true, "resumeAggregation": true}
@@ -46,6 +53,7 @@ type member struct{ Key, Field, Type, Arg string }
 
 type op struct {
 	ID, GoName, Method, Path string
+	Repeat                   string // the mxplatform.Repeat constant of its x-mx-retry
 	Doc                      []string
 	PathParams               []param
 	HasParamsStruct          bool // the request builder takes *<GoName>Params
@@ -103,6 +111,12 @@ func build(path, method string, o *openapi3.Operation) (op, error) {
 	r.Doc = append(r.Doc, fmt.Sprintf("%s calls %s (%s %s): %s.", r.GoName, r.ID, method, path, genutil.LowerFirst(o.Summary)))
 	r.Doc = append(r.Doc, "")
 	r.Doc = append(r.Doc, strings.Split(strings.TrimSpace(o.Description), "\n")...)
+	repeat, value, err := genutil.Repeat(o)
+	if err != nil {
+		return r, err
+	}
+	r.Repeat = repeat
+	r.Doc = append(r.Doc, "", retryDocs[value])
 	if o.Deprecated {
 		r.Doc = append(r.Doc, "", "Deprecated: MX keeps this operation for existing integrations; use RequestWidgetURL.")
 	}
@@ -209,7 +223,7 @@ import (
 // The operations of api/mxplatform.yaml.
 var (
 {{- range .}}
-	op{{.GoName}} = &operation{id: "{{.ID}}", method: {{methodConst .Method}}, path: "{{.Path}}"}
+	op{{.GoName}} = &operation{id: "{{.ID}}", method: {{methodConst .Method}}, path: "{{.Path}}", repeat: {{.Repeat}}}
 {{- end}}
 )
 

@@ -72,7 +72,7 @@ func (a API) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(a.String())) }
 // /accounts/{accountID}): it is no longer listed as active, and stays readable for reporting.
 // Moov answers 204; any other status is an [*Error].
 func (a *API) DisconnectAccount(ctx context.Context, accountID string) error {
-	const op = "disconnectAccount"
+	const op = opDisconnectAccount
 	if strings.TrimSpace(accountID) == "" {
 		return fmt.Errorf("%w: DisconnectAccount: the account ID must not be empty", ErrInvalidArgument)
 	}
@@ -86,7 +86,7 @@ func (a *API) DisconnectAccount(ctx context.Context, accountID string) error {
 	if err != nil {
 		return fmt.Errorf("moov: %s: building the request: %w", op, err)
 	}
-	ctx, attempts := clientkit.CountAttempts(ctx)
+	ctx, call := clientkit.Begin(ctx, op, repeats[op])
 	req = req.WithContext(ctx)
 	req.Header.Set("Authorization", "Bearer "+a.token.Reveal())
 	req.Header.Set("Accept", "application/json")
@@ -95,13 +95,13 @@ func (a *API) DisconnectAccount(ctx context.Context, accountID string) error {
 	start := time.Now()
 	resp, err := a.http.Do(req)
 	if err != nil {
-		a.logger.DebugContext(ctx, "moov request failed", "operation", op, "method", req.Method, "path", req.URL.Path, "attempts", attempts(), "error", err)
-		return &TransportError{Operation: op, Method: req.Method, Path: req.URL.Path, Attempts: attempts(), Err: unwrapURLError(err)}
+		a.logger.DebugContext(ctx, "moov request failed", "operation", op, "method", req.Method, "path", req.URL.Path, "attempts", call.Attempts, "error", err)
+		return &TransportError{Operation: op, Method: req.Method, Path: req.URL.Path, Attempts: call.Attempts, OutcomeUnknown: call.Uncertain, Err: unwrapURLError(err)}
 	}
 	defer resp.Body.Close()
-	a.logger.DebugContext(ctx, "moov request", "operation", op, "method", req.Method, "path", req.URL.Path, "status", resp.StatusCode, "attempts", attempts(), "duration", time.Since(start))
+	a.logger.DebugContext(ctx, "moov request", "operation", op, "method", req.Method, "path", req.URL.Path, "status", resp.StatusCode, "attempts", call.Attempts, "duration", time.Since(start))
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return newError(op, req, resp, attempts())
+		return newError(req, resp, call)
 	}
 	return nil
 }

@@ -268,7 +268,7 @@ func TestNewRefusesBadOptions(t *testing.T) {
 		"nil doer":             {WithBearerToken("t"), WithDoer(nil)},
 		"nil logger":           {WithBearerToken("t"), WithLogger(nil)},
 		"zero timeout":         {WithBearerToken("t"), WithTimeout(0)},
-		"zero attempts":        {WithBearerToken("t"), WithRetryPolicy(mxplatform.RetryPolicy{})},
+		"negative attempts":    {WithBearerToken("t"), WithRetryPolicy(mxplatform.RetryPolicy{MaxAttempts: -1})},
 		"user agent newline":   {WithBearerToken("t"), WithUserAgent("a\r\nb")},
 	} {
 		if _, err := New(opts...); err == nil {

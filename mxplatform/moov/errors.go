@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/mxsdk/mx-go/mxplatform"
 	"github.com/mxsdk/mx-go/mxplatform/internal/transport"
 )
 
@@ -43,6 +44,9 @@ type Error struct {
 	RequestID  string // the x-request-id header of the response
 	Body       []byte // the raw body, at most 16 KiB
 	Attempts   int    // how many times the request was sent
+	// OutcomeUnknown is set when an attempt may have been applied though its answer was lost;
+	// the error then matches [mxplatform.ErrOutcomeUnknown].
+	OutcomeUnknown bool
 }
 
 // Error returns a one-line description: operation, status, Moov's message or an excerpt of the
@@ -50,12 +54,18 @@ type Error struct {
 func (e *Error) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "moov: %s (%s %s): %d %s", e.Operation, e.Method, e.Path, e.StatusCode, http.StatusText(e.StatusCode))
-	transport.DescribeAnswer(&b, e.Message, e.Body, e.RequestID, e.Attempts)
+	transport.DescribeAnswer(&b, e.Message, e.Body, e.RequestID, e.Attempts, e.OutcomeUnknown)
 	return b.String()
 }
 
-// Is matches the sentinel of the error's status.
-func (e *Error) Is(target error) bool { return statusSentinels.Match(e.StatusCode, target) }
+// Is matches the sentinel of the error's status, and [mxplatform.ErrOutcomeUnknown] when
+// OutcomeUnknown is set.
+func (e *Error) Is(target error) bool {
+	if target == mxplatform.ErrOutcomeUnknown {
+		return e.OutcomeUnknown
+	}
+	return statusSentinels.Match(e.StatusCode, target)
+}
 
 // statusSentinels are the sentinels of the statuses Moov documents.
 var statusSentinels = transport.Sentinels{
@@ -71,17 +81,20 @@ var statusSentinels = transport.Sentinels{
 }
 
 // newError reads the error response resp to req.
-func newError(op string, req *http.Request, resp *http.Response, attempts int) *Error {
+func newError(req *http.Request, resp *http.Response, call *transport.Call) *Error {
 	body, _ := transport.ReadLimited(resp.Body, maxErrorBody)
 	return &Error{
-		Operation:  op,
+		Operation:  call.Operation,
 		Method:     req.Method,
 		Path:       req.URL.Path,
 		StatusCode: resp.StatusCode,
 		Message:    errorMessage(body),
 		RequestID:  resp.Header.Get("X-Request-Id"),
 		Body:       body,
-		Attempts:   max(attempts, 1),
+		Attempts:   max(call.Attempts, 1),
+		// The call may have been applied by an attempt whose answer was lost, and this
+		// answer be its consequence.
+		OutcomeUnknown: call.Uncertain,
 	}
 }
 
@@ -101,16 +114,23 @@ type TransportError struct {
 	Method    string // the HTTP method
 	Path      string // the request path
 	Attempts  int    // how many times the request was sent
-	Err       error  // the cause
+	// OutcomeUnknown is set when an attempt may have been applied though its answer was lost;
+	// the error then matches [mxplatform.ErrOutcomeUnknown].
+	OutcomeUnknown bool
+	Err            error // the cause
 }
 
 // Error returns the operation, the request and the cause.
 func (e *TransportError) Error() string {
-	s := fmt.Sprintf("moov: %s (%s %s): %v", e.Operation, e.Method, e.Path, e.Err)
-	if e.Attempts > 1 {
-		s += fmt.Sprintf(" after %d attempts", e.Attempts)
-	}
-	return s
+	var b strings.Builder
+	fmt.Fprintf(&b, "moov: %s (%s %s): %v", e.Operation, e.Method, e.Path, e.Err)
+	transport.DescribeAttempts(&b, e.Attempts, e.OutcomeUnknown)
+	return b.String()
+}
+
+// Is matches [mxplatform.ErrOutcomeUnknown] when OutcomeUnknown is set.
+func (e *TransportError) Is(target error) bool {
+	return target == mxplatform.ErrOutcomeUnknown && e.OutcomeUnknown
 }
 
 // Unwrap returns the cause.

@@ -15,8 +15,9 @@ const mediaType = "application/vnd.mx.api.v1+json"
 // apiError is an answer other than 2xx that a handler returns as its error: the strict server
 // hands it to writeHandlerError, which writes MX's error JSON with its status.
 type apiError struct {
-	status  int
-	message string
+	status     int
+	message    string
+	retryAfter int // seconds, sent as Retry-After when positive
 }
 
 // Error returns the status and the message.
@@ -29,12 +30,12 @@ func errorf(status int, format string, args ...any) error {
 
 // The messages of errors that several operations answer.
 var (
-	errUserNotFound        = &apiError{http.StatusNotFound, "User not found."}
-	errMemberNotFound      = &apiError{http.StatusNotFound, "Member not found."}
-	errAccountNotFound     = &apiError{http.StatusNotFound, "Account not found."}
-	errTransactionNotFound = &apiError{http.StatusNotFound, "Transaction not found."}
-	errUnknownInstitution  = &apiError{http.StatusNotFound, "Unrecognized institution."}
-	errCannotUseOAuth      = &apiError{http.StatusBadRequest, "Member cannot use OAuth"}
+	errUserNotFound        = &apiError{status: http.StatusNotFound, message: "User not found."}
+	errMemberNotFound      = &apiError{status: http.StatusNotFound, message: "Member not found."}
+	errAccountNotFound     = &apiError{status: http.StatusNotFound, message: "Account not found."}
+	errTransactionNotFound = &apiError{status: http.StatusNotFound, message: "Transaction not found."}
+	errUnknownInstitution  = &apiError{status: http.StatusNotFound, message: "Unrecognized institution."}
+	errCannotUseOAuth      = &apiError{status: http.StatusBadRequest, message: "Member cannot use OAuth"}
 )
 
 // errorBody is MX's error JSON.
@@ -62,6 +63,9 @@ func writeError(w http.ResponseWriter, status int, message string) {
 func writeHandlerError(w http.ResponseWriter, _ *http.Request, err error) {
 	var ae *apiError
 	if errors.As(err, &ae) {
+		if ae.retryAfter > 0 {
+			w.Header().Set("Retry-After", strconv.Itoa(ae.retryAfter))
+		}
 		writeError(w, ae.status, ae.message)
 		return
 	}

@@ -2,6 +2,7 @@ package mxplatformtest
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -248,7 +249,7 @@ func (f handlers) DeleteMember(_ context.Context, req server.DeleteMemberRequest
 }
 
 // errPendingOAuth answers jobs asked of a member that has not been through OAuth yet.
-var errPendingOAuth = &apiError{http.StatusBadRequest, "The member is PENDING: send the end user to its oauth_window_uri first."}
+var errPendingOAuth = &apiError{status: http.StatusBadRequest, message: "The member is PENDING: send the end user to its oauth_window_uri first."}
 
 // AggregateMember serves aggregateMember: 200 when an aggregation starts; 202 with the current
 // state when one runs already or the member is throttled; 409 when a balance check runs.
@@ -323,7 +324,13 @@ func (f handlers) CheckBalances(ctx context.Context, req server.CheckBalancesReq
 		return nil, errPendingOAuth
 	}
 	if f.cfg.balanceThrottle > 0 && !m.inst.Unthrottled && !m.lastBalanceAt.IsZero() && now.Sub(m.lastBalanceAt) < f.cfg.balanceThrottle {
-		return nil, errorf(http.StatusTooManyRequests, "Balances were checked for this member less than %s ago.", f.cfg.balanceThrottle)
+		// Retry-After says when the window ends: a client does not retry before then.
+		wait := f.cfg.balanceThrottle - now.Sub(m.lastBalanceAt)
+		return nil, &apiError{
+			status:     http.StatusTooManyRequests,
+			message:    fmt.Sprintf("Balances were checked for this member less than %s ago.", f.cfg.balanceThrottle),
+			retryAfter: int((wait + time.Second - 1) / time.Second),
+		}
 	}
 	f.startJob(m, jobBalance, m.outcome(), false, now)
 	return server.CheckBalances200ApplicationVndMxAPIV1PlusJSONResponse{Member: m.api(baseURL(ctx))}, nil

@@ -22,12 +22,6 @@ const mediaType = "application/vnd.mx.nexus.v1+json"
 // maxResponseBody bounds what a call reads of a response body.
 const maxResponseBody = 4 << 20
 
-// The operationIds of api/nexus.yaml.
-const (
-	opBlock = "blockAccount"
-	opMerge = "mergeAccounts"
-)
-
 // API calls the Nexus API. Build one with [New]; it is safe for concurrent use and meant to be
 // reused.
 type API struct {
@@ -43,9 +37,7 @@ type API struct {
 // New returns an [API] configured by opts. A session token is required ([WithSessionToken] or
 // [WithSessionTokenSource]); everything else has a default, documented on its option.
 func New(opts ...Option) (*API, error) {
-	policy := mxplatform.DefaultRetryPolicy()
-	policy.Check = DefaultCheckRetry
-	s := settings{Settings: transport.Settings{ServerURL: DefaultServerURL}, retry: policy}
+	s := settings{Settings: transport.Settings{ServerURL: DefaultServerURL}, retry: mxplatform.DefaultRetryPolicy()}
 	for _, opt := range opts {
 		if opt == nil {
 			return nil, errors.New("nexus: nil option")
@@ -106,7 +98,7 @@ func (a *API) BlockAccount(ctx context.Context, guid mxplatform.AccountGUID, opt
 		skip := true
 		params = &BlockAccountParams{SkipWebhook: &skip, MXSkipWebhook: &skip}
 	}
-	return a.call(ctx, opBlock, nil, func() (*http.Request, error) {
+	return a.call(ctx, opBlockAccount, nil, func() (*http.Request, error) {
 		return NewBlockAccountRequest(a.server, guid, params)
 	})
 }
@@ -123,7 +115,7 @@ func (a *API) MergeAccounts(ctx context.Context, accounts []mxplatform.AccountGU
 	}
 	var out AccountResponseBody
 	body := MergeRequestBody{Accounts: append([]mxplatform.AccountGUID(nil), accounts...)}
-	err := a.call(ctx, opMerge, &out, func() (*http.Request, error) {
+	err := a.call(ctx, opMergeAccounts, &out, func() (*http.Request, error) {
 		return NewMergeAccountsRequestWithApplicationVndMxNexusV1PlusJSONBody(a.server, body)
 	})
 	if err != nil {
@@ -165,7 +157,7 @@ func (a *API) call(ctx context.Context, op string, out *AccountResponseBody, bui
 	if err != nil {
 		return fmt.Errorf("nexus: %s: building the request: %w", op, err)
 	}
-	ctx, attempts := clientkit.CountAttempts(context.WithValue(ctx, opKey{}, op))
+	ctx, call := clientkit.Begin(ctx, op, repeats[op])
 	req = req.WithContext(ctx)
 	req.Header.Set("MD-SESSION-TOKEN", token)
 	req.Header.Set("Accept", mediaType)
@@ -174,20 +166,20 @@ func (a *API) call(ctx context.Context, op string, out *AccountResponseBody, bui
 	start := time.Now()
 	resp, err := a.http.Do(req)
 	if err != nil {
-		a.logger.DebugContext(ctx, "nexus request failed", "operation", op, "method", req.Method, "path", req.URL.Path, "attempts", attempts(), "error", err)
-		return &TransportError{Operation: op, Method: req.Method, Path: req.URL.Path, Attempts: attempts(), Err: unwrapURLError(err)}
+		a.logger.DebugContext(ctx, "nexus request failed", "operation", op, "method", req.Method, "path", req.URL.Path, "attempts", call.Attempts, "error", err)
+		return &TransportError{Operation: op, Method: req.Method, Path: req.URL.Path, Attempts: call.Attempts, OutcomeUnknown: call.Uncertain, Err: unwrapURLError(err)}
 	}
 	defer resp.Body.Close()
-	a.logger.DebugContext(ctx, "nexus request", "operation", op, "method", req.Method, "path", req.URL.Path, "status", resp.StatusCode, "attempts", attempts(), "duration", time.Since(start))
+	a.logger.DebugContext(ctx, "nexus request", "operation", op, "method", req.Method, "path", req.URL.Path, "status", resp.StatusCode, "attempts", call.Attempts, "duration", time.Since(start))
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return newError(op, req, resp, attempts())
+		return newError(req, resp, call)
 	}
 	if out == nil {
 		return nil
 	}
 	body, err := transport.ReadLimited(resp.Body, maxResponseBody)
 	if err != nil {
-		return &TransportError{Operation: op, Method: req.Method, Path: req.URL.Path, Attempts: attempts(), Err: fmt.Errorf("reading the response body: %w", err)}
+		return &TransportError{Operation: op, Method: req.Method, Path: req.URL.Path, Attempts: call.Attempts, OutcomeUnknown: true, Err: fmt.Errorf("reading the response body: %w", err)}
 	}
 	if err := json.Unmarshal(body, out); err != nil {
 		return &DecodeError{Operation: op, StatusCode: resp.StatusCode, Err: err, Body: transport.Excerpt(body)}

@@ -122,7 +122,7 @@ func TestBlockManualAccount(t *testing.T) {
 	if !errors.As(err, &e) {
 		t.Fatalf("error %T %v", err, err)
 	}
-	if e.StatusCode != 400 || e.Code != 4000 || e.Message != manualAccountMessage || e.RequestID != "req-7" || e.Operation != opBlock {
+	if e.StatusCode != 400 || e.Code != 4000 || e.Message != manualAccountMessage || e.RequestID != "req-7" || e.Operation != opBlockAccount {
 		t.Errorf("error %+v", e)
 	}
 	if !errors.Is(err, ErrManualAccount) || !errors.Is(err, mxplatform.ErrBadRequest) || errors.Is(err, ErrSessionExpired) {
@@ -133,8 +133,8 @@ func TestBlockManualAccount(t *testing.T) {
 	}
 
 	// Another 400, or the same message for another operation, is not ErrManualAccount.
-	other := &Error{Operation: opBlock, StatusCode: 400, Message: "Required params missing."}
-	merge := &Error{Operation: opMerge, StatusCode: 400, Message: manualAccountMessage}
+	other := &Error{Operation: opBlockAccount, StatusCode: 400, Message: "Required params missing."}
+	merge := &Error{Operation: opMergeAccounts, StatusCode: 400, Message: manualAccountMessage}
 	if errors.Is(other, ErrManualAccount) || errors.Is(merge, ErrManualAccount) {
 		t.Error("ErrManualAccount matched too much")
 	}
@@ -267,7 +267,7 @@ func TestMergeAccountsBadResponses(t *testing.T) {
 			api := setup(t, func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, body) })
 			acct, err := api.MergeAccounts(context.Background(), []mxplatform.AccountGUID{"ACT-1", "ACT-2"})
 			var de *DecodeError
-			if !errors.As(err, &de) || de.StatusCode != 200 || de.Operation != opMerge || acct != nil {
+			if !errors.As(err, &de) || de.StatusCode != 200 || de.Operation != opMergeAccounts || acct != nil {
 				t.Errorf("%v, %v", acct, err)
 			}
 		})
@@ -281,12 +281,14 @@ func TestRetries(t *testing.T) {
 		merge    bool
 		status   int
 		attempts int32
+		unknown  bool // the error says the request may have been applied
 	}{
-		"block 502": {false, 502, 3},
-		"merge 502": {true, 502, 1},
-		"merge 504": {true, 504, 1},
-		"merge 503": {true, 503, 3},
-		"merge 429": {true, 429, 3},
+		"block 502": {false, 502, 3, true},
+		"block 503": {false, 503, 3, false},
+		"merge 502": {true, 502, 1, true},
+		"merge 504": {true, 504, 1, true},
+		"merge 503": {true, 503, 3, false},
+		"merge 429": {true, 429, 3, false},
 	} {
 		t.Run(name, func(t *testing.T) {
 			var calls atomic.Int32
@@ -308,6 +310,9 @@ func TestRetries(t *testing.T) {
 			if calls.Load() != tc.attempts {
 				t.Errorf("%d attempts, want %d", calls.Load(), tc.attempts)
 			}
+			if got := errors.Is(err, mxplatform.ErrOutcomeUnknown); got != tc.unknown {
+				t.Errorf("errors.Is(ErrOutcomeUnknown) = %v: %v", got, err)
+			}
 		})
 	}
 }
@@ -324,7 +329,7 @@ func TestMergeNotRetriedAfterANetworkError(t *testing.T) {
 	}
 	_, err = api.MergeAccounts(context.Background(), []mxplatform.AccountGUID{"ACT-1", "ACT-2"})
 	var te *TransportError
-	if !errors.As(err, &te) || calls.Load() != 1 || te.Attempts != 1 {
+	if !errors.As(err, &te) || calls.Load() != 1 || te.Attempts != 1 || !errors.Is(err, mxplatform.ErrOutcomeUnknown) {
 		t.Errorf("merge: %v after %d attempts", err, calls.Load())
 	}
 	calls.Store(0)
@@ -396,7 +401,7 @@ func TestNewRefusesBadOptions(t *testing.T) {
 		"nil doer":             {WithSessionToken("t"), WithDoer(nil)},
 		"nil logger":           {WithSessionToken("t"), WithLogger(nil)},
 		"zero timeout":         {WithSessionToken("t"), WithTimeout(-1)},
-		"zero attempts":        {WithSessionToken("t"), WithRetryPolicy(mxplatform.RetryPolicy{})},
+		"negative attempts":    {WithSessionToken("t"), WithRetryPolicy(mxplatform.RetryPolicy{MaxAttempts: -1})},
 		"user agent newline":   {WithSessionToken("t"), WithUserAgent("a\nb")},
 	} {
 		if _, err := New(opts...); err == nil {

@@ -35,6 +35,8 @@
 //
 // # Retries
 //
-// Failed attempts are retried through [mxplatform.RetryTransport] as [DefaultCheckRetry] says:
-// like the Platform API's, except that a merge is not sent again once it may have reached MX.
+// Failed attempts are retried through [mxplatform.RetryTransport] as the Platform API's are, each
+// operation as its spec says (x-mx-retry): a block may always be sent again, a merge only after
+// an answer that says nothing was applied (429, 503, a connection that never carried it). A
+// merge whose answer was lost fails with an error matching [mxplatform.ErrOutcomeUnknown].
 package nexus

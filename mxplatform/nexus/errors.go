@@ -50,6 +50,9 @@ type Error struct {
 	RequestID  string // the request id header of the response, when there is one
 	Body       []byte // the raw body, at most 16 KiB
 	Attempts   int    // how many times the request was sent
+	// OutcomeUnknown is set when an attempt may have been applied though its answer was lost;
+	// the error then matches [mxplatform.ErrOutcomeUnknown].
+	OutcomeUnknown bool
 }
 
 // Error returns a one-line description: operation, status, Nexus code and message or an
@@ -60,34 +63,37 @@ func (e *Error) Error() string {
 	if e.Code != 0 {
 		fmt.Fprintf(&b, " (code %d)", e.Code)
 	}
-	transport.DescribeAnswer(&b, e.Message, e.Body, e.RequestID, e.Attempts)
+	transport.DescribeAnswer(&b, e.Message, e.Body, e.RequestID, e.Attempts, e.OutcomeUnknown)
 	return b.String()
 }
 
 // Is matches [ErrSessionExpired] (code 4011, whatever the status), [ErrManualAccount] (a 400
-// of blockAccount with MX's message about manual accounts), and the status sentinels of package
-// mxplatform: [mxplatform.ErrBadRequest] for 400 and so on, [mxplatform.ErrServerError] for
-// any 5xx.
+// of blockAccount with MX's message about manual accounts), the status sentinels of package
+// mxplatform ([mxplatform.ErrBadRequest] for 400 and so on, [mxplatform.ErrServerError] for
+// any 5xx), and [mxplatform.ErrOutcomeUnknown] when OutcomeUnknown is set.
 func (e *Error) Is(target error) bool {
 	switch target {
 	case ErrSessionExpired:
 		return e.Code == CodeSessionExpired
 	case ErrManualAccount:
-		return e.Operation == opBlock && e.StatusCode == http.StatusBadRequest &&
+		return e.Operation == opBlockAccount && e.StatusCode == http.StatusBadRequest &&
 			strings.Contains(strings.ToLower(e.Message), strings.ToLower(manualAccountMessage))
 	}
-	return (&mxplatform.Error{StatusCode: e.StatusCode}).Is(target)
+	return (&mxplatform.Error{StatusCode: e.StatusCode, OutcomeUnknown: e.OutcomeUnknown}).Is(target)
 }
 
-func newError(op string, req *http.Request, resp *http.Response, attempts int) *Error {
+func newError(req *http.Request, resp *http.Response, call *transport.Call) *Error {
 	body, _ := transport.ReadLimited(resp.Body, maxErrorBody)
 	e := &Error{
-		Operation:  op,
+		Operation:  call.Operation,
 		Method:     req.Method,
 		Path:       req.URL.Path,
 		StatusCode: resp.StatusCode,
 		Body:       body,
-		Attempts:   max(attempts, 1),
+		Attempts:   max(call.Attempts, 1),
+		// The call may have been applied by an attempt whose answer was lost, and this
+		// answer be its consequence.
+		OutcomeUnknown: call.Uncertain,
 	}
 	e.Code, e.Message = errorDetail(body)
 	for _, h := range requestIDHeaders {
@@ -172,16 +178,23 @@ type TransportError struct {
 	Method    string // the HTTP method
 	Path      string // the request path
 	Attempts  int    // how many times the request was sent
-	Err       error  // the cause
+	// OutcomeUnknown is set when an attempt may have been applied though its answer was lost;
+	// the error then matches [mxplatform.ErrOutcomeUnknown].
+	OutcomeUnknown bool
+	Err            error // the cause
 }
 
 // Error returns the operation, the request and the cause.
 func (e *TransportError) Error() string {
-	s := fmt.Sprintf("nexus: %s (%s %s): %v", e.Operation, e.Method, e.Path, e.Err)
-	if e.Attempts > 1 {
-		s += fmt.Sprintf(" after %d attempts", e.Attempts)
-	}
-	return s
+	var b strings.Builder
+	fmt.Fprintf(&b, "nexus: %s (%s %s): %v", e.Operation, e.Method, e.Path, e.Err)
+	transport.DescribeAttempts(&b, e.Attempts, e.OutcomeUnknown)
+	return b.String()
+}
+
+// Is matches [mxplatform.ErrOutcomeUnknown] when OutcomeUnknown is set.
+func (e *TransportError) Is(target error) bool {
+	return target == mxplatform.ErrOutcomeUnknown && e.OutcomeUnknown
 }
 
 // Unwrap returns the cause.

@@ -97,16 +97,12 @@ func WithUserAgent(suffix string) Option {
 	return func(s *settings) error { return s.SetUserAgent("nexus", suffix) }
 }
 
-// WithRetryPolicy replaces the retry policy. Default: [mxplatform.DefaultRetryPolicy] with
-// [DefaultCheckRetry] as its Check; a policy without Check gets DefaultCheckRetry too. A policy
-// whose MaxAttempts is 1 turns retries off.
+// WithRetryPolicy replaces the retry policy. Default: [mxplatform.DefaultRetryPolicy]; zero
+// fields take its defaults. A policy whose MaxAttempts is 1 turns retries off.
 func WithRetryPolicy(p mxplatform.RetryPolicy) Option {
 	return func(s *settings) error {
 		if err := p.Validate(); err != nil {
 			return fmt.Errorf("nexus: %w", err)
-		}
-		if p.Check == nil {
-			p.Check = DefaultCheckRetry
 		}
 		s.retry = p
 		return nil

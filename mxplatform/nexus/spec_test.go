@@ -23,8 +23,8 @@ func TestSpecDescribesTheDocumentedOperations(t *testing.T) {
 	doc := spectest.Load(t, specFile)
 	ops := spectest.Operations(doc)
 	want := map[string][2]string{
-		opBlock: {http.MethodPut, "/accounts/{account_guid}/block"},
-		opMerge: {http.MethodPut, "/accounts/merge"},
+		opBlockAccount:  {http.MethodPut, "/accounts/{account_guid}/block"},
+		opMergeAccounts: {http.MethodPut, "/accounts/merge"},
 	}
 	if len(ops) != len(want) {
 		t.Errorf("%d operations, want %d", len(ops), len(want))
@@ -45,7 +45,7 @@ func TestSpecDescribesTheDocumentedOperations(t *testing.T) {
 	if s == nil || s.Value.Type != "apiKey" || s.Value.In != "header" || s.Value.Name != "MD-SESSION-TOKEN" {
 		t.Error("sessionToken is not the MD-SESSION-TOKEN header")
 	}
-	block := ops[opBlock].Op
+	block := ops[opBlockAccount].Op
 	if p := block.Parameters.GetByInAndName("query", "skip_webhook"); p == nil || !p.Schema.Value.Type.Is("boolean") {
 		t.Error("block lacks the boolean skip_webhook parameter")
 	}
@@ -67,7 +67,7 @@ func TestSpecDescribesTheDocumentedOperations(t *testing.T) {
 			}
 		}
 	}
-	accounts := ops[opMerge].Op.RequestBody.Value.Content.Get(mediaType).Schema.Value.Properties["accounts"].Value
+	accounts := ops[opMergeAccounts].Op.RequestBody.Value.Content.Get(mediaType).Schema.Value.Properties["accounts"].Value
 	if accounts.MinItems != 2 || accounts.MaxItems == nil || *accounts.MaxItems != 2 {
 		t.Error("merge's accounts must hold exactly two items")
 	}
@@ -128,7 +128,7 @@ func TestSpecAccountHasEveryFieldOfTheExample(t *testing.T) {
 // spec and decodes them strictly.
 func TestFixturesMatchSpec(t *testing.T) {
 	doc := spectest.Load(t, specFile)
-	o := spectest.Find(t, doc, opMerge)
+	o := spectest.Find(t, doc, opMergeAccounts)
 	req, err := os.ReadFile(filepath.Join(fixturesDir, "mergeAccounts", "request.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -164,7 +164,7 @@ func TestFixturesMatchSpec(t *testing.T) {
 // TestFixtureValidationRejects makes sure the validation above can fail, and that the spec
 // itself holds merge's rule of two accounts.
 func TestFixtureValidationRejects(t *testing.T) {
-	o := spectest.Find(t, spectest.Load(t, specFile), opMerge)
+	o := spectest.Find(t, spectest.Load(t, specFile), opMergeAccounts)
 	for name, body := range map[string]string{
 		"one account":    `{"accounts": ["ACT-1"]}`,
 		"three accounts": `{"accounts": ["ACT-1", "ACT-2", "ACT-3"]}`,
@@ -210,6 +210,6 @@ func validateRequest(t *testing.T, r *http.Request, body []byte) {
 // blockPath returns the path of blockAccount for guid, from the spec.
 func blockPath(t *testing.T, guid string) string {
 	t.Helper()
-	o := spectest.Find(t, spectest.Load(t, specFile), opBlock)
+	o := spectest.Find(t, spectest.Load(t, specFile), opBlockAccount)
 	return strings.Replace(o.Path, "{account_guid}", guid, 1)
 }

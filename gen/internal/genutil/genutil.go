@@ -97,3 +97,23 @@ func IndentJSON(b []byte) []byte {
 	buf.WriteByte('\n')
 	return buf.Bytes()
 }
+
+// retryValues maps the values of an operation's x-mx-retry to the mxplatform.Repeat constant
+// each stands for.
+var retryValues = map[string]string{
+	"never":          "RepeatNever",
+	"if-not-applied": "RepeatIfNotApplied",
+	"always":         "RepeatAlways",
+}
+
+// Repeat returns the name of the mxplatform.Repeat constant that the operation's x-mx-retry
+// names, and the value itself. Every operation must say: when a failed attempt may be sent
+// again is decided for each operation from what it does, never by default.
+func Repeat(o *openapi3.Operation) (constant, value string, err error) {
+	v, _ := o.Extensions["x-mx-retry"].(string)
+	c, ok := retryValues[v]
+	if !ok {
+		return "", "", fmt.Errorf("x-mx-retry is %q; want one of never, if-not-applied, always", v)
+	}
+	return c, v, nil
+}

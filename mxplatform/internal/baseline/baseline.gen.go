@@ -1544,7 +1544,7 @@ type Member struct {
 	BackgroundAggregationIsDisabled *bool `json:"background_aggregation_is_disabled,omitempty"`
 
 	// ConnectionStatus The state of the connection; null for a member without credentials.
-	ConnectionStatus *ConnectionStatus `json:"connection_status,omitempty"`
+	ConnectionStatus ConnectionStatus `json:"connection_status,omitempty"`
 
 	// ConnectionStatusMessage A message explaining the connection status.
 	ConnectionStatusMessage *string `json:"connection_status_message,omitempty"`
@@ -1679,8 +1679,8 @@ type MemberStatus struct {
 	// Challenges The MFA challenges waiting for answers.
 	Challenges []Challenge `json:"challenges,omitempty"`
 
-	// ConnectionStatus The state of the connection.
-	ConnectionStatus *ConnectionStatus `json:"connection_status,omitempty"`
+	// ConnectionStatus The state of the connection; null for a member without credentials.
+	ConnectionStatus ConnectionStatus `json:"connection_status,omitempty"`
 
 	// GUID The member's GUID.
 	GUID *MemberGUID `json:"guid,omitempty"`

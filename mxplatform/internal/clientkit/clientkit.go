@@ -1,6 +1,6 @@
 // Package clientkit is what the hand-written clients beside the Platform API (packages nexus
 // and moov) share beyond package transport: the HTTP client built on the Platform client's
-// retry transport, and the count of a call's attempts.
+// retry transport, and the state of one call that the retry layer keeps.
 package clientkit
 
 import (
@@ -13,31 +13,17 @@ import (
 )
 
 // HTTPClient builds the client a wrapper sends requests with (see transport.Settings.Client),
-// its attempts counted and wrapped in mxplatform.RetryTransport with policy.
+// wrapped in mxplatform.RetryTransport with policy.
 func HTTPClient(s *transport.Settings, policy mxplatform.RetryPolicy, logger *slog.Logger) *http.Client {
 	return s.Client(func(rt http.RoundTripper) http.RoundTripper {
-		return &mxplatform.RetryTransport{Base: countingTransport{rt}, Policy: policy, Logger: logger}
+		return &mxplatform.RetryTransport{Base: rt, Policy: policy, Logger: logger}
 	})
 }
 
-// attemptsKey keys the attempt counter of a call in its request's context.
-type attemptsKey struct{}
-
-// CountAttempts returns a context whose requests, sent by a client of [HTTPClient], count their
-// attempts (retries included), and a function that reports the count.
-func CountAttempts(ctx context.Context) (context.Context, func() int) {
-	n := new(int)
-	return context.WithValue(ctx, attemptsKey{}, n), func() int { return *n }
-}
-
-// countingTransport counts the attempts of requests whose context has a counter. Attempts of
-// one call are sequential, so the counter needs no lock.
-type countingTransport struct{ base http.RoundTripper }
-
-// RoundTrip counts the attempt and sends it.
-func (t countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	if n, ok := r.Context().Value(attemptsKey{}).(*int); ok {
-		*n++
-	}
-	return t.base.RoundTrip(r)
+// Begin returns a context for the requests of one call of operation op, whose failed attempts
+// may be sent again as repeat says, and the call's state, which the retry layer updates: how
+// many attempts were sent, and whether one may have been applied without an answer.
+func Begin(ctx context.Context, op string, repeat mxplatform.Repeat) (context.Context, *transport.Call) {
+	c := &transport.Call{Operation: op, Repeat: int(repeat)}
+	return transport.WithCall(ctx, c), c
 }

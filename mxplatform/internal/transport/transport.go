@@ -283,8 +283,8 @@ func (s Sentinels) Match(status int, target error) bool {
 }
 
 // DescribeAnswer ends the description of an HTTP error: the API's message or else an excerpt of
-// the body, the request id and the number of attempts when there were several.
-func DescribeAnswer(b *strings.Builder, message string, body []byte, requestID string, attempts int) {
+// the body, the request id, then DescribeAttempts.
+func DescribeAnswer(b *strings.Builder, message string, body []byte, requestID string, attempts int, outcomeUnknown bool) {
 	switch {
 	case message != "":
 		b.WriteString(": ")
@@ -297,7 +297,16 @@ func DescribeAnswer(b *strings.Builder, message string, body []byte, requestID s
 	if requestID != "" {
 		fmt.Fprintf(b, " [request id %s]", requestID)
 	}
+	DescribeAttempts(b, attempts, outcomeUnknown)
+}
+
+// DescribeAttempts ends the description of a failed call: the number of attempts when there
+// were several, and a warning when the request may have been applied though no answer says so.
+func DescribeAttempts(b *strings.Builder, attempts int, outcomeUnknown bool) {
 	if attempts > 1 {
 		fmt.Fprintf(b, " after %d attempts", attempts)
+	}
+	if outcomeUnknown {
+		b.WriteString("; the request may have been applied: read the state before sending it again")
 	}
 }

@@ -104,8 +104,13 @@ func TestSentinelsMatch(t *testing.T) {
 		}
 	}
 	var b strings.Builder
-	DescribeAnswer(&b, "", []byte("<html>oops</html>"), "req-1", 3)
+	DescribeAnswer(&b, "", []byte("<html>oops</html>"), "req-1", 3, false)
 	if got := b.String(); got != ` (body: "<html>oops</html>") [request id req-1] after 3 attempts` {
+		t.Errorf("%q", got)
+	}
+	b.Reset()
+	DescribeAnswer(&b, "Gateway timeout.", nil, "", 1, true)
+	if got := b.String(); got != `: Gateway timeout.; the request may have been applied: read the state before sending it again` {
 		t.Errorf("%q", got)
 	}
 }

@@ -1,0 +1,161 @@
+package mxplatform
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
+	"syscall"
+	"testing"
+)
+
+// jobOperations start an aggregation job at MX (a login at the institution) or create a
+// resource: a blind repeat could do it twice.
+var jobOperations = []string{"createUser", "createMember", "aggregateMember", "checkBalances", "resumeAggregation", "updateMember"}
+
+// TestJobOperationsAreRepeatedOnlyIfNotApplied checks the spec's choice for every operation
+// that starts a job or creates something, and that every other operation may be repeated.
+func TestJobOperationsAreRepeatedOnlyIfNotApplied(t *testing.T) {
+	for id, o := range specOperations(t) {
+		v, _ := o.Op.Extensions["x-mx-retry"].(string)
+		want := "always"
+		for _, job := range jobOperations {
+			if id == job {
+				want = "if-not-applied"
+			}
+		}
+		if v != want {
+			t.Errorf("%s: x-mx-retry %q, want %q", id, v, want)
+		}
+	}
+}
+
+// firstAttempt is how the first attempt of a call fails, and whether MX may have applied it.
+type firstAttempt struct {
+	name       string
+	answer     http.HandlerFunc // nil: the connection is refused before the request is written
+	mayApplied bool
+}
+
+var firstAttempts = []firstAttempt{
+	{"429", status(http.StatusTooManyRequests, "Retry-After", "0"), false},
+	{"503", status(http.StatusServiceUnavailable), false},
+	{"refused connection", nil, false},
+	{"502", status(http.StatusBadGateway), true},
+	{"504", status(http.StatusGatewayTimeout), true},
+	{"reset after the request", reset, true},
+}
+
+// TestEveryOperationRetriesAsItsSpecSays sends every operation through each kind of failed
+// first attempt, then MX's answer: an operation is sent again when its x-mx-retry allows it
+// after that attempt and then succeeds; otherwise it is sent once, and its error says that the
+// outcome is unknown when MX may have applied it.
+func TestEveryOperationRetriesAsItsSpecSays(t *testing.T) {
+	spec := specOperations(t)
+	done := map[string]bool{}
+	for _, tc := range generatedCases(t) {
+		if tc.status >= 300 || tc.status == http.StatusNoContent && tc.response != "" || done[tc.op] {
+			continue
+		}
+		done[tc.op] = true
+		repeat, _ := spec[tc.op].Op.Extensions["x-mx-retry"].(string)
+		var reqBody, respBody []byte
+		if tc.request != "" {
+			reqBody = readFixture(t, tc.op, tc.request)
+		}
+		if tc.response != "" {
+			respBody = readFixture(t, tc.op, tc.response)
+		}
+		for _, first := range firstAttempts {
+			t.Run(tc.op+"/"+first.name, func(t *testing.T) {
+				answer := func(w http.ResponseWriter, r *http.Request) {
+					w.WriteHeader(tc.status)
+					_, _ = w.Write(respBody)
+				}
+				steps := []http.HandlerFunc{first.answer, answer}
+				var opts []Option
+				if first.answer == nil {
+					steps = steps[1:]
+					opts = append(opts, WithHTTPClientConfig(&http.Client{Transport: refuseFirstDial()}))
+				}
+				s := &script{steps: steps}
+				srv := httptest.NewServer(s)
+				defer srv.Close()
+				a := newTestAPI(t, srv.URL, append(opts, fastRetries(nil))...)
+				_, err := apiCalls[tc.op](context.Background(), t, a, reqBody)
+				sent := s.count()
+				if first.answer == nil {
+					sent++ // the refused attempt never reached the server
+				}
+				if repeat == "always" || !first.mayApplied {
+					if err != nil || sent != 2 {
+						t.Fatalf("%s after %s: %v after %d attempts, want success at the second", repeat, first.name, err, sent)
+					}
+					return
+				}
+				if err == nil || sent != 1 {
+					t.Fatalf("%s after %s: %v after %d attempts, want the error of the only attempt", repeat, first.name, err, sent)
+				}
+				if !errors.Is(err, ErrOutcomeUnknown) {
+					t.Errorf("%s after %s: %v does not match ErrOutcomeUnknown", repeat, first.name, err)
+				}
+			})
+		}
+	}
+	if len(done) != len(documentedOperations) {
+		t.Errorf("%d operations tested, want %d", len(done), len(documentedOperations))
+	}
+}
+
+// refuseFirstDial returns a transport whose first connection is refused, as by a server that is
+// down, and whose later ones connect.
+func refuseFirstDial() *http.Transport {
+	var dials atomic.Int32
+	tr := DefaultTransport()
+	tr.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		if dials.Add(1) == 1 {
+			return nil, &net.OpError{Op: "dial", Net: network, Err: syscall.ECONNREFUSED}
+		}
+		return (&net.Dialer{}).DialContext(ctx, network, addr)
+	}
+	return tr
+}
+
+// TestMayHaveBeenApplied classifies attempts: only a 429, a 503 and a connection that never
+// carried the request say that nothing was applied.
+func TestMayHaveBeenApplied(t *testing.T) {
+	req := httptest.NewRequest(http.MethodPost, "https://api.mx.com/users", nil)
+	for _, tc := range []struct {
+		status int
+		err    error
+		want   bool
+	}{
+		{status: 429}, {status: 503},
+		{status: 200, want: true}, {status: 400, want: true}, {status: 500, want: true}, {status: 502, want: true}, {status: 504, want: true},
+		{err: &net.OpError{Op: "dial", Err: syscall.ECONNREFUSED}},
+		{err: fmt.Errorf("wrapped: %w", &net.DNSError{Err: "no such host", Name: "api.mx.com"})},
+		{err: &net.OpError{Op: "read", Err: syscall.ECONNRESET}, want: true},
+		{err: errors.New("unexpected EOF"), want: true},
+	} {
+		var resp *http.Response
+		if tc.err == nil {
+			resp = &http.Response{StatusCode: tc.status}
+		}
+		if got := MayHaveBeenApplied(req, resp, tc.err); got != tc.want {
+			t.Errorf("status %d, error %v: %v, want %v", tc.status, tc.err, got, tc.want)
+		}
+	}
+	// Traced: a connection was had but the request never written on it.
+	traced := withWriteTrace(req)
+	writeTraceOf(traced).gotConn.Store(true)
+	if MayHaveBeenApplied(traced, nil, errors.New("broken pipe")) {
+		t.Error("a request never written may have been applied")
+	}
+	writeTraceOf(traced).wroteHeaders.Store(true)
+	if !MayHaveBeenApplied(traced, nil, errors.New("broken pipe")) {
+		t.Error("a written request without an answer was not applied")
+	}
+}
