@@ -128,7 +128,7 @@ func run(ctx context.Context, args []string, e *env) int {
 		// Errors of cobra's own flag and argument parsing.
 		err = usageError{err}
 	}
-	fmt.Fprintln(e.stderr, "mx:", describe(err))
+	linef(e.stderr, "mx: %s", describe(err))
 	if code == exitUsage {
 		fmt.Fprintln(e.stderr, "Run 'mx --help' for usage.")
 	}
@@ -151,7 +151,8 @@ func describe(err error) string {
 const rootLong = `mx calls the MX Platform API.
 
 Every operation of the API is a subcommand, grouped by resource. Output is JSON (the resource
-itself, or an array for lists) unless -o table is given.
+itself, or an array for lists) unless -o table is given. Tables, prompts and messages show
+control characters in MX's text as escapes (\x1b, \n, \u202e); JSON keeps the exact text.
 
 Configuration, highest precedence first:
   flags           --client-id, --api-key, --env, --base-url

@@ -372,7 +372,7 @@ func cmdAggregateMember(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stderr, "job %s\n", r.Job)
+			linef(a.stderr, "job %s", r.Job)
 			return a.settle(ctx, api, userGUID, memberGUID, r, &wf)
 		}
 		v, err := api.AggregateMember(ctx, userGUID, memberGUID, &params, opts...)
@@ -459,7 +459,7 @@ func cmdCheckBalances(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stderr, "job %s\n", r.Job)
+			linef(a.stderr, "job %s", r.Job)
 			return a.settle(ctx, api, userGUID, memberGUID, r, &wf)
 		}
 		v, err := api.CheckBalances(ctx, userGUID, memberGUID, opts...)

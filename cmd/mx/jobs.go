@@ -15,7 +15,7 @@ import (
 
 // printJob writes the member an aggregation-type request answered, and on stderr what it did.
 func (a *app) printJob(r *mxplatform.JobResult) error {
-	fmt.Fprintf(a.stderr, "job %s\n", r.Outcome)
+	linef(a.stderr, "job %s", r.Outcome)
 	return a.print(r.Member)
 }
 
@@ -33,7 +33,7 @@ func (a *app) waitOptions(w *waitFlags) *mxplatform.WaitOptions {
 			if s.IsBeingAggregated != nil && *s.IsBeingAggregated {
 				state = "aggregating"
 			}
-			fmt.Fprintf(a.stderr, "  %-12s %s\n", name, state)
+			linef(a.stderr, "  %-12s %s", name, state)
 		},
 	}
 }
@@ -54,7 +54,7 @@ func (a *app) settle(ctx context.Context, api *mxplatform.API, user mxplatform.U
 		}
 	}
 	info := r.Info()
-	fmt.Fprintf(a.stderr, "%s: %s Next step: %s.\n", info.Status, info.Meaning, info.Next)
+	linef(a.stderr, "%s: %s Next step: %s.", info.Status, info.Meaning, info.Next)
 	return a.print(r.Status)
 }
 
@@ -90,7 +90,7 @@ func (a *app) collectAnswers(answers *mxplatform.MFAAnswers, flags []string) err
 			}
 			if err := answers.Set(*c.GUID, byNumber(c, line)); err != nil {
 				if interactive {
-					fmt.Fprintln(a.stderr, err)
+					linef(a.stderr, "%v", err)
 					continue
 				}
 				return usageError{err}
@@ -116,14 +116,15 @@ func label(c mxplatform.Challenge) string {
 	return "no label"
 }
 
-// promptChallenge shows a challenge and its numbered options.
+// promptChallenge shows a challenge and its numbered options, as MX words them made
+// printable.
 func promptChallenge(w io.Writer, c mxplatform.Challenge) {
-	fmt.Fprintf(w, "%s\n", label(c))
+	linef(w, "%s", label(c))
 	for i, o := range c.Options {
-		fmt.Fprintf(w, "  %d) %s\n", i+1, deref(o.Label, o.Value))
+		linef(w, "  %d) %s", i+1, deref(o.Label, o.Value))
 	}
 	for i, o := range c.ImageOptions {
-		fmt.Fprintf(w, "  %d) %s\n", i+1, deref(o.Label, o.Value))
+		linef(w, "  %d) %s", i+1, deref(o.Label, o.Value))
 	}
 	fmt.Fprint(w, "> ")
 }

@@ -474,7 +474,7 @@ func cmd{{.GoName}}(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stderr, "job %s\n", r.Job)
+			linef(a.stderr, "job %s", r.Job)
 			return a.settle(ctx, api{{$args}}, r, &wf)
 		}
 		v, err := {{$call}}
