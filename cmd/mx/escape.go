@@ -11,8 +11,8 @@ import (
 // line reaches a terminal in tables, notes, prompts and error lines. Printed raw, a control
 // character in it would act on the terminal (ESC[2J clears the screen, ESC]0; sets the
 // window title), a CR, LF or tab would forge lines and table cells, and a bidi control would
-// reorder what follows. Every such text goes through printable; JSON output escapes control
-// characters itself.
+// reorder what follows. Every such text goes through printable; JSON output goes through
+// jsonText, which escapes without changing the data.
 
 // printable returns s with each character that acts on a terminal or reorders text written
 // as a visible escape, as in a Go string literal: \t, \n and \r, \xNN for the other C0
@@ -83,4 +83,34 @@ func reordering(r rune) bool {
 // linef writes one line for people: the formatted text made printable, then a newline.
 func linef(w io.Writer, format string, args ...any) {
 	fmt.Fprintln(w, printable(fmt.Sprintf(format, args...)))
+}
+
+// jsonText escapes, as \uNNNN, the characters of JSON text that encoding/json leaves raw and a
+// terminal may act on: DEL, C1 controls and bidi controls (it escapes C0 controls and the line
+// and paragraph separators itself). Such characters occur only inside JSON strings, so the
+// result is valid JSON that decodes to exactly the same values.
+func jsonText(b []byte) []byte {
+	i := 0
+	for i < len(b) {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == 0x7f || (r >= 0x80 && r <= 0x9f) || reordering(r) {
+			break
+		}
+		i += size
+	}
+	if i == len(b) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+16)
+	out = append(out, b[:i]...)
+	for i < len(b) {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == 0x7f || (r >= 0x80 && r <= 0x9f) || reordering(r) {
+			out = fmt.Appendf(out, `\u%04x`, r)
+		} else {
+			out = append(out, b[i:i+size]...)
+		}
+		i += size
+	}
+	return out
 }

@@ -173,6 +173,7 @@ func TestJSONOutputKeepsControlCharactersExactly(t *testing.T) {
 		{"transactions", "list-by-account", "--user", u, "--account", a, "--all"},
 	} {
 		r := ok(t, vars, nil, args...)
+		requireNoRawControl(t, strings.Join(args[:2], " "), r)
 		var got []mxplatform.Transaction
 		if args[1] == "read" {
 			got = make([]mxplatform.Transaction, 1)
@@ -296,4 +297,35 @@ func TestPrintable(t *testing.T) {
 			t.Errorf("printable(%q) holds %s", in, c)
 		}
 	}
+}
+
+// FuzzEscapes checks that printable leaves no raw control character and that jsonText keeps
+// JSON valid and its strings exact.
+func FuzzEscapes(f *testing.F) {
+	f.Add(hostile)
+	f.Add("plain text")
+	f.Add("\xff\x9b\u2028\u00a0\\u009b")
+	f.Fuzz(func(t *testing.T, s string) {
+		if c, found := rawControl(printable(s)); found {
+			t.Errorf("printable(%q) holds %s", s, c)
+		}
+		b, err := json.MarshalIndent(map[string]string{"s": s, s: "key"}, "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		escaped := jsonText(b)
+		if c, found := rawControl(strings.ReplaceAll(string(escaped), "\n", "")); found {
+			t.Errorf("jsonText of %q holds %s", s, c)
+		}
+		var want, got map[string]string
+		if err := json.Unmarshal(b, &want); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(escaped, &got); err != nil {
+			t.Fatalf("jsonText of %q is not JSON: %v", s, err)
+		}
+		if len(got) != len(want) || got["s"] != want["s"] || got[want["s"]] != want[want["s"]] {
+			t.Errorf("jsonText changed %q: %q, want %q", s, got, want)
+		}
+	})
 }

@@ -31,7 +31,7 @@ func (a *app) print(v any) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(a.stdout, "%s\n", b)
+	_, err = fmt.Fprintf(a.stdout, "%s\n", jsonText(b))
 	return err
 }
 
@@ -69,7 +69,7 @@ func printAll[T any](a *app, seq iter.Seq2[T, error]) error {
 		if n == 0 {
 			sep = "[\n"
 		}
-		fmt.Fprintf(a.stdout, "%s  %s", sep, b)
+		fmt.Fprintf(a.stdout, "%s  %s", sep, jsonText(b))
 		n++
 	}
 	if n == 0 {
