@@ -236,7 +236,7 @@ type waitFlags struct {
 }
 
 func addWaitFlags(cmd *cobra.Command, w *waitFlags, mfa bool) {
-	cmd.Flags().BoolVar(&w.wait, "wait", false, "wait until the member settles, showing progress on stderr")
+	cmd.Flags().BoolVar(&w.wait, "wait", false, "wait until the member settles, showing progress on stderr; exit 4 or 5 unless it ends CONNECTED")
 	cmd.Flags().Float64Var(&w.interval, "interval", 3, "with --wait, seconds before the first status read (the pause then grows)")
 	if mfa {
 		cmd.Flags().StringArrayVar(&w.answers, "answer", nil, "with --wait, the answer to an MFA challenge (GUID=VALUE; the value may be an option's label); asked on the terminal otherwise (repeatable)")

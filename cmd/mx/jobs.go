@@ -24,11 +24,7 @@ func (a *app) waitOptions(w *waitFlags) *mxplatform.WaitOptions {
 	return &mxplatform.WaitOptions{
 		Interval: time.Duration(w.interval * float64(time.Second)),
 		Progress: func(s *mxplatform.MemberStatus) {
-			info := s.ConnectionStatus.Info()
-			name := string(info.Status)
-			if name == "" {
-				name = "no status"
-			}
+			name := statusName(s.ConnectionStatus.Info())
 			state := "settled"
 			if s.IsBeingAggregated != nil && *s.IsBeingAggregated {
 				state = "aggregating"
@@ -39,12 +35,17 @@ func (a *app) waitOptions(w *waitFlags) *mxplatform.WaitOptions {
 }
 
 // settle answers MFA challenges for as long as the member is CHALLENGED, then writes its final
-// status (and what to do next on stderr).
+// status (and what to do next on stderr). A status other than CONNECTED is a settledError,
+// whose exit code says whether the end user must act.
 func (a *app) settle(ctx context.Context, api *mxplatform.API, user mxplatform.UserGUID, member mxplatform.MemberGUID, r *mxplatform.AggregationResult, w *waitFlags) error {
 	flagAnswers := w.answers
 	for r.Status.ConnectionStatus != nil && *r.Status.ConnectionStatus == mxplatform.ConnectionStatusChallenged {
 		answers := mxplatform.NewMFAAnswers(r.Challenges)
 		if err := a.collectAnswers(answers, flagAnswers); err != nil {
+			var missing noAnswerError
+			if errors.As(err, &missing) {
+				return a.settled(r, missing.Error())
+			}
 			return err
 		}
 		flagAnswers = nil // --answer flags answer the first round only
@@ -53,9 +54,72 @@ func (a *app) settle(ctx context.Context, api *mxplatform.API, user mxplatform.U
 			return err
 		}
 	}
+	return a.settled(r, "")
+}
+
+// settled writes where the member settled: what its status means on stderr, the status on
+// stdout, and a settledError unless it is CONNECTED. detail, when not "", says why the wait
+// stopped there.
+func (a *app) settled(r *mxplatform.AggregationResult, detail string) error {
 	info := r.Info()
-	linef(a.stderr, "%s: %s Next step: %s.", info.Status, info.Meaning, info.Next)
-	return a.print(r.Status)
+	linef(a.stderr, "%s: %s Next step: %s.", statusName(info), info.Meaning, info.Next)
+	if err := a.print(r.Status); err != nil {
+		return err
+	}
+	if settledCode(info) == exitOK {
+		return nil
+	}
+	return settledError{info: info, detail: detail}
+}
+
+// settledCode is the exit code of a wait that ended with the member in the status info
+// describes: success for CONNECTED; exitNeedsUser when only the end user can move the member
+// on (StatusInfo.UserMustAct: MFA, new credentials, the institution's website, OAuth); and
+// exitJobFailed for any other status, which the end user cannot fix: MX or the institution
+// failed (FAILED, DEGRADED, DISCONNECTED, DISABLED), the member cannot be aggregated (CLOSED,
+// DISCONTINUED, no status), or the status is unknown. CONNECTED is named because StatusInfo
+// does not tell it from CLOSED and DISCONTINUED (final, no action, no next step), and only
+// CONNECTED means the job reached the institution's data.
+func settledCode(info mxplatform.StatusInfo) int {
+	switch {
+	case info.Status == mxplatform.ConnectionStatusConnected:
+		return exitOK
+	case info.UserMustAct:
+		return exitNeedsUser
+	}
+	return exitJobFailed
+}
+
+// settledError reports a --wait that ended with the member in a status other than CONNECTED.
+type settledError struct {
+	info   mxplatform.StatusInfo
+	detail string // why the wait stopped there, when more than the status says it
+}
+
+func (e settledError) Error() string {
+	if e.detail != "" {
+		return fmt.Sprintf("the member is %s: %s", statusName(e.info), e.detail)
+	}
+	if e.info.UserMustAct {
+		return fmt.Sprintf("the member is %s and needs the end user (next step: %s)", statusName(e.info), e.info.Next)
+	}
+	return fmt.Sprintf("the member is %s, not CONNECTED (next step: %s)", statusName(e.info), e.info.Next)
+}
+
+// noAnswerError reports an MFA challenge that neither --answer nor stdin answered.
+type noAnswerError struct{ challenge mxplatform.Challenge }
+
+func (e noAnswerError) Error() string {
+	guid := *e.challenge.GUID
+	return fmt.Sprintf("challenge %s (%s) needs an answer: pass --answer %s=VALUE or answer on stdin", guid, label(e.challenge), guid)
+}
+
+// statusName names a status, or says there is none.
+func statusName(info mxplatform.StatusInfo) string {
+	if info.Status == "" {
+		return "no status"
+	}
+	return string(info.Status)
 }
 
 // collectAnswers fills answers from --answer flags, then from the terminal (a prompt per
@@ -84,7 +148,7 @@ func (a *app) collectAnswers(answers *mxplatform.MFAAnswers, flags []string) err
 			line = strings.TrimRight(line, "\r\n")
 			if line == "" && err != nil {
 				if errors.Is(err, io.EOF) {
-					return usageError{fmt.Errorf("challenge %s (%s) needs an answer: pass --answer %s=VALUE or answer on stdin", *c.GUID, label(c), *c.GUID)}
+					return noAnswerError{c}
 				}
 				return err
 			}
