@@ -1197,6 +1197,7 @@ func cmdRequestWidgetURL(a *app) *cobra.Command {
 	list(b, &body.UseCases, "use-case", "The use cases (for example PFM, MONEY_MOVEMENT) the connection is for")
 	boolean(b, &body.WaitForFullAggregation, "wait-for-full-aggregation", "Wait for aggregation to finish before sending the member connected event")
 	requiredEnum(b, &body.WidgetType, "widget-type", "The widget to load", []mxplatform.WidgetType{"connect_widget", "accounts_widget", "pulse_widget", "mini_pulse_carousel_widget"}, "connect_widget")
+	connectWidgetDefaults(b, &body)
 	var call callFlags
 	acceptLanguageFlag(b, &call)
 	callbackPayloadFlag(b, &call)
