@@ -54,6 +54,26 @@ func required[T ~string](b *binder, dst *T, name, usage string) {
 	})
 }
 
+// pathSegment declares a flag that must be given, whose value is a path parameter: one
+// segment of the request's URL. It refuses "", "." and "..", which would drop the segment or
+// climb out of it and so reach another endpoint (DELETE /users/.. is DELETE /), before any
+// request is sent.
+func pathSegment[T ~string](b *binder, dst *T, name, usage string) {
+	var v string
+	b.cmd.Flags().StringVar(&v, name, "", usage)
+	_ = b.cmd.MarkFlagRequired(name)
+	b.onSet(name, func() error {
+		switch v {
+		case "":
+			return fmt.Errorf("must not be empty")
+		case ".", "..":
+			return fmt.Errorf("%q is not an identifier: in the URL it would call another endpoint", v)
+		}
+		*dst = T(v)
+		return nil
+	})
+}
+
 // optional declares a string flag.
 func optional[T ~string](b *binder, dst **T, name, usage string) {
 	var v string

@@ -184,7 +184,7 @@ func build(path, method string, o *openapi3.Operation) (command, error) {
 		typ := "mxplatform." + pp.Extensions["x-go-type"].(string)
 		v := genutil.LowerFirst(genutil.GoName(name))
 		c.PathParams = append(c.PathParams, param{Var: v, Type: typ})
-		c.Flags = append(c.Flags, fmt.Sprintf("required(b, &%s, %q, %q)", v, flagName(name), firstLine(o.Parameters.GetByInAndName("path", name).Description)))
+		c.Flags = append(c.Flags, fmt.Sprintf("pathSegment(b, &%s, %q, %q)", v, flagName(name), firstLine(o.Parameters.GetByInAndName("path", name).Description)))
 	}
 	for _, pr := range o.Parameters {
 		pv := pr.Value
