@@ -231,6 +231,12 @@ func TestErrorMessagesAreEscaped(t *testing.T) {
 	requireNoRawControl(t, "unknown command", r)
 	r = mx(t, vars, "", "-o", "t\x1b[2Jable\x9b", "institutions", "list")
 	requireNoRawControl(t, "bad output format", r)
+	// The request log of -v quotes what it logs.
+	r = mx(t, vars, "", "-v", "institutions", "read", "--institution", "x\x1b[2J\u202e\u009b")
+	if r.code != exitAPI || !strings.Contains(r.stderr, "mx request") {
+		t.Fatalf("%+v", r)
+	}
+	requireNoRawControl(t, "verbose", r)
 }
 
 // runTerminal runs mx as mx does, with stdin a terminal.
