@@ -75,10 +75,12 @@ func (a *app) client() (*mxplatform.API, error) {
 
 // Exit codes, documented in `mx --help`.
 const (
-	exitOK        = 0
+	exitOK        = 0   // success; with --wait, the member ended CONNECTED
 	exitAPI       = 1   // MX answered with an error status, or an answer that does not decode
 	exitUsage     = 2   // bad flags or arguments, missing or invalid configuration
 	exitNetwork   = 3   // no answer from MX: connection, TLS or timeout
+	exitNeedsUser = 4   // --wait: the member ended in a status only the end user can resolve
+	exitJobFailed = 5   // --wait: the member ended in another status that is not CONNECTED
 	exitInterrupt = 130 // interrupted (Ctrl-C)
 )
 
@@ -95,6 +97,7 @@ func exitCode(err error) int {
 		decodeErr *mxplatform.DecodeError
 		netErr    *mxplatform.TransportError
 		usage     usageError
+		settled   settledError
 	)
 	switch {
 	case err == nil:
@@ -105,6 +108,8 @@ func exitCode(err error) int {
 		return exitAPI
 	case errors.As(err, &netErr), errors.Is(err, context.DeadlineExceeded):
 		return exitNetwork
+	case errors.As(err, &settled):
+		return settledCode(settled.info)
 	case errors.As(err, &usage):
 		return exitUsage
 	}
@@ -128,7 +133,7 @@ func run(ctx context.Context, args []string, e *env) int {
 		// Errors of cobra's own flag and argument parsing.
 		err = usageError{err}
 	}
-	fmt.Fprintln(e.stderr, "mx:", describe(err))
+	linef(e.stderr, "mx: %s", describe(err))
 	if code == exitUsage {
 		fmt.Fprintln(e.stderr, "Run 'mx --help' for usage.")
 	}
@@ -151,7 +156,8 @@ func describe(err error) string {
 const rootLong = `mx calls the MX Platform API.
 
 Every operation of the API is a subcommand, grouped by resource. Output is JSON (the resource
-itself, or an array for lists) unless -o table is given.
+itself, or an array for lists) unless -o table is given. Tables, prompts and messages show
+control characters in MX's text as escapes (\x1b, \n, \u202e); JSON keeps the exact text.
 
 Configuration, highest precedence first:
   flags           --client-id, --api-key, --env, --base-url
@@ -160,10 +166,16 @@ Configuration, highest precedence first:
                   {"client_id": "...", "api_key": "...", "environment": "...", "base_url": "..."}
 
 Exit codes:
-  0    success
+  0    success; with --wait, the member ended CONNECTED
   1    API error: MX answered with an error status (its message and status go to stderr)
   2    usage error: bad flags or arguments, missing or invalid configuration
   3    network error: no answer from MX (connection, TLS or timeout)
+  4    with --wait, the member needs the end user: MFA challenges without answers, or a status
+       only the end user can resolve (DENIED, LOCKED, IMPEDED, REJECTED, PENDING...: new
+       credentials, new answers, action at the institution or OAuth)
+  5    with --wait, the member ended in another status than CONNECTED that the end user cannot
+       fix (FAILED, DEGRADED, DISCONNECTED, DISABLED, CLOSED, DISCONTINUED...); the status is
+       printed as on success
   130  interrupted`
 
 // groupRun runs a resource group without a subcommand: help, or an error for an unknown one.

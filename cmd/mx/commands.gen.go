@@ -65,7 +65,7 @@ func cmdListUserAccounts(a *app) *cobra.Command {
 	b := newBinder(cmd)
 	var userGUID mxplatform.UserGUID
 	var params mxplatform.ListUserAccountsParams
-	required(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
 	integer(b, &params.Page, "page", "The page to return, counting from 1")
 	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
 	boolean(b, &params.MemberIsManagedByUser, "member-is-managed-by-user", "When given, only accounts whose member is (true) or is not (false) managed by the user")
@@ -107,8 +107,8 @@ func cmdReadAccount(a *app) *cobra.Command {
 	b := newBinder(cmd)
 	var userGUID mxplatform.UserGUID
 	var accountGUID mxplatform.AccountGUID
-	required(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
-	required(b, &accountGUID, "account", "The account's GUID (ACT-...), defined by MX")
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
+	pathSegment(b, &accountGUID, "account", "The account's GUID (ACT-...), defined by MX")
 	var call callFlags
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		if err := b.set(); err != nil {
@@ -142,9 +142,9 @@ func cmdUpdateAccountByMember(a *app) *cobra.Command {
 	var memberGUID mxplatform.MemberGUID
 	var accountGUID mxplatform.AccountGUID
 	var body mxplatform.AccountUpdateRequest
-	required(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
-	required(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
-	required(b, &accountGUID, "account", "The account's GUID (ACT-...), defined by MX")
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
+	pathSegment(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
+	pathSegment(b, &accountGUID, "account", "The account's GUID (ACT-...), defined by MX")
 	enum(b, &body.AccountSubtype, "account-subtype", "The subtype of an account; each belongs to one parent AccountType", []mxplatform.AccountSubtype{"ACCIDENTAL_DEATH_AND_DISMEMBERMENT", "ADVISORY_ACCOUNT", "AUTO", "BOAT", "BROKERAGE", "BROKERAGE_MARGIN", "CASH_MANAGEMENT_ACCOUNT", "CERTIFICATE_OF_DEPOSIT", "CHARITABLE_GIFT_ACCOUNT", "CHURCH_ACCOUNT", "CONSERVATORSHIP", "CORPORATE_ACCOUNT", "COVERDELL", "CUSTODIAL", "DEFINED_BENEFIT_PLAN", "DEFINED_CONTRIBUTION_PLAN", "DISABILITY", "EDUCATIONAL", "EMPLOYEE_STOCK_OWNERSHIP_PLAN", "EMPLOYEE_STOCK_PURCHASE_PLAN", "ESTATE", "EXECUTOR", "FIXED_ANNUITY", "FIXED_ANNUITY_ROTH_IRA", "FIXED_ANNUITY_TRADITIONAL_IRA", "GROUP_RETIREMENT_SAVINGS_PLAN", "GUARANTEED_INVESTMENT_CERTIFICATE", "HEALTH", "HELOC", "HOME_EQUITY", "HRA", "HSA", "INDEXED_ANNUITY", "INDIVIDUAL", "INHERITED_ANNUITY", "INHERITED_ROTH_IRA", "INHERITED_TRADITIONAL_IRA", "INVESTMENT_CLUB", "IRA", "IRREVOCABLE_TRUST", "JOINT_TENANTS_BY_ENTIRITY", "JOINT_TENANTS_COMMUNITY_PROPERTY", "JOINT_TENANTS_IN_COMMON", "JOINT_TENANTS_WITH_RIGHTS_OF_SURVIVORSHIP", "KEOUGH_PLAN", "LIFE_INCOME_FUND", "LIMITED_LIABILITY_ACCOUNT", "LIVING_TRUST", "LOCKED_IN_RETIREMENT_ACCOUNT", "LOCKED_IN_RETIREMENT_INVESTMENT_FUND", "LOCKED_IN_RETIREMENT_SAVINGS_ACCOUNT", "LONG_TERM_CARE", "MONEY_MARKET", "MONEY_PURCHASE_PLAN", "NON_TAXABLE", "PARTNERSHIP", "PENSION", "PERSONAL", "PERSONAL_WITH_COLLATERAL", "PLAN_401_A", "PLAN_401_K", "PLAN_403_B", "PLAN_409_A", "PLAN_457", "PLAN_529", "PLAN_ROTH_401_K", "PLAN_ROTH_403_B", "POWERSPORTS", "PROFIT_SHARING_PLAN", "PROPERTY_AND_CASUALTY", "REGISTERED_DISABILITY_SAVINGS_PLAN", "REGISTERED_EDUCATION_SAVINGS_PLAN", "REGISTERED_LOCKED_IN_SAVINGS_PLAN", "REGISTERED_PENSION_PLAN", "REGISTERED_RETIREMENT_INCOME_FUND", "REGISTERED_RETIREMENT_SAVINGS_PLAN", "REVOCABLE_TRUST", "ROLLOVER_IRA", "ROTH_CONVERSION", "ROTH_IRA", "RV", "SARSEP_IRA", "SEPP_IRA", "SIMPLE_IRA", "SIMPLIFIED_EMPLOYEE_PENSION", "SMALL_BUSINESS", "SOLE_PROPRIETORSHIP", "SPOUSAL_IRA", "SPOUSAL_ROTH_IRA", "STUDENT", "TAXABLE", "TAX_FREE_SAVINGS_ACCOUNT", "TERM_LIFE", "TESTAMENTARY_TRUST", "THRIFT_SAVINGS_PLAN", "TRUST", "UNIFORM_GIFTS_TO_MINORS_ACT", "UNIFORM_TRANSFER_TO_MINORS_ACT", "UNIVERSAL_LIFE", "VARIABLE_ANNUITY", "VARIABLE_ANNUITY_ROTH_IRA", "VARIABLE_ANNUITY_TRADITIONAL_IRA", "VARIABLE_UNIVERSAL_LIFE", "VEHICLE_INSURANCE", "WHOLE_LIFE", "NONE"})
 	enum(b, &body.AccountType, "account-type", "The parent type of an account", []mxplatform.AccountType{"ANY", "CHECKING", "SAVINGS", "LOAN", "CREDIT_CARD", "INVESTMENT", "LINE_OF_CREDIT", "MORTGAGE", "PROPERTY", "CASH", "INSURANCE", "PREPAID"})
 	decimal(b, &body.Apr, "apr", "The annual percentage rate")
@@ -197,7 +197,7 @@ func cmdListInstitutionCredentials(a *app) *cobra.Command {
 	b := newBinder(cmd)
 	var institutionCode mxplatform.InstitutionCode
 	var params mxplatform.ListInstitutionCredentialsParams
-	required(b, &institutionCode, "institution", "The institution's code (for example chase), defined by MX")
+	pathSegment(b, &institutionCode, "institution", "The institution's code (for example chase), defined by MX")
 	integer(b, &params.Page, "page", "The page to return, counting from 1")
 	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
 	var call callFlags
@@ -316,7 +316,7 @@ func cmdReadInstitution(a *app) *cobra.Command {
 	}
 	b := newBinder(cmd)
 	var institutionCode mxplatform.InstitutionCode
-	required(b, &institutionCode, "institution", "The institution's code (for example chase), defined by MX")
+	pathSegment(b, &institutionCode, "institution", "The institution's code (for example chase), defined by MX")
 	var call callFlags
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		if err := b.set(); err != nil {
@@ -349,8 +349,8 @@ func cmdAggregateMember(a *app) *cobra.Command {
 	var userGUID mxplatform.UserGUID
 	var memberGUID mxplatform.MemberGUID
 	var params mxplatform.AggregateMemberParams
-	required(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
-	required(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
+	pathSegment(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
 	boolean(b, &params.IncludeHoldings, "include-holdings", "When false, holdings are not gathered by this aggregation")
 	boolean(b, &params.IncludeTransactions, "include-transactions", "When false, transactions are not gathered by this aggregation")
 	var call callFlags
@@ -372,7 +372,7 @@ func cmdAggregateMember(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stderr, "job %s\n", r.Job)
+			linef(a.stderr, "job %s", r.Job)
 			return a.settle(ctx, api, userGUID, memberGUID, r, &wf)
 		}
 		v, err := api.AggregateMember(ctx, userGUID, memberGUID, &params, opts...)
@@ -396,8 +396,8 @@ func cmdListMemberChallenges(a *app) *cobra.Command {
 	var userGUID mxplatform.UserGUID
 	var memberGUID mxplatform.MemberGUID
 	var params mxplatform.ListMemberChallengesParams
-	required(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
-	required(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
+	pathSegment(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
 	integer(b, &params.Page, "page", "The page to return, counting from 1")
 	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
 	var call callFlags
@@ -439,8 +439,8 @@ func cmdCheckBalances(a *app) *cobra.Command {
 	b := newBinder(cmd)
 	var userGUID mxplatform.UserGUID
 	var memberGUID mxplatform.MemberGUID
-	required(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
-	required(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
+	pathSegment(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
 	var call callFlags
 	var wf waitFlags
 	addWaitFlags(cmd, &wf, true)
@@ -459,7 +459,7 @@ func cmdCheckBalances(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stderr, "job %s\n", r.Job)
+			linef(a.stderr, "job %s", r.Job)
 			return a.settle(ctx, api, userGUID, memberGUID, r, &wf)
 		}
 		v, err := api.CheckBalances(ctx, userGUID, memberGUID, opts...)
@@ -482,7 +482,7 @@ func cmdCreateMember(a *app) *cobra.Command {
 	b := newBinder(cmd)
 	var userGUID mxplatform.UserGUID
 	var body mxplatform.MemberCreateRequestBody
-	required(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
 	optional(b, &body.ClientRedirectURL, "client-redirect-url", "Where to send the end user at the end of an OAuth flow")
 	boolean(b, &body.EnableApp2App, "enable-app2app", "Let the institution's mobile app take over OAuth")
 	boolean(b, &body.Member.BackgroundAggregationIsDisabled, "background-aggregation-is-disabled", "Disable background aggregation for the member")
@@ -528,8 +528,8 @@ func cmdListMemberCredentials(a *app) *cobra.Command {
 	var userGUID mxplatform.UserGUID
 	var memberGUID mxplatform.MemberGUID
 	var params mxplatform.ListMemberCredentialsParams
-	required(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
-	required(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
+	pathSegment(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
 	integer(b, &params.Page, "page", "The page to return, counting from 1")
 	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
 	var call callFlags
@@ -568,8 +568,8 @@ func cmdDeleteMember(a *app) *cobra.Command {
 	b := newBinder(cmd)
 	var userGUID mxplatform.UserGUID
 	var memberGUID mxplatform.MemberGUID
-	required(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
-	required(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
+	pathSegment(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
 	var call callFlags
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		if err := b.set(); err != nil {
@@ -601,7 +601,7 @@ func cmdListMembers(a *app) *cobra.Command {
 	b := newBinder(cmd)
 	var userGUID mxplatform.UserGUID
 	var params mxplatform.ListMembersParams
-	required(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
 	integer(b, &params.Page, "page", "The page to return, counting from 1")
 	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
 	optional(b, &params.UseCase, "use-case", "Only resources enabled for this use case (for example PFM or MONEY_MOVEMENT)")
@@ -642,8 +642,8 @@ func cmdRequestOAuthWindowURI(a *app) *cobra.Command {
 	var userGUID mxplatform.UserGUID
 	var memberGUID mxplatform.MemberGUID
 	var params mxplatform.RequestOAuthWindowURIParams
-	required(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
-	required(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
+	pathSegment(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
 	optional(b, &params.ClientRedirectURL, "client-redirect-url", "Where MX sends the end user once the OAuth flow completes, instead of MX's own page")
 	optional(b, &params.EnableApp2App, "enable-app2app", "Whether the institution's mobile app may take over the OAuth flow (\"true\" or \"false\")")
 	enum(b, &params.ReferralSource, "referral-source", "BROWSER or APP, depending on where the OAuth window opens", []mxplatform.ReferralSource{"BROWSER", "APP"})
@@ -680,8 +680,8 @@ func cmdReadMember(a *app) *cobra.Command {
 	b := newBinder(cmd)
 	var userGUID mxplatform.UserGUID
 	var memberGUID mxplatform.MemberGUID
-	required(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
-	required(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
+	pathSegment(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
 	var call callFlags
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		if err := b.set(); err != nil {
@@ -714,8 +714,8 @@ func cmdResumeAggregation(a *app) *cobra.Command {
 	var userGUID mxplatform.UserGUID
 	var memberGUID mxplatform.MemberGUID
 	var body mxplatform.MemberResumeRequest
-	required(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
-	required(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
+	pathSegment(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
 	pairs(b, &body.Challenges, "answer", "One answer per challenge, naming the challenge's GUID")
 	var call callFlags
 	var wf waitFlags
@@ -757,8 +757,8 @@ func cmdReadMemberStatus(a *app) *cobra.Command {
 	b := newBinder(cmd)
 	var userGUID mxplatform.UserGUID
 	var memberGUID mxplatform.MemberGUID
-	required(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
-	required(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
+	pathSegment(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
 	var call callFlags
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		if err := b.set(); err != nil {
@@ -791,8 +791,8 @@ func cmdUpdateMember(a *app) *cobra.Command {
 	var userGUID mxplatform.UserGUID
 	var memberGUID mxplatform.MemberGUID
 	var body mxplatform.MemberUpdateRequest
-	required(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
-	required(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
+	pathSegment(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
 	boolean(b, &body.BackgroundAggregationIsDisabled, "background-aggregation-is-disabled", "Disable or enable background aggregation")
 	pairs(b, &body.Credentials, "credential", "New values for credentials that listMemberCredentials lists")
 	optional(b, &body.ID, "id", "A new partner-defined identifier")
@@ -831,7 +831,7 @@ func cmdListTransactions(a *app) *cobra.Command {
 	b := newBinder(cmd)
 	var userGUID mxplatform.UserGUID
 	var params mxplatform.ListTransactionsParams
-	required(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
 	integer(b, &params.Page, "page", "The page to return, counting from 1")
 	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
 	optional(b, &params.FromDate, "from", "First day (ISO 8601 date, no time) of the window of transaction dates")
@@ -883,8 +883,8 @@ func cmdListTransactionsByAccount(a *app) *cobra.Command {
 	var userGUID mxplatform.UserGUID
 	var accountGUID mxplatform.AccountGUID
 	var params mxplatform.ListTransactionsByAccountParams
-	required(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
-	required(b, &accountGUID, "account", "The account's GUID (ACT-...), defined by MX")
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
+	pathSegment(b, &accountGUID, "account", "The account's GUID (ACT-...), defined by MX")
 	integer(b, &params.Page, "page", "The page to return, counting from 1")
 	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
 	optional(b, &params.FromDate, "from", "First day (ISO 8601 date, no time) of the window of transaction dates")
@@ -935,8 +935,8 @@ func cmdListTransactionsByMember(a *app) *cobra.Command {
 	var userGUID mxplatform.UserGUID
 	var memberGUID mxplatform.MemberGUID
 	var params mxplatform.ListTransactionsByMemberParams
-	required(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
-	required(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
+	pathSegment(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
 	integer(b, &params.Page, "page", "The page to return, counting from 1")
 	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
 	optional(b, &params.FromDate, "from", "First day (ISO 8601 date, no time) of the window of transaction dates")
@@ -987,8 +987,8 @@ func cmdReadTransaction(a *app) *cobra.Command {
 	var userGUID mxplatform.UserGUID
 	var transactionGUID mxplatform.TransactionGUID
 	var params mxplatform.ReadTransactionParams
-	required(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
-	required(b, &transactionGUID, "transaction", "The transaction's GUID (TRN-...), defined by MX")
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
+	pathSegment(b, &transactionGUID, "transaction", "The transaction's GUID (TRN-...), defined by MX")
 	optional(b, &params.Includes, "includes", "Comma-separated extra objects to include on each transaction: classification, geolocation, merchant, repeating_transactions")
 	var call callFlags
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
@@ -1022,8 +1022,8 @@ func cmdUpdateTransaction(a *app) *cobra.Command {
 	var userGUID mxplatform.UserGUID
 	var transactionGUID mxplatform.TransactionGUID
 	var body mxplatform.TransactionUpdateRequest
-	required(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
-	required(b, &transactionGUID, "transaction", "The transaction's GUID (TRN-...), defined by MX")
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
+	pathSegment(b, &transactionGUID, "transaction", "The transaction's GUID (TRN-...), defined by MX")
 	optional(b, &body.CategoryGUID, "category", "The GUID of the new category")
 	optional(b, &body.Date, "date", "The new date of the transaction")
 	optional(b, &body.Description, "description", "A new description")
@@ -1092,7 +1092,7 @@ func cmdDeleteUser(a *app) *cobra.Command {
 	}
 	b := newBinder(cmd)
 	var userGUID mxplatform.UserGUID
-	required(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
 	var call callFlags
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		if err := b.set(); err != nil {
@@ -1124,7 +1124,7 @@ func cmdRequestConnectWidgetURL(a *app) *cobra.Command {
 	b := newBinder(cmd)
 	var userGUID mxplatform.UserGUID
 	var body mxplatform.ConnectWidgetRequest
-	required(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
 	optional(b, &body.ClientRedirectURL, "client-redirect-url", "Where to send the end user after an OAuth flow")
 	enum(b, &body.ColorScheme, "color-scheme", "The widget's color scheme", []mxplatform.ColorScheme{"light", "dark"})
 	optional(b, &body.CurrentInstitutionCode, "current-institution", "Load the credentials view of this institution")
@@ -1173,7 +1173,7 @@ func cmdRequestWidgetURL(a *app) *cobra.Command {
 	b := newBinder(cmd)
 	var userGUID mxplatform.UserGUID
 	var body mxplatform.WidgetRequest
-	required(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
 	optional(b, &body.ClientRedirectURL, "client-redirect-url", "Where to send the end user after an OAuth flow, instead of MX's own page")
 	enum(b, &body.ColorScheme, "color-scheme", "The widget's color scheme", []mxplatform.ColorScheme{"light", "dark"})
 	boolean(b, &body.ConnectionsUseCaseFilter, "connections-use-case-filter", "Whether Connect lists only the connections enabled for the requested use cases")
@@ -1197,6 +1197,7 @@ func cmdRequestWidgetURL(a *app) *cobra.Command {
 	list(b, &body.UseCases, "use-case", "The use cases (for example PFM, MONEY_MOVEMENT) the connection is for")
 	boolean(b, &body.WaitForFullAggregation, "wait-for-full-aggregation", "Wait for aggregation to finish before sending the member connected event")
 	requiredEnum(b, &body.WidgetType, "widget-type", "The widget to load", []mxplatform.WidgetType{"connect_widget", "accounts_widget", "pulse_widget", "mini_pulse_carousel_widget"}, "connect_widget")
+	connectWidgetDefaults(b, &body)
 	var call callFlags
 	acceptLanguageFlag(b, &call)
 	callbackPayloadFlag(b, &call)

@@ -36,7 +36,8 @@ func cmdDemo(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stdout, "Fake MX Platform API at %s\n\n", srv.URL)
+			linef(a.stdout, "Fake MX Platform API at %s", srv.URL)
+			fmt.Fprintln(a.stdout)
 			return demo(cmd.Context(), api, a.stdout, step)
 		},
 	}
@@ -49,9 +50,9 @@ func demo(ctx context.Context, api *mxplatform.API, out io.Writer, step time.Dur
 	n := 0
 	say := func(format string, args ...any) {
 		n++
-		fmt.Fprintf(out, "%2d. "+format+"\n", append([]any{n}, args...)...)
+		linef(out, "%2d. "+format, append([]any{n}, args...)...)
 	}
-	detail := func(format string, args ...any) { fmt.Fprintf(out, "    "+format+"\n", args...) }
+	detail := func(format string, args ...any) { linef(out, "    "+format, args...) }
 
 	email := "ada@example.com"
 	user, err := api.CreateUser(ctx, mxplatform.UserCreateRequest{Email: &email, ID: ptr("demo-user-1")})
@@ -224,8 +225,8 @@ for the test bank's passwords.`,
 			if err != nil {
 				return usageError{err}
 			}
-			fmt.Fprintln(a.stdout, srv.URL)
-			fmt.Fprintf(a.stderr, "serving the fake MX Platform API at %s until interrupted\n", srv.URL)
+			linef(a.stdout, "%s", srv.URL)
+			linef(a.stderr, "serving the fake MX Platform API at %s until interrupted", srv.URL)
 			return srv.ServeUntil(cmd.Context(), 5*time.Second)
 		},
 	}

@@ -54,6 +54,26 @@ func required[T ~string](b *binder, dst *T, name, usage string) {
 	})
 }
 
+// pathSegment declares a flag that must be given, whose value is a path parameter: one
+// segment of the request's URL. It refuses "", "." and "..", which would drop the segment or
+// climb out of it and so reach another endpoint (DELETE /users/.. is DELETE /), before any
+// request is sent.
+func pathSegment[T ~string](b *binder, dst *T, name, usage string) {
+	var v string
+	b.cmd.Flags().StringVar(&v, name, "", usage)
+	_ = b.cmd.MarkFlagRequired(name)
+	b.onSet(name, func() error {
+		switch v {
+		case "":
+			return fmt.Errorf("must not be empty")
+		case ".", "..":
+			return fmt.Errorf("%q is not an identifier: in the URL it would call another endpoint", v)
+		}
+		*dst = T(v)
+		return nil
+	})
+}
+
 // optional declares a string flag.
 func optional[T ~string](b *binder, dst **T, name, usage string) {
 	var v string
@@ -236,7 +256,7 @@ type waitFlags struct {
 }
 
 func addWaitFlags(cmd *cobra.Command, w *waitFlags, mfa bool) {
-	cmd.Flags().BoolVar(&w.wait, "wait", false, "wait until the member settles, showing progress on stderr")
+	cmd.Flags().BoolVar(&w.wait, "wait", false, "wait until the member settles, showing progress on stderr; exit 4 or 5 unless it ends CONNECTED")
 	cmd.Flags().Float64Var(&w.interval, "interval", 3, "with --wait, seconds before the first status read (the pause then grows)")
 	if mfa {
 		cmd.Flags().StringArrayVar(&w.answers, "answer", nil, "with --wait, the answer to an MFA challenge (GUID=VALUE; the value may be an option's label); asked on the terminal otherwise (repeatable)")

@@ -15,7 +15,7 @@ import (
 
 // printJob writes the member an aggregation-type request answered, and on stderr what it did.
 func (a *app) printJob(r *mxplatform.JobResult) error {
-	fmt.Fprintf(a.stderr, "job %s\n", r.Outcome)
+	linef(a.stderr, "job %s", r.Outcome)
 	return a.print(r.Member)
 }
 
@@ -24,27 +24,28 @@ func (a *app) waitOptions(w *waitFlags) *mxplatform.WaitOptions {
 	return &mxplatform.WaitOptions{
 		Interval: time.Duration(w.interval * float64(time.Second)),
 		Progress: func(s *mxplatform.MemberStatus) {
-			info := s.ConnectionStatus.Info()
-			name := string(info.Status)
-			if name == "" {
-				name = "no status"
-			}
+			name := statusName(s.ConnectionStatus.Info())
 			state := "settled"
 			if s.IsBeingAggregated != nil && *s.IsBeingAggregated {
 				state = "aggregating"
 			}
-			fmt.Fprintf(a.stderr, "  %-12s %s\n", name, state)
+			linef(a.stderr, "  %-12s %s", name, state)
 		},
 	}
 }
 
 // settle answers MFA challenges for as long as the member is CHALLENGED, then writes its final
-// status (and what to do next on stderr).
+// status (and what to do next on stderr). A status other than CONNECTED is a settledError,
+// whose exit code says whether the end user must act.
 func (a *app) settle(ctx context.Context, api *mxplatform.API, user mxplatform.UserGUID, member mxplatform.MemberGUID, r *mxplatform.AggregationResult, w *waitFlags) error {
 	flagAnswers := w.answers
 	for r.Status.ConnectionStatus == mxplatform.ConnectionStatusChallenged {
 		answers := mxplatform.NewMFAAnswers(r.Challenges)
 		if err := a.collectAnswers(answers, flagAnswers); err != nil {
+			var missing noAnswerError
+			if errors.As(err, &missing) {
+				return a.settled(r, missing.Error())
+			}
 			return err
 		}
 		flagAnswers = nil // --answer flags answer the first round only
@@ -53,9 +54,72 @@ func (a *app) settle(ctx context.Context, api *mxplatform.API, user mxplatform.U
 			return err
 		}
 	}
+	return a.settled(r, "")
+}
+
+// settled writes where the member settled: what its status means on stderr, the status on
+// stdout, and a settledError unless it is CONNECTED. detail, when not "", says why the wait
+// stopped there.
+func (a *app) settled(r *mxplatform.AggregationResult, detail string) error {
 	info := r.Info()
-	fmt.Fprintf(a.stderr, "%s: %s Next step: %s.\n", info.Status, info.Meaning, info.Next)
-	return a.print(r.Status)
+	linef(a.stderr, "%s: %s Next step: %s.", statusName(info), info.Meaning, info.Next)
+	if err := a.print(r.Status); err != nil {
+		return err
+	}
+	if settledCode(info) == exitOK {
+		return nil
+	}
+	return settledError{info: info, detail: detail}
+}
+
+// settledCode is the exit code of a wait that ended with the member in the status info
+// describes: success for CONNECTED; exitNeedsUser when only the end user can move the member
+// on (StatusInfo.UserMustAct: MFA, new credentials, the institution's website, OAuth); and
+// exitJobFailed for any other status, which the end user cannot fix: MX or the institution
+// failed (FAILED, DEGRADED, DISCONNECTED, DISABLED), the member cannot be aggregated (CLOSED,
+// DISCONTINUED, no status), or the status is unknown. CONNECTED is named because StatusInfo
+// does not tell it from CLOSED and DISCONTINUED (final, no action, no next step), and only
+// CONNECTED means the job reached the institution's data.
+func settledCode(info mxplatform.StatusInfo) int {
+	switch {
+	case info.Status == mxplatform.ConnectionStatusConnected:
+		return exitOK
+	case info.UserMustAct:
+		return exitNeedsUser
+	}
+	return exitJobFailed
+}
+
+// settledError reports a --wait that ended with the member in a status other than CONNECTED.
+type settledError struct {
+	info   mxplatform.StatusInfo
+	detail string // why the wait stopped there, when more than the status says it
+}
+
+func (e settledError) Error() string {
+	if e.detail != "" {
+		return fmt.Sprintf("the member is %s: %s", statusName(e.info), e.detail)
+	}
+	if e.info.UserMustAct {
+		return fmt.Sprintf("the member is %s and needs the end user (next step: %s)", statusName(e.info), e.info.Next)
+	}
+	return fmt.Sprintf("the member is %s, not CONNECTED (next step: %s)", statusName(e.info), e.info.Next)
+}
+
+// noAnswerError reports an MFA challenge that neither --answer nor stdin answered.
+type noAnswerError struct{ challenge mxplatform.Challenge }
+
+func (e noAnswerError) Error() string {
+	guid := *e.challenge.GUID
+	return fmt.Sprintf("challenge %s (%s) needs an answer: pass --answer %s=VALUE or answer on stdin", guid, label(e.challenge), guid)
+}
+
+// statusName names a status, or says there is none.
+func statusName(info mxplatform.StatusInfo) string {
+	if info.Status == "" {
+		return "no status"
+	}
+	return string(info.Status)
 }
 
 // collectAnswers fills answers from --answer flags, then from the terminal (a prompt per
@@ -84,13 +148,13 @@ func (a *app) collectAnswers(answers *mxplatform.MFAAnswers, flags []string) err
 			line = strings.TrimRight(line, "\r\n")
 			if line == "" && err != nil {
 				if errors.Is(err, io.EOF) {
-					return usageError{fmt.Errorf("challenge %s (%s) needs an answer: pass --answer %s=VALUE or answer on stdin", *c.GUID, label(c), *c.GUID)}
+					return noAnswerError{c}
 				}
 				return err
 			}
 			if err := answers.Set(*c.GUID, byNumber(c, line)); err != nil {
 				if interactive {
-					fmt.Fprintln(a.stderr, err)
+					linef(a.stderr, "%v", err)
 					continue
 				}
 				return usageError{err}
@@ -116,14 +180,15 @@ func label(c mxplatform.Challenge) string {
 	return "no label"
 }
 
-// promptChallenge shows a challenge and its numbered options.
+// promptChallenge shows a challenge and its numbered options, as MX words them made
+// printable.
 func promptChallenge(w io.Writer, c mxplatform.Challenge) {
-	fmt.Fprintf(w, "%s\n", label(c))
+	linef(w, "%s", label(c))
 	for i, o := range c.Options {
-		fmt.Fprintf(w, "  %d) %s\n", i+1, deref(o.Label, o.Value))
+		linef(w, "  %d) %s", i+1, deref(o.Label, o.Value))
 	}
 	for i, o := range c.ImageOptions {
-		fmt.Fprintf(w, "  %d) %s\n", i+1, deref(o.Label, o.Value))
+		linef(w, "  %d) %s", i+1, deref(o.Label, o.Value))
 	}
 	fmt.Fprint(w, "> ")
 }

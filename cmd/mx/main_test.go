@@ -416,7 +416,7 @@ func TestAggregateWaitAnswersMFAFromStdin(t *testing.T) {
 	// With no answer anywhere, the command says how to give one.
 	u, m = newMember(t, vars, mxplatformtest.PasswordChallenge, "--skip-aggregation")
 	r = mx(t, vars, "", "members", "aggregate", "--user", u, "--member", m, "--wait", "--interval", "0.01")
-	if r.code != exitUsage || !strings.Contains(r.stderr, "--answer") {
+	if r.code != exitNeedsUser || !strings.Contains(r.stderr, "--answer") {
 		t.Errorf("no answer: %+v", r)
 	}
 }
@@ -433,7 +433,7 @@ func TestAggregateWaitAnswersMFAFromFlags(t *testing.T) {
 		t.Errorf("check balance while challenged: %+v", r)
 	}
 	r = mx(t, vars, "", "members", "resume", "--user", u, "--member", m, "--answer", *challenges[0].GUID+"=wrong", "--wait", "--interval", "0.01")
-	if r.code != 0 || !strings.Contains(r.stderr, "REJECTED") {
+	if r.code != exitNeedsUser || !strings.Contains(r.stderr, "REJECTED") {
 		t.Errorf("a wrong answer: %+v", r)
 	}
 }

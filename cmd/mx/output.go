@@ -23,7 +23,7 @@ func (a *app) print(v any) error {
 		w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(w, "FIELD\tVALUE")
 		for _, k := range sortedKeys(row) {
-			fmt.Fprintf(w, "%s\t%s\n", k, cell(row[k]))
+			fmt.Fprintf(w, "%s\t%s\n", printable(k), cell(row[k]))
 		}
 		return w.Flush()
 	}
@@ -31,14 +31,14 @@ func (a *app) print(v any) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(a.stdout, "%s\n", b)
+	_, err = fmt.Fprintf(a.stdout, "%s\n", jsonText(b))
 	return err
 }
 
 // printPage writes the items of one page and says on stderr when there are more pages.
 func printPage[T any](a *app, items []T, p mxplatform.Pagination) error {
 	if p.TotalPages > p.CurrentPage {
-		fmt.Fprintf(a.stderr, "page %d of %d (%d records); --page %d for the next, --all for every page\n", p.CurrentPage, p.TotalPages, p.TotalEntries, p.CurrentPage+1)
+		linef(a.stderr, "page %d of %d (%d records); --page %d for the next, --all for every page", p.CurrentPage, p.TotalPages, p.TotalEntries, p.CurrentPage+1)
 	}
 	return printItems(a, items)
 }
@@ -69,7 +69,7 @@ func printAll[T any](a *app, seq iter.Seq2[T, error]) error {
 		if n == 0 {
 			sep = "[\n"
 		}
-		fmt.Fprintf(a.stdout, "%s  %s", sep, b)
+		fmt.Fprintf(a.stdout, "%s  %s", sep, jsonText(b))
 		n++
 	}
 	if n == 0 {
@@ -112,7 +112,11 @@ func printItems[T any](a *app, items []T) error {
 		columns = sortedKeys(present)
 	}
 	w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, strings.ToUpper(strings.Join(columns, "\t")))
+	header := make([]string, len(columns))
+	for i, c := range columns {
+		header[i] = printable(strings.ToUpper(c))
+	}
+	fmt.Fprintln(w, strings.Join(header, "\t"))
 	for _, row := range rows {
 		cells := make([]string, len(columns))
 		for i, c := range columns {
@@ -148,19 +152,21 @@ func toRow(v any) (map[string]any, error) {
 	return row, nil
 }
 
+// cell shows a value in a table cell: text made printable, so that a tab or a line break in
+// MX's data cannot add cells or rows.
 func cell(v any) string {
 	switch x := v.(type) {
 	case nil:
 		return ""
 	case string:
-		return x
+		return printable(x)
 	case json.Number:
 		return x.String()
 	case bool:
 		return fmt.Sprint(x)
 	}
 	b, _ := json.Marshal(v)
-	return string(b)
+	return printable(string(b))
 }
 
 func sortedKeys[V any](m map[string]V) []string {

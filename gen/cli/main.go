@@ -85,6 +85,13 @@ var waitCalls = map[string]string{
 	"checkBalances":   "CheckBalancesAndWait",
 }
 
+// bodyDefaults name, per operation, a hand-written function of cmd/mx that gives the request
+// body the library's defaults for what the flags leave unset, so that the command asks for
+// what the library asks for. It is called as f(b, &body) once the flags are declared.
+var bodyDefaults = map[string]string{
+	"requestWidgetURL": "connectWidgetDefaults", // mxplatform.ConnectWidget(): ui_message_version
+}
+
 type flag struct {
 	Binder string // Go code declaring the flag
 }
@@ -96,6 +103,7 @@ type command struct {
 	Flags                                         []string // binder calls
 	HasParams, TakesParams                        bool
 	Body                                          string // Go type of the body variable, "" for none
+	BodyDefaults                                  string // function giving the body the library's defaults
 	BodyArg                                       string // expression passed to the method
 	AcceptLanguage, CallbackPayload               bool
 	Result                                        string // none, resource, page, challenges, job, transaction
@@ -176,7 +184,7 @@ func build(path, method string, o *openapi3.Operation) (command, error) {
 		typ := "mxplatform." + pp.Extensions["x-go-type"].(string)
 		v := genutil.LowerFirst(genutil.GoName(name))
 		c.PathParams = append(c.PathParams, param{Var: v, Type: typ})
-		c.Flags = append(c.Flags, fmt.Sprintf("required(b, &%s, %q, %q)", v, flagName(name), firstLine(o.Parameters.GetByInAndName("path", name).Description)))
+		c.Flags = append(c.Flags, fmt.Sprintf("pathSegment(b, &%s, %q, %q)", v, flagName(name), firstLine(o.Parameters.GetByInAndName("path", name).Description)))
 	}
 	for _, pr := range o.Parameters {
 		pv := pr.Value
@@ -233,6 +241,12 @@ func build(path, method string, o *openapi3.Operation) (command, error) {
 				c.Flags = append(c.Flags, b)
 			}
 		}
+	}
+	if f, ok := bodyDefaults[o.OperationID]; ok {
+		if c.Body == "" {
+			return c, fmt.Errorf("defaults %s for an operation without a body", f)
+		}
+		c.BodyDefaults = f
 	}
 	okResp := o.Responses.Status(200)
 	switch {
@@ -387,6 +401,9 @@ func cmd{{.GoName}}(a *app) *cobra.Command {
 {{- range .Flags}}
 	{{.}}
 {{- end}}
+{{- if .BodyDefaults}}
+	{{.BodyDefaults}}(b, &body)
+{{- end}}
 	var call callFlags
 {{- if .AcceptLanguage}}
 	acceptLanguageFlag(b, &call)
@@ -474,7 +491,7 @@ func cmd{{.GoName}}(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stderr, "job %s\n", r.Job)
+			linef(a.stderr, "job %s", r.Job)
 			return a.settle(ctx, api{{$args}}, r, &wf)
 		}
 		v, err := {{$call}}
