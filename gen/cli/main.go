@@ -85,10 +85,6 @@ var waitCalls = map[string]string{
 	"checkBalances":   "CheckBalancesAndWait",
 }
 
-type flag struct {
-	Binder string // Go code declaring the flag
-}
-
 type command struct {
 	ID, GoName, Group, Name, Short, Long, Example string
 	Deprecated                                    bool
