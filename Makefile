@@ -13,10 +13,11 @@ generate:
 check-generate:
 	./scripts/generate.sh --check
 
-## vet: gofmt check and go vet on every package
+## vet: gofmt check, go vet and staticcheck (pinned in tools.go; generated files left out)
 vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
+	./scripts/staticcheck.sh
 
 ## test: the drift check, vet, every test with the race detector, and short fuzz runs
 test: check-generate vet
