@@ -1,7 +1,7 @@
 # The commands of this repository. `make test` is what CI runs (.ci/run).
 GO ?= go
 
-.PHONY: all generate check-generate vet test fuzz bench load
+.PHONY: all generate check-generate vet lint test fuzz bench load
 
 all: test
 
@@ -13,10 +13,16 @@ generate:
 check-generate:
 	./scripts/generate.sh --check
 
-## vet: gofmt check and go vet on every package
+## vet: gofmt check, go vet and staticcheck (pinned in tools.go; generated files left out)
 vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
+	./scripts/staticcheck.sh
+
+## lint: Redocly CLI and Spectral on the OpenAPI documents in api/, failing on any warning;
+## needs Node.js and npm (versions pinned in scripts/lint/package-lock.json)
+lint:
+	./scripts/lint.sh
 
 ## test: the drift check, vet, every test with the race detector, and short fuzz runs
 test: check-generate vet

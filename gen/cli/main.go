@@ -92,10 +92,6 @@ var bodyDefaults = map[string]string{
 	"requestWidgetURL": "connectWidgetDefaults", // mxplatform.ConnectWidget(): ui_message_version
 }
 
-type flag struct {
-	Binder string // Go code declaring the flag
-}
-
 type command struct {
 	ID, GoName, Group, Name, Short, Long, Example string
 	Deprecated                                    bool

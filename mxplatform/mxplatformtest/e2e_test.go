@@ -80,6 +80,7 @@ func TestEveryOperation(t *testing.T) {
 	if resp, err := http.Get(*w.URL); err != nil || resp.StatusCode != http.StatusOK {
 		t.Errorf("GET widget URL: %v, %v", resp, err)
 	}
+	//lint:ignore SA1019 every operation is called, the deprecated one included
 	cw, err := mx.RequestConnectWidgetURL(ctx, ug, mxplatform.ConnectWidgetRequest{ColorScheme: ptr(mxplatform.ColorSchemeDark)})
 	if err != nil || cw.ConnectWidgetURL == nil || *cw.GUID != ug {
 		t.Fatalf("RequestConnectWidgetURL = %+v, %v", cw, err)

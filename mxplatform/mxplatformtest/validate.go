@@ -33,9 +33,6 @@ type router struct {
 	allowed map[string][]string
 }
 
-// routeKey keys the matched route in a request's context.
-type routeKey struct{}
-
 func newRouter(doc *openapi3.T) (*router, error) {
 	rt := &router{byID: map[string]*route{}, mux: http.NewServeMux(), paths: http.NewServeMux(), allowed: map[string][]string{}}
 	for path, item := range doc.Paths.Map() {
