@@ -39,7 +39,7 @@ func waited(t *testing.T, what string, r result, status mxplatform.ConnectionSta
 		t.Errorf("%s: exit %d, want %d\nstderr: %s", what, r.code, code, r.stderr)
 	}
 	var s mxplatform.MemberStatus
-	if err := json.Unmarshal([]byte(r.stdout), &s); err != nil || s.ConnectionStatus == nil || *s.ConnectionStatus != status {
+	if err := json.Unmarshal([]byte(r.stdout), &s); err != nil || s.ConnectionStatus != status {
 		t.Errorf("%s: want the %s member's status on stdout (%v):\n%s", what, status, err, r.stdout)
 	}
 	if code != exitOK && !strings.Contains(r.stderr, "mx: ") {
@@ -126,7 +126,7 @@ func TestSettledExitCodeOfEveryStatus(t *testing.T) {
 			}
 		}
 	}
-	var none *mxplatform.ConnectionStatus
+	var none mxplatform.ConnectionStatus
 	unknown := mxplatform.ConnectionStatus("TELEPORTED")
 	for _, info := range []mxplatform.StatusInfo{none.Info(), unknown.Info()} {
 		if got := settledCode(info); got != exitJobFailed {
