@@ -369,6 +369,9 @@ func (r *recorder) WriteHeader(status int) {
 	}
 }
 
+// started reports whether a status or body bytes have been recorded.
+func (r *recorder) started() bool { return r.status != 0 }
+
 // Write records body bytes.
 func (r *recorder) Write(b []byte) (int, error) {
 	if r.status == 0 {

@@ -22,7 +22,9 @@ import (
 //  8. the operation, through the strict server generated from the spec.
 //
 // Every failure answers MX's error JSON, {"error": {"message": "..."}}. A panic in the fake
-// answers 500 the same way instead of dropping the connection.
+// answers 500 the same way instead of dropping the connection. Every answer has one header: an
+// answer that fails once started (its client went away while it was written) is aborted, the
+// connection closed, never followed by a second status.
 func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	tw := &trackWriter{ResponseWriter: w}
 	defer func() {
@@ -148,12 +150,22 @@ func copyRecorded(w http.ResponseWriter, rec *recorder) {
 	_, _ = w.Write(rec.body.Bytes())
 }
 
-// trackWriter remembers whether the answer has started, so that a panic can still be answered
-// with a 500 when it has not.
+// answerStarted reports whether the answer has started on w, for the writers of the fake
+// (trackWriter, recorder), which know; it is false for any other writer.
+func answerStarted(w http.ResponseWriter) bool {
+	s, ok := w.(interface{ started() bool })
+	return ok && s.started()
+}
+
+// trackWriter remembers whether the answer has started, so that a panic or an error can still
+// be answered with a 500 when it has not, and never with a second header when it has.
 type trackWriter struct {
 	http.ResponseWriter
 	wrote bool
 }
+
+// started reports whether the header or any of the body has been written.
+func (t *trackWriter) started() bool { return t.wrote }
 
 // WriteHeader notes that the answer has started.
 func (t *trackWriter) WriteHeader(status int) {
