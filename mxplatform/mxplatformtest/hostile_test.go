@@ -32,8 +32,11 @@ func TestHostileRequests(t *testing.T) {
 		status int
 	}{
 		{"callback payload at the limit", request{method: "POST", path: users + "/members/" + string(mg) + "/aggregate", header: map[string]string{"X-Callback-Payload": strings.Repeat("A", 1024)}}, 200},
-		{"body over a megabyte", request{method: "POST", path: "/users", body: `{"user": {"metadata": "` + strings.Repeat("a", 2<<20) + `"}}`}, 400},
-		{"deeply nested JSON", request{method: "POST", path: "/users", body: strings.Repeat("[", 100000) + strings.Repeat("]", 100000)}, 400},
+		{"body over a megabyte", request{method: "POST", path: "/users", body: `{"user": {"metadata": "` + strings.Repeat("a", 2<<20) + `"}}`}, 413},
+		{"body over 64 KiB", request{method: "POST", path: "/users", body: `{"user": {"metadata": "` + strings.Repeat("a", 64<<10) + `"}}`}, 413},
+		{"a hundred thousand values", request{method: "POST", path: "/users/" + string(ug) + "/members", body: `{"member": {"institution_code": "mxbank", "credentials": [` + strings.Repeat("{},", 100000) + `{}]}}`}, 413},
+		{"deeply nested JSON", request{method: "POST", path: "/users", body: strings.Repeat("[", 100000) + strings.Repeat("]", 100000)}, 413},
+		{"nested JSON within the bounds", request{method: "POST", path: "/users", body: strings.Repeat("[", 30) + strings.Repeat("]", 30)}, 400},
 		{"invalid UTF-8", request{method: "POST", path: "/users", body: "{\"user\": {\"id\": \"\xff\xfe\"}}"}, 200},
 		{"NUL in the path", request{method: "GET", path: "/users/%00/members"}, 404},
 		{"encoded slash in a GUID", request{method: "GET", path: "/users/USR-a%2Fb/members"}, 404},

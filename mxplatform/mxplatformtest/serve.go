@@ -18,8 +18,10 @@ import (
 //  4. HTTP basic authentication: 401 when missing or wrong;
 //  5. the Accept header: 406 unless it names application/vnd.mx.api.v1+json;
 //  6. 404 for an unknown path, 405 for a known path with another method;
-//  7. validation against the spec with kin-openapi: 400 for bad parameters, types or bodies;
-//  8. the operation, through the strict server generated from the spec.
+//  7. the body's bounds (see readBody): 413 past 64 KiB, 1024 JSON values or 32 levels of
+//     nesting;
+//  8. validation against the spec with kin-openapi: 400 for bad parameters, types or bodies;
+//  9. the operation, through the strict server generated from the spec.
 //
 // Every failure answers MX's error JSON, {"error": {"message": "..."}}. A panic in the fake
 // answers 500 the same way instead of dropping the connection. Every answer has one header: an
@@ -110,8 +112,8 @@ func (f *Fake) finish(w http.ResponseWriter, r *http.Request, rt *route, params 
 		writeError(w, http.StatusNotFound, fmt.Sprintf("No endpoint answers %s %s.", r.Method, r.URL.Path))
 		return false
 	}
-	if r.Body != nil {
-		r.Body = http.MaxBytesReader(w, r.Body, maxRequestBody)
+	if rt.kin.Operation.RequestBody != nil && !readBody(w, r) {
+		return false
 	}
 	if err := f.validate(r.Context(), r, rt, params); err != nil {
 		writeError(w, http.StatusBadRequest, validationMessage(err))
