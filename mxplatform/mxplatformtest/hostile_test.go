@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -125,4 +126,43 @@ func FuzzServeHTTP(f *testing.F) {
 			t.Fatalf("%s %s: %d with a body that is not JSON", method, path, rec.Code)
 		}
 	})
+}
+
+// TestOAuthWindowBoundsItsForm posts a large form to an OAuth window: it is refused with 413,
+// without parsing it, and the window stays open.
+func TestOAuthWindowBoundsItsForm(t *testing.T) {
+	srv := mxplatformtest.NewServer(t, mxplatformtest.WithStepInterval(0))
+	mx := newAPI(t, srv)
+	ug := newUser(t, mx)
+	m, err := mx.CreateMember(t.Context(), ug, mxplatform.MemberCreateRequestBody{Member: mxplatform.MemberCreateRequest{
+		InstitutionCode: mxplatformtest.OAuthTestBankCode, IsOAuth: ptr(true),
+	}})
+	if err != nil || m.OAuthWindowURI == nil {
+		t.Fatalf("CreateMember OAuth = %+v, %v", m, err)
+	}
+	uri := *m.OAuthWindowURI
+	for _, form := range []struct{ contentType, body string }{
+		{"application/x-www-form-urlencoded", "action=deny&" + strings.Repeat("a&", 500000)},
+		{"multipart/form-data; boundary=b", "--b\r\nContent-Disposition: form-data; name=\"action\"\r\n\r\ndeny\r\n--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"f\"\r\n\r\n" + strings.Repeat("a", 1<<20) + "\r\n--b--\r\n"},
+	} {
+		resp, err := http.Post(uri, form.contentType, strings.NewReader(form.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusRequestEntityTooLarge {
+			t.Errorf("a form of %d bytes (%s) answered %d, want 413", len(form.body), form.contentType, resp.StatusCode)
+		}
+	}
+	if s := readStatus(t, mx, ug, *m.GUID); s != mxplatform.ConnectionStatusPending {
+		t.Errorf("after the refused forms the member is %s, want PENDING", s)
+	}
+	resp, err := http.PostForm(uri, url.Values{"action": {"deny"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if s := readStatus(t, mx, ug, *m.GUID); resp.StatusCode != http.StatusOK || s != mxplatform.ConnectionStatusDenied {
+		t.Errorf("denying in the window answered %d and left the member %s, want 200 and DENIED", resp.StatusCode, s)
+	}
 }
