@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -165,4 +166,37 @@ func TestOAuthWindowBoundsItsForm(t *testing.T) {
 	if s := readStatus(t, mx, ug, *m.GUID); resp.StatusCode != http.StatusOK || s != mxplatform.ConnectionStatusDenied {
 		t.Errorf("denying in the window answered %d and left the member %s, want 200 and DENIED", resp.StatusCode, s)
 	}
+}
+
+// TestHeaderBytesAreBounded sends request lines and headers past 64 KiB, which the server
+// refuses with net/http's 431 before parsing them, and a request just under.
+func TestHeaderBytesAreBounded(t *testing.T) {
+	srv := mxplatformtest.NewServer(t)
+	cases := []struct {
+		name   string
+		req    request
+		status int
+	}{
+		{"many headers", request{method: "GET", path: "/institutions", header: manyHeaders(100 << 10)}, http.StatusRequestHeaderFieldsTooLarge},
+		{"many query parameters", request{method: "GET", path: "/institutions?" + strings.Repeat("a&", 50<<10)}, http.StatusRequestHeaderFieldsTooLarge},
+		{"headers under 64 KiB", request{method: "GET", path: "/institutions", header: manyHeaders(56 << 10)}, http.StatusOK},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if r := do(t, srv, c.req); r.status != c.status {
+				t.Errorf("answered %d, want %d", r.status, c.status)
+			}
+		})
+	}
+}
+
+// manyHeaders returns about size bytes of distinct short headers.
+func manyHeaders(size int) map[string]string {
+	h := map[string]string{}
+	for i := 0; size > 0; i++ {
+		k := fmt.Sprintf("X-H%d", i)
+		h[k] = "v"
+		size -= len(k) + len(": v\r\n")
+	}
+	return h
 }
