@@ -27,25 +27,33 @@ const (
 	// maxRequestDepth is how deep the objects and arrays of a body may nest. MX's requests nest
 	// 3 deep ({"member": {"credentials": [{...}]}}).
 	maxRequestDepth = 32
+	// maxRequestNumber is the longest number a body may hold, in bytes. Amounts decode into
+	// mxplatform.Decimal, whose parsing of long numbers costs memory and time that grow with
+	// the square of their length (a number of 64 KiB allocated 10 MB and took 0.1 s). MX's
+	// amounts have at most 14 digits and 2 decimals, its rates 10 and 6.
+	maxRequestNumber = 64
 )
 
-// bodyTooLargeError is what readBody answers a body past a bound; its message says which.
-type bodyTooLargeError struct{ message string }
+// bodyError is a body refused before decoding: the status and MX error message to answer.
+type bodyError struct {
+	status  int
+	message string
+}
 
-func (e *bodyTooLargeError) Error() string { return e.message }
+func (e *bodyError) Error() string { return e.message }
 
 // readBody reads the request's body within the fake's bounds, checks its shape, and puts it
-// back for validation and the operation. It answers 413 itself, with MX's error JSON, and
-// returns false for a body past a bound; and 400 for a body it could not read.
+// back for validation and the operation. For a body past a bound, or that could not be read,
+// it answers itself with MX's error JSON (413, or 400) and returns false.
 func readBody(w http.ResponseWriter, r *http.Request) bool {
 	body, err := boundedBody(w, r)
 	if err == nil {
 		err = checkShape(body)
 	}
-	var tooLarge *bodyTooLargeError
+	var refused *bodyError
 	switch {
-	case errors.As(err, &tooLarge):
-		writeError(w, http.StatusRequestEntityTooLarge, tooLarge.message)
+	case errors.As(err, &refused):
+		writeError(w, refused.status, refused.message)
 		return false
 	case err != nil:
 		writeError(w, http.StatusBadRequest, "Invalid request body: it could not be read.")
@@ -56,11 +64,13 @@ func readBody(w http.ResponseWriter, r *http.Request) bool {
 	return true
 }
 
-// The refusals of bodies past a bound.
+// The refusals of bodies past a bound: 413, but for a long number, which is invalid rather
+// than large (400, as decoding it into an amount answered).
 var (
-	errTooManyBytes  = &bodyTooLargeError{fmt.Sprintf("Request body too large: the fake reads at most %d bytes.", maxRequestBody)}
-	errTooManyValues = &bodyTooLargeError{fmt.Sprintf("Request body too large: it holds more than %d JSON values.", maxRequestValues)}
-	errTooDeep       = &bodyTooLargeError{fmt.Sprintf("Request body too large: its arrays and objects nest more than %d deep.", maxRequestDepth)}
+	errTooManyBytes  = &bodyError{http.StatusRequestEntityTooLarge, fmt.Sprintf("Request body too large: the fake reads at most %d bytes.", maxRequestBody)}
+	errTooManyValues = &bodyError{http.StatusRequestEntityTooLarge, fmt.Sprintf("Request body too large: it holds more than %d JSON values.", maxRequestValues)}
+	errTooDeep       = &bodyError{http.StatusRequestEntityTooLarge, fmt.Sprintf("Request body too large: its arrays and objects nest more than %d deep.", maxRequestDepth)}
+	errLongNumber    = &bodyError{http.StatusBadRequest, fmt.Sprintf("Invalid request body: a number longer than %d characters.", maxRequestNumber)}
 )
 
 // boundedBody reads the body, at most maxRequestBody bytes, in one allocation when the
@@ -90,43 +100,55 @@ func boundedBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 	return body, err
 }
 
-// checkShape returns a *bodyTooLargeError for a body of more than maxRequestValues values or
-// nested more than maxRequestDepth deep. It does not check that the body is JSON: validation
-// does, once the body is known to be cheap to decode.
+// checkShape returns a *bodyError for a body of more than maxRequestValues values, nested
+// more than maxRequestDepth deep, or holding a number longer than maxRequestNumber. It does not check that the body is JSON: validation does, once the body is
+// known to be cheap to decode.
 func checkShape(b []byte) error {
-	values, depth := jsonShape(b, maxRequestValues, maxRequestDepth)
+	s := jsonShape(b, maxRequestValues, maxRequestDepth)
 	switch {
-	case depth > maxRequestDepth:
+	case s.depth > maxRequestDepth:
 		return errTooDeep
-	case values > maxRequestValues:
+	case s.values > maxRequestValues:
 		return errTooManyValues
+	case s.longestNumber > maxRequestNumber:
+		return errLongNumber
 	}
 	return nil
 }
 
-// jsonShape counts the values of a JSON text, each object, array, string, number, boolean and
-// null once (object keys are not counted apart from their values), and how deep its objects
-// and arrays nest, without decoding or allocating. It stops as soon as a count passes its
-// bound. Text that is not JSON is counted as if it were: any other byte outside strings
-// starts a value.
-func jsonShape(b []byte, maxValues, maxDepth int) (values, deepest int) {
+// shape is what jsonShape measures of a JSON text.
+type shape struct {
+	values        int // objects, arrays, strings, numbers, booleans and nulls
+	depth         int // how deep objects and arrays nest
+	longestNumber int // the length of the longest number, in bytes
+}
+
+// jsonShape measures a JSON text without decoding or allocating: it counts each object, array,
+// string, number, boolean and null once (object keys are not counted apart from their
+// values). It stops as soon as the values or the depth pass their bound. Text that is not
+// JSON is measured as if it were: any other byte outside strings starts a value.
+func jsonShape(b []byte, maxValues, maxDepth int) shape {
+	var s shape
 	stack := make([]byte, 0, maxRequestDepth) // the open containers, '{' or '['
 	key := false                              // the next string is an object key
-	scalar := false                           // inside a number or literal
-	for i := 0; i < len(b) && values <= maxValues; i++ {
-		c := b[i]
-		if scalar {
-			switch c {
-			case ',', ':', '}', ']', ' ', '\t', '\n', '\r', '"', '{', '[':
-				scalar = false
-			default:
+	scalar := -1                              // where the number or literal being read began
+	for i := 0; i <= len(b) && s.values <= maxValues; i++ {
+		if scalar >= 0 {
+			if i < len(b) && !endsScalar(b[i]) {
 				continue
 			}
+			if c := b[scalar]; c == '-' || '0' <= c && c <= '9' {
+				s.longestNumber = max(s.longestNumber, i-scalar)
+			}
+			scalar = -1
 		}
-		switch c {
+		if i == len(b) {
+			break
+		}
+		switch c := b[i]; c {
 		case '"':
 			if !key {
-				values++
+				s.values++
 			}
 			key = false
 			for i++; i < len(b) && b[i] != '"'; i++ { // to the closing quote
@@ -135,12 +157,13 @@ func jsonShape(b []byte, maxValues, maxDepth int) (values, deepest int) {
 				}
 			}
 		case '{', '[':
-			values++
+			s.values++
 			if len(stack) == maxDepth {
-				return values, maxDepth + 1
+				s.depth = maxDepth + 1
+				return s
 			}
 			stack = append(stack, c)
-			deepest = max(deepest, len(stack))
+			s.depth = max(s.depth, len(stack))
 			key = c == '{'
 		case '}', ']':
 			if len(stack) > 0 {
@@ -153,10 +176,19 @@ func jsonShape(b []byte, maxValues, maxDepth int) (values, deepest int) {
 			key = false
 		case ' ', '\t', '\n', '\r':
 		default:
-			values++
-			scalar = true
+			s.values++
+			scalar = i
 			key = false
 		}
 	}
-	return values, deepest
+	return s
+}
+
+// endsScalar reports whether c ends a number or literal of JSON.
+func endsScalar(c byte) bool {
+	switch c {
+	case ',', ':', '}', ']', ' ', '\t', '\n', '\r', '"', '{', '[':
+		return true
+	}
+	return false
 }

@@ -26,10 +26,12 @@
 //     header; a request without one is refused too);
 //   - a path and method of the API, else 404 or 405;
 //   - a body of at most 64 KiB, 1024 JSON values (each object, array, string, number, boolean
-//     and null) and 32 levels of nesting, else 413. Decoding JSON into maps costs many times
-//     its size in memory, so the fake measures a body before decoding it; no request of MX
-//     comes near these bounds (the largest of the reference is 557 bytes, one with every field
-//     of the spec set a few KiB of about 300 values, nested 3 deep);
+//     and null) and 32 levels of nesting, else 413, and with no number longer than 64
+//     characters, else 400. Decoding JSON into maps costs many times its size in memory, and
+//     parsing a long number into an amount the square of its length, so the fake measures a
+//     body before decoding it; no request of MX comes near these bounds (the largest of the
+//     reference is 557 bytes, one with every field of the spec set a few KiB of about 300
+//     values, nested 3 deep, and amounts have at most 16 digits);
 //   - parameters, headers and bodies valid against api/mxplatform.yaml (types, required fields,
 //     enums, JSON syntax, Content-Type), else 400, checked with kin-openapi;
 //   - GUIDs that exist and belong to the user in the path, else 404; partner-defined ids unique

@@ -19,7 +19,7 @@ import (
 //  5. the Accept header: 406 unless it names application/vnd.mx.api.v1+json;
 //  6. 404 for an unknown path, 405 for a known path with another method;
 //  7. the body's bounds (see readBody): 413 past 64 KiB, 1024 JSON values or 32 levels of
-//     nesting;
+//     nesting, 400 for a number longer than 64 characters;
 //  8. validation against the spec with kin-openapi: 400 for bad parameters, types or bodies;
 //  9. the operation, through the strict server generated from the spec.
 //
