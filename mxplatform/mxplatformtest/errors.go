@@ -12,6 +12,10 @@ import (
 // accept and every JSON answer is.
 const mediaType = "application/vnd.mx.api.v1+json"
 
+// apiVersion is the version of the MX Platform API the fake serves, as requests name it in
+// their Accept-Version header.
+const apiVersion = "v20111101"
+
 // apiError is an answer other than 2xx that a handler returns as its error: the strict server
 // hands it to writeHandlerError, which writes MX's error JSON with its status.
 type apiError struct {

@@ -7,6 +7,8 @@ import (
 	"path"
 	"strings"
 	"time"
+
+	"github.com/mxsdk/mx-go/mxplatform/internal/transport"
 )
 
 // ServeHTTP serves the fake MX Platform API. Each request goes through, in order:
@@ -16,7 +18,9 @@ import (
 //  2. routing to an operation of the spec, and counting (see [Fake.Requests]);
 //  3. latency ([WithLatency]) and faults ([WithFaults], [WithFaultRate]);
 //  4. HTTP basic authentication: 401 when missing or wrong;
-//  5. the Accept header: 406 unless it names application/vnd.mx.api.v1+json;
+//  5. the Accept header: 406 unless it names application/vnd.mx.api.v1+json; and the
+//     Accept-Version header: 406 when it names a version other than v20111101 (a request
+//     without one is served, and counted in RequestStats.MissingAcceptVersion);
 //  6. 404 for an unknown path, 405 for a known path with another method;
 //  7. the body's bounds (see readBody): 413 past 64 KiB, 1024 JSON values or 32 levels of
 //     nesting, 400 for a number longer than 64 characters;
@@ -59,7 +63,13 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 	if rt != nil {
 		op = rt.id
 	}
-	f.stats.add(op, func(s *RequestStats) { s.Received++ })
+	versioned, _ := acceptVersion(r)
+	f.stats.add(op, func(s *RequestStats) {
+		s.Received++
+		if !versioned {
+			s.MissingAcceptVersion++
+		}
+	})
 
 	if d := f.latency(); d > 0 && !sleep(r, d) {
 		return
@@ -101,6 +111,10 @@ func (f *Fake) finish(w http.ResponseWriter, r *http.Request, rt *route, params 
 	}
 	if !acceptable(r) {
 		writeError(w, http.StatusNotAcceptable, "The Accept header must name a valid API version: application/vnd.mx.api.v1+json.")
+		return false
+	}
+	if _, ok := acceptVersion(r); !ok {
+		writeError(w, http.StatusNotAcceptable, fmt.Sprintf("Unsupported Accept-Version %s: the supported version is %s.", transport.Quote(strings.Join(r.Header.Values("Accept-Version"), ", "), 40), apiVersion))
 		return false
 	}
 	if rt == nil {

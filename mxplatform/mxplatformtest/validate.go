@@ -158,6 +158,18 @@ func acceptable(r *http.Request) bool {
 	return false
 }
 
+// acceptVersion reads the Accept-Version header: whether the request has one, and whether
+// every value it gives (spaces around it trimmed) is the version the fake serves.
+func acceptVersion(r *http.Request) (present, supported bool) {
+	values := r.Header.Values("Accept-Version")
+	for _, v := range values {
+		if strings.TrimSpace(v) != apiVersion {
+			return true, false
+		}
+	}
+	return len(values) > 0, true
+}
+
 // validate checks the request against the operation of the spec with kin-openapi: path and
 // query parameters, headers, and the body (its Content-Type and its JSON against the schema).
 // Servers are not matched (the fake runs at its own URL), and authentication was checked
