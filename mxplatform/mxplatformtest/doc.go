@@ -14,7 +14,12 @@
 //
 // Outside tests (examples, command-line tools), [Start] returns a running [Server] and
 // [Server.Close] stops it. The command cmd/mxfake serves the same fake for tests written in
-// any language. [NewFake] builds the fake without serving it: a [Fake] is an http.Handler.
+// any language, which call it with MX's headers:
+//
+//	curl -u mxfake-client-id:mxfake-api-key -H 'Accept: application/vnd.mx.api.v1+json' \
+//	    -H 'Accept-Version: v20111101' http://127.0.0.1:8080/institutions
+//
+// [NewFake] builds the fake without serving it: a [Fake] is an http.Handler.
 //
 // # What it checks
 //
@@ -24,7 +29,20 @@
 //   - HTTP basic authentication with the server's client ID and API key, else 401;
 //   - an Accept header naming application/vnd.mx.api.v1+json, else 406 (MX requires the
 //     header; a request without one is refused too);
+//   - an Accept-Version header naming v20111101, the version of the API the fake serves, else
+//     406 with the supported version in the message (v20250224, for one, is not served yet).
+//     MX now requires the header beside the vendor Accept, but until the fake serves a
+//     version that only Accept-Version can select, it serves a request without the header as
+//     it always has, as v20111101, and counts it in [RequestStats].MissingAcceptVersion, so
+//     that a client's tests can require that it sends the header on every request;
 //   - a path and method of the API, else 404 or 405;
+//   - a body of at most 64 KiB, 1024 JSON values (each object, array, string, number, boolean
+//     and null) and 32 levels of nesting, else 413, and with no number longer than 64
+//     characters, else 400. Decoding JSON into maps costs many times its size in memory, and
+//     parsing a long number into an amount the square of its length, so the fake measures a
+//     body before decoding it; no request of MX comes near these bounds (the largest of the
+//     reference is 557 bytes, one with every field of the spec set a few KiB of about 300
+//     values, nested 3 deep, and amounts have at most 16 digits);
 //   - parameters, headers and bodies valid against api/mxplatform.yaml (types, required fields,
 //     enums, JSON syntax, Content-Type), else 400, checked with kin-openapi;
 //   - GUIDs that exist and belong to the user in the path, else 404; partner-defined ids unique
@@ -135,5 +153,7 @@
 // A fault strikes before the request is processed, or after when AfterApplying is set, the
 // case of an answer lost after a write. [WithFaultRate] makes a share of all requests fail at
 // random, deterministically from the seed. [Fake.Requests] counts, per operation, the requests
-// received, faulted, and handled, the last being those whose effects were applied.
+// received, faulted, and handled, the last being those whose effects were applied, and those
+// received without Accept-Version; [Fake.RequestsByOperation] gives the counts of every
+// operation at once.
 package mxplatformtest

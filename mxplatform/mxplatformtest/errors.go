@@ -12,6 +12,10 @@ import (
 // accept and every JSON answer is.
 const mediaType = "application/vnd.mx.api.v1+json"
 
+// apiVersion is the version of the MX Platform API the fake serves, as requests name it in
+// their Accept-Version header.
+const apiVersion = "v20111101"
+
 // apiError is an answer other than 2xx that a handler returns as its error: the strict server
 // hands it to writeHandlerError, which writes MX's error JSON with its status.
 type apiError struct {
@@ -46,7 +50,15 @@ type errorBody struct {
 }
 
 // writeError answers status with MX's error JSON, {"error": {"message": "..."}}.
+//
+// An answer whose header has gone cannot be replaced: when the fake's writer says that the
+// answer has started (the generated layer reports an error writing a body, most often because
+// the client went away), writeError aborts the answer instead of sending a second header, and
+// the client sees the connection close rather than a body it might take as whole.
 func writeError(w http.ResponseWriter, status int, message string) {
+	if answerStarted(w) {
+		panic(http.ErrAbortHandler)
+	}
 	var b errorBody
 	b.Error.Message = message
 	body, _ := json.Marshal(b) // a struct of one string always encodes

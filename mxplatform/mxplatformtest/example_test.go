@@ -2,10 +2,12 @@ package mxplatformtest_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/mxsdk/mx-go/mxplatform"
@@ -202,7 +204,8 @@ func ExampleFake_InjectFault() {
 	if _, err := mx.ListInstitutions(context.Background(), nil); err != nil {
 		log.Fatal(err)
 	}
-	fmt.Printf("%+v\n", srv.Fake.Requests("listInstitutions"))
+	st := srv.Fake.Requests("listInstitutions")
+	fmt.Printf("received %d, faulted %d, handled %d\n", st.Received, st.Faulted, st.Handled)
 
 	err = srv.Fake.InjectFault(mxplatformtest.FaultRule{Operation: "listInstitutions", Fault: mxplatformtest.StatusFault(http.StatusServiceUnavailable)})
 	if err != nil {
@@ -211,6 +214,49 @@ func ExampleFake_InjectFault() {
 	_, err = mx.ListInstitutions(context.Background(), nil)
 	fmt.Println(errors.Is(err, mxplatform.ErrServerError))
 	// Output:
-	// {Received:3 Faulted:2 Handled:1}
+	// received 3, faulted 2, handled 1
 	// true
+}
+
+// A request made by hand, as a test in another language makes it, with MX's headers; what the
+// fake answers a version it does not serve; and how it counts requests without Accept-Version.
+func Example_headers() {
+	srv, err := mxplatformtest.Start()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	get := func(version string) {
+		req, err := http.NewRequest("GET", srv.URL+"/institutions/mxbank", nil)
+		if err != nil {
+			log.Fatal(err)
+		}
+		req.SetBasicAuth(srv.ClientID, srv.APIKey)
+		req.Header.Set("Accept", "application/vnd.mx.api.v1+json")
+		if version != "" {
+			req.Header.Set("Accept-Version", version)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			log.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var body struct {
+			Error struct{ Message string } `json:"error"`
+		}
+		if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(strings.TrimSpace(resp.Status + " " + body.Error.Message))
+	}
+	get("v20111101")
+	get("v20250224")
+	get("") // served as v20111101, and counted
+	st := srv.Fake.Requests("readInstitution")
+	fmt.Println("received:", st.Received, "without Accept-Version:", st.MissingAcceptVersion)
+	// Output:
+	// 200 OK
+	// 406 Not Acceptable Unsupported Accept-Version "v20250224": the supported version is v20111101.
+	// 200 OK
+	// received: 3 without Accept-Version: 1
 }

@@ -369,6 +369,9 @@ func (r *recorder) WriteHeader(status int) {
 	}
 }
 
+// started reports whether a status or body bytes have been recorded.
+func (r *recorder) started() bool { return r.status != 0 }
+
 // Write records body bytes.
 func (r *recorder) Write(b []byte) (int, error) {
 	if r.status == 0 {
@@ -387,6 +390,10 @@ type RequestStats struct {
 	// effects, if any, were applied. A write that a client sent twice and the fake applied
 	// twice shows here as 2.
 	Handled int
+	// MissingAcceptVersion is how many of the requests received came without an
+	// Accept-Version header, which MX requires (see the package documentation): a client that
+	// sends it on every request leaves it at 0 for every operation.
+	MissingAcceptVersion int
 }
 
 type requestStats struct {
@@ -417,4 +424,17 @@ func (f *Fake) Requests(operationID string) RequestStats {
 		return *st
 	}
 	return RequestStats{}
+}
+
+// RequestsByOperation returns the counts of [Fake.Requests] of every operation that received
+// a request, by operationId ("" for those that matched no operation): a test can check a
+// property of all the requests a client sent, such as that none came without Accept-Version.
+func (f *Fake) RequestsByOperation() map[string]RequestStats {
+	f.stats.mu.Lock()
+	defer f.stats.mu.Unlock()
+	out := make(map[string]RequestStats, len(f.stats.m))
+	for op, st := range f.stats.m {
+		out[op] = *st
+	}
+	return out
 }

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -32,8 +34,11 @@ func TestHostileRequests(t *testing.T) {
 		status int
 	}{
 		{"callback payload at the limit", request{method: "POST", path: users + "/members/" + string(mg) + "/aggregate", header: map[string]string{"X-Callback-Payload": strings.Repeat("A", 1024)}}, 200},
-		{"body over a megabyte", request{method: "POST", path: "/users", body: `{"user": {"metadata": "` + strings.Repeat("a", 2<<20) + `"}}`}, 400},
-		{"deeply nested JSON", request{method: "POST", path: "/users", body: strings.Repeat("[", 100000) + strings.Repeat("]", 100000)}, 400},
+		{"body over a megabyte", request{method: "POST", path: "/users", body: `{"user": {"metadata": "` + strings.Repeat("a", 2<<20) + `"}}`}, 413},
+		{"body over 64 KiB", request{method: "POST", path: "/users", body: `{"user": {"metadata": "` + strings.Repeat("a", 64<<10) + `"}}`}, 413},
+		{"a hundred thousand values", request{method: "POST", path: "/users/" + string(ug) + "/members", body: `{"member": {"institution_code": "mxbank", "credentials": [` + strings.Repeat("{},", 100000) + `{}]}}`}, 413},
+		{"deeply nested JSON", request{method: "POST", path: "/users", body: strings.Repeat("[", 100000) + strings.Repeat("]", 100000)}, 413},
+		{"nested JSON within the bounds", request{method: "POST", path: "/users", body: strings.Repeat("[", 30) + strings.Repeat("]", 30)}, 400},
 		{"invalid UTF-8", request{method: "POST", path: "/users", body: "{\"user\": {\"id\": \"\xff\xfe\"}}"}, 200},
 		{"NUL in the path", request{method: "GET", path: "/users/%00/members"}, 404},
 		{"encoded slash in a GUID", request{method: "GET", path: "/users/USR-a%2Fb/members"}, 404},
@@ -122,4 +127,76 @@ func FuzzServeHTTP(f *testing.F) {
 			t.Fatalf("%s %s: %d with a body that is not JSON", method, path, rec.Code)
 		}
 	})
+}
+
+// TestOAuthWindowBoundsItsForm posts a large form to an OAuth window: it is refused with 413,
+// without parsing it, and the window stays open.
+func TestOAuthWindowBoundsItsForm(t *testing.T) {
+	srv := mxplatformtest.NewServer(t, mxplatformtest.WithStepInterval(0))
+	mx := newAPI(t, srv)
+	ug := newUser(t, mx)
+	m, err := mx.CreateMember(t.Context(), ug, mxplatform.MemberCreateRequestBody{Member: mxplatform.MemberCreateRequest{
+		InstitutionCode: mxplatformtest.OAuthTestBankCode, IsOAuth: ptr(true),
+	}})
+	if err != nil || m.OAuthWindowURI == nil {
+		t.Fatalf("CreateMember OAuth = %+v, %v", m, err)
+	}
+	uri := *m.OAuthWindowURI
+	for _, form := range []struct{ contentType, body string }{
+		{"application/x-www-form-urlencoded", "action=deny&" + strings.Repeat("a&", 500000)},
+		{"multipart/form-data; boundary=b", "--b\r\nContent-Disposition: form-data; name=\"action\"\r\n\r\ndeny\r\n--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"f\"\r\n\r\n" + strings.Repeat("a", 1<<20) + "\r\n--b--\r\n"},
+	} {
+		resp, err := http.Post(uri, form.contentType, strings.NewReader(form.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusRequestEntityTooLarge {
+			t.Errorf("a form of %d bytes (%s) answered %d, want 413", len(form.body), form.contentType, resp.StatusCode)
+		}
+	}
+	if s := readStatus(t, mx, ug, *m.GUID); s != mxplatform.ConnectionStatusPending {
+		t.Errorf("after the refused forms the member is %s, want PENDING", s)
+	}
+	resp, err := http.PostForm(uri, url.Values{"action": {"deny"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if s := readStatus(t, mx, ug, *m.GUID); resp.StatusCode != http.StatusOK || s != mxplatform.ConnectionStatusDenied {
+		t.Errorf("denying in the window answered %d and left the member %s, want 200 and DENIED", resp.StatusCode, s)
+	}
+}
+
+// TestHeaderBytesAreBounded sends request lines and headers past 64 KiB, which the server
+// refuses with net/http's 431 before parsing them, and a request just under.
+func TestHeaderBytesAreBounded(t *testing.T) {
+	srv := mxplatformtest.NewServer(t)
+	cases := []struct {
+		name   string
+		req    request
+		status int
+	}{
+		{"many headers", request{method: "GET", path: "/institutions", header: manyHeaders(100 << 10)}, http.StatusRequestHeaderFieldsTooLarge},
+		{"many query parameters", request{method: "GET", path: "/institutions?" + strings.Repeat("a&", 50<<10)}, http.StatusRequestHeaderFieldsTooLarge},
+		{"headers under 64 KiB", request{method: "GET", path: "/institutions", header: manyHeaders(56 << 10)}, http.StatusOK},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if r := do(t, srv, c.req); r.status != c.status {
+				t.Errorf("answered %d, want %d", r.status, c.status)
+			}
+		})
+	}
+}
+
+// manyHeaders returns about size bytes of distinct short headers.
+func manyHeaders(size int) map[string]string {
+	h := map[string]string{}
+	for i := 0; size > 0; i++ {
+		k := fmt.Sprintf("X-H%d", i)
+		h[k] = "v"
+		size -= len(k) + len(": v\r\n")
+	}
+	return h
 }

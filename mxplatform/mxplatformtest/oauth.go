@@ -19,6 +19,9 @@ import (
 const (
 	oauthPath  = "/oauth/predirect_to/" // + member GUID + "/" + token
 	widgetPath = "/md/"                 // + widget type + "/" + token
+	// maxFormBody bounds the form posted to an OAuth window: the page's buttons send 14
+	// bytes.
+	maxFormBody = 4 << 10
 )
 
 // newOAuthSession gives the member a new OAuth window URI; the previous one stops working.
@@ -102,6 +105,27 @@ func (f *Fake) serveOAuthWindow(w http.ResponseWriter, r *http.Request) {
 		writePage(w, http.StatusNotFound, "OAuth window not found", "<p>This OAuth window does not exist.</p>")
 		return
 	}
+	if r.Method == http.MethodPost {
+		// Read the form before anything changes, and at most maxFormBody of it: the page
+		// sends action=approve or action=deny, and r.FormValue alone would read up to 10 MB
+		// (32 MB of multipart) into memory.
+		r.Body = http.MaxBytesReader(w, r.Body, maxFormBody)
+		err := r.ParseForm() // ParseMultipartForm drops its error on other media types
+		if err == nil {
+			if err = r.ParseMultipartForm(maxFormBody); errors.Is(err, http.ErrNotMultipart) {
+				err = nil
+			}
+		}
+		if err != nil {
+			status := http.StatusBadRequest
+			var tooLarge *http.MaxBytesError
+			if errors.As(err, &tooLarge) {
+				status = http.StatusRequestEntityTooLarge
+			}
+			writePage(w, status, "OAuth", "<p>The form could not be read.</p>")
+			return
+		}
+	}
 	f.mu.Lock()
 	m, ok := f.st.oauthTokens[parts[1]]
 	if !ok || string(m.guid) != parts[0] {
@@ -116,7 +140,7 @@ func (f *Fake) serveOAuthWindow(w http.ResponseWriter, r *http.Request) {
 		writePage(w, http.StatusOK, "Sign in to "+name, fmt.Sprintf(`<p>%s asks for access to your accounts at %s.</p>
 <form method="post"><button name="action" value="approve">Approve</button> <button name="action" value="deny">Deny</button></form>`, "The application", html.EscapeString(name)))
 	case http.MethodPost:
-		approve := r.FormValue("action") != "deny"
+		approve := r.FormValue("action") != "deny" // the form is parsed already
 		redirect := m.oauth.redirectURL
 		err := f.completeOAuth(m, approve, f.sync())
 		guid := m.guid

@@ -30,8 +30,6 @@ const (
 	DefaultAggregationThrottle = 3 * time.Hour
 	// DefaultBalanceThrottle is MX's window within which a second balance check answers 429.
 	DefaultBalanceThrottle = 2 * time.Hour
-	// maxRequestBody bounds what the fake reads of a request body.
-	maxRequestBody = 1 << 20
 )
 
 // Option configures a fake in [Start], [NewServer] or [NewFake]. Options are checked when the

@@ -7,6 +7,8 @@ import (
 	"path"
 	"strings"
 	"time"
+
+	"github.com/mxsdk/mx-go/mxplatform/internal/transport"
 )
 
 // ServeHTTP serves the fake MX Platform API. Each request goes through, in order:
@@ -16,13 +18,19 @@ import (
 //  2. routing to an operation of the spec, and counting (see [Fake.Requests]);
 //  3. latency ([WithLatency]) and faults ([WithFaults], [WithFaultRate]);
 //  4. HTTP basic authentication: 401 when missing or wrong;
-//  5. the Accept header: 406 unless it names application/vnd.mx.api.v1+json;
+//  5. the Accept header: 406 unless it names application/vnd.mx.api.v1+json; and the
+//     Accept-Version header: 406 when it names a version other than v20111101 (a request
+//     without one is served, and counted in RequestStats.MissingAcceptVersion);
 //  6. 404 for an unknown path, 405 for a known path with another method;
-//  7. validation against the spec with kin-openapi: 400 for bad parameters, types or bodies;
-//  8. the operation, through the strict server generated from the spec.
+//  7. the body's bounds (see readBody): 413 past 64 KiB, 1024 JSON values or 32 levels of
+//     nesting, 400 for a number longer than 64 characters;
+//  8. validation against the spec with kin-openapi: 400 for bad parameters, types or bodies;
+//  9. the operation, through the strict server generated from the spec.
 //
 // Every failure answers MX's error JSON, {"error": {"message": "..."}}. A panic in the fake
-// answers 500 the same way instead of dropping the connection.
+// answers 500 the same way instead of dropping the connection. Every answer has one header: an
+// answer that fails once started (its client went away while it was written) is aborted, the
+// connection closed, never followed by a second status.
 func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	tw := &trackWriter{ResponseWriter: w}
 	defer func() {
@@ -55,7 +63,13 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 	if rt != nil {
 		op = rt.id
 	}
-	f.stats.add(op, func(s *RequestStats) { s.Received++ })
+	versioned, _ := acceptVersion(r)
+	f.stats.add(op, func(s *RequestStats) {
+		s.Received++
+		if !versioned {
+			s.MissingAcceptVersion++
+		}
+	})
 
 	if d := f.latency(); d > 0 && !sleep(r, d) {
 		return
@@ -99,6 +113,10 @@ func (f *Fake) finish(w http.ResponseWriter, r *http.Request, rt *route, params 
 		writeError(w, http.StatusNotAcceptable, "The Accept header must name a valid API version: application/vnd.mx.api.v1+json.")
 		return false
 	}
+	if _, ok := acceptVersion(r); !ok {
+		writeError(w, http.StatusNotAcceptable, fmt.Sprintf("Unsupported Accept-Version %s: the supported version is %s.", transport.Quote(strings.Join(r.Header.Values("Accept-Version"), ", "), 40), apiVersion))
+		return false
+	}
 	if rt == nil {
 		if len(allowed) > 0 {
 			w.Header().Set("Allow", strings.Join(allowed, ", "))
@@ -108,8 +126,8 @@ func (f *Fake) finish(w http.ResponseWriter, r *http.Request, rt *route, params 
 		writeError(w, http.StatusNotFound, fmt.Sprintf("No endpoint answers %s %s.", r.Method, r.URL.Path))
 		return false
 	}
-	if r.Body != nil {
-		r.Body = http.MaxBytesReader(w, r.Body, maxRequestBody)
+	if rt.kin.Operation.RequestBody != nil && !readBody(w, r) {
+		return false
 	}
 	if err := f.validate(r.Context(), r, rt, params); err != nil {
 		writeError(w, http.StatusBadRequest, validationMessage(err))
@@ -148,12 +166,22 @@ func copyRecorded(w http.ResponseWriter, rec *recorder) {
 	_, _ = w.Write(rec.body.Bytes())
 }
 
-// trackWriter remembers whether the answer has started, so that a panic can still be answered
-// with a 500 when it has not.
+// answerStarted reports whether the answer has started on w, for the writers of the fake
+// (trackWriter, recorder), which know; it is false for any other writer.
+func answerStarted(w http.ResponseWriter) bool {
+	s, ok := w.(interface{ started() bool })
+	return ok && s.started()
+}
+
+// trackWriter remembers whether the answer has started, so that a panic or an error can still
+// be answered with a 500 when it has not, and never with a second header when it has.
 type trackWriter struct {
 	http.ResponseWriter
 	wrote bool
 }
+
+// started reports whether the header or any of the body has been written.
+func (t *trackWriter) started() bool { return t.wrote }
 
 // WriteHeader notes that the answer has started.
 func (t *trackWriter) WriteHeader(status int) {

@@ -37,7 +37,12 @@ func newRouter(doc *openapi3.T) (*router, error) {
 	rt := &router{byID: map[string]*route{}, mux: http.NewServeMux(), paths: http.NewServeMux(), allowed: map[string][]string{}}
 	for path, item := range doc.Paths.Map() {
 		for method, op := range item.Operations() {
-			r := &route{id: mxOperationID(op.OperationID), kin: &routers.Route{Spec: doc, Path: path, PathItem: item, Method: method, Operation: op}}
+			// The fake authenticates every request before validating it (see Fake.finish), so
+			// the validator gets the operation without its security requirements: checking them
+			// again would make kin-openapi read and copy the body once more.
+			vop := *op
+			vop.Security = &openapi3.SecurityRequirements{}
+			r := &route{id: mxOperationID(op.OperationID), kin: &routers.Route{Spec: doc, Path: path, PathItem: item, Method: method, Operation: &vop}}
 			for _, p := range append(item.Parameters, op.Parameters...) {
 				if p.Value != nil && p.Value.In == openapi3.ParameterInPath {
 					r.pathParams = append(r.pathParams, p.Value.Name)
@@ -150,23 +155,28 @@ func acceptable(r *http.Request) bool {
 	return false
 }
 
+// acceptVersion reads the Accept-Version header: whether the request has one, and whether
+// every value it gives (spaces around it trimmed) is the version the fake serves.
+func acceptVersion(r *http.Request) (present, supported bool) {
+	values := r.Header.Values("Accept-Version")
+	for _, v := range values {
+		if strings.TrimSpace(v) != apiVersion {
+			return true, false
+		}
+	}
+	return len(values) > 0, true
+}
+
 // validate checks the request against the operation of the spec with kin-openapi: path and
 // query parameters, headers, and the body (its Content-Type and its JSON against the schema).
 // Servers are not matched (the fake runs at its own URL), and authentication was checked
-// before, so the validator's AuthenticationFunc only confirms it.
+// before (the validator's routes have no security requirements).
 func (f *Fake) validate(ctx context.Context, r *http.Request, rt *route, params map[string]string) error {
 	input := &openapi3filter.RequestValidationInput{
 		Request:    r,
 		PathParams: params,
 		Route:      rt.kin,
-		Options: &openapi3filter.Options{
-			AuthenticationFunc: func(_ context.Context, in *openapi3filter.AuthenticationInput) error {
-				if !f.authenticate(in.RequestValidationInput.Request) {
-					return errors.New("invalid credentials")
-				}
-				return nil
-			},
-		},
+		Options:    &openapi3filter.Options{},
 	}
 	return openapi3filter.ValidateRequest(ctx, input)
 }
