@@ -190,6 +190,9 @@ func TestAPIOperations(t *testing.T) {
 				if ua := r.Header.Get("User-Agent"); ua != "mx-go/"+Version+" test-suite/1" {
 					t.Errorf("User-Agent %q", ua)
 				}
+				if v := r.Header.Values("Accept-Version"); len(v) != 1 || v[0] != "v20111101" {
+					t.Errorf("Accept-Version %q, want v20111101", v)
+				}
 				check(w, r)
 			}))
 			defer srv.Close()
@@ -352,7 +355,7 @@ func TestCallOptions(t *testing.T) {
 	defer srv.Close()
 	var resp *http.Response
 	err := newTestAPI(t, srv.URL).DeleteMember(context.Background(), docUser, docMember,
-		WithCallbackPayload("eyJrIjoxfQ=="), WithHeader("X-Trace", "abc"), WithHeader("Authorization", "Basic Zm9vOmJhcg=="),
+		WithCallbackPayload("eyJrIjoxfQ=="), WithHeader("X-Trace", "abc"), WithHeader("Authorization", "Basic Zm9vOmJhcg=="), WithHeader("accept-version", "v20250224"),
 		CaptureResponse(&resp))
 	if err != nil {
 		t.Fatal(err)
@@ -362,6 +365,9 @@ func TestCallOptions(t *testing.T) {
 	}
 	if u, _, _ := (&http.Request{Header: seen}).BasicAuth(); u != "CLIENT-1234" {
 		t.Errorf("Authorization was overridden: %q", seen.Get("Authorization"))
+	}
+	if v := seen.Values("Accept-Version"); len(v) != 1 || v[0] != APIVersion {
+		t.Errorf("Accept-Version was overridden: %q", v)
 	}
 	if resp == nil || resp.Header.Get("X-Request-Id") != "req-42" || resp.StatusCode != 204 {
 		t.Errorf("captured %+v", resp)

@@ -34,10 +34,13 @@ func WithCallbackPayload(payload string) CallOption {
 }
 
 // WithHeader sets a header on the request, after the SDK's own: it can override Accept or
-// User-Agent but not the Authorization header, which always carries the API's credentials.
+// User-Agent, but not the Authorization header, which always carries the API's credentials,
+// nor Accept-Version, which always names the version this package's types describe
+// ([APIVersion]).
 func WithHeader(key, value string) CallOption {
 	return func(c *callSettings) {
-		if textproto.CanonicalMIMEHeaderKey(key) == "Authorization" {
+		switch textproto.CanonicalMIMEHeaderKey(key) {
+		case "Authorization", "Accept-Version":
 			return
 		}
 		c.setHeader(key, value)

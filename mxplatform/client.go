@@ -181,6 +181,7 @@ func (a *API) decorate(req *http.Request, cc *callSettings) {
 	h := req.Header
 	h.Set("Authorization", a.authz.Reveal())
 	h.Set("Accept", mediaType)
+	h.Set("Accept-Version", APIVersion)
 	h.Set("User-Agent", a.userAgent)
 	if req.Body != nil && req.Body != http.NoBody && h.Get("Content-Type") == "" {
 		h.Set("Content-Type", "application/json")

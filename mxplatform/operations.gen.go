@@ -8,6 +8,10 @@ import (
 	"net/http"
 )
 
+// APIVersion is the version of the MX Platform API this package speaks, sent in the
+// Accept-Version header of every request.
+const APIVersion = "v20111101"
+
 // The operations of api/mxplatform.yaml.
 var (
 	opAggregateMember            = &operation{id: "aggregateMember", method: http.MethodPost, path: "/users/{user_guid}/members/{member_guid}/aggregate", repeat: RepeatIfNotApplied}

@@ -58,7 +58,7 @@ func ok(t *testing.T, vars map[string]string, v any, args ...string) result {
 
 // TestEveryOperationIsReachable runs a command for each of the 28 operations against the fake.
 func TestEveryOperationIsReachable(t *testing.T) {
-	_, vars := fakeEnv(t)
+	srv, vars := fakeEnv(t)
 	ran := map[string]bool{}
 	do := func(v any, args ...string) result {
 		ran[args[0]+" "+args[1]] = true
@@ -187,6 +187,12 @@ func TestEveryOperationIsReachable(t *testing.T) {
 	}
 	if len(ran) != 28 {
 		t.Errorf("%d operations run, want 28", len(ran))
+	}
+	// Every request named its API version.
+	for op, st := range srv.Fake.RequestsByOperation() {
+		if st.MissingAcceptVersion != 0 || st.Received == 0 {
+			t.Errorf("%s: %d of %d requests without Accept-Version", op, st.MissingAcceptVersion, st.Received)
+		}
 	}
 }
 

@@ -10,10 +10,11 @@
 // standard error, then serves until it receives SIGINT or SIGTERM, when it stops accepting
 // connections, lets the requests under way finish (five seconds at most) and exits 0.
 //
-// The fake checks HTTP basic authentication and the Accept header as MX does:
+// The fake checks HTTP basic authentication and the Accept and Accept-Version headers as MX
+// does:
 //
 //	curl -u mxfake-client-id:mxfake-api-key -H 'Accept: application/vnd.mx.api.v1+json' \
-//	    http://127.0.0.1:8080/institutions
+//	    -H 'Accept-Version: v20111101' http://127.0.0.1:8080/institutions
 //
 // See the documentation of package mxplatformtest for the test bank's credentials, job timing
 // and faults.
@@ -30,6 +31,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/mxsdk/mx-go/mxplatform"
 	"github.com/mxsdk/mx-go/mxplatform/mxplatformtest"
 )
 
@@ -80,7 +82,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stdout, srv.URL)
 	fmt.Fprintf(stderr, "mxfake: serving the fake MX Platform API at %s\n", srv.URL)
 	fmt.Fprintf(stderr, "mxfake: client ID %q, API key %q; stop with Ctrl-C\n", srv.ClientID, srv.APIKey)
-	fmt.Fprintf(stderr, "mxfake: try  curl -u '%s:%s' -H 'Accept: application/vnd.mx.api.v1+json' %s/institutions\n", srv.ClientID, srv.APIKey, srv.URL)
+	fmt.Fprintf(stderr, "mxfake: try  curl -u '%s:%s' -H 'Accept: application/vnd.mx.api.v1+json' -H 'Accept-Version: %s' %s/institutions\n", srv.ClientID, srv.APIKey, mxplatform.APIVersion, srv.URL)
 
 	err = srv.ServeUntil(ctx, shutdownGrace)
 	fmt.Fprintln(stderr, "mxfake: shut down")

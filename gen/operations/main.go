@@ -91,7 +91,7 @@ func run() error {
 	}
 	sort.Slice(ops, func(i, j int) bool { return ops[i].GoName < ops[j].GoName })
 	var buf bytes.Buffer
-	if err := tmpl.Execute(&buf, ops); err != nil {
+	if err := tmpl.Execute(&buf, map[string]any{"Version": doc.Info.Version, "Ops": ops}); err != nil {
 		return err
 	}
 	src, err := format.Source(buf.Bytes())
@@ -220,14 +220,18 @@ import (
 	"net/http"
 )
 
+// APIVersion is the version of the MX Platform API this package speaks, sent in the
+// Accept-Version header of every request.
+const APIVersion = "{{.Version}}"
+
 // The operations of api/mxplatform.yaml.
 var (
-{{- range .}}
+{{- range .Ops}}
 	op{{.GoName}} = &operation{id: "{{.ID}}", method: {{methodConst .Method}}, path: "{{.Path}}", repeat: {{.Repeat}}}
 {{- end}}
 )
 
-{{range .}}
+{{range .Ops}}
 {{- $op := . -}}
 {{range .Doc}}// {{.}}
 {{end -}}

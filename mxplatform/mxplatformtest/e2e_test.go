@@ -248,6 +248,12 @@ func TestEveryOperation(t *testing.T) {
 			t.Errorf("%s was never served", op)
 		}
 	}
+	// Every request of every operation named its API version.
+	for op, st := range srv.Fake.RequestsByOperation() {
+		if st.MissingAcceptVersion != 0 {
+			t.Errorf("%s: %d of %d requests without Accept-Version", op, st.MissingAcceptVersion, st.Received)
+		}
+	}
 }
 
 // approveOAuth presses Approve in an OAuth window and checks the redirect to the partner.
