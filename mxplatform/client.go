@@ -10,6 +10,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/mxsdk/mx-go/mxplatform/internal/transport"
@@ -101,6 +102,23 @@ type operation struct {
 	repeat Repeat // when a failed attempt may be sent again (the spec's x-mx-retry)
 }
 
+// checkPath refuses path parameters that would not stay a segment of their own (see
+// transport.CheckPathSegment); values are in the order of the operation's path.
+func checkPath(op *operation, values ...string) error {
+	names := strings.FieldsFunc(op.path, func(r rune) bool { return r == '/' })
+	i := 0
+	for _, seg := range names {
+		if !strings.HasPrefix(seg, "{") || i >= len(values) {
+			continue
+		}
+		if err := transport.CheckPathSegment(strings.Trim(seg, "{}"), values[i]); err != nil {
+			return fmt.Errorf("mxplatform: %s: %w: %w", op.id, ErrInvalidArgument, err)
+		}
+		i++
+	}
+	return nil
+}
+
 // changesState reports whether the operation may change something at MX: anything but a read
 // that is safe to repeat.
 func (op *operation) changesState() bool {
@@ -123,7 +141,7 @@ func (a *API) call(ctx context.Context, op *operation, out any, opts []CallOptio
 		ctx, cancel = context.WithTimeout(ctx, a.timeout)
 		defer cancel()
 	}
-	req, err := build(a.server)
+	req, err := build(transport.RequestBase(a.server))
 	if err != nil {
 		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", op.id, err)
 	}

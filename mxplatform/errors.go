@@ -28,6 +28,11 @@ var (
 	ErrServerError   = errors.New("mxplatform: server error")         // any 5xx
 )
 
+// ErrInvalidArgument is matched (errors.Is) by the error of a call refused before anything was
+// sent, because an argument cannot be right: a path parameter that is empty, "." or "..", which
+// would send the request to another endpoint.
+var ErrInvalidArgument = errors.New("mxplatform: invalid argument")
+
 // ErrOutcomeUnknown is matched (errors.Is) by the error of a call that may change something at
 // MX when an attempt may have been applied but its answer was lost (no answer once the request
 // was written, a reset, a 5xx other than 503, a body cut off) and no later answer settled it.

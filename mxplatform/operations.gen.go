@@ -56,6 +56,9 @@ var (
 //
 // Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
 func (a *API) AggregateMember(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *AggregateMemberParams, opts ...CallOption) (*JobResult, error) {
+	if err := checkPath(opAggregateMember, string(userGUID), string(memberGUID)); err != nil {
+		return nil, err
+	}
 	build := func(server string) (*http.Request, error) {
 		return NewAggregateMemberRequest(server, userGUID, memberGUID, params)
 	}
@@ -81,6 +84,9 @@ func (a *API) AggregateMember(ctx context.Context, userGUID UserGUID, memberGUID
 //
 // Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
 func (a *API) CheckBalances(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, opts ...CallOption) (*JobResult, error) {
+	if err := checkPath(opCheckBalances, string(userGUID), string(memberGUID)); err != nil {
+		return nil, err
+	}
 	build := func(server string) (*http.Request, error) {
 		return NewCheckBalancesRequest(server, userGUID, memberGUID)
 	}
@@ -112,6 +118,9 @@ func (a *API) CheckBalances(ctx context.Context, userGUID UserGUID, memberGUID M
 //
 // Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
 func (a *API) CreateMember(ctx context.Context, userGUID UserGUID, body MemberCreateRequestBody, opts ...CallOption) (*Member, error) {
+	if err := checkPath(opCreateMember, string(userGUID)); err != nil {
+		return nil, err
+	}
 	build := func(server string) (*http.Request, error) {
 		return NewCreateMemberRequest(server, userGUID, nil, body)
 	}
@@ -157,6 +166,9 @@ func (a *API) CreateUser(ctx context.Context, user UserCreateRequest, opts ...Ca
 //
 // Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) DeleteMember(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, opts ...CallOption) error {
+	if err := checkPath(opDeleteMember, string(userGUID), string(memberGUID)); err != nil {
+		return err
+	}
 	build := func(server string) (*http.Request, error) {
 		return NewDeleteMemberRequest(server, userGUID, memberGUID)
 	}
@@ -171,6 +183,9 @@ func (a *API) DeleteMember(ctx context.Context, userGUID UserGUID, memberGUID Me
 //
 // Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) DeleteUser(ctx context.Context, userGUID UserGUID, opts ...CallOption) error {
+	if err := checkPath(opDeleteUser, string(userGUID)); err != nil {
+		return err
+	}
 	build := func(server string) (*http.Request, error) {
 		return NewDeleteUserRequest(server, userGUID)
 	}
@@ -233,6 +248,9 @@ func (a *API) ListFavoriteInstitutionsIter(ctx context.Context, params *ListFavo
 //
 // Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListInstitutionCredentials(ctx context.Context, institutionCode InstitutionCode, params *ListInstitutionCredentialsParams, opts ...CallOption) (*CredentialsResponseBody, error) {
+	if err := checkPath(opListInstitutionCredentials, string(institutionCode)); err != nil {
+		return nil, err
+	}
 	build := func(server string) (*http.Request, error) {
 		return NewListInstitutionCredentialsRequest(server, institutionCode, params)
 	}
@@ -329,6 +347,9 @@ func (a *API) ListInstitutionsIter(ctx context.Context, params *ListInstitutions
 //
 // Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListMemberChallenges(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *ListMemberChallengesParams, opts ...CallOption) (*MemberChallenges, error) {
+	if err := checkPath(opListMemberChallenges, string(userGUID), string(memberGUID)); err != nil {
+		return nil, err
+	}
 	build := func(server string) (*http.Request, error) {
 		return NewListMemberChallengesRequest(server, userGUID, memberGUID, params)
 	}
@@ -379,6 +400,9 @@ func (a *API) ListMemberChallengesIter(ctx context.Context, userGUID UserGUID, m
 //
 // Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListMemberCredentials(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *ListMemberCredentialsParams, opts ...CallOption) (*CredentialsResponseBody, error) {
+	if err := checkPath(opListMemberCredentials, string(userGUID), string(memberGUID)); err != nil {
+		return nil, err
+	}
 	build := func(server string) (*http.Request, error) {
 		return NewListMemberCredentialsRequest(server, userGUID, memberGUID, params)
 	}
@@ -425,6 +449,9 @@ func (a *API) ListMemberCredentialsIter(ctx context.Context, userGUID UserGUID, 
 //
 // Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListMembers(ctx context.Context, userGUID UserGUID, params *ListMembersParams, opts ...CallOption) (*MembersResponseBody, error) {
+	if err := checkPath(opListMembers, string(userGUID)); err != nil {
+		return nil, err
+	}
 	build := func(server string) (*http.Request, error) {
 		return NewListMembersRequest(server, userGUID, params)
 	}
@@ -473,6 +500,9 @@ func (a *API) ListMembersIter(ctx context.Context, userGUID UserGUID, params *Li
 //
 // Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListTransactions(ctx context.Context, userGUID UserGUID, params *ListTransactionsParams, opts ...CallOption) (*TransactionsResponseBody, error) {
+	if err := checkPath(opListTransactions, string(userGUID)); err != nil {
+		return nil, err
+	}
 	build := func(server string) (*http.Request, error) {
 		return NewListTransactionsRequest(server, userGUID, params)
 	}
@@ -521,6 +551,9 @@ func (a *API) ListTransactionsIter(ctx context.Context, userGUID UserGUID, param
 //
 // Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListTransactionsByAccount(ctx context.Context, userGUID UserGUID, accountGUID AccountGUID, params *ListTransactionsByAccountParams, opts ...CallOption) (*TransactionsResponseBody, error) {
+	if err := checkPath(opListTransactionsByAccount, string(userGUID), string(accountGUID)); err != nil {
+		return nil, err
+	}
 	build := func(server string) (*http.Request, error) {
 		return NewListTransactionsByAccountRequest(server, userGUID, accountGUID, params)
 	}
@@ -568,6 +601,9 @@ func (a *API) ListTransactionsByAccountIter(ctx context.Context, userGUID UserGU
 //
 // Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListTransactionsByMember(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *ListTransactionsByMemberParams, opts ...CallOption) (*TransactionsResponseBody, error) {
+	if err := checkPath(opListTransactionsByMember, string(userGUID), string(memberGUID)); err != nil {
+		return nil, err
+	}
 	build := func(server string) (*http.Request, error) {
 		return NewListTransactionsByMemberRequest(server, userGUID, memberGUID, params)
 	}
@@ -614,6 +650,9 @@ func (a *API) ListTransactionsByMemberIter(ctx context.Context, userGUID UserGUI
 //
 // Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListUserAccounts(ctx context.Context, userGUID UserGUID, params *ListUserAccountsParams, opts ...CallOption) (*AccountsResponseBody, error) {
+	if err := checkPath(opListUserAccounts, string(userGUID)); err != nil {
+		return nil, err
+	}
 	build := func(server string) (*http.Request, error) {
 		return NewListUserAccountsRequest(server, userGUID, params)
 	}
@@ -660,6 +699,9 @@ func (a *API) ListUserAccountsIter(ctx context.Context, userGUID UserGUID, param
 //
 // Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadAccount(ctx context.Context, userGUID UserGUID, accountGUID AccountGUID, opts ...CallOption) (*Account, error) {
+	if err := checkPath(opReadAccount, string(userGUID), string(accountGUID)); err != nil {
+		return nil, err
+	}
 	build := func(server string) (*http.Request, error) {
 		return NewReadAccountRequest(server, userGUID, accountGUID)
 	}
@@ -682,6 +724,9 @@ func (a *API) ReadAccount(ctx context.Context, userGUID UserGUID, accountGUID Ac
 //
 // Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadInstitution(ctx context.Context, institutionCode InstitutionCode, opts ...CallOption) (*Institution, error) {
+	if err := checkPath(opReadInstitution, string(institutionCode)); err != nil {
+		return nil, err
+	}
 	build := func(server string) (*http.Request, error) {
 		return NewReadInstitutionRequest(server, institutionCode)
 	}
@@ -704,6 +749,9 @@ func (a *API) ReadInstitution(ctx context.Context, institutionCode InstitutionCo
 //
 // Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadMember(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, opts ...CallOption) (*Member, error) {
+	if err := checkPath(opReadMember, string(userGUID), string(memberGUID)); err != nil {
+		return nil, err
+	}
 	build := func(server string) (*http.Request, error) {
 		return NewReadMemberRequest(server, userGUID, memberGUID)
 	}
@@ -728,6 +776,9 @@ func (a *API) ReadMember(ctx context.Context, userGUID UserGUID, memberGUID Memb
 //
 // Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadMemberStatus(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, opts ...CallOption) (*MemberStatus, error) {
+	if err := checkPath(opReadMemberStatus, string(userGUID), string(memberGUID)); err != nil {
+		return nil, err
+	}
 	build := func(server string) (*http.Request, error) {
 		return NewReadMemberStatusRequest(server, userGUID, memberGUID)
 	}
@@ -752,6 +803,9 @@ func (a *API) ReadMemberStatus(ctx context.Context, userGUID UserGUID, memberGUI
 //
 // Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadTransaction(ctx context.Context, userGUID UserGUID, transactionGUID TransactionGUID, params *ReadTransactionParams, opts ...CallOption) (*Transaction, error) {
+	if err := checkPath(opReadTransaction, string(userGUID), string(transactionGUID)); err != nil {
+		return nil, err
+	}
 	build := func(server string) (*http.Request, error) {
 		return NewReadTransactionRequest(server, userGUID, transactionGUID, params)
 	}
@@ -778,6 +832,9 @@ func (a *API) ReadTransaction(ctx context.Context, userGUID UserGUID, transactio
 //
 // Deprecated: MX keeps this operation for existing integrations; use RequestWidgetURL.
 func (a *API) RequestConnectWidgetURL(ctx context.Context, userGUID UserGUID, config ConnectWidgetRequest, opts ...CallOption) (*ConnectWidgetURL, error) {
+	if err := checkPath(opRequestConnectWidgetURL, string(userGUID)); err != nil {
+		return nil, err
+	}
 	build := func(server string) (*http.Request, error) {
 		return NewRequestConnectWidgetURLRequest(server, userGUID, ConnectWidgetRequestBody{Config: config})
 	}
@@ -803,6 +860,9 @@ func (a *API) RequestConnectWidgetURL(ctx context.Context, userGUID UserGUID, co
 //
 // Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) RequestOAuthWindowURI(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *RequestOAuthWindowURIParams, opts ...CallOption) (*OAuthWindow, error) {
+	if err := checkPath(opRequestOAuthWindowURI, string(userGUID), string(memberGUID)); err != nil {
+		return nil, err
+	}
 	build := func(server string) (*http.Request, error) {
 		return NewRequestOAuthWindowURIRequest(server, userGUID, memberGUID, params)
 	}
@@ -828,6 +888,9 @@ func (a *API) RequestOAuthWindowURI(ctx context.Context, userGUID UserGUID, memb
 //
 // Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) RequestWidgetURL(ctx context.Context, userGUID UserGUID, widgetURL WidgetRequest, opts ...CallOption) (*WidgetURL, error) {
+	if err := checkPath(opRequestWidgetURL, string(userGUID)); err != nil {
+		return nil, err
+	}
 	build := func(server string) (*http.Request, error) {
 		return NewRequestWidgetURLRequest(server, userGUID, nil, WidgetRequestBody{WidgetURL: widgetURL})
 	}
@@ -853,6 +916,9 @@ func (a *API) RequestWidgetURL(ctx context.Context, userGUID UserGUID, widgetURL
 //
 // Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
 func (a *API) ResumeAggregation(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, member MemberResumeRequest, opts ...CallOption) (*JobResult, error) {
+	if err := checkPath(opResumeAggregation, string(userGUID), string(memberGUID)); err != nil {
+		return nil, err
+	}
 	build := func(server string) (*http.Request, error) {
 		return NewResumeAggregationRequest(server, userGUID, memberGUID, MemberResumeRequestBody{Member: member})
 	}
@@ -877,6 +943,9 @@ func (a *API) ResumeAggregation(ctx context.Context, userGUID UserGUID, memberGU
 //
 // Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) UpdateAccountByMember(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, accountGUID AccountGUID, account AccountUpdateRequest, opts ...CallOption) (*Account, error) {
+	if err := checkPath(opUpdateAccountByMember, string(userGUID), string(memberGUID), string(accountGUID)); err != nil {
+		return nil, err
+	}
 	build := func(server string) (*http.Request, error) {
 		return NewUpdateAccountByMemberRequest(server, userGUID, memberGUID, accountGUID, AccountUpdateRequestBody{Account: account})
 	}
@@ -901,6 +970,9 @@ func (a *API) UpdateAccountByMember(ctx context.Context, userGUID UserGUID, memb
 //
 // Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
 func (a *API) UpdateMember(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, member MemberUpdateRequest, opts ...CallOption) (*Member, error) {
+	if err := checkPath(opUpdateMember, string(userGUID), string(memberGUID)); err != nil {
+		return nil, err
+	}
 	build := func(server string) (*http.Request, error) {
 		return NewUpdateMemberRequest(server, userGUID, memberGUID, nil, MemberUpdateRequestBody{Member: member})
 	}
@@ -923,6 +995,9 @@ func (a *API) UpdateMember(ctx context.Context, userGUID UserGUID, memberGUID Me
 //
 // Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) UpdateTransaction(ctx context.Context, userGUID UserGUID, transactionGUID TransactionGUID, transaction TransactionUpdateRequest, opts ...CallOption) (*Transaction, error) {
+	if err := checkPath(opUpdateTransaction, string(userGUID), string(transactionGUID)); err != nil {
+		return nil, err
+	}
 	build := func(server string) (*http.Request, error) {
 		return NewUpdateTransactionRequest(server, userGUID, transactionGUID, TransactionUpdateRequestBody{Transaction: transaction})
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
@@ -109,5 +111,22 @@ func TestPathFlagsThatWouldChangeTheEndpointAreRefused(t *testing.T) {
 	}
 	if r := mx(t, vars, "", "users", "delete", "--user", u); r.code != 0 || srv.Fake.Requests("deleteUser").Handled != 1 {
 		t.Errorf("a valid GUID: %+v", r)
+	}
+}
+
+// TestBaseURLPathIsKept: MX_BASE_URL with a path (a proxy's prefix) sends every request under it.
+func TestBaseURLPathIsKept(t *testing.T) {
+	srv, vars := fakeEnv(t)
+	var paths []string
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		paths = append(paths, r.URL.Path)
+		http.StripPrefix("/mx", srv.Fake).ServeHTTP(w, r)
+	}))
+	defer proxy.Close()
+	vars["MX_BASE_URL"] = proxy.URL + "/mx"
+	var user mxplatform.User
+	ok(t, vars, &user, "users", "create", "--id", "behind-a-proxy")
+	if user.GUID == nil || len(paths) != 1 || paths[0] != "/mx/users" {
+		t.Errorf("user %+v, paths %v", user, paths)
 	}
 }

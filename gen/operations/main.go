@@ -246,6 +246,11 @@ func (a *API) {{.GoName}}(ctx context.Context
 {{- else if eq .Result "resource"}} (*{{.Resource.Type}}, error) {
 {{- else}} (*{{.Page}}, error) {
 {{- end}}
+{{- if .PathParams}}
+	if err := checkPath(op{{.GoName}}{{range .PathParams}}, string({{.Name}}){{end}}); err != nil {
+		return {{if ne .Result "none"}}nil, {{end}}err
+	}
+{{- end}}
 	build := func(server string) (*http.Request, error) {
 		return New{{.GoName}}Request(server
 		{{- range .PathParams}}, {{.Name}}{{end}}

@@ -76,13 +76,16 @@ func (a *API) DisconnectAccount(ctx context.Context, accountID string) error {
 	if strings.TrimSpace(accountID) == "" {
 		return fmt.Errorf("%w: DisconnectAccount: the account ID must not be empty", ErrInvalidArgument)
 	}
+	if err := transport.CheckPathSegment("accountID", accountID); err != nil {
+		return fmt.Errorf("%w: DisconnectAccount: %w", ErrInvalidArgument, err)
+	}
 	if a.timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, a.timeout)
 		defer cancel()
 	}
 	version := a.version
-	req, err := NewDisconnectAccountRequest(a.server, accountID, &DisconnectAccountParams{XMoovVersion: &version})
+	req, err := NewDisconnectAccountRequest(transport.RequestBase(a.server), accountID, &DisconnectAccountParams{XMoovVersion: &version})
 	if err != nil {
 		return fmt.Errorf("moov: %s: building the request: %w", op, err)
 	}

@@ -101,7 +101,7 @@ func TestDisconnectAccountRefusesAnEmptyID(t *testing.T) {
 	api := setup(t, func(w http.ResponseWriter, r *http.Request) {
 		t.Error("a request was sent")
 	})
-	for _, id := range []string{"", "  "} {
+	for _, id := range []string{"", "  ", ".", ".."} {
 		err := api.DisconnectAccount(context.Background(), id)
 		if !errors.Is(err, ErrInvalidArgument) {
 			t.Errorf("%q: error %v, want ErrInvalidArgument", id, err)

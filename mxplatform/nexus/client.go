@@ -93,13 +93,16 @@ func (a *API) BlockAccount(ctx context.Context, guid mxplatform.AccountGUID, opt
 	if strings.TrimSpace(string(guid)) == "" {
 		return fmt.Errorf("%w: BlockAccount: the account GUID must not be empty", ErrInvalidArgument)
 	}
+	if err := transport.CheckPathSegment("account_guid", string(guid)); err != nil {
+		return fmt.Errorf("%w: BlockAccount: %w", ErrInvalidArgument, err)
+	}
 	var params *BlockAccountParams
 	if opts != nil && opts.SkipWebhook {
 		skip := true
 		params = &BlockAccountParams{SkipWebhook: &skip, MXSkipWebhook: &skip}
 	}
 	return a.call(ctx, opBlockAccount, nil, func() (*http.Request, error) {
-		return NewBlockAccountRequest(a.server, guid, params)
+		return NewBlockAccountRequest(transport.RequestBase(a.server), guid, params)
 	})
 }
 
@@ -116,7 +119,7 @@ func (a *API) MergeAccounts(ctx context.Context, accounts []mxplatform.AccountGU
 	var out AccountResponseBody
 	body := MergeRequestBody{Accounts: append([]mxplatform.AccountGUID(nil), accounts...)}
 	err := a.call(ctx, opMergeAccounts, &out, func() (*http.Request, error) {
-		return NewMergeAccountsRequestWithApplicationVndMxNexusV1PlusJSONBody(a.server, body)
+		return NewMergeAccountsRequestWithApplicationVndMxNexusV1PlusJSONBody(transport.RequestBase(a.server), body)
 	})
 	if err != nil {
 		return nil, err

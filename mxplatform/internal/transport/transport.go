@@ -310,3 +310,20 @@ func DescribeAttempts(b *strings.Builder, attempts int, outcomeUnknown bool) {
 		b.WriteString("; the request may have been applied: read the state before sending it again")
 	}
 }
+
+// RequestBase returns the base URL that the generated request builders resolve operation paths
+// against: the server URL with a trailing slash, so that the path of a base URL such as
+// https://proxy.example.com/mx is kept (without the slash, "./users" would replace its last
+// segment).
+func RequestBase(server string) string { return strings.TrimSuffix(server, "/") + "/" }
+
+// CheckPathSegment refuses a path parameter that cannot stay a segment of its own: an empty
+// value, "." or "..", which the URL would resolve away (DELETE /users/.. is DELETE /). Any other
+// value is escaped by the request builders, a "/" becoming %2F.
+func CheckPathSegment(name, value string) error {
+	switch value {
+	case "", ".", "..":
+		return fmt.Errorf("the path parameter %s must not be %q", name, value)
+	}
+	return nil
+}
