@@ -157,7 +157,7 @@ func (a *API) call(ctx context.Context, op *operation, out any, opts []CallOptio
 	}
 	defer resp.Body.Close()
 	if cc.response != nil {
-		*cc.response = resp
+		*cc.response = withoutCredentials(resp)
 	}
 	a.logger.DebugContext(ctx, "mx request", "operation", op.id, "method", op.method, "path", req.URL.Path, "status", resp.StatusCode, "attempts", st.Attempts, "duration", time.Since(start))
 
@@ -184,14 +184,26 @@ func (a *API) call(ctx context.Context, op *operation, out any, opts []CallOptio
 		// The operation answers 204 without a body. Another 2xx may carry JSON, but a body
 		// that is not JSON is not MX's (a proxy's HTML page) and says nothing of the request.
 		if len(bytes.TrimSpace(body)) > 0 && !json.Valid(body) {
-			return resp, &DecodeError{Operation: op.id, StatusCode: resp.StatusCode, Err: errors.New("the body is not JSON"), Body: transport.Excerpt(body)}
+			return resp, &DecodeError{Operation: op.id, StatusCode: resp.StatusCode, Err: errors.New("the body is not JSON"), Body: transport.Excerpt(transport.Scrub(req, body))}
 		}
 		return resp, nil
 	}
 	if err := json.Unmarshal(body, out); err != nil {
-		return resp, &DecodeError{Operation: op.id, StatusCode: resp.StatusCode, Err: err, Body: transport.Excerpt(body)}
+		return resp, &DecodeError{Operation: op.id, StatusCode: resp.StatusCode, Err: err, Body: transport.Excerpt(transport.Scrub(req, body))}
 	}
 	return resp, nil
+}
+
+// withoutCredentials returns a copy of resp whose Request no longer carries the Authorization
+// header, for CaptureResponse: the caller keeps the response, and the credentials must not
+// travel with it.
+func withoutCredentials(resp *http.Response) *http.Response {
+	out := *resp
+	if resp.Request != nil {
+		out.Request = resp.Request.Clone(resp.Request.Context())
+		out.Request.Header.Del("Authorization")
+	}
+	return &out
 }
 
 // decorate sets the headers every request carries, then the call's own.

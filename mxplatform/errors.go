@@ -99,6 +99,7 @@ var requestIDHeaders = []string{"X-Request-Id", "Mx-Request-Id", "X-Mx-Request-I
 
 func newError(op *operation, req *http.Request, resp *http.Response, attempts int) *Error {
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+	body = transport.Scrub(req, body) // a page echoing the request must not echo the key
 	e := &Error{
 		Operation:  op.id,
 		Method:     req.Method,

@@ -83,6 +83,7 @@ var statusSentinels = transport.Sentinels{
 // newError reads the error response resp to req.
 func newError(req *http.Request, resp *http.Response, call *transport.Call) *Error {
 	body, _ := transport.ReadLimited(resp.Body, maxErrorBody)
+	body = transport.Scrub(req, body) // a page echoing the request must not echo the token
 	return &Error{
 		Operation:  call.Operation,
 		Method:     req.Method,

@@ -185,10 +185,10 @@ func (a *API) call(ctx context.Context, op string, out *AccountResponseBody, bui
 		return &TransportError{Operation: op, Method: req.Method, Path: req.URL.Path, Attempts: call.Attempts, OutcomeUnknown: true, Err: fmt.Errorf("reading the response body: %w", err)}
 	}
 	if err := json.Unmarshal(body, out); err != nil {
-		return &DecodeError{Operation: op, StatusCode: resp.StatusCode, Err: err, Body: transport.Excerpt(body)}
+		return &DecodeError{Operation: op, StatusCode: resp.StatusCode, Err: err, Body: transport.Excerpt(transport.Scrub(req, body))}
 	}
 	if out.Account.GUID == "" {
-		return &DecodeError{Operation: op, StatusCode: resp.StatusCode, Err: errors.New(`the response has no "account" with a "guid"`), Body: transport.Excerpt(body)}
+		return &DecodeError{Operation: op, StatusCode: resp.StatusCode, Err: errors.New(`the response has no "account" with a "guid"`), Body: transport.Excerpt(transport.Scrub(req, body))}
 	}
 	return nil
 }

@@ -84,6 +84,7 @@ func (e *Error) Is(target error) bool {
 
 func newError(req *http.Request, resp *http.Response, call *transport.Call) *Error {
 	body, _ := transport.ReadLimited(resp.Body, maxErrorBody)
+	body = transport.Scrub(req, body) // a page echoing the request must not echo the token
 	e := &Error{
 		Operation:  call.Operation,
 		Method:     req.Method,

@@ -2,6 +2,8 @@ package webhook
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/json"
@@ -36,10 +38,12 @@ type AccountFunc func(ctx context.Context, event *AccountEvent) error
 // decodes the request, and calls an [AccountFunc]. Build one with [NewHandler]; it is safe for
 // concurrent use.
 type Handler struct {
-	user, password [sha256.Size]byte // digests of the expected credentials
-	fn             AccountFunc
-	maxBody        int64
-	logger         *slog.Logger
+	// matches reports whether a request's basic credentials are the expected ones. The
+	// credentials live only in its closure, where no printing of a Handler can reach them.
+	matches func(user, password string) bool
+	fn      AccountFunc
+	maxBody int64
+	logger  *slog.Logger
 }
 
 // Option configures a [Handler] in [NewHandler].
@@ -81,8 +85,7 @@ func NewHandler(user, password string, fn AccountFunc, opts ...Option) (*Handler
 		return nil, errors.New("webhook: nil AccountFunc")
 	}
 	h := &Handler{
-		user:     sha256.Sum256([]byte(user)),
-		password: sha256.Sum256([]byte(password)),
+		matches:  credentialCheck(user, password),
 		fn:       fn,
 		maxBody:  DefaultMaxBodySize,
 		logger:   slog.New(slog.DiscardHandler),
@@ -167,10 +170,24 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // both comparisons always run.
 func (h *Handler) authorized(r *http.Request) bool {
 	user, password, ok := r.BasicAuth()
-	u := sha256.Sum256([]byte(user))
-	p := sha256.Sum256([]byte(password))
-	match := subtle.ConstantTimeCompare(u[:], h.user[:]) & subtle.ConstantTimeCompare(p[:], h.password[:])
-	return ok && match == 1
+	return h.matches(user, password) && ok
+}
+
+// credentialCheck returns a function that compares credentials with user and password in
+// constant time. It keeps MACs of them under a random key of its own, so that even its
+// closure holds nothing from which the credentials could be guessed offline.
+func credentialCheck(user, password string) func(string, string) bool {
+	key := make([]byte, sha256.Size)
+	_, _ = rand.Read(key) // crypto/rand.Read never fails
+	mac := func(s string) []byte {
+		m := hmac.New(sha256.New, key)
+		m.Write([]byte(s))
+		return m.Sum(nil)
+	}
+	wantUser, wantPassword := mac(user), mac(password)
+	return func(u, p string) bool {
+		return subtle.ConstantTimeCompare(mac(u), wantUser)&subtle.ConstantTimeCompare(mac(p), wantPassword) == 1
+	}
 }
 
 // checkContentType returns why a Content-Type is refused, or "" for JSON in UTF-8.

@@ -16,6 +16,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -40,9 +41,13 @@ type Settings struct {
 // SetServerURL sets an absolute https base URL (plain http only on loopback, for tests),
 // without credentials and without a trailing slash.
 func (s *Settings) SetServerURL(pkg, raw string) error {
+	// Credentials first, so that no error below quotes them.
+	if hasUserInfo(raw) {
+		return fmt.Errorf("%s: the server URL must not carry credentials", pkg)
+	}
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
-		return fmt.Errorf("%s: invalid server URL %q", pkg, raw)
+		return fmt.Errorf("%s: invalid server URL %s", pkg, quoteURL(raw))
 	}
 	if u.User != nil {
 		return fmt.Errorf("%s: the server URL must not carry credentials", pkg)
@@ -51,10 +56,32 @@ func (s *Settings) SetServerURL(pkg, raw string) error {
 	case u.Scheme == "https":
 	case u.Scheme == "http" && isLoopback(u.Hostname()):
 	default:
-		return fmt.Errorf("%s: server URL %q must use https (http only on loopback)", pkg, raw)
+		return fmt.Errorf("%s: server URL %s must use https (http only on loopback)", pkg, quoteURL(raw))
 	}
 	s.ServerURL = strings.TrimSuffix(u.String(), "/")
 	return nil
+}
+
+// hasUserInfo reports whether raw has credentials before its host ("https://user:key@host"),
+// with or without a scheme, parsable or not.
+func hasUserInfo(raw string) bool {
+	rest := raw
+	if i := strings.Index(rest, "//"); i >= 0 {
+		rest = rest[i+2:]
+	}
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		rest = rest[:i]
+	}
+	return strings.Contains(rest, "@")
+}
+
+// quoteURL quotes a server URL for an error, unless it holds an "@", which may introduce
+// credentials in a URL too malformed to tell.
+func quoteURL(raw string) string {
+	if strings.Contains(raw, "@") {
+		return "(not shown: it contains an @)"
+	}
+	return strconv.Quote(raw)
 }
 
 func isLoopback(host string) bool {
@@ -206,17 +233,29 @@ func Excerpt(b []byte) string {
 const Redacted = "[redacted]"
 
 // Secret holds a credential. It prints, formats, marshals and logs as [Redacted]; Reveal
-// returns the value for the one place that sends it.
-type Secret struct{ v string }
+// returns the value for the one place that sends it. The value lives in a closure: fmt, which
+// prints the unexported fields of a struct without calling their methods, reaches only the
+// closure's address, whatever struct holds the Secret and however deep.
+type Secret struct{ reveal func() string }
 
 // NewSecret wraps a credential.
-func NewSecret(v string) Secret { return Secret{v} }
+func NewSecret(v string) Secret {
+	if v == "" {
+		return Secret{}
+	}
+	return Secret{reveal: func() string { return v }}
+}
 
 // Reveal returns the credential.
-func (s Secret) Reveal() string { return s.v }
+func (s Secret) Reveal() string {
+	if s.reveal == nil {
+		return ""
+	}
+	return s.reveal()
+}
 
 // IsZero reports whether no credential is set.
-func (s Secret) IsZero() bool { return s.v == "" }
+func (s Secret) IsZero() bool { return s.reveal == nil }
 
 // String returns Redacted.
 func (Secret) String() string { return Redacted }
