@@ -85,10 +85,10 @@ func NewHandler(user, password string, fn AccountFunc, opts ...Option) (*Handler
 		return nil, errors.New("webhook: nil AccountFunc")
 	}
 	h := &Handler{
-		matches:  credentialCheck(user, password),
-		fn:       fn,
-		maxBody:  DefaultMaxBodySize,
-		logger:   slog.New(slog.DiscardHandler),
+		matches: credentialCheck(user, password),
+		fn:      fn,
+		maxBody: DefaultMaxBodySize,
+		logger:  slog.New(slog.DiscardHandler),
 	}
 	for _, opt := range opts {
 		if opt == nil {
