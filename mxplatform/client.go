@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -21,10 +20,6 @@ const Version = "0.1.0"
 
 // mediaType is the versioned media type of the MX Platform API v1, sent in every Accept header.
 const mediaType = "application/vnd.mx.api.v1+json"
-
-// maxResponseBody bounds what a call reads of a response body (a page of 1000 transactions is
-// about 2 MB).
-const maxResponseBody = 64 << 20
 
 // API calls the MX Platform API. Build one with [New]; it is safe for concurrent use and meant to
 // be reused. Each of its methods calls one MX operation and returns the resource it answers.
@@ -100,7 +95,15 @@ type operation struct {
 	method string
 	path   string
 	repeat Repeat // when a failed attempt may be sent again (the spec's x-mx-retry)
+	// maxRecords is the most records an answer holds: the maxItems of its arrays in the spec
+	// (a page's records_per_page at most), 1 for an answer of one resource.
+	maxRecords int
 }
+
+// maxResponseBody bounds the body of an answer: 16 MiB, far beyond any page MX sends (a page of
+// 100 accounts is about 150 KB). What decoding the body may cost is bounded by the records the
+// answer may hold (see transport.CheckAnswerCost).
+const maxResponseBody = 16 << 20
 
 // checkPath refuses path parameters that would not stay a segment of their own (see
 // transport.CheckPathSegment); values are in the order of the operation's path.
@@ -175,7 +178,10 @@ func (a *API) call(ctx context.Context, op *operation, out any, opts []CallOptio
 	if resp.StatusCode == http.StatusNoContent {
 		return resp, nil
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBody))
+	body, err := transport.ReadLimited(resp.Body, maxResponseBody)
+	if errors.Is(err, transport.ErrTooLarge) {
+		return resp, &DecodeError{Operation: op.id, StatusCode: resp.StatusCode, Err: fmt.Errorf("the body is larger than %d MiB, which no answer of MX reaches", maxResponseBody>>20)}
+	}
 	if err != nil {
 		// MX answered 2xx, so a write took effect, but what it answered is lost.
 		return resp, &TransportError{Operation: op.id, Method: op.method, Path: req.URL.Path, Attempts: st.Attempts, OutcomeUnknown: op.changesState(), Err: fmt.Errorf("reading the response body: %w", err)}
@@ -187,6 +193,9 @@ func (a *API) call(ctx context.Context, op *operation, out any, opts []CallOptio
 			return resp, &DecodeError{Operation: op.id, StatusCode: resp.StatusCode, Err: errors.New("the body is not JSON"), Body: transport.Excerpt(transport.Scrub(req, body))}
 		}
 		return resp, nil
+	}
+	if err := transport.CheckAnswerCost(body, op.maxRecords); err != nil {
+		return resp, &DecodeError{Operation: op.id, StatusCode: resp.StatusCode, Err: err}
 	}
 	if err := json.Unmarshal(body, out); err != nil {
 		return resp, &DecodeError{Operation: op.id, StatusCode: resp.StatusCode, Err: err, Body: transport.Excerpt(transport.Scrub(req, body))}

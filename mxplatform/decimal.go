@@ -34,6 +34,11 @@ const maxSmallDigits = 18
 // (1e999999999 would otherwise print a billion digits).
 const maxDecimalScale = 1000
 
+// maxDecimalText is the longest text parsed as a Decimal: parsing costs time and memory that
+// grow with the square of the length (a number of 64 KiB would allocate 10 MB), and a value
+// within the bounds above is written in far fewer characters.
+const maxDecimalText = 2*maxDecimalScale + 48
+
 // fromBig checks the range of a decimal parsed by github.com/shopspring/decimal.
 func fromBig(d decimal.Decimal, text []byte) (Decimal, error) {
 	if exp := d.Exponent(); exp > maxDecimalScale || exp < -maxDecimalScale || d.NumDigits() > maxDecimalScale {
@@ -44,10 +49,13 @@ func fromBig(d decimal.Decimal, text []byte) (Decimal, error) {
 
 // ParseDecimal parses a decimal written in base 10, such as "61.11", "-0.5" or "1e3". It accepts
 // what github.com/shopspring/decimal accepts, as long as the value has at most 1000 digits and an
-// exponent within ±1000.
+// exponent within ±1000, and its text at most 2048 characters.
 func ParseDecimal(s string) (Decimal, error) {
 	if coef, exp, ok := parseSmall([]byte(s)); ok {
 		return Decimal{coef: coef, exp: exp}, nil
+	}
+	if len(s) > maxDecimalText {
+		return Decimal{}, fmt.Errorf("mxplatform: decimal %s is out of range (longer than %d characters)", truncate([]byte(s), 40), maxDecimalText)
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
@@ -219,7 +227,10 @@ func (x Decimal) MarshalJSON() ([]byte, error) {
 	return x.appendSmall(make([]byte, 0, 24)), nil
 }
 
-var errDecimalNull = errors.New("mxplatform: decimal is null")
+var (
+	errDecimalNull    = errors.New("mxplatform: decimal is null")
+	errDecimalTooLong = errors.New("mxplatform: decimal text too long")
+)
 
 // UnmarshalJSON decodes a JSON number or a string holding one. A JSON null is an error here;
 // fields MX may send as null are *Decimal, which encoding/json leaves nil.
@@ -235,7 +246,11 @@ func (x *Decimal) UnmarshalJSON(b []byte) error {
 		*x = Decimal{coef: coef, exp: exp}
 		return nil
 	}
-	d, err := decimal.NewFromString(string(s))
+	var d decimal.Decimal
+	err := errDecimalTooLong
+	if len(s) <= maxDecimalText {
+		d, err = decimal.NewFromString(string(s))
+	}
 	if err == nil {
 		var v Decimal
 		if v, err = fromBig(d, b); err == nil {

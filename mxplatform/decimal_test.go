@@ -176,7 +176,7 @@ func FuzzDecimal(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		ours, err := ParseDecimal(s)
 		ref, refErr := decimal.NewFromString(s)
-		if refErr == nil && err != nil && (ref.Exponent() > maxDecimalScale || ref.Exponent() < -maxDecimalScale || ref.NumDigits() > maxDecimalScale) {
+		if refErr == nil && err != nil && (len(s) > maxDecimalText || ref.Exponent() > maxDecimalScale || ref.Exponent() < -maxDecimalScale || ref.NumDigits() > maxDecimalScale) {
 			return // out of the range Decimal accepts
 		}
 		if (err == nil) != (refErr == nil) {
@@ -218,5 +218,23 @@ func TestDecimalArithmeticAcrossRepresentations(t *testing.T) {
 	}
 	if !DecimalFromInt(0).IsZero() || (Decimal{}).String() != "0" || DecimalFromInt(-7).String() != "-7" {
 		t.Error("zero values")
+	}
+}
+
+// TestLongDecimalTextIsRefusedCheaply: a number of 64 KiB (within a body's bounds) is refused
+// before it is parsed, whose cost grows with the square of its length.
+func TestLongDecimalTextIsRefusedCheaply(t *testing.T) {
+	long := "1" + strings.Repeat("0", 64<<10)
+	var d Decimal
+	var err error
+	cost := allocated(func() { err = json.Unmarshal([]byte(long), &d) })
+	if err == nil || cost > 1<<20 {
+		t.Errorf("decoding %d digits: %v, %d KiB allocated", len(long), err, cost>>10)
+	}
+	if _, err := ParseDecimal(long); err == nil {
+		t.Error("ParseDecimal accepted it")
+	}
+	if _, err := ParseDecimal("0." + strings.Repeat("0", 999) + "1"); err != nil {
+		t.Errorf("the smallest value within the bounds: %v", err)
 	}
 }

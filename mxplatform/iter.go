@@ -21,8 +21,9 @@ const MaxPages = 10_000
 // maxPrefetch bounds WithPrefetch.
 const maxPrefetch = 8
 
-// ErrPagination is reported by an iterator when a page's pagination object contradicts the
-// request (a page that is not the one asked for) or the list exceeds [MaxPages].
+// ErrPagination is reported by an iterator when a page contradicts the request (a page that is
+// not the one asked for, or that holds more records than records_per_page allows) or the list
+// exceeds [MaxPages].
 var ErrPagination = errors.New("mxplatform: inconsistent pagination")
 
 // WithPrefetch makes a List...Iter method request up to pages pages ahead of the one the loop is
@@ -44,7 +45,12 @@ type pageFetcher[T any] func(ctx context.Context, page, perPage int, opts []Call
 // with perPage records per page (default DefaultPageSize). It stops after the last page
 // (total_pages), at an empty page, when the loop breaks, or at the first error, which it yields
 // once.
-func paginate[T any](ctx context.Context, startPage, perPage *int, opts []CallOption, fetch pageFetcher[T]) iter.Seq2[T, error] {
+//
+// MX pages by offset, so a record added or removed while the pages are read shifts the later
+// pages: a record may come again on the next page, and another be skipped. key (the GUID, or
+// another identifier of the records; nil when they have none) lets paginate yield each record
+// once: a record whose key was already yielded is left out.
+func paginate[T any](ctx context.Context, startPage, perPage *int, key func(T) string, opts []CallOption, fetch pageFetcher[T]) iter.Seq2[T, error] {
 	first, size := 1, DefaultPageSize
 	if startPage != nil && *startPage > 0 {
 		first = *startPage
@@ -59,10 +65,11 @@ func paginate[T any](ctx context.Context, startPage, perPage *int, opts []CallOp
 		}
 	}
 	if cs.prefetch > 0 {
-		return prefetchPages(ctx, first, size, cs.prefetch, opts, fetch)
+		return prefetchPages(ctx, first, size, cs.prefetch, key, opts, fetch)
 	}
 	return func(yield func(T, error) bool) {
 		var zero T
+		emit := once(key, yield)
 		for page := first; ; page++ {
 			if page-first >= MaxPages {
 				yield(zero, fmt.Errorf("%w: more than %d pages", ErrPagination, MaxPages))
@@ -73,14 +80,14 @@ func paginate[T any](ctx context.Context, startPage, perPage *int, opts []CallOp
 				return // an empty page ends the list whatever its pagination says
 			}
 			if err == nil {
-				err = checkPage(p, page)
+				err = checkPage(p, page, len(items), size)
 			}
 			if err != nil {
 				yield(zero, err)
 				return
 			}
 			for _, item := range items {
-				if !yield(item, nil) {
+				if !emit(item) {
 					return
 				}
 			}
@@ -91,11 +98,32 @@ func paginate[T any](ctx context.Context, startPage, perPage *int, opts []CallOp
 	}
 }
 
-// checkPage rejects a page whose pagination says it is not the page requested: following it
-// could loop over the same page forever.
-func checkPage(p Pagination, requested int) error {
+// once returns a function that yields an item unless an item with the same key (when key is
+// not nil and the key not empty) was yielded already, and reports whether to go on.
+func once[T any](key func(T) string, yield func(T, error) bool) func(T) bool {
+	if key == nil {
+		return func(item T) bool { return yield(item, nil) }
+	}
+	seen := map[string]struct{}{}
+	return func(item T) bool {
+		if k := key(item); k != "" {
+			if _, dup := seen[k]; dup {
+				return true
+			}
+			seen[k] = struct{}{}
+		}
+		return yield(item, nil)
+	}
+}
+
+// checkPage rejects a page whose pagination says it is not the page requested (following it
+// could loop over the same page forever), or that holds more records than were asked for.
+func checkPage(p Pagination, requested, records, perPage int) error {
 	if p.CurrentPage != requested {
 		return fmt.Errorf("%w: asked for page %d, got page %d", ErrPagination, requested, p.CurrentPage)
+	}
+	if records > perPage {
+		return fmt.Errorf("%w: page %d holds %d records, more than the %d asked for", ErrPagination, requested, records, perPage)
 	}
 	return nil
 }
@@ -107,9 +135,10 @@ type pageResult[T any] struct {
 }
 
 // prefetchPages is paginate with up to depth pages requested ahead of the loop.
-func prefetchPages[T any](ctx context.Context, first, size, depth int, opts []CallOption, fetch pageFetcher[T]) iter.Seq2[T, error] {
+func prefetchPages[T any](ctx context.Context, first, size, depth int, key func(T) string, opts []CallOption, fetch pageFetcher[T]) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
+		emit := once(key, yield)
 		ctx, cancel := context.WithCancel(ctx)
 		var wg sync.WaitGroup
 		defer func() {
@@ -137,7 +166,7 @@ func prefetchPages[T any](ctx context.Context, first, size, depth int, opts []Ca
 				return
 			}
 			if err == nil {
-				err = checkPage(p, page)
+				err = checkPage(p, page, len(items), size)
 			}
 			if err != nil {
 				yield(zero, err)
@@ -148,7 +177,7 @@ func prefetchPages[T any](ctx context.Context, first, size, depth int, opts []Ca
 				next++
 			}
 			for _, item := range items {
-				if !yield(item, nil) {
+				if !emit(item) {
 					return
 				}
 			}

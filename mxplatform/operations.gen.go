@@ -14,34 +14,34 @@ const APIVersion = "v20111101"
 
 // The operations of api/mxplatform.yaml.
 var (
-	opAggregateMember            = &operation{id: "aggregateMember", method: http.MethodPost, path: "/users/{user_guid}/members/{member_guid}/aggregate", repeat: RepeatIfNotApplied}
-	opCheckBalances              = &operation{id: "checkBalances", method: http.MethodPost, path: "/users/{user_guid}/members/{member_guid}/check_balance", repeat: RepeatIfNotApplied}
-	opCreateMember               = &operation{id: "createMember", method: http.MethodPost, path: "/users/{user_guid}/members", repeat: RepeatIfNotApplied}
-	opCreateUser                 = &operation{id: "createUser", method: http.MethodPost, path: "/users", repeat: RepeatIfNotApplied}
-	opDeleteMember               = &operation{id: "deleteMember", method: http.MethodDelete, path: "/users/{user_guid}/members/{member_guid}", repeat: RepeatAlways}
-	opDeleteUser                 = &operation{id: "deleteUser", method: http.MethodDelete, path: "/users/{user_guid}", repeat: RepeatAlways}
-	opListFavoriteInstitutions   = &operation{id: "listFavoriteInstitutions", method: http.MethodGet, path: "/institutions/favorites", repeat: RepeatAlways}
-	opListInstitutionCredentials = &operation{id: "listInstitutionCredentials", method: http.MethodGet, path: "/institutions/{institution_code}/credentials", repeat: RepeatAlways}
-	opListInstitutions           = &operation{id: "listInstitutions", method: http.MethodGet, path: "/institutions", repeat: RepeatAlways}
-	opListMemberChallenges       = &operation{id: "listMemberChallenges", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/challenges", repeat: RepeatAlways}
-	opListMemberCredentials      = &operation{id: "listMemberCredentials", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/credentials", repeat: RepeatAlways}
-	opListMembers                = &operation{id: "listMembers", method: http.MethodGet, path: "/users/{user_guid}/members", repeat: RepeatAlways}
-	opListTransactions           = &operation{id: "listTransactions", method: http.MethodGet, path: "/users/{user_guid}/transactions", repeat: RepeatAlways}
-	opListTransactionsByAccount  = &operation{id: "listTransactionsByAccount", method: http.MethodGet, path: "/users/{user_guid}/accounts/{account_guid}/transactions", repeat: RepeatAlways}
-	opListTransactionsByMember   = &operation{id: "listTransactionsByMember", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/transactions", repeat: RepeatAlways}
-	opListUserAccounts           = &operation{id: "listUserAccounts", method: http.MethodGet, path: "/users/{user_guid}/accounts", repeat: RepeatAlways}
-	opReadAccount                = &operation{id: "readAccount", method: http.MethodGet, path: "/users/{user_guid}/accounts/{account_guid}", repeat: RepeatAlways}
-	opReadInstitution            = &operation{id: "readInstitution", method: http.MethodGet, path: "/institutions/{institution_code}", repeat: RepeatAlways}
-	opReadMember                 = &operation{id: "readMember", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}", repeat: RepeatAlways}
-	opReadMemberStatus           = &operation{id: "readMemberStatus", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/status", repeat: RepeatAlways}
-	opReadTransaction            = &operation{id: "readTransaction", method: http.MethodGet, path: "/users/{user_guid}/transactions/{transaction_guid}", repeat: RepeatAlways}
-	opRequestConnectWidgetURL    = &operation{id: "requestConnectWidgetURL", method: http.MethodPost, path: "/users/{user_guid}/connect_widget_url", repeat: RepeatAlways}
-	opRequestOAuthWindowURI      = &operation{id: "requestOAuthWindowURI", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/oauth_window_uri", repeat: RepeatAlways}
-	opRequestWidgetURL           = &operation{id: "requestWidgetURL", method: http.MethodPost, path: "/users/{user_guid}/widget_urls", repeat: RepeatAlways}
-	opResumeAggregation          = &operation{id: "resumeAggregation", method: http.MethodPut, path: "/users/{user_guid}/members/{member_guid}/resume", repeat: RepeatIfNotApplied}
-	opUpdateAccountByMember      = &operation{id: "updateAccountByMember", method: http.MethodPut, path: "/users/{user_guid}/members/{member_guid}/accounts/{account_guid}", repeat: RepeatAlways}
-	opUpdateMember               = &operation{id: "updateMember", method: http.MethodPut, path: "/users/{user_guid}/members/{member_guid}", repeat: RepeatIfNotApplied}
-	opUpdateTransaction          = &operation{id: "updateTransaction", method: http.MethodPut, path: "/users/{user_guid}/transactions/{transaction_guid}", repeat: RepeatAlways}
+	opAggregateMember            = &operation{id: "aggregateMember", method: http.MethodPost, path: "/users/{user_guid}/members/{member_guid}/aggregate", repeat: RepeatIfNotApplied, maxRecords: 1}
+	opCheckBalances              = &operation{id: "checkBalances", method: http.MethodPost, path: "/users/{user_guid}/members/{member_guid}/check_balance", repeat: RepeatIfNotApplied, maxRecords: 1}
+	opCreateMember               = &operation{id: "createMember", method: http.MethodPost, path: "/users/{user_guid}/members", repeat: RepeatIfNotApplied, maxRecords: 1}
+	opCreateUser                 = &operation{id: "createUser", method: http.MethodPost, path: "/users", repeat: RepeatIfNotApplied, maxRecords: 1}
+	opDeleteMember               = &operation{id: "deleteMember", method: http.MethodDelete, path: "/users/{user_guid}/members/{member_guid}", repeat: RepeatAlways, maxRecords: 1}
+	opDeleteUser                 = &operation{id: "deleteUser", method: http.MethodDelete, path: "/users/{user_guid}", repeat: RepeatAlways, maxRecords: 1}
+	opListFavoriteInstitutions   = &operation{id: "listFavoriteInstitutions", method: http.MethodGet, path: "/institutions/favorites", repeat: RepeatAlways, maxRecords: 100}
+	opListInstitutionCredentials = &operation{id: "listInstitutionCredentials", method: http.MethodGet, path: "/institutions/{institution_code}/credentials", repeat: RepeatAlways, maxRecords: 100}
+	opListInstitutions           = &operation{id: "listInstitutions", method: http.MethodGet, path: "/institutions", repeat: RepeatAlways, maxRecords: 100}
+	opListMemberChallenges       = &operation{id: "listMemberChallenges", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/challenges", repeat: RepeatAlways, maxRecords: 100}
+	opListMemberCredentials      = &operation{id: "listMemberCredentials", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/credentials", repeat: RepeatAlways, maxRecords: 100}
+	opListMembers                = &operation{id: "listMembers", method: http.MethodGet, path: "/users/{user_guid}/members", repeat: RepeatAlways, maxRecords: 100}
+	opListTransactions           = &operation{id: "listTransactions", method: http.MethodGet, path: "/users/{user_guid}/transactions", repeat: RepeatAlways, maxRecords: 100}
+	opListTransactionsByAccount  = &operation{id: "listTransactionsByAccount", method: http.MethodGet, path: "/users/{user_guid}/accounts/{account_guid}/transactions", repeat: RepeatAlways, maxRecords: 100}
+	opListTransactionsByMember   = &operation{id: "listTransactionsByMember", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/transactions", repeat: RepeatAlways, maxRecords: 100}
+	opListUserAccounts           = &operation{id: "listUserAccounts", method: http.MethodGet, path: "/users/{user_guid}/accounts", repeat: RepeatAlways, maxRecords: 100}
+	opReadAccount                = &operation{id: "readAccount", method: http.MethodGet, path: "/users/{user_guid}/accounts/{account_guid}", repeat: RepeatAlways, maxRecords: 1}
+	opReadInstitution            = &operation{id: "readInstitution", method: http.MethodGet, path: "/institutions/{institution_code}", repeat: RepeatAlways, maxRecords: 1}
+	opReadMember                 = &operation{id: "readMember", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}", repeat: RepeatAlways, maxRecords: 1}
+	opReadMemberStatus           = &operation{id: "readMemberStatus", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/status", repeat: RepeatAlways, maxRecords: 1}
+	opReadTransaction            = &operation{id: "readTransaction", method: http.MethodGet, path: "/users/{user_guid}/transactions/{transaction_guid}", repeat: RepeatAlways, maxRecords: 100}
+	opRequestConnectWidgetURL    = &operation{id: "requestConnectWidgetURL", method: http.MethodPost, path: "/users/{user_guid}/connect_widget_url", repeat: RepeatAlways, maxRecords: 1}
+	opRequestOAuthWindowURI      = &operation{id: "requestOAuthWindowURI", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/oauth_window_uri", repeat: RepeatAlways, maxRecords: 1}
+	opRequestWidgetURL           = &operation{id: "requestWidgetURL", method: http.MethodPost, path: "/users/{user_guid}/widget_urls", repeat: RepeatAlways, maxRecords: 1}
+	opResumeAggregation          = &operation{id: "resumeAggregation", method: http.MethodPut, path: "/users/{user_guid}/members/{member_guid}/resume", repeat: RepeatIfNotApplied, maxRecords: 1}
+	opUpdateAccountByMember      = &operation{id: "updateAccountByMember", method: http.MethodPut, path: "/users/{user_guid}/members/{member_guid}/accounts/{account_guid}", repeat: RepeatAlways, maxRecords: 1}
+	opUpdateMember               = &operation{id: "updateMember", method: http.MethodPut, path: "/users/{user_guid}/members/{member_guid}", repeat: RepeatIfNotApplied, maxRecords: 1}
+	opUpdateTransaction          = &operation{id: "updateTransaction", method: http.MethodPut, path: "/users/{user_guid}/transactions/{transaction_guid}", repeat: RepeatAlways, maxRecords: 1}
 )
 
 // AggregateMember calls aggregateMember (POST /users/{user_guid}/members/{member_guid}/aggregate): aggregate a member.
@@ -229,7 +229,12 @@ func (a *API) ListFavoriteInstitutionsIter(ctx context.Context, params *ListFavo
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, base.Page, base.RecordsPerPage, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Institution, Pagination, error) {
+	return paginate(ctx, base.Page, base.RecordsPerPage, func(x Institution) string {
+		if x.Code == nil {
+			return ""
+		}
+		return string(*x.Code)
+	}, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Institution, Pagination, error) {
 		p := base
 		p.Page, p.RecordsPerPage = &page, &perPage
 		r, err := a.ListFavoriteInstitutions(ctx, &p, opts...)
@@ -280,7 +285,12 @@ func (a *API) ListInstitutionCredentialsIter(ctx context.Context, institutionCod
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, base.Page, base.RecordsPerPage, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Credential, Pagination, error) {
+	return paginate(ctx, base.Page, base.RecordsPerPage, func(x Credential) string {
+		if x.GUID == nil {
+			return ""
+		}
+		return string(*x.GUID)
+	}, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Credential, Pagination, error) {
 		p := base
 		p.Page, p.RecordsPerPage = &page, &perPage
 		r, err := a.ListInstitutionCredentials(ctx, institutionCode, &p, opts...)
@@ -328,7 +338,12 @@ func (a *API) ListInstitutionsIter(ctx context.Context, params *ListInstitutions
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, base.Page, base.RecordsPerPage, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Institution, Pagination, error) {
+	return paginate(ctx, base.Page, base.RecordsPerPage, func(x Institution) string {
+		if x.Code == nil {
+			return ""
+		}
+		return string(*x.Code)
+	}, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Institution, Pagination, error) {
 		p := base
 		p.Page, p.RecordsPerPage = &page, &perPage
 		r, err := a.ListInstitutions(ctx, &p, opts...)
@@ -382,7 +397,12 @@ func (a *API) ListMemberChallengesIter(ctx context.Context, userGUID UserGUID, m
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, base.Page, base.RecordsPerPage, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Challenge, Pagination, error) {
+	return paginate(ctx, base.Page, base.RecordsPerPage, func(x Challenge) string {
+		if x.GUID == nil {
+			return ""
+		}
+		return string(*x.GUID)
+	}, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Challenge, Pagination, error) {
 		p := base
 		p.Page, p.RecordsPerPage = &page, &perPage
 		r, err := a.ListMemberChallenges(ctx, userGUID, memberGUID, &p, opts...)
@@ -432,7 +452,12 @@ func (a *API) ListMemberCredentialsIter(ctx context.Context, userGUID UserGUID, 
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, base.Page, base.RecordsPerPage, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Credential, Pagination, error) {
+	return paginate(ctx, base.Page, base.RecordsPerPage, func(x Credential) string {
+		if x.GUID == nil {
+			return ""
+		}
+		return string(*x.GUID)
+	}, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Credential, Pagination, error) {
 		p := base
 		p.Page, p.RecordsPerPage = &page, &perPage
 		r, err := a.ListMemberCredentials(ctx, userGUID, memberGUID, &p, opts...)
@@ -481,7 +506,12 @@ func (a *API) ListMembersIter(ctx context.Context, userGUID UserGUID, params *Li
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, base.Page, base.RecordsPerPage, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Member, Pagination, error) {
+	return paginate(ctx, base.Page, base.RecordsPerPage, func(x Member) string {
+		if x.GUID == nil {
+			return ""
+		}
+		return string(*x.GUID)
+	}, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Member, Pagination, error) {
 		p := base
 		p.Page, p.RecordsPerPage = &page, &perPage
 		r, err := a.ListMembers(ctx, userGUID, &p, opts...)
@@ -532,7 +562,12 @@ func (a *API) ListTransactionsIter(ctx context.Context, userGUID UserGUID, param
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, base.Page, base.RecordsPerPage, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Transaction, Pagination, error) {
+	return paginate(ctx, base.Page, base.RecordsPerPage, func(x Transaction) string {
+		if x.GUID == nil {
+			return ""
+		}
+		return string(*x.GUID)
+	}, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Transaction, Pagination, error) {
 		p := base
 		p.Page, p.RecordsPerPage = &page, &perPage
 		r, err := a.ListTransactions(ctx, userGUID, &p, opts...)
@@ -583,7 +618,12 @@ func (a *API) ListTransactionsByAccountIter(ctx context.Context, userGUID UserGU
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, base.Page, base.RecordsPerPage, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Transaction, Pagination, error) {
+	return paginate(ctx, base.Page, base.RecordsPerPage, func(x Transaction) string {
+		if x.GUID == nil {
+			return ""
+		}
+		return string(*x.GUID)
+	}, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Transaction, Pagination, error) {
 		p := base
 		p.Page, p.RecordsPerPage = &page, &perPage
 		r, err := a.ListTransactionsByAccount(ctx, userGUID, accountGUID, &p, opts...)
@@ -633,7 +673,12 @@ func (a *API) ListTransactionsByMemberIter(ctx context.Context, userGUID UserGUI
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, base.Page, base.RecordsPerPage, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Transaction, Pagination, error) {
+	return paginate(ctx, base.Page, base.RecordsPerPage, func(x Transaction) string {
+		if x.GUID == nil {
+			return ""
+		}
+		return string(*x.GUID)
+	}, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Transaction, Pagination, error) {
 		p := base
 		p.Page, p.RecordsPerPage = &page, &perPage
 		r, err := a.ListTransactionsByMember(ctx, userGUID, memberGUID, &p, opts...)
@@ -682,7 +727,12 @@ func (a *API) ListUserAccountsIter(ctx context.Context, userGUID UserGUID, param
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, base.Page, base.RecordsPerPage, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Account, Pagination, error) {
+	return paginate(ctx, base.Page, base.RecordsPerPage, func(x Account) string {
+		if x.GUID == nil {
+			return ""
+		}
+		return string(*x.GUID)
+	}, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Account, Pagination, error) {
 		p := base
 		p.Page, p.RecordsPerPage = &page, &perPage
 		r, err := a.ListUserAccounts(ctx, userGUID, &p, opts...)

@@ -258,10 +258,10 @@ func attemptRequest(req *http.Request, attempt int) (*http.Request, error) {
 	return r, nil
 }
 
-// bufferBody reads the body of resp, at most maxResponseBody bytes as an API call does, and
-// replaces it with the bytes read.
+// bufferBody reads the body of resp, at most one byte past maxResponseBody so that the call can
+// tell a body too large, and replaces it with the bytes read.
 func bufferBody(resp *http.Response) error {
-	b, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBody))
+	b, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBody+1))
 	_ = resp.Body.Close()
 	if err != nil {
 		return err

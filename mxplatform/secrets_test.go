@@ -148,7 +148,10 @@ func TestServerURLCredentialsAreNotQuoted(t *testing.T) {
 		"https://user:" + secretAPIKey + "@[::1/x",
 	} {
 		for _, err := range []error{
-			func() error { _, err := mxplatform.New(mxplatform.WithCredentials("id", "key"), mxplatform.WithServerURL(raw)); return err }(),
+			func() error {
+				_, err := mxplatform.New(mxplatform.WithCredentials("id", "key"), mxplatform.WithServerURL(raw))
+				return err
+			}(),
 			func() error { _, err := nexus.New(nexus.WithSessionToken("t"), nexus.WithServerURL(raw)); return err }(),
 			func() error { _, err := moov.New(moov.WithBearerToken("t"), moov.WithServerURL(raw)); return err }(),
 		} {

@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"go/format"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"text/template"
@@ -51,9 +52,17 @@ type param struct{ Name, Type string }
 
 type member struct{ Key, Field, Type, Arg string }
 
+// itemKey names the field that identifies the records of a list, for the iterator to yield each
+// once: guid, or else code (institutions).
+type itemKey struct {
+	Field string
+	Ptr   bool // the field is optional, a pointer
+}
+
 type op struct {
 	ID, GoName, Method, Path string
 	Repeat                   string // the mxplatform.Repeat constant of its x-mx-retry
+	MaxRecords               uint64 // the most records an answer holds (the maxItems of its arrays), 1 for a resource
 	Doc                      []string
 	PathParams               []param
 	HasParamsStruct          bool // the request builder takes *<GoName>Params
@@ -64,7 +73,8 @@ type op struct {
 	Resource                 *member // result: resource
 	Page                     string  // result: page: the body type
 	PageMembers              []member
-	Items                    *member // a paginated list: the member holding the items
+	Items                    *member  // a paginated list: the member holding the items
+	ItemKey                  *itemKey // the field identifying an item, nil when none does
 }
 
 func main() {
@@ -158,6 +168,18 @@ func build(path, method string, o *openapi3.Operation) (op, error) {
 	}
 
 	ok := o.Responses.Status(200)
+	r.MaxRecords = 1
+	if ok != nil {
+		for name, prop := range ok.Value.Content.Get(mediaType).Schema.Value.Properties {
+			if !prop.Value.Type.Is("array") {
+				continue
+			}
+			if prop.Value.MaxItems == nil {
+				return r, fmt.Errorf("the array %s of its answer has no maxItems: what an answer may cost is bounded by it", name)
+			}
+			r.MaxRecords = max(r.MaxRecords, *prop.Value.MaxItems)
+		}
+	}
 	switch {
 	case jobOperations[r.ID]:
 		r.Result = "job"
@@ -199,6 +221,13 @@ func build(path, method string, o *openapi3.Operation) (op, error) {
 		for key, prop := range schema.Value.Properties {
 			if prop.Value.Type.Is("array") {
 				r.Items = &member{Key: key, Field: genutil.GoName(key), Type: genutil.RefName(prop.Value.Items)}
+				item := prop.Value.Items.Value
+				for _, id := range []string{"guid", "code"} {
+					if item.Properties[id] != nil {
+						r.ItemKey = &itemKey{Field: genutil.GoName(id), Ptr: !slices.Contains(item.Required, id)}
+						break
+					}
+				}
 			}
 		}
 		if r.Items == nil {
@@ -227,7 +256,7 @@ const APIVersion = "{{.Version}}"
 // The operations of api/mxplatform.yaml.
 var (
 {{- range .Ops}}
-	op{{.GoName}} = &operation{id: "{{.ID}}", method: {{methodConst .Method}}, path: "{{.Path}}", repeat: {{.Repeat}}}
+	op{{.GoName}} = &operation{id: "{{.ID}}", method: {{methodConst .Method}}, path: "{{.Path}}", repeat: {{.Repeat}}, maxRecords: {{.MaxRecords}}}
 {{- end}}
 )
 
@@ -350,7 +379,16 @@ func (a *API) {{.GoName}}Iter(ctx context.Context
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, base.Page, base.RecordsPerPage, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]{{.Items.Type}}, Pagination, error) {
+	return paginate(ctx, base.Page, base.RecordsPerPage, {{with .ItemKey}}func(x {{$op.Items.Type}}) string {
+		{{- if .Ptr}}
+		if x.{{.Field}} == nil {
+			return ""
+		}
+		return string(*x.{{.Field}})
+		{{- else}}
+		return string(x.{{.Field}})
+		{{- end}}
+	}{{else}}nil{{end}}, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]{{.Items.Type}}, Pagination, error) {
 		p := base
 		p.Page, p.RecordsPerPage = &page, &perPage
 		r, err := a.{{.GoName}}(ctx{{range .PathParams}}, {{.Name}}{{end}}, &p, opts...)

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+
+	"github.com/mxsdk/mx-go/mxplatform/internal/transport"
 )
 
 // The bounds of a request body. Validation decodes a body into maps and slices of any, and the
@@ -101,94 +103,17 @@ func boundedBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 }
 
 // checkShape returns a *bodyError for a body of more than maxRequestValues values, nested
-// more than maxRequestDepth deep, or holding a number longer than maxRequestNumber. It does not check that the body is JSON: validation does, once the body is
-// known to be cheap to decode.
+// more than maxRequestDepth deep, or holding a number longer than maxRequestNumber. It does not
+// check that the body is JSON: validation does, once the body is known to be cheap to decode.
 func checkShape(b []byte) error {
-	s := jsonShape(b, maxRequestValues, maxRequestDepth)
+	s := transport.MeasureJSON(b, maxRequestValues, maxRequestDepth)
 	switch {
-	case s.depth > maxRequestDepth:
+	case s.Depth > maxRequestDepth:
 		return errTooDeep
-	case s.values > maxRequestValues:
+	case s.Values > maxRequestValues:
 		return errTooManyValues
-	case s.longestNumber > maxRequestNumber:
+	case s.LongestNumber > maxRequestNumber:
 		return errLongNumber
 	}
 	return nil
-}
-
-// shape is what jsonShape measures of a JSON text.
-type shape struct {
-	values        int // objects, arrays, strings, numbers, booleans and nulls
-	depth         int // how deep objects and arrays nest
-	longestNumber int // the length of the longest number, in bytes
-}
-
-// jsonShape measures a JSON text without decoding or allocating: it counts each object, array,
-// string, number, boolean and null once (object keys are not counted apart from their
-// values). It stops as soon as the values or the depth pass their bound. Text that is not
-// JSON is measured as if it were: any other byte outside strings starts a value.
-func jsonShape(b []byte, maxValues, maxDepth int) shape {
-	var s shape
-	stack := make([]byte, 0, maxRequestDepth) // the open containers, '{' or '['
-	key := false                              // the next string is an object key
-	scalar := -1                              // where the number or literal being read began
-	for i := 0; i <= len(b) && s.values <= maxValues; i++ {
-		if scalar >= 0 {
-			if i < len(b) && !endsScalar(b[i]) {
-				continue
-			}
-			if c := b[scalar]; c == '-' || '0' <= c && c <= '9' {
-				s.longestNumber = max(s.longestNumber, i-scalar)
-			}
-			scalar = -1
-		}
-		if i == len(b) {
-			break
-		}
-		switch c := b[i]; c {
-		case '"':
-			if !key {
-				s.values++
-			}
-			key = false
-			for i++; i < len(b) && b[i] != '"'; i++ { // to the closing quote
-				if b[i] == '\\' {
-					i++ // past the escaped character
-				}
-			}
-		case '{', '[':
-			s.values++
-			if len(stack) == maxDepth {
-				s.depth = maxDepth + 1
-				return s
-			}
-			stack = append(stack, c)
-			s.depth = max(s.depth, len(stack))
-			key = c == '{'
-		case '}', ']':
-			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
-			}
-			key = false
-		case ',':
-			key = len(stack) > 0 && stack[len(stack)-1] == '{'
-		case ':':
-			key = false
-		case ' ', '\t', '\n', '\r':
-		default:
-			s.values++
-			scalar = i
-			key = false
-		}
-	}
-	return s
-}
-
-// endsScalar reports whether c ends a number or literal of JSON.
-func endsScalar(c byte) bool {
-	switch c {
-	case ',', ':', '}', ']', ' ', '\t', '\n', '\r', '"', '{', '[':
-		return true
-	}
-	return false
 }

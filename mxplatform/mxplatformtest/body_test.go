@@ -3,7 +3,6 @@ package mxplatformtest
 import (
 	"encoding/json"
 	"io"
-	"math"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -218,35 +217,8 @@ func TestBodyBounds(t *testing.T) {
 	}
 }
 
-// TestJSONShape checks how bodies are counted: strings (keys apart) and scalars once each,
-// brackets and escapes inside strings not at all.
-func TestJSONShape(t *testing.T) {
-	cases := []struct {
-		body string
-		want shape
-	}{
-		{`{}`, shape{1, 1, 0}},
-		{`{"a": 1, "b": [true, false, null, -1.5e3, "x"]}`, shape{8, 2, 6}},
-		{`{"key": "value"}`, shape{2, 1, 0}},
-		{`{"a": {"b": {"c": []}}}`, shape{4, 4, 0}},
-		{`["{[\"", "\\", "]]]]"]`, shape{4, 1, 0}},
-		{`{"k\"ey": "v\\", "k": "v"}`, shape{3, 1, 0}},
-		{"  [ 1 ,\n22\t, 3 ]  ", shape{4, 1, 2}},
-		{`"lone"`, shape{1, 0, 0}},
-		{`[[],[],{}]`, shape{4, 2, 0}},
-		{`{"a":1,"b":2,"c":3}`, shape{4, 1, 1}},
-		{`[{"a":"b"},{"c":"d"}]`, shape{5, 2, 0}},
-		{`"unterminated`, shape{1, 0, 0}},
-		{`]]]}}`, shape{0, 0, 0}},
-		{`1234567890.123`, shape{1, 0, 14}},
-		{`[truefalse,"12345678"]`, shape{3, 1, 0}},
-		{`{"a":-12}`, shape{2, 1, 3}},
-	}
-	for _, c := range cases {
-		if got := jsonShape([]byte(c.body), math.MaxInt, math.MaxInt); got != c.want {
-			t.Errorf("%s: %+v, want %+v", c.body, got, c.want)
-		}
-	}
+// TestShapeCheckDoesNotAllocate: measuring a hostile body costs nothing.
+func TestShapeCheckDoesNotAllocate(t *testing.T) {
 	deep := []byte(strings.Repeat("[", 60000))
 	many := []byte(strings.Repeat("[0,0,0],", 8000))
 	if n := testing.AllocsPerRun(10, func() { _, _ = checkShape(deep), checkShape(many) }); n > 0 {

@@ -6,15 +6,12 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
 	"mime"
 	"net/http"
-	"reflect"
 	"strings"
-	"sync"
 
 	"github.com/mxsdk/mx-go/mxplatform/internal/transport"
 )
@@ -144,10 +141,6 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.refuse(w, r, http.StatusBadRequest, "the body could not be read")
 		return
 	}
-	if err := checkAmounts(body); err != nil {
-		h.refuse(w, r, http.StatusBadRequest, err.Error())
-		return
-	}
 	event, err := ParseAccountEvent(body)
 	switch {
 	case errors.Is(err, ErrMalformed):
@@ -209,61 +202,4 @@ func checkContentType(v string) string {
 func (h *Handler) refuse(w http.ResponseWriter, r *http.Request, status int, reason string) {
 	h.logger.InfoContext(r.Context(), "mx account webhook refused", "status", status, "reason", reason, "method", r.Method, "remote", r.RemoteAddr)
 	http.Error(w, reason, status)
-}
-
-// maxAmountText bounds the text of an amount of the account, in bytes, quotes included.
-// Amounts decode into mxplatform.Decimal, whose parsing of a long number allocates and computes
-// in the square of its length: one balance filling a body of 256 KiB allocated 158 MB and took
-// 0.2 s before ParseAccountEvent refused it. The widest real amounts have 16 digits, and
-// ParseAccountEvent refuses more than 40 on either side of the point; 128 leaves room for any
-// of its forms, quoted or with an exponent.
-const maxAmountText = 128
-
-// checkAmounts refuses, before the payload is decoded, an amount of the account whose text is
-// longer than maxAmountText: every value that decoding an AccountEvent would parse as an
-// amount, whatever the case or escapes of its key and however often it repeats. It decodes the
-// payload into amountProbe, which matches keys as an AccountEvent does and skips all else, so
-// that it costs little more than a syntax check.
-func checkAmounts(body []byte) error {
-	var long string // the first amount found too long
-	probe := reflect.New(amountProbe())
-	account := probe.Elem().Field(0)
-	for i := range account.NumField() {
-		name, _, _ := strings.Cut(account.Type().Field(i).Tag.Get("json"), ",")
-		account.Field(i).Set(reflect.ValueOf(amountText{name: name, long: &long}))
-	}
-	_ = json.Unmarshal(body, probe.Interface()) // ParseAccountEvent reports its errors
-	if long != "" {
-		return fmt.Errorf("%w: field %q: a number too long for an amount (more than %d characters)", ErrMalformed, "account."+long, maxAmountText)
-	}
-	return nil
-}
-
-// amountProbe is a struct that decodes like an AccountEvent but has only the account's
-// amounts, each an amountText.
-var amountProbe = sync.OnceValue(func() reflect.Type {
-	event := reflect.TypeFor[AccountEvent]()
-	field, _ := event.FieldByName("Account")
-	var amounts []reflect.StructField
-	for i := range field.Type.NumField() {
-		if f := field.Type.Field(i); f.Type == decimalType {
-			amounts = append(amounts, reflect.StructField{Name: f.Name, Type: reflect.TypeFor[amountText](), Tag: f.Tag})
-		}
-	}
-	return reflect.StructOf([]reflect.StructField{{Name: field.Name, Type: reflect.StructOf(amounts), Tag: field.Tag}})
-})
-
-// amountText stands for an amount in amountProbe: decoding it only notes, in *long, the name of
-// the first amount whose text is longer than maxAmountText.
-type amountText struct {
-	name string
-	long *string
-}
-
-// UnmarshalJSON notes the amount when its text is too long.
-func (a amountText) UnmarshalJSON(b []byte) error {
-	if len(b) > maxAmountText && *a.long == "" {
-		*a.long = a.name
-	}
-	return nil
 }
