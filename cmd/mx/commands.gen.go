@@ -16,7 +16,7 @@ func addOperationCommands(root *cobra.Command, a *app) {
 	root.AddCommand(groups["accounts"])
 	groups["institutions"] = &cobra.Command{Use: "institutions", Short: "Search institutions and the credentials they require", Example: "  mx institutions credentials --institution mxbank\n  mx institutions favorites\n  mx institutions list --name chase -o table\n  mx institutions read --institution chase\n", RunE: groupRun}
 	root.AddCommand(groups["institutions"])
-	groups["members"] = &cobra.Command{Use: "members", Short: "Connect users to institutions: create, aggregate, answer MFA", Example: "  mx members aggregate --user USR-123 --member MBR-123 --wait\n  mx members challenges --user USR-123 --member MBR-123\n  mx members check-balance --user USR-123 --member MBR-123 --wait\n  mx members create --user USR-123 --institution mxbank --credential CRD-1=mxuser --credential CRD-2=correct\n  mx members credentials --user USR-123 --member MBR-123\n  mx members delete --user USR-123 --member MBR-123\n  mx members list --user USR-123 --all -o table\n  mx members oauth-window-uri --user USR-123 --member MBR-123 --referral-source APP\n  mx members read --user USR-123 --member MBR-123\n  mx members resume --user USR-123 --member MBR-123 --answer CRD-9=blue --wait\n  mx members status --user USR-123 --member MBR-123\n  mx members update --user USR-123 --member MBR-123 --credential CRD-2=new-password\n", RunE: groupRun}
+	groups["members"] = &cobra.Command{Use: "members", Short: "Connect users to institutions: create, aggregate, answer MFA", Example: "  mx members aggregate --user USR-123 --member MBR-123 --wait\n  mx members challenges --user USR-123 --member MBR-123\n  mx members check-balance --user USR-123 --member MBR-123 --wait\n  mx members create --user USR-123 --institution mxbank --credential CRD-1=mxuser --credential CRD-2=password\n  mx members credentials --user USR-123 --member MBR-123\n  mx members delete --user USR-123 --member MBR-123\n  mx members list --user USR-123 --all -o table\n  mx members oauth-window-uri --user USR-123 --member MBR-123 --referral-source APP\n  mx members read --user USR-123 --member MBR-123\n  mx members resume --user USR-123 --member MBR-123 --answer CRD-9=blue --wait\n  mx members status --user USR-123 --member MBR-123\n  mx members update --user USR-123 --member MBR-123 --credential CRD-2=password\n", RunE: groupRun}
 	root.AddCommand(groups["members"])
 	groups["transactions"] = &cobra.Command{Use: "transactions", Short: "List, read and update transactions", Example: "  mx transactions list --user USR-123 --from 2026-01-01 --all\n  mx transactions list-by-account --user USR-123 --account ACT-123 --all -o table\n  mx transactions list-by-member --user USR-123 --member MBR-123\n  mx transactions read --user USR-123 --transaction TRN-123\n  mx transactions update --user USR-123 --transaction TRN-123 --memo 'Team lunch'\n", RunE: groupRun}
 	root.AddCommand(groups["transactions"])
@@ -476,7 +476,7 @@ func cmdCreateMember(a *app) *cobra.Command {
 		Use:     "create",
 		Short:   "Create a member",
 		Long:    "Creates a member: the user's login at an institution. A standard member carries the\ncredentials that listInstitutionCredentials asks for; MX checks them at once and starts\naggregating unless `skip_aggregation` is true. An OAuth member (`is_oauth: true`, only at\ninstitutions that support OAuth) carries no credentials: it starts with connection status\nPENDING and an `oauth_window_uri` to send the end user to.\n\nThe reference marks `credentials` as required but also says that OAuth members need none;\nthis document therefore requires only `institution_code`. A partner-defined `id` that is\nalready used answers 409 Conflict. The live API answers 200, or 202 when the member was\naccepted and aggregation is under way.\n\nMX operation createMember: POST /users/{user_guid}/members.",
-		Example: "  mx members create --user USR-123 --institution mxbank --credential CRD-1=mxuser --credential CRD-2=correct",
+		Example: "  mx members create --user USR-123 --institution mxbank --credential CRD-1=mxuser --credential CRD-2=password",
 		Args:    cobra.NoArgs,
 	}
 	b := newBinder(cmd)
@@ -784,7 +784,7 @@ func cmdUpdateMember(a *app) *cobra.Command {
 		Use:     "update",
 		Short:   "Update a member",
 		Long:    "Updates a member: new credentials (listMemberCredentials says which), a partner-defined\n`id`, metadata, or whether background aggregation is disabled. Updating credentials starts\nan aggregation unless `skip_aggregation` is true.\n\nMX operation updateMember: PUT /users/{user_guid}/members/{member_guid}.",
-		Example: "  mx members update --user USR-123 --member MBR-123 --credential CRD-2=new-password",
+		Example: "  mx members update --user USR-123 --member MBR-123 --credential CRD-2=password",
 		Args:    cobra.NoArgs,
 	}
 	b := newBinder(cmd)

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -464,5 +465,18 @@ func TestCompletion(t *testing.T) {
 	r = mx(t, nil, "", "__complete", "widgets", "url", "--color-scheme", "")
 	if !strings.Contains(r.stdout, "dark") || !strings.Contains(r.stdout, "light") {
 		t.Errorf("enum completion: %q", r.stdout)
+	}
+}
+
+// TestHelpExamplesLogInAtTheTestBank: the passwords the help shows for MX Bank are ones the test
+// bank connects with, not ones it refuses.
+func TestHelpExamplesLogInAtTheTestBank(t *testing.T) {
+	for _, args := range [][]string{{"members", "create", "--help"}, {"members", "update", "--help"}, {"members", "--help"}} {
+		r := mx(t, nil, "", args...)
+		for _, m := range regexp.MustCompile(`CRD-2=(\S+)`).FindAllStringSubmatch(r.stdout, -1) {
+			if m[1] != mxplatformtest.PasswordConnect {
+				t.Errorf("mx %s shows the password %q, which does not connect at MX Bank", strings.Join(args, " "), m[1])
+			}
+		}
 	}
 }
