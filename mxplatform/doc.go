@@ -65,6 +65,22 @@
 // that may have deleted the object (no answer, a reset, a 502 or 504) succeeds: the object is
 // gone, as asked; after a 429 or 503, which applied nothing, the 404 stands.
 //
+// # Pagination
+//
+// Every list has a List...Iter method that reads its pages in turn ([DefaultPageSize] records
+// a page, [WithPrefetch] to read ahead) and yields its records. MX pages by offset: a record
+// added or removed while the pages are read shifts the later ones. An iterator never yields a
+// record twice in one iteration, and refuses a page that holds more records than it asked for
+// ([ErrPagination]); a record added or removed meanwhile may be missed, so list again when a
+// consistent view matters.
+//
+// # Limits
+//
+// What one answer may cost is bounded: a body is read up to 16 MiB, far beyond any answer of
+// MX, and before it is decoded a body holding more values or objects than the records its
+// operation may answer could hold (a page's records_per_page) is refused with a
+// [*DecodeError], so that a small hostile body cannot cost gigabytes once decoded.
+//
 // # Aggregation jobs
 //
 // [API.AggregateMember], [API.CheckBalances] and [API.ResumeAggregation] return a [JobResult]

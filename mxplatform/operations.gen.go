@@ -223,7 +223,8 @@ func (a *API) ListFavoriteInstitutions(ctx context.Context, params *ListFavorite
 // ListFavoriteInstitutionsIter iterates over the institutions of every page of [API.ListFavoriteInstitutions], from
 // params.Page (default 1) with params.RecordsPerPage records per page (default
 // [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
-// once and ends the iteration. See [WithPrefetch] to fetch pages ahead.
+// once and ends the iteration. See [WithPrefetch] to fetch pages ahead. Each record is yielded
+// once, even when the list changes while it is read (see Pagination in the package docs).
 func (a *API) ListFavoriteInstitutionsIter(ctx context.Context, params *ListFavoriteInstitutionsParams, opts ...CallOption) iter.Seq2[Institution, error] {
 	var base ListFavoriteInstitutionsParams
 	if params != nil {
@@ -279,7 +280,8 @@ func (a *API) ListInstitutionCredentials(ctx context.Context, institutionCode In
 // ListInstitutionCredentialsIter iterates over the credentials of every page of [API.ListInstitutionCredentials], from
 // params.Page (default 1) with params.RecordsPerPage records per page (default
 // [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
-// once and ends the iteration. See [WithPrefetch] to fetch pages ahead.
+// once and ends the iteration. See [WithPrefetch] to fetch pages ahead. Each record is yielded
+// once, even when the list changes while it is read (see Pagination in the package docs).
 func (a *API) ListInstitutionCredentialsIter(ctx context.Context, institutionCode InstitutionCode, params *ListInstitutionCredentialsParams, opts ...CallOption) iter.Seq2[Credential, error] {
 	var base ListInstitutionCredentialsParams
 	if params != nil {
@@ -332,7 +334,8 @@ func (a *API) ListInstitutions(ctx context.Context, params *ListInstitutionsPara
 // ListInstitutionsIter iterates over the institutions of every page of [API.ListInstitutions], from
 // params.Page (default 1) with params.RecordsPerPage records per page (default
 // [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
-// once and ends the iteration. See [WithPrefetch] to fetch pages ahead.
+// once and ends the iteration. See [WithPrefetch] to fetch pages ahead. Each record is yielded
+// once, even when the list changes while it is read (see Pagination in the package docs).
 func (a *API) ListInstitutionsIter(ctx context.Context, params *ListInstitutionsParams, opts ...CallOption) iter.Seq2[Institution, error] {
 	var base ListInstitutionsParams
 	if params != nil {
@@ -391,7 +394,8 @@ func (a *API) ListMemberChallenges(ctx context.Context, userGUID UserGUID, membe
 // ListMemberChallengesIter iterates over the challenges of every page of [API.ListMemberChallenges], from
 // params.Page (default 1) with params.RecordsPerPage records per page (default
 // [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
-// once and ends the iteration. See [WithPrefetch] to fetch pages ahead.
+// once and ends the iteration. See [WithPrefetch] to fetch pages ahead. Each record is yielded
+// once, even when the list changes while it is read (see Pagination in the package docs).
 func (a *API) ListMemberChallengesIter(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *ListMemberChallengesParams, opts ...CallOption) iter.Seq2[Challenge, error] {
 	var base ListMemberChallengesParams
 	if params != nil {
@@ -446,7 +450,8 @@ func (a *API) ListMemberCredentials(ctx context.Context, userGUID UserGUID, memb
 // ListMemberCredentialsIter iterates over the credentials of every page of [API.ListMemberCredentials], from
 // params.Page (default 1) with params.RecordsPerPage records per page (default
 // [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
-// once and ends the iteration. See [WithPrefetch] to fetch pages ahead.
+// once and ends the iteration. See [WithPrefetch] to fetch pages ahead. Each record is yielded
+// once, even when the list changes while it is read (see Pagination in the package docs).
 func (a *API) ListMemberCredentialsIter(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *ListMemberCredentialsParams, opts ...CallOption) iter.Seq2[Credential, error] {
 	var base ListMemberCredentialsParams
 	if params != nil {
@@ -500,7 +505,8 @@ func (a *API) ListMembers(ctx context.Context, userGUID UserGUID, params *ListMe
 // ListMembersIter iterates over the members of every page of [API.ListMembers], from
 // params.Page (default 1) with params.RecordsPerPage records per page (default
 // [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
-// once and ends the iteration. See [WithPrefetch] to fetch pages ahead.
+// once and ends the iteration. See [WithPrefetch] to fetch pages ahead. Each record is yielded
+// once, even when the list changes while it is read (see Pagination in the package docs).
 func (a *API) ListMembersIter(ctx context.Context, userGUID UserGUID, params *ListMembersParams, opts ...CallOption) iter.Seq2[Member, error] {
 	var base ListMembersParams
 	if params != nil {
@@ -556,7 +562,8 @@ func (a *API) ListTransactions(ctx context.Context, userGUID UserGUID, params *L
 // ListTransactionsIter iterates over the transactions of every page of [API.ListTransactions], from
 // params.Page (default 1) with params.RecordsPerPage records per page (default
 // [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
-// once and ends the iteration. See [WithPrefetch] to fetch pages ahead.
+// once and ends the iteration. See [WithPrefetch] to fetch pages ahead. Each record is yielded
+// once, even when the list changes while it is read (see Pagination in the package docs).
 func (a *API) ListTransactionsIter(ctx context.Context, userGUID UserGUID, params *ListTransactionsParams, opts ...CallOption) iter.Seq2[Transaction, error] {
 	var base ListTransactionsParams
 	if params != nil {
@@ -612,7 +619,8 @@ func (a *API) ListTransactionsByAccount(ctx context.Context, userGUID UserGUID, 
 // ListTransactionsByAccountIter iterates over the transactions of every page of [API.ListTransactionsByAccount], from
 // params.Page (default 1) with params.RecordsPerPage records per page (default
 // [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
-// once and ends the iteration. See [WithPrefetch] to fetch pages ahead.
+// once and ends the iteration. See [WithPrefetch] to fetch pages ahead. Each record is yielded
+// once, even when the list changes while it is read (see Pagination in the package docs).
 func (a *API) ListTransactionsByAccountIter(ctx context.Context, userGUID UserGUID, accountGUID AccountGUID, params *ListTransactionsByAccountParams, opts ...CallOption) iter.Seq2[Transaction, error] {
 	var base ListTransactionsByAccountParams
 	if params != nil {
@@ -667,7 +675,8 @@ func (a *API) ListTransactionsByMember(ctx context.Context, userGUID UserGUID, m
 // ListTransactionsByMemberIter iterates over the transactions of every page of [API.ListTransactionsByMember], from
 // params.Page (default 1) with params.RecordsPerPage records per page (default
 // [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
-// once and ends the iteration. See [WithPrefetch] to fetch pages ahead.
+// once and ends the iteration. See [WithPrefetch] to fetch pages ahead. Each record is yielded
+// once, even when the list changes while it is read (see Pagination in the package docs).
 func (a *API) ListTransactionsByMemberIter(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *ListTransactionsByMemberParams, opts ...CallOption) iter.Seq2[Transaction, error] {
 	var base ListTransactionsByMemberParams
 	if params != nil {
@@ -721,7 +730,8 @@ func (a *API) ListUserAccounts(ctx context.Context, userGUID UserGUID, params *L
 // ListUserAccountsIter iterates over the accounts of every page of [API.ListUserAccounts], from
 // params.Page (default 1) with params.RecordsPerPage records per page (default
 // [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
-// once and ends the iteration. See [WithPrefetch] to fetch pages ahead.
+// once and ends the iteration. See [WithPrefetch] to fetch pages ahead. Each record is yielded
+// once, even when the list changes while it is read (see Pagination in the package docs).
 func (a *API) ListUserAccountsIter(ctx context.Context, userGUID UserGUID, params *ListUserAccountsParams, opts ...CallOption) iter.Seq2[Account, error] {
 	var base ListUserAccountsParams
 	if params != nil {

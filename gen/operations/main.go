@@ -372,7 +372,8 @@ func (a *API) {{.GoName}}(ctx context.Context
 // {{.GoName}}Iter iterates over the {{.Items.Key}} of every page of [API.{{.GoName}}], from
 // params.Page (default 1) with params.RecordsPerPage records per page (default
 // [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
-// once and ends the iteration. See [WithPrefetch] to fetch pages ahead.
+// once and ends the iteration. See [WithPrefetch] to fetch pages ahead.{{if .ItemKey}} Each record is yielded
+// once, even when the list changes while it is read (see Pagination in the package docs).{{end}}
 func (a *API) {{.GoName}}Iter(ctx context.Context
 	{{- range .PathParams}}, {{.Name}} {{.Type}}{{end}}, params *{{.GoName}}Params, opts ...CallOption) iter.Seq2[{{.Items.Type}}, error] {
 	var base {{.GoName}}Params
