@@ -25,7 +25,9 @@ func allocated(f func()) uint64 {
 // TestHostileAnswersCostLittle sends answers that are small on the wire but would be huge once
 // decoded: a gzip of a page of a third of a million empty accounts (each {} a struct of about a
 // kilobyte), an array nested thousands deep, a page of a million tiny values. Each is refused
-// with a *DecodeError before it is decoded, at a cost of a few times its size.
+// with a *DecodeError before it is decoded, at a cost of a few times its size (reading it, and
+// gzip's buffers), where decoding the first cost 2 GiB. The bound is loose: the race detector
+// and the goroutines of other tests allocate too.
 func TestHostileAnswersCostLittle(t *testing.T) {
 	page := func(records string) string {
 		return `{"accounts":[` + records + `],"pagination":{"current_page":1,"per_page":100,"total_entries":1,"total_pages":1}}`
@@ -52,7 +54,7 @@ func TestHostileAnswersCostLittle(t *testing.T) {
 		if !errors.As(err, &de) {
 			t.Errorf("%s: %v, want a *DecodeError", name, err)
 		}
-		if limit := uint64(8 * len(body)); cost > limit {
+		if limit := uint64(32 * len(body)); cost > limit {
 			t.Errorf("%s: %d KiB of answer (%d KiB gzipped) cost %d KiB, more than %d KiB", name, len(body)>>10, zipped.Len()>>10, cost>>10, limit>>10)
 		}
 	}
