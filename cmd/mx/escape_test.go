@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -242,15 +241,7 @@ func TestErrorMessagesAreEscaped(t *testing.T) {
 // runTerminal runs mx as mx does, with stdin a terminal.
 func runTerminal(t *testing.T, vars map[string]string, stdin string, args ...string) result {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	code := run(context.Background(), args, &env{
-		stdin:    strings.NewReader(stdin),
-		stdout:   &out,
-		stderr:   &errOut,
-		getenv:   func(k string) string { return vars[k] },
-		terminal: func() bool { return true },
-	})
-	return result{code, out.String(), errOut.String()}
+	return runMX(vars, stdin, true, args...)
 }
 
 func TestMFAPromptsAreEscaped(t *testing.T) {

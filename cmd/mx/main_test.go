@@ -25,13 +25,18 @@ type result struct {
 // mx runs the command line in-process with the given environment variables and stdin.
 func mx(t *testing.T, vars map[string]string, stdin string, args ...string) result {
 	t.Helper()
+	return runMX(vars, stdin, false, args...)
+}
+
+// runMX runs mx in process with the given environment, stdin and terminal.
+func runMX(vars map[string]string, stdin string, terminal bool, args ...string) result {
 	var out, errOut bytes.Buffer
 	code := run(context.Background(), args, &env{
 		stdin:    strings.NewReader(stdin),
 		stdout:   &out,
 		stderr:   &errOut,
 		getenv:   func(k string) string { return vars[k] },
-		terminal: func() bool { return false },
+		terminal: func() bool { return terminal },
 	})
 	return result{code, out.String(), errOut.String()}
 }
