@@ -98,10 +98,10 @@ func (a *API) waitAfter(ctx context.Context, userGUID UserGUID, memberGUID Membe
 // between reads starts at WaitOptions.Interval and grows to MaxInterval; the wait ends with the
 // context's error when ctx ends first.
 func (a *API) WaitForAggregation(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, w *WaitOptions, opts ...CallOption) (*AggregationResult, error) {
-	return a.wait(ctx, userGUID, memberGUID, nil, false, w, opts)
+	return a.wait(ctx, userGUID, memberGUID, "", false, w, opts)
 }
 
-func (a *API) wait(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, jobStartedAt *string, pauseFirst bool, w *WaitOptions, opts []CallOption) (*AggregationResult, error) {
+func (a *API) wait(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, jobStartedAt Timestamp, pauseFirst bool, w *WaitOptions, opts []CallOption) (*AggregationResult, error) {
 	var o WaitOptions
 	if w != nil {
 		o = *w
@@ -149,7 +149,7 @@ func settled(s *MemberStatus) bool {
 	if info.UserMustAct {
 		return true
 	}
-	if s.IsBeingAggregated != nil && *s.IsBeingAggregated {
+	if s.IsBeingAggregated {
 		return false
 	}
 	return info.Next != NextStepPoll
@@ -157,6 +157,14 @@ func settled(s *MemberStatus) bool {
 
 // stale reports whether a status read predates the job just started (its aggregated_at is
 // older), so that a wait does not stop on the state the member had before the job.
-func stale(s *MemberStatus, jobStartedAt *string) bool {
-	return jobStartedAt != nil && s.AggregatedAt != nil && *s.AggregatedAt < *jobStartedAt
+func stale(s *MemberStatus, jobStartedAt Timestamp) bool {
+	if jobStartedAt == "" || s.AggregatedAt == "" {
+		return false
+	}
+	read, err1 := s.AggregatedAt.Time()
+	started, err2 := jobStartedAt.Time()
+	if err1 != nil || err2 != nil {
+		return s.AggregatedAt < jobStartedAt // not times: as text, which sorts ISO 8601
+	}
+	return read.Before(started)
 }

@@ -233,6 +233,15 @@ func (a *API) decorate(req *http.Request, cc *callSettings) {
 	}
 }
 
+// encodeBody encodes the body of a request of op.
+func encodeBody(op *operation, v any) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: encoding the request body: %w", op.id, err)
+	}
+	return b, nil
+}
+
 // missing reports a 2xx response whose body lacks a member the operation answers.
 func missing(op *operation, resp *http.Response, member string) error {
 	return &DecodeError{Operation: op.id, StatusCode: resp.StatusCode, Err: fmt.Errorf("the response has no %q", member)}

@@ -16,58 +16,54 @@ var ErrUnansweredChallenges = errors.New("mxplatform: MFA challenges without an 
 //   - OPTIONS and IMAGE_OPTIONS challenges take the value of the option whose label or value is
 //     the input (exactly, else ignoring case and surrounding spaces);
 //   - a challenge type this SDK does not know takes the text as typed.
-func Answer(c Challenge, input string) (CredentialRequest, error) {
-	if c.GUID == nil || *c.GUID == "" {
-		return CredentialRequest{}, errors.New("mxplatform: the challenge has no GUID")
+func Answer(c Challenge, input string) (ChallengeAnswer, error) {
+	if c.GUID == "" {
+		return ChallengeAnswer{}, errors.New("mxplatform: the challenge has no GUID")
 	}
-	var typ ChallengeType
-	if c.Type != nil {
-		typ = *c.Type
-	}
-	switch typ {
+	switch c.Type {
 	case ChallengeTypeOptions:
 		var choices []option
 		for _, o := range c.Options {
 			choices = append(choices, option{o.Label, o.Value})
 		}
-		return choose(*c.GUID, typ, choices, input)
+		return choose(c.GUID, c.Type, choices, input)
 	case ChallengeTypeImageOptions:
 		var choices []option
 		for _, o := range c.ImageOptions {
 			choices = append(choices, option{o.Label, o.Value})
 		}
-		return choose(*c.GUID, typ, choices, input)
+		return choose(c.GUID, c.Type, choices, input)
 	}
 	if input == "" {
-		return CredentialRequest{}, fmt.Errorf("mxplatform: challenge %s (%s) needs a non-empty answer", *c.GUID, typ)
+		return ChallengeAnswer{}, fmt.Errorf("mxplatform: challenge %s (%s) needs a non-empty answer", c.GUID, c.Type)
 	}
-	return CredentialRequest{GUID: *c.GUID, Value: input}, nil
+	return ChallengeAnswer{GUID: c.GUID, Value: input}, nil
 }
 
-type option struct{ label, value *string }
+type option struct{ label, value string }
 
-func choose(guid string, typ ChallengeType, choices []option, input string) (CredentialRequest, error) {
+func choose(guid ChallengeGUID, typ ChallengeType, choices []option, input string) (ChallengeAnswer, error) {
 	for _, exact := range []bool{true, false} {
 		for _, o := range choices {
-			if o.value == nil {
+			if o.value == "" {
 				continue
 			}
-			for _, candidate := range []*string{o.label, o.value} {
-				if candidate != nil && matches(*candidate, input, exact) {
-					return CredentialRequest{GUID: guid, Value: *o.value}, nil
+			for _, candidate := range []string{o.label, o.value} {
+				if candidate != "" && matches(candidate, input, exact) {
+					return ChallengeAnswer{GUID: guid, Value: o.value}, nil
 				}
 			}
 		}
 	}
 	var names []string
 	for _, o := range choices {
-		if o.label != nil {
-			names = append(names, *o.label)
-		} else if o.value != nil {
-			names = append(names, *o.value)
+		if o.label != "" {
+			names = append(names, o.label)
+		} else if o.value != "" {
+			names = append(names, o.value)
 		}
 	}
-	return CredentialRequest{}, fmt.Errorf("mxplatform: %q is not an option of challenge %s (%s); choose one of %q", input, guid, typ, names)
+	return ChallengeAnswer{}, fmt.Errorf("mxplatform: %q is not an option of challenge %s (%s); choose one of %q", input, guid, typ, names)
 }
 
 func matches(candidate, input string, exact bool) bool {
@@ -81,22 +77,22 @@ func matches(candidate, input string, exact bool) bool {
 // one before they are sent.
 type MFAAnswers struct {
 	challenges []Challenge
-	answers    map[string]CredentialRequest
+	answers    map[ChallengeGUID]ChallengeAnswer
 }
 
 // NewMFAAnswers starts collecting answers to challenges, as ListMemberChallenges or
 // WaitForAggregation return them.
 func NewMFAAnswers(challenges []Challenge) *MFAAnswers {
-	return &MFAAnswers{challenges: challenges, answers: map[string]CredentialRequest{}}
+	return &MFAAnswers{challenges: challenges, answers: map[ChallengeGUID]ChallengeAnswer{}}
 }
 
 // Challenges returns the challenges being answered.
 func (m *MFAAnswers) Challenges() []Challenge { return m.challenges }
 
 // Set answers the challenge whose GUID is challengeGUID with the end user's input (see [Answer]).
-func (m *MFAAnswers) Set(challengeGUID, input string) error {
+func (m *MFAAnswers) Set(challengeGUID ChallengeGUID, input string) error {
 	for _, c := range m.challenges {
-		if c.GUID != nil && *c.GUID == challengeGUID {
+		if c.GUID != "" && c.GUID == challengeGUID {
 			a, err := Answer(c, input)
 			if err != nil {
 				return err
@@ -112,11 +108,7 @@ func (m *MFAAnswers) Set(challengeGUID, input string) error {
 func (m *MFAAnswers) Missing() []Challenge {
 	var out []Challenge
 	for _, c := range m.challenges {
-		if c.GUID == nil {
-			out = append(out, c)
-			continue
-		}
-		if _, ok := m.answers[*c.GUID]; !ok {
+		if _, ok := m.answers[c.GUID]; c.GUID == "" || !ok {
 			out = append(out, c)
 		}
 	}
@@ -133,19 +125,19 @@ func (m *MFAAnswers) Request() (MemberResumeRequest, error) {
 		var labels []string
 		for _, c := range missing {
 			switch {
-			case c.Label != nil:
-				labels = append(labels, *c.Label)
-			case c.GUID != nil:
-				labels = append(labels, *c.GUID)
+			case c.Label != "":
+				labels = append(labels, c.Label)
+			case c.GUID != "":
+				labels = append(labels, string(c.GUID))
 			default:
 				labels = append(labels, "a challenge without GUID")
 			}
 		}
 		return MemberResumeRequest{}, fmt.Errorf("%w: %q", ErrUnansweredChallenges, labels)
 	}
-	req := MemberResumeRequest{Challenges: make([]CredentialRequest, 0, len(m.challenges))}
+	req := MemberResumeRequest{Challenges: make([]ChallengeAnswer, 0, len(m.challenges))}
 	for _, c := range m.challenges {
-		req.Challenges = append(req.Challenges, m.answers[*c.GUID])
+		req.Challenges = append(req.Challenges, m.answers[c.GUID])
 	}
 	return req, nil
 }
@@ -175,7 +167,7 @@ func (a *API) AnswerChallengesAndWait(ctx context.Context, userGUID UserGUID, me
 	if err != nil {
 		return nil, err
 	}
-	r, err := a.wait(ctx, userGUID, memberGUID, nil, true, w, opts)
+	r, err := a.wait(ctx, userGUID, memberGUID, "", true, w, opts)
 	if r != nil {
 		r.Job = job.Outcome
 	}

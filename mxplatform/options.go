@@ -122,9 +122,14 @@ func WithHTTPClientConfig(c *http.Client) Option {
 	return func(s *settings) error { return s.SetHTTPClient("mxplatform", c) }
 }
 
-// WithDoer sends requests through d, any type with the Do method of *http.Client (for example a
-// test double or an instrumented client). The retry layer wraps it.
-func WithDoer(d HttpRequestDoer) Option {
+// Doer is anything with the Do method of *http.Client, such as a test double or an instrumented
+// client.
+type Doer interface {
+	Do(*http.Request) (*http.Response, error)
+}
+
+// WithDoer sends requests through d instead of an *http.Client. The retry layer wraps it.
+func WithDoer(d Doer) Option {
 	return func(s *settings) error { return s.SetDoer("mxplatform", d) }
 }
 

@@ -67,7 +67,7 @@ func RepeatOf(req *http.Request) Repeat {
 // the request, and no answer after the request was written leaves it unknown.
 //
 // Whether the request was written is known for requests sent through a [RetryTransport] with an
-// http.Transport below it; through a custom [HttpRequestDoer] that ignores httptrace, a lost
+// http.Transport below it; through a custom [Doer] that ignores httptrace, a lost
 // connection counts as possibly applied.
 func MayHaveBeenApplied(req *http.Request, resp *http.Response, err error) bool {
 	if err == nil && resp != nil {

@@ -39,10 +39,10 @@ func jobOutcome(resp *http.Response) JobOutcome {
 	return JobStarted
 }
 
-// MemberChallenges is the answer of [API.ListMemberChallenges].
+// MemberChallenges is the answer of [API.ListMemberChallenges]: a page of challenges.
 type MemberChallenges struct {
 	// Challenged is false when MX answered 204 No Content: the member is not challenged and
-	// there is nothing to answer. Challenges is then empty.
+	// there is nothing to answer. Items is then empty.
 	Challenged bool
-	ChallengesResponseBody
+	Page[Challenge]
 }

@@ -1,37 +1,14 @@
-// Command operations writes mxplatform/operations.gen.go: one method of mxplatform.API per
-// operation of api/mxplatform.yaml. Each method builds its request with the request builder
-// oapi-codegen generated, sends it through API.call (credentials, headers, retries, typed
-// errors) and returns the operation's resource:
-//
-//   - a body that wraps one object ({"account": {...}}) returns that object; a request body of
-//     that shape is taken unwrapped;
-//   - a list returns its page (items and pagination), every member checked present;
-//   - 204-only operations return only an error;
-//   - aggregateMember, checkBalances and resumeAggregation return a JobResult (200 or 202);
-//   - listMemberChallenges returns MemberChallenges (204 means not challenged);
-//   - readTransaction accepts the reference's shape and the live list shape.
-//
-// Run from the repository root: go run ./gen/operations
 package main
 
 import (
 	"bytes"
 	"fmt"
-	"go/format"
-	"os"
-	"slices"
 	"sort"
 	"strings"
 	"text/template"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/mxsdk/mx-go/gen/internal/genutil"
-)
-
-const (
-	specPath   = "api/mxplatform.yaml"
-	outputPath = "mxplatform/operations.gen.go"
-	mediaType  = "application/vnd.mx.api.v1+json"
 )
 
 // retryDocs end the doc of a method with when its request is sent again, by x-mx-retry.
@@ -54,10 +31,7 @@ type member struct{ Key, Field, Type, Arg string }
 
 // itemKey names the field that identifies the records of a list, for the iterator to yield each
 // once: guid, or else code (institutions).
-type itemKey struct {
-	Field string
-	Ptr   bool // the field is optional, a pointer
-}
+type itemKey struct{ Field string }
 
 type op struct {
 	ID, GoName, Method, Path string
@@ -65,34 +39,23 @@ type op struct {
 	MaxRecords               uint64 // the most records an answer holds (the maxItems of its arrays), 1 for a resource
 	Doc                      []string
 	PathParams               []param
-	HasParamsStruct          bool // the request builder takes *<GoName>Params
-	TakesParams              bool // the method takes it too (the operation has query parameters)
-	BodyType                 string
-	BodyWrapped              *member // the single member a request body wraps
+	TakesParams              bool    // the operation has query parameters: the method takes *<GoName>Params
+	Body                     *member // the resource a request body wraps, taken unwrapped
+	BodyOptions              string  // the type of the body's members beside the resource, taken as a pointer
 	Result                   string  // none, job, challenges, transaction, resource, page
 	Resource                 *member // result: resource
-	Page                     string  // result: page: the body type
-	PageMembers              []member
-	Items                    *member  // a paginated list: the member holding the items
-	ItemKey                  *itemKey // the field identifying an item, nil when none does
+	Items                    *member // a list: the member holding the records
+	ItemKey                  *itemKey
+	Paginated                bool // a list with page and records_per_page: the method has an iterator
 }
 
-func main() {
-	if err := run(); err != nil {
-		fmt.Fprintln(os.Stderr, "operations:", err)
-		os.Exit(1)
-	}
-}
-
-func run() error {
-	doc, err := openapi3.NewLoader().LoadFromFile(specPath)
-	if err != nil {
-		return err
-	}
+// writeOperations writes the methods of API for the operations of doc (the spec as written,
+// wrappers included) to path.
+func writeOperations(t target, doc *openapi3.T, path string) error {
 	var ops []op
-	for path, item := range doc.Paths.Map() {
+	for p, item := range doc.Paths.Map() {
 		for method, o := range item.Operations() {
-			built, err := build(path, method, o)
+			built, err := buildOp(t, p, method, o)
 			if err != nil {
 				return fmt.Errorf("%s: %w", o.OperationID, err)
 			}
@@ -101,17 +64,14 @@ func run() error {
 	}
 	sort.Slice(ops, func(i, j int) bool { return ops[i].GoName < ops[j].GoName })
 	var buf bytes.Buffer
-	if err := tmpl.Execute(&buf, map[string]any{"Version": doc.Info.Version, "Ops": ops}); err != nil {
+	err := opsTemplate.Execute(&buf, map[string]any{"Spec": t.spec, "Package": t.pkg, "Version": doc.Info.Version, "Ops": ops})
+	if err != nil {
 		return err
 	}
-	src, err := format.Source(buf.Bytes())
-	if err != nil {
-		return fmt.Errorf("formatting: %w\n%s", err, buf.Bytes())
-	}
-	return os.WriteFile(outputPath, src, 0o644)
+	return genutil.WriteGo(path, buf.Bytes())
 }
 
-func build(path, method string, o *openapi3.Operation) (op, error) {
+func buildOp(t target, path, method string, o *openapi3.Operation) (op, error) {
 	r := op{
 		ID:     o.OperationID,
 		GoName: strings.ToUpper(o.OperationID[:1]) + o.OperationID[1:],
@@ -148,29 +108,34 @@ func build(path, method string, o *openapi3.Operation) (op, error) {
 		r.PathParams = append(r.PathParams, param{Name: genutil.LowerFirst(genutil.GoName(name)), Type: typ})
 	}
 	for _, p := range o.Parameters {
-		switch p.Value.In {
-		case "query":
-			r.HasParamsStruct, r.TakesParams = true, true
-		case "header":
-			r.HasParamsStruct = true
+		if p.Value.In == "query" {
+			r.TakesParams = true
 		}
 	}
 
 	if rb := o.RequestBody; rb != nil {
-		ref := rb.Value.Content.Get("application/json").Schema
-		r.BodyType = genutil.RefName(ref)
-		props := ref.Value.Properties
-		if len(props) == 1 {
-			for key, prop := range props {
-				r.BodyWrapped = &member{Key: key, Field: genutil.GoName(key), Type: genutil.RefName(prop), Arg: genutil.LowerFirst(genutil.GoName(key))}
-			}
+		schema := rb.Value.Content.Get("application/json").Schema
+		props, options := schema.Value.Properties, ""
+		if len(schema.Value.AllOf) == 2 {
+			// {"member": {...}} and, beside it, the members of an options schema.
+			props = schema.Value.AllOf[0].Value.Properties
+			options = genutil.RefName(schema.Value.AllOf[1])
 		}
+		if len(props) != 1 {
+			return r, fmt.Errorf("the request body %s wraps %d members; want one resource (and options in an allOf)", genutil.RefName(schema), len(props))
+		}
+		for key, prop := range props {
+			r.Body = &member{Key: key, Field: genutil.GoName(key), Type: genutil.RefName(prop), Arg: genutil.LowerFirst(genutil.GoName(key))}
+		}
+		r.BodyOptions = options
 	}
 
 	ok := o.Responses.Status(200)
 	r.MaxRecords = 1
+	var answer *openapi3.Schema
 	if ok != nil {
-		for name, prop := range ok.Value.Content.Get(mediaType).Schema.Value.Properties {
+		answer = ok.Value.Content.Get(t.mediaType).Schema.Value
+		for name, prop := range answer.Properties {
 			if !prop.Value.Type.Is("array") {
 				continue
 			}
@@ -192,56 +157,50 @@ func build(path, method string, o *openapi3.Operation) (op, error) {
 			return r, fmt.Errorf("neither 200 nor 204")
 		}
 		r.Result = "none"
+	case len(answer.Properties) == 1:
+		for key, prop := range answer.Properties {
+			r.Result = "resource"
+			r.Resource = &member{Key: key, Field: genutil.GoName(key), Type: genutil.RefName(prop)}
+		}
 	default:
-		schema := ok.Value.Content.Get(mediaType).Schema
-		props := schema.Value.Properties
-		if len(props) == 1 {
-			for key, prop := range props {
-				r.Result = "resource"
-				r.Resource = &member{Key: key, Field: genutil.GoName(key), Type: genutil.RefName(prop)}
+		r.Result = "page"
+		for _, key := range answer.Required {
+			if key == "pagination" {
+				continue
 			}
-			break
-		}
-		r.Result, r.Page = "page", genutil.RefName(schema)
-		for _, key := range schema.Value.Required {
-			prop := props[key]
-			typ := genutil.RefName(prop)
-			if prop.Value.Type.Is("array") {
-				typ = "[]" + genutil.RefName(prop.Value.Items)
+			prop := answer.Properties[key]
+			if !prop.Value.Type.Is("array") {
+				return r, fmt.Errorf("the list member %s is not an array", key)
 			}
-			r.PageMembers = append(r.PageMembers, member{Key: key, Field: genutil.GoName(key), Type: typ})
-		}
-		if len(r.PageMembers) != len(props) {
-			return r, fmt.Errorf("page members must all be required")
-		}
-	}
-	// A list with page and records_per_page gets an iterator over its items.
-	if o.Parameters.GetByInAndName("query", "page") != nil && o.Parameters.GetByInAndName("query", "records_per_page") != nil {
-		schema := ok.Value.Content.Get(mediaType).Schema
-		for key, prop := range schema.Value.Properties {
-			if prop.Value.Type.Is("array") {
-				r.Items = &member{Key: key, Field: genutil.GoName(key), Type: genutil.RefName(prop.Value.Items)}
-				item := prop.Value.Items.Value
-				for _, id := range []string{"guid", "code"} {
-					if item.Properties[id] != nil {
-						r.ItemKey = &itemKey{Field: genutil.GoName(id), Ptr: !slices.Contains(item.Required, id)}
-						break
-					}
+			r.Items = &member{Key: key, Field: genutil.GoName(key), Type: genutil.RefName(prop.Value.Items)}
+			item := prop.Value.Items.Value
+			for _, id := range []string{"guid", "code"} {
+				if item.Properties[id] != nil {
+					r.ItemKey = &itemKey{Field: genutil.GoName(id)}
+					break
 				}
 			}
 		}
-		if r.Items == nil {
-			return r, fmt.Errorf("a paginated list without an array")
+		if r.Items == nil || len(answer.Required) != 2 || len(answer.Properties) != 2 {
+			return r, fmt.Errorf("a list answer must have exactly its records and its pagination, both required")
 		}
+	}
+	r.Paginated = o.Parameters.GetByInAndName("query", "page") != nil && o.Parameters.GetByInAndName("query", "records_per_page") != nil
+	if r.Paginated && r.Result != "page" && r.Result != "challenges" {
+		return r, fmt.Errorf("a paginated operation that answers no list")
+	}
+	if r.Result == "challenges" {
+		r.Items = &member{Key: "challenges", Field: "Challenges", Type: "Challenge"}
+		r.ItemKey = &itemKey{Field: "GUID"}
 	}
 	return r, nil
 }
 
-var tmpl = template.Must(template.New("ops").Funcs(template.FuncMap{
+var opsTemplate = template.Must(template.New("ops").Funcs(template.FuncMap{
 	"methodConst": func(m string) string { return "http.Method" + m[:1] + strings.ToLower(m[1:]) },
-}).Parse(`// Code generated by gen/operations from api/mxplatform.yaml. DO NOT EDIT.
+}).Parse(`// Code generated by gen/platform from {{.Spec}}. DO NOT EDIT.
 
-package mxplatform
+package {{.Package}}
 
 import (
 	"context"
@@ -253,7 +212,7 @@ import (
 // Accept-Version header of every request.
 const APIVersion = "{{.Version}}"
 
-// The operations of api/mxplatform.yaml.
+// The operations of {{.Spec}}.
 var (
 {{- range .Ops}}
 	op{{.GoName}} = &operation{id: "{{.ID}}", method: {{methodConst .Method}}, path: "{{.Path}}", repeat: {{.Repeat}}, maxRecords: {{.MaxRecords}}}
@@ -267,27 +226,40 @@ var (
 func (a *API) {{.GoName}}(ctx context.Context
 	{{- range .PathParams}}, {{.Name}} {{.Type}}{{end}}
 	{{- if .TakesParams}}, params *{{.GoName}}Params{{end}}
-	{{- if .BodyWrapped}}, {{.BodyWrapped.Arg}} {{.BodyWrapped.Type}}{{else if .BodyType}}, body {{.BodyType}}{{end}}, opts ...CallOption)
+	{{- with .Body}}, {{.Arg}} {{.Type}}{{end}}
+	{{- with .BodyOptions}}, options *{{.}}{{end}}, opts ...CallOption)
 	{{- if eq .Result "none"}} error {
 {{- else if eq .Result "job"}} (*JobResult, error) {
 {{- else if eq .Result "challenges"}} (*MemberChallenges, error) {
 {{- else if eq .Result "transaction"}} (*Transaction, error) {
 {{- else if eq .Result "resource"}} (*{{.Resource.Type}}, error) {
-{{- else}} (*{{.Page}}, error) {
+{{- else}} (*Page[{{.Items.Type}}], error) {
 {{- end}}
+{{- $fail := "nil, " }}{{ if eq .Result "none" }}{{ $fail = "" }}{{ end }}
 {{- if .PathParams}}
 	if err := checkPath(op{{.GoName}}{{range .PathParams}}, string({{.Name}}){{end}}); err != nil {
-		return {{if ne .Result "none"}}nil, {{end}}err
+		return {{$fail}}err
+	}
+{{- end}}
+{{- with .Body}}
+	body, err := encodeBody(op{{$op.GoName}}, struct {
+		{{.Field}} {{.Type}} ` + "`json:\"{{.Key}}\"`" + `
+		{{- with $op.BodyOptions}}
+		*{{.}}
+		{{- end}}
+	}{ {{- .Arg}}{{with $op.BodyOptions}}, options{{end -}} })
+	if err != nil {
+		return {{$fail}}err
 	}
 {{- end}}
 	build := func(server string) (*http.Request, error) {
-		return New{{.GoName}}Request(server
+		return new{{.GoName}}Request(server
 		{{- range .PathParams}}, {{.Name}}{{end}}
-		{{- if .HasParamsStruct}}, {{if .TakesParams}}params{{else}}nil{{end}}{{end}}
-		{{- if .BodyWrapped}}, {{.BodyType}}{ {{.BodyWrapped.Field}}: {{.BodyWrapped.Arg}} }{{else if .BodyType}}, body{{end}})
+		{{- if .TakesParams}}, params{{end}}
+		{{- if .Body}}, body{{end}})
 	}
 {{- if eq .Result "none"}}
-	_, err := a.call(ctx, op{{.GoName}}, nil, opts, build)
+	_, err {{if not .Body}}:{{end}}= a.call(ctx, op{{.GoName}}, nil, opts, build)
 	return err
 }
 {{else if eq .Result "job"}}
@@ -313,7 +285,7 @@ func (a *API) {{.GoName}}(ctx context.Context
 		return nil, err
 	}
 	if resp.StatusCode == http.StatusNoContent {
-		return &MemberChallenges{Challenged: false, ChallengesResponseBody: ChallengesResponseBody{Challenges: []Challenge{}}}, nil
+		return &MemberChallenges{Challenged: false, Page: Page[Challenge]{Items: []Challenge{}}}, nil
 	}
 	if out.Challenges == nil {
 		return nil, missing(op{{.GoName}}, resp, "challenges")
@@ -321,10 +293,14 @@ func (a *API) {{.GoName}}(ctx context.Context
 	if out.Pagination == nil {
 		return nil, missing(op{{.GoName}}, resp, "pagination")
 	}
-	return &MemberChallenges{Challenged: true, ChallengesResponseBody: ChallengesResponseBody{Challenges: *out.Challenges, Pagination: *out.Pagination}}, nil
+	return &MemberChallenges{Challenged: true, Page: Page[Challenge]{Items: *out.Challenges, Pagination: *out.Pagination}}, nil
 }
 {{else if eq .Result "transaction"}}
-	var out TransactionReadResponseBody
+	// MX describes this answer in two shapes: {"transaction": ...} and a list of one.
+	var out struct {
+		Transaction  *Transaction  ` + "`json:\"transaction\"`" + `
+		Transactions []Transaction ` + "`json:\"transactions\"`" + `
+	}
 	resp, err := a.call(ctx, op{{.GoName}}, &out, opts, build)
 	if err != nil {
 		return nil, err
@@ -352,23 +328,23 @@ func (a *API) {{.GoName}}(ctx context.Context
 }
 {{else}}
 	var out struct {
-{{- range .PageMembers}}
-		{{.Field}} *{{.Type}} ` + "`json:\"{{.Key}}\"`" + `
-{{- end}}
+		{{.Items.Field}} *[]{{.Items.Type}} ` + "`json:\"{{.Items.Key}}\"`" + `
+		Pagination *Pagination ` + "`json:\"pagination\"`" + `
 	}
 	resp, err := a.call(ctx, op{{.GoName}}, &out, opts, build)
 	if err != nil {
 		return nil, err
 	}
-{{- range .PageMembers}}
-	if out.{{.Field}} == nil {
-		return nil, missing(op{{$op.GoName}}, resp, "{{.Key}}")
+	if out.{{.Items.Field}} == nil {
+		return nil, missing(op{{.GoName}}, resp, "{{.Items.Key}}")
 	}
-{{- end}}
-	return &{{.Page}}{ {{- range .PageMembers}}{{.Field}}: *out.{{.Field}}, {{end}} }, nil
+	if out.Pagination == nil {
+		return nil, missing(op{{.GoName}}, resp, "pagination")
+	}
+	return &Page[{{.Items.Type}}]{Items: *out.{{.Items.Field}}, Pagination: *out.Pagination}, nil
 }
 {{end}}
-{{- if .Items}}
+{{- if .Paginated}}
 // {{.GoName}}Iter iterates over the {{.Items.Key}} of every page of [API.{{.GoName}}], from
 // params.Page (default 1) with params.RecordsPerPage records per page (default
 // [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
@@ -380,23 +356,14 @@ func (a *API) {{.GoName}}Iter(ctx context.Context
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, base.Page, base.RecordsPerPage, {{with .ItemKey}}func(x {{$op.Items.Type}}) string {
-		{{- if .Ptr}}
-		if x.{{.Field}} == nil {
-			return ""
-		}
-		return string(*x.{{.Field}})
-		{{- else}}
-		return string(x.{{.Field}})
-		{{- end}}
-	}{{else}}nil{{end}}, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]{{.Items.Type}}, Pagination, error) {
+	return paginate(ctx, base.Page, base.RecordsPerPage, {{with .ItemKey}}func(x {{$op.Items.Type}}) string { return string(x.{{.Field}}) }{{else}}nil{{end}}, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]{{.Items.Type}}, Pagination, error) {
 		p := base
 		p.Page, p.RecordsPerPage = &page, &perPage
 		r, err := a.{{.GoName}}(ctx{{range .PathParams}}, {{.Name}}{{end}}, &p, opts...)
 		if err != nil {
 			return nil, Pagination{}, err
 		}
-		return r.{{.Items.Field}}, r.Pagination, nil
+		return r.Items, r.Pagination, nil
 	})
 }
 {{end}}

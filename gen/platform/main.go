@@ -1,0 +1,176 @@
+// Command platform generates the Go code of the MX Platform API from its spec, api/mxplatform.yaml:
+//
+//   - models.gen.go, the models of the package users import and the unexported request builders
+//     of its methods, by oapi-codegen from the spec rewritten for users (see forUsers);
+//   - getters.gen.go, nil-safe getters of the models read from answers;
+//   - operations.gen.go, one method of API per operation, which builds its request with its
+//     builder, sends it through API.call (credentials, version, retries, typed errors, bounded
+//     answers) and returns the resource the answer wraps (see writeOperations);
+//   - the strict server interface of the fake (package mxplatformtest/internal/server), by
+//     oapi-codegen from the spec rewritten so that it shares the models users import.
+//
+// Run from the repository root: go run ./gen/platform
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/oapi-codegen/oapi-codegen/v2/pkg/codegen"
+)
+
+// target is one version of the API: its spec, the package generated from it and its fake.
+type target struct {
+	spec       string // the spec
+	dir, pkg   string // the package users import: folder and name
+	importPath string
+	mediaType  string // the media type of its JSON answers
+	server     string // the folder of the fake's generated server
+}
+
+var targets = []target{{
+	spec:       "api/mxplatform.yaml",
+	dir:        "mxplatform",
+	pkg:        "mxplatform",
+	importPath: "github.com/mxsdk/mx-go/mxplatform",
+	mediaType:  "application/vnd.mx.api.v1+json",
+	server:     "mxplatform/mxplatformtest/internal/server",
+}}
+
+func main() {
+	var docs []*openapi3.T
+	for _, t := range targets {
+		if err := generate(t); err != nil {
+			fmt.Fprintf(os.Stderr, "platform: %s: %v\n", t.spec, err)
+			os.Exit(1)
+		}
+		doc, err := load(t.spec)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "platform: %v\n", err)
+			os.Exit(1)
+		}
+		docs = append(docs, doc)
+	}
+	// The identifiers of every version, in the package of the current one.
+	if err := writeIDs(docs, targets[0].pkg, filepath.Join(targets[0].dir, "ids.gen.go")); err != nil {
+		fmt.Fprintf(os.Stderr, "platform: identifiers: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+func load(path string) (*openapi3.T, error) {
+	return openapi3.NewLoader().LoadFromFile(path)
+}
+
+func generate(t target) error {
+	// The models users read and build, and the builders of their requests.
+	doc, err := load(t.spec)
+	if err != nil {
+		return err
+	}
+	s, err := forUsers(doc)
+	if err != nil {
+		return err
+	}
+	src, err := codegen.Generate(doc, config(t.pkg, codegen.GenerateOptions{Models: true, Client: true}, nil))
+	if err != nil {
+		return fmt.Errorf("models: %w", err)
+	}
+	models := filepath.Join(t.dir, "models.gen.go")
+	if err := os.WriteFile(models, []byte(src), 0o644); err != nil {
+		return err
+	}
+	// The Go name of each schema users see.
+	public := map[string]string{}
+	for name := range doc.Components.Schemas {
+		public[name] = codegen.SchemaNameToTypeName(name)
+	}
+	if err := writeGetters(t, models, s, public, filepath.Join(t.dir, "getters.gen.go")); err != nil {
+		return fmt.Errorf("getters: %w", err)
+	}
+
+	// The methods, from the spec as written.
+	doc, err = load(t.spec)
+	if err != nil {
+		return err
+	}
+	if err := writeOperations(t, doc, filepath.Join(t.dir, "operations.gen.go")); err != nil {
+		return fmt.Errorf("operations: %w", err)
+	}
+
+	// The fake's server, on the same models.
+	doc, err = load(t.spec)
+	if err != nil {
+		return err
+	}
+	if err := forServer(doc, public, t.pkg, t.importPath); err != nil {
+		return err
+	}
+	decimal := &codegen.SimpleTypeSpec{Type: t.pkg + ".Decimal", Import: t.importPath}
+	src, err = codegen.Generate(doc, config("server", codegen.GenerateOptions{Models: true, StdHTTPServer: true, Strict: true}, decimal))
+	if err != nil {
+		return fmt.Errorf("server: %w", err)
+	}
+	return os.WriteFile(filepath.Join(t.server, "server.gen.go"), []byte(src), 0o644)
+}
+
+// config is oapi-codegen's configuration of a package: the file header of gen/templates, the
+// names and shapes of every package of this module, money as Decimal (decimal, or another type
+// for a package that imports it).
+func config(pkg string, gen codegen.GenerateOptions, decimal *codegen.SimpleTypeSpec) codegen.Configuration {
+	if decimal == nil {
+		decimal = &codegen.SimpleTypeSpec{Type: "Decimal"}
+	}
+	templates := map[string]string{"imports.tmpl": mustRead("gen/templates/imports.tmpl")}
+	if gen.Client {
+		// Request builders alone, unexported (see the template).
+		templates["client.tmpl"] = mustRead("gen/templates/builders.tmpl")
+		// Nothing of the client with responses. (A template of white space only would not
+		// replace the built-in one.)
+		templates["client-with-responses.tmpl"] = "{{/* none */}}{{\"\"}}\n"
+	}
+	return codegen.Configuration{
+		PackageName: pkg,
+		Generate:    gen,
+		OutputOptions: codegen.OutputOptions{
+			UserTemplates: templates,
+			// Keep schemas no operation references (the integer status and field type codes).
+			SkipPrune: true,
+			// Optional arrays and maps are plain (nil when absent), not pointers.
+			PreferSkipOptionalPointerOnContainerTypes: true,
+			NameNormalizer:        "ToCamelCaseWithInitialisms",
+			AdditionalInitialisms: []string{"OAuth", "ISO"},
+			TypeMapping: &codegen.TypeMapping{Number: codegen.FormatMapping{
+				// No float32 anywhere: money is format decimal, everything else float64.
+				Default: codegen.SimpleTypeSpec{Type: "float64"},
+				Formats: map[string]codegen.SimpleTypeSpec{
+					"float":   {Type: "float64"},
+					"double":  {Type: "float64"},
+					"decimal": *decimal,
+				},
+			}},
+		},
+		Compatibility: codegen.CompatibilityOptions{AlwaysPrefixEnumValues: true},
+	}
+}
+
+func mustRead(path string) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

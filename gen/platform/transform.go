@@ -1,0 +1,272 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/mxsdk/mx-go/gen/internal/genutil"
+)
+
+// shape is what the transformation learns of a spec's schemas.
+type shape struct {
+	wrappers     map[string]bool // bodies MX wraps a resource in: {"user": {...}}, pages
+	requestSide  map[string]bool // schemas reachable from a request body
+	responseSide map[string]bool // schemas reachable from an answer
+}
+
+// forUsers rewrites doc into what the package users import is generated from: the models they
+// read and build, and the request builders the methods use, without the plumbing a user never
+// touches. Header parameters go (the call options set headers, once each), and so do the shared
+// parameters and error answers (the SDK's own error types carry errors), the wrappers of bodies
+// and answers (methods take and return what they wrap), and answers' content. Optional fields
+// of the models read from answers are values when MX's null and the zero value mean the same to
+// a reader (strings, identifiers, enums, times, booleans); numbers, money and objects stay
+// pointers, with getters.
+func forUsers(doc *openapi3.T) (*shape, error) {
+	s := &shape{wrappers: map[string]bool{}, requestSide: map[string]bool{}, responseSide: map[string]bool{}}
+	var requestRoots, responseRoots, errorRoots []*openapi3.SchemaRef
+	for _, path := range doc.Paths.InMatchingOrder() {
+		for _, op := range doc.Paths.Value(path).Operations() {
+			var params openapi3.Parameters
+			for _, p := range op.Parameters {
+				if p.Value.In == openapi3.ParameterInHeader {
+					continue
+				}
+				params = append(params, &openapi3.ParameterRef{Value: p.Value})
+			}
+			op.Parameters = params
+			if rb := op.RequestBody; rb != nil {
+				if mt := rb.Value.Content.Get("application/json"); mt != nil {
+					s.wrappers[genutil.RefName(mt.Schema)] = true
+					requestRoots = append(requestRoots, mt.Schema)
+				}
+				// The builders take the encoded body: no body type is generated.
+				op.RequestBody = &openapi3.RequestBodyRef{Value: &openapi3.RequestBody{
+					Required: rb.Value.Required,
+					Content:  openapi3.Content{"application/octet-stream": &openapi3.MediaType{}},
+				}}
+			}
+			answers := openapi3.NewResponses()
+			answers.Delete("default")
+			for code, r := range op.Responses.Map() {
+				if !strings.HasPrefix(code, "2") {
+					for _, mt := range r.Value.Content {
+						errorRoots = append(errorRoots, mt.Schema)
+					}
+					continue
+				}
+				for _, mt := range r.Value.Content {
+					if mt.Schema != nil && mt.Schema.Ref != "" {
+						s.wrappers[genutil.RefName(mt.Schema)] = true
+						responseRoots = append(responseRoots, mt.Schema)
+					}
+				}
+				desc := r.Value.Description
+				answers.Set(code, &openapi3.ResponseRef{Value: &openapi3.Response{Description: desc}})
+			}
+			op.Responses = answers
+		}
+	}
+	doc.Components.Parameters = nil
+	doc.Components.Responses = nil
+	doc.Components.RequestBodies = nil
+
+	for _, r := range requestRoots {
+		reach(doc, r, s.requestSide)
+	}
+	for _, r := range responseRoots {
+		reach(doc, r, s.responseSide)
+	}
+	// The error bodies go too: the SDK's error types carry errors.
+	errorSide := map[string]bool{}
+	for _, r := range errorRoots {
+		reach(doc, r, errorSide)
+	}
+	for name := range errorSide {
+		if !s.requestSide[name] && !s.responseSide[name] {
+			delete(doc.Components.Schemas, name)
+		}
+	}
+	// Wrappers go, unless another schema refers to them.
+	referenced := map[string]bool{}
+	for name, sch := range doc.Components.Schemas {
+		if s.wrappers[name] {
+			continue
+		}
+		walk(sch, func(ref string) { referenced[ref] = true })
+	}
+	for name := range s.wrappers {
+		if referenced[name] {
+			delete(s.wrappers, name)
+			continue
+		}
+		delete(doc.Components.Schemas, name)
+	}
+
+	for name, sch := range doc.Components.Schemas {
+		if !s.responseSide[name] || s.requestSide[name] {
+			continue
+		}
+		for prop, p := range sch.Value.Properties {
+			if slices.Contains(sch.Value.Required, prop) || !readsAsValue(p) {
+				continue
+			}
+			sch.Value.Properties[prop] = valueField(p)
+		}
+	}
+	return s, nil
+}
+
+// readsAsValue reports whether an optional field reads the same when absent as when zero:
+// strings of any kind (text, identifiers, enums, times) and booleans.
+func readsAsValue(p *openapi3.SchemaRef) bool {
+	v := p.Value
+	if len(v.AllOf) == 1 {
+		v = v.AllOf[0].Value
+	}
+	return v.Type.Is("string") || v.Type.Is("boolean")
+}
+
+// valueField returns the property p as a field without pointer. A reference is wrapped, so
+// that the shared schema it names is left as it is.
+func valueField(p *openapi3.SchemaRef) *openapi3.SchemaRef {
+	if p.Ref != "" {
+		return &openapi3.SchemaRef{Value: &openapi3.Schema{
+			AllOf:       openapi3.SchemaRefs{p},
+			Nullable:    p.Value.Nullable,
+			Description: p.Value.Description,
+			Extensions:  map[string]any{"x-go-type-skip-optional-pointer": true},
+		}}
+	}
+	v := *p.Value
+	v.Extensions = map[string]any{}
+	for k, e := range p.Value.Extensions {
+		v.Extensions[k] = e
+	}
+	v.Extensions["x-go-type-skip-optional-pointer"] = true
+	return &openapi3.SchemaRef{Value: &v}
+}
+
+// reach adds to seen the component schemas reachable from r.
+func reach(doc *openapi3.T, r *openapi3.SchemaRef, seen map[string]bool) {
+	walk(r, func(ref string) {
+		if seen[ref] {
+			return
+		}
+		seen[ref] = true
+		if sch := doc.Components.Schemas[ref]; sch != nil {
+			reach(doc, sch, seen)
+		}
+	})
+	if r.Ref != "" {
+		seen[genutil.RefName(r)] = true
+	}
+}
+
+// walk calls f with the name of every component schema r refers to, directly or through its
+// properties, items and compositions (not through the schemas it names).
+func walk(r *openapi3.SchemaRef, f func(name string)) {
+	if r == nil {
+		return
+	}
+	if r.Ref != "" {
+		f(genutil.RefName(r))
+		return
+	}
+	v := r.Value
+	if v == nil {
+		return
+	}
+	for _, p := range v.Properties {
+		walk(p, f)
+	}
+	walk(v.Items, f)
+	for _, list := range []openapi3.SchemaRefs{v.AllOf, v.OneOf, v.AnyOf} {
+		for _, x := range list {
+			walk(x, f)
+		}
+	}
+	if v.AdditionalProperties.Schema != nil {
+		walk(v.AdditionalProperties.Schema, f)
+	}
+}
+
+// forServer rewrites doc into what the fake's strict server is generated from: every schema
+// and identifier type the package users import has is taken from it (pkg, imported from
+// importPath), so that the fake and the SDK share one set of models; the rest (the wrappers,
+// the parameters) is the server's own.
+func forServer(doc *openapi3.T, public map[string]string, pkg, importPath string) error {
+	imp := map[string]any{"path": importPath, "name": pkg}
+	qualify := func(r *openapi3.SchemaRef) {
+		if r == nil || r.Value == nil || r.Ref != "" {
+			return
+		}
+		if t, ok := r.Value.Extensions["x-go-type"].(string); ok && isIdentifier(t) && !builtin[t] {
+			r.Value.Extensions["x-go-type"] = pkg + "." + t
+			r.Value.Extensions["x-go-type-import"] = imp
+		}
+	}
+	var visit func(r *openapi3.SchemaRef, seen map[*openapi3.Schema]bool)
+	visit = func(r *openapi3.SchemaRef, seen map[*openapi3.Schema]bool) {
+		if r == nil || r.Value == nil || seen[r.Value] {
+			return
+		}
+		seen[r.Value] = true
+		qualify(r)
+		for _, p := range r.Value.Properties {
+			visit(p, seen)
+		}
+		visit(r.Value.Items, seen)
+		for _, list := range []openapi3.SchemaRefs{r.Value.AllOf, r.Value.OneOf, r.Value.AnyOf} {
+			for _, x := range list {
+				visit(x, seen)
+			}
+		}
+	}
+	seen := map[*openapi3.Schema]bool{}
+	for name, sch := range doc.Components.Schemas {
+		goName, ok := public[name]
+		if !ok {
+			visit(sch, seen)
+			continue
+		}
+		// The whole schema is the public type: an alias to it.
+		sch.Value = &openapi3.Schema{Type: sch.Value.Type, Extensions: map[string]any{
+			"x-go-type":        pkg + "." + goName,
+			"x-go-type-import": imp,
+		}}
+		seen[sch.Value] = true
+	}
+	for _, p := range doc.Components.Parameters {
+		visit(p.Value.Schema, seen)
+	}
+	for _, path := range doc.Paths.InMatchingOrder() {
+		for _, op := range doc.Paths.Value(path).Operations() {
+			for _, p := range op.Parameters {
+				visit(p.Value.Schema, seen)
+			}
+		}
+	}
+	if len(public) == 0 {
+		return fmt.Errorf("no public schema")
+	}
+	return nil
+}
+
+// builtin are the Go types an x-go-type may name that no package qualifies.
+var builtin = map[string]bool{"string": true, "int": true, "int64": true, "bool": true, "float64": true, "any": true}
+
+// isIdentifier reports whether t is a bare Go identifier (not already qualified, not a slice).
+func isIdentifier(t string) bool {
+	if t == "" {
+		return false
+	}
+	for _, c := range t {
+		if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
