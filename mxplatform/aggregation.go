@@ -149,7 +149,7 @@ func settled(s *MemberStatus) bool {
 	if info.UserMustAct {
 		return true
 	}
-	if s.IsBeingAggregated {
+	if s.GetIsBeingAggregated() {
 		return false
 	}
 	return info.Next != NextStepPoll

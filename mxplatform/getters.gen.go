@@ -442,14 +442,14 @@ func (x *Account) GetFeedInterestRate() (Decimal, bool) {
 	return *x.FeedInterestRate, true
 }
 
-// GetFeedIsClosed returns FeedIsClosed. It is safe on a
-// nil *Account.
+// GetFeedIsClosed returns FeedIsClosed, or its zero value when MX sent none. It is safe on a nil
+// *Account.
 func (x *Account) GetFeedIsClosed() bool {
-	if x == nil {
+	if x == nil || x.FeedIsClosed == nil {
 		var zero bool
 		return zero
 	}
-	return x.FeedIsClosed
+	return *x.FeedIsClosed
 }
 
 // GetFeedLastPayment returns FeedLastPayment and whether MX sent it: an absent amount is not a zero one.
@@ -692,14 +692,14 @@ func (x *Account) GetInterestRateSetBy() SetByCode {
 	return *x.InterestRateSetBy
 }
 
-// GetIsClosed returns IsClosed. It is safe on a
-// nil *Account.
+// GetIsClosed returns IsClosed, or its zero value when MX sent none. It is safe on a nil
+// *Account.
 func (x *Account) GetIsClosed() bool {
-	if x == nil {
+	if x == nil || x.IsClosed == nil {
 		var zero bool
 		return zero
 	}
-	return x.IsClosed
+	return *x.IsClosed
 }
 
 // GetIsClosedSetBy returns IsClosedSetBy, or its zero value when MX sent none. It is safe on a nil
@@ -712,24 +712,24 @@ func (x *Account) GetIsClosedSetBy() SetByCode {
 	return *x.IsClosedSetBy
 }
 
-// GetIsHidden returns IsHidden. It is safe on a
-// nil *Account.
+// GetIsHidden returns IsHidden, or its zero value when MX sent none. It is safe on a nil
+// *Account.
 func (x *Account) GetIsHidden() bool {
-	if x == nil {
+	if x == nil || x.IsHidden == nil {
 		var zero bool
 		return zero
 	}
-	return x.IsHidden
+	return *x.IsHidden
 }
 
-// GetIsManual returns IsManual. It is safe on a
-// nil *Account.
+// GetIsManual returns IsManual, or its zero value when MX sent none. It is safe on a nil
+// *Account.
 func (x *Account) GetIsManual() bool {
-	if x == nil {
+	if x == nil || x.IsManual == nil {
 		var zero bool
 		return zero
 	}
-	return x.IsManual
+	return *x.IsManual
 }
 
 // GetLastPayment returns LastPayment and whether MX sent it: an absent amount is not a zero one.
@@ -839,14 +839,14 @@ func (x *Account) GetMemberID() MemberID {
 	return x.MemberID
 }
 
-// GetMemberIsManagedByUser returns MemberIsManagedByUser. It is safe on a
-// nil *Account.
+// GetMemberIsManagedByUser returns MemberIsManagedByUser, or its zero value when MX sent none. It is safe on a nil
+// *Account.
 func (x *Account) GetMemberIsManagedByUser() bool {
-	if x == nil {
+	if x == nil || x.MemberIsManagedByUser == nil {
 		var zero bool
 		return zero
 	}
-	return x.MemberIsManagedByUser
+	return *x.MemberIsManagedByUser
 }
 
 // GetMetadata returns Metadata. It is safe on a
@@ -1458,14 +1458,14 @@ func (x *Institution) GetInstructionalTextSteps() []string {
 	return x.InstructionalTextSteps
 }
 
-// GetIsDisabledByClient returns IsDisabledByClient. It is safe on a
-// nil *Institution.
+// GetIsDisabledByClient returns IsDisabledByClient, or its zero value when MX sent none. It is safe on a nil
+// *Institution.
 func (x *Institution) GetIsDisabledByClient() bool {
-	if x == nil {
+	if x == nil || x.IsDisabledByClient == nil {
 		var zero bool
 		return zero
 	}
-	return x.IsDisabledByClient
+	return *x.IsDisabledByClient
 }
 
 // GetISOCountryCode returns ISOCountryCode. It is safe on a
@@ -1508,64 +1508,64 @@ func (x *Institution) GetSmallLogoURL() string {
 	return x.SmallLogoURL
 }
 
-// GetSupportsAccountIdentification returns SupportsAccountIdentification. It is safe on a
-// nil *Institution.
+// GetSupportsAccountIdentification returns SupportsAccountIdentification, or its zero value when MX sent none. It is safe on a nil
+// *Institution.
 func (x *Institution) GetSupportsAccountIdentification() bool {
-	if x == nil {
+	if x == nil || x.SupportsAccountIdentification == nil {
 		var zero bool
 		return zero
 	}
-	return x.SupportsAccountIdentification
+	return *x.SupportsAccountIdentification
 }
 
-// GetSupportsAccountStatement returns SupportsAccountStatement. It is safe on a
-// nil *Institution.
+// GetSupportsAccountStatement returns SupportsAccountStatement, or its zero value when MX sent none. It is safe on a nil
+// *Institution.
 func (x *Institution) GetSupportsAccountStatement() bool {
-	if x == nil {
+	if x == nil || x.SupportsAccountStatement == nil {
 		var zero bool
 		return zero
 	}
-	return x.SupportsAccountStatement
+	return *x.SupportsAccountStatement
 }
 
-// GetSupportsAccountVerification returns SupportsAccountVerification. It is safe on a
-// nil *Institution.
+// GetSupportsAccountVerification returns SupportsAccountVerification, or its zero value when MX sent none. It is safe on a nil
+// *Institution.
 func (x *Institution) GetSupportsAccountVerification() bool {
-	if x == nil {
+	if x == nil || x.SupportsAccountVerification == nil {
 		var zero bool
 		return zero
 	}
-	return x.SupportsAccountVerification
+	return *x.SupportsAccountVerification
 }
 
-// GetSupportsOAuth returns SupportsOAuth. It is safe on a
-// nil *Institution.
+// GetSupportsOAuth returns SupportsOAuth, or its zero value when MX sent none. It is safe on a nil
+// *Institution.
 func (x *Institution) GetSupportsOAuth() bool {
-	if x == nil {
+	if x == nil || x.SupportsOAuth == nil {
 		var zero bool
 		return zero
 	}
-	return x.SupportsOAuth
+	return *x.SupportsOAuth
 }
 
-// GetSupportsTaxDocument returns SupportsTaxDocument. It is safe on a
-// nil *Institution.
+// GetSupportsTaxDocument returns SupportsTaxDocument, or its zero value when MX sent none. It is safe on a nil
+// *Institution.
 func (x *Institution) GetSupportsTaxDocument() bool {
-	if x == nil {
+	if x == nil || x.SupportsTaxDocument == nil {
 		var zero bool
 		return zero
 	}
-	return x.SupportsTaxDocument
+	return *x.SupportsTaxDocument
 }
 
-// GetSupportsTransactionHistory returns SupportsTransactionHistory. It is safe on a
-// nil *Institution.
+// GetSupportsTransactionHistory returns SupportsTransactionHistory, or its zero value when MX sent none. It is safe on a nil
+// *Institution.
 func (x *Institution) GetSupportsTransactionHistory() bool {
-	if x == nil {
+	if x == nil || x.SupportsTransactionHistory == nil {
 		var zero bool
 		return zero
 	}
-	return x.SupportsTransactionHistory
+	return *x.SupportsTransactionHistory
 }
 
 // GetTroubleSigningInURL returns TroubleSigningInURL. It is safe on a
@@ -1598,14 +1598,14 @@ func (x *Member) GetAggregatedAt() Timestamp {
 	return x.AggregatedAt
 }
 
-// GetBackgroundAggregationIsDisabled returns BackgroundAggregationIsDisabled. It is safe on a
-// nil *Member.
+// GetBackgroundAggregationIsDisabled returns BackgroundAggregationIsDisabled, or its zero value when MX sent none. It is safe on a nil
+// *Member.
 func (x *Member) GetBackgroundAggregationIsDisabled() bool {
-	if x == nil {
+	if x == nil || x.BackgroundAggregationIsDisabled == nil {
 		var zero bool
 		return zero
 	}
-	return x.BackgroundAggregationIsDisabled
+	return *x.BackgroundAggregationIsDisabled
 }
 
 // GetConnectionStatus returns ConnectionStatus. It is safe on a
@@ -1668,44 +1668,44 @@ func (x *Member) GetInstitutionGUID() InstitutionGUID {
 	return x.InstitutionGUID
 }
 
-// GetIsBeingAggregated returns IsBeingAggregated. It is safe on a
-// nil *Member.
+// GetIsBeingAggregated returns IsBeingAggregated, or its zero value when MX sent none. It is safe on a nil
+// *Member.
 func (x *Member) GetIsBeingAggregated() bool {
-	if x == nil {
+	if x == nil || x.IsBeingAggregated == nil {
 		var zero bool
 		return zero
 	}
-	return x.IsBeingAggregated
+	return *x.IsBeingAggregated
 }
 
-// GetIsManagedByUser returns IsManagedByUser. It is safe on a
-// nil *Member.
+// GetIsManagedByUser returns IsManagedByUser, or its zero value when MX sent none. It is safe on a nil
+// *Member.
 func (x *Member) GetIsManagedByUser() bool {
-	if x == nil {
+	if x == nil || x.IsManagedByUser == nil {
 		var zero bool
 		return zero
 	}
-	return x.IsManagedByUser
+	return *x.IsManagedByUser
 }
 
-// GetIsManual returns IsManual. It is safe on a
-// nil *Member.
+// GetIsManual returns IsManual, or its zero value when MX sent none. It is safe on a nil
+// *Member.
 func (x *Member) GetIsManual() bool {
-	if x == nil {
+	if x == nil || x.IsManual == nil {
 		var zero bool
 		return zero
 	}
-	return x.IsManual
+	return *x.IsManual
 }
 
-// GetIsOAuth returns IsOAuth. It is safe on a
-// nil *Member.
+// GetIsOAuth returns IsOAuth, or its zero value when MX sent none. It is safe on a nil
+// *Member.
 func (x *Member) GetIsOAuth() bool {
-	if x == nil {
+	if x == nil || x.IsOAuth == nil {
 		var zero bool
 		return zero
 	}
-	return x.IsOAuth
+	return *x.IsOAuth
 }
 
 // GetMetadata returns Metadata. It is safe on a
@@ -1758,14 +1758,14 @@ func (x *Member) GetName() string {
 	return x.Name
 }
 
-// GetNeedsUpdatedCredentials returns NeedsUpdatedCredentials. It is safe on a
-// nil *Member.
+// GetNeedsUpdatedCredentials returns NeedsUpdatedCredentials, or its zero value when MX sent none. It is safe on a nil
+// *Member.
 func (x *Member) GetNeedsUpdatedCredentials() bool {
-	if x == nil {
+	if x == nil || x.NeedsUpdatedCredentials == nil {
 		var zero bool
 		return zero
 	}
-	return x.NeedsUpdatedCredentials
+	return *x.NeedsUpdatedCredentials
 }
 
 // GetOAuthWindowURI returns OAuthWindowURI. It is safe on a
@@ -1858,54 +1858,54 @@ func (x *MemberStatus) GetGUID() MemberGUID {
 	return x.GUID
 }
 
-// GetHasProcessedAccountNumbers returns HasProcessedAccountNumbers. It is safe on a
-// nil *MemberStatus.
+// GetHasProcessedAccountNumbers returns HasProcessedAccountNumbers, or its zero value when MX sent none. It is safe on a nil
+// *MemberStatus.
 func (x *MemberStatus) GetHasProcessedAccountNumbers() bool {
-	if x == nil {
+	if x == nil || x.HasProcessedAccountNumbers == nil {
 		var zero bool
 		return zero
 	}
-	return x.HasProcessedAccountNumbers
+	return *x.HasProcessedAccountNumbers
 }
 
-// GetHasProcessedAccounts returns HasProcessedAccounts. It is safe on a
-// nil *MemberStatus.
+// GetHasProcessedAccounts returns HasProcessedAccounts, or its zero value when MX sent none. It is safe on a nil
+// *MemberStatus.
 func (x *MemberStatus) GetHasProcessedAccounts() bool {
-	if x == nil {
+	if x == nil || x.HasProcessedAccounts == nil {
 		var zero bool
 		return zero
 	}
-	return x.HasProcessedAccounts
+	return *x.HasProcessedAccounts
 }
 
-// GetHasProcessedTransactions returns HasProcessedTransactions. It is safe on a
-// nil *MemberStatus.
+// GetHasProcessedTransactions returns HasProcessedTransactions, or its zero value when MX sent none. It is safe on a nil
+// *MemberStatus.
 func (x *MemberStatus) GetHasProcessedTransactions() bool {
-	if x == nil {
+	if x == nil || x.HasProcessedTransactions == nil {
 		var zero bool
 		return zero
 	}
-	return x.HasProcessedTransactions
+	return *x.HasProcessedTransactions
 }
 
-// GetIsAuthenticated returns IsAuthenticated. It is safe on a
-// nil *MemberStatus.
+// GetIsAuthenticated returns IsAuthenticated, or its zero value when MX sent none. It is safe on a nil
+// *MemberStatus.
 func (x *MemberStatus) GetIsAuthenticated() bool {
-	if x == nil {
+	if x == nil || x.IsAuthenticated == nil {
 		var zero bool
 		return zero
 	}
-	return x.IsAuthenticated
+	return *x.IsAuthenticated
 }
 
-// GetIsBeingAggregated returns IsBeingAggregated. It is safe on a
-// nil *MemberStatus.
+// GetIsBeingAggregated returns IsBeingAggregated, or its zero value when MX sent none. It is safe on a nil
+// *MemberStatus.
 func (x *MemberStatus) GetIsBeingAggregated() bool {
-	if x == nil {
+	if x == nil || x.IsBeingAggregated == nil {
 		var zero bool
 		return zero
 	}
-	return x.IsBeingAggregated
+	return *x.IsBeingAggregated
 }
 
 // GetSuccessfullyAggregatedAt returns SuccessfullyAggregatedAt. It is safe on a
@@ -2127,114 +2127,114 @@ func (x *Transaction) GetID() TransactionID {
 	return x.ID
 }
 
-// GetIsBillPay returns IsBillPay. It is safe on a
-// nil *Transaction.
+// GetIsBillPay returns IsBillPay, or its zero value when MX sent none. It is safe on a nil
+// *Transaction.
 func (x *Transaction) GetIsBillPay() bool {
-	if x == nil {
+	if x == nil || x.IsBillPay == nil {
 		var zero bool
 		return zero
 	}
-	return x.IsBillPay
+	return *x.IsBillPay
 }
 
-// GetIsDirectDeposit returns IsDirectDeposit. It is safe on a
-// nil *Transaction.
+// GetIsDirectDeposit returns IsDirectDeposit, or its zero value when MX sent none. It is safe on a nil
+// *Transaction.
 func (x *Transaction) GetIsDirectDeposit() bool {
-	if x == nil {
+	if x == nil || x.IsDirectDeposit == nil {
 		var zero bool
 		return zero
 	}
-	return x.IsDirectDeposit
+	return *x.IsDirectDeposit
 }
 
-// GetIsExpense returns IsExpense. It is safe on a
-// nil *Transaction.
+// GetIsExpense returns IsExpense, or its zero value when MX sent none. It is safe on a nil
+// *Transaction.
 func (x *Transaction) GetIsExpense() bool {
-	if x == nil {
+	if x == nil || x.IsExpense == nil {
 		var zero bool
 		return zero
 	}
-	return x.IsExpense
+	return *x.IsExpense
 }
 
-// GetIsFee returns IsFee. It is safe on a
-// nil *Transaction.
+// GetIsFee returns IsFee, or its zero value when MX sent none. It is safe on a nil
+// *Transaction.
 func (x *Transaction) GetIsFee() bool {
-	if x == nil {
+	if x == nil || x.IsFee == nil {
 		var zero bool
 		return zero
 	}
-	return x.IsFee
+	return *x.IsFee
 }
 
-// GetIsIncome returns IsIncome. It is safe on a
-// nil *Transaction.
+// GetIsIncome returns IsIncome, or its zero value when MX sent none. It is safe on a nil
+// *Transaction.
 func (x *Transaction) GetIsIncome() bool {
-	if x == nil {
+	if x == nil || x.IsIncome == nil {
 		var zero bool
 		return zero
 	}
-	return x.IsIncome
+	return *x.IsIncome
 }
 
-// GetIsInternational returns IsInternational. It is safe on a
-// nil *Transaction.
+// GetIsInternational returns IsInternational, or its zero value when MX sent none. It is safe on a nil
+// *Transaction.
 func (x *Transaction) GetIsInternational() bool {
-	if x == nil {
+	if x == nil || x.IsInternational == nil {
 		var zero bool
 		return zero
 	}
-	return x.IsInternational
+	return *x.IsInternational
 }
 
-// GetIsManual returns IsManual. It is safe on a
-// nil *Transaction.
+// GetIsManual returns IsManual, or its zero value when MX sent none. It is safe on a nil
+// *Transaction.
 func (x *Transaction) GetIsManual() bool {
-	if x == nil {
+	if x == nil || x.IsManual == nil {
 		var zero bool
 		return zero
 	}
-	return x.IsManual
+	return *x.IsManual
 }
 
-// GetIsOverdraftFee returns IsOverdraftFee. It is safe on a
-// nil *Transaction.
+// GetIsOverdraftFee returns IsOverdraftFee, or its zero value when MX sent none. It is safe on a nil
+// *Transaction.
 func (x *Transaction) GetIsOverdraftFee() bool {
-	if x == nil {
+	if x == nil || x.IsOverdraftFee == nil {
 		var zero bool
 		return zero
 	}
-	return x.IsOverdraftFee
+	return *x.IsOverdraftFee
 }
 
-// GetIsPayrollAdvance returns IsPayrollAdvance. It is safe on a
-// nil *Transaction.
+// GetIsPayrollAdvance returns IsPayrollAdvance, or its zero value when MX sent none. It is safe on a nil
+// *Transaction.
 func (x *Transaction) GetIsPayrollAdvance() bool {
-	if x == nil {
+	if x == nil || x.IsPayrollAdvance == nil {
 		var zero bool
 		return zero
 	}
-	return x.IsPayrollAdvance
+	return *x.IsPayrollAdvance
 }
 
-// GetIsRecurring returns IsRecurring. It is safe on a
-// nil *Transaction.
+// GetIsRecurring returns IsRecurring, or its zero value when MX sent none. It is safe on a nil
+// *Transaction.
 func (x *Transaction) GetIsRecurring() bool {
-	if x == nil {
+	if x == nil || x.IsRecurring == nil {
 		var zero bool
 		return zero
 	}
-	return x.IsRecurring
+	return *x.IsRecurring
 }
 
-// GetIsSubscription returns IsSubscription. It is safe on a
-// nil *Transaction.
+// GetIsSubscription returns IsSubscription, or its zero value when MX sent none. It is safe on a nil
+// *Transaction.
 func (x *Transaction) GetIsSubscription() bool {
-	if x == nil {
+	if x == nil || x.IsSubscription == nil {
 		var zero bool
 		return zero
 	}
-	return x.IsSubscription
+	return *x.IsSubscription
 }
 
 // GetLatitude returns Latitude, or its zero value when MX sent none. It is safe on a nil
@@ -2287,14 +2287,14 @@ func (x *Transaction) GetMemberGUID() MemberGUID {
 	return x.MemberGUID
 }
 
-// GetMemberIsManagedByUser returns MemberIsManagedByUser. It is safe on a
-// nil *Transaction.
+// GetMemberIsManagedByUser returns MemberIsManagedByUser, or its zero value when MX sent none. It is safe on a nil
+// *Transaction.
 func (x *Transaction) GetMemberIsManagedByUser() bool {
-	if x == nil {
+	if x == nil || x.MemberIsManagedByUser == nil {
 		var zero bool
 		return zero
 	}
-	return x.MemberIsManagedByUser
+	return *x.MemberIsManagedByUser
 }
 
 // GetMemo returns Memo. It is safe on a
@@ -2617,14 +2617,14 @@ func (x *User) GetID() UserID {
 	return x.ID
 }
 
-// GetIsDisabled returns IsDisabled. It is safe on a
-// nil *User.
+// GetIsDisabled returns IsDisabled, or its zero value when MX sent none. It is safe on a nil
+// *User.
 func (x *User) GetIsDisabled() bool {
-	if x == nil {
+	if x == nil || x.IsDisabled == nil {
 		var zero bool
 		return zero
 	}
-	return x.IsDisabled
+	return *x.IsDisabled
 }
 
 // GetMetadata returns Metadata. It is safe on a

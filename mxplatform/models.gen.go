@@ -990,7 +990,7 @@ type Account struct {
 	FeedInterestRate *Decimal `json:"feed_interest_rate,omitempty"`
 
 	// FeedIsClosed Whether the account is closed, as the data provider sent it.
-	FeedIsClosed bool `json:"feed_is_closed,omitempty"`
+	FeedIsClosed *bool `json:"feed_is_closed,omitempty"`
 
 	// FeedLastPayment The last payment as the data provider sent it.
 	FeedLastPayment *Decimal `json:"feed_last_payment,omitempty"`
@@ -1070,17 +1070,17 @@ type Account struct {
 	InterestRateSetBy *SetByCode `json:"interest_rate_set_by,omitempty"`
 
 	// IsClosed Whether the account is closed.
-	IsClosed bool `json:"is_closed,omitempty"`
+	IsClosed *bool `json:"is_closed,omitempty"`
 
 	// IsClosedSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	IsClosedSetBy *SetByCode `json:"is_closed_set_by,omitempty"`
 
 	// IsHidden Whether the account is hidden. MX defaults to false.
-	IsHidden bool `json:"is_hidden,omitempty"`
+	IsHidden *bool `json:"is_hidden,omitempty"`
 
 	// IsManual Whether the account was created manually.
-	IsManual bool `json:"is_manual,omitempty"`
+	IsManual *bool `json:"is_manual,omitempty"`
 
 	// LastPayment The amount of the most recent payment.
 	LastPayment *Decimal `json:"last_payment,omitempty"`
@@ -1120,7 +1120,7 @@ type Account struct {
 	MemberID MemberID `json:"member_id,omitempty"`
 
 	// MemberIsManagedByUser Whether the account's member is managed by the end user (false for managed members).
-	MemberIsManagedByUser bool `json:"member_is_managed_by_user,omitempty"`
+	MemberIsManagedByUser *bool `json:"member_is_managed_by_user,omitempty"`
 
 	// Metadata Partner data stored on the account.
 	Metadata string `json:"metadata,omitempty"`
@@ -1518,7 +1518,7 @@ type Institution struct {
 	InstructionalTextSteps []string `json:"instructional_text_steps,omitempty"`
 
 	// IsDisabledByClient Whether the partner disabled this institution.
-	IsDisabledByClient bool `json:"is_disabled_by_client,omitempty"`
+	IsDisabledByClient *bool `json:"is_disabled_by_client,omitempty"`
 
 	// ISOCountryCode The institution's country (ISO 3166-1 alpha-2).
 	ISOCountryCode string `json:"iso_country_code,omitempty"`
@@ -1533,22 +1533,22 @@ type Institution struct {
 	SmallLogoURL string `json:"small_logo_url,omitempty"`
 
 	// SupportsAccountIdentification Whether the institution supports account identification.
-	SupportsAccountIdentification bool `json:"supports_account_identification,omitempty"`
+	SupportsAccountIdentification *bool `json:"supports_account_identification,omitempty"`
 
 	// SupportsAccountStatement Whether the institution gives access to account statements.
-	SupportsAccountStatement bool `json:"supports_account_statement,omitempty"`
+	SupportsAccountStatement *bool `json:"supports_account_statement,omitempty"`
 
 	// SupportsAccountVerification Whether the institution supports account verification.
-	SupportsAccountVerification bool `json:"supports_account_verification,omitempty"`
+	SupportsAccountVerification *bool `json:"supports_account_verification,omitempty"`
 
 	// SupportsOAuth Whether members at the institution authenticate with OAuth.
-	SupportsOAuth bool `json:"supports_oauth,omitempty"`
+	SupportsOAuth *bool `json:"supports_oauth,omitempty"`
 
 	// SupportsTaxDocument Whether the institution gives access to tax documents.
-	SupportsTaxDocument bool `json:"supports_tax_document,omitempty"`
+	SupportsTaxDocument *bool `json:"supports_tax_document,omitempty"`
 
 	// SupportsTransactionHistory Whether the institution gives up to 24 months of transactions.
-	SupportsTransactionHistory bool `json:"supports_transaction_history,omitempty"`
+	SupportsTransactionHistory *bool `json:"supports_transaction_history,omitempty"`
 
 	// TroubleSigningInURL The institution's help page for signing in.
 	TroubleSigningInURL string `json:"trouble_signing_in_url,omitempty"`
@@ -1563,7 +1563,7 @@ type Member struct {
 	AggregatedAt Timestamp `json:"aggregated_at,omitempty"`
 
 	// BackgroundAggregationIsDisabled Whether MX's background aggregation is disabled for the member.
-	BackgroundAggregationIsDisabled bool `json:"background_aggregation_is_disabled,omitempty"`
+	BackgroundAggregationIsDisabled *bool `json:"background_aggregation_is_disabled,omitempty"`
 
 	// ConnectionStatus The state of the connection; null for a member without credentials.
 	ConnectionStatus ConnectionStatus `json:"connection_status,omitempty"`
@@ -1584,17 +1584,17 @@ type Member struct {
 	InstitutionGUID InstitutionGUID `json:"institution_guid,omitempty"`
 
 	// IsBeingAggregated Whether a job was running on the member when the request was answered.
-	IsBeingAggregated bool `json:"is_being_aggregated,omitempty"`
+	IsBeingAggregated *bool `json:"is_being_aggregated,omitempty"`
 
 	// IsManagedByUser Whether the end user (true) or the partner (false, managed members) manages the member.
 	// The reference's field table says String, but its examples and the live API send a boolean.
-	IsManagedByUser bool `json:"is_managed_by_user,omitempty"`
+	IsManagedByUser *bool `json:"is_managed_by_user,omitempty"`
 
 	// IsManual Whether the member holds manual accounts only.
-	IsManual bool `json:"is_manual,omitempty"`
+	IsManual *bool `json:"is_manual,omitempty"`
 
 	// IsOAuth Whether the member authenticates with OAuth. MX defaults to false.
-	IsOAuth bool `json:"is_oauth,omitempty"`
+	IsOAuth *bool `json:"is_oauth,omitempty"`
 
 	// Metadata Partner data stored on the member.
 	Metadata string `json:"metadata,omitempty"`
@@ -1612,7 +1612,7 @@ type Member struct {
 	Name string `json:"name,omitempty"`
 
 	// NeedsUpdatedCredentials Whether the end user must enter new credentials.
-	NeedsUpdatedCredentials bool `json:"needs_updated_credentials,omitempty"`
+	NeedsUpdatedCredentials *bool `json:"needs_updated_credentials,omitempty"`
 
 	// OAuthWindowURI For an OAuth member, the single-use URI of the institution's OAuth flow.
 	OAuthWindowURI string `json:"oauth_window_uri,omitempty"`
@@ -1694,19 +1694,19 @@ type MemberStatus struct {
 	GUID MemberGUID `json:"guid,omitempty"`
 
 	// HasProcessedAccountNumbers Whether account numbers were processed by the last job.
-	HasProcessedAccountNumbers bool `json:"has_processed_account_numbers,omitempty"`
+	HasProcessedAccountNumbers *bool `json:"has_processed_account_numbers,omitempty"`
 
 	// HasProcessedAccounts Whether accounts were processed by the last job.
-	HasProcessedAccounts bool `json:"has_processed_accounts,omitempty"`
+	HasProcessedAccounts *bool `json:"has_processed_accounts,omitempty"`
 
 	// HasProcessedTransactions Whether transactions were processed by the last job.
-	HasProcessedTransactions bool `json:"has_processed_transactions,omitempty"`
+	HasProcessedTransactions *bool `json:"has_processed_transactions,omitempty"`
 
 	// IsAuthenticated Whether the last job authenticated at the institution.
-	IsAuthenticated bool `json:"is_authenticated,omitempty"`
+	IsAuthenticated *bool `json:"is_authenticated,omitempty"`
 
 	// IsBeingAggregated Whether a job is running.
-	IsBeingAggregated bool `json:"is_being_aggregated,omitempty"`
+	IsBeingAggregated *bool `json:"is_being_aggregated,omitempty"`
 
 	// SuccessfullyAggregatedAt When the member was last aggregated successfully.
 	SuccessfullyAggregatedAt Timestamp `json:"successfully_aggregated_at,omitempty"`
@@ -1820,37 +1820,37 @@ type Transaction struct {
 	ID TransactionID `json:"id,omitempty"`
 
 	// IsBillPay Whether the transaction is a bill payment.
-	IsBillPay bool `json:"is_bill_pay,omitempty"`
+	IsBillPay *bool `json:"is_bill_pay,omitempty"`
 
 	// IsDirectDeposit Whether the transaction is a direct deposit.
-	IsDirectDeposit bool `json:"is_direct_deposit,omitempty"`
+	IsDirectDeposit *bool `json:"is_direct_deposit,omitempty"`
 
 	// IsExpense Whether the transaction is an expense.
-	IsExpense bool `json:"is_expense,omitempty"`
+	IsExpense *bool `json:"is_expense,omitempty"`
 
 	// IsFee Whether the transaction is a fee.
-	IsFee bool `json:"is_fee,omitempty"`
+	IsFee *bool `json:"is_fee,omitempty"`
 
 	// IsIncome Whether the transaction is income.
-	IsIncome bool `json:"is_income,omitempty"`
+	IsIncome *bool `json:"is_income,omitempty"`
 
 	// IsInternational Whether the data provider marks the transaction international; null when it does not know.
-	IsInternational bool `json:"is_international,omitempty"`
+	IsInternational *bool `json:"is_international,omitempty"`
 
 	// IsManual Whether the transaction was created manually.
-	IsManual bool `json:"is_manual,omitempty"`
+	IsManual *bool `json:"is_manual,omitempty"`
 
 	// IsOverdraftFee Whether the transaction is an overdraft fee.
-	IsOverdraftFee bool `json:"is_overdraft_fee,omitempty"`
+	IsOverdraftFee *bool `json:"is_overdraft_fee,omitempty"`
 
 	// IsPayrollAdvance Whether the transaction is a payroll advance.
-	IsPayrollAdvance bool `json:"is_payroll_advance,omitempty"`
+	IsPayrollAdvance *bool `json:"is_payroll_advance,omitempty"`
 
 	// IsRecurring Whether the transaction is a recurring credit or debit.
-	IsRecurring bool `json:"is_recurring,omitempty"`
+	IsRecurring *bool `json:"is_recurring,omitempty"`
 
 	// IsSubscription Whether the transaction pays for a subscription service.
-	IsSubscription bool `json:"is_subscription,omitempty"`
+	IsSubscription *bool `json:"is_subscription,omitempty"`
 
 	// Latitude The latitude where the transaction happened (signed).
 	Latitude *float64 `json:"latitude,omitempty"`
@@ -1868,7 +1868,7 @@ type Transaction struct {
 	MemberGUID MemberGUID `json:"member_guid,omitempty"`
 
 	// MemberIsManagedByUser Whether the member is managed by the end user (false for managed members).
-	MemberIsManagedByUser bool `json:"member_is_managed_by_user,omitempty"`
+	MemberIsManagedByUser *bool `json:"member_is_managed_by_user,omitempty"`
 
 	// Memo More text about the transaction.
 	Memo string `json:"memo,omitempty"`
@@ -2004,7 +2004,7 @@ type User struct {
 	ID UserID `json:"id,omitempty"`
 
 	// IsDisabled Whether the user is disabled (no background aggregation and no access to its data). MX defaults to false.
-	IsDisabled bool `json:"is_disabled,omitempty"`
+	IsDisabled *bool `json:"is_disabled,omitempty"`
 
 	// Metadata Partner data stored on the user; MX recommends JSON text. Not used by MX and not for secrets.
 	Metadata string `json:"metadata,omitempty"`

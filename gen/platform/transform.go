@@ -22,7 +22,7 @@ type shape struct {
 // parameters and error answers (the SDK's own error types carry errors), the wrappers of bodies
 // and answers (methods take and return what they wrap), and answers' content. Optional fields
 // of the models read from answers are values when MX's null and the zero value mean the same to
-// a reader (strings, identifiers, enums, times, booleans); numbers, money and objects stay
+// a reader (strings, identifiers, enums, times); booleans, numbers, money and objects stay
 // pointers, with getters.
 func forUsers(doc *openapi3.T) (*shape, error) {
 	s := &shape{wrappers: map[string]bool{}, requestSide: map[string]bool{}, responseSide: map[string]bool{}}
@@ -120,13 +120,14 @@ func forUsers(doc *openapi3.T) (*shape, error) {
 }
 
 // readsAsValue reports whether an optional field reads the same when absent as when zero:
-// strings of any kind (text, identifiers, enums, times) and booleans.
+// strings of any kind (text, identifiers, enums, times). A boolean does not: MX's null often
+// means "unknown" (is_international), and false must encode back as false.
 func readsAsValue(p *openapi3.SchemaRef) bool {
 	v := p.Value
 	if len(v.AllOf) == 1 {
 		v = v.AllOf[0].Value
 	}
-	return v.Type.Is("string") || v.Type.Is("boolean")
+	return v.Type.Is("string")
 }
 
 // valueField returns the property p as a field without pointer. A reference is wrapped, so
