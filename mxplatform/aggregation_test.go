@@ -35,7 +35,7 @@ func recordSleeps(t *testing.T) *[]time.Duration {
 type memberScript struct {
 	mu          sync.Mutex
 	jobStatus   int
-	jobAt       string
+	jobAt       Timestamp
 	statuses    []MemberStatus
 	challenges  []Challenge // served by /challenges
 	resumed     []string    // bodies of resume requests
@@ -43,7 +43,7 @@ type memberScript struct {
 }
 
 func memberState(s ConnectionStatus, aggregating bool, at string, challenges ...Challenge) MemberStatus {
-	return MemberStatus{ConnectionStatus: s, IsBeingAggregated: &aggregating, AggregatedAt: &at, Challenges: challenges, GUID: ptrTo(docMember)}
+	return MemberStatus{ConnectionStatus: s, IsBeingAggregated: &aggregating, AggregatedAt: Timestamp(at), Challenges: challenges, GUID: docMember}
 }
 
 func ptrTo[T any](v T) *T { return &v }
@@ -57,7 +57,7 @@ func (m *memberScript) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		_ = json.NewEncoder(w).Encode(v)
 	}
 	member := func() map[string]any {
-		return map[string]any{"member": Member{GUID: ptrTo(docMember), AggregatedAt: &m.jobAt, IsBeingAggregated: ptrTo(true)}}
+		return map[string]any{"member": Member{GUID: docMember, AggregatedAt: m.jobAt, IsBeingAggregated: ptrTo(true)}}
 	}
 	switch {
 	case strings.HasSuffix(r.URL.Path, "/aggregate"), strings.HasSuffix(r.URL.Path, "/check_balance"):
@@ -75,14 +75,14 @@ func (m *memberScript) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		m.statusReads++
 		write(200, map[string]any{"member": s})
 	case strings.HasSuffix(r.URL.Path, "/challenges"):
-		write(200, ChallengesResponseBody{Challenges: m.challenges, Pagination: Pagination{CurrentPage: 1, PerPage: 100, TotalEntries: len(m.challenges), TotalPages: 1}})
+		write(200, map[string]any{"challenges": m.challenges, "pagination": Pagination{CurrentPage: 1, PerPage: 100, TotalEntries: len(m.challenges), TotalPages: 1}})
 	default:
 		write(404, map[string]any{"error": map[string]string{"message": "no route " + r.URL.Path}})
 	}
 }
 
-func textChallenge(guid, label string) Challenge {
-	return Challenge{GUID: &guid, Label: &label, Type: ptrTo(ChallengeTypeText)}
+func textChallenge(guid ChallengeGUID, label string) Challenge {
+	return Challenge{GUID: guid, Label: label, Type: ChallengeTypeText}
 }
 
 func TestAggregateWaitsThroughChallengeToConnected(t *testing.T) {
@@ -104,7 +104,7 @@ func TestAggregateWaitsThroughChallengeToConnected(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Job != JobStarted || r.Status.ConnectionStatus != ConnectionStatusChallenged || len(r.Challenges) != 1 || *r.Challenges[0].GUID != "CRD-1" {
+	if r.Job != JobStarted || r.Status.ConnectionStatus != ConnectionStatusChallenged || len(r.Challenges) != 1 || r.Challenges[0].GUID != "CRD-1" {
 		t.Fatalf("%+v", r)
 	}
 	if r.Info().Next != NextStepAnswerMFA {
@@ -226,7 +226,7 @@ func TestWaitFetchesChallengesTheStatusLacks(t *testing.T) {
 	srv := httptest.NewServer(m)
 	defer srv.Close()
 	r, err := newTestAPI(t, srv.URL).WaitForAggregation(context.Background(), docUser, docMember, nil)
-	if err != nil || len(r.Challenges) != 1 || *r.Challenges[0].GUID != "CRD-9" || r.Job != 0 {
+	if err != nil || len(r.Challenges) != 1 || r.Challenges[0].GUID != "CRD-9" || r.Job != 0 {
 		t.Fatalf("%+v %v", r, err)
 	}
 }

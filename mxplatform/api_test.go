@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -16,40 +17,52 @@ type apiCall func(ctx context.Context, t *testing.T, a *API, reqBody []byte) (an
 
 func wrap(key string, v any) map[string]any { return map[string]any{key: v} }
 
+// asPage turns what a List method returns, a *Page[T] and an error, into the shape of MX's
+// answer: {key: [...], "pagination": {...}}.
+func asPage(key string) func(any, error) (any, error) {
+	return func(p any, err error) (any, error) {
+		v := reflect.ValueOf(p)
+		if err != nil || v.IsNil() {
+			return nil, err
+		}
+		return map[string]any{key: v.Elem().FieldByName("Items").Interface(), "pagination": v.Elem().FieldByName("Pagination").Interface()}, nil
+	}
+}
+
 var apiCalls = map[string]apiCall{
 	"requestWidgetURL": func(ctx context.Context, t *testing.T, a *API, b []byte) (any, error) {
-		w, err := a.RequestWidgetURL(ctx, docUser, decodeInto[WidgetRequestBody](t, b).WidgetURL, WithAcceptLanguage("en-US"))
+		w, err := a.RequestWidgetURL(ctx, docUser, inner[WidgetRequest](t, b, "widget_url"), WithAcceptLanguage("en-US"))
 		return wrap("widget_url", w), err
 	},
 	"requestConnectWidgetURL": func(ctx context.Context, t *testing.T, a *API, b []byte) (any, error) {
-		w, err := a.RequestConnectWidgetURL(ctx, docUser, decodeInto[ConnectWidgetRequestBody](t, b).Config)
+		w, err := a.RequestConnectWidgetURL(ctx, docUser, inner[ConnectWidgetRequest](t, b, "config"))
 		return wrap("user", w), err
 	},
 	"listUserAccounts": func(ctx context.Context, t *testing.T, a *API, _ []byte) (any, error) {
 		page, per := pageParams()
-		return a.ListUserAccounts(ctx, docUser, &ListUserAccountsParams{Page: page, RecordsPerPage: per})
+		return asPage("accounts")(a.ListUserAccounts(ctx, docUser, &ListUserAccountsParams{Page: page, RecordsPerPage: per}))
 	},
 	"readAccount": func(ctx context.Context, t *testing.T, a *API, _ []byte) (any, error) {
 		acct, err := a.ReadAccount(ctx, docUser, docAccount)
 		return wrap("account", acct), err
 	},
 	"updateAccountByMember": func(ctx context.Context, t *testing.T, a *API, b []byte) (any, error) {
-		acct, err := a.UpdateAccountByMember(ctx, docUser, docMember, docAccount, decodeInto[AccountUpdateRequestBody](t, b).Account)
+		acct, err := a.UpdateAccountByMember(ctx, docUser, docMember, docAccount, inner[AccountUpdateRequest](t, b, "account"))
 		return wrap("account", acct), err
 	},
 	"listFavoriteInstitutions": func(ctx context.Context, t *testing.T, a *API, _ []byte) (any, error) {
 		page, per := pageParams()
-		return a.ListFavoriteInstitutions(ctx, &ListFavoriteInstitutionsParams{Page: page, RecordsPerPage: per})
+		return asPage("institutions")(a.ListFavoriteInstitutions(ctx, &ListFavoriteInstitutionsParams{Page: page, RecordsPerPage: per}))
 	},
 	"listInstitutionCredentials": func(ctx context.Context, t *testing.T, a *API, _ []byte) (any, error) {
 		page, per := pageParams()
-		return a.ListInstitutionCredentials(ctx, docInstitution, &ListInstitutionCredentialsParams{Page: page, RecordsPerPage: per})
+		return asPage("credentials")(a.ListInstitutionCredentials(ctx, docInstitution, &ListInstitutionCredentialsParams{Page: page, RecordsPerPage: per}))
 	},
 	"listInstitutions": func(ctx context.Context, t *testing.T, a *API, _ []byte) (any, error) {
 		page, per := pageParams()
 		yes, name := true, "chase"
-		return a.ListInstitutions(ctx, &ListInstitutionsParams{Name: &name, Page: page, RecordsPerPage: per,
-			SupportsAccountIdentification: &yes, SupportsAccountStatement: &yes, SupportsAccountVerification: &yes, SupportsTransactionHistory: &yes})
+		return asPage("institutions")(a.ListInstitutions(ctx, &ListInstitutionsParams{Name: &name, Page: page, RecordsPerPage: per,
+			SupportsAccountIdentification: &yes, SupportsAccountStatement: &yes, SupportsAccountVerification: &yes, SupportsTransactionHistory: &yes}))
 	},
 	"readInstitution": func(ctx context.Context, t *testing.T, a *API, _ []byte) (any, error) {
 		inst, err := a.ReadInstitution(ctx, docInstitution)
@@ -73,7 +86,7 @@ var apiCalls = map[string]apiCall{
 		return wrap("member", r.Member), nil
 	},
 	"createMember": func(ctx context.Context, t *testing.T, a *API, b []byte) (any, error) {
-		m, err := a.CreateMember(ctx, docUser, decodeInto[MemberCreateRequestBody](t, b))
+		m, err := a.CreateMember(ctx, docUser, inner[MemberCreateRequest](t, b, "member"), ptrTo(decodeInto[MemberCreateOptions](t, b)))
 		return wrap("member", m), err
 	},
 	"deleteMember": func(ctx context.Context, t *testing.T, a *API, _ []byte) (any, error) {
@@ -93,15 +106,15 @@ var apiCalls = map[string]apiCall{
 		if !c.Challenged {
 			t.Error("200 reported as not challenged")
 		}
-		return c.ChallengesResponseBody, nil
+		return map[string]any{"challenges": c.Items, "pagination": c.Pagination}, nil
 	},
 	"listMemberCredentials": func(ctx context.Context, t *testing.T, a *API, _ []byte) (any, error) {
 		page, per := pageParams()
-		return a.ListMemberCredentials(ctx, docUser, docMember, &ListMemberCredentialsParams{Page: page, RecordsPerPage: per})
+		return asPage("credentials")(a.ListMemberCredentials(ctx, docUser, docMember, &ListMemberCredentialsParams{Page: page, RecordsPerPage: per}))
 	},
 	"listMembers": func(ctx context.Context, t *testing.T, a *API, _ []byte) (any, error) {
 		page, per := pageParams()
-		return a.ListMembers(ctx, docUser, &ListMembersParams{Page: page, RecordsPerPage: per})
+		return asPage("members")(a.ListMembers(ctx, docUser, &ListMembersParams{Page: page, RecordsPerPage: per}))
 	},
 	"readMember": func(ctx context.Context, t *testing.T, a *API, _ []byte) (any, error) {
 		m, err := a.ReadMember(ctx, docUser, docMember)
@@ -112,42 +125,42 @@ var apiCalls = map[string]apiCall{
 		return wrap("member", m), err
 	},
 	"resumeAggregation": func(ctx context.Context, t *testing.T, a *API, b []byte) (any, error) {
-		r, err := a.ResumeAggregation(ctx, docUser, docMember, decodeInto[MemberResumeRequestBody](t, b).Member)
+		r, err := a.ResumeAggregation(ctx, docUser, docMember, inner[MemberResumeRequest](t, b, "member"))
 		if err != nil {
 			return nil, err
 		}
 		return wrap("member", r.Member), nil
 	},
 	"updateMember": func(ctx context.Context, t *testing.T, a *API, b []byte) (any, error) {
-		m, err := a.UpdateMember(ctx, docUser, docMember, decodeInto[MemberUpdateRequestBody](t, b).Member)
+		m, err := a.UpdateMember(ctx, docUser, docMember, inner[MemberUpdateRequest](t, b, "member"))
 		return wrap("member", m), err
 	},
 	"listTransactionsByAccount": func(ctx context.Context, t *testing.T, a *API, _ []byte) (any, error) {
 		page, per := pageParams()
 		from, to := "2015-09-20", "2019-10-20"
-		return a.ListTransactionsByAccount(ctx, docUser, docAccount, &ListTransactionsByAccountParams{Page: page, RecordsPerPage: per, FromDate: &from, ToDate: &to})
+		return asPage("transactions")(a.ListTransactionsByAccount(ctx, docUser, docAccount, &ListTransactionsByAccountParams{Page: page, RecordsPerPage: per, FromDate: &from, ToDate: &to}))
 	},
 	"listTransactionsByMember": func(ctx context.Context, t *testing.T, a *API, _ []byte) (any, error) {
 		page, per := pageParams()
 		from, to := "2015-09-20", "2019-10-20"
-		return a.ListTransactionsByMember(ctx, docUser, docMember, &ListTransactionsByMemberParams{Page: page, RecordsPerPage: per, FromDate: &from, ToDate: &to})
+		return asPage("transactions")(a.ListTransactionsByMember(ctx, docUser, docMember, &ListTransactionsByMemberParams{Page: page, RecordsPerPage: per, FromDate: &from, ToDate: &to}))
 	},
 	"listTransactions": func(ctx context.Context, t *testing.T, a *API, _ []byte) (any, error) {
 		page, per := pageParams()
 		from, to := "2015-09-20", "2019-10-20"
 		cats := []string{"CAT-1", "CAT-2"}
-		return a.ListTransactions(ctx, docUser, &ListTransactionsParams{Page: page, RecordsPerPage: per, FromDate: &from, ToDate: &to, CategoryGUIDs: cats})
+		return asPage("transactions")(a.ListTransactions(ctx, docUser, &ListTransactionsParams{Page: page, RecordsPerPage: per, FromDate: &from, ToDate: &to, CategoryGUIDs: cats}))
 	},
 	"readTransaction": func(ctx context.Context, t *testing.T, a *API, _ []byte) (any, error) {
 		tx, err := a.ReadTransaction(ctx, docUser, docTransaction, nil)
 		return wrap("transaction", tx), err
 	},
 	"updateTransaction": func(ctx context.Context, t *testing.T, a *API, b []byte) (any, error) {
-		tx, err := a.UpdateTransaction(ctx, docUser, docTransaction, decodeInto[TransactionUpdateRequestBody](t, b).Transaction)
+		tx, err := a.UpdateTransaction(ctx, docUser, docTransaction, inner[TransactionUpdateRequest](t, b, "transaction"))
 		return wrap("transaction", tx), err
 	},
 	"createUser": func(ctx context.Context, t *testing.T, a *API, b []byte) (any, error) {
-		u, err := a.CreateUser(ctx, decodeInto[UserCreateRequestBody](t, b).User)
+		u, err := a.CreateUser(ctx, inner[UserCreateRequest](t, b, "user"))
 		return wrap("user", u), err
 	},
 	"deleteUser": func(ctx context.Context, t *testing.T, a *API, _ []byte) (any, error) {
@@ -224,7 +237,7 @@ func TestListMemberChallengesNotChallenged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Challenged || len(c.Challenges) != 0 {
+	if c.Challenged || len(c.Items) != 0 {
 		t.Errorf("204 answered %+v", c)
 	}
 }
@@ -251,7 +264,7 @@ func TestJobOutcomes(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s %d: %v", name, tc.status, err)
 			}
-			if r.Outcome != tc.want || r.Member == nil || *r.Member.GUID != docMember {
+			if r.Outcome != tc.want || r.Member == nil || r.Member.GUID != docMember {
 				t.Errorf("%s %d: %v %+v", name, tc.status, r.Outcome, r.Member)
 			}
 		}

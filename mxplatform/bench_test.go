@@ -61,7 +61,9 @@ func BenchmarkReadAccount(b *testing.B) {
 			if err != nil || resp.StatusCode != 200 {
 				b.Fatal(err, resp.StatusCode)
 			}
-			var out AccountResponseBody
+			var out struct {
+				Account Account `json:"account"`
+			}
 			if err := json.Unmarshal(raw, &out); err != nil || out.Account.Balance == nil {
 				b.Fatal(err)
 			}
@@ -72,7 +74,7 @@ func BenchmarkReadAccount(b *testing.B) {
 // transactionPages serves listTransactions over n copies of the reference's example transaction,
 // each request delayed by latency.
 func transactionPages(b *testing.B, n int, latency time.Duration) (*httptest.Server, *atomic.Int64) {
-	var list TransactionsResponseBody
+	var list transactionsPage
 	if err := json.Unmarshal(readFixture(b, "listTransactions", "200.json"), &list); err != nil {
 		b.Fatal(err)
 	}
@@ -80,7 +82,7 @@ func transactionPages(b *testing.B, n int, latency time.Duration) (*httptest.Ser
 	for i := range all {
 		all[i] = list.Transactions[0]
 		g := TransactionGUID(fmt.Sprintf("TRN-%d", i))
-		all[i].GUID = &g
+		all[i].GUID = g
 	}
 	var requests atomic.Int64
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -89,7 +91,7 @@ func transactionPages(b *testing.B, n int, latency time.Duration) (*httptest.Ser
 		page, _ := strconv.Atoi(r.URL.Query().Get("page"))
 		per, _ := strconv.Atoi(r.URL.Query().Get("records_per_page"))
 		lo, hi := min((page-1)*per, n), min(page*per, n)
-		body, _ := json.Marshal(TransactionsResponseBody{
+		body, _ := json.Marshal(transactionsPage{
 			Transactions: all[lo:hi],
 			Pagination:   Pagination{CurrentPage: page, PerPage: per, TotalEntries: n, TotalPages: (n + per - 1) / per},
 		})

@@ -194,13 +194,24 @@ func (a *API) call(ctx context.Context, op *operation, out any, opts []CallOptio
 		}
 		return resp, nil
 	}
-	if err := transport.CheckAnswerCost(body, op.maxRecords); err != nil {
-		return resp, &DecodeError{Operation: op.id, StatusCode: resp.StatusCode, Err: err}
-	}
-	if err := json.Unmarshal(body, out); err != nil {
-		return resp, &DecodeError{Operation: op.id, StatusCode: resp.StatusCode, Err: err, Body: transport.Excerpt(transport.Scrub(req, body))}
+	if err, measured := decodeAnswer(op, body, out); err != nil {
+		e := &DecodeError{Operation: op.id, StatusCode: resp.StatusCode, Err: err}
+		if measured {
+			e.Body = transport.Excerpt(transport.Scrub(req, body))
+		}
+		return resp, e
 	}
 	return resp, nil
+}
+
+// decodeAnswer decodes the JSON body of an answer of op into out, once it is known to cost
+// what an answer of op may (transport.CheckAnswerCost). measured says whether it passed that
+// check (the error is then the decoder's).
+func decodeAnswer(op *operation, body []byte, out any) (err error, measured bool) {
+	if err := transport.CheckAnswerCost(body, op.maxRecords); err != nil {
+		return err, false
+	}
+	return json.Unmarshal(body, out), true
 }
 
 // withoutCredentials returns a copy of resp whose Request no longer carries the Authorization

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -19,40 +20,77 @@ const fixturesDir = "../api/testdata/platform"
 var vendorJSON = http.Header{"Content-Type": {"application/vnd.mx.api.v1+json"}}
 
 // fixtureTypes maps each operation to the Go types of its request body and of its responses by
-// status: the types a fixture must decode into with no unknown field.
+// status: the types a fixture must decode into with no unknown field. The package has no type
+// for MX's wrappers ({"account": {...}}, pages): each is built here from the type it wraps.
 var fixtureTypes = map[string]struct {
 	request  func() any
 	response map[int]func() any
 }{
-	"requestWidgetURL":           {func() any { return new(WidgetRequestBody) }, ok(func() any { return new(WidgetResponseBody) })},
-	"requestConnectWidgetURL":    {func() any { return new(ConnectWidgetRequestBody) }, ok(func() any { return new(ConnectWidgetResponseBody) })},
-	"listUserAccounts":           {nil, ok(func() any { return new(AccountsResponseBody) })},
-	"readAccount":                {nil, ok(func() any { return new(AccountResponseBody) })},
-	"updateAccountByMember":      {func() any { return new(AccountUpdateRequestBody) }, ok(func() any { return new(AccountResponseBody) })},
-	"listFavoriteInstitutions":   {nil, ok(func() any { return new(InstitutionsResponseBody) })},
-	"listInstitutionCredentials": {nil, ok(func() any { return new(CredentialsResponseBody) })},
-	"listInstitutions":           {nil, ok(func() any { return new(InstitutionsResponseBody) })},
+	"requestWidgetURL":           {one[WidgetRequest]("widget_url"), ok(one[WidgetURL]("widget_url"))},
+	"requestConnectWidgetURL":    {one[ConnectWidgetRequest]("config"), ok(one[ConnectWidgetURL]("user"))},
+	"listUserAccounts":           {nil, ok(page[Account]("accounts"))},
+	"readAccount":                {nil, ok(one[Account]("account"))},
+	"updateAccountByMember":      {one[AccountUpdateRequest]("account"), ok(one[Account]("account"))},
+	"listFavoriteInstitutions":   {nil, ok(page[Institution]("institutions"))},
+	"listInstitutionCredentials": {nil, ok(page[Credential]("credentials"))},
+	"listInstitutions":           {nil, ok(page[Institution]("institutions"))},
 	"readInstitution": {nil, map[int]func() any{
-		200: func() any { return new(InstitutionResponseBody) },
-		404: func() any { return new(ErrorResponseBody) },
+		200: one[Institution]("institution"),
+		404: one[mxError]("error"),
 	}},
-	"aggregateMember":           {nil, ok(func() any { return new(MemberResponseBody) })},
-	"checkBalances":             {nil, ok(func() any { return new(MemberResponseBody) })},
-	"createMember":              {func() any { return new(MemberCreateRequestBody) }, ok(func() any { return new(MemberResponseBody) })},
-	"requestOAuthWindowURI":     {nil, ok(func() any { return new(OAuthWindowResponseBody) })},
-	"listMemberChallenges":      {nil, ok(func() any { return new(ChallengesResponseBody) })},
-	"listMemberCredentials":     {nil, ok(func() any { return new(CredentialsResponseBody) })},
-	"listMembers":               {nil, ok(func() any { return new(MembersResponseBody) })},
-	"readMember":                {nil, ok(func() any { return new(MemberResponseBody) })},
-	"readMemberStatus":          {nil, ok(func() any { return new(MemberStatusResponseBody) })},
-	"resumeAggregation":         {func() any { return new(MemberResumeRequestBody) }, ok(func() any { return new(MemberResponseBody) })},
-	"updateMember":              {func() any { return new(MemberUpdateRequestBody) }, ok(func() any { return new(MemberResponseBody) })},
-	"listTransactionsByAccount": {nil, ok(func() any { return new(TransactionsResponseBody) })},
-	"listTransactionsByMember":  {nil, ok(func() any { return new(TransactionsResponseBody) })},
-	"listTransactions":          {nil, ok(func() any { return new(TransactionsResponseBody) })},
-	"readTransaction":           {nil, ok(func() any { return new(TransactionReadResponseBody) })},
-	"updateTransaction":         {func() any { return new(TransactionUpdateRequestBody) }, ok(func() any { return new(TransactionResponseBody) })},
-	"createUser":                {func() any { return new(UserCreateRequestBody) }, ok(func() any { return new(UserResponseBody) })},
+	"aggregateMember":           {nil, ok(one[Member]("member"))},
+	"checkBalances":             {nil, ok(one[Member]("member"))},
+	"createMember":              {withOptions[MemberCreateRequest, MemberCreateOptions]("member"), ok(one[Member]("member"))},
+	"requestOAuthWindowURI":     {nil, ok(one[OAuthWindow]("member"))},
+	"listMemberChallenges":      {nil, ok(page[Challenge]("challenges"))},
+	"listMemberCredentials":     {nil, ok(page[Credential]("credentials"))},
+	"listMembers":               {nil, ok(page[Member]("members"))},
+	"readMember":                {nil, ok(one[Member]("member"))},
+	"readMemberStatus":          {nil, ok(one[MemberStatus]("member"))},
+	"resumeAggregation":         {one[MemberResumeRequest]("member"), ok(one[Member]("member"))},
+	"updateMember":              {one[MemberUpdateRequest]("member"), ok(one[Member]("member"))},
+	"listTransactionsByAccount": {nil, ok(page[Transaction]("transactions"))},
+	"listTransactionsByMember":  {nil, ok(page[Transaction]("transactions"))},
+	"listTransactions":          {nil, ok(page[Transaction]("transactions"))},
+	"readTransaction":           {nil, ok(func() any { return new(transactionRead) })},
+	"updateTransaction":         {one[TransactionUpdateRequest]("transaction"), ok(one[Transaction]("transaction"))},
+	"createUser":                {one[UserCreateRequest]("user"), ok(one[User]("user"))},
+}
+
+// mxError is the detail of MX's error JSON, {"error": {"message": ...}}.
+type mxError struct {
+	Message string `json:"message"`
+}
+
+// transactionRead is readTransaction's answer in either of its shapes.
+type transactionRead struct {
+	Transaction  *Transaction  `json:"transaction,omitempty"`
+	Transactions []Transaction `json:"transactions,omitempty"`
+	Pagination   *Pagination   `json:"pagination,omitempty"`
+}
+
+// one returns a constructor of {"key": T}.
+func one[T any](key string) func() any {
+	typ := reflect.StructOf([]reflect.StructField{{Name: "V", Type: reflect.TypeFor[*T](), Tag: reflect.StructTag(`json:"` + key + `"`)}})
+	return func() any { return reflect.New(typ).Interface() }
+}
+
+// page returns a constructor of a page, {"key": [T...], "pagination": {...}}.
+func page[T any](key string) func() any {
+	typ := reflect.StructOf([]reflect.StructField{
+		{Name: "Items", Type: reflect.TypeFor[[]T](), Tag: reflect.StructTag(`json:"` + key + `"`)},
+		{Name: "Pagination", Type: reflect.TypeFor[*Pagination](), Tag: `json:"pagination"`},
+	})
+	return func() any { return reflect.New(typ).Interface() }
+}
+
+// withOptions returns a constructor of {"key": T, and O's members beside it}.
+func withOptions[T, O any](key string) func() any {
+	typ := reflect.StructOf([]reflect.StructField{
+		{Name: "V", Type: reflect.TypeFor[*T](), Tag: reflect.StructTag(`json:"` + key + `"`)},
+		{Name: reflect.TypeFor[O]().Name(), Type: reflect.TypeFor[*O](), Anonymous: true},
+	})
+	return func() any { return reflect.New(typ).Interface() }
 }
 
 func ok(f func() any) map[int]func() any { return map[int]func() any{200: f} }
@@ -152,10 +190,10 @@ func TestFixtureValidationRejects(t *testing.T) {
 	if err := spectest.ResponseError(ops["readAccount"], 200, vendorJSON, bad); err == nil {
 		t.Error("a string balance validated")
 	}
-	var acct AccountResponseBody
+	acct := one[Account]("account")()
 	dec := json.NewDecoder(bytes.NewReader(bytes.Replace(body, []byte(`"apr"`), []byte(`"not_a_field"`), 1)))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&acct); err == nil {
+	if err := dec.Decode(acct); err == nil {
 		t.Error("an unknown field decoded strictly")
 	}
 }

@@ -53,10 +53,9 @@ func (l *memberList) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte(`{"error": {"message": "page failed"}}`))
 		return
 	}
-	body := MembersResponseBody{Members: []Member{}}
+	body := membersPage{Members: []Member{}}
 	for i := (page - 1) * per; i < page*per && i < l.total; i++ {
-		g := MemberGUID(fmt.Sprintf("MBR-%d", i))
-		body.Members = append(body.Members, Member{GUID: &g})
+		body.Members = append(body.Members, Member{GUID: MemberGUID(fmt.Sprintf("MBR-%d", i))})
 	}
 	body.Pagination = Pagination{CurrentPage: page, PerPage: per, TotalEntries: l.total, TotalPages: (l.total + per - 1) / per}
 	if l.rewrite != nil {
@@ -81,7 +80,7 @@ func serveList(t *testing.T, l *memberList) *API {
 func guids(ms []Member) []string {
 	var out []string
 	for _, m := range ms {
-		out = append(out, string(*m.GUID))
+		out = append(out, string(m.GUID))
 	}
 	return out
 }
@@ -96,12 +95,12 @@ func TestIteratorPagesThroughEverything(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(got) != 250 || got[0].GUID == nil || *got[0].GUID != "MBR-0" || *got[249].GUID != "MBR-249" {
+			if len(got) != 250 || got[0].GUID != "MBR-0" || got[249].GUID != "MBR-249" {
 				t.Fatalf("%d members", len(got))
 			}
 			for i, m := range got {
-				if string(*m.GUID) != fmt.Sprintf("MBR-%d", i) {
-					t.Fatalf("item %d is %s", i, *m.GUID)
+				if string(m.GUID) != fmt.Sprintf("MBR-%d", i) {
+					t.Fatalf("item %d is %s", i, m.GUID)
 				}
 			}
 			if pages := l.pages(); len(pages) != 3 || pages[0].perPage != DefaultPageSize {
@@ -119,7 +118,7 @@ func TestIteratorHonoursTheCallersPageAndSize(t *testing.T) {
 	a := serveList(t, l)
 	page, per := 3, 10
 	got, err := Collect(a.ListMembersIter(context.Background(), docUser, &ListMembersParams{Page: &page, RecordsPerPage: &per}))
-	if err != nil || len(got) != 80 || *got[0].GUID != "MBR-20" {
+	if err != nil || len(got) != 80 || got[0].GUID != "MBR-20" {
 		t.Fatalf("%d members, %v", len(got), err)
 	}
 	if page != 3 || per != 10 {
@@ -137,7 +136,7 @@ func TestIteratorBreakStopsFetching(t *testing.T) {
 				t.Fatal(err)
 			}
 			n++
-			if *m.GUID == "MBR-150" {
+			if m.GUID == "MBR-150" {
 				break
 			}
 		}
@@ -290,4 +289,10 @@ func TestChallengesIteratorWhenNotChallenged(t *testing.T) {
 	if err != nil || len(got) != 0 {
 		t.Fatal(got, err)
 	}
+}
+
+// membersPage is a page of members as MX answers it.
+type membersPage struct {
+	Members    []Member   `json:"members"`
+	Pagination Pagination `json:"pagination"`
 }

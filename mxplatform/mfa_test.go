@@ -11,14 +11,14 @@ import (
 	"testing"
 )
 
-func optionsChallenge(guid string, typ ChallengeType, pairs ...string) Challenge {
-	c := Challenge{GUID: &guid, Type: &typ, Label: ptrTo("Choose")}
+func optionsChallenge(guid ChallengeGUID, typ ChallengeType, pairs ...string) Challenge {
+	c := Challenge{GUID: guid, Type: typ, Label: "Choose"}
 	for i := 0; i+1 < len(pairs); i += 2 {
 		label, value := pairs[i], pairs[i+1]
 		if typ == ChallengeTypeImageOptions {
-			c.ImageOptions = append(c.ImageOptions, ChallengeImageOption{Label: &label, Value: &value, DataURI: ptrTo("data:image/png;base64,AAAA")})
+			c.ImageOptions = append(c.ImageOptions, ChallengeImageOption{Label: label, Value: value, DataURI: "data:image/png;base64,AAAA"})
 		} else {
-			c.Options = append(c.Options, ChallengeOption{Label: &label, Value: &value})
+			c.Options = append(c.Options, ChallengeOption{Label: label, Value: value})
 		}
 	}
 	return c
@@ -32,16 +32,16 @@ func TestAnswerEveryChallengeType(t *testing.T) {
 		want  string
 	}{
 		"text":                  {textChallenge("C1", "Mother's maiden name?"), "Smith", "Smith"},
-		"token":                 {Challenge{GUID: ptrTo("C2"), Type: ptrTo(ChallengeTypeToken), Label: ptrTo("Code")}, "123456", "123456"},
-		"image data":            {Challenge{GUID: ptrTo("C3"), Type: ptrTo(ChallengeTypeImageData), ImageData: &image}, "XK7P", "XK7P"},
+		"token":                 {Challenge{GUID: "C2", Type: ChallengeTypeToken, Label: "Code"}, "123456", "123456"},
+		"image data":            {Challenge{GUID: "C3", Type: ChallengeTypeImageData, ImageData: image}, "XK7P", "XK7P"},
 		"options by label":      {optionsChallenge("C4", ChallengeTypeOptions, "Text me", "sms", "Call me", "voice"), "Call me", "voice"},
 		"options by value":      {optionsChallenge("C4", ChallengeTypeOptions, "Text me", "sms", "Call me", "voice"), "sms", "sms"},
 		"options ignoring case": {optionsChallenge("C4", ChallengeTypeOptions, "Text me", "sms", "Call me", "voice"), "  text ME ", "sms"},
 		"image options":         {optionsChallenge("C5", ChallengeTypeImageOptions, "Dog", "img-1", "Cat", "img-2"), "cat", "img-2"},
-		"unknown type":          {Challenge{GUID: ptrTo("C6"), Type: ptrTo(ChallengeType("VOICE_PRINT"))}, "hello", "hello"},
+		"unknown type":          {Challenge{GUID: "C6", Type: ChallengeType("VOICE_PRINT")}, "hello", "hello"},
 	} {
 		got, err := Answer(tc.c, tc.input)
-		if err != nil || got.GUID != *tc.c.GUID || got.Value != tc.want {
+		if err != nil || got.GUID != tc.c.GUID || got.Value != tc.want {
 			t.Errorf("%s: %+v %v", name, got, err)
 		}
 	}
@@ -55,7 +55,7 @@ func TestAnswerRejectsBadInput(t *testing.T) {
 		"empty text":        {textChallenge("C1", "Q"), ""},
 		"no such option":    {optionsChallenge("C4", ChallengeTypeOptions, "Text me", "sms"), "email"},
 		"no such image":     {optionsChallenge("C5", ChallengeTypeImageOptions, "Dog", "img-1"), "Cat"},
-		"challenge no guid": {Challenge{Type: ptrTo(ChallengeTypeText)}, "x"},
+		"challenge no guid": {Challenge{Type: ChallengeTypeText}, "x"},
 	} {
 		if got, err := Answer(tc.c, tc.input); err == nil {
 			t.Errorf("%s: answered %+v", name, got)
@@ -76,7 +76,7 @@ func TestMFAAnswersChecksEveryChallengeIsAnswered(t *testing.T) {
 	if err := answers.Set("C1", "one"); err != nil {
 		t.Fatal(err)
 	}
-	if missing := answers.Missing(); len(missing) != 1 || *missing[0].GUID != "C2" {
+	if missing := answers.Missing(); len(missing) != 1 || missing[0].GUID != "C2" {
 		t.Errorf("missing %v", missing)
 	}
 	if err := answers.Set("C3", "x"); err == nil {
@@ -92,7 +92,7 @@ func TestMFAAnswersChecksEveryChallengeIsAnswered(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(req.Challenges) != 2 || req.Challenges[0] != (CredentialRequest{GUID: "C1", Value: "one"}) || req.Challenges[1] != (CredentialRequest{GUID: "C2", Value: "b"}) {
+	if len(req.Challenges) != 2 || req.Challenges[0] != (ChallengeAnswer{GUID: "C1", Value: "one"}) || req.Challenges[1] != (ChallengeAnswer{GUID: "C2", Value: "b"}) {
 		t.Errorf("%+v", req)
 	}
 	if _, err := NewMFAAnswers(nil).Request(); !errors.Is(err, ErrUnansweredChallenges) {
@@ -120,7 +120,9 @@ func TestAnswerChallengesSendsNothingIncomplete(t *testing.T) {
 	if err != nil || r.Outcome != JobAlreadyRunning {
 		t.Fatal(r, err)
 	}
-	var sent MemberResumeRequestBody
+	var sent struct {
+		Member MemberResumeRequest `json:"member"`
+	}
 	if err := json.Unmarshal([]byte(bodies[0]), &sent); err != nil || len(sent.Member.Challenges) != 2 {
 		t.Fatalf("%s %v", bodies[0], err)
 	}

@@ -731,22 +731,22 @@ func (e ReferralSource) Valid() bool {
 
 // Defines values for RepeatingTransactionType.
 const (
-	RepeatingTransactionTypeBILL         RepeatingTransactionType = "BILL"
-	RepeatingTransactionTypeINCOME       RepeatingTransactionType = "INCOME"
-	RepeatingTransactionTypeSUBSCRIPTION RepeatingTransactionType = "SUBSCRIPTION"
-	RepeatingTransactionTypeUNKNOWN      RepeatingTransactionType = "UNKNOWN"
+	RepeatingTransactionTypeBill         RepeatingTransactionType = "BILL"
+	RepeatingTransactionTypeIncome       RepeatingTransactionType = "INCOME"
+	RepeatingTransactionTypeSubscription RepeatingTransactionType = "SUBSCRIPTION"
+	RepeatingTransactionTypeUnknown      RepeatingTransactionType = "UNKNOWN"
 )
 
 // Valid indicates whether the value is a known member of the RepeatingTransactionType enum.
 func (e RepeatingTransactionType) Valid() bool {
 	switch e {
-	case RepeatingTransactionTypeBILL:
+	case RepeatingTransactionTypeBill:
 		return true
-	case RepeatingTransactionTypeINCOME:
+	case RepeatingTransactionTypeIncome:
 		return true
-	case RepeatingTransactionTypeSUBSCRIPTION:
+	case RepeatingTransactionTypeSubscription:
 		return true
-	case RepeatingTransactionTypeUNKNOWN:
+	case RepeatingTransactionTypeUnknown:
 		return true
 	default:
 		return false

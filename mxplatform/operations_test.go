@@ -1,11 +1,9 @@
 package mxplatform
 
 import (
-	"context"
 	"encoding/json"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -51,18 +49,25 @@ func decodeInto[T any](t testing.TB, b []byte) T {
 	return v
 }
 
-func pageParams() (*PageParam, *RecordsPerPageParam) {
+func pageParams() (*int, *int) {
 	page, per := 1, 10
 	return &page, &per
 }
 
+// inner decodes the member key of a JSON object, as MX wraps a resource: {"user": {...}}.
+func inner[T any](t testing.TB, b []byte, key string) T {
+	t.Helper()
+	var v map[string]json.RawMessage
+	if err := json.Unmarshal(b, &v); err != nil {
+		t.Fatal(err)
+	}
+	return decodeInto[T](t, v[key])
+}
+
 func operationCases(t *testing.T) []operationCase {
-	page, per := pageParams()
 	pageQuery := url.Values{"page": {"1"}, "records_per_page": {"10"}}
 	from, to := "2015-09-20", "2019-10-20"
 	txQuery := url.Values{"page": {"1"}, "records_per_page": {"10"}, "from_date": {from}, "to_date": {to}}
-	yes := true
-	str := func(s string) *string { return &s }
 	return []operationCase{
 		{op: "requestWidgetURL", method: "POST", path: "/users/" + string(docUser) + "/widget_urls", request: "request.json", status: 200, response: "200.json"},
 		{op: "requestConnectWidgetURL", method: "POST", path: "/users/" + string(docUser) + "/connect_widget_url", request: "request.json", status: 200, response: "200.json"},

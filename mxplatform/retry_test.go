@@ -93,7 +93,7 @@ func TestRetryAfterInSecondsAndAsDate(t *testing.T) {
 			defer srv.Close()
 			var waits []time.Duration
 			acct, err := newTestAPI(t, srv.URL, fastRetries(&waits)).ReadAccount(context.Background(), docUser, docAccount)
-			if err != nil || acct.GUID == nil {
+			if err != nil || acct.GUID == "" {
 				t.Fatal(err)
 			}
 			if s.count() != 2 || len(waits) != 1 {
@@ -133,7 +133,7 @@ func TestServiceUnavailableBurstThenSuccess(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *acct.GUID != docAccount || s.count() != 3 {
+	if acct.GUID != docAccount || s.count() != 3 {
 		t.Errorf("%d requests", s.count())
 	}
 	// Exponential with jitter: the second wait is drawn from a range twice as high.
@@ -161,7 +161,7 @@ func TestConnectionResetThenSuccess(t *testing.T) {
 	srv := httptest.NewServer(s)
 	defer srv.Close()
 	acct, err := newTestAPI(t, srv.URL, fastRetries(nil)).ReadAccount(context.Background(), docUser, docAccount)
-	if err != nil || *acct.GUID != docAccount {
+	if err != nil || acct.GUID != docAccount {
 		t.Fatal(err)
 	}
 	if s.count() < 2 {
@@ -187,7 +187,7 @@ func TestBodyCutOffIsRetriedWhenRepeatable(t *testing.T) {
 	srv := httptest.NewServer(s)
 	defer srv.Close()
 	acct, err := newTestAPI(t, srv.URL, fastRetries(nil)).ReadAccount(context.Background(), docUser, docAccount)
-	if err != nil || *acct.GUID != docAccount || s.count() != 2 {
+	if err != nil || acct.GUID != docAccount || s.count() != 2 {
 		t.Fatalf("%v after %d requests", err, s.count())
 	}
 
@@ -275,7 +275,7 @@ func TestSafePostsAndPutsAreRetriedWithTheirBody(t *testing.T) {
 	srv2 := httptest.NewServer(s2)
 	defer srv2.Close()
 	w, err := newTestAPI(t, srv2.URL, fastRetries(nil)).RequestWidgetURL(context.Background(), docUser, WidgetRequest{WidgetType: WidgetTypeConnect})
-	if err != nil || w.URL == nil || s2.count() != 2 || s2.requests[0] != s2.requests[1] {
+	if err != nil || w.URL == "" || s2.count() != 2 || s2.requests[0] != s2.requests[1] {
 		t.Fatalf("%v after %d requests", err, s2.count())
 	}
 }

@@ -22,11 +22,13 @@ func TestConnectWidgetForMember(t *testing.T) {
 		{ConnectionStatusPending, false},
 		{ConnectionStatusConnected, false},
 	} {
-		var sent WidgetRequestBody
+		var sent struct {
+			WidgetURL WidgetRequest `json:"widget_url"`
+		}
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			switch {
 			case r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/members/"+string(docMember)):
-				_ = json.NewEncoder(w).Encode(MemberResponseBody{Member: Member{GUID: ptrTo(docMember), ConnectionStatus: tc.status}})
+				_ = json.NewEncoder(w).Encode(map[string]Member{"member": {GUID: docMember, ConnectionStatus: tc.status}})
 			case r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/widget_urls"):
 				b, _ := io.ReadAll(r.Body)
 				_ = json.Unmarshal(b, &sent)
@@ -38,7 +40,7 @@ func TestConnectWidgetForMember(t *testing.T) {
 		base := &WidgetRequest{WidgetType: WidgetTypeAccounts, ColorScheme: ptrTo(ColorSchemeDark), IsMobileWebview: ptrTo(true)}
 		got, err := newTestAPI(t, srv.URL).ConnectWidgetForMember(context.Background(), docUser, docMember, base)
 		srv.Close()
-		if err != nil || got.URL == nil {
+		if err != nil || got.URL == "" {
 			t.Fatalf("%s: %v", tc.status, err)
 		}
 		w := sent.WidgetURL

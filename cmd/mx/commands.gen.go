@@ -91,7 +91,7 @@ func cmdListUserAccounts(a *app) *cobra.Command {
 		if err != nil {
 			return err
 		}
-		return printPage(a, v.Accounts, v.Pagination)
+		return printPage(a, v.Items, v.Pagination)
 	}
 	return cmd
 }
@@ -220,7 +220,7 @@ func cmdListInstitutionCredentials(a *app) *cobra.Command {
 		if err != nil {
 			return err
 		}
-		return printPage(a, v.Credentials, v.Pagination)
+		return printPage(a, v.Items, v.Pagination)
 	}
 	return cmd
 }
@@ -258,7 +258,7 @@ func cmdListFavoriteInstitutions(a *app) *cobra.Command {
 		if err != nil {
 			return err
 		}
-		return printPage(a, v.Institutions, v.Pagination)
+		return printPage(a, v.Items, v.Pagination)
 	}
 	return cmd
 }
@@ -301,7 +301,7 @@ func cmdListInstitutions(a *app) *cobra.Command {
 		if err != nil {
 			return err
 		}
-		return printPage(a, v.Institutions, v.Pagination)
+		return printPage(a, v.Items, v.Pagination)
 	}
 	return cmd
 }
@@ -423,7 +423,7 @@ func cmdListMemberChallenges(a *app) *cobra.Command {
 		if !v.Challenged {
 			fmt.Fprintln(a.stderr, "the member is not challenged")
 		}
-		return printPage(a, v.Challenges, v.Pagination)
+		return printPage(a, v.Items, v.Pagination)
 	}
 	return cmd
 }
@@ -481,20 +481,21 @@ func cmdCreateMember(a *app) *cobra.Command {
 	}
 	b := newBinder(cmd)
 	var userGUID mxplatform.UserGUID
-	var body mxplatform.MemberCreateRequestBody
+	var body mxplatform.MemberCreateRequest
+	options := &mxplatform.MemberCreateOptions{}
 	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
-	optional(b, &body.ClientRedirectURL, "client-redirect-url", "Where to send the end user at the end of an OAuth flow")
-	boolean(b, &body.EnableApp2App, "enable-app2app", "Let the institution's mobile app take over OAuth")
-	boolean(b, &body.Member.BackgroundAggregationIsDisabled, "background-aggregation-is-disabled", "Disable background aggregation for the member")
-	pairs(b, &body.Member.Credentials, "credential", "One value per credential that listInstitutionCredentials lists")
-	optional(b, &body.Member.ID, "id", "A partner-defined identifier, unique among the user's members")
-	required(b, &body.Member.InstitutionCode, "institution", "The code of the institution to connect to")
-	boolean(b, &body.Member.IsOAuth, "is-oauth", "Create an OAuth member; it needs no credentials and starts PENDING")
-	optional(b, &body.Member.Metadata, "metadata", "Partner data to store on the member")
-	boolean(b, &body.Member.SkipAggregation, "skip-aggregation", "Do not aggregate the member once it is created")
-	list(b, &body.Member.UseCases, "use-case", "The use cases the member is for")
-	enum(b, &body.ReferralSource, "referral-source", "Where the OAuth flow starts", []mxplatform.ReferralSource{"BROWSER", "APP"})
-	optional(b, &body.UIMessageWebviewURLScheme, "ui-message-webview-url-scheme", "The scheme that sends the end user back to the application after OAuth")
+	optional(b, &options.ClientRedirectURL, "client-redirect-url", "Where to send the end user at the end of an OAuth flow")
+	boolean(b, &options.EnableApp2App, "enable-app2app", "Let the institution's mobile app take over OAuth")
+	enum(b, &options.ReferralSource, "referral-source", "Where the OAuth flow starts", []mxplatform.ReferralSource{"BROWSER", "APP"})
+	optional(b, &options.UIMessageWebviewURLScheme, "ui-message-webview-url-scheme", "The scheme that sends the end user back to the application after OAuth")
+	boolean(b, &body.BackgroundAggregationIsDisabled, "background-aggregation-is-disabled", "Disable background aggregation for the member")
+	pairs(b, &body.Credentials, "credential", "One value per credential that listInstitutionCredentials lists", credential)
+	optional(b, &body.ID, "id", "A partner-defined identifier, unique among the user's members")
+	required(b, &body.InstitutionCode, "institution", "The code of the institution to connect to")
+	boolean(b, &body.IsOAuth, "is-oauth", "Create an OAuth member; it needs no credentials and starts PENDING")
+	optional(b, &body.Metadata, "metadata", "Partner data to store on the member")
+	boolean(b, &body.SkipAggregation, "skip-aggregation", "Do not aggregate the member once it is created")
+	list(b, &body.UseCases, "use-case", "The use cases the member is for")
 	var call callFlags
 	callbackPayloadFlag(b, &call)
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
@@ -507,7 +508,7 @@ func cmdCreateMember(a *app) *cobra.Command {
 		}
 		ctx := cmd.Context()
 		opts := call.options()
-		v, err := api.CreateMember(ctx, userGUID, body, opts...)
+		v, err := api.CreateMember(ctx, userGUID, body, options, opts...)
 		if err != nil {
 			return err
 		}
@@ -552,7 +553,7 @@ func cmdListMemberCredentials(a *app) *cobra.Command {
 		if err != nil {
 			return err
 		}
-		return printPage(a, v.Credentials, v.Pagination)
+		return printPage(a, v.Items, v.Pagination)
 	}
 	return cmd
 }
@@ -625,7 +626,7 @@ func cmdListMembers(a *app) *cobra.Command {
 		if err != nil {
 			return err
 		}
-		return printPage(a, v.Members, v.Pagination)
+		return printPage(a, v.Items, v.Pagination)
 	}
 	return cmd
 }
@@ -716,7 +717,7 @@ func cmdResumeAggregation(a *app) *cobra.Command {
 	var body mxplatform.MemberResumeRequest
 	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
 	pathSegment(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
-	pairs(b, &body.Challenges, "answer", "One answer per challenge, naming the challenge's GUID")
+	pairs(b, &body.Challenges, "answer", "One answer per challenge, naming the challenge's GUID", challengeAnswer)
 	var call callFlags
 	var wf waitFlags
 	addWaitFlags(cmd, &wf, false)
@@ -794,7 +795,7 @@ func cmdUpdateMember(a *app) *cobra.Command {
 	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
 	pathSegment(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
 	boolean(b, &body.BackgroundAggregationIsDisabled, "background-aggregation-is-disabled", "Disable or enable background aggregation")
-	pairs(b, &body.Credentials, "credential", "New values for credentials that listMemberCredentials lists")
+	pairs(b, &body.Credentials, "credential", "New values for credentials that listMemberCredentials lists", credential)
 	optional(b, &body.ID, "id", "A new partner-defined identifier")
 	optional(b, &body.Metadata, "metadata", "New partner data")
 	boolean(b, &body.SkipAggregation, "skip-aggregation", "Do not aggregate the member after updating its credentials")
@@ -845,7 +846,7 @@ func cmdListTransactions(a *app) *cobra.Command {
 	optional(b, &params.TopLevelCategoryGUID, "top-level-category", "Only transactions whose top-level category is this one")
 	list(b, &params.TopLevelCategoryGUIDs, "top-level-categories", "Only transactions whose top-level category is one of these")
 	optional(b, &params.UseCase, "use-case", "Only resources enabled for this use case (for example PFM or MONEY_MOVEMENT)")
-	optional(b, &params.Includes, "includes", "Comma-separated extra objects to include on each transaction: classification, geolocation, merchant, repeating_transactions")
+	optional(b, &params.Includes, "includes", "Comma-separated extra objects to include on each transaction, in the plural: classifications, geolocations, merchants, repeating_transactions (each answers a member in the singular: classification...)")
 	var call callFlags
 	var lf listFlags
 	addListFlags(cmd, &lf)
@@ -866,7 +867,7 @@ func cmdListTransactions(a *app) *cobra.Command {
 		if err != nil {
 			return err
 		}
-		return printPage(a, v.Transactions, v.Pagination)
+		return printPage(a, v.Items, v.Pagination)
 	}
 	return cmd
 }
@@ -897,7 +898,7 @@ func cmdListTransactionsByAccount(a *app) *cobra.Command {
 	list(b, &params.CategoryGUIDs, "categories", "Only transactions of one of these categories")
 	optional(b, &params.TopLevelCategoryGUID, "top-level-category", "Only transactions whose top-level category is this one")
 	list(b, &params.TopLevelCategoryGUIDs, "top-level-categories", "Only transactions whose top-level category is one of these")
-	optional(b, &params.Includes, "includes", "Comma-separated extra objects to include on each transaction: classification, geolocation, merchant, repeating_transactions")
+	optional(b, &params.Includes, "includes", "Comma-separated extra objects to include on each transaction, in the plural: classifications, geolocations, merchants, repeating_transactions (each answers a member in the singular: classification...)")
 	var call callFlags
 	var lf listFlags
 	addListFlags(cmd, &lf)
@@ -918,7 +919,7 @@ func cmdListTransactionsByAccount(a *app) *cobra.Command {
 		if err != nil {
 			return err
 		}
-		return printPage(a, v.Transactions, v.Pagination)
+		return printPage(a, v.Items, v.Pagination)
 	}
 	return cmd
 }
@@ -949,7 +950,7 @@ func cmdListTransactionsByMember(a *app) *cobra.Command {
 	list(b, &params.CategoryGUIDs, "categories", "Only transactions of one of these categories")
 	optional(b, &params.TopLevelCategoryGUID, "top-level-category", "Only transactions whose top-level category is this one")
 	list(b, &params.TopLevelCategoryGUIDs, "top-level-categories", "Only transactions whose top-level category is one of these")
-	optional(b, &params.Includes, "includes", "Comma-separated extra objects to include on each transaction: classification, geolocation, merchant, repeating_transactions")
+	optional(b, &params.Includes, "includes", "Comma-separated extra objects to include on each transaction, in the plural: classifications, geolocations, merchants, repeating_transactions (each answers a member in the singular: classification...)")
 	var call callFlags
 	var lf listFlags
 	addListFlags(cmd, &lf)
@@ -970,7 +971,7 @@ func cmdListTransactionsByMember(a *app) *cobra.Command {
 		if err != nil {
 			return err
 		}
-		return printPage(a, v.Transactions, v.Pagination)
+		return printPage(a, v.Items, v.Pagination)
 	}
 	return cmd
 }
@@ -989,7 +990,7 @@ func cmdReadTransaction(a *app) *cobra.Command {
 	var params mxplatform.ReadTransactionParams
 	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
 	pathSegment(b, &transactionGUID, "transaction", "The transaction's GUID (TRN-...), defined by MX")
-	optional(b, &params.Includes, "includes", "Comma-separated extra objects to include on each transaction: classification, geolocation, merchant, repeating_transactions")
+	optional(b, &params.Includes, "includes", "Comma-separated extra objects to include on each transaction, in the plural: classifications, geolocations, merchants, repeating_transactions (each answers a member in the singular: classification...)")
 	var call callFlags
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		if err := b.set(); err != nil {

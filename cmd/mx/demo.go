@@ -55,20 +55,20 @@ func demo(ctx context.Context, api *mxplatform.API, out io.Writer, step time.Dur
 	detail := func(format string, args ...any) { linef(out, "    "+format, args...) }
 
 	email := "ada@example.com"
-	user, err := api.CreateUser(ctx, mxplatform.UserCreateRequest{Email: &email, ID: ptr("demo-user-1")})
+	user, err := api.CreateUser(ctx, mxplatform.UserCreateRequest{Email: &email, ID: mxplatform.Ptr(mxplatform.UserID("demo-user-1"))})
 	if err != nil {
 		return err
 	}
-	say("Created user %s (%s)", *user.GUID, email)
+	say("Created user %s (%s)", user.GUID, email)
 
 	name := "MX Bank"
 	institutions, err := api.ListInstitutions(ctx, &mxplatform.ListInstitutionsParams{Name: &name})
 	if err != nil {
 		return err
 	}
-	say("Searched institutions for %q: %d found", name, len(institutions.Institutions))
-	for _, inst := range institutions.Institutions {
-		detail("%-14s %s (OAuth: %v)", *inst.Code, *inst.Name, *inst.SupportsOAuth)
+	say("Searched institutions for %q: %d found", name, len(institutions.Items))
+	for _, inst := range institutions.Items {
+		detail("%-14s %s (OAuth: %v)", inst.Code, inst.Name, inst.GetSupportsOAuth())
 	}
 	bank := mxplatformtest.TestBankCode
 
@@ -76,34 +76,32 @@ func demo(ctx context.Context, api *mxplatform.API, out io.Writer, step time.Dur
 	if err != nil {
 		return err
 	}
-	say("%s asks for %d credentials", bank, len(credentials.Credentials))
+	say("%s asks for %d credentials", bank, len(credentials.Items))
 	var creds []mxplatform.CredentialRequest
-	for _, c := range credentials.Credentials {
+	for _, c := range credentials.Items {
 		value := "mxuser"
-		if c.FieldType != nil && *c.FieldType == mxplatform.CredentialFieldTypePassword {
+		if c.FieldType == mxplatform.CredentialFieldTypePassword {
 			value = mxplatformtest.PasswordChallenge // the test bank then asks a security question
 		}
-		detail("%-10s %s", *c.Label, *c.FieldType)
-		creds = append(creds, mxplatform.CredentialRequest{GUID: *c.GUID, Value: value})
+		detail("%-10s %s", c.Label, c.FieldType)
+		creds = append(creds, mxplatform.CredentialRequest{GUID: c.GUID, Value: value})
 	}
 
-	member, err := api.CreateMember(ctx, *user.GUID, mxplatform.MemberCreateRequestBody{
-		Member: mxplatform.MemberCreateRequest{InstitutionCode: bank, Credentials: creds},
-	})
+	member, err := api.CreateMember(ctx, user.GUID, mxplatform.MemberCreateRequest{InstitutionCode: bank, Credentials: creds}, nil)
 	if err != nil {
 		return err
 	}
-	say("Created member %s at %s", *member.GUID, bank)
+	say("Created member %s at %s", member.GUID, bank)
 
 	progress := &mxplatform.WaitOptions{
 		Interval:    step / 2,
 		MaxInterval: step,
 		Progress: func(s *mxplatform.MemberStatus) {
-			detail("status %s, being aggregated: %v", s.ConnectionStatus.Info().Status, *s.IsBeingAggregated)
+			detail("status %s, being aggregated: %v", s.ConnectionStatus.Info().Status, s.GetIsBeingAggregated())
 		},
 	}
 	say("Waiting for aggregation")
-	result, err := api.WaitForAggregation(ctx, *user.GUID, *member.GUID, progress)
+	result, err := api.WaitForAggregation(ctx, user.GUID, member.GUID, progress)
 	if err != nil {
 		return err
 	}
@@ -115,13 +113,13 @@ func demo(ctx context.Context, api *mxplatform.API, out io.Writer, step time.Dur
 
 	answers := mxplatform.NewMFAAnswers(result.Challenges)
 	for _, c := range result.Challenges {
-		detail("question: %s", *c.Label)
-		if err := answers.Set(*c.GUID, mxplatformtest.ChallengeAnswer); err != nil {
+		detail("question: %s", c.Label)
+		if err := answers.Set(c.GUID, mxplatformtest.ChallengeAnswer); err != nil {
 			return err
 		}
 	}
 	say("Answering the MFA challenge")
-	result, err = api.AnswerChallengesAndWait(ctx, *user.GUID, *member.GUID, answers, progress)
+	result, err = api.AnswerChallengesAndWait(ctx, user.GUID, member.GUID, answers, progress)
 	if err != nil {
 		return err
 	}
@@ -130,19 +128,19 @@ func demo(ctx context.Context, api *mxplatform.API, out io.Writer, step time.Dur
 	}
 	detail("%s", info.Message(name))
 
-	accounts, err := api.ListUserAccounts(ctx, *user.GUID, nil)
+	accounts, err := api.ListUserAccounts(ctx, user.GUID, nil)
 	if err != nil {
 		return err
 	}
-	say("Listed %d accounts", len(accounts.Accounts))
-	for _, acct := range accounts.Accounts {
-		detail("%-28s %-12s %12s %s", *acct.Name, *acct.Type, money(acct.Balance), *acct.CurrencyCode)
+	say("Listed %d accounts", len(accounts.Items))
+	for _, acct := range accounts.Items {
+		detail("%-28s %-12s %12s %s", acct.Name, acct.Type, money(acct.Balance), acct.CurrencyCode)
 	}
 
 	say("Paging through transactions, 25 a page")
 	perPage, count := 25, 0
 	var first *mxplatform.Transaction
-	for tx, err := range api.ListTransactionsIter(ctx, *user.GUID, &mxplatform.ListTransactionsParams{RecordsPerPage: &perPage}) {
+	for tx, err := range api.ListTransactionsIter(ctx, user.GUID, &mxplatform.ListTransactionsParams{RecordsPerPage: &perPage}) {
 		if err != nil {
 			return err
 		}
@@ -150,7 +148,7 @@ func demo(ctx context.Context, api *mxplatform.API, out io.Writer, step time.Dur
 			first = &tx
 		}
 		if count < 5 {
-			detail("%s  %-30s %10s %s", *tx.Date, *tx.Description, money(tx.Amount), *tx.Category)
+			detail("%s  %-30s %10s %s", tx.Date, tx.Description, money(tx.Amount), tx.Category)
 		}
 		count++
 	}
@@ -160,23 +158,23 @@ func demo(ctx context.Context, api *mxplatform.API, out io.Writer, step time.Dur
 	}
 
 	memo := "Reviewed in the demo"
-	updated, err := api.UpdateTransaction(ctx, *user.GUID, *first.GUID, mxplatform.TransactionUpdateRequest{Memo: &memo})
+	updated, err := api.UpdateTransaction(ctx, user.GUID, first.GUID, mxplatform.TransactionUpdateRequest{Memo: &memo})
 	if err != nil {
 		return err
 	}
-	say("Updated transaction %s: memo %q", *updated.GUID, *updated.Memo)
+	say("Updated transaction %s: memo %q", updated.GUID, updated.Memo)
 
-	widget, err := api.RequestWidgetURL(ctx, *user.GUID, mxplatform.ConnectWidget())
+	widget, err := api.RequestWidgetURL(ctx, user.GUID, mxplatform.ConnectWidget())
 	if err != nil {
 		return err
 	}
 	say("Requested a Connect widget URL")
-	detail("%s", *widget.URL)
+	detail("%s", widget.URL)
 
-	if err := api.DeleteUser(ctx, *user.GUID); err != nil {
+	if err := api.DeleteUser(ctx, user.GUID); err != nil {
 		return err
 	}
-	say("Deleted user %s, with its member, accounts and transactions", *user.GUID)
+	say("Deleted user %s, with its member, accounts and transactions", user.GUID)
 	fmt.Fprintln(out, "\nDone.")
 	return nil
 }

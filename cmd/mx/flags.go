@@ -177,12 +177,13 @@ func list(b *binder, dst *[]string, name, usage string) {
 	})
 }
 
-// pairs declares a repeatable GUID=VALUE flag, for credentials and MFA answers.
-func pairs(b *binder, dst *[]mxplatform.CredentialRequest, name, usage string) {
+// pairs declares a repeatable GUID=VALUE flag, for credentials and MFA answers; mk makes one
+// element of the list from a GUID and a value.
+func pairs[T any](b *binder, dst *[]T, name, usage string, mk func(guid, value string) T) {
 	var v []string
 	b.cmd.Flags().StringArrayVar(&v, name, nil, usage+" (GUID=VALUE, repeatable)")
 	b.onSet(name, func() error {
-		out, err := parsePairs(v)
+		out, err := parsePairs(v, mk)
 		if err != nil {
 			return err
 		}
@@ -191,16 +192,25 @@ func pairs(b *binder, dst *[]mxplatform.CredentialRequest, name, usage string) {
 	})
 }
 
-func parsePairs(v []string) ([]mxplatform.CredentialRequest, error) {
-	var out []mxplatform.CredentialRequest
+func parsePairs[T any](v []string, mk func(guid, value string) T) ([]T, error) {
+	var out []T
 	for _, p := range v {
 		guid, value, ok := strings.Cut(p, "=")
 		if !ok || guid == "" {
 			return nil, fmt.Errorf("%q is not GUID=VALUE", p)
 		}
-		out = append(out, mxplatform.CredentialRequest{GUID: guid, Value: value})
+		out = append(out, mk(guid, value))
 	}
 	return out, nil
+}
+
+// credential and challengeAnswer make the elements of pairs.
+func credential(guid, value string) mxplatform.CredentialRequest {
+	return mxplatform.CredentialRequest{GUID: mxplatform.CredentialGUID(guid), Value: value}
+}
+
+func challengeAnswer(guid, value string) mxplatform.ChallengeAnswer {
+	return mxplatform.ChallengeAnswer{GUID: mxplatform.ChallengeGUID(guid), Value: value}
 }
 
 // callFlags declares the flags of per-call options: headers MX accepts on the operation.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -110,7 +111,7 @@ func (e settledError) Error() string {
 type noAnswerError struct{ challenge mxplatform.Challenge }
 
 func (e noAnswerError) Error() string {
-	guid := *e.challenge.GUID
+	guid := e.challenge.GUID
 	return fmt.Sprintf("challenge %s (%s) needs an answer: pass --answer %s=VALUE or answer on stdin", guid, label(e.challenge), guid)
 }
 
@@ -125,7 +126,7 @@ func statusName(info mxplatform.StatusInfo) string {
 // collectAnswers fills answers from --answer flags, then from the terminal (a prompt per
 // challenge) or, without a terminal, from stdin (one line per challenge, in order).
 func (a *app) collectAnswers(answers *mxplatform.MFAAnswers, flags []string) error {
-	given, err := parsePairs(flags)
+	given, err := parsePairs(flags, challengeAnswer)
 	if err != nil {
 		return usageError{fmt.Errorf("--answer: %w", err)}
 	}
@@ -137,7 +138,7 @@ func (a *app) collectAnswers(answers *mxplatform.MFAAnswers, flags []string) err
 	in := a.lines()
 	interactive := a.terminal != nil && a.terminal()
 	for _, c := range answers.Missing() {
-		if c.GUID == nil {
+		if c.GUID == "" {
 			return errors.New("MX sent a challenge without GUID")
 		}
 		for {
@@ -152,7 +153,7 @@ func (a *app) collectAnswers(answers *mxplatform.MFAAnswers, flags []string) err
 				}
 				return err
 			}
-			if err := answers.Set(*c.GUID, byNumber(c, line)); err != nil {
+			if err := answers.Set(c.GUID, byNumber(c, line)); err != nil {
 				if interactive {
 					linef(a.stderr, "%v", err)
 					continue
@@ -174,8 +175,8 @@ func (a *app) lines() *bufio.Reader {
 }
 
 func label(c mxplatform.Challenge) string {
-	if c.Label != nil {
-		return *c.Label
+	if c.Label != "" {
+		return c.Label
 	}
 	return "no label"
 }
@@ -185,10 +186,10 @@ func label(c mxplatform.Challenge) string {
 func promptChallenge(w io.Writer, c mxplatform.Challenge) {
 	linef(w, "%s", label(c))
 	for i, o := range c.Options {
-		linef(w, "  %d) %s", i+1, deref(o.Label, o.Value))
+		linef(w, "  %d) %s", i+1, cmp.Or(o.Label, o.Value))
 	}
 	for i, o := range c.ImageOptions {
-		linef(w, "  %d) %s", i+1, deref(o.Label, o.Value))
+		linef(w, "  %d) %s", i+1, cmp.Or(o.Label, o.Value))
 	}
 	fmt.Fprint(w, "> ")
 }
@@ -200,19 +201,10 @@ func byNumber(c mxplatform.Challenge, input string) string {
 		return input
 	}
 	switch {
-	case n <= len(c.Options) && c.Options[n-1].Value != nil:
-		return *c.Options[n-1].Value
-	case n <= len(c.ImageOptions) && c.ImageOptions[n-1].Value != nil:
-		return *c.ImageOptions[n-1].Value
+	case n <= len(c.Options) && c.Options[n-1].Value != "":
+		return c.Options[n-1].Value
+	case n <= len(c.ImageOptions) && c.ImageOptions[n-1].Value != "":
+		return c.ImageOptions[n-1].Value
 	}
 	return input
-}
-
-func deref(values ...*string) string {
-	for _, v := range values {
-		if v != nil {
-			return *v
-		}
-	}
-	return ""
 }

@@ -101,6 +101,7 @@ type command struct {
 	Body                                          string // Go type of the body variable, "" for none
 	BodyDefaults                                  string // function giving the body the library's defaults
 	BodyArg                                       string // expression passed to the method
+	Options                                       string // Go type of the options beside the body, "" for none
 	AcceptLanguage, CallbackPayload               bool
 	Result                                        string // none, resource, page, challenges, job, transaction
 	Items                                         string // page: field of the items
@@ -209,32 +210,25 @@ func build(path, method string, o *openapi3.Operation) (command, error) {
 		}
 	}
 	if rb := o.RequestBody; rb != nil {
-		schema := rb.Value.Content.Get("application/json").Schema
-		bodyType := genutil.RefName(schema)
-		props := schema.Value.Properties
-		if len(props) == 1 {
-			// The method takes the wrapped object: bind its fields.
-			for _, prop := range props {
-				c.Body, c.BodyArg = "mxplatform."+genutil.RefName(prop), "body"
-				if err := bindObject(&c, "body", prop.Value); err != nil {
-					return c, err
-				}
+		// The method takes the object the body wraps, and the options beside it when the body
+		// has them (an allOf of the wrapper and an options schema): bind their fields.
+		schema := rb.Value.Content.Get("application/json").Schema.Value
+		props := schema.Properties
+		if len(schema.AllOf) == 2 {
+			props = schema.AllOf[0].Value.Properties
+			options := schema.AllOf[1]
+			c.Options = "mxplatform." + genutil.RefName(options)
+			if err := bindObject(&c, "options", options.Value); err != nil {
+				return c, err
 			}
-		} else {
-			c.Body, c.BodyArg = "mxplatform."+bodyType, "body"
-			for _, key := range genutil.SortedKeys(props) {
-				prop := props[key]
-				if prop.Ref != "" && prop.Value.Type.Is("object") {
-					if err := bindObject(&c, "body."+genutil.GoName(key), prop.Value); err != nil {
-						return c, err
-					}
-					continue
-				}
-				b, err := binderFor("body."+genutil.GoName(key), flagName(key), prop.Value.Description, prop, contains(schema.Value.Required, key))
-				if err != nil {
-					return c, fmt.Errorf("body %s: %w", key, err)
-				}
-				c.Flags = append(c.Flags, b)
+		}
+		if len(props) != 1 {
+			return c, fmt.Errorf("a request body that wraps %d members", len(props))
+		}
+		for _, prop := range props {
+			c.Body, c.BodyArg = "mxplatform."+genutil.RefName(prop), "body"
+			if err := bindObject(&c, "body", prop.Value); err != nil {
+				return c, err
 			}
 		}
 	}
@@ -322,7 +316,9 @@ func binderFor(dst, name, description string, ref *openapi3.SchemaRef, required 
 	case s.Type.Is("array") && s.Items.Value.Type.Is("string"):
 		return fmt.Sprintf("list(b, &%s, %q, %q)", dst, name, usage), nil
 	case s.Type.Is("array") && genutil.RefName(s.Items) == "CredentialRequest":
-		return fmt.Sprintf("pairs(b, &%s, %q, %q)", dst, name, usage), nil
+		return fmt.Sprintf("pairs(b, &%s, %q, %q, credential)", dst, name, usage), nil
+	case s.Type.Is("array") && genutil.RefName(s.Items) == "ChallengeAnswer":
+		return fmt.Sprintf("pairs(b, &%s, %q, %q, challengeAnswer)", dst, name, usage), nil
 	}
 	return "", fmt.Errorf("no flag for a %v", s.Type)
 }
@@ -394,6 +390,9 @@ func cmd{{.GoName}}(a *app) *cobra.Command {
 {{- if .Body}}
 	var body {{.Body}}
 {{- end}}
+{{- if .Options}}
+	options := &{{.Options}}{}
+{{- end}}
 {{- range .Flags}}
 	{{.}}
 {{- end}}
@@ -433,6 +432,7 @@ func cmd{{.GoName}}(a *app) *cobra.Command {
 {{- $call := printf "api.%s(ctx%s" .GoName $args -}}
 {{- if .TakesParams}}{{$call = printf "%s, &params" $call}}{{end -}}
 {{- if .Body}}{{$call = printf "%s, %s" $call .BodyArg}}{{end -}}
+{{- if .Options}}{{$call = printf "%s, options" $call}}{{end -}}
 {{- $call = printf "%s, opts...)" $call}}
 {{- if eq .Result "none"}}
 		if err := {{$call}}; err != nil {
@@ -454,7 +454,7 @@ func cmd{{.GoName}}(a *app) *cobra.Command {
 		if err != nil {
 			return err
 		}
-		return printPage(a, v.{{.Items}}, v.Pagination)
+		return printPage(a, v.Items, v.Pagination)
 {{- else if eq .Result "challenges"}}
 		if lf.all {
 			return printAll(a, api.{{.GoName}}Iter(ctx{{$args}}, &params, append(opts, lf.options()...)...))
@@ -466,7 +466,7 @@ func cmd{{.GoName}}(a *app) *cobra.Command {
 		if !v.Challenged {
 			fmt.Fprintln(a.stderr, "the member is not challenged")
 		}
-		return printPage(a, v.Challenges, v.Pagination)
+		return printPage(a, v.Items, v.Pagination)
 {{- else if eq .Result "job"}}
 {{- if eq .Wait "resume"}}
 		v, err := {{$call}}
