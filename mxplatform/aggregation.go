@@ -149,7 +149,7 @@ func settled(s *MemberStatus) bool {
 	if info.UserMustAct {
 		return true
 	}
-	if s.GetIsBeingAggregated() {
+	if s.IsBeingAggregated.Value() {
 		return false
 	}
 	return info.Next != NextStepPoll

@@ -98,7 +98,13 @@ type operation struct {
 	// maxRecords is the most records an answer holds: the maxItems of its arrays in the spec
 	// (a page's records_per_page at most), 1 for an answer of one resource.
 	maxRecords int
+	// items is the member of a list's answer that holds its records ("accounts"), "" for others.
+	items string
 }
+
+// presizer is implemented by the answers of lists: presize makes their records a slice of n
+// records' capacity before decoding, so that decoding a page allocates its records once.
+type presizer interface{ presize(n int) }
 
 // maxResponseBody bounds the body of an answer: 16 MiB, far beyond any page MX sends (a page of
 // 100 accounts is about 150 KB). What decoding the body may cost is bounded by the records the
@@ -208,8 +214,12 @@ func (a *API) call(ctx context.Context, op *operation, out any, opts []CallOptio
 // what an answer of op may (transport.CheckAnswerCost). measured says whether it passed that
 // check (the error is then the decoder's).
 func decodeAnswer(op *operation, body []byte, out any) (err error, measured bool) {
-	if err := transport.CheckAnswerCost(body, op.maxRecords); err != nil {
+	s, err := transport.CheckAnswerCost(body, op.maxRecords, op.items)
+	if err != nil {
 		return err, false
+	}
+	if p, ok := out.(presizer); ok && s.KeyFound {
+		p.presize(s.KeyItems)
 	}
 	return json.Unmarshal(body, out), true
 }

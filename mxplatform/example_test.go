@@ -27,20 +27,21 @@ func newMember(ctx context.Context, mx *mxplatform.API, password string) (mxplat
 		log.Fatal(err)
 	}
 	var values []mxplatform.CredentialRequest
-	for _, c := range creds.Credentials {
+	for _, c := range creds.Items {
 		v := "mxuser"
-		if *c.FieldType == mxplatform.CredentialFieldTypePassword {
+		if c.FieldType == mxplatform.CredentialFieldTypePassword {
 			v = password
 		}
-		values = append(values, mxplatform.CredentialRequest{GUID: *c.GUID, Value: v})
+		values = append(values, mxplatform.CredentialRequest{GUID: c.GUID, Value: v})
 	}
-	member, err := mx.CreateMember(ctx, *user.GUID, mxplatform.MemberCreateRequestBody{
-		Member: mxplatform.MemberCreateRequest{InstitutionCode: mxplatformtest.TestBankCode, Credentials: values},
-	})
+	member, err := mx.CreateMember(ctx, user.GUID, mxplatform.MemberCreateRequest{
+		InstitutionCode: mxplatformtest.TestBankCode,
+		Credentials:     values,
+	}, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
-	return *user.GUID, *member.GUID
+	return user.GUID, member.GUID
 }
 
 func startFake() (*mxplatformtest.Server, *mxplatform.API) {
@@ -74,7 +75,7 @@ func ExampleNew() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(*inst.Name, *inst.SupportsOAuth)
+	fmt.Println(inst.Name, inst.GetSupportsOAuth())
 	// Output: MX Bank false
 }
 
@@ -88,13 +89,14 @@ func ExampleAPI_ReadAccount() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	acct, err := mx.ReadAccount(ctx, user, *page.Accounts[0].GUID)
+	acct, err := mx.ReadAccount(ctx, user, page.Items[0].GUID)
 	if err != nil {
 		log.Fatal(err)
 	}
-	// Balances are exact decimals.
-	fmt.Println(*acct.Name, *acct.Type, acct.Balance.StringFixed(2), *acct.CurrencyCode, acct.Type.Class())
-	// Output: MX Bank Everyday Checking CHECKING 7234.95 USD asset
+	// Balances are exact decimals; a balance MX did not send is not a zero one.
+	balance, ok := acct.GetBalance()
+	fmt.Println(acct.Name, acct.Type, balance.StringFixed(2), ok, acct.CurrencyCode, acct.Type.Class())
+	// Output: MX Bank Everyday Checking CHECKING 7234.95 true USD asset
 }
 
 func ExampleError() {
@@ -127,8 +129,8 @@ func ExampleAPI_ListTransactionsIter() {
 			log.Fatal(err)
 		}
 		count++
-		if *tx.Type == mxplatform.TransactionTypeDebit {
-			debits = debits.Add(*tx.Amount)
+		if amount, ok := tx.GetAmount(); ok && tx.Type == mxplatform.TransactionTypeDebit {
+			debits = debits.Add(amount)
 		}
 	}
 	fmt.Println(count > 100, debits.Sign() > 0)
@@ -173,13 +175,13 @@ func ExampleMFAAnswers() {
 
 	answers := mxplatform.NewMFAAnswers(result.Challenges)
 	for _, c := range result.Challenges {
-		fmt.Println(*c.Type, *c.Label)
+		fmt.Println(c.Type, c.Label)
 		for _, o := range c.Options {
-			fmt.Println(" -", *o.Label)
+			fmt.Println(" -", o.Label)
 		}
 		// Choose an option by its label or its value; the fake's right answer is the option
 		// whose value is "correct".
-		if err := answers.Set(*c.GUID, mxplatformtest.ChallengeAnswer); err != nil {
+		if err := answers.Set(c.GUID, mxplatformtest.ChallengeAnswer); err != nil {
 			log.Fatal(err)
 		}
 	}

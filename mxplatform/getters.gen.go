@@ -52,23 +52,23 @@ func (x *Account) GetAnnuityProvider() string {
 	return x.AnnuityProvider
 }
 
-// GetAnnuityTermYear returns AnnuityTermYear, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetAnnuityTermYear returns AnnuityTermYear, or its zero value when MX sent none (x.AnnuityTermYear.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetAnnuityTermYear() int {
-	if x == nil || x.AnnuityTermYear == nil {
+	if x == nil {
 		var zero int
 		return zero
 	}
-	return *x.AnnuityTermYear
+	return x.AnnuityTermYear.Value()
 }
 
 // GetApr returns Apr and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetApr() (Decimal, bool) {
-	if x == nil || x.Apr == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.Apr, true
+	return x.Apr.Get()
 }
 
 // GetAprSetBy returns AprSetBy, or its zero value when MX sent none. It is safe on a nil
@@ -84,10 +84,10 @@ func (x *Account) GetAprSetBy() SetByCode {
 // GetApy returns Apy and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetApy() (Decimal, bool) {
-	if x == nil || x.Apy == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.Apy, true
+	return x.Apy.Get()
 }
 
 // GetApySetBy returns ApySetBy, or its zero value when MX sent none. It is safe on a nil
@@ -103,10 +103,10 @@ func (x *Account) GetApySetBy() SetByCode {
 // GetAvailableBalance returns AvailableBalance and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetAvailableBalance() (Decimal, bool) {
-	if x == nil || x.AvailableBalance == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.AvailableBalance, true
+	return x.AvailableBalance.Get()
 }
 
 // GetAvailableBalanceSetBy returns AvailableBalanceSetBy, or its zero value when MX sent none. It is safe on a nil
@@ -122,10 +122,10 @@ func (x *Account) GetAvailableBalanceSetBy() SetByCode {
 // GetAvailableCredit returns AvailableCredit and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetAvailableCredit() (Decimal, bool) {
-	if x == nil || x.AvailableCredit == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.AvailableCredit, true
+	return x.AvailableCredit.Get()
 }
 
 // GetAvailableCreditSetBy returns AvailableCreditSetBy, or its zero value when MX sent none. It is safe on a nil
@@ -141,10 +141,10 @@ func (x *Account) GetAvailableCreditSetBy() SetByCode {
 // GetBalance returns Balance and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetBalance() (Decimal, bool) {
-	if x == nil || x.Balance == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.Balance, true
+	return x.Balance.Get()
 }
 
 // GetBalanceSetBy returns BalanceSetBy, or its zero value when MX sent none. It is safe on a nil
@@ -160,19 +160,19 @@ func (x *Account) GetBalanceSetBy() SetByCode {
 // GetCalculatedApr returns CalculatedApr and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetCalculatedApr() (Decimal, bool) {
-	if x == nil || x.CalculatedApr == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.CalculatedApr, true
+	return x.CalculatedApr.Get()
 }
 
 // GetCashBalance returns CashBalance and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetCashBalance() (Decimal, bool) {
-	if x == nil || x.CashBalance == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.CashBalance, true
+	return x.CashBalance.Get()
 }
 
 // GetCashBalanceSetBy returns CashBalanceSetBy, or its zero value when MX sent none. It is safe on a nil
@@ -188,10 +188,10 @@ func (x *Account) GetCashBalanceSetBy() SetByCode {
 // GetCashSurrenderValue returns CashSurrenderValue and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetCashSurrenderValue() (Decimal, bool) {
-	if x == nil || x.CashSurrenderValue == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.CashSurrenderValue, true
+	return x.CashSurrenderValue.Get()
 }
 
 // GetCashSurrenderValueSetBy returns CashSurrenderValueSetBy, or its zero value when MX sent none. It is safe on a nil
@@ -217,10 +217,10 @@ func (x *Account) GetCreatedAt() Timestamp {
 // GetCreditLimit returns CreditLimit and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetCreditLimit() (Decimal, bool) {
-	if x == nil || x.CreditLimit == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.CreditLimit, true
+	return x.CreditLimit.Get()
 }
 
 // GetCreditLimitSetBy returns CreditLimitSetBy, or its zero value when MX sent none. It is safe on a nil
@@ -253,14 +253,14 @@ func (x *Account) GetCurrencyCodeSetBy() SetByCode {
 	return *x.CurrencyCodeSetBy
 }
 
-// GetDayPaymentIsDue returns DayPaymentIsDue, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetDayPaymentIsDue returns DayPaymentIsDue, or its zero value when MX sent none (x.DayPaymentIsDue.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetDayPaymentIsDue() int {
-	if x == nil || x.DayPaymentIsDue == nil {
+	if x == nil {
 		var zero int
 		return zero
 	}
-	return *x.DayPaymentIsDue
+	return x.DayPaymentIsDue.Value()
 }
 
 // GetDayPaymentIsDueSetBy returns DayPaymentIsDueSetBy, or its zero value when MX sent none. It is safe on a nil
@@ -276,10 +276,10 @@ func (x *Account) GetDayPaymentIsDueSetBy() SetByCode {
 // GetDeathBenefit returns DeathBenefit and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetDeathBenefit() (Decimal, bool) {
-	if x == nil || x.DeathBenefit == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.DeathBenefit, true
+	return x.DeathBenefit.Get()
 }
 
 // GetDeathBenefitSetBy returns DeathBenefitSetBy, or its zero value when MX sent none. It is safe on a nil
@@ -312,87 +312,87 @@ func (x *Account) GetFeedAccountNumber() string {
 	return x.FeedAccountNumber
 }
 
-// GetFeedAccountSubtype returns FeedAccountSubtype, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetFeedAccountSubtype returns FeedAccountSubtype, or its zero value when MX sent none (x.FeedAccountSubtype.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetFeedAccountSubtype() int {
-	if x == nil || x.FeedAccountSubtype == nil {
+	if x == nil {
 		var zero int
 		return zero
 	}
-	return *x.FeedAccountSubtype
+	return x.FeedAccountSubtype.Value()
 }
 
-// GetFeedAccountType returns FeedAccountType, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetFeedAccountType returns FeedAccountType, or its zero value when MX sent none (x.FeedAccountType.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetFeedAccountType() int {
-	if x == nil || x.FeedAccountType == nil {
+	if x == nil {
 		var zero int
 		return zero
 	}
-	return *x.FeedAccountType
+	return x.FeedAccountType.Value()
 }
 
 // GetFeedApr returns FeedApr and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetFeedApr() (Decimal, bool) {
-	if x == nil || x.FeedApr == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.FeedApr, true
+	return x.FeedApr.Get()
 }
 
 // GetFeedApy returns FeedApy and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetFeedApy() (Decimal, bool) {
-	if x == nil || x.FeedApy == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.FeedApy, true
+	return x.FeedApy.Get()
 }
 
 // GetFeedAvailableBalance returns FeedAvailableBalance and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetFeedAvailableBalance() (Decimal, bool) {
-	if x == nil || x.FeedAvailableBalance == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.FeedAvailableBalance, true
+	return x.FeedAvailableBalance.Get()
 }
 
 // GetFeedBalance returns FeedBalance and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetFeedBalance() (Decimal, bool) {
-	if x == nil || x.FeedBalance == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.FeedBalance, true
+	return x.FeedBalance.Get()
 }
 
 // GetFeedCashBalance returns FeedCashBalance and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetFeedCashBalance() (Decimal, bool) {
-	if x == nil || x.FeedCashBalance == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.FeedCashBalance, true
+	return x.FeedCashBalance.Get()
 }
 
 // GetFeedCashSurrenderValue returns FeedCashSurrenderValue and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetFeedCashSurrenderValue() (Decimal, bool) {
-	if x == nil || x.FeedCashSurrenderValue == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.FeedCashSurrenderValue, true
+	return x.FeedCashSurrenderValue.Get()
 }
 
 // GetFeedCreditLimit returns FeedCreditLimit and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetFeedCreditLimit() (Decimal, bool) {
-	if x == nil || x.FeedCreditLimit == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.FeedCreditLimit, true
+	return x.FeedCreditLimit.Get()
 }
 
 // GetFeedCurrencyCode returns FeedCurrencyCode. It is safe on a
@@ -405,60 +405,60 @@ func (x *Account) GetFeedCurrencyCode() string {
 	return x.FeedCurrencyCode
 }
 
-// GetFeedDayPaymentIsDue returns FeedDayPaymentIsDue, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetFeedDayPaymentIsDue returns FeedDayPaymentIsDue, or its zero value when MX sent none (x.FeedDayPaymentIsDue.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetFeedDayPaymentIsDue() int {
-	if x == nil || x.FeedDayPaymentIsDue == nil {
+	if x == nil {
 		var zero int
 		return zero
 	}
-	return *x.FeedDayPaymentIsDue
+	return x.FeedDayPaymentIsDue.Value()
 }
 
 // GetFeedDeathBenefit returns FeedDeathBenefit and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetFeedDeathBenefit() (Decimal, bool) {
-	if x == nil || x.FeedDeathBenefit == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.FeedDeathBenefit, true
+	return x.FeedDeathBenefit.Get()
 }
 
 // GetFeedHoldingsValue returns FeedHoldingsValue and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetFeedHoldingsValue() (Decimal, bool) {
-	if x == nil || x.FeedHoldingsValue == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.FeedHoldingsValue, true
+	return x.FeedHoldingsValue.Get()
 }
 
 // GetFeedInterestRate returns FeedInterestRate and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetFeedInterestRate() (Decimal, bool) {
-	if x == nil || x.FeedInterestRate == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.FeedInterestRate, true
+	return x.FeedInterestRate.Get()
 }
 
-// GetFeedIsClosed returns FeedIsClosed, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetFeedIsClosed returns FeedIsClosed, or its zero value when MX sent none (x.FeedIsClosed.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetFeedIsClosed() bool {
-	if x == nil || x.FeedIsClosed == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.FeedIsClosed
+	return x.FeedIsClosed.Value()
 }
 
 // GetFeedLastPayment returns FeedLastPayment and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetFeedLastPayment() (Decimal, bool) {
-	if x == nil || x.FeedLastPayment == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.FeedLastPayment, true
+	return x.FeedLastPayment.Get()
 }
 
 // GetFeedLastPaymentAt returns FeedLastPaymentAt. It is safe on a
@@ -474,10 +474,10 @@ func (x *Account) GetFeedLastPaymentAt() Timestamp {
 // GetFeedLoanAmount returns FeedLoanAmount and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetFeedLoanAmount() (Decimal, bool) {
-	if x == nil || x.FeedLoanAmount == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.FeedLoanAmount, true
+	return x.FeedLoanAmount.Get()
 }
 
 // GetFeedMaturesOn returns FeedMaturesOn. It is safe on a
@@ -493,19 +493,19 @@ func (x *Account) GetFeedMaturesOn() Date {
 // GetFeedMinimumBalance returns FeedMinimumBalance and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetFeedMinimumBalance() (Decimal, bool) {
-	if x == nil || x.FeedMinimumBalance == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.FeedMinimumBalance, true
+	return x.FeedMinimumBalance.Get()
 }
 
 // GetFeedMinimumPayment returns FeedMinimumPayment and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetFeedMinimumPayment() (Decimal, bool) {
-	if x == nil || x.FeedMinimumPayment == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.FeedMinimumPayment, true
+	return x.FeedMinimumPayment.Get()
 }
 
 // GetFeedName returns FeedName. It is safe on a
@@ -531,10 +531,10 @@ func (x *Account) GetFeedNickname() string {
 // GetFeedOriginalBalance returns FeedOriginalBalance and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetFeedOriginalBalance() (Decimal, bool) {
-	if x == nil || x.FeedOriginalBalance == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.FeedOriginalBalance, true
+	return x.FeedOriginalBalance.Get()
 }
 
 // GetFeedPaymentDueAt returns FeedPaymentDueAt. It is safe on a
@@ -550,10 +550,10 @@ func (x *Account) GetFeedPaymentDueAt() Timestamp {
 // GetFeedPayoffBalance returns FeedPayoffBalance and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetFeedPayoffBalance() (Decimal, bool) {
-	if x == nil || x.FeedPayoffBalance == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.FeedPayoffBalance, true
+	return x.FeedPayoffBalance.Get()
 }
 
 // GetFeedRoutingNumber returns FeedRoutingNumber. It is safe on a
@@ -579,19 +579,19 @@ func (x *Account) GetFeedStartedOn() Date {
 // GetFeedStatementBalance returns FeedStatementBalance and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetFeedStatementBalance() (Decimal, bool) {
-	if x == nil || x.FeedStatementBalance == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.FeedStatementBalance, true
+	return x.FeedStatementBalance.Get()
 }
 
 // GetFeedTotalAccountValue returns FeedTotalAccountValue and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetFeedTotalAccountValue() (Decimal, bool) {
-	if x == nil || x.FeedTotalAccountValue == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.FeedTotalAccountValue, true
+	return x.FeedTotalAccountValue.Get()
 }
 
 // GetGUID returns GUID. It is safe on a
@@ -607,10 +607,10 @@ func (x *Account) GetGUID() AccountGUID {
 // GetHoldingsValue returns HoldingsValue and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetHoldingsValue() (Decimal, bool) {
-	if x == nil || x.HoldingsValue == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.HoldingsValue, true
+	return x.HoldingsValue.Get()
 }
 
 // GetHoldingsValueSetBy returns HoldingsValueSetBy, or its zero value when MX sent none. It is safe on a nil
@@ -676,10 +676,10 @@ func (x *Account) GetInsuredName() string {
 // GetInterestRate returns InterestRate and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetInterestRate() (Decimal, bool) {
-	if x == nil || x.InterestRate == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.InterestRate, true
+	return x.InterestRate.Get()
 }
 
 // GetInterestRateSetBy returns InterestRateSetBy, or its zero value when MX sent none. It is safe on a nil
@@ -692,14 +692,14 @@ func (x *Account) GetInterestRateSetBy() SetByCode {
 	return *x.InterestRateSetBy
 }
 
-// GetIsClosed returns IsClosed, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetIsClosed returns IsClosed, or its zero value when MX sent none (x.IsClosed.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetIsClosed() bool {
-	if x == nil || x.IsClosed == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.IsClosed
+	return x.IsClosed.Value()
 }
 
 // GetIsClosedSetBy returns IsClosedSetBy, or its zero value when MX sent none. It is safe on a nil
@@ -712,33 +712,33 @@ func (x *Account) GetIsClosedSetBy() SetByCode {
 	return *x.IsClosedSetBy
 }
 
-// GetIsHidden returns IsHidden, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetIsHidden returns IsHidden, or its zero value when MX sent none (x.IsHidden.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetIsHidden() bool {
-	if x == nil || x.IsHidden == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.IsHidden
+	return x.IsHidden.Value()
 }
 
-// GetIsManual returns IsManual, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetIsManual returns IsManual, or its zero value when MX sent none (x.IsManual.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetIsManual() bool {
-	if x == nil || x.IsManual == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.IsManual
+	return x.IsManual.Value()
 }
 
 // GetLastPayment returns LastPayment and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetLastPayment() (Decimal, bool) {
-	if x == nil || x.LastPayment == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.LastPayment, true
+	return x.LastPayment.Get()
 }
 
 // GetLastPaymentAt returns LastPaymentAt. It is safe on a
@@ -774,10 +774,10 @@ func (x *Account) GetLastPaymentSetBy() SetByCode {
 // GetLoanAmount returns LoanAmount and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetLoanAmount() (Decimal, bool) {
-	if x == nil || x.LoanAmount == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.LoanAmount, true
+	return x.LoanAmount.Get()
 }
 
 // GetLoanAmountSetBy returns LoanAmountSetBy, or its zero value when MX sent none. It is safe on a nil
@@ -793,10 +793,10 @@ func (x *Account) GetLoanAmountSetBy() SetByCode {
 // GetMarginBalance returns MarginBalance and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetMarginBalance() (Decimal, bool) {
-	if x == nil || x.MarginBalance == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.MarginBalance, true
+	return x.MarginBalance.Get()
 }
 
 // GetMaturesOn returns MaturesOn. It is safe on a
@@ -839,14 +839,14 @@ func (x *Account) GetMemberID() MemberID {
 	return x.MemberID
 }
 
-// GetMemberIsManagedByUser returns MemberIsManagedByUser, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetMemberIsManagedByUser returns MemberIsManagedByUser, or its zero value when MX sent none (x.MemberIsManagedByUser.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetMemberIsManagedByUser() bool {
-	if x == nil || x.MemberIsManagedByUser == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.MemberIsManagedByUser
+	return x.MemberIsManagedByUser.Value()
 }
 
 // GetMetadata returns Metadata. It is safe on a
@@ -862,10 +862,10 @@ func (x *Account) GetMetadata() string {
 // GetMinimumBalance returns MinimumBalance and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetMinimumBalance() (Decimal, bool) {
-	if x == nil || x.MinimumBalance == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.MinimumBalance, true
+	return x.MinimumBalance.Get()
 }
 
 // GetMinimumBalanceSetBy returns MinimumBalanceSetBy, or its zero value when MX sent none. It is safe on a nil
@@ -881,10 +881,10 @@ func (x *Account) GetMinimumBalanceSetBy() SetByCode {
 // GetMinimumPayment returns MinimumPayment and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetMinimumPayment() (Decimal, bool) {
-	if x == nil || x.MinimumPayment == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.MinimumPayment, true
+	return x.MinimumPayment.Get()
 }
 
 // GetMinimumPaymentSetBy returns MinimumPaymentSetBy, or its zero value when MX sent none. It is safe on a nil
@@ -940,10 +940,10 @@ func (x *Account) GetNicknameSetBy() SetByCode {
 // GetOriginalBalance returns OriginalBalance and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetOriginalBalance() (Decimal, bool) {
-	if x == nil || x.OriginalBalance == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.OriginalBalance, true
+	return x.OriginalBalance.Get()
 }
 
 // GetOriginalBalanceSetBy returns OriginalBalanceSetBy, or its zero value when MX sent none. It is safe on a nil
@@ -959,10 +959,10 @@ func (x *Account) GetOriginalBalanceSetBy() SetByCode {
 // GetPayOutAmount returns PayOutAmount and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetPayOutAmount() (Decimal, bool) {
-	if x == nil || x.PayOutAmount == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.PayOutAmount, true
+	return x.PayOutAmount.Get()
 }
 
 // GetPaymentDueAt returns PaymentDueAt. It is safe on a
@@ -988,10 +988,10 @@ func (x *Account) GetPaymentDueAtSetBy() SetByCode {
 // GetPayoffBalance returns PayoffBalance and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetPayoffBalance() (Decimal, bool) {
-	if x == nil || x.PayoffBalance == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.PayoffBalance, true
+	return x.PayoffBalance.Get()
 }
 
 // GetPayoffBalanceSetBy returns PayoffBalanceSetBy, or its zero value when MX sent none. It is safe on a nil
@@ -1007,10 +1007,10 @@ func (x *Account) GetPayoffBalanceSetBy() SetByCode {
 // GetPremiumAmount returns PremiumAmount and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetPremiumAmount() (Decimal, bool) {
-	if x == nil || x.PremiumAmount == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.PremiumAmount, true
+	return x.PremiumAmount.Get()
 }
 
 // GetPropertyType returns PropertyType. It is safe on a
@@ -1056,10 +1056,10 @@ func (x *Account) GetStartedOnSetBy() SetByCode {
 // GetStatementBalance returns StatementBalance and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetStatementBalance() (Decimal, bool) {
-	if x == nil || x.StatementBalance == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.StatementBalance, true
+	return x.StatementBalance.Get()
 }
 
 // GetStatementBalanceSetBy returns StatementBalanceSetBy, or its zero value when MX sent none. It is safe on a nil
@@ -1095,28 +1095,28 @@ func (x *Account) GetSubtypeSetBy() SetByCode {
 // GetTodayUglAmount returns TodayUglAmount and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetTodayUglAmount() (Decimal, bool) {
-	if x == nil || x.TodayUglAmount == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.TodayUglAmount, true
+	return x.TodayUglAmount.Get()
 }
 
 // GetTodayUglPercentage returns TodayUglPercentage and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetTodayUglPercentage() (Decimal, bool) {
-	if x == nil || x.TodayUglPercentage == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.TodayUglPercentage, true
+	return x.TodayUglPercentage.Get()
 }
 
 // GetTotalAccountValue returns TotalAccountValue and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetTotalAccountValue() (Decimal, bool) {
-	if x == nil || x.TotalAccountValue == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.TotalAccountValue, true
+	return x.TotalAccountValue.Get()
 }
 
 // GetTotalAccountValueSetBy returns TotalAccountValueSetBy, or its zero value when MX sent none. It is safe on a nil
@@ -1132,10 +1132,10 @@ func (x *Account) GetTotalAccountValueSetBy() SetByCode {
 // GetTotalAccountValueUgl returns TotalAccountValueUgl and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Account.
 func (x *Account) GetTotalAccountValueUgl() (Decimal, bool) {
-	if x == nil || x.TotalAccountValueUgl == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.TotalAccountValueUgl, true
+	return x.TotalAccountValueUgl.Get()
 }
 
 // GetType returns Type. It is safe on a
@@ -1348,14 +1348,14 @@ func (x *ConnectWidgetURL) GetGUID() UserGUID {
 	return x.GUID
 }
 
-// GetDisplayOrder returns DisplayOrder, or its zero value when MX sent none. It is safe on a nil
-// *Credential.
+// GetDisplayOrder returns DisplayOrder, or its zero value when MX sent none (x.DisplayOrder.Get tells
+// them apart). It is safe on a nil *Credential.
 func (x *Credential) GetDisplayOrder() int {
-	if x == nil || x.DisplayOrder == nil {
+	if x == nil {
 		var zero int
 		return zero
 	}
-	return *x.DisplayOrder
+	return x.DisplayOrder.Value()
 }
 
 // GetFieldName returns FieldName. It is safe on a
@@ -1458,14 +1458,14 @@ func (x *Institution) GetInstructionalTextSteps() []string {
 	return x.InstructionalTextSteps
 }
 
-// GetIsDisabledByClient returns IsDisabledByClient, or its zero value when MX sent none. It is safe on a nil
-// *Institution.
+// GetIsDisabledByClient returns IsDisabledByClient, or its zero value when MX sent none (x.IsDisabledByClient.Get tells
+// them apart). It is safe on a nil *Institution.
 func (x *Institution) GetIsDisabledByClient() bool {
-	if x == nil || x.IsDisabledByClient == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.IsDisabledByClient
+	return x.IsDisabledByClient.Value()
 }
 
 // GetISOCountryCode returns ISOCountryCode. It is safe on a
@@ -1508,64 +1508,64 @@ func (x *Institution) GetSmallLogoURL() string {
 	return x.SmallLogoURL
 }
 
-// GetSupportsAccountIdentification returns SupportsAccountIdentification, or its zero value when MX sent none. It is safe on a nil
-// *Institution.
+// GetSupportsAccountIdentification returns SupportsAccountIdentification, or its zero value when MX sent none (x.SupportsAccountIdentification.Get tells
+// them apart). It is safe on a nil *Institution.
 func (x *Institution) GetSupportsAccountIdentification() bool {
-	if x == nil || x.SupportsAccountIdentification == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.SupportsAccountIdentification
+	return x.SupportsAccountIdentification.Value()
 }
 
-// GetSupportsAccountStatement returns SupportsAccountStatement, or its zero value when MX sent none. It is safe on a nil
-// *Institution.
+// GetSupportsAccountStatement returns SupportsAccountStatement, or its zero value when MX sent none (x.SupportsAccountStatement.Get tells
+// them apart). It is safe on a nil *Institution.
 func (x *Institution) GetSupportsAccountStatement() bool {
-	if x == nil || x.SupportsAccountStatement == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.SupportsAccountStatement
+	return x.SupportsAccountStatement.Value()
 }
 
-// GetSupportsAccountVerification returns SupportsAccountVerification, or its zero value when MX sent none. It is safe on a nil
-// *Institution.
+// GetSupportsAccountVerification returns SupportsAccountVerification, or its zero value when MX sent none (x.SupportsAccountVerification.Get tells
+// them apart). It is safe on a nil *Institution.
 func (x *Institution) GetSupportsAccountVerification() bool {
-	if x == nil || x.SupportsAccountVerification == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.SupportsAccountVerification
+	return x.SupportsAccountVerification.Value()
 }
 
-// GetSupportsOAuth returns SupportsOAuth, or its zero value when MX sent none. It is safe on a nil
-// *Institution.
+// GetSupportsOAuth returns SupportsOAuth, or its zero value when MX sent none (x.SupportsOAuth.Get tells
+// them apart). It is safe on a nil *Institution.
 func (x *Institution) GetSupportsOAuth() bool {
-	if x == nil || x.SupportsOAuth == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.SupportsOAuth
+	return x.SupportsOAuth.Value()
 }
 
-// GetSupportsTaxDocument returns SupportsTaxDocument, or its zero value when MX sent none. It is safe on a nil
-// *Institution.
+// GetSupportsTaxDocument returns SupportsTaxDocument, or its zero value when MX sent none (x.SupportsTaxDocument.Get tells
+// them apart). It is safe on a nil *Institution.
 func (x *Institution) GetSupportsTaxDocument() bool {
-	if x == nil || x.SupportsTaxDocument == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.SupportsTaxDocument
+	return x.SupportsTaxDocument.Value()
 }
 
-// GetSupportsTransactionHistory returns SupportsTransactionHistory, or its zero value when MX sent none. It is safe on a nil
-// *Institution.
+// GetSupportsTransactionHistory returns SupportsTransactionHistory, or its zero value when MX sent none (x.SupportsTransactionHistory.Get tells
+// them apart). It is safe on a nil *Institution.
 func (x *Institution) GetSupportsTransactionHistory() bool {
-	if x == nil || x.SupportsTransactionHistory == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.SupportsTransactionHistory
+	return x.SupportsTransactionHistory.Value()
 }
 
 // GetTroubleSigningInURL returns TroubleSigningInURL. It is safe on a
@@ -1598,14 +1598,14 @@ func (x *Member) GetAggregatedAt() Timestamp {
 	return x.AggregatedAt
 }
 
-// GetBackgroundAggregationIsDisabled returns BackgroundAggregationIsDisabled, or its zero value when MX sent none. It is safe on a nil
-// *Member.
+// GetBackgroundAggregationIsDisabled returns BackgroundAggregationIsDisabled, or its zero value when MX sent none (x.BackgroundAggregationIsDisabled.Get tells
+// them apart). It is safe on a nil *Member.
 func (x *Member) GetBackgroundAggregationIsDisabled() bool {
-	if x == nil || x.BackgroundAggregationIsDisabled == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.BackgroundAggregationIsDisabled
+	return x.BackgroundAggregationIsDisabled.Value()
 }
 
 // GetConnectionStatus returns ConnectionStatus. It is safe on a
@@ -1668,44 +1668,44 @@ func (x *Member) GetInstitutionGUID() InstitutionGUID {
 	return x.InstitutionGUID
 }
 
-// GetIsBeingAggregated returns IsBeingAggregated, or its zero value when MX sent none. It is safe on a nil
-// *Member.
+// GetIsBeingAggregated returns IsBeingAggregated, or its zero value when MX sent none (x.IsBeingAggregated.Get tells
+// them apart). It is safe on a nil *Member.
 func (x *Member) GetIsBeingAggregated() bool {
-	if x == nil || x.IsBeingAggregated == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.IsBeingAggregated
+	return x.IsBeingAggregated.Value()
 }
 
-// GetIsManagedByUser returns IsManagedByUser, or its zero value when MX sent none. It is safe on a nil
-// *Member.
+// GetIsManagedByUser returns IsManagedByUser, or its zero value when MX sent none (x.IsManagedByUser.Get tells
+// them apart). It is safe on a nil *Member.
 func (x *Member) GetIsManagedByUser() bool {
-	if x == nil || x.IsManagedByUser == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.IsManagedByUser
+	return x.IsManagedByUser.Value()
 }
 
-// GetIsManual returns IsManual, or its zero value when MX sent none. It is safe on a nil
-// *Member.
+// GetIsManual returns IsManual, or its zero value when MX sent none (x.IsManual.Get tells
+// them apart). It is safe on a nil *Member.
 func (x *Member) GetIsManual() bool {
-	if x == nil || x.IsManual == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.IsManual
+	return x.IsManual.Value()
 }
 
-// GetIsOAuth returns IsOAuth, or its zero value when MX sent none. It is safe on a nil
-// *Member.
+// GetIsOAuth returns IsOAuth, or its zero value when MX sent none (x.IsOAuth.Get tells
+// them apart). It is safe on a nil *Member.
 func (x *Member) GetIsOAuth() bool {
-	if x == nil || x.IsOAuth == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.IsOAuth
+	return x.IsOAuth.Value()
 }
 
 // GetMetadata returns Metadata. It is safe on a
@@ -1718,14 +1718,14 @@ func (x *Member) GetMetadata() string {
 	return x.Metadata
 }
 
-// GetMostRecentJobDetailCode returns MostRecentJobDetailCode, or its zero value when MX sent none. It is safe on a nil
-// *Member.
+// GetMostRecentJobDetailCode returns MostRecentJobDetailCode, or its zero value when MX sent none (x.MostRecentJobDetailCode.Get tells
+// them apart). It is safe on a nil *Member.
 func (x *Member) GetMostRecentJobDetailCode() int {
-	if x == nil || x.MostRecentJobDetailCode == nil {
+	if x == nil {
 		var zero int
 		return zero
 	}
-	return *x.MostRecentJobDetailCode
+	return x.MostRecentJobDetailCode.Value()
 }
 
 // GetMostRecentJobDetailText returns MostRecentJobDetailText. It is safe on a
@@ -1758,14 +1758,14 @@ func (x *Member) GetName() string {
 	return x.Name
 }
 
-// GetNeedsUpdatedCredentials returns NeedsUpdatedCredentials, or its zero value when MX sent none. It is safe on a nil
-// *Member.
+// GetNeedsUpdatedCredentials returns NeedsUpdatedCredentials, or its zero value when MX sent none (x.NeedsUpdatedCredentials.Get tells
+// them apart). It is safe on a nil *Member.
 func (x *Member) GetNeedsUpdatedCredentials() bool {
-	if x == nil || x.NeedsUpdatedCredentials == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.NeedsUpdatedCredentials
+	return x.NeedsUpdatedCredentials.Value()
 }
 
 // GetOAuthWindowURI returns OAuthWindowURI. It is safe on a
@@ -1858,54 +1858,54 @@ func (x *MemberStatus) GetGUID() MemberGUID {
 	return x.GUID
 }
 
-// GetHasProcessedAccountNumbers returns HasProcessedAccountNumbers, or its zero value when MX sent none. It is safe on a nil
-// *MemberStatus.
+// GetHasProcessedAccountNumbers returns HasProcessedAccountNumbers, or its zero value when MX sent none (x.HasProcessedAccountNumbers.Get tells
+// them apart). It is safe on a nil *MemberStatus.
 func (x *MemberStatus) GetHasProcessedAccountNumbers() bool {
-	if x == nil || x.HasProcessedAccountNumbers == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.HasProcessedAccountNumbers
+	return x.HasProcessedAccountNumbers.Value()
 }
 
-// GetHasProcessedAccounts returns HasProcessedAccounts, or its zero value when MX sent none. It is safe on a nil
-// *MemberStatus.
+// GetHasProcessedAccounts returns HasProcessedAccounts, or its zero value when MX sent none (x.HasProcessedAccounts.Get tells
+// them apart). It is safe on a nil *MemberStatus.
 func (x *MemberStatus) GetHasProcessedAccounts() bool {
-	if x == nil || x.HasProcessedAccounts == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.HasProcessedAccounts
+	return x.HasProcessedAccounts.Value()
 }
 
-// GetHasProcessedTransactions returns HasProcessedTransactions, or its zero value when MX sent none. It is safe on a nil
-// *MemberStatus.
+// GetHasProcessedTransactions returns HasProcessedTransactions, or its zero value when MX sent none (x.HasProcessedTransactions.Get tells
+// them apart). It is safe on a nil *MemberStatus.
 func (x *MemberStatus) GetHasProcessedTransactions() bool {
-	if x == nil || x.HasProcessedTransactions == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.HasProcessedTransactions
+	return x.HasProcessedTransactions.Value()
 }
 
-// GetIsAuthenticated returns IsAuthenticated, or its zero value when MX sent none. It is safe on a nil
-// *MemberStatus.
+// GetIsAuthenticated returns IsAuthenticated, or its zero value when MX sent none (x.IsAuthenticated.Get tells
+// them apart). It is safe on a nil *MemberStatus.
 func (x *MemberStatus) GetIsAuthenticated() bool {
-	if x == nil || x.IsAuthenticated == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.IsAuthenticated
+	return x.IsAuthenticated.Value()
 }
 
-// GetIsBeingAggregated returns IsBeingAggregated, or its zero value when MX sent none. It is safe on a nil
-// *MemberStatus.
+// GetIsBeingAggregated returns IsBeingAggregated, or its zero value when MX sent none (x.IsBeingAggregated.Get tells
+// them apart). It is safe on a nil *MemberStatus.
 func (x *MemberStatus) GetIsBeingAggregated() bool {
-	if x == nil || x.IsBeingAggregated == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.IsBeingAggregated
+	return x.IsBeingAggregated.Value()
 }
 
 // GetSuccessfullyAggregatedAt returns SuccessfullyAggregatedAt. It is safe on a
@@ -2001,10 +2001,10 @@ func (x *Transaction) GetAccountID() AccountID {
 // GetAmount returns Amount and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *Transaction.
 func (x *Transaction) GetAmount() (Decimal, bool) {
-	if x == nil || x.Amount == nil {
+	if x == nil {
 		return Decimal{}, false
 	}
-	return *x.Amount, true
+	return x.Amount.Get()
 }
 
 // GetCategory returns Category. It is safe on a
@@ -2127,124 +2127,124 @@ func (x *Transaction) GetID() TransactionID {
 	return x.ID
 }
 
-// GetIsBillPay returns IsBillPay, or its zero value when MX sent none. It is safe on a nil
-// *Transaction.
+// GetIsBillPay returns IsBillPay, or its zero value when MX sent none (x.IsBillPay.Get tells
+// them apart). It is safe on a nil *Transaction.
 func (x *Transaction) GetIsBillPay() bool {
-	if x == nil || x.IsBillPay == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.IsBillPay
+	return x.IsBillPay.Value()
 }
 
-// GetIsDirectDeposit returns IsDirectDeposit, or its zero value when MX sent none. It is safe on a nil
-// *Transaction.
+// GetIsDirectDeposit returns IsDirectDeposit, or its zero value when MX sent none (x.IsDirectDeposit.Get tells
+// them apart). It is safe on a nil *Transaction.
 func (x *Transaction) GetIsDirectDeposit() bool {
-	if x == nil || x.IsDirectDeposit == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.IsDirectDeposit
+	return x.IsDirectDeposit.Value()
 }
 
-// GetIsExpense returns IsExpense, or its zero value when MX sent none. It is safe on a nil
-// *Transaction.
+// GetIsExpense returns IsExpense, or its zero value when MX sent none (x.IsExpense.Get tells
+// them apart). It is safe on a nil *Transaction.
 func (x *Transaction) GetIsExpense() bool {
-	if x == nil || x.IsExpense == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.IsExpense
+	return x.IsExpense.Value()
 }
 
-// GetIsFee returns IsFee, or its zero value when MX sent none. It is safe on a nil
-// *Transaction.
+// GetIsFee returns IsFee, or its zero value when MX sent none (x.IsFee.Get tells
+// them apart). It is safe on a nil *Transaction.
 func (x *Transaction) GetIsFee() bool {
-	if x == nil || x.IsFee == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.IsFee
+	return x.IsFee.Value()
 }
 
-// GetIsIncome returns IsIncome, or its zero value when MX sent none. It is safe on a nil
-// *Transaction.
+// GetIsIncome returns IsIncome, or its zero value when MX sent none (x.IsIncome.Get tells
+// them apart). It is safe on a nil *Transaction.
 func (x *Transaction) GetIsIncome() bool {
-	if x == nil || x.IsIncome == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.IsIncome
+	return x.IsIncome.Value()
 }
 
-// GetIsInternational returns IsInternational, or its zero value when MX sent none. It is safe on a nil
-// *Transaction.
+// GetIsInternational returns IsInternational, or its zero value when MX sent none (x.IsInternational.Get tells
+// them apart). It is safe on a nil *Transaction.
 func (x *Transaction) GetIsInternational() bool {
-	if x == nil || x.IsInternational == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.IsInternational
+	return x.IsInternational.Value()
 }
 
-// GetIsManual returns IsManual, or its zero value when MX sent none. It is safe on a nil
-// *Transaction.
+// GetIsManual returns IsManual, or its zero value when MX sent none (x.IsManual.Get tells
+// them apart). It is safe on a nil *Transaction.
 func (x *Transaction) GetIsManual() bool {
-	if x == nil || x.IsManual == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.IsManual
+	return x.IsManual.Value()
 }
 
-// GetIsOverdraftFee returns IsOverdraftFee, or its zero value when MX sent none. It is safe on a nil
-// *Transaction.
+// GetIsOverdraftFee returns IsOverdraftFee, or its zero value when MX sent none (x.IsOverdraftFee.Get tells
+// them apart). It is safe on a nil *Transaction.
 func (x *Transaction) GetIsOverdraftFee() bool {
-	if x == nil || x.IsOverdraftFee == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.IsOverdraftFee
+	return x.IsOverdraftFee.Value()
 }
 
-// GetIsPayrollAdvance returns IsPayrollAdvance, or its zero value when MX sent none. It is safe on a nil
-// *Transaction.
+// GetIsPayrollAdvance returns IsPayrollAdvance, or its zero value when MX sent none (x.IsPayrollAdvance.Get tells
+// them apart). It is safe on a nil *Transaction.
 func (x *Transaction) GetIsPayrollAdvance() bool {
-	if x == nil || x.IsPayrollAdvance == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.IsPayrollAdvance
+	return x.IsPayrollAdvance.Value()
 }
 
-// GetIsRecurring returns IsRecurring, or its zero value when MX sent none. It is safe on a nil
-// *Transaction.
+// GetIsRecurring returns IsRecurring, or its zero value when MX sent none (x.IsRecurring.Get tells
+// them apart). It is safe on a nil *Transaction.
 func (x *Transaction) GetIsRecurring() bool {
-	if x == nil || x.IsRecurring == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.IsRecurring
+	return x.IsRecurring.Value()
 }
 
-// GetIsSubscription returns IsSubscription, or its zero value when MX sent none. It is safe on a nil
-// *Transaction.
+// GetIsSubscription returns IsSubscription, or its zero value when MX sent none (x.IsSubscription.Get tells
+// them apart). It is safe on a nil *Transaction.
 func (x *Transaction) GetIsSubscription() bool {
-	if x == nil || x.IsSubscription == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.IsSubscription
+	return x.IsSubscription.Value()
 }
 
-// GetLatitude returns Latitude, or its zero value when MX sent none. It is safe on a nil
-// *Transaction.
+// GetLatitude returns Latitude, or its zero value when MX sent none (x.Latitude.Get tells
+// them apart). It is safe on a nil *Transaction.
 func (x *Transaction) GetLatitude() float64 {
-	if x == nil || x.Latitude == nil {
+	if x == nil {
 		var zero float64
 		return zero
 	}
-	return *x.Latitude
+	return x.Latitude.Value()
 }
 
 // GetLocalizedDescription returns LocalizedDescription. It is safe on a
@@ -2267,14 +2267,14 @@ func (x *Transaction) GetLocalizedMemo() string {
 	return x.LocalizedMemo
 }
 
-// GetLongitude returns Longitude, or its zero value when MX sent none. It is safe on a nil
-// *Transaction.
+// GetLongitude returns Longitude, or its zero value when MX sent none (x.Longitude.Get tells
+// them apart). It is safe on a nil *Transaction.
 func (x *Transaction) GetLongitude() float64 {
-	if x == nil || x.Longitude == nil {
+	if x == nil {
 		var zero float64
 		return zero
 	}
-	return *x.Longitude
+	return x.Longitude.Value()
 }
 
 // GetMemberGUID returns MemberGUID. It is safe on a
@@ -2287,14 +2287,14 @@ func (x *Transaction) GetMemberGUID() MemberGUID {
 	return x.MemberGUID
 }
 
-// GetMemberIsManagedByUser returns MemberIsManagedByUser, or its zero value when MX sent none. It is safe on a nil
-// *Transaction.
+// GetMemberIsManagedByUser returns MemberIsManagedByUser, or its zero value when MX sent none (x.MemberIsManagedByUser.Get tells
+// them apart). It is safe on a nil *Transaction.
 func (x *Transaction) GetMemberIsManagedByUser() bool {
-	if x == nil || x.MemberIsManagedByUser == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.MemberIsManagedByUser
+	return x.MemberIsManagedByUser.Value()
 }
 
 // GetMemo returns Memo. It is safe on a
@@ -2317,14 +2317,14 @@ func (x *Transaction) GetMerchant() *TransactionMerchant {
 	return x.Merchant
 }
 
-// GetMerchantCategoryCode returns MerchantCategoryCode, or its zero value when MX sent none. It is safe on a nil
-// *Transaction.
+// GetMerchantCategoryCode returns MerchantCategoryCode, or its zero value when MX sent none (x.MerchantCategoryCode.Get tells
+// them apart). It is safe on a nil *Transaction.
 func (x *Transaction) GetMerchantCategoryCode() int {
-	if x == nil || x.MerchantCategoryCode == nil {
+	if x == nil {
 		var zero int
 		return zero
 	}
-	return *x.MerchantCategoryCode
+	return x.MerchantCategoryCode.Value()
 }
 
 // GetMerchantGUID returns MerchantGUID. It is safe on a
@@ -2617,14 +2617,14 @@ func (x *User) GetID() UserID {
 	return x.ID
 }
 
-// GetIsDisabled returns IsDisabled, or its zero value when MX sent none. It is safe on a nil
-// *User.
+// GetIsDisabled returns IsDisabled, or its zero value when MX sent none (x.IsDisabled.Get tells
+// them apart). It is safe on a nil *User.
 func (x *User) GetIsDisabled() bool {
-	if x == nil || x.IsDisabled == nil {
+	if x == nil {
 		var zero bool
 		return zero
 	}
-	return *x.IsDisabled
+	return x.IsDisabled.Value()
 }
 
 // GetMetadata returns Metadata. It is safe on a

@@ -838,95 +838,95 @@ func (e WidgetType) Valid() bool {
 // suffixed `_set_by` say which source set the field.
 type Account struct {
 	// AccountNumber The account number, usually masked or partial.
-	AccountNumber string `json:"account_number,omitempty"`
+	AccountNumber string `json:"account_number,omitempty,omitzero"`
 
 	// AccountNumberSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	AccountNumberSetBy *SetByCode `json:"account_number_set_by,omitempty"`
 
 	// AccountOwnership How the account is owned (for example individual or joint).
-	AccountOwnership string `json:"account_ownership,omitempty"`
+	AccountOwnership string `json:"account_ownership,omitempty,omitzero"`
 
 	// AnnuityPolicyToDate The date up to which an annuity policy runs.
-	AnnuityPolicyToDate string `json:"annuity_policy_to_date,omitempty"`
+	AnnuityPolicyToDate string `json:"annuity_policy_to_date,omitempty,omitzero"`
 
 	// AnnuityProvider The provider of an annuity.
-	AnnuityProvider string `json:"annuity_provider,omitempty"`
+	AnnuityProvider string `json:"annuity_provider,omitempty,omitzero"`
 
 	// AnnuityTermYear The term of an annuity, in years.
-	AnnuityTermYear *int `json:"annuity_term_year,omitempty"`
+	AnnuityTermYear Optional[int] `json:"annuity_term_year,omitempty,omitzero"`
 
 	// Apr The annual percentage rate.
-	Apr *Decimal `json:"apr,omitempty"`
+	Apr Optional[Decimal] `json:"apr,omitempty,omitzero"`
 
 	// AprSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	AprSetBy *SetByCode `json:"apr_set_by,omitempty"`
 
 	// Apy The annual percentage yield.
-	Apy *Decimal `json:"apy,omitempty"`
+	Apy Optional[Decimal] `json:"apy,omitempty,omitzero"`
 
 	// ApySetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	ApySetBy *SetByCode `json:"apy_set_by,omitempty"`
 
 	// AvailableBalance The balance available for use in an asset account, usually counting pending transactions; usually positive.
-	AvailableBalance *Decimal `json:"available_balance,omitempty"`
+	AvailableBalance Optional[Decimal] `json:"available_balance,omitempty,omitzero"`
 
 	// AvailableBalanceSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	AvailableBalanceSetBy *SetByCode `json:"available_balance_set_by,omitempty"`
 
 	// AvailableCredit The credit available in a debt account, usually counting pending transactions; usually positive.
-	AvailableCredit *Decimal `json:"available_credit,omitempty"`
+	AvailableCredit Optional[Decimal] `json:"available_credit,omitempty,omitzero"`
 
 	// AvailableCreditSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	AvailableCreditSetBy *SetByCode `json:"available_credit_set_by,omitempty"`
 
 	// Balance The current balance, usually without pending transactions; the balance MX shows in its interfaces.
-	Balance *Decimal `json:"balance,omitempty"`
+	Balance Optional[Decimal] `json:"balance,omitempty,omitzero"`
 
 	// BalanceSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	BalanceSetBy *SetByCode `json:"balance_set_by,omitempty"`
 
 	// CalculatedApr The annual percentage rate as MX calculates it.
-	CalculatedApr *Decimal `json:"calculated_apr,omitempty"`
+	CalculatedApr Optional[Decimal] `json:"calculated_apr,omitempty,omitzero"`
 
 	// CashBalance The cash balance of the account.
-	CashBalance *Decimal `json:"cash_balance,omitempty"`
+	CashBalance Optional[Decimal] `json:"cash_balance,omitempty,omitzero"`
 
 	// CashBalanceSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	CashBalanceSetBy *SetByCode `json:"cash_balance_set_by,omitempty"`
 
 	// CashSurrenderValue What the holder of a policy or annuity receives if it is terminated early.
-	CashSurrenderValue *Decimal `json:"cash_surrender_value,omitempty"`
+	CashSurrenderValue Optional[Decimal] `json:"cash_surrender_value,omitempty,omitzero"`
 
 	// CashSurrenderValueSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	CashSurrenderValueSetBy *SetByCode `json:"cash_surrender_value_set_by,omitempty"`
 
 	// CreatedAt When the account was created on MX (ISO 8601 timestamp).
-	CreatedAt Timestamp `json:"created_at,omitempty"`
+	CreatedAt Timestamp `json:"created_at,omitempty,omitzero"`
 
 	// CreditLimit The credit limit.
-	CreditLimit *Decimal `json:"credit_limit,omitempty"`
+	CreditLimit Optional[Decimal] `json:"credit_limit,omitempty,omitzero"`
 
 	// CreditLimitSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	CreditLimitSetBy *SetByCode `json:"credit_limit_set_by,omitempty"`
 
 	// CurrencyCode The ISO 4217 currency code, for example USD.
-	CurrencyCode string `json:"currency_code,omitempty"`
+	CurrencyCode string `json:"currency_code,omitempty,omitzero"`
 
 	// CurrencyCodeSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	CurrencyCodeSetBy *SetByCode `json:"currency_code_set_by,omitempty"`
 
 	// DayPaymentIsDue The day of the month a payment is due (14 for the 14th).
-	DayPaymentIsDue *int `json:"day_payment_is_due,omitempty"`
+	DayPaymentIsDue Optional[int] `json:"day_payment_is_due,omitempty,omitzero"`
 
 	// DayPaymentIsDueSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
@@ -935,158 +935,158 @@ type Account struct {
 	// DeathBenefit What is paid to the beneficiary when the account holder dies. The reference types it
 	// Integer and the webhook reference Decimal; as an amount of money it is a decimal here,
 	// which accepts integers too.
-	DeathBenefit *Decimal `json:"death_benefit,omitempty"`
+	DeathBenefit Optional[Decimal] `json:"death_benefit,omitempty,omitzero"`
 
 	// DeathBenefitSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	DeathBenefitSetBy *SetByCode `json:"death_benefit_set_by,omitempty"`
 
 	// FederalInsuranceStatus Whether the deposits are federally insured.
-	FederalInsuranceStatus string `json:"federal_insurance_status,omitempty"`
+	FederalInsuranceStatus string `json:"federal_insurance_status,omitempty,omitzero"`
 
 	// FeedAccountNumber The account number as the data provider sent it.
-	FeedAccountNumber string `json:"feed_account_number,omitempty"`
+	FeedAccountNumber string `json:"feed_account_number,omitempty,omitzero"`
 
 	// FeedAccountSubtype The subtype as the data provider sent it, as a code.
-	FeedAccountSubtype *int `json:"feed_account_subtype,omitempty"`
+	FeedAccountSubtype Optional[int] `json:"feed_account_subtype,omitempty,omitzero"`
 
 	// FeedAccountType The type as the data provider sent it, as a code.
-	FeedAccountType *int `json:"feed_account_type,omitempty"`
+	FeedAccountType Optional[int] `json:"feed_account_type,omitempty,omitzero"`
 
 	// FeedApr The APR as the data provider sent it.
-	FeedApr *Decimal `json:"feed_apr,omitempty"`
+	FeedApr Optional[Decimal] `json:"feed_apr,omitempty,omitzero"`
 
 	// FeedApy The APY as the data provider sent it.
-	FeedApy *Decimal `json:"feed_apy,omitempty"`
+	FeedApy Optional[Decimal] `json:"feed_apy,omitempty,omitzero"`
 
 	// FeedAvailableBalance The available balance as the data provider sent it.
-	FeedAvailableBalance *Decimal `json:"feed_available_balance,omitempty"`
+	FeedAvailableBalance Optional[Decimal] `json:"feed_available_balance,omitempty,omitzero"`
 
 	// FeedBalance The balance as the data provider sent it.
-	FeedBalance *Decimal `json:"feed_balance,omitempty"`
+	FeedBalance Optional[Decimal] `json:"feed_balance,omitempty,omitzero"`
 
 	// FeedCashBalance The cash balance as the data provider sent it.
-	FeedCashBalance *Decimal `json:"feed_cash_balance,omitempty"`
+	FeedCashBalance Optional[Decimal] `json:"feed_cash_balance,omitempty,omitzero"`
 
 	// FeedCashSurrenderValue The cash surrender value as the data provider sent it.
-	FeedCashSurrenderValue *Decimal `json:"feed_cash_surrender_value,omitempty"`
+	FeedCashSurrenderValue Optional[Decimal] `json:"feed_cash_surrender_value,omitempty,omitzero"`
 
 	// FeedCreditLimit The credit limit as the data provider sent it.
-	FeedCreditLimit *Decimal `json:"feed_credit_limit,omitempty"`
+	FeedCreditLimit Optional[Decimal] `json:"feed_credit_limit,omitempty,omitzero"`
 
 	// FeedCurrencyCode The currency code as the data provider sent it.
-	FeedCurrencyCode string `json:"feed_currency_code,omitempty"`
+	FeedCurrencyCode string `json:"feed_currency_code,omitempty,omitzero"`
 
 	// FeedDayPaymentIsDue The payment day as the data provider sent it.
-	FeedDayPaymentIsDue *int `json:"feed_day_payment_is_due,omitempty"`
+	FeedDayPaymentIsDue Optional[int] `json:"feed_day_payment_is_due,omitempty,omitzero"`
 
 	// FeedDeathBenefit The death benefit as the data provider sent it.
-	FeedDeathBenefit *Decimal `json:"feed_death_benefit,omitempty"`
+	FeedDeathBenefit Optional[Decimal] `json:"feed_death_benefit,omitempty,omitzero"`
 
 	// FeedHoldingsValue The holdings value as the data provider sent it.
-	FeedHoldingsValue *Decimal `json:"feed_holdings_value,omitempty"`
+	FeedHoldingsValue Optional[Decimal] `json:"feed_holdings_value,omitempty,omitzero"`
 
 	// FeedInterestRate The interest rate as the data provider sent it.
-	FeedInterestRate *Decimal `json:"feed_interest_rate,omitempty"`
+	FeedInterestRate Optional[Decimal] `json:"feed_interest_rate,omitempty,omitzero"`
 
 	// FeedIsClosed Whether the account is closed, as the data provider sent it.
-	FeedIsClosed *bool `json:"feed_is_closed,omitempty"`
+	FeedIsClosed Optional[bool] `json:"feed_is_closed,omitempty,omitzero"`
 
 	// FeedLastPayment The last payment as the data provider sent it.
-	FeedLastPayment *Decimal `json:"feed_last_payment,omitempty"`
+	FeedLastPayment Optional[Decimal] `json:"feed_last_payment,omitempty,omitzero"`
 
 	// FeedLastPaymentAt When the last payment was made, as the data provider sent it.
-	FeedLastPaymentAt Timestamp `json:"feed_last_payment_at,omitempty"`
+	FeedLastPaymentAt Timestamp `json:"feed_last_payment_at,omitempty,omitzero"`
 
 	// FeedLoanAmount The loan amount as the data provider sent it.
-	FeedLoanAmount *Decimal `json:"feed_loan_amount,omitempty"`
+	FeedLoanAmount Optional[Decimal] `json:"feed_loan_amount,omitempty,omitzero"`
 
 	// FeedMaturesOn The maturity date as the data provider sent it.
-	FeedMaturesOn Date `json:"feed_matures_on,omitempty"`
+	FeedMaturesOn Date `json:"feed_matures_on,omitempty,omitzero"`
 
 	// FeedMinimumBalance The minimum balance as the data provider sent it.
-	FeedMinimumBalance *Decimal `json:"feed_minimum_balance,omitempty"`
+	FeedMinimumBalance Optional[Decimal] `json:"feed_minimum_balance,omitempty,omitzero"`
 
 	// FeedMinimumPayment The minimum payment as the data provider sent it.
-	FeedMinimumPayment *Decimal `json:"feed_minimum_payment,omitempty"`
+	FeedMinimumPayment Optional[Decimal] `json:"feed_minimum_payment,omitempty,omitzero"`
 
 	// FeedName The name as the data provider sent it.
-	FeedName string `json:"feed_name,omitempty"`
+	FeedName string `json:"feed_name,omitempty,omitzero"`
 
 	// FeedNickname The nickname as the data provider sent it.
-	FeedNickname string `json:"feed_nickname,omitempty"`
+	FeedNickname string `json:"feed_nickname,omitempty,omitzero"`
 
 	// FeedOriginalBalance The original balance as the data provider sent it.
-	FeedOriginalBalance *Decimal `json:"feed_original_balance,omitempty"`
+	FeedOriginalBalance Optional[Decimal] `json:"feed_original_balance,omitempty,omitzero"`
 
 	// FeedPaymentDueAt When the next payment is due, as the data provider sent it.
-	FeedPaymentDueAt Timestamp `json:"feed_payment_due_at,omitempty"`
+	FeedPaymentDueAt Timestamp `json:"feed_payment_due_at,omitempty,omitzero"`
 
 	// FeedPayoffBalance The payoff balance as the data provider sent it.
-	FeedPayoffBalance *Decimal `json:"feed_payoff_balance,omitempty"`
+	FeedPayoffBalance Optional[Decimal] `json:"feed_payoff_balance,omitempty,omitzero"`
 
 	// FeedRoutingNumber The routing number as the data provider sent it.
-	FeedRoutingNumber string `json:"feed_routing_number,omitempty"`
+	FeedRoutingNumber string `json:"feed_routing_number,omitempty,omitzero"`
 
 	// FeedStartedOn The start date as the data provider sent it.
-	FeedStartedOn Date `json:"feed_started_on,omitempty"`
+	FeedStartedOn Date `json:"feed_started_on,omitempty,omitzero"`
 
 	// FeedStatementBalance The statement balance as the data provider sent it.
-	FeedStatementBalance *Decimal `json:"feed_statement_balance,omitempty"`
+	FeedStatementBalance Optional[Decimal] `json:"feed_statement_balance,omitempty,omitzero"`
 
 	// FeedTotalAccountValue The total account value as the data provider sent it.
-	FeedTotalAccountValue *Decimal `json:"feed_total_account_value,omitempty"`
+	FeedTotalAccountValue Optional[Decimal] `json:"feed_total_account_value,omitempty,omitzero"`
 
 	// GUID The account's GUID, defined by MX.
-	GUID AccountGUID `json:"guid,omitempty"`
+	GUID AccountGUID `json:"guid,omitempty,omitzero"`
 
 	// HoldingsValue The value of the account's holdings.
-	HoldingsValue *Decimal `json:"holdings_value,omitempty"`
+	HoldingsValue Optional[Decimal] `json:"holdings_value,omitempty,omitzero"`
 
 	// HoldingsValueSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	HoldingsValueSetBy *SetByCode `json:"holdings_value_set_by,omitempty"`
 
 	// ID The partner-defined identifier of the account.
-	ID AccountID `json:"id,omitempty"`
+	ID AccountID `json:"id,omitempty,omitzero"`
 
 	// ImportedAt When the account was last aggregated with data.
-	ImportedAt Timestamp `json:"imported_at,omitempty"`
+	ImportedAt Timestamp `json:"imported_at,omitempty,omitzero"`
 
 	// InstitutionCode The code of the account's institution.
-	InstitutionCode InstitutionCode `json:"institution_code,omitempty"`
+	InstitutionCode InstitutionCode `json:"institution_code,omitempty,omitzero"`
 
 	// InstitutionGUID The GUID of the account's institution.
-	InstitutionGUID InstitutionGUID `json:"institution_guid,omitempty"`
+	InstitutionGUID InstitutionGUID `json:"institution_guid,omitempty,omitzero"`
 
 	// InsuredName The name of the insured person.
-	InsuredName string `json:"insured_name,omitempty"`
+	InsuredName string `json:"insured_name,omitempty,omitzero"`
 
 	// InterestRate The interest rate (2.99 for 2.99%).
-	InterestRate *Decimal `json:"interest_rate,omitempty"`
+	InterestRate Optional[Decimal] `json:"interest_rate,omitempty,omitzero"`
 
 	// InterestRateSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	InterestRateSetBy *SetByCode `json:"interest_rate_set_by,omitempty"`
 
 	// IsClosed Whether the account is closed.
-	IsClosed *bool `json:"is_closed,omitempty"`
+	IsClosed Optional[bool] `json:"is_closed,omitempty,omitzero"`
 
 	// IsClosedSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	IsClosedSetBy *SetByCode `json:"is_closed_set_by,omitempty"`
 
 	// IsHidden Whether the account is hidden. MX defaults to false.
-	IsHidden *bool `json:"is_hidden,omitempty"`
+	IsHidden Optional[bool] `json:"is_hidden,omitempty,omitzero"`
 
 	// IsManual Whether the account was created manually.
-	IsManual *bool `json:"is_manual,omitempty"`
+	IsManual Optional[bool] `json:"is_manual,omitempty,omitzero"`
 
 	// LastPayment The amount of the most recent payment.
-	LastPayment *Decimal `json:"last_payment,omitempty"`
+	LastPayment Optional[Decimal] `json:"last_payment,omitempty,omitzero"`
 
 	// LastPaymentAt When the most recent payment was made.
-	LastPaymentAt Timestamp `json:"last_payment_at,omitempty"`
+	LastPaymentAt Timestamp `json:"last_payment_at,omitempty,omitzero"`
 
 	// LastPaymentAtSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
@@ -1097,147 +1097,147 @@ type Account struct {
 	LastPaymentSetBy *SetByCode `json:"last_payment_set_by,omitempty"`
 
 	// LoanAmount The amount of the loan.
-	LoanAmount *Decimal `json:"loan_amount,omitempty"`
+	LoanAmount Optional[Decimal] `json:"loan_amount,omitempty,omitzero"`
 
 	// LoanAmountSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	LoanAmountSetBy *SetByCode `json:"loan_amount_set_by,omitempty"`
 
 	// MarginBalance The margin balance of an investment account.
-	MarginBalance *Decimal `json:"margin_balance,omitempty"`
+	MarginBalance Optional[Decimal] `json:"margin_balance,omitempty,omitzero"`
 
 	// MaturesOn The date the account matures. MX's examples send a timestamp here.
-	MaturesOn Date `json:"matures_on,omitempty"`
+	MaturesOn Date `json:"matures_on,omitempty,omitzero"`
 
 	// MaturesOnSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	MaturesOnSetBy *SetByCode `json:"matures_on_set_by,omitempty"`
 
 	// MemberGUID The GUID of the account's member.
-	MemberGUID MemberGUID `json:"member_guid,omitempty"`
+	MemberGUID MemberGUID `json:"member_guid,omitempty,omitzero"`
 
 	// MemberID The partner-defined identifier of the account's member.
-	MemberID MemberID `json:"member_id,omitempty"`
+	MemberID MemberID `json:"member_id,omitempty,omitzero"`
 
 	// MemberIsManagedByUser Whether the account's member is managed by the end user (false for managed members).
-	MemberIsManagedByUser *bool `json:"member_is_managed_by_user,omitempty"`
+	MemberIsManagedByUser Optional[bool] `json:"member_is_managed_by_user,omitempty,omitzero"`
 
 	// Metadata Partner data stored on the account.
-	Metadata string `json:"metadata,omitempty"`
+	Metadata string `json:"metadata,omitempty,omitzero"`
 
 	// MinimumBalance The minimum balance of the account.
-	MinimumBalance *Decimal `json:"minimum_balance,omitempty"`
+	MinimumBalance Optional[Decimal] `json:"minimum_balance,omitempty,omitzero"`
 
 	// MinimumBalanceSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	MinimumBalanceSetBy *SetByCode `json:"minimum_balance_set_by,omitempty"`
 
 	// MinimumPayment The minimum payment due on a debt account.
-	MinimumPayment *Decimal `json:"minimum_payment,omitempty"`
+	MinimumPayment Optional[Decimal] `json:"minimum_payment,omitempty,omitzero"`
 
 	// MinimumPaymentSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	MinimumPaymentSetBy *SetByCode `json:"minimum_payment_set_by,omitempty"`
 
 	// Name The human-readable name of the account.
-	Name string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// NameSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	NameSetBy *SetByCode `json:"name_set_by,omitempty"`
 
 	// Nickname Another name for the account.
-	Nickname string `json:"nickname,omitempty"`
+	Nickname string `json:"nickname,omitempty,omitzero"`
 
 	// NicknameSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	NicknameSetBy *SetByCode `json:"nickname_set_by,omitempty"`
 
 	// OriginalBalance The original balance; always positive.
-	OriginalBalance *Decimal `json:"original_balance,omitempty"`
+	OriginalBalance Optional[Decimal] `json:"original_balance,omitempty,omitzero"`
 
 	// OriginalBalanceSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	OriginalBalanceSetBy *SetByCode `json:"original_balance_set_by,omitempty"`
 
 	// PayOutAmount What an insurance policy pays out under its conditions.
-	PayOutAmount *Decimal `json:"pay_out_amount,omitempty"`
+	PayOutAmount Optional[Decimal] `json:"pay_out_amount,omitempty,omitzero"`
 
 	// PaymentDueAt When the next payment is due.
-	PaymentDueAt Timestamp `json:"payment_due_at,omitempty"`
+	PaymentDueAt Timestamp `json:"payment_due_at,omitempty,omitzero"`
 
 	// PaymentDueAtSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	PaymentDueAtSetBy *SetByCode `json:"payment_due_at_set_by,omitempty"`
 
 	// PayoffBalance The payoff balance of a debt account; usually positive.
-	PayoffBalance *Decimal `json:"payoff_balance,omitempty"`
+	PayoffBalance Optional[Decimal] `json:"payoff_balance,omitempty,omitzero"`
 
 	// PayoffBalanceSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	PayoffBalanceSetBy *SetByCode `json:"payoff_balance_set_by,omitempty"`
 
 	// PremiumAmount The premium of an insurance policy.
-	PremiumAmount *Decimal `json:"premium_amount,omitempty"`
+	PremiumAmount Optional[Decimal] `json:"premium_amount,omitempty,omitzero"`
 
 	// PropertyType The kind of property, for PROPERTY accounts.
-	PropertyType string `json:"property_type,omitempty"`
+	PropertyType string `json:"property_type,omitempty,omitzero"`
 
 	// RoutingNumber The routing number of the account.
-	RoutingNumber string `json:"routing_number,omitempty"`
+	RoutingNumber string `json:"routing_number,omitempty,omitzero"`
 
 	// StartedOn The date a debt account started. MX's examples send a timestamp here.
-	StartedOn Date `json:"started_on,omitempty"`
+	StartedOn Date `json:"started_on,omitempty,omitzero"`
 
 	// StartedOnSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	StartedOnSetBy *SetByCode `json:"started_on_set_by,omitempty"`
 
 	// StatementBalance The balance of the latest statement.
-	StatementBalance *Decimal `json:"statement_balance,omitempty"`
+	StatementBalance Optional[Decimal] `json:"statement_balance,omitempty,omitzero"`
 
 	// StatementBalanceSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	StatementBalanceSetBy *SetByCode `json:"statement_balance_set_by,omitempty"`
 
 	// Subtype The subtype of the account, for example PLAN_401_K or MONEY_MARKET.
-	Subtype AccountSubtype `json:"subtype,omitempty"`
+	Subtype AccountSubtype `json:"subtype,omitempty,omitzero"`
 
 	// SubtypeSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	SubtypeSetBy *SetByCode `json:"subtype_set_by,omitempty"`
 
 	// TodayUglAmount Today's unrealized gain or loss of an investment account.
-	TodayUglAmount *Decimal `json:"today_ugl_amount,omitempty"`
+	TodayUglAmount Optional[Decimal] `json:"today_ugl_amount,omitempty,omitzero"`
 
 	// TodayUglPercentage Today's unrealized gain or loss, in percent.
-	TodayUglPercentage *Decimal `json:"today_ugl_percentage,omitempty"`
+	TodayUglPercentage Optional[Decimal] `json:"today_ugl_percentage,omitempty,omitzero"`
 
 	// TotalAccountValue The total value of the account.
-	TotalAccountValue *Decimal `json:"total_account_value,omitempty"`
+	TotalAccountValue Optional[Decimal] `json:"total_account_value,omitempty,omitzero"`
 
 	// TotalAccountValueSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	TotalAccountValueSetBy *SetByCode `json:"total_account_value_set_by,omitempty"`
 
 	// TotalAccountValueUgl The unrealized gain or loss of the total account value.
-	TotalAccountValueUgl *Decimal `json:"total_account_value_ugl,omitempty"`
+	TotalAccountValueUgl Optional[Decimal] `json:"total_account_value_ugl,omitempty,omitzero"`
 
 	// Type The parent type of the account.
-	Type AccountType `json:"type,omitempty"`
+	Type AccountType `json:"type,omitempty,omitzero"`
 
 	// TypeSetBy Which source last set a field of an account. MX documents 1 (FEED, the data provider) and
 	// 3 (SYSTEM); other codes exist and are kept as numbers.
 	TypeSetBy *SetByCode `json:"type_set_by,omitempty"`
 
 	// UpdatedAt When the account was last updated.
-	UpdatedAt Timestamp `json:"updated_at,omitempty"`
+	UpdatedAt Timestamp `json:"updated_at,omitempty,omitzero"`
 
 	// UserGUID The GUID of the account's user.
-	UserGUID UserGUID `json:"user_guid,omitempty"`
+	UserGUID UserGUID `json:"user_guid,omitempty,omitzero"`
 
 	// UserID The partner-defined identifier of the account's user.
-	UserID UserID `json:"user_id,omitempty"`
+	UserID UserID `json:"user_id,omitempty,omitzero"`
 }
 
 // AccountSubtype The subtype of an account; each belongs to one parent AccountType. NONE is not in MX's
@@ -1326,25 +1326,25 @@ type AccountUpdateRequest struct {
 // the image.
 type Challenge struct {
 	// FieldName A non-unique name for the question.
-	FieldName string `json:"field_name,omitempty"`
+	FieldName string `json:"field_name,omitempty,omitzero"`
 
 	// GUID The challenge's GUID, to name it in the answer.
-	GUID ChallengeGUID `json:"guid,omitempty"`
+	GUID ChallengeGUID `json:"guid,omitempty,omitzero"`
 
 	// ImageData For IMAGE_DATA challenges, the image as base64 data.
-	ImageData string `json:"image_data,omitempty"`
+	ImageData string `json:"image_data,omitempty,omitzero"`
 
 	// ImageOptions For IMAGE_OPTIONS challenges, the images to choose from.
 	ImageOptions []ChallengeImageOption `json:"image_options,omitempty"`
 
 	// Label The question to show the end user.
-	Label string `json:"label,omitempty"`
+	Label string `json:"label,omitempty,omitzero"`
 
 	// Options For OPTIONS challenges, the choices.
 	Options []ChallengeOption `json:"options,omitempty"`
 
 	// Type The kind of challenge.
-	Type ChallengeType `json:"type,omitempty"`
+	Type ChallengeType `json:"type,omitempty,omitzero"`
 }
 
 // ChallengeAnswer The answer to one MFA challenge. MX describes it with the same shape as a credential's
@@ -1360,28 +1360,28 @@ type ChallengeAnswer struct {
 // ChallengeImageOption One choice of an IMAGE_OPTIONS challenge.
 type ChallengeImageOption struct {
 	// DataURI The image as a data URI.
-	DataURI string `json:"data_uri,omitempty"`
+	DataURI string `json:"data_uri,omitempty,omitzero"`
 
 	// GUID The option's GUID.
-	GUID string `json:"guid,omitempty"`
+	GUID string `json:"guid,omitempty,omitzero"`
 
 	// Label A label for the image.
-	Label string `json:"label,omitempty"`
+	Label string `json:"label,omitempty,omitzero"`
 
 	// Value The value to answer when this image is chosen.
-	Value string `json:"value,omitempty"`
+	Value string `json:"value,omitempty,omitzero"`
 }
 
 // ChallengeOption One choice of an OPTIONS challenge.
 type ChallengeOption struct {
 	// GUID The option's GUID.
-	GUID string `json:"guid,omitempty"`
+	GUID string `json:"guid,omitempty,omitzero"`
 
 	// Label The text to show.
-	Label string `json:"label,omitempty"`
+	Label string `json:"label,omitempty,omitzero"`
 
 	// Value The value to answer when this option is chosen.
-	Value string `json:"value,omitempty"`
+	Value string `json:"value,omitempty,omitzero"`
 }
 
 // ChallengeType The kind of an MFA challenge, which decides the fields it carries and the answer it expects.
@@ -1450,10 +1450,10 @@ type ConnectWidgetRequest struct {
 // ConnectWidgetURL A legacy Connect URL.
 type ConnectWidgetURL struct {
 	// ConnectWidgetURL The single-use Connect URL.
-	ConnectWidgetURL string `json:"connect_widget_url,omitempty"`
+	ConnectWidgetURL string `json:"connect_widget_url,omitempty,omitzero"`
 
 	// GUID The user's GUID.
-	GUID UserGUID `json:"guid,omitempty"`
+	GUID UserGUID `json:"guid,omitempty,omitzero"`
 }
 
 // ConnectionStatus The state of a member's connection to its institution, as MX sends it in member
@@ -1467,22 +1467,22 @@ type ConnectionStatusCode int
 // Credential A credential field that an institution or member needs (without its value).
 type Credential struct {
 	// DisplayOrder Where to show the field; lower numbers first.
-	DisplayOrder *int `json:"display_order,omitempty"`
+	DisplayOrder Optional[int] `json:"display_order,omitempty,omitzero"`
 
 	// FieldName The field's name at the institution, for example LOGIN.
-	FieldName string `json:"field_name,omitempty"`
+	FieldName string `json:"field_name,omitempty,omitzero"`
 
 	// FieldType The kind of input the field needs.
-	FieldType CredentialFieldType `json:"field_type,omitempty"`
+	FieldType CredentialFieldType `json:"field_type,omitempty,omitzero"`
 
 	// GUID The credential's GUID (`CRD-...`), to name its value in member requests.
-	GUID CredentialGUID `json:"guid,omitempty"`
+	GUID CredentialGUID `json:"guid,omitempty,omitzero"`
 
 	// Label The label to show the end user, for example "Username".
-	Label string `json:"label,omitempty"`
+	Label string `json:"label,omitempty,omitzero"`
 
 	// Type The kind of input the field needs, as the live API also reports it.
-	Type string `json:"type,omitempty"`
+	Type string `json:"type,omitempty,omitzero"`
 }
 
 // CredentialFieldType The kind of input a credential field needs.
@@ -1503,131 +1503,131 @@ type CredentialRequest struct {
 // Institution A financial institution MX can connect to.
 type Institution struct {
 	// Code The institution's unique code, defined by MX.
-	Code InstitutionCode `json:"code,omitempty"`
+	Code InstitutionCode `json:"code,omitempty,omitzero"`
 
 	// ForgotPasswordURL The institution's page for a forgotten password.
-	ForgotPasswordURL string `json:"forgot_password_url,omitempty"`
+	ForgotPasswordURL string `json:"forgot_password_url,omitempty,omitzero"`
 
 	// ForgotUsernameURL The institution's page for a forgotten user name.
-	ForgotUsernameURL string `json:"forgot_username_url,omitempty"`
+	ForgotUsernameURL string `json:"forgot_username_url,omitempty,omitzero"`
 
 	// InstructionalText Instructions to show the end user before entering credentials.
-	InstructionalText string `json:"instructional_text,omitempty"`
+	InstructionalText string `json:"instructional_text,omitempty,omitzero"`
 
 	// InstructionalTextSteps The same instructions as steps.
 	InstructionalTextSteps []string `json:"instructional_text_steps,omitempty"`
 
 	// IsDisabledByClient Whether the partner disabled this institution.
-	IsDisabledByClient *bool `json:"is_disabled_by_client,omitempty"`
+	IsDisabledByClient Optional[bool] `json:"is_disabled_by_client,omitempty,omitzero"`
 
 	// ISOCountryCode The institution's country (ISO 3166-1 alpha-2).
-	ISOCountryCode string `json:"iso_country_code,omitempty"`
+	ISOCountryCode string `json:"iso_country_code,omitempty,omitzero"`
 
 	// MediumLogoURL A 100 by 100 pixel logo (a generic one when the institution has none).
-	MediumLogoURL string `json:"medium_logo_url,omitempty"`
+	MediumLogoURL string `json:"medium_logo_url,omitempty,omitzero"`
 
 	// Name The institution's name, for example "Chase Bank".
-	Name string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// SmallLogoURL A 50 by 50 pixel logo (a generic one when the institution has none).
-	SmallLogoURL string `json:"small_logo_url,omitempty"`
+	SmallLogoURL string `json:"small_logo_url,omitempty,omitzero"`
 
 	// SupportsAccountIdentification Whether the institution supports account identification.
-	SupportsAccountIdentification *bool `json:"supports_account_identification,omitempty"`
+	SupportsAccountIdentification Optional[bool] `json:"supports_account_identification,omitempty,omitzero"`
 
 	// SupportsAccountStatement Whether the institution gives access to account statements.
-	SupportsAccountStatement *bool `json:"supports_account_statement,omitempty"`
+	SupportsAccountStatement Optional[bool] `json:"supports_account_statement,omitempty,omitzero"`
 
 	// SupportsAccountVerification Whether the institution supports account verification.
-	SupportsAccountVerification *bool `json:"supports_account_verification,omitempty"`
+	SupportsAccountVerification Optional[bool] `json:"supports_account_verification,omitempty,omitzero"`
 
 	// SupportsOAuth Whether members at the institution authenticate with OAuth.
-	SupportsOAuth *bool `json:"supports_oauth,omitempty"`
+	SupportsOAuth Optional[bool] `json:"supports_oauth,omitempty,omitzero"`
 
 	// SupportsTaxDocument Whether the institution gives access to tax documents.
-	SupportsTaxDocument *bool `json:"supports_tax_document,omitempty"`
+	SupportsTaxDocument Optional[bool] `json:"supports_tax_document,omitempty,omitzero"`
 
 	// SupportsTransactionHistory Whether the institution gives up to 24 months of transactions.
-	SupportsTransactionHistory *bool `json:"supports_transaction_history,omitempty"`
+	SupportsTransactionHistory Optional[bool] `json:"supports_transaction_history,omitempty,omitzero"`
 
 	// TroubleSigningInURL The institution's help page for signing in.
-	TroubleSigningInURL string `json:"trouble_signing_in_url,omitempty"`
+	TroubleSigningInURL string `json:"trouble_signing_in_url,omitempty,omitzero"`
 
 	// URL The institution's website.
-	URL string `json:"url,omitempty"`
+	URL string `json:"url,omitempty,omitzero"`
 }
 
 // Member A user's connection to one institution.
 type Member struct {
 	// AggregatedAt When the most recent aggregation-type job started (ISO 8601 timestamp).
-	AggregatedAt Timestamp `json:"aggregated_at,omitempty"`
+	AggregatedAt Timestamp `json:"aggregated_at,omitempty,omitzero"`
 
 	// BackgroundAggregationIsDisabled Whether MX's background aggregation is disabled for the member.
-	BackgroundAggregationIsDisabled *bool `json:"background_aggregation_is_disabled,omitempty"`
+	BackgroundAggregationIsDisabled Optional[bool] `json:"background_aggregation_is_disabled,omitempty,omitzero"`
 
 	// ConnectionStatus The state of the connection; null for a member without credentials.
-	ConnectionStatus ConnectionStatus `json:"connection_status,omitempty"`
+	ConnectionStatus ConnectionStatus `json:"connection_status,omitempty,omitzero"`
 
 	// ConnectionStatusMessage A message explaining the connection status.
-	ConnectionStatusMessage string `json:"connection_status_message,omitempty"`
+	ConnectionStatusMessage string `json:"connection_status_message,omitempty,omitzero"`
 
 	// GUID The member's GUID, defined by MX.
-	GUID MemberGUID `json:"guid,omitempty"`
+	GUID MemberGUID `json:"guid,omitempty,omitzero"`
 
 	// ID The partner-defined identifier of the member.
-	ID MemberID `json:"id,omitempty"`
+	ID MemberID `json:"id,omitempty,omitzero"`
 
 	// InstitutionCode The code of the member's institution.
-	InstitutionCode InstitutionCode `json:"institution_code,omitempty"`
+	InstitutionCode InstitutionCode `json:"institution_code,omitempty,omitzero"`
 
 	// InstitutionGUID The GUID of the member's institution.
-	InstitutionGUID InstitutionGUID `json:"institution_guid,omitempty"`
+	InstitutionGUID InstitutionGUID `json:"institution_guid,omitempty,omitzero"`
 
 	// IsBeingAggregated Whether a job was running on the member when the request was answered.
-	IsBeingAggregated *bool `json:"is_being_aggregated,omitempty"`
+	IsBeingAggregated Optional[bool] `json:"is_being_aggregated,omitempty,omitzero"`
 
 	// IsManagedByUser Whether the end user (true) or the partner (false, managed members) manages the member.
 	// The reference's field table says String, but its examples and the live API send a boolean.
-	IsManagedByUser *bool `json:"is_managed_by_user,omitempty"`
+	IsManagedByUser Optional[bool] `json:"is_managed_by_user,omitempty,omitzero"`
 
 	// IsManual Whether the member holds manual accounts only.
-	IsManual *bool `json:"is_manual,omitempty"`
+	IsManual Optional[bool] `json:"is_manual,omitempty,omitzero"`
 
 	// IsOAuth Whether the member authenticates with OAuth. MX defaults to false.
-	IsOAuth *bool `json:"is_oauth,omitempty"`
+	IsOAuth Optional[bool] `json:"is_oauth,omitempty,omitzero"`
 
 	// Metadata Partner data stored on the member.
-	Metadata string `json:"metadata,omitempty"`
+	Metadata string `json:"metadata,omitempty,omitzero"`
 
 	// MostRecentJobDetailCode A code detailing the outcome of the most recent job.
-	MostRecentJobDetailCode *int `json:"most_recent_job_detail_code,omitempty"`
+	MostRecentJobDetailCode Optional[int] `json:"most_recent_job_detail_code,omitempty,omitzero"`
 
 	// MostRecentJobDetailText Text detailing the outcome of the most recent job. MX's published field list types it boolean; the API sends text.
-	MostRecentJobDetailText string `json:"most_recent_job_detail_text,omitempty"`
+	MostRecentJobDetailText string `json:"most_recent_job_detail_text,omitempty,omitzero"`
 
 	// MostRecentJobGUID The GUID of the most recent job (`JOB-...`). MX's published field list types it boolean; the API sends the GUID.
-	MostRecentJobGUID JobGUID `json:"most_recent_job_guid,omitempty"`
+	MostRecentJobGUID JobGUID `json:"most_recent_job_guid,omitempty,omitzero"`
 
 	// Name The member's name, usually its institution's.
-	Name string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// NeedsUpdatedCredentials Whether the end user must enter new credentials.
-	NeedsUpdatedCredentials *bool `json:"needs_updated_credentials,omitempty"`
+	NeedsUpdatedCredentials Optional[bool] `json:"needs_updated_credentials,omitempty,omitzero"`
 
 	// OAuthWindowURI For an OAuth member, the single-use URI of the institution's OAuth flow.
-	OAuthWindowURI string `json:"oauth_window_uri,omitempty"`
+	OAuthWindowURI string `json:"oauth_window_uri,omitempty,omitzero"`
 
 	// SuccessfullyAggregatedAt When the member was last aggregated successfully.
-	SuccessfullyAggregatedAt Timestamp `json:"successfully_aggregated_at,omitempty"`
+	SuccessfullyAggregatedAt Timestamp `json:"successfully_aggregated_at,omitempty,omitzero"`
 
 	// UseCases The use cases the member is enabled for.
 	UseCases []string `json:"use_cases,omitempty"`
 
 	// UserGUID The GUID of the member's user.
-	UserGUID UserGUID `json:"user_guid,omitempty"`
+	UserGUID UserGUID `json:"user_guid,omitempty,omitzero"`
 
 	// UserID The partner-defined identifier of the member's user.
-	UserID UserID `json:"user_id,omitempty"`
+	UserID UserID `json:"user_id,omitempty,omitzero"`
 }
 
 // MemberCreateOptions How the OAuth flow of a new member goes. MX takes these members beside `member` in the
@@ -1682,34 +1682,34 @@ type MemberResumeRequest struct {
 // MemberStatus The aggregation state of a member.
 type MemberStatus struct {
 	// AggregatedAt When the most recent aggregation-type job started.
-	AggregatedAt Timestamp `json:"aggregated_at,omitempty"`
+	AggregatedAt Timestamp `json:"aggregated_at,omitempty,omitzero"`
 
 	// Challenges The MFA challenges waiting for answers.
 	Challenges []Challenge `json:"challenges,omitempty"`
 
 	// ConnectionStatus The state of the connection; null for a member without credentials.
-	ConnectionStatus ConnectionStatus `json:"connection_status,omitempty"`
+	ConnectionStatus ConnectionStatus `json:"connection_status,omitempty,omitzero"`
 
 	// GUID The member's GUID.
-	GUID MemberGUID `json:"guid,omitempty"`
+	GUID MemberGUID `json:"guid,omitempty,omitzero"`
 
 	// HasProcessedAccountNumbers Whether account numbers were processed by the last job.
-	HasProcessedAccountNumbers *bool `json:"has_processed_account_numbers,omitempty"`
+	HasProcessedAccountNumbers Optional[bool] `json:"has_processed_account_numbers,omitempty,omitzero"`
 
 	// HasProcessedAccounts Whether accounts were processed by the last job.
-	HasProcessedAccounts *bool `json:"has_processed_accounts,omitempty"`
+	HasProcessedAccounts Optional[bool] `json:"has_processed_accounts,omitempty,omitzero"`
 
 	// HasProcessedTransactions Whether transactions were processed by the last job.
-	HasProcessedTransactions *bool `json:"has_processed_transactions,omitempty"`
+	HasProcessedTransactions Optional[bool] `json:"has_processed_transactions,omitempty,omitzero"`
 
 	// IsAuthenticated Whether the last job authenticated at the institution.
-	IsAuthenticated *bool `json:"is_authenticated,omitempty"`
+	IsAuthenticated Optional[bool] `json:"is_authenticated,omitempty,omitzero"`
 
 	// IsBeingAggregated Whether a job is running.
-	IsBeingAggregated *bool `json:"is_being_aggregated,omitempty"`
+	IsBeingAggregated Optional[bool] `json:"is_being_aggregated,omitempty,omitzero"`
 
 	// SuccessfullyAggregatedAt When the member was last aggregated successfully.
-	SuccessfullyAggregatedAt Timestamp `json:"successfully_aggregated_at,omitempty"`
+	SuccessfullyAggregatedAt Timestamp `json:"successfully_aggregated_at,omitempty,omitzero"`
 }
 
 // MemberUpdateRequest The member attributes to change.
@@ -1736,10 +1736,10 @@ type MemberUpdateRequest struct {
 // OAuthWindow A member's new OAuth window URI.
 type OAuthWindow struct {
 	// GUID The member's GUID.
-	GUID MemberGUID `json:"guid,omitempty"`
+	GUID MemberGUID `json:"guid,omitempty,omitzero"`
 
 	// OAuthWindowURI The single-use URI of the institution's OAuth flow.
-	OAuthWindowURI string `json:"oauth_window_uri,omitempty"`
+	OAuthWindowURI string `json:"oauth_window_uri,omitempty,omitzero"`
 }
 
 // Pagination Where a page stands in its list.
@@ -1773,202 +1773,202 @@ type SetByCode = SetBy
 // `merchant` and `repeating_transaction` are present only when requested with `includes`.
 type Transaction struct {
 	// AccountGUID The GUID of the transaction's account.
-	AccountGUID AccountGUID `json:"account_guid,omitempty"`
+	AccountGUID AccountGUID `json:"account_guid,omitempty,omitzero"`
 
 	// AccountID The partner-defined identifier of the account; meaningful only for partner-managed accounts.
-	AccountID AccountID `json:"account_id,omitempty"`
+	AccountID AccountID `json:"account_id,omitempty,omitzero"`
 
 	// Amount The amount of money.
-	Amount *Decimal `json:"amount,omitempty"`
+	Amount Optional[Decimal] `json:"amount,omitempty,omitzero"`
 
 	// Category The transaction's category, for example Groceries.
-	Category string `json:"category,omitempty"`
+	Category string `json:"category,omitempty,omitzero"`
 
 	// CategoryGUID The category's GUID (`CAT-...`).
-	CategoryGUID CategoryGUID `json:"category_guid,omitempty"`
+	CategoryGUID CategoryGUID `json:"category_guid,omitempty,omitzero"`
 
 	// CheckNumberString The check number.
-	CheckNumberString string `json:"check_number_string,omitempty"`
+	CheckNumberString string `json:"check_number_string,omitempty,omitzero"`
 
 	// Classification How MX classifies the transaction, when requested with `includes`.
 	Classification *TransactionClassification `json:"classification,omitempty"`
 
 	// CreatedAt When the transaction was created on MX.
-	CreatedAt Timestamp `json:"created_at,omitempty"`
+	CreatedAt Timestamp `json:"created_at,omitempty,omitzero"`
 
 	// CurrencyCode The ISO 4217 currency code, for example USD.
-	CurrencyCode string `json:"currency_code,omitempty"`
+	CurrencyCode string `json:"currency_code,omitempty,omitzero"`
 
 	// Date The date the transaction took place (transacted_at, else posted_at); the field date
 	// windows filter on. MX documents a date but its examples send a timestamp: Date
 	// takes both.
-	Date Date `json:"date,omitempty"`
+	Date Date `json:"date,omitempty,omitzero"`
 
 	// Description A readable version of original_description, for example "Whole Foods".
-	Description string `json:"description,omitempty"`
+	Description string `json:"description,omitempty,omitzero"`
 
 	// ExtendedTransactionType A partner-defined transaction type.
-	ExtendedTransactionType string `json:"extended_transaction_type,omitempty"`
+	ExtendedTransactionType string `json:"extended_transaction_type,omitempty,omitzero"`
 
 	// Geolocation Where the transaction happened, when requested with `includes`.
 	Geolocation *TransactionGeolocation `json:"geolocation,omitempty"`
 
 	// GUID The transaction's GUID, defined by MX.
-	GUID TransactionGUID `json:"guid,omitempty"`
+	GUID TransactionGUID `json:"guid,omitempty,omitzero"`
 
 	// ID The partner-defined identifier; meaningful only for partner-managed transactions.
-	ID TransactionID `json:"id,omitempty"`
+	ID TransactionID `json:"id,omitempty,omitzero"`
 
 	// IsBillPay Whether the transaction is a bill payment.
-	IsBillPay *bool `json:"is_bill_pay,omitempty"`
+	IsBillPay Optional[bool] `json:"is_bill_pay,omitempty,omitzero"`
 
 	// IsDirectDeposit Whether the transaction is a direct deposit.
-	IsDirectDeposit *bool `json:"is_direct_deposit,omitempty"`
+	IsDirectDeposit Optional[bool] `json:"is_direct_deposit,omitempty,omitzero"`
 
 	// IsExpense Whether the transaction is an expense.
-	IsExpense *bool `json:"is_expense,omitempty"`
+	IsExpense Optional[bool] `json:"is_expense,omitempty,omitzero"`
 
 	// IsFee Whether the transaction is a fee.
-	IsFee *bool `json:"is_fee,omitempty"`
+	IsFee Optional[bool] `json:"is_fee,omitempty,omitzero"`
 
 	// IsIncome Whether the transaction is income.
-	IsIncome *bool `json:"is_income,omitempty"`
+	IsIncome Optional[bool] `json:"is_income,omitempty,omitzero"`
 
 	// IsInternational Whether the data provider marks the transaction international; null when it does not know.
-	IsInternational *bool `json:"is_international,omitempty"`
+	IsInternational Optional[bool] `json:"is_international,omitempty,omitzero"`
 
 	// IsManual Whether the transaction was created manually.
-	IsManual *bool `json:"is_manual,omitempty"`
+	IsManual Optional[bool] `json:"is_manual,omitempty,omitzero"`
 
 	// IsOverdraftFee Whether the transaction is an overdraft fee.
-	IsOverdraftFee *bool `json:"is_overdraft_fee,omitempty"`
+	IsOverdraftFee Optional[bool] `json:"is_overdraft_fee,omitempty,omitzero"`
 
 	// IsPayrollAdvance Whether the transaction is a payroll advance.
-	IsPayrollAdvance *bool `json:"is_payroll_advance,omitempty"`
+	IsPayrollAdvance Optional[bool] `json:"is_payroll_advance,omitempty,omitzero"`
 
 	// IsRecurring Whether the transaction is a recurring credit or debit.
-	IsRecurring *bool `json:"is_recurring,omitempty"`
+	IsRecurring Optional[bool] `json:"is_recurring,omitempty,omitzero"`
 
 	// IsSubscription Whether the transaction pays for a subscription service.
-	IsSubscription *bool `json:"is_subscription,omitempty"`
+	IsSubscription Optional[bool] `json:"is_subscription,omitempty,omitzero"`
 
 	// Latitude The latitude where the transaction happened (signed).
-	Latitude *float64 `json:"latitude,omitempty"`
+	Latitude Optional[float64] `json:"latitude,omitempty,omitzero"`
 
 	// LocalizedDescription A readable description in the local language.
-	LocalizedDescription string `json:"localized_description,omitempty"`
+	LocalizedDescription string `json:"localized_description,omitempty,omitzero"`
 
 	// LocalizedMemo The memo in the local language.
-	LocalizedMemo string `json:"localized_memo,omitempty"`
+	LocalizedMemo string `json:"localized_memo,omitempty,omitzero"`
 
 	// Longitude The longitude where the transaction happened (signed).
-	Longitude *float64 `json:"longitude,omitempty"`
+	Longitude Optional[float64] `json:"longitude,omitempty,omitzero"`
 
 	// MemberGUID The GUID of the transaction's member.
-	MemberGUID MemberGUID `json:"member_guid,omitempty"`
+	MemberGUID MemberGUID `json:"member_guid,omitempty,omitzero"`
 
 	// MemberIsManagedByUser Whether the member is managed by the end user (false for managed members).
-	MemberIsManagedByUser *bool `json:"member_is_managed_by_user,omitempty"`
+	MemberIsManagedByUser Optional[bool] `json:"member_is_managed_by_user,omitempty,omitzero"`
 
 	// Memo More text about the transaction.
-	Memo string `json:"memo,omitempty"`
+	Memo string `json:"memo,omitempty,omitzero"`
 
 	// Merchant The merchant, when requested with `includes`.
 	Merchant *TransactionMerchant `json:"merchant,omitempty"`
 
 	// MerchantCategoryCode The ISO 18245 merchant category code.
-	MerchantCategoryCode *int `json:"merchant_category_code,omitempty"`
+	MerchantCategoryCode Optional[int] `json:"merchant_category_code,omitempty,omitzero"`
 
 	// MerchantGUID The merchant's GUID (`MCH-...`).
-	MerchantGUID MerchantGUID `json:"merchant_guid,omitempty"`
+	MerchantGUID MerchantGUID `json:"merchant_guid,omitempty,omitzero"`
 
 	// MerchantLocationGUID The merchant location's GUID (`MCL-...`).
-	MerchantLocationGUID MerchantLocationGUID `json:"merchant_location_guid,omitempty"`
+	MerchantLocationGUID MerchantLocationGUID `json:"merchant_location_guid,omitempty,omitzero"`
 
 	// Metadata Partner data stored on the transaction.
-	Metadata string `json:"metadata,omitempty"`
+	Metadata string `json:"metadata,omitempty,omitzero"`
 
 	// OriginalDescription The description as the data provider sent it.
-	OriginalDescription string `json:"original_description,omitempty"`
+	OriginalDescription string `json:"original_description,omitempty,omitzero"`
 
 	// PostedAt When the transaction posted to the account.
-	PostedAt Timestamp `json:"posted_at,omitempty"`
+	PostedAt Timestamp `json:"posted_at,omitempty,omitzero"`
 
 	// RepeatingTransaction The repeating series the transaction belongs to, when requested with `includes`.
 	RepeatingTransaction *TransactionRepeating `json:"repeating_transaction,omitempty"`
 
 	// Status POSTED or PENDING.
-	Status TransactionStatus `json:"status,omitempty"`
+	Status TransactionStatus `json:"status,omitempty,omitzero"`
 
 	// TopLevelCategory The parent of the transaction's category, for example Food & Dining.
-	TopLevelCategory string `json:"top_level_category,omitempty"`
+	TopLevelCategory string `json:"top_level_category,omitempty,omitzero"`
 
 	// TransactedAt When the transaction took place.
-	TransactedAt Timestamp `json:"transacted_at,omitempty"`
+	TransactedAt Timestamp `json:"transacted_at,omitempty,omitzero"`
 
 	// Type CREDIT or DEBIT.
-	Type TransactionType `json:"type,omitempty"`
+	Type TransactionType `json:"type,omitempty,omitzero"`
 
 	// UpdatedAt When the transaction was last updated.
-	UpdatedAt Timestamp `json:"updated_at,omitempty"`
+	UpdatedAt Timestamp `json:"updated_at,omitempty,omitzero"`
 
 	// UserGUID The GUID of the transaction's user.
-	UserGUID UserGUID `json:"user_guid,omitempty"`
+	UserGUID UserGUID `json:"user_guid,omitempty,omitzero"`
 
 	// UserID The partner-defined identifier of the transaction's user.
-	UserID UserID `json:"user_id,omitempty"`
+	UserID UserID `json:"user_id,omitempty,omitzero"`
 }
 
 // TransactionClassification How MX classifies a transaction, an include of the transaction lists.
 type TransactionClassification struct {
 	// GUID The classification's GUID (`MNC-...`).
-	GUID ClassificationGUID `json:"guid,omitempty"`
+	GUID ClassificationGUID `json:"guid,omitempty,omitzero"`
 
 	// ParentClass The family of the classification.
-	ParentClass ClassificationParentClass `json:"parent_class,omitempty"`
+	ParentClass ClassificationParentClass `json:"parent_class,omitempty,omitzero"`
 }
 
 // TransactionGeolocation Where a transaction happened, an include of the transaction lists.
 type TransactionGeolocation struct {
 	// City The city.
-	City string `json:"city,omitempty"`
+	City string `json:"city,omitempty,omitzero"`
 
 	// Country The country, as a code (MX's examples write it in lower case).
-	Country string `json:"country,omitempty"`
+	Country string `json:"country,omitempty,omitzero"`
 
 	// PostalCode The postal code. MX names this key with a space, unlike everywhere else.
-	PostalCode string `json:"postal code,omitempty"`
+	PostalCode string `json:"postal code,omitempty,omitzero"`
 
 	// State The state or region, as a code.
-	State string `json:"state,omitempty"`
+	State string `json:"state,omitempty,omitzero"`
 }
 
 // TransactionMerchant The merchant of a transaction, an include of the transaction lists.
 type TransactionMerchant struct {
 	// GUID The merchant's GUID (`MCH-...`).
-	GUID MerchantGUID `json:"guid,omitempty"`
+	GUID MerchantGUID `json:"guid,omitempty,omitzero"`
 
 	// LogoURL The URL of the merchant's logo, 100 by 100 pixels.
-	LogoURL string `json:"logo_url,omitempty"`
+	LogoURL string `json:"logo_url,omitempty,omitzero"`
 
 	// Name The merchant's name.
-	Name string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// WebsiteURL The merchant's website.
-	WebsiteURL string `json:"website_url,omitempty"`
+	WebsiteURL string `json:"website_url,omitempty,omitzero"`
 }
 
 // TransactionRepeating The repeating series of a transaction, an include of the transaction lists.
 type TransactionRepeating struct {
 	// GUID The series' GUID (`RPT-...`).
-	GUID RepeatingTransactionGUID `json:"guid,omitempty"`
+	GUID RepeatingTransactionGUID `json:"guid,omitempty,omitzero"`
 
 	// RecurrenceType How often the series repeats, for example EVERY_MONTH or EVERY_OTHER_WEEK. MX lists one
 	// value and points to a longer list it does not publish, so the value is open.
-	RecurrenceType string `json:"recurrence_type,omitempty"`
+	RecurrenceType string `json:"recurrence_type,omitempty,omitzero"`
 
 	// RepeatingTransactionType What kind of series it is.
-	RepeatingTransactionType RepeatingTransactionType `json:"repeating_transaction_type,omitempty"`
+	RepeatingTransactionType RepeatingTransactionType `json:"repeating_transaction_type,omitempty,omitzero"`
 }
 
 // TransactionStatus Whether a transaction has posted to the account.
@@ -1995,19 +1995,19 @@ type TransactionUpdateRequest struct {
 // User An end user of the partner's application.
 type User struct {
 	// Email The end user's email address.
-	Email string `json:"email,omitempty"`
+	Email string `json:"email,omitempty,omitzero"`
 
 	// GUID The user's GUID, defined by MX.
-	GUID UserGUID `json:"guid,omitempty"`
+	GUID UserGUID `json:"guid,omitempty,omitzero"`
 
 	// ID The partner-defined identifier of the user, unique among the partner's users.
-	ID UserID `json:"id,omitempty"`
+	ID UserID `json:"id,omitempty,omitzero"`
 
 	// IsDisabled Whether the user is disabled (no background aggregation and no access to its data). MX defaults to false.
-	IsDisabled *bool `json:"is_disabled,omitempty"`
+	IsDisabled Optional[bool] `json:"is_disabled,omitempty,omitzero"`
 
 	// Metadata Partner data stored on the user; MX recommends JSON text. Not used by MX and not for secrets.
-	Metadata string `json:"metadata,omitempty"`
+	Metadata string `json:"metadata,omitempty,omitzero"`
 }
 
 // UserCreateRequest The attributes of a new user; all optional.
@@ -2111,13 +2111,13 @@ type WidgetType string
 // WidgetURL A single-use widget URL.
 type WidgetURL struct {
 	// Type The widget type the URL loads.
-	Type string `json:"type,omitempty"`
+	Type string `json:"type,omitempty,omitzero"`
 
 	// URL The URL; it can be used once and expires shortly.
-	URL string `json:"url,omitempty"`
+	URL string `json:"url,omitempty,omitzero"`
 
 	// UserID The partner-defined identifier of the user.
-	UserID UserID `json:"user_id,omitempty"`
+	UserID UserID `json:"user_id,omitempty,omitzero"`
 }
 
 // ListInstitutionsParams defines parameters for ListInstitutions.

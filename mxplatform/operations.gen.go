@@ -20,16 +20,16 @@ var (
 	opCreateUser                 = &operation{id: "createUser", method: http.MethodPost, path: "/users", repeat: RepeatIfNotApplied, maxRecords: 1}
 	opDeleteMember               = &operation{id: "deleteMember", method: http.MethodDelete, path: "/users/{user_guid}/members/{member_guid}", repeat: RepeatAlways, maxRecords: 1}
 	opDeleteUser                 = &operation{id: "deleteUser", method: http.MethodDelete, path: "/users/{user_guid}", repeat: RepeatAlways, maxRecords: 1}
-	opListFavoriteInstitutions   = &operation{id: "listFavoriteInstitutions", method: http.MethodGet, path: "/institutions/favorites", repeat: RepeatAlways, maxRecords: 100}
-	opListInstitutionCredentials = &operation{id: "listInstitutionCredentials", method: http.MethodGet, path: "/institutions/{institution_code}/credentials", repeat: RepeatAlways, maxRecords: 100}
-	opListInstitutions           = &operation{id: "listInstitutions", method: http.MethodGet, path: "/institutions", repeat: RepeatAlways, maxRecords: 100}
-	opListMemberChallenges       = &operation{id: "listMemberChallenges", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/challenges", repeat: RepeatAlways, maxRecords: 100}
-	opListMemberCredentials      = &operation{id: "listMemberCredentials", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/credentials", repeat: RepeatAlways, maxRecords: 100}
-	opListMembers                = &operation{id: "listMembers", method: http.MethodGet, path: "/users/{user_guid}/members", repeat: RepeatAlways, maxRecords: 100}
-	opListTransactions           = &operation{id: "listTransactions", method: http.MethodGet, path: "/users/{user_guid}/transactions", repeat: RepeatAlways, maxRecords: 100}
-	opListTransactionsByAccount  = &operation{id: "listTransactionsByAccount", method: http.MethodGet, path: "/users/{user_guid}/accounts/{account_guid}/transactions", repeat: RepeatAlways, maxRecords: 100}
-	opListTransactionsByMember   = &operation{id: "listTransactionsByMember", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/transactions", repeat: RepeatAlways, maxRecords: 100}
-	opListUserAccounts           = &operation{id: "listUserAccounts", method: http.MethodGet, path: "/users/{user_guid}/accounts", repeat: RepeatAlways, maxRecords: 100}
+	opListFavoriteInstitutions   = &operation{id: "listFavoriteInstitutions", method: http.MethodGet, path: "/institutions/favorites", repeat: RepeatAlways, maxRecords: 100, items: "institutions"}
+	opListInstitutionCredentials = &operation{id: "listInstitutionCredentials", method: http.MethodGet, path: "/institutions/{institution_code}/credentials", repeat: RepeatAlways, maxRecords: 100, items: "credentials"}
+	opListInstitutions           = &operation{id: "listInstitutions", method: http.MethodGet, path: "/institutions", repeat: RepeatAlways, maxRecords: 100, items: "institutions"}
+	opListMemberChallenges       = &operation{id: "listMemberChallenges", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/challenges", repeat: RepeatAlways, maxRecords: 100, items: "challenges"}
+	opListMemberCredentials      = &operation{id: "listMemberCredentials", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/credentials", repeat: RepeatAlways, maxRecords: 100, items: "credentials"}
+	opListMembers                = &operation{id: "listMembers", method: http.MethodGet, path: "/users/{user_guid}/members", repeat: RepeatAlways, maxRecords: 100, items: "members"}
+	opListTransactions           = &operation{id: "listTransactions", method: http.MethodGet, path: "/users/{user_guid}/transactions", repeat: RepeatAlways, maxRecords: 100, items: "transactions"}
+	opListTransactionsByAccount  = &operation{id: "listTransactionsByAccount", method: http.MethodGet, path: "/users/{user_guid}/accounts/{account_guid}/transactions", repeat: RepeatAlways, maxRecords: 100, items: "transactions"}
+	opListTransactionsByMember   = &operation{id: "listTransactionsByMember", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/transactions", repeat: RepeatAlways, maxRecords: 100, items: "transactions"}
+	opListUserAccounts           = &operation{id: "listUserAccounts", method: http.MethodGet, path: "/users/{user_guid}/accounts", repeat: RepeatAlways, maxRecords: 100, items: "accounts"}
 	opReadAccount                = &operation{id: "readAccount", method: http.MethodGet, path: "/users/{user_guid}/accounts/{account_guid}", repeat: RepeatAlways, maxRecords: 1}
 	opReadInstitution            = &operation{id: "readInstitution", method: http.MethodGet, path: "/institutions/{institution_code}", repeat: RepeatAlways, maxRecords: 1}
 	opReadMember                 = &operation{id: "readMember", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}", repeat: RepeatAlways, maxRecords: 1}
@@ -216,21 +216,29 @@ func (a *API) ListFavoriteInstitutions(ctx context.Context, params *ListFavorite
 	build := func(server string) (*http.Request, error) {
 		return newListFavoriteInstitutionsRequest(server, params)
 	}
-	var out struct {
-		Institutions *[]Institution `json:"institutions"`
-		Pagination   *Pagination    `json:"pagination"`
-	}
+	var out listFavoriteInstitutionsAnswer
 	resp, err := a.call(ctx, opListFavoriteInstitutions, &out, opts, build)
 	if err != nil {
 		return nil, err
 	}
-	if out.Institutions == nil {
+	if !out.found {
 		return nil, missing(opListFavoriteInstitutions, resp, "institutions")
 	}
 	if out.Pagination == nil {
 		return nil, missing(opListFavoriteInstitutions, resp, "pagination")
 	}
-	return &Page[Institution]{Items: *out.Institutions, Pagination: *out.Pagination}, nil
+	return &Page[Institution]{Items: out.Items, Pagination: *out.Pagination}, nil
+}
+
+// listFavoriteInstitutionsAnswer is the answer of listFavoriteInstitutions.
+type listFavoriteInstitutionsAnswer struct {
+	Items      []Institution `json:"institutions"`
+	Pagination *Pagination   `json:"pagination"`
+	found      bool
+}
+
+func (x *listFavoriteInstitutionsAnswer) presize(n int) {
+	x.Items, x.found = make([]Institution, 0, n), true
 }
 
 // ListFavoriteInstitutionsIter iterates over the institutions of every page of [API.ListFavoriteInstitutions], from
@@ -268,21 +276,29 @@ func (a *API) ListInstitutionCredentials(ctx context.Context, institutionCode In
 	build := func(server string) (*http.Request, error) {
 		return newListInstitutionCredentialsRequest(server, institutionCode, params)
 	}
-	var out struct {
-		Credentials *[]Credential `json:"credentials"`
-		Pagination  *Pagination   `json:"pagination"`
-	}
+	var out listInstitutionCredentialsAnswer
 	resp, err := a.call(ctx, opListInstitutionCredentials, &out, opts, build)
 	if err != nil {
 		return nil, err
 	}
-	if out.Credentials == nil {
+	if !out.found {
 		return nil, missing(opListInstitutionCredentials, resp, "credentials")
 	}
 	if out.Pagination == nil {
 		return nil, missing(opListInstitutionCredentials, resp, "pagination")
 	}
-	return &Page[Credential]{Items: *out.Credentials, Pagination: *out.Pagination}, nil
+	return &Page[Credential]{Items: out.Items, Pagination: *out.Pagination}, nil
+}
+
+// listInstitutionCredentialsAnswer is the answer of listInstitutionCredentials.
+type listInstitutionCredentialsAnswer struct {
+	Items      []Credential `json:"credentials"`
+	Pagination *Pagination  `json:"pagination"`
+	found      bool
+}
+
+func (x *listInstitutionCredentialsAnswer) presize(n int) {
+	x.Items, x.found = make([]Credential, 0, n), true
 }
 
 // ListInstitutionCredentialsIter iterates over the credentials of every page of [API.ListInstitutionCredentials], from
@@ -317,22 +333,28 @@ func (a *API) ListInstitutions(ctx context.Context, params *ListInstitutionsPara
 	build := func(server string) (*http.Request, error) {
 		return newListInstitutionsRequest(server, params)
 	}
-	var out struct {
-		Institutions *[]Institution `json:"institutions"`
-		Pagination   *Pagination    `json:"pagination"`
-	}
+	var out listInstitutionsAnswer
 	resp, err := a.call(ctx, opListInstitutions, &out, opts, build)
 	if err != nil {
 		return nil, err
 	}
-	if out.Institutions == nil {
+	if !out.found {
 		return nil, missing(opListInstitutions, resp, "institutions")
 	}
 	if out.Pagination == nil {
 		return nil, missing(opListInstitutions, resp, "pagination")
 	}
-	return &Page[Institution]{Items: *out.Institutions, Pagination: *out.Pagination}, nil
+	return &Page[Institution]{Items: out.Items, Pagination: *out.Pagination}, nil
 }
+
+// listInstitutionsAnswer is the answer of listInstitutions.
+type listInstitutionsAnswer struct {
+	Items      []Institution `json:"institutions"`
+	Pagination *Pagination   `json:"pagination"`
+	found      bool
+}
+
+func (x *listInstitutionsAnswer) presize(n int) { x.Items, x.found = make([]Institution, 0, n), true }
 
 // ListInstitutionsIter iterates over the institutions of every page of [API.ListInstitutions], from
 // params.Page (default 1) with params.RecordsPerPage records per page (default
@@ -369,10 +391,7 @@ func (a *API) ListMemberChallenges(ctx context.Context, userGUID UserGUID, membe
 	build := func(server string) (*http.Request, error) {
 		return newListMemberChallengesRequest(server, userGUID, memberGUID, params)
 	}
-	var out struct {
-		Challenges *[]Challenge `json:"challenges"`
-		Pagination *Pagination  `json:"pagination"`
-	}
+	var out listMemberChallengesAnswer
 	resp, err := a.call(ctx, opListMemberChallenges, &out, opts, build)
 	if err != nil {
 		return nil, err
@@ -380,14 +399,23 @@ func (a *API) ListMemberChallenges(ctx context.Context, userGUID UserGUID, membe
 	if resp.StatusCode == http.StatusNoContent {
 		return &MemberChallenges{Challenged: false, Page: Page[Challenge]{Items: []Challenge{}}}, nil
 	}
-	if out.Challenges == nil {
+	if !out.found {
 		return nil, missing(opListMemberChallenges, resp, "challenges")
 	}
 	if out.Pagination == nil {
 		return nil, missing(opListMemberChallenges, resp, "pagination")
 	}
-	return &MemberChallenges{Challenged: true, Page: Page[Challenge]{Items: *out.Challenges, Pagination: *out.Pagination}}, nil
+	return &MemberChallenges{Challenged: true, Page: Page[Challenge]{Items: out.Items, Pagination: *out.Pagination}}, nil
 }
+
+// listMemberChallengesAnswer is the answer of listMemberChallenges.
+type listMemberChallengesAnswer struct {
+	Items      []Challenge `json:"challenges"`
+	Pagination *Pagination `json:"pagination"`
+	found      bool
+}
+
+func (x *listMemberChallengesAnswer) presize(n int) { x.Items, x.found = make([]Challenge, 0, n), true }
 
 // ListMemberChallengesIter iterates over the challenges of every page of [API.ListMemberChallenges], from
 // params.Page (default 1) with params.RecordsPerPage records per page (default
@@ -423,21 +451,29 @@ func (a *API) ListMemberCredentials(ctx context.Context, userGUID UserGUID, memb
 	build := func(server string) (*http.Request, error) {
 		return newListMemberCredentialsRequest(server, userGUID, memberGUID, params)
 	}
-	var out struct {
-		Credentials *[]Credential `json:"credentials"`
-		Pagination  *Pagination   `json:"pagination"`
-	}
+	var out listMemberCredentialsAnswer
 	resp, err := a.call(ctx, opListMemberCredentials, &out, opts, build)
 	if err != nil {
 		return nil, err
 	}
-	if out.Credentials == nil {
+	if !out.found {
 		return nil, missing(opListMemberCredentials, resp, "credentials")
 	}
 	if out.Pagination == nil {
 		return nil, missing(opListMemberCredentials, resp, "pagination")
 	}
-	return &Page[Credential]{Items: *out.Credentials, Pagination: *out.Pagination}, nil
+	return &Page[Credential]{Items: out.Items, Pagination: *out.Pagination}, nil
+}
+
+// listMemberCredentialsAnswer is the answer of listMemberCredentials.
+type listMemberCredentialsAnswer struct {
+	Items      []Credential `json:"credentials"`
+	Pagination *Pagination  `json:"pagination"`
+	found      bool
+}
+
+func (x *listMemberCredentialsAnswer) presize(n int) {
+	x.Items, x.found = make([]Credential, 0, n), true
 }
 
 // ListMemberCredentialsIter iterates over the credentials of every page of [API.ListMemberCredentials], from
@@ -473,22 +509,28 @@ func (a *API) ListMembers(ctx context.Context, userGUID UserGUID, params *ListMe
 	build := func(server string) (*http.Request, error) {
 		return newListMembersRequest(server, userGUID, params)
 	}
-	var out struct {
-		Members    *[]Member   `json:"members"`
-		Pagination *Pagination `json:"pagination"`
-	}
+	var out listMembersAnswer
 	resp, err := a.call(ctx, opListMembers, &out, opts, build)
 	if err != nil {
 		return nil, err
 	}
-	if out.Members == nil {
+	if !out.found {
 		return nil, missing(opListMembers, resp, "members")
 	}
 	if out.Pagination == nil {
 		return nil, missing(opListMembers, resp, "pagination")
 	}
-	return &Page[Member]{Items: *out.Members, Pagination: *out.Pagination}, nil
+	return &Page[Member]{Items: out.Items, Pagination: *out.Pagination}, nil
 }
+
+// listMembersAnswer is the answer of listMembers.
+type listMembersAnswer struct {
+	Items      []Member    `json:"members"`
+	Pagination *Pagination `json:"pagination"`
+	found      bool
+}
+
+func (x *listMembersAnswer) presize(n int) { x.Items, x.found = make([]Member, 0, n), true }
 
 // ListMembersIter iterates over the members of every page of [API.ListMembers], from
 // params.Page (default 1) with params.RecordsPerPage records per page (default
@@ -525,22 +567,28 @@ func (a *API) ListTransactions(ctx context.Context, userGUID UserGUID, params *L
 	build := func(server string) (*http.Request, error) {
 		return newListTransactionsRequest(server, userGUID, params)
 	}
-	var out struct {
-		Transactions *[]Transaction `json:"transactions"`
-		Pagination   *Pagination    `json:"pagination"`
-	}
+	var out listTransactionsAnswer
 	resp, err := a.call(ctx, opListTransactions, &out, opts, build)
 	if err != nil {
 		return nil, err
 	}
-	if out.Transactions == nil {
+	if !out.found {
 		return nil, missing(opListTransactions, resp, "transactions")
 	}
 	if out.Pagination == nil {
 		return nil, missing(opListTransactions, resp, "pagination")
 	}
-	return &Page[Transaction]{Items: *out.Transactions, Pagination: *out.Pagination}, nil
+	return &Page[Transaction]{Items: out.Items, Pagination: *out.Pagination}, nil
 }
+
+// listTransactionsAnswer is the answer of listTransactions.
+type listTransactionsAnswer struct {
+	Items      []Transaction `json:"transactions"`
+	Pagination *Pagination   `json:"pagination"`
+	found      bool
+}
+
+func (x *listTransactionsAnswer) presize(n int) { x.Items, x.found = make([]Transaction, 0, n), true }
 
 // ListTransactionsIter iterates over the transactions of every page of [API.ListTransactions], from
 // params.Page (default 1) with params.RecordsPerPage records per page (default
@@ -577,21 +625,29 @@ func (a *API) ListTransactionsByAccount(ctx context.Context, userGUID UserGUID, 
 	build := func(server string) (*http.Request, error) {
 		return newListTransactionsByAccountRequest(server, userGUID, accountGUID, params)
 	}
-	var out struct {
-		Transactions *[]Transaction `json:"transactions"`
-		Pagination   *Pagination    `json:"pagination"`
-	}
+	var out listTransactionsByAccountAnswer
 	resp, err := a.call(ctx, opListTransactionsByAccount, &out, opts, build)
 	if err != nil {
 		return nil, err
 	}
-	if out.Transactions == nil {
+	if !out.found {
 		return nil, missing(opListTransactionsByAccount, resp, "transactions")
 	}
 	if out.Pagination == nil {
 		return nil, missing(opListTransactionsByAccount, resp, "pagination")
 	}
-	return &Page[Transaction]{Items: *out.Transactions, Pagination: *out.Pagination}, nil
+	return &Page[Transaction]{Items: out.Items, Pagination: *out.Pagination}, nil
+}
+
+// listTransactionsByAccountAnswer is the answer of listTransactionsByAccount.
+type listTransactionsByAccountAnswer struct {
+	Items      []Transaction `json:"transactions"`
+	Pagination *Pagination   `json:"pagination"`
+	found      bool
+}
+
+func (x *listTransactionsByAccountAnswer) presize(n int) {
+	x.Items, x.found = make([]Transaction, 0, n), true
 }
 
 // ListTransactionsByAccountIter iterates over the transactions of every page of [API.ListTransactionsByAccount], from
@@ -628,21 +684,29 @@ func (a *API) ListTransactionsByMember(ctx context.Context, userGUID UserGUID, m
 	build := func(server string) (*http.Request, error) {
 		return newListTransactionsByMemberRequest(server, userGUID, memberGUID, params)
 	}
-	var out struct {
-		Transactions *[]Transaction `json:"transactions"`
-		Pagination   *Pagination    `json:"pagination"`
-	}
+	var out listTransactionsByMemberAnswer
 	resp, err := a.call(ctx, opListTransactionsByMember, &out, opts, build)
 	if err != nil {
 		return nil, err
 	}
-	if out.Transactions == nil {
+	if !out.found {
 		return nil, missing(opListTransactionsByMember, resp, "transactions")
 	}
 	if out.Pagination == nil {
 		return nil, missing(opListTransactionsByMember, resp, "pagination")
 	}
-	return &Page[Transaction]{Items: *out.Transactions, Pagination: *out.Pagination}, nil
+	return &Page[Transaction]{Items: out.Items, Pagination: *out.Pagination}, nil
+}
+
+// listTransactionsByMemberAnswer is the answer of listTransactionsByMember.
+type listTransactionsByMemberAnswer struct {
+	Items      []Transaction `json:"transactions"`
+	Pagination *Pagination   `json:"pagination"`
+	found      bool
+}
+
+func (x *listTransactionsByMemberAnswer) presize(n int) {
+	x.Items, x.found = make([]Transaction, 0, n), true
 }
 
 // ListTransactionsByMemberIter iterates over the transactions of every page of [API.ListTransactionsByMember], from
@@ -678,22 +742,28 @@ func (a *API) ListUserAccounts(ctx context.Context, userGUID UserGUID, params *L
 	build := func(server string) (*http.Request, error) {
 		return newListUserAccountsRequest(server, userGUID, params)
 	}
-	var out struct {
-		Accounts   *[]Account  `json:"accounts"`
-		Pagination *Pagination `json:"pagination"`
-	}
+	var out listUserAccountsAnswer
 	resp, err := a.call(ctx, opListUserAccounts, &out, opts, build)
 	if err != nil {
 		return nil, err
 	}
-	if out.Accounts == nil {
+	if !out.found {
 		return nil, missing(opListUserAccounts, resp, "accounts")
 	}
 	if out.Pagination == nil {
 		return nil, missing(opListUserAccounts, resp, "pagination")
 	}
-	return &Page[Account]{Items: *out.Accounts, Pagination: *out.Pagination}, nil
+	return &Page[Account]{Items: out.Items, Pagination: *out.Pagination}, nil
 }
+
+// listUserAccountsAnswer is the answer of listUserAccounts.
+type listUserAccountsAnswer struct {
+	Items      []Account   `json:"accounts"`
+	Pagination *Pagination `json:"pagination"`
+	found      bool
+}
+
+func (x *listUserAccountsAnswer) presize(n int) { x.Items, x.found = make([]Account, 0, n), true }
 
 // ListUserAccountsIter iterates over the accounts of every page of [API.ListUserAccounts], from
 // params.Page (default 1) with params.RecordsPerPage records per page (default

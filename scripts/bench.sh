@@ -4,8 +4,9 @@
 #
 #   ReadAccount        sdk / nethttp         time and allocations of one call
 #   ListTransactions   prefetch / sequential time of listing 1,000 transactions (20 ms a page)
-#   DecodeTransactions decimal / float64     time of decoding 100 transactions
-#   DecodeAccounts     decimal / float64     time of decoding 100 accounts
+#   DecodeTransactions decimal / float64     time and memory of decoding 100 transactions as the
+#                                            SDK does, against every field a pointer, money float64
+#   DecodeAccounts     decimal / float64     the same for 100 accounts
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${COUNT:-5}
@@ -28,6 +29,7 @@ function median(name, field,    n, i, j, t, v) {
 	for (i = 2; i <= NF; i++) {
 		if ($i == "ns/op") vals[name, "ns"] = vals[name, "ns"] " " $(i - 1)
 		if ($i == "allocs/op") vals[name, "allocs"] = vals[name, "allocs"] " " $(i - 1)
+		if ($i == "B/op") vals[name, "bytes"] = vals[name, "bytes"] " " $(i - 1)
 		if ($i == "requests/op") vals[name, "req"] = vals[name, "req"] " " $(i - 1)
 	}
 }
@@ -42,6 +44,11 @@ END {
 	ratio("ReadAccount allocations, sdk / nethttp", "BenchmarkReadAccount/sdk", "BenchmarkReadAccount/nethttp", "allocs", "1.30x")
 	ratio("ListTransactions time, prefetch / sequential", "BenchmarkListTransactions/prefetch", "BenchmarkListTransactions/sequential", "ns", "0.65x")
 	printf "%-46s %8s   (sequential %s, prefetch %s)\n", "ListTransactions requests per listing", "", median("BenchmarkListTransactions/sequential", "req"), median("BenchmarkListTransactions/prefetch", "req")
-	ratio("DecodeTransactions time, decimal / float64", "BenchmarkDecodeTransactions/decimal", "BenchmarkDecodeTransactions/float64", "ns", "1.15x")
-	ratio("DecodeAccounts time, decimal / float64", "BenchmarkDecodeAccounts/decimal", "BenchmarkDecodeAccounts/float64", "ns", "1.15x")
+	for (k = 1; k <= 2; k++) {
+		what = k == 1 ? "Transactions" : "Accounts"
+		sdk = "BenchmarkDecode" what "/decimal"; base = "BenchmarkDecode" what "/float64"
+		ratio("Decode" what " time, sdk / float64", sdk, base, "ns", "1.00x")
+		ratio("Decode" what " memory, sdk / float64", sdk, base, "bytes", "")
+		printf "%-46s %8.1f   (float64 baseline %.1f)\n", "Decode" what " allocations per record", median(sdk, "allocs") / 100, median(base, "allocs") / 100
+	}
 }' "$out"

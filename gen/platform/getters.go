@@ -7,6 +7,7 @@ import (
 	"go/parser"
 	"go/printer"
 	"go/token"
+	"strings"
 	"text/template"
 
 	"github.com/mxsdk/mx-go/gen/internal/genutil"
@@ -15,7 +16,7 @@ import (
 // getter is one nil-safe getter of a model read from answers.
 type getter struct {
 	Type, Field, Result string
-	Kind                string // value, pointer (a scalar: its zero value when absent), object, money
+	Kind                string // value, optional, money (an Optional amount), pointer (a scalar: its zero value when absent), object
 }
 
 // writeGetters writes, for every field of the models read from answers (s.responseSide, named
@@ -57,7 +58,13 @@ func writeGetters(t target, models string, s *shape, public map[string]string, p
 		for _, field := range st.Fields.List {
 			for _, id := range field.Names {
 				g := getter{Type: name, Field: id.Name, Kind: "value", Result: expr(fset, field.Type)}
-				if star, ok := field.Type.(*ast.StarExpr); ok {
+				if opt, ok := field.Type.(*ast.IndexExpr); ok && strings.HasSuffix(expr(fset, opt.X), "Optional") {
+					elem := expr(fset, opt.Index)
+					g.Kind, g.Result = "optional", elem
+					if strings.HasSuffix(elem, "Decimal") {
+						g.Kind = "money"
+					}
+				} else if star, ok := field.Type.(*ast.StarExpr); ok {
 					elem := expr(fset, star.X)
 					switch {
 					case elem == "Decimal":
@@ -96,10 +103,20 @@ package {{.Package}}
 // Get{{.Field}} returns {{.Field}} and whether MX sent it: an absent amount is not a zero one.
 // It is safe on a nil *{{.Type}}.
 func (x *{{.Type}}) Get{{.Field}}() ({{.Result}}, bool) {
-	if x == nil || x.{{.Field}} == nil {
+	if x == nil {
 		return {{.Result}}{}, false
 	}
-	return *x.{{.Field}}, true
+	return x.{{.Field}}.Get()
+}
+{{- else if eq .Kind "optional"}}
+// Get{{.Field}} returns {{.Field}}, or its zero value when MX sent none (x.{{.Field}}.Get tells
+// them apart). It is safe on a nil *{{.Type}}.
+func (x *{{.Type}}) Get{{.Field}}() {{.Result}} {
+	if x == nil {
+		var zero {{.Result}}
+		return zero
+	}
+	return x.{{.Field}}.Value()
 }
 {{- else if eq .Kind "pointer"}}
 // Get{{.Field}} returns {{.Field}}, or its zero value when MX sent none. It is safe on a nil

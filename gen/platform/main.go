@@ -71,7 +71,7 @@ func generate(t target) error {
 	if err != nil {
 		return err
 	}
-	s, err := forUsers(doc)
+	s, err := forUsers(doc, "")
 	if err != nil {
 		return err
 	}

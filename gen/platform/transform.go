@@ -24,7 +24,7 @@ type shape struct {
 // of the models read from answers are values when MX's null and the zero value mean the same to
 // a reader (strings, identifiers, enums, times); booleans, numbers, money and objects stay
 // pointers, with getters.
-func forUsers(doc *openapi3.T) (*shape, error) {
+func forUsers(doc *openapi3.T, core string) (*shape, error) {
 	s := &shape{wrappers: map[string]bool{}, requestSide: map[string]bool{}, responseSide: map[string]bool{}}
 	var requestRoots, responseRoots, errorRoots []*openapi3.SchemaRef
 	for _, path := range doc.Paths.InMatchingOrder() {
@@ -110,13 +110,42 @@ func forUsers(doc *openapi3.T) (*shape, error) {
 			continue
 		}
 		for prop, p := range sch.Value.Properties {
-			if slices.Contains(sch.Value.Required, prop) || !readsAsValue(p) {
+			if slices.Contains(sch.Value.Required, prop) {
 				continue
 			}
-			sch.Value.Properties[prop] = valueField(p)
+			if readsAsValue(p) {
+				sch.Value.Properties[prop] = valueField(p, "")
+			} else if t := optionalOf(p, core); t != "" {
+				sch.Value.Properties[prop] = valueField(p, t)
+			}
 		}
 	}
 	return s, nil
+}
+
+// optionalOf returns the Optional type that holds an optional scalar in place of a pointer (a
+// boolean, an integer, a number or an amount), so that decoding it allocates nothing and its
+// absence stays distinct from its zero value; "" for any other field. core qualifies the types
+// of the package that defines Optional and Decimal ("" within it).
+func optionalOf(p *openapi3.SchemaRef, core string) string {
+	v := p.Value
+	if p.Ref != "" || len(v.AllOf) > 0 || v.Extensions["x-go-type"] != nil {
+		return ""
+	}
+	var elem string
+	switch {
+	case v.Type.Is("boolean"):
+		elem = "bool"
+	case v.Type.Is("integer"):
+		elem = "int"
+	case v.Type.Is("number") && v.Format == "decimal":
+		elem = core + "Decimal"
+	case v.Type.Is("number"):
+		elem = "float64"
+	default:
+		return ""
+	}
+	return core + "Optional[" + elem + "]"
 }
 
 // readsAsValue reports whether an optional field reads the same when absent as when zero:
@@ -130,15 +159,17 @@ func readsAsValue(p *openapi3.SchemaRef) bool {
 	return v.Type.Is("string")
 }
 
-// valueField returns the property p as a field without pointer. A reference is wrapped, so
-// that the shared schema it names is left as it is.
-func valueField(p *openapi3.SchemaRef) *openapi3.SchemaRef {
+// valueField returns the property p as a field without pointer, of type goType when it is not
+// "". A reference is wrapped, so that the shared schema it names is left as it is. The field is
+// tagged omitzero: left out of JSON when absent.
+func valueField(p *openapi3.SchemaRef, goType string) *openapi3.SchemaRef {
+	ext := map[string]any{"x-go-type-skip-optional-pointer": true, "x-omitzero": true}
 	if p.Ref != "" {
 		return &openapi3.SchemaRef{Value: &openapi3.Schema{
 			AllOf:       openapi3.SchemaRefs{p},
 			Nullable:    p.Value.Nullable,
 			Description: p.Value.Description,
-			Extensions:  map[string]any{"x-go-type-skip-optional-pointer": true},
+			Extensions:  ext,
 		}}
 	}
 	v := *p.Value
@@ -146,7 +177,12 @@ func valueField(p *openapi3.SchemaRef) *openapi3.SchemaRef {
 	for k, e := range p.Value.Extensions {
 		v.Extensions[k] = e
 	}
-	v.Extensions["x-go-type-skip-optional-pointer"] = true
+	for k, e := range ext {
+		v.Extensions[k] = e
+	}
+	if goType != "" {
+		v.Extensions["x-go-type"] = goType
+	}
 	return &openapi3.SchemaRef{Value: &v}
 }
 

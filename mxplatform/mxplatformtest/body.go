@@ -106,7 +106,7 @@ func boundedBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 // more than maxRequestDepth deep, or holding a number longer than maxRequestNumber. It does not
 // check that the body is JSON: validation does, once the body is known to be cheap to decode.
 func checkShape(b []byte) error {
-	s := transport.MeasureJSON(b, maxRequestValues, maxRequestDepth)
+	s := transport.MeasureJSON(b, maxRequestValues, maxRequestDepth, "")
 	switch {
 	case s.Depth > maxRequestDepth:
 		return errTooDeep

@@ -11,20 +11,28 @@ type Shape struct {
 	Objects       int // objects alone: each costs a whole struct once decoded
 	Depth         int // how deep objects and arrays nest
 	LongestNumber int // the length of the longest number, in bytes
+	// KeyFound and KeyItems describe the member named key of the top-level object (see
+	// MeasureJSON): whether it is there and not null, and how many elements it has when it is
+	// an array.
+	KeyFound bool
+	KeyItems int
 }
 
 // MeasureJSON measures a JSON text without decoding it and without allocating, so that what
 // decoding it would cost can be bounded first: a few bytes such as {} decode into a struct of a
 // kilobyte, so the size of a body does not bound its cost. It stops as soon as the values pass
 // maxValues or the depth passes maxDepth (at most MaxJSONDepth). Text that is not JSON is
-// measured as if it were: any other byte outside strings starts a value.
-func MeasureJSON(b []byte, maxValues, maxDepth int) Shape {
+// measured as if it were: any other byte outside strings starts a value. When key is not "",
+// it also finds the member key of the top-level object and counts its elements, so that a list
+// can be decoded into a slice of the right size.
+func MeasureJSON(b []byte, maxValues, maxDepth int, key string) Shape {
 	maxDepth = min(maxDepth, MaxJSONDepth)
 	var s Shape
 	var objects uint64 // bit d is set when the container open at depth d+1 is an object
 	depth := 0
-	key := false // the next string is an object key
-	scalar := -1 // where the number or literal being read began
+	isKey := false // the next string is an object key
+	scalar := -1   // where the number or literal being read began
+	inKey := false // the value being read is that of the member key of the top-level object
 	for i := 0; i <= len(b) && s.Values <= maxValues; i++ {
 		if scalar >= 0 {
 			if i < len(b) && !endsScalar(b[i]) {
@@ -40,17 +48,24 @@ func MeasureJSON(b []byte, maxValues, maxDepth int) Shape {
 		}
 		switch c := b[i]; c {
 		case '"':
-			if !key {
-				s.Values++
-			}
-			key = false
+			start := i + 1
 			for i++; i < len(b) && b[i] != '"'; i++ { // to the closing quote
 				if b[i] == '\\' {
 					i++ // past the escaped character
 				}
 			}
+			if isKey {
+				if depth == 1 && key != "" {
+					inKey = string(b[start:min(i, len(b))]) == key
+				}
+			} else {
+				s.Values++
+				s.count(depth, inKey && (depth != 2 || objects&2 == 0))
+			}
+			isKey = false
 		case '{', '[':
 			s.Values++
+			s.count(depth, inKey && (depth != 2 || objects&2 == 0))
 			if depth == maxDepth {
 				s.Depth = maxDepth + 1
 				return s
@@ -64,24 +79,44 @@ func MeasureJSON(b []byte, maxValues, maxDepth int) Shape {
 			}
 			depth++
 			s.Depth = max(s.Depth, depth)
-			key = c == '{'
+			isKey = c == '{'
 		case '}', ']':
 			if depth > 0 {
 				depth--
 			}
-			key = false
+			isKey = false
 		case ',':
-			key = depth > 0 && objects&(1<<(depth-1)) != 0
+			isKey = depth > 0 && objects&(1<<(depth-1)) != 0
+			if depth == 1 {
+				inKey = false
+			}
 		case ':':
-			key = false
+			isKey = false
 		case ' ', '\t', '\n', '\r':
 		default:
 			s.Values++
+			s.count(depth, inKey && (depth != 2 || objects&2 == 0))
+			if depth == 1 && inKey && (c == 'n') {
+				s.KeyFound = false // null: as good as absent
+			}
 			scalar = i
-			key = false
+			isKey = false
 		}
 	}
 	return s
+}
+
+// count notes a value that starts at depth (the depth of its container) while the member key of
+// the top-level object is being read: the member itself, or an element of its array (inKey is
+// false for the members of an object).
+func (s *Shape) count(depth int, inKey bool) {
+	switch {
+	case !inKey:
+	case depth == 1:
+		s.KeyFound = true
+	case depth == 2:
+		s.KeyItems++
+	}
 }
 
 // endsScalar reports whether c ends a number or literal of JSON.
@@ -108,16 +143,19 @@ const (
 // records may (a page's records_per_page at most, 1 for one resource): more values or objects
 // than they can hold, or nested deeper than any answer. It measures without decoding, so that a
 // small hostile body (a gzip of {"accounts":[{},{},...]}) is refused before it costs anything.
-func CheckAnswerCost(body []byte, records int) error {
+//
+// For a list, key names the member that holds its records: the shape says whether it is there
+// and how many records it holds.
+func CheckAnswerCost(body []byte, records int, key string) (Shape, error) {
 	values := valuesPerRecord*records + answerMarginValues
-	s := MeasureJSON(body, values, maxAnswerDepth)
+	s := MeasureJSON(body, values, maxAnswerDepth, key)
 	switch {
 	case s.Values > values:
-		return fmt.Errorf("the answer holds more than %d JSON values, more than %d records can", values, records)
+		return s, fmt.Errorf("the answer holds more than %d JSON values, more than %d records can", values, records)
 	case s.Objects > objectsPerRecord*records+answerMarginObject:
-		return fmt.Errorf("the answer holds %d objects, more than %d records can", s.Objects, records)
+		return s, fmt.Errorf("the answer holds %d objects, more than %d records can", s.Objects, records)
 	case s.Depth > maxAnswerDepth:
-		return fmt.Errorf("the answer nests deeper than %d", maxAnswerDepth)
+		return s, fmt.Errorf("the answer nests deeper than %d", maxAnswerDepth)
 	}
-	return nil
+	return s, nil
 }
