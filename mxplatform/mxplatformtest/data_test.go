@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -222,6 +223,111 @@ func TestUpdateTransaction(t *testing.T) {
 	wantStatusErr(t, err, http.StatusBadRequest)
 	_, err = mx.UpdateTransaction(ctx, ug, tx.GUID, mxplatform.TransactionUpdateRequest{Date: ptr(mxplatform.Date("yesterday"))})
 	wantStatusErr(t, err, http.StatusBadRequest)
+}
+
+// TestTransactionIncludes asks for each extra object of the transaction lists by MX's plural
+// name, and by the singular one the fake accepted before, and checks what comes back.
+func TestTransactionIncludes(t *testing.T) {
+	srv := mxplatformtest.NewServer(t, mxplatformtest.WithStepInterval(0))
+	mx := newAPI(t, srv)
+	ctx := context.Background()
+	ug, mg := connectedUser(t, srv, mx)
+	list := func(includes *string) []mxplatform.Transaction {
+		t.Helper()
+		page, err := mx.ListTransactionsByMember(ctx, ug, mg, &mxplatform.ListTransactionsByMemberParams{RecordsPerPage: ptr(100), Includes: includes})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return page.Items
+	}
+
+	for _, tx := range list(nil) {
+		if tx.Classification != nil || tx.Geolocation != nil || tx.Merchant != nil || tx.RepeatingTransaction != nil {
+			t.Fatalf("without includes, transaction %s has extra objects: %+v", tx.GUID, tx)
+		}
+	}
+	all := list(ptr("classifications,geolocations,merchants,repeating_transactions"))
+	var located, recurring int
+	for _, tx := range all {
+		c := tx.Classification
+		if c == nil || !strings.HasPrefix(string(c.GUID), "MNC-") || !c.ParentClass.Valid() {
+			t.Errorf("%s: classification %+v", tx.Description, c)
+		}
+		switch {
+		case tx.IsDirectDeposit && c != nil && c.ParentClass != mxplatform.ClassificationParentClassPayroll,
+			tx.IsExpense && !tx.IsFee && c != nil && c.ParentClass != mxplatform.ClassificationParentClassSpend:
+			t.Errorf("%s: parent class %s", tx.Description, c.ParentClass)
+		}
+		if (tx.MerchantGUID != "") != (tx.Merchant != nil) {
+			t.Errorf("%s: merchant_guid %q, merchant %+v", tx.Description, tx.MerchantGUID, tx.Merchant)
+		}
+		if m := tx.Merchant; m != nil && (m.GUID != tx.MerchantGUID || m.Name != tx.Description || !strings.HasPrefix(m.LogoURL, "https://") || !strings.HasPrefix(m.WebsiteURL, "https://")) {
+			t.Errorf("%s: merchant %+v", tx.Description, m)
+		}
+		if (tx.Latitude != nil) != (tx.Geolocation != nil) {
+			t.Errorf("%s: latitude %v, geolocation %+v", tx.Description, tx.Latitude, tx.Geolocation)
+		}
+		if g := tx.Geolocation; g != nil {
+			located++
+			if g.City == "" || g.State != "UT" || g.Country != "us" || len(g.PostalCode) != 5 {
+				t.Errorf("%s: geolocation %+v", tx.Description, g)
+			}
+		}
+		if tx.IsRecurring != (tx.RepeatingTransaction != nil) {
+			t.Errorf("%s: is_recurring %v, repeating_transaction %+v", tx.Description, tx.IsRecurring, tx.RepeatingTransaction)
+		}
+		if r := tx.RepeatingTransaction; r != nil {
+			recurring++
+			if !strings.HasPrefix(string(r.GUID), "RPT-") || !r.RepeatingTransactionType.Valid() || r.RecurrenceType == "" {
+				t.Errorf("%s: repeating_transaction %+v", tx.Description, r)
+			}
+			if tx.IsSubscription && r.RepeatingTransactionType != mxplatform.RepeatingTransactionTypeSUBSCRIPTION {
+				t.Errorf("%s: a subscription's series is %s", tx.Description, r.RepeatingTransactionType)
+			}
+		}
+	}
+	if located == 0 || recurring == 0 {
+		t.Errorf("%d transactions with a geolocation, %d recurring; want some of each", located, recurring)
+	}
+
+	// The objects depend on the transaction alone; the singular names and other cases ask for
+	// the same.
+	again := list(ptr(" Classification,GEOLOCATION,merchant,repeating_transactions "))
+	if a, b := mustJSON(t, again), mustJSON(t, all); a != b {
+		t.Errorf("the singular names of includes gave other transactions:\n%s\n%s", a, b)
+	}
+	one, err := mx.ReadTransaction(ctx, ug, all[0].GUID, &mxplatform.ReadTransactionParams{Includes: ptr("merchants")})
+	if err != nil || one.Merchant == nil || *one.Merchant != *all[0].Merchant || one.Classification != nil || one.Geolocation != nil {
+		t.Errorf("ReadTransaction with includes=merchants = %+v, %v", one, err)
+	}
+
+	// On the wire the postal code of a geolocation is "postal code", with a space.
+	r := do(t, srv, request{method: "GET", path: "/users/" + string(ug) + "/transactions?records_per_page=100&includes=geolocations"})
+	var raw struct {
+		Transactions []struct {
+			Geolocation map[string]any `json:"geolocation"`
+		} `json:"transactions"`
+	}
+	if err := json.Unmarshal(r.body, &raw); err != nil || r.status != http.StatusOK {
+		t.Fatalf("includes=geolocations answered %d %v", r.status, err)
+	}
+	for _, tx := range raw.Transactions {
+		if tx.Geolocation != nil {
+			if _, ok := tx.Geolocation["postal code"]; !ok {
+				t.Errorf("geolocation %v has no \"postal code\"", tx.Geolocation)
+			}
+		}
+	}
+}
+
+// mustJSON returns v as JSON.
+func mustJSON(t testing.TB, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
 func TestDeterministicData(t *testing.T) {

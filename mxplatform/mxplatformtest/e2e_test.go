@@ -174,12 +174,12 @@ func TestEveryOperation(t *testing.T) {
 		}
 	}
 	tx := byAccount.Items[0]
-	rt, err := mx.ReadTransaction(ctx, ug, tx.GUID, &mxplatform.ReadTransactionParams{Includes: ptr("merchant,geolocation")})
+	rt, err := mx.ReadTransaction(ctx, ug, tx.GUID, &mxplatform.ReadTransactionParams{Includes: ptr("merchants,geolocations")})
 	if err != nil || !rt.Amount.Equal(*tx.Amount) || rt.GUID != tx.GUID {
 		t.Fatalf("ReadTransaction = %+v, %v", rt, err)
 	}
 	if rt.MerchantGUID != "" && rt.Merchant == nil {
-		t.Error("ReadTransaction with includes=merchant has no merchant")
+		t.Error("ReadTransaction with includes=merchants has no merchant")
 	}
 	ut, err := mx.UpdateTransaction(ctx, ug, tx.GUID, mxplatform.TransactionUpdateRequest{Memo: ptr("split with Bob"), Description: ptr("Dinner")})
 	if err != nil || ut.Memo != "split with Bob" || ut.Description != "Dinner" {

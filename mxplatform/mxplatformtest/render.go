@@ -118,7 +118,7 @@ func (a *accountRec) api() mxplatform.Account {
 	return out
 }
 
-// api renders the transaction with the extra objects that includes names.
+// api renders the transaction with the extra objects that includes names (see parseIncludes).
 func (t *txnRec) api(includes map[string]bool) mxplatform.Transaction {
 	out := t.data
 	a := t.account
@@ -133,29 +133,51 @@ func (t *txnRec) api(includes map[string]bool) mxplatform.Transaction {
 	out.CreatedAt = timestamp(t.createdAt)
 	out.UpdatedAt = timestamp(t.updatedAt)
 	out.Date = dateOf(t.day)
-	if includes["merchant"] && t.data.MerchantGUID != "" {
+	if includes[includeMerchants] && t.data.MerchantGUID != "" {
 		out.Merchant = merchantOf(t.data)
 	}
-	if includes["geolocation"] && t.data.Latitude != nil && t.data.Longitude != nil {
+	if includes[includeGeolocations] && t.data.Latitude != nil && t.data.Longitude != nil {
 		out.Geolocation = geolocationOf(t.data)
 	}
-	if includes["classification"] {
+	if includes[includeClassifications] {
 		out.Classification = classificationOf(t.data)
 	}
-	if includes["repeating_transactions"] && t.data.IsRecurring {
+	if includes[includeRepeating] && t.data.IsRecurring {
 		out.RepeatingTransaction = repeatingOf(a.guid, t.data)
 	}
 	return out
 }
 
-// parseIncludes reads the comma-separated includes parameter.
+// The objects the includes parameter of the transaction lists and readTransaction adds, named
+// as MX wants them, in the plural.
+const (
+	includeClassifications = "classifications"
+	includeGeolocations    = "geolocations"
+	includeMerchants       = "merchants"
+	includeRepeating       = "repeating_transactions"
+)
+
+// includeAliases are the singular names the fake accepted before it followed MX's plural ones;
+// it still takes them, leniently.
+var includeAliases = map[string]string{
+	"classification": includeClassifications,
+	"geolocation":    includeGeolocations,
+	"merchant":       includeMerchants,
+}
+
+// parseIncludes reads the comma-separated includes parameter, case-insensitively, into the set
+// of the plural names.
 func parseIncludes(p *string) map[string]bool {
 	if p == nil {
 		return nil
 	}
 	out := map[string]bool{}
 	for _, s := range strings.Split(*p, ",") {
-		out[strings.ToLower(strings.TrimSpace(s))] = true
+		name := strings.ToLower(strings.TrimSpace(s))
+		if plural, ok := includeAliases[name]; ok {
+			name = plural
+		}
+		out[name] = true
 	}
 	return out
 }
