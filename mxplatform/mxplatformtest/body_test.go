@@ -112,7 +112,7 @@ func TestRequestCostIsBounded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	member, err := fake.AddMember(*user.GUID, MemberSeed{})
+	member, err := fake.AddMember(user.GUID, MemberSeed{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +124,7 @@ func TestRequestCostIsBounded(t *testing.T) {
 	if raceDetector {
 		limit = 24 * maxRequestBody
 	}
-	for _, c := range hostileBodies(string(*user.GUID), string(*member.GUID), account) {
+	for _, c := range hostileBodies(string(user.GUID), string(member.GUID), account) {
 		if len(c.body) > maxRequestBody {
 			t.Fatalf("%s: a body of %d bytes is past the bound", c.name, len(c.body))
 		}

@@ -40,23 +40,23 @@ func TestConcurrentClients(t *testing.T) {
 			defer wg.Done()
 			res, err := func() (result, error) {
 				res := result{memos: map[mxplatform.TransactionGUID]string{}}
-				u, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr(fmt.Sprintf("user-%d", w))})
+				u, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr(mxplatform.UserID(fmt.Sprintf("user-%d", w)))})
 				if err != nil {
 					return res, err
 				}
-				res.user = *u.GUID
+				res.user = u.GUID
 				password := mxplatformtest.PasswordConnect
 				if w%2 == 1 {
 					password = mxplatformtest.PasswordChallenge
 				}
 				for i, code := range []mxplatform.InstitutionCode{"mxbank", "chase"} {
-					m, err := mx.CreateMember(ctx, res.user, mxplatform.MemberCreateRequestBody{Member: mxplatform.MemberCreateRequest{
-						InstitutionCode: code, Credentials: creds[string(code)+"/"+password], ID: ptr(fmt.Sprintf("member-%d-%d", w, i)),
-					}})
+					m, err := mx.CreateMember(ctx, res.user, mxplatform.MemberCreateRequest{
+						InstitutionCode: code, Credentials: creds[string(code)+"/"+password], ID: ptr(mxplatform.MemberID(fmt.Sprintf("member-%d-%d", w, i))),
+					}, nil)
 					if err != nil {
 						return res, err
 					}
-					res.members = append(res.members, *m.GUID)
+					res.members = append(res.members, m.GUID)
 				}
 				for _, mg := range res.members {
 					if err := connect(ctx, mx, res.user, mg); err != nil {
@@ -67,12 +67,12 @@ func TestConcurrentClients(t *testing.T) {
 				if err != nil {
 					return res, err
 				}
-				for i, tx := range page.Transactions[:5] {
+				for i, tx := range page.Items[:5] {
 					memo := fmt.Sprintf("worker %d, transaction %d", w, i)
-					if _, err := mx.UpdateTransaction(ctx, res.user, *tx.GUID, mxplatform.TransactionUpdateRequest{Memo: &memo}); err != nil {
+					if _, err := mx.UpdateTransaction(ctx, res.user, tx.GUID, mxplatform.TransactionUpdateRequest{Memo: &memo}); err != nil {
 						return res, err
 					}
-					res.memos[*tx.GUID] = memo
+					res.memos[tx.GUID] = memo
 				}
 				if _, err := mx.AggregateMember(ctx, res.user, res.members[0], nil); err != nil {
 					return res, err
@@ -105,12 +105,12 @@ func TestConcurrentClients(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(members.Members) != 2 || *members.Members[0].GUID != res.members[0] || *members.Members[1].GUID != res.members[1] {
-			t.Errorf("worker %d: members %+v, want %v", w, members.Members, res.members)
+		if len(members.Items) != 2 || members.Items[0].GUID != res.members[0] || members.Items[1].GUID != res.members[1] {
+			t.Errorf("worker %d: members %+v, want %v", w, members.Items, res.members)
 		}
-		for _, m := range members.Members {
+		for _, m := range members.Items {
 			if status(&m) != mxplatform.ConnectionStatusConnected {
-				t.Errorf("worker %d: member %s is %s", w, *m.GUID, status(&m))
+				t.Errorf("worker %d: member %s is %s", w, m.GUID, status(&m))
 			}
 		}
 		accts, err := mx.ListUserAccounts(ctx, res.user, &mxplatform.ListUserAccountsParams{RecordsPerPage: ptr(100)})
@@ -125,7 +125,7 @@ func TestConcurrentClients(t *testing.T) {
 		transactions += txns.Pagination.TotalEntries
 		for guid, memo := range res.memos {
 			tx, err := mx.ReadTransaction(ctx, res.user, guid, nil)
-			if err != nil || tx.Memo == nil || *tx.Memo != memo {
+			if err != nil || tx.Memo != memo {
 				t.Errorf("worker %d: transaction %s memo %v, %v; want %q", w, guid, tx, err, memo)
 			}
 		}
@@ -149,14 +149,14 @@ func connect(ctx context.Context, mx *mxplatform.API, ug mxplatform.UserGUID, mg
 		}
 		switch {
 		case st.ConnectionStatus == mxplatform.ConnectionStatusChallenged && len(st.Challenges) > 0:
-			var answers []mxplatform.CredentialRequest
+			var answers []mxplatform.ChallengeAnswer
 			for _, c := range st.Challenges {
-				answers = append(answers, mxplatform.CredentialRequest{GUID: *c.GUID, Value: mxplatformtest.ChallengeAnswer})
+				answers = append(answers, mxplatform.ChallengeAnswer{GUID: c.GUID, Value: mxplatformtest.ChallengeAnswer})
 			}
 			if _, err := mx.ResumeAggregation(ctx, ug, mg, mxplatform.MemberResumeRequest{Challenges: answers}); err != nil {
 				return err
 			}
-		case st.ConnectionStatus == mxplatform.ConnectionStatusConnected && !*st.IsBeingAggregated:
+		case st.ConnectionStatus == mxplatform.ConnectionStatusConnected && !st.IsBeingAggregated:
 			return nil
 		}
 		time.Sleep(time.Millisecond)

@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/mxsdk/mx-go/mxplatform"
 	"github.com/mxsdk/mx-go/mxplatform/mxplatformtest"
+	"github.com/mxsdk/mx-go/mxplatform/mxplatformtest/internal/server"
 )
 
 // connectedUser returns a user with one connected MX Bank member and its data.
@@ -20,7 +22,7 @@ func connectedUser(t *testing.T, srv *mxplatformtest.Server, mx *mxplatform.API)
 	if status(m) != mxplatform.ConnectionStatusConnected {
 		srv.Fake.Settle()
 	}
-	return ug, *m.GUID
+	return ug, m.GUID
 }
 
 func TestPagination(t *testing.T) {
@@ -59,8 +61,8 @@ func TestPagination(t *testing.T) {
 		}
 		wantPage := max(1, deref(c.page))
 		p := got.Pagination
-		if len(got.Transactions) != c.wantPer || p.PerPage != c.wantPer || p.CurrentPage != wantPage || p.TotalEntries != total || p.TotalPages != (total+c.wantPer-1)/c.wantPer {
-			t.Errorf("%s: %d records, pagination %+v; want %d per page of %d", name, len(got.Transactions), p, c.wantPer, total)
+		if len(got.Items) != c.wantPer || p.PerPage != c.wantPer || p.CurrentPage != wantPage || p.TotalEntries != total || p.TotalPages != (total+c.wantPer-1)/c.wantPer {
+			t.Errorf("%s: %d records, pagination %+v; want %d per page of %d", name, len(got.Items), p, c.wantPer, total)
 		}
 	}
 
@@ -71,8 +73,8 @@ func TestPagination(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, tx := range got.Transactions {
-			seen = append(seen, *tx.GUID)
+		for _, tx := range got.Items {
+			seen = append(seen, tx.GUID)
 		}
 		if page >= got.Pagination.TotalPages {
 			break
@@ -81,24 +83,24 @@ func TestPagination(t *testing.T) {
 	if len(seen) != total {
 		t.Fatalf("pages held %d transactions, want %d", len(seen), total)
 	}
-	for i := range all.Transactions {
-		if seen[i] != *all.Transactions[i].GUID {
+	for i := range all.Items {
+		if seen[i] != all.Items[i].GUID {
 			t.Fatalf("transaction %d differs between page sizes", i)
 		}
 	}
 
 	past, err := mx.ListTransactions(ctx, ug, &mxplatform.ListTransactionsParams{Page: ptr(1000)})
-	if err != nil || len(past.Transactions) != 0 || past.Pagination.CurrentPage != 1000 || past.Pagination.TotalEntries != total {
-		t.Errorf("a page past the end = %d records, %+v, %v", len(past.Transactions), past.Pagination, err)
+	if err != nil || len(past.Items) != 0 || past.Pagination.CurrentPage != 1000 || past.Pagination.TotalEntries != total {
+		t.Errorf("a page past the end = %d records, %+v, %v", len(past.Items), past.Pagination, err)
 	}
 	empty, err := mx.ListMembers(ctx, newUser(t, mx), nil)
-	if err != nil || len(empty.Members) != 0 || empty.Pagination != (mxplatform.Pagination{CurrentPage: 1, PerPage: 25}) {
+	if err != nil || len(empty.Items) != 0 || empty.Pagination != (mxplatform.Pagination{CurrentPage: 1, PerPage: 25}) {
 		t.Errorf("an empty list = %+v, %v", empty, err)
 	}
 
 	// The raw answer of records_per_page=500, as the issue asks.
 	r := do(t, srv, request{method: "GET", path: "/users/" + string(ug) + "/transactions?records_per_page=500"})
-	var raw mxplatform.TransactionsResponseBody
+	var raw server.TransactionsResponseBody
 	if err := json.Unmarshal(r.body, &raw); err != nil || r.status != http.StatusOK {
 		t.Fatalf("records_per_page=500 answered %d %v", r.status, err)
 	}
@@ -114,9 +116,9 @@ func TestTransactionWindow(t *testing.T) {
 	ug, mg := connectedUser(t, srv, mx)
 	today := srv.Fake.Now().UTC().Truncate(24 * time.Hour)
 	dayOf := func(tx mxplatform.Transaction) time.Time {
-		d, err := time.Parse(time.DateOnly, *tx.Date)
+		d, err := time.Parse(time.DateOnly, string(tx.Date))
 		if err != nil {
-			t.Fatalf("date %q: %v", *tx.Date, err)
+			t.Fatalf("date %q: %v", tx.Date, err)
 		}
 		return d
 	}
@@ -127,25 +129,25 @@ func TestTransactionWindow(t *testing.T) {
 	}
 	var pending, posted int
 	prev := today.AddDate(1, 0, 0)
-	for _, tx := range all.Transactions {
+	for _, tx := range all.Items {
 		d := dayOf(tx)
 		if d.Before(today.AddDate(0, 0, -90)) || d.After(today.AddDate(0, 0, 5)) {
-			t.Errorf("default window shows %s", *tx.Date)
+			t.Errorf("default window shows %s", tx.Date)
 		}
 		if d.After(prev) {
 			t.Errorf("%s listed after %s: not newest first", d, prev)
 		}
 		prev = d
-		switch *tx.Status {
+		switch tx.Status {
 		case mxplatform.TransactionStatusPending:
 			pending++
-			if tx.PostedAt != nil {
+			if tx.PostedAt != "" {
 				t.Error("a pending transaction has posted_at")
 			}
 		case mxplatform.TransactionStatusPosted:
 			posted++
 		}
-		if tx.Amount == nil || tx.Amount.Sign() <= 0 || tx.Category == nil || tx.TopLevelCategory == nil || tx.Type == nil {
+		if tx.Amount == nil || tx.Amount.Sign() <= 0 || tx.Category == "" || tx.TopLevelCategory == "" || tx.Type == "" {
 			t.Errorf("transaction %+v lacks an amount, a category or a type", tx)
 		}
 	}
@@ -157,10 +159,10 @@ func TestTransactionWindow(t *testing.T) {
 	win, err := mx.ListTransactionsByMember(ctx, ug, mg, &mxplatform.ListTransactionsByMemberParams{
 		FromDate: ptr(from.Format(time.DateOnly)), ToDate: ptr(to.Format(time.DateOnly)), RecordsPerPage: ptr(100),
 	})
-	if err != nil || len(win.Transactions) == 0 {
+	if err != nil || len(win.Items) == 0 {
 		t.Fatalf("a ten-day window = %+v, %v", win, err)
 	}
-	for _, tx := range win.Transactions {
+	for _, tx := range win.Items {
 		if d := dayOf(tx); d.Before(from) || d.After(to) {
 			t.Errorf("window %s..%s shows %s", from, to, d)
 		}
@@ -176,15 +178,15 @@ func TestTransactionWindow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tx := range byCat.Transactions {
-		if *tx.CategoryGUID != groceries || *tx.Category != "Groceries" {
-			t.Errorf("category filter let %s through", *tx.Category)
+	for _, tx := range byCat.Items {
+		if string(tx.CategoryGUID) != groceries || tx.Category != "Groceries" {
+			t.Errorf("category filter let %s through", tx.Category)
 		}
 	}
 	var top string
-	for _, tx := range all.Transactions {
-		if *tx.Category == "Groceries" {
-			top = *tx.TopLevelCategory
+	for _, tx := range all.Items {
+		if tx.Category == "Groceries" {
+			top = tx.TopLevelCategory
 		}
 	}
 	if top != "Food & Dining" {
@@ -201,26 +203,131 @@ func TestUpdateTransaction(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tx := page.Transactions[0]
-	groceries := "CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8"
-	got, err := mx.UpdateTransaction(ctx, ug, *tx.GUID, mxplatform.TransactionUpdateRequest{CategoryGUID: &groceries, Date: ptr("2001-02-03")})
+	tx := page.Items[0]
+	groceries := mxplatform.CategoryGUID("CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8")
+	got, err := mx.UpdateTransaction(ctx, ug, tx.GUID, mxplatform.TransactionUpdateRequest{CategoryGUID: &groceries, Date: ptr(mxplatform.Date("2001-02-03"))})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *got.Category != "Groceries" || *got.TopLevelCategory != "Food & Dining" || *got.Date != "2001-02-03" || !got.Amount.Equal(*tx.Amount) {
+	if got.Category != "Groceries" || got.TopLevelCategory != "Food & Dining" || got.Date != "2001-02-03" || !got.Amount.Equal(*tx.Amount) {
 		t.Errorf("updated transaction = %+v", got)
 	}
-	if *got.UpdatedAt < *tx.UpdatedAt {
-		t.Errorf("updated_at went back: %s < %s", *got.UpdatedAt, *tx.UpdatedAt)
+	if got.UpdatedAt < tx.UpdatedAt {
+		t.Errorf("updated_at went back: %s < %s", got.UpdatedAt, tx.UpdatedAt)
 	}
 	after, err := mx.ListTransactions(ctx, ug, nil)
 	if err != nil || after.Pagination.TotalEntries != page.Pagination.TotalEntries-1 {
 		t.Errorf("a transaction moved out of the default window is still listed: %d of %d", after.Pagination.TotalEntries, page.Pagination.TotalEntries)
 	}
-	_, err = mx.UpdateTransaction(ctx, ug, *tx.GUID, mxplatform.TransactionUpdateRequest{CategoryGUID: ptr("CAT-nope")})
+	_, err = mx.UpdateTransaction(ctx, ug, tx.GUID, mxplatform.TransactionUpdateRequest{CategoryGUID: ptr(mxplatform.CategoryGUID("CAT-nope"))})
 	wantStatusErr(t, err, http.StatusBadRequest)
-	_, err = mx.UpdateTransaction(ctx, ug, *tx.GUID, mxplatform.TransactionUpdateRequest{Date: ptr("yesterday")})
+	_, err = mx.UpdateTransaction(ctx, ug, tx.GUID, mxplatform.TransactionUpdateRequest{Date: ptr(mxplatform.Date("yesterday"))})
 	wantStatusErr(t, err, http.StatusBadRequest)
+}
+
+// TestTransactionIncludes asks for each extra object of the transaction lists by MX's plural
+// name, and by the singular one the fake accepted before, and checks what comes back.
+func TestTransactionIncludes(t *testing.T) {
+	srv := mxplatformtest.NewServer(t, mxplatformtest.WithStepInterval(0))
+	mx := newAPI(t, srv)
+	ctx := context.Background()
+	ug, mg := connectedUser(t, srv, mx)
+	list := func(includes *string) []mxplatform.Transaction {
+		t.Helper()
+		page, err := mx.ListTransactionsByMember(ctx, ug, mg, &mxplatform.ListTransactionsByMemberParams{RecordsPerPage: ptr(100), Includes: includes})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return page.Items
+	}
+
+	for _, tx := range list(nil) {
+		if tx.Classification != nil || tx.Geolocation != nil || tx.Merchant != nil || tx.RepeatingTransaction != nil {
+			t.Fatalf("without includes, transaction %s has extra objects: %+v", tx.GUID, tx)
+		}
+	}
+	all := list(ptr("classifications,geolocations,merchants,repeating_transactions"))
+	var located, recurring int
+	for _, tx := range all {
+		c := tx.Classification
+		if c == nil || !strings.HasPrefix(string(c.GUID), "MNC-") || !c.ParentClass.Valid() {
+			t.Errorf("%s: classification %+v", tx.Description, c)
+		}
+		switch {
+		case tx.IsDirectDeposit && c != nil && c.ParentClass != mxplatform.ClassificationParentClassPayroll,
+			tx.IsExpense && !tx.IsFee && c != nil && c.ParentClass != mxplatform.ClassificationParentClassSpend:
+			t.Errorf("%s: parent class %s", tx.Description, c.ParentClass)
+		}
+		if (tx.MerchantGUID != "") != (tx.Merchant != nil) {
+			t.Errorf("%s: merchant_guid %q, merchant %+v", tx.Description, tx.MerchantGUID, tx.Merchant)
+		}
+		if m := tx.Merchant; m != nil && (m.GUID != tx.MerchantGUID || m.Name != tx.Description || !strings.HasPrefix(m.LogoURL, "https://") || !strings.HasPrefix(m.WebsiteURL, "https://")) {
+			t.Errorf("%s: merchant %+v", tx.Description, m)
+		}
+		if (tx.Latitude != nil) != (tx.Geolocation != nil) {
+			t.Errorf("%s: latitude %v, geolocation %+v", tx.Description, tx.Latitude, tx.Geolocation)
+		}
+		if g := tx.Geolocation; g != nil {
+			located++
+			if g.City == "" || g.State != "UT" || g.Country != "us" || len(g.PostalCode) != 5 {
+				t.Errorf("%s: geolocation %+v", tx.Description, g)
+			}
+		}
+		if tx.IsRecurring != (tx.RepeatingTransaction != nil) {
+			t.Errorf("%s: is_recurring %v, repeating_transaction %+v", tx.Description, tx.IsRecurring, tx.RepeatingTransaction)
+		}
+		if r := tx.RepeatingTransaction; r != nil {
+			recurring++
+			if !strings.HasPrefix(string(r.GUID), "RPT-") || !r.RepeatingTransactionType.Valid() || r.RecurrenceType == "" {
+				t.Errorf("%s: repeating_transaction %+v", tx.Description, r)
+			}
+			if tx.IsSubscription && r.RepeatingTransactionType != mxplatform.RepeatingTransactionTypeSUBSCRIPTION {
+				t.Errorf("%s: a subscription's series is %s", tx.Description, r.RepeatingTransactionType)
+			}
+		}
+	}
+	if located == 0 || recurring == 0 {
+		t.Errorf("%d transactions with a geolocation, %d recurring; want some of each", located, recurring)
+	}
+
+	// The objects depend on the transaction alone; the singular names and other cases ask for
+	// the same.
+	again := list(ptr(" Classification,GEOLOCATION,merchant,repeating_transactions "))
+	if a, b := mustJSON(t, again), mustJSON(t, all); a != b {
+		t.Errorf("the singular names of includes gave other transactions:\n%s\n%s", a, b)
+	}
+	one, err := mx.ReadTransaction(ctx, ug, all[0].GUID, &mxplatform.ReadTransactionParams{Includes: ptr("merchants")})
+	if err != nil || one.Merchant == nil || *one.Merchant != *all[0].Merchant || one.Classification != nil || one.Geolocation != nil {
+		t.Errorf("ReadTransaction with includes=merchants = %+v, %v", one, err)
+	}
+
+	// On the wire the postal code of a geolocation is "postal code", with a space.
+	r := do(t, srv, request{method: "GET", path: "/users/" + string(ug) + "/transactions?records_per_page=100&includes=geolocations"})
+	var raw struct {
+		Transactions []struct {
+			Geolocation map[string]any `json:"geolocation"`
+		} `json:"transactions"`
+	}
+	if err := json.Unmarshal(r.body, &raw); err != nil || r.status != http.StatusOK {
+		t.Fatalf("includes=geolocations answered %d %v", r.status, err)
+	}
+	for _, tx := range raw.Transactions {
+		if tx.Geolocation != nil {
+			if _, ok := tx.Geolocation["postal code"]; !ok {
+				t.Errorf("geolocation %v has no \"postal code\"", tx.Geolocation)
+			}
+		}
+	}
+}
+
+// mustJSON returns v as JSON.
+func mustJSON(t testing.TB, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
 func TestDeterministicData(t *testing.T) {
@@ -231,7 +338,7 @@ func TestDeterministicData(t *testing.T) {
 		ug := newUser(t, mx)
 		creds := credentials(t, mx, "mxbank", mxplatformtest.PasswordConnect)
 		creds[0].Value = user
-		m, err := mx.CreateMember(ctx, ug, mxplatform.MemberCreateRequestBody{Member: mxplatform.MemberCreateRequest{InstitutionCode: "mxbank", Credentials: creds}})
+		m, err := mx.CreateMember(ctx, ug, mxplatform.MemberCreateRequest{InstitutionCode: "mxbank", Credentials: creds}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -243,15 +350,15 @@ func TestDeterministicData(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, x := range a.Accounts {
-			accts = append(accts, fmt.Sprintf("%s/%s %s %s", *x.Type, *x.Subtype, *x.Name, x.Balance))
+		for _, x := range a.Items {
+			accts = append(accts, fmt.Sprintf("%s/%s %s %s", x.Type, x.Subtype, x.Name, x.Balance))
 		}
 		tx, err := mx.ListTransactions(ctx, ug, &mxplatform.ListTransactionsParams{RecordsPerPage: ptr(100)})
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, x := range tx.Transactions {
-			txns = append(txns, fmt.Sprintf("%s %s %s %s", *x.Date, *x.Description, *x.Type, x.Amount))
+		for _, x := range tx.Items {
+			txns = append(txns, fmt.Sprintf("%s %s %s %s", x.Date, x.Description, x.Type, x.Amount))
 		}
 		return accts, txns
 	}
@@ -289,11 +396,11 @@ func TestCascadingDeletes(t *testing.T) {
 		t.Fatal(err)
 	}
 	after := srv.Fake.Counts()
-	want := mxplatformtest.Counts{Users: before.Users, Members: before.Members - 1, Accounts: before.Accounts - len(accts.Accounts), Transactions: before.Transactions - mine.Pagination.TotalEntries}
+	want := mxplatformtest.Counts{Users: before.Users, Members: before.Members - 1, Accounts: before.Accounts - len(accts.Items), Transactions: before.Transactions - mine.Pagination.TotalEntries}
 	if after != want {
 		t.Errorf("after DeleteMember: %+v, want %+v", after, want)
 	}
-	_, err = mx.ReadTransaction(ctx, ug, *mine.Transactions[0].GUID, nil)
+	_, err = mx.ReadTransaction(ctx, ug, mine.Items[0].GUID, nil)
 	wantStatusErr(t, err, http.StatusNotFound)
 	if _, err := mx.ListTransactions(ctx, other, nil); err != nil {
 		t.Errorf("the other user's data: %v", err)
@@ -312,7 +419,7 @@ func TestOwnership(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	acct := *accts.Accounts[0].GUID
+	acct := accts.Items[0].GUID
 	txns, err := mx.ListTransactions(ctx, alice, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -321,7 +428,7 @@ func TestOwnership(t *testing.T) {
 	wantStatusErr(t, err, http.StatusNotFound)
 	_, err = mx.ReadMember(ctx, bob, am)
 	wantStatusErr(t, err, http.StatusNotFound)
-	_, err = mx.ReadTransaction(ctx, bob, *txns.Transactions[0].GUID, nil)
+	_, err = mx.ReadTransaction(ctx, bob, txns.Items[0].GUID, nil)
 	wantStatusErr(t, err, http.StatusNotFound)
 	_, err = mx.UpdateAccountByMember(ctx, bob, bm, acct, mxplatform.AccountUpdateRequest{IsHidden: ptr(true)})
 	wantStatusErr(t, err, http.StatusNotFound)
@@ -330,7 +437,7 @@ func TestOwnership(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, err := mx.ReadAccount(ctx, alice, acct)
-	if err != nil || *got.Nickname != "Bills" || got.Balance.String() != "1234567.89" {
+	if err != nil || got.Nickname != "Bills" || got.Balance.String() != "1234567.89" {
 		t.Errorf("ReadAccount after update = %+v, %v", got, err)
 	}
 }
@@ -339,51 +446,51 @@ func TestSeeding(t *testing.T) {
 	srv := mxplatformtest.NewServer(t, mxplatformtest.WithManualSteps())
 	mx := newAPI(t, srv)
 	ctx := context.Background()
-	u, err := srv.Fake.AddUser(mxplatform.User{ID: ptr("seeded")})
+	u, err := srv.Fake.AddUser(mxplatform.User{ID: "seeded"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := srv.Fake.AddUser(mxplatform.User{ID: ptr("seeded")}); err == nil {
+	if _, err := srv.Fake.AddUser(mxplatform.User{ID: "seeded"}); err == nil {
 		t.Error("AddUser accepted a used id")
 	}
-	m, err := srv.Fake.AddMember(*u.GUID, mxplatformtest.MemberSeed{InstitutionCode: "chase"})
-	if err != nil || status(&m) != mxplatform.ConnectionStatusConnected || *m.IsBeingAggregated {
+	m, err := srv.Fake.AddMember(u.GUID, mxplatformtest.MemberSeed{InstitutionCode: "chase"})
+	if err != nil || status(&m) != mxplatform.ConnectionStatusConnected || m.IsBeingAggregated {
 		t.Fatalf("AddMember = %+v, %v; want connected at once despite manual steps", m, err)
 	}
-	oauth, err := srv.Fake.AddMember(*u.GUID, mxplatformtest.MemberSeed{InstitutionCode: "mx_bank_oauth"})
-	if err != nil || status(&oauth) != mxplatform.ConnectionStatusConnected || !*oauth.IsOAuth {
+	oauth, err := srv.Fake.AddMember(u.GUID, mxplatformtest.MemberSeed{InstitutionCode: "mx_bank_oauth"})
+	if err != nil || status(&oauth) != mxplatform.ConnectionStatusConnected || !oauth.IsOAuth {
 		t.Fatalf("AddMember OAuth = %+v, %v", oauth, err)
 	}
-	challenged, err := srv.Fake.AddMember(*u.GUID, mxplatformtest.MemberSeed{Password: mxplatformtest.PasswordOptions})
+	challenged, err := srv.Fake.AddMember(u.GUID, mxplatformtest.MemberSeed{Password: mxplatformtest.PasswordOptions})
 	if err != nil || status(&challenged) != mxplatform.ConnectionStatusChallenged {
 		t.Fatalf("AddMember challenged = %+v, %v", challenged, err)
 	}
-	acct, err := srv.Fake.AddAccount(*u.GUID, *m.GUID, mxplatform.Account{Type: ptr(mxplatform.AccountTypeSavings), Name: ptr("Rainy day"), Balance: ptr(mxplatform.MustDecimal("0.10")), IsManual: ptr(true)})
+	acct, err := srv.Fake.AddAccount(u.GUID, m.GUID, mxplatform.Account{Type: mxplatform.AccountTypeSavings, Name: "Rainy day", Balance: ptr(mxplatform.MustDecimal("0.10")), IsManual: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	txn, err := srv.Fake.AddTransaction(*u.GUID, *acct.GUID, mxplatform.Transaction{Amount: ptr(mxplatform.MustDecimal("0.10")), Description: ptr("Interest"), CategoryGUID: ptr("CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8")})
-	if err != nil || *txn.Category != "Groceries" || *txn.Status != mxplatform.TransactionStatusPosted {
+	txn, err := srv.Fake.AddTransaction(u.GUID, acct.GUID, mxplatform.Transaction{Amount: ptr(mxplatform.MustDecimal("0.10")), Description: "Interest", CategoryGUID: "CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8"})
+	if err != nil || txn.Category != "Groceries" || txn.Status != mxplatform.TransactionStatusPosted {
 		t.Fatalf("AddTransaction = %+v, %v", txn, err)
 	}
-	if _, err := srv.Fake.AddTransaction(*u.GUID, *acct.GUID, mxplatform.Transaction{}); err == nil {
+	if _, err := srv.Fake.AddTransaction(u.GUID, acct.GUID, mxplatform.Transaction{}); err == nil {
 		t.Error("AddTransaction accepted a transaction without amount")
 	}
 	if _, err := srv.Fake.AddMember("USR-nope", mxplatformtest.MemberSeed{}); err == nil {
 		t.Error("AddMember accepted an unknown user")
 	}
-	got, err := mx.ListTransactionsByAccount(ctx, *u.GUID, *acct.GUID, nil)
-	if err != nil || len(got.Transactions) != 1 || got.Transactions[0].Amount.String() != "0.1" || *got.Transactions[0].UserID != "seeded" {
+	got, err := mx.ListTransactionsByAccount(ctx, u.GUID, acct.GUID, nil)
+	if err != nil || len(got.Items) != 1 || got.Items[0].Amount.String() != "0.1" || got.Items[0].UserID != "seeded" {
 		t.Errorf("seeded transaction through the API = %+v, %v", got, err)
 	}
 }
 
 func TestInstitutions(t *testing.T) {
 	custom := mxplatformtest.Institution{
-		Institution: mxplatform.Institution{Code: ptr(mxplatform.InstitutionCode("acme_cu")), Name: ptr("Acme Credit Union"), ISOCountryCode: ptr("US")},
+		Institution: mxplatform.Institution{Code: "acme_cu", Name: "Acme Credit Union", ISOCountryCode: "US"},
 		Credentials: []mxplatform.Credential{
-			{GUID: ptr("CRD-acme-member"), FieldName: ptr("LOGIN"), Label: ptr("Member number"), FieldType: ptr(mxplatform.CredentialFieldTypeText)},
-			{GUID: ptr("CRD-acme-pin"), FieldName: ptr("PIN"), Label: ptr("PIN"), FieldType: ptr(mxplatform.CredentialFieldTypePassword)},
+			{GUID: "CRD-acme-member", FieldName: "LOGIN", Label: "Member number", FieldType: mxplatform.CredentialFieldTypeText},
+			{GUID: "CRD-acme-pin", FieldName: "PIN", Label: "PIN", FieldType: mxplatform.CredentialFieldTypePassword},
 		},
 		Favorite: true,
 	}
@@ -396,23 +503,23 @@ func TestInstitutions(t *testing.T) {
 		t.Fatalf("ListInstitutions = %+v, %v; want the seven seeded and acme_cu", all, err)
 	}
 	ca, err := mx.ListInstitutions(ctx, &mxplatform.ListInstitutionsParams{ISOCountryCode: []string{"CA"}})
-	if err != nil || len(ca.Institutions) != 1 || *ca.Institutions[0].Code != "rbc" {
+	if err != nil || len(ca.Items) != 1 || ca.Items[0].Code != "rbc" {
 		t.Errorf("Canadian institutions = %+v, %v", ca, err)
 	}
 	verif, err := mx.ListInstitutions(ctx, &mxplatform.ListInstitutionsParams{SupportsAccountVerification: ptr(true)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, i := range verif.Institutions {
-		if !*i.SupportsAccountVerification {
-			t.Errorf("%s does not support verification", *i.Code)
+	for _, i := range verif.Items {
+		if !i.SupportsAccountVerification {
+			t.Errorf("%s does not support verification", i.Code)
 		}
 	}
-	if len(verif.Institutions) == 0 || len(verif.Institutions) == len(all.Institutions) {
-		t.Errorf("the verification filter kept %d of %d", len(verif.Institutions), len(all.Institutions))
+	if len(verif.Items) == 0 || len(verif.Items) == len(all.Items) {
+		t.Errorf("the verification filter kept %d of %d", len(verif.Items), len(all.Items))
 	}
 	name, err := mx.ListInstitutions(ctx, &mxplatform.ListInstitutionsParams{Name: ptr("acme")})
-	if err != nil || len(name.Institutions) != 1 {
+	if err != nil || len(name.Items) != 1 {
 		t.Errorf("name filter = %+v, %v", name, err)
 	}
 	favs, err := mx.ListFavoriteInstitutions(ctx, nil)
@@ -420,8 +527,8 @@ func TestInstitutions(t *testing.T) {
 		t.Fatal(err)
 	}
 	var codes []mxplatform.InstitutionCode
-	for _, i := range favs.Institutions {
-		codes = append(codes, *i.Code)
+	for _, i := range favs.Items {
+		codes = append(codes, i.Code)
 	}
 	if fmt.Sprint(codes) != "[mxbank mx_bank_oauth chase wells_fargo acme_cu]" {
 		t.Errorf("favorites = %v", codes)

@@ -3,6 +3,7 @@ package mxplatformtest
 import (
 	"fmt"
 	"hash/fnv"
+	"math"
 	"math/rand/v2"
 	"time"
 
@@ -42,17 +43,22 @@ func between(r *rand.Rand, lo, hi int64) int64 { return lo + r.Int64N(hi-lo+1) }
 // category is a transaction category of MX's tree.
 type category struct {
 	name, top string
-	guid      string
-	topGUID   string
+	guid      mxplatform.CategoryGUID
+	topGUID   mxplatform.CategoryGUID
 }
 
 func newCategory(name, top string) category {
-	return category{name: name, top: top, guid: stableGUID("CAT", name), topGUID: stableGUID("CAT", top)}
+	return category{name: name, top: top, guid: categoryGUID(name), topGUID: categoryGUID(top)}
+}
+
+// categoryGUID is the GUID of the category with the name.
+func categoryGUID(name string) mxplatform.CategoryGUID {
+	return mxplatform.CategoryGUID(stableGUID("CAT", name))
 }
 
 // MX's Groceries category keeps the GUID of MX's own examples.
 var (
-	catGroceries   = category{name: "Groceries", top: "Food & Dining", guid: "CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8", topGUID: stableGUID("CAT", "Food & Dining")}
+	catGroceries   = category{name: "Groceries", top: "Food & Dining", guid: "CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8", topGUID: categoryGUID("Food & Dining")}
 	catRestaurants = newCategory("Restaurants", "Food & Dining")
 	catCoffee      = newCategory("Coffee Shops", "Food & Dining")
 	catFastFood    = newCategory("Fast Food", "Food & Dining")
@@ -77,11 +83,11 @@ var (
 
 // categories are the categories the fake knows, by GUID: updateTransaction accepts these and
 // the top-level ones.
-var categories = func() map[string]category {
+var categories = func() map[mxplatform.CategoryGUID]category {
 	all := []category{catGroceries, catRestaurants, catCoffee, catFastFood, catGas, catTransit,
 		catUtilities, catPhone, catInternet, catClothing, catElectronics, catStreaming, catMusic,
 		catGym, catPharmacy, catRent, catPaycheck, catInterest, catTransfer, catCardPayment, catATMFee}
-	m := map[string]category{}
+	m := map[mxplatform.CategoryGUID]category{}
 	for _, c := range all {
 		m[c.guid] = c
 		m[c.topGUID] = category{name: c.top, top: c.top, guid: c.topGUID, topGUID: c.topGUID}
@@ -165,30 +171,29 @@ func genAccount(r *rand.Rand, k accountKind, instName string, at time.Time) mxpl
 	feed, system := mxplatform.SetByFeed, mxplatform.SetBySystem
 	number := fmt.Sprintf("%04d", r.IntN(10000))
 	a := mxplatform.Account{
-		Type: ptr(k.typ), Subtype: ptr(sub), TypeSetBy: &feed, SubtypeSetBy: &feed,
-		Name: ptr(name), NameSetBy: &feed, FeedName: ptr(name),
-		AccountNumber: ptr(number), AccountNumberSetBy: &feed, FeedAccountNumber: ptr(number),
-		CurrencyCode: ptr("USD"), CurrencyCodeSetBy: &system, FeedCurrencyCode: ptr("USD"),
-		IsClosed: ptr(false), IsHidden: ptr(false), IsManual: ptr(false), FeedIsClosed: ptr(false),
-		CreatedAt: ptr(timestamp(at)), UpdatedAt: ptr(timestamp(at)), ImportedAt: ptr(timestamp(at)),
-		AccountOwnership: ptr("INDIVIDUAL"),
+		Type: k.typ, Subtype: sub, TypeSetBy: &feed, SubtypeSetBy: &feed,
+		Name: name, NameSetBy: &feed, FeedName: name,
+		AccountNumber: number, AccountNumberSetBy: &feed, FeedAccountNumber: number,
+		CurrencyCode: "USD", CurrencyCodeSetBy: &system, FeedCurrencyCode: "USD",
+		CreatedAt: timestamp(at), UpdatedAt: timestamp(at), ImportedAt: timestamp(at),
+		AccountOwnership: "INDIVIDUAL",
 	}
-	due := func(days int) *string { return ptr(timestamp(day(at).AddDate(0, 0, days))) }
+	due := func(days int) mxplatform.Timestamp { return timestamp(day(at).AddDate(0, 0, days)) }
 	switch k.typ {
 	case mxplatform.AccountTypeChecking:
 		bal := between(r, 50000, 800000)
 		a.Balance, a.AvailableBalance, a.FeedBalance, a.FeedAvailableBalance = moneyPtr(bal), moneyPtr(bal), moneyPtr(bal), moneyPtr(bal)
-		a.RoutingNumber = ptr(fmt.Sprintf("0%08d", r.IntN(100000000)))
+		a.RoutingNumber = fmt.Sprintf("0%08d", r.IntN(100000000))
 		a.FeedRoutingNumber = a.RoutingNumber
 		a.Apy = moneyPtr(1)
-		a.FederalInsuranceStatus = ptr("INSURED")
-		a.Name = ptr(instName + " " + name)
+		a.FederalInsuranceStatus = "INSURED"
+		a.Name = instName + " " + name
 	case mxplatform.AccountTypeSavings:
 		bal := between(r, 100000, 2500000)
 		a.Balance, a.AvailableBalance, a.FeedBalance = moneyPtr(bal), moneyPtr(bal), moneyPtr(bal)
 		a.Apy, a.InterestRate = moneyPtr(between(r, 50, 450)), moneyPtr(between(r, 50, 440))
 		a.FeedApy, a.ApySetBy = a.Apy, &feed
-		a.FederalInsuranceStatus = ptr("INSURED")
+		a.FederalInsuranceStatus = "INSURED"
 	case mxplatform.AccountTypeCreditCard:
 		limit := between(r, 50, 150) * 10000
 		bal := between(r, 0, limit/3)
@@ -212,8 +217,8 @@ func genAccount(r *rand.Rand, k accountKind, instName string, at time.Time) mxpl
 		a.MinimumPayment = moneyPtr(max(5000, orig/120))
 		a.PaymentDueAt, a.LastPaymentAt = due(5+r.IntN(20)), due(-25)
 		a.LastPayment = a.MinimumPayment
-		a.StartedOn = ptr(dateString(at.AddDate(-1-r.IntN(5), 0, 0)))
-		a.MaturesOn = ptr(dateString(at.AddDate(5+r.IntN(25), 0, 0)))
+		a.StartedOn = dateOf(at.AddDate(-1-r.IntN(5), 0, 0))
+		a.MaturesOn = dateOf(at.AddDate(5+r.IntN(25), 0, 0))
 		if k.typ == mxplatform.AccountTypeLineOfCredit {
 			a.CreditLimit = moneyPtr(orig)
 			a.AvailableCredit = moneyPtr(orig - bal)
@@ -231,8 +236,8 @@ func genAccount(r *rand.Rand, k accountKind, instName string, at time.Time) mxpl
 }
 
 // transactional reports whether the generator makes transactions for an account of this type.
-func transactional(t *mxplatform.AccountType) bool {
-	return t != nil && (*t == mxplatform.AccountTypeChecking || *t == mxplatform.AccountTypeSavings || *t == mxplatform.AccountTypeCreditCard)
+func transactional(t mxplatform.AccountType) bool {
+	return t == mxplatform.AccountTypeChecking || t == mxplatform.AccountTypeSavings || t == mxplatform.AccountTypeCreditCard
 }
 
 // genTxn is a generated transaction and the day it belongs to.
@@ -253,7 +258,7 @@ func genHistory(r *rand.Rand, acct mxplatform.Account, at time.Time) []genTxn {
 	start := today.AddDate(0, 0, -89)
 	pay := between(r, 150000, 350000)
 	for d := start; !d.After(today.AddDate(0, 0, 2)); d = d.AddDate(0, 0, 1) {
-		switch *acct.Type {
+		switch acct.Type {
 		case mxplatform.AccountTypeChecking:
 			if d.Day() == 1 || d.Day() == 15 {
 				add(d, merchant{name: "Acme Corp Payroll", raw: "ACME CORP DIR DEP", cat: catPaycheck, recurring: true}, mxplatform.TransactionTypeCredit, pay)
@@ -295,7 +300,7 @@ func genHistory(r *rand.Rand, acct mxplatform.Account, at time.Time) []genTxn {
 
 // genRecent makes the transaction a later aggregation finds on a transactional account.
 func genRecent(r *rand.Rand, acct mxplatform.Account, at time.Time) []genTxn {
-	if !transactional(acct.Type) || *acct.Type == mxplatform.AccountTypeSavings {
+	if !transactional(acct.Type) || acct.Type == mxplatform.AccountTypeSavings {
 		return nil
 	}
 	m := spending[r.IntN(len(spending))]
@@ -307,30 +312,127 @@ func genRecent(r *rand.Rand, acct mxplatform.Account, at time.Time) []genTxn {
 func txnData(r *rand.Rand, m merchant, typ mxplatform.TransactionType, cents int64, d, today time.Time) mxplatform.Transaction {
 	transacted := d.Add(time.Duration(8+r.IntN(12))*time.Hour + time.Duration(r.IntN(60))*time.Minute)
 	status := mxplatform.TransactionStatusPosted
-	var posted *string
+	var posted mxplatform.Timestamp
 	if d.Before(today.AddDate(0, 0, -1)) {
-		posted = ptr(timestamp(d.AddDate(0, 0, 1).Add(6 * time.Hour)))
+		posted = timestamp(d.AddDate(0, 0, 1).Add(6 * time.Hour))
 	} else {
 		status = mxplatform.TransactionStatusPending
 	}
 	income := m.cat.top == "Income"
 	transfer := m.cat.top == "Transfer"
 	t := mxplatform.Transaction{
-		Amount: moneyPtr(cents), Type: ptr(typ), Status: ptr(status),
-		Description: ptr(m.name), OriginalDescription: ptr(m.raw),
-		Category: ptr(m.cat.name), CategoryGUID: ptr(m.cat.guid), TopLevelCategory: ptr(m.cat.top),
-		CurrencyCode: ptr("USD"), TransactedAt: ptr(timestamp(transacted)), PostedAt: posted,
-		IsExpense: ptr(typ == mxplatform.TransactionTypeDebit && !transfer), IsIncome: ptr(income),
-		IsDirectDeposit: ptr(m.cat == catPaycheck), IsBillPay: ptr(m.bill), IsFee: ptr(m.cat.top == "Fees & Charges"),
-		IsRecurring: ptr(m.recurring), IsSubscription: ptr(m.sub), IsInternational: ptr(false),
-		IsOverdraftFee: ptr(false), IsPayrollAdvance: ptr(false), IsManual: ptr(false),
+		Amount: moneyPtr(cents), Type: typ, Status: status,
+		Description: m.name, OriginalDescription: m.raw,
+		Category: m.cat.name, CategoryGUID: m.cat.guid, TopLevelCategory: m.cat.top,
+		CurrencyCode: "USD", TransactedAt: timestamp(transacted), PostedAt: posted,
+		IsExpense: typ == mxplatform.TransactionTypeDebit && !transfer, IsIncome: income,
+		IsDirectDeposit: m.cat == catPaycheck, IsBillPay: m.bill, IsFee: m.cat.top == "Fees & Charges",
+		IsRecurring: m.recurring, IsSubscription: m.sub,
 	}
 	if m.mcc != 0 {
 		t.MerchantCategoryCode = ptr(m.mcc)
-		t.MerchantGUID = ptr(stableGUID("MCH", m.name))
-		t.MerchantLocationGUID = ptr(stableGUID("MCL", m.raw))
+		t.MerchantGUID = mxplatform.MerchantGUID(stableGUID("MCH", m.name))
+		t.MerchantLocationGUID = mxplatform.MerchantLocationGUID(stableGUID("MCL", m.raw))
 		t.Latitude = ptr(40.0 + float64(r.IntN(100000))/100000)
 		t.Longitude = ptr(-111.0 - float64(r.IntN(100000))/100000)
 	}
 	return t
+}
+
+// The objects the includes parameter adds to a transaction are derived from the transaction
+// alone, so that they are the same on every page and in every fake.
+
+// merchantOf is the merchant include of a transaction with a merchant GUID.
+func merchantOf(t mxplatform.Transaction) *mxplatform.TransactionMerchant {
+	return &mxplatform.TransactionMerchant{
+		GUID:       t.MerchantGUID,
+		Name:       t.Description,
+		LogoURL:    "https://content.mx.com/logos/merchants/" + string(t.MerchantGUID) + ".png",
+		WebsiteURL: "https://www.example.com",
+	}
+}
+
+// place is a town where generated transactions happen: the generator places merchants around
+// MX's home, between latitudes 40 and 41 north and longitudes 111 and 112 west.
+type place struct {
+	city, postalCode string
+	lat, lon         float64
+}
+
+var places = []place{
+	{"Salt Lake City", "84101", 40.7608, -111.8910},
+	{"Bountiful", "84010", 40.8894, -111.8808},
+	{"Sandy", "84070", 40.5649, -111.8389},
+	{"Lehi", "84043", 40.3916, -111.8508},
+	{"Orem", "84057", 40.2969, -111.6946},
+	{"Provo", "84601", 40.2338, -111.6585},
+	{"Spanish Fork", "84660", 40.1149, -111.6549},
+	{"Payson", "84651", 40.0444, -111.7321},
+	{"Park City", "84060", 40.6461, -111.4980},
+	{"Heber City", "84032", 40.5069, -111.4133},
+	{"Kamas", "84036", 40.6430, -111.2807},
+}
+
+// geolocationOf is the geolocation include of a transaction with coordinates: the town of
+// places nearest to them.
+func geolocationOf(t mxplatform.Transaction) *mxplatform.TransactionGeolocation {
+	lat, lon := *t.Latitude, *t.Longitude
+	best, bestDist := places[0], math.Inf(1)
+	for _, p := range places {
+		if d := math.Hypot(p.lat-lat, (p.lon-lon)*math.Cos(lat*math.Pi/180)); d < bestDist {
+			best, bestDist = p, d
+		}
+	}
+	// MX's examples write the country in lower case.
+	return &mxplatform.TransactionGeolocation{City: best.city, State: "UT", Country: "us", PostalCode: best.postalCode}
+}
+
+// classificationOf is the classification include of a transaction: the family its category
+// and direction put it in.
+func classificationOf(t mxplatform.Transaction) *mxplatform.TransactionClassification {
+	class := mxplatform.ClassificationParentClassOther
+	credit := t.Type == mxplatform.TransactionTypeCredit
+	switch top := t.TopLevelCategory; {
+	case t.IsDirectDeposit:
+		class = mxplatform.ClassificationParentClassPayroll
+	case top == "Income":
+		class = mxplatform.ClassificationParentClassIncome
+	case top == "Transfer":
+		class = mxplatform.ClassificationParentClassTransfer
+	case top == "Fees & Charges":
+		class = mxplatform.ClassificationParentClassFees
+	case top != "" && credit:
+		class = mxplatform.ClassificationParentClassRefunds // money back in a spending category
+	case top != "" || t.Type == mxplatform.TransactionTypeDebit:
+		class = mxplatform.ClassificationParentClassSpend
+	case credit:
+		class = mxplatform.ClassificationParentClassDeposit
+	}
+	return &mxplatform.TransactionClassification{
+		GUID:        mxplatform.ClassificationGUID(stableGUID("MNC", string(class))),
+		ParentClass: class,
+	}
+}
+
+// repeatingOf is the repeating_transaction include of a recurring transaction of the account:
+// one series per account and description.
+func repeatingOf(account mxplatform.AccountGUID, t mxplatform.Transaction) *mxplatform.TransactionRepeating {
+	kind := mxplatform.RepeatingTransactionTypeUNKNOWN
+	switch {
+	case t.IsSubscription:
+		kind = mxplatform.RepeatingTransactionTypeSUBSCRIPTION
+	case t.IsBillPay:
+		kind = mxplatform.RepeatingTransactionTypeBILL
+	case t.IsIncome:
+		kind = mxplatform.RepeatingTransactionTypeINCOME
+	}
+	recurrence := "EVERY_MONTH"
+	if t.IsDirectDeposit {
+		recurrence = "TWICE_A_MONTH" // the generated payroll comes on the 1st and the 15th
+	}
+	return &mxplatform.TransactionRepeating{
+		GUID:                     mxplatform.RepeatingTransactionGUID(stableGUID("RPT", string(account)+"/"+t.Description)),
+		RepeatingTransactionType: kind,
+		RecurrenceType:           recurrence,
+	}
 }

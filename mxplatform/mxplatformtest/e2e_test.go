@@ -48,15 +48,15 @@ func TestEveryOperation(t *testing.T) {
 	if err != nil {
 		t.Fatalf("ListInstitutions: %v", err)
 	}
-	if len(insts.Institutions) != 2 || insts.Pagination.TotalEntries != 2 {
-		t.Errorf("ListInstitutions(name=MX Bank) = %d institutions (total %d), want mxbank and mx_bank_oauth", len(insts.Institutions), insts.Pagination.TotalEntries)
+	if len(insts.Items) != 2 || insts.Pagination.TotalEntries != 2 {
+		t.Errorf("ListInstitutions(name=MX Bank) = %d institutions (total %d), want mxbank and mx_bank_oauth", len(insts.Items), insts.Pagination.TotalEntries)
 	}
 	favs, err := mx.ListFavoriteInstitutions(ctx, nil)
-	if err != nil || len(favs.Institutions) == 0 {
+	if err != nil || len(favs.Items) == 0 {
 		t.Fatalf("ListFavoriteInstitutions = %v, %v", favs, err)
 	}
 	inst, err := mx.ReadInstitution(ctx, mxplatformtest.TestBankCode)
-	if err != nil || inst.Name == nil || *inst.Name != "MX Bank" {
+	if err != nil || inst.Name != "MX Bank" {
 		t.Fatalf("ReadInstitution(mxbank) = %+v, %v", inst, err)
 	}
 	creds := credentials(t, mx, mxplatformtest.TestBankCode, mxplatformtest.PasswordChallenge)
@@ -65,124 +65,124 @@ func TestEveryOperation(t *testing.T) {
 	}
 
 	// A user and widget URLs.
-	user, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr("partner-user-1"), Email: ptr("ada@example.com"), Metadata: ptr(`{"plan":"gold"}`)})
+	user, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr(mxplatform.UserID("partner-user-1")), Email: ptr("ada@example.com"), Metadata: ptr(`{"plan":"gold"}`)})
 	if err != nil {
 		t.Fatalf("CreateUser: %v", err)
 	}
-	ug := *user.GUID
-	if !strings.HasPrefix(string(ug), "USR-") || *user.ID != "partner-user-1" || *user.IsDisabled {
+	ug := user.GUID
+	if !strings.HasPrefix(string(ug), "USR-") || user.ID != "partner-user-1" || user.IsDisabled {
 		t.Errorf("CreateUser = %+v", user)
 	}
 	w, err := mx.RequestWidgetURL(ctx, ug, mxplatform.WidgetRequest{WidgetType: mxplatform.WidgetTypeConnect})
-	if err != nil || w.URL == nil || !strings.HasPrefix(*w.URL, srv.URL) || *w.Type != "connect_widget" || *w.UserID != "partner-user-1" {
+	if err != nil || w.URL == "" || !strings.HasPrefix(w.URL, srv.URL) || w.Type != "connect_widget" || w.UserID != "partner-user-1" {
 		t.Fatalf("RequestWidgetURL = %+v, %v", w, err)
 	}
-	if resp, err := http.Get(*w.URL); err != nil || resp.StatusCode != http.StatusOK {
+	if resp, err := http.Get(w.URL); err != nil || resp.StatusCode != http.StatusOK {
 		t.Errorf("GET widget URL: %v, %v", resp, err)
 	}
 	//lint:ignore SA1019 every operation is called, the deprecated one included
 	cw, err := mx.RequestConnectWidgetURL(ctx, ug, mxplatform.ConnectWidgetRequest{ColorScheme: ptr(mxplatform.ColorSchemeDark)})
-	if err != nil || cw.ConnectWidgetURL == nil || *cw.GUID != ug {
+	if err != nil || cw.ConnectWidgetURL == "" || cw.GUID != ug {
 		t.Fatalf("RequestConnectWidgetURL = %+v, %v", cw, err)
 	}
 
 	// A member that is challenged, then answers.
-	member, err := mx.CreateMember(ctx, ug, mxplatform.MemberCreateRequestBody{Member: mxplatform.MemberCreateRequest{
-		InstitutionCode: mxplatformtest.TestBankCode, Credentials: creds, ID: ptr("partner-member-1"), Metadata: ptr("m"),
-	}})
+	member, err := mx.CreateMember(ctx, ug, mxplatform.MemberCreateRequest{
+		InstitutionCode: mxplatformtest.TestBankCode, Credentials: creds, ID: ptr(mxplatform.MemberID("partner-member-1")), Metadata: ptr("m"),
+	}, nil)
 	if err != nil {
 		t.Fatalf("CreateMember: %v", err)
 	}
-	mg := *member.GUID
-	if status(member) != mxplatform.ConnectionStatusChallenged || !*member.IsBeingAggregated || member.AggregatedAt == nil {
-		t.Errorf("CreateMember with password challenge = %s, being aggregated %v", status(member), *member.IsBeingAggregated)
+	mg := member.GUID
+	if status(member) != mxplatform.ConnectionStatusChallenged || !member.IsBeingAggregated || member.AggregatedAt == "" {
+		t.Errorf("CreateMember with password challenge = %s, being aggregated %v", status(member), member.IsBeingAggregated)
 	}
 	ch, err := mx.ListMemberChallenges(ctx, ug, mg, nil)
-	if err != nil || !ch.Challenged || len(ch.Challenges) != 1 || *ch.Challenges[0].Type != mxplatform.ChallengeTypeText {
+	if err != nil || !ch.Challenged || len(ch.Items) != 1 || ch.Items[0].Type != mxplatform.ChallengeTypeText {
 		t.Fatalf("ListMemberChallenges = %+v, %v", ch, err)
 	}
 	st, err := mx.ReadMemberStatus(ctx, ug, mg)
-	if err != nil || len(st.Challenges) != 1 || *st.IsBeingAggregated != true {
+	if err != nil || len(st.Challenges) != 1 || !st.IsBeingAggregated {
 		t.Fatalf("ReadMemberStatus while challenged = %+v, %v", st, err)
 	}
-	res, err := mx.ResumeAggregation(ctx, ug, mg, mxplatform.MemberResumeRequest{Challenges: []mxplatform.CredentialRequest{
-		{GUID: *ch.Challenges[0].GUID, Value: mxplatformtest.ChallengeAnswer},
+	res, err := mx.ResumeAggregation(ctx, ug, mg, mxplatform.MemberResumeRequest{Challenges: []mxplatform.ChallengeAnswer{
+		{GUID: ch.Items[0].GUID, Value: mxplatformtest.ChallengeAnswer},
 	}})
 	if err != nil || res.Outcome != mxplatform.JobAlreadyRunning {
 		t.Fatalf("ResumeAggregation = %+v, %v", res, err)
 	}
 	m, err := mx.ReadMember(ctx, ug, mg)
-	if err != nil || status(m) != mxplatform.ConnectionStatusConnected || *m.IsBeingAggregated || m.SuccessfullyAggregatedAt == nil {
+	if err != nil || status(m) != mxplatform.ConnectionStatusConnected || m.IsBeingAggregated || m.SuccessfullyAggregatedAt == "" {
 		t.Fatalf("ReadMember after the right answer = %+v, %v", m, err)
 	}
-	if *m.UserID != "partner-user-1" || *m.ID != "partner-member-1" || *m.InstitutionCode != "mxbank" || *m.Name != "MX Bank" {
+	if m.UserID != "partner-user-1" || m.ID != "partner-member-1" || m.InstitutionCode != "mxbank" || m.Name != "MX Bank" {
 		t.Errorf("ReadMember = %+v", m)
 	}
 	members, err := mx.ListMembers(ctx, ug, nil)
-	if err != nil || len(members.Members) != 1 || *members.Members[0].GUID != mg {
+	if err != nil || len(members.Items) != 1 || members.Items[0].GUID != mg {
 		t.Fatalf("ListMembers = %+v, %v", members, err)
 	}
 	mcreds, err := mx.ListMemberCredentials(ctx, ug, mg, nil)
-	if err != nil || len(mcreds.Credentials) != 2 {
+	if err != nil || len(mcreds.Items) != 2 {
 		t.Fatalf("ListMemberCredentials = %+v, %v", mcreds, err)
 	}
 	if ch, err := mx.ListMemberChallenges(ctx, ug, mg, nil); err != nil || ch.Challenged {
 		t.Errorf("ListMemberChallenges of a connected member = %+v, %v; want 204", ch, err)
 	}
 	upd, err := mx.UpdateMember(ctx, ug, mg, mxplatform.MemberUpdateRequest{Metadata: ptr("new metadata")})
-	if err != nil || *upd.Metadata != "new metadata" || status(upd) != mxplatform.ConnectionStatusConnected {
+	if err != nil || upd.Metadata != "new metadata" || status(upd) != mxplatform.ConnectionStatusConnected {
 		t.Fatalf("UpdateMember = %+v, %v", upd, err)
 	}
 
 	// Accounts.
 	accts, err := mx.ListUserAccounts(ctx, ug, nil)
-	if err != nil || len(accts.Accounts) < 2 {
+	if err != nil || len(accts.Items) < 2 {
 		t.Fatalf("ListUserAccounts = %+v, %v", accts, err)
 	}
-	acct := accts.Accounts[0]
-	if *acct.Type != mxplatform.AccountTypeChecking || acct.Balance == nil || *acct.MemberGUID != mg || *acct.MemberID != "partner-member-1" {
+	acct := accts.Items[0]
+	if acct.Type != mxplatform.AccountTypeChecking || acct.Balance == nil || acct.MemberGUID != mg || acct.MemberID != "partner-member-1" {
 		t.Errorf("first account = %+v", acct)
 	}
-	read, err := mx.ReadAccount(ctx, ug, *acct.GUID)
+	read, err := mx.ReadAccount(ctx, ug, acct.GUID)
 	if err != nil || !read.Balance.Equal(*acct.Balance) {
 		t.Fatalf("ReadAccount = %+v, %v", read, err)
 	}
-	hidden, err := mx.UpdateAccountByMember(ctx, ug, mg, *acct.GUID, mxplatform.AccountUpdateRequest{IsHidden: ptr(true)})
-	if err != nil || !*hidden.IsHidden {
+	hidden, err := mx.UpdateAccountByMember(ctx, ug, mg, acct.GUID, mxplatform.AccountUpdateRequest{IsHidden: ptr(true)})
+	if err != nil || !hidden.IsHidden {
 		t.Fatalf("UpdateAccountByMember = %+v, %v", hidden, err)
 	}
-	if again, _ := mx.ReadAccount(ctx, ug, *acct.GUID); again == nil || !*again.IsHidden {
+	if again, _ := mx.ReadAccount(ctx, ug, acct.GUID); again == nil || !again.IsHidden {
 		t.Error("UpdateAccountByMember did not last")
 	}
 
 	// Transactions.
 	txns, err := mx.ListTransactions(ctx, ug, nil)
-	if err != nil || len(txns.Transactions) == 0 {
+	if err != nil || len(txns.Items) == 0 {
 		t.Fatalf("ListTransactions = %+v, %v", txns, err)
 	}
 	byMember, err := mx.ListTransactionsByMember(ctx, ug, mg, nil)
 	if err != nil || byMember.Pagination.TotalEntries != txns.Pagination.TotalEntries {
 		t.Fatalf("ListTransactionsByMember = %+v, %v; want the user's %d", byMember.Pagination, err, txns.Pagination.TotalEntries)
 	}
-	byAccount, err := mx.ListTransactionsByAccount(ctx, ug, *acct.GUID, &mxplatform.ListTransactionsByAccountParams{RecordsPerPage: ptr(100)})
-	if err != nil || len(byAccount.Transactions) == 0 {
+	byAccount, err := mx.ListTransactionsByAccount(ctx, ug, acct.GUID, &mxplatform.ListTransactionsByAccountParams{RecordsPerPage: ptr(100)})
+	if err != nil || len(byAccount.Items) == 0 {
 		t.Fatalf("ListTransactionsByAccount = %+v, %v", byAccount, err)
 	}
-	for _, tx := range byAccount.Transactions {
-		if *tx.AccountGUID != *acct.GUID {
-			t.Fatalf("ListTransactionsByAccount returned a transaction of %s", *tx.AccountGUID)
+	for _, tx := range byAccount.Items {
+		if tx.AccountGUID != acct.GUID {
+			t.Fatalf("ListTransactionsByAccount returned a transaction of %s", tx.AccountGUID)
 		}
 	}
-	tx := byAccount.Transactions[0]
-	rt, err := mx.ReadTransaction(ctx, ug, *tx.GUID, &mxplatform.ReadTransactionParams{Includes: ptr("merchant,geolocation")})
-	if err != nil || !rt.Amount.Equal(*tx.Amount) || *rt.GUID != *tx.GUID {
+	tx := byAccount.Items[0]
+	rt, err := mx.ReadTransaction(ctx, ug, tx.GUID, &mxplatform.ReadTransactionParams{Includes: ptr("merchants,geolocations")})
+	if err != nil || !rt.Amount.Equal(*tx.Amount) || rt.GUID != tx.GUID {
 		t.Fatalf("ReadTransaction = %+v, %v", rt, err)
 	}
-	if rt.MerchantGUID != nil && rt.Merchant == nil {
-		t.Error("ReadTransaction with includes=merchant has no merchant")
+	if rt.MerchantGUID != "" && rt.Merchant == nil {
+		t.Error("ReadTransaction with includes=merchants has no merchant")
 	}
-	ut, err := mx.UpdateTransaction(ctx, ug, *tx.GUID, mxplatform.TransactionUpdateRequest{Memo: ptr("split with Bob"), Description: ptr("Dinner")})
-	if err != nil || *ut.Memo != "split with Bob" || *ut.Description != "Dinner" {
+	ut, err := mx.UpdateTransaction(ctx, ug, tx.GUID, mxplatform.TransactionUpdateRequest{Memo: ptr("split with Bob"), Description: ptr("Dinner")})
+	if err != nil || ut.Memo != "split with Bob" || ut.Description != "Dinner" {
 		t.Fatalf("UpdateTransaction = %+v, %v", ut, err)
 	}
 
@@ -197,8 +197,8 @@ func TestEveryOperation(t *testing.T) {
 	if err != nil || !ch.Challenged {
 		t.Fatalf("ListMemberChallenges = %+v, %v", ch, err)
 	}
-	if _, err := mx.ResumeAggregation(ctx, ug, mg, mxplatform.MemberResumeRequest{Challenges: []mxplatform.CredentialRequest{
-		{GUID: *ch.Challenges[0].GUID, Value: mxplatformtest.ChallengeAnswer},
+	if _, err := mx.ResumeAggregation(ctx, ug, mg, mxplatform.MemberResumeRequest{Challenges: []mxplatform.ChallengeAnswer{
+		{GUID: ch.Items[0].GUID, Value: mxplatformtest.ChallengeAnswer},
 	}}); err != nil {
 		t.Fatalf("ResumeAggregation: %v", err)
 	}
@@ -208,35 +208,35 @@ func TestEveryOperation(t *testing.T) {
 	}
 
 	// An OAuth member.
-	om, err := mx.CreateMember(ctx, ug, mxplatform.MemberCreateRequestBody{Member: mxplatform.MemberCreateRequest{
+	om, err := mx.CreateMember(ctx, ug, mxplatform.MemberCreateRequest{
 		InstitutionCode: mxplatformtest.OAuthTestBankCode, IsOAuth: ptr(true),
-	}})
-	if err != nil || status(om) != mxplatform.ConnectionStatusPending || om.OAuthWindowURI == nil || !*om.IsOAuth {
+	}, nil)
+	if err != nil || status(om) != mxplatform.ConnectionStatusPending || om.OAuthWindowURI == "" || !om.IsOAuth {
 		t.Fatalf("CreateMember OAuth = %+v, %v", om, err)
 	}
-	win, err := mx.RequestOAuthWindowURI(ctx, ug, *om.GUID, &mxplatform.RequestOAuthWindowURIParams{ClientRedirectURL: ptr("https://app.example.com/done")})
-	if err != nil || win.OAuthWindowURI == nil || *win.OAuthWindowURI == *om.OAuthWindowURI {
+	win, err := mx.RequestOAuthWindowURI(ctx, ug, om.GUID, &mxplatform.RequestOAuthWindowURIParams{ClientRedirectURL: ptr("https://app.example.com/done")})
+	if err != nil || win.OAuthWindowURI == "" || win.OAuthWindowURI == om.OAuthWindowURI {
 		t.Fatalf("RequestOAuthWindowURI = %+v, %v; want a new URI", win, err)
 	}
 	if _, err := mx.RequestOAuthWindowURI(ctx, ug, mg, nil); err == nil {
 		t.Error("RequestOAuthWindowURI of an mxbank member succeeded")
 	}
-	approveOAuth(t, *win.OAuthWindowURI, "https://app.example.com/done")
-	if s := readStatus(t, mx, ug, *om.GUID); s != mxplatform.ConnectionStatusConnected {
+	approveOAuth(t, win.OAuthWindowURI, "https://app.example.com/done")
+	if s := readStatus(t, mx, ug, om.GUID); s != mxplatform.ConnectionStatusConnected {
 		t.Errorf("OAuth member after approval = %s, want CONNECTED", s)
 	}
 
 	// Deletes cascade.
-	if err := mx.DeleteMember(ctx, ug, *om.GUID); err != nil {
+	if err := mx.DeleteMember(ctx, ug, om.GUID); err != nil {
 		t.Fatalf("DeleteMember: %v", err)
 	}
-	if _, err := mx.ReadMember(ctx, ug, *om.GUID); !errors.Is(err, mxplatform.ErrNotFound) {
+	if _, err := mx.ReadMember(ctx, ug, om.GUID); !errors.Is(err, mxplatform.ErrNotFound) {
 		t.Errorf("ReadMember after DeleteMember: %v, want not found", err)
 	}
 	if err := mx.DeleteUser(ctx, ug); err != nil {
 		t.Fatalf("DeleteUser: %v", err)
 	}
-	if _, err := mx.ReadAccount(ctx, ug, *acct.GUID); !errors.Is(err, mxplatform.ErrNotFound) {
+	if _, err := mx.ReadAccount(ctx, ug, acct.GUID); !errors.Is(err, mxplatform.ErrNotFound) {
 		t.Errorf("ReadAccount after DeleteUser: %v, want not found", err)
 	}
 	if c := srv.Fake.Counts(); c != (mxplatformtest.Counts{}) {

@@ -22,12 +22,12 @@ func loginTo(ctx context.Context, mx *mxplatform.API, code mxplatform.Institutio
 		return nil, err
 	}
 	var creds []mxplatform.CredentialRequest
-	for _, f := range fields.Credentials {
+	for _, f := range fields.Items {
 		value := "mxuser"
-		if *f.FieldType == mxplatform.CredentialFieldTypePassword {
+		if f.FieldType == mxplatform.CredentialFieldTypePassword {
 			value = password
 		}
-		creds = append(creds, mxplatform.CredentialRequest{GUID: *f.GUID, Value: value})
+		creds = append(creds, mxplatform.CredentialRequest{GUID: f.GUID, Value: value})
 	}
 	return creds, nil
 }
@@ -45,7 +45,7 @@ func Example() {
 	}
 	ctx := context.Background()
 
-	user, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr("my-user-1")})
+	user, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr(mxplatform.UserID("my-user-1"))})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -53,20 +53,18 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	member, err := mx.CreateMember(ctx, *user.GUID, mxplatform.MemberCreateRequestBody{
-		Member: mxplatform.MemberCreateRequest{InstitutionCode: mxplatformtest.TestBankCode, Credentials: creds},
-	})
+	member, err := mx.CreateMember(ctx, user.GUID, mxplatform.MemberCreateRequest{InstitutionCode: mxplatformtest.TestBankCode, Credentials: creds}, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("member:", member.ConnectionStatus)
 
-	accounts, err := mx.ListUserAccounts(ctx, *user.GUID, nil)
+	accounts, err := mx.ListUserAccounts(ctx, user.GUID, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
-	for _, a := range accounts.Accounts {
-		fmt.Println("account:", *a.Type)
+	for _, a := range accounts.Items {
+		fmt.Println("account:", a.Type)
 	}
 	// Output:
 	// member: CONNECTED
@@ -95,37 +93,35 @@ func Example_challenge() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	member, err := mx.CreateMember(ctx, *user.GUID, mxplatform.MemberCreateRequestBody{
-		Member: mxplatform.MemberCreateRequest{InstitutionCode: mxplatformtest.TestBankCode, Credentials: creds},
-	})
+	member, err := mx.CreateMember(ctx, user.GUID, mxplatform.MemberCreateRequest{InstitutionCode: mxplatformtest.TestBankCode, Credentials: creds}, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
 	show := func() {
-		m, err := mx.ReadMember(ctx, *user.GUID, *member.GUID)
+		m, err := mx.ReadMember(ctx, user.GUID, member.GUID)
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Println(m.ConnectionStatus, "being aggregated:", *m.IsBeingAggregated)
+		fmt.Println(m.ConnectionStatus, "being aggregated:", m.IsBeingAggregated)
 	}
 	show()
 	srv.Fake.Step() // authenticate
 
-	challenges, err := mx.ListMemberChallenges(ctx, *user.GUID, *member.GUID, nil)
+	challenges, err := mx.ListMemberChallenges(ctx, user.GUID, member.GUID, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
-	c := challenges.Challenges[0]
-	fmt.Println(*c.Type, *c.Label)
+	c := challenges.Items[0]
+	fmt.Println(c.Type, c.Label)
 	var answer string
 	for _, o := range c.Options {
-		fmt.Println(" -", *o.Label)
-		if *o.Value == mxplatformtest.ChallengeAnswer {
-			answer = *o.Value
+		fmt.Println(" -", o.Label)
+		if o.Value == mxplatformtest.ChallengeAnswer {
+			answer = o.Value
 		}
 	}
-	res, err := mx.ResumeAggregation(ctx, *user.GUID, *member.GUID, mxplatform.MemberResumeRequest{
-		Challenges: []mxplatform.CredentialRequest{{GUID: *c.GUID, Value: answer}},
+	res, err := mx.ResumeAggregation(ctx, user.GUID, member.GUID, mxplatform.MemberResumeRequest{
+		Challenges: []mxplatform.ChallengeAnswer{{GUID: c.GUID, Value: answer}},
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -162,12 +158,12 @@ func ExampleFake_AdvanceTime() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	member, err := srv.Fake.AddMember(*user.GUID, mxplatformtest.MemberSeed{InstitutionCode: "chase"})
+	member, err := srv.Fake.AddMember(user.GUID, mxplatformtest.MemberSeed{InstitutionCode: "chase"})
 	if err != nil {
 		log.Fatal(err)
 	}
 	aggregate := func() {
-		res, err := mx.AggregateMember(ctx, *user.GUID, *member.GUID, nil)
+		res, err := mx.AggregateMember(ctx, user.GUID, member.GUID, nil)
 		if err != nil {
 			log.Fatal(err)
 		}

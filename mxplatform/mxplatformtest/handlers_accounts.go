@@ -27,10 +27,10 @@ func (f handlers) ListUserAccounts(_ context.Context, req server.ListUserAccount
 		}
 		for _, a := range m.accs {
 			acct := a.api()
-			if p.MemberIsManagedByUser != nil && deref(acct.MemberIsManagedByUser) != *p.MemberIsManagedByUser {
+			if p.MemberIsManagedByUser != nil && acct.MemberIsManagedByUser != *p.MemberIsManagedByUser {
 				continue
 			}
-			if p.IsManual != nil && deref(acct.IsManual) != *p.IsManual {
+			if p.IsManual != nil && acct.IsManual != *p.IsManual {
 				continue
 			}
 			out = append(out, acct)
@@ -76,7 +76,7 @@ func (f handlers) UpdateAccountByMember(_ context.Context, req server.UpdateAcco
 		return nil, err
 	}
 	applyAccountUpdate(&a.data, req.Body.Account)
-	a.data.UpdatedAt = ptr(timestamp(now))
+	a.data.UpdatedAt = timestamp(now)
 	return server.UpdateAccountByMember200ApplicationVndMxAPIV1PlusJSONResponse{Account: a.api()}, nil
 }
 
@@ -122,7 +122,7 @@ func truncateNumber(d *mxplatform.Decimal) string {
 	return fmt.Sprintf("%se%d", c, b.Exponent())
 }
 
-// applyAccountUpdate copies the fields set in u onto d. Pointers are replaced, never written
+// applyAccountUpdate copies the fields set in u onto d. Amounts are replaced, never written
 // through (see store.go).
 func applyAccountUpdate(d *mxplatform.Account, u mxplatform.AccountUpdateRequest) {
 	set := func(dst **mxplatform.Decimal, src *mxplatform.Decimal) {
@@ -130,21 +130,11 @@ func applyAccountUpdate(d *mxplatform.Account, u mxplatform.AccountUpdateRequest
 			*dst = ptr(*src)
 		}
 	}
-	setS := func(dst **string, src *string) {
-		if src != nil {
-			*dst = ptr(*src)
-		}
-	}
-	setB := func(dst **bool, src *bool) {
-		if src != nil {
-			*dst = ptr(*src)
-		}
-	}
 	if u.AccountType != nil {
-		d.Type = ptr(*u.AccountType)
+		d.Type = *u.AccountType
 	}
 	if u.AccountSubtype != nil {
-		d.Subtype = ptr(*u.AccountSubtype)
+		d.Subtype = *u.AccountSubtype
 	}
 	set(&d.Apr, u.Apr)
 	set(&d.Apy, u.Apy)
@@ -156,11 +146,18 @@ func applyAccountUpdate(d *mxplatform.Account, u mxplatform.AccountUpdateRequest
 	set(&d.InterestRate, u.InterestRate)
 	set(&d.LoanAmount, u.LoanAmount)
 	set(&d.OriginalBalance, u.OriginalBalance)
-	setS(&d.CurrencyCode, u.CurrencyCode)
-	setS(&d.Metadata, u.Metadata)
-	setS(&d.Name, u.Name)
-	setS(&d.Nickname, u.Nickname)
-	setS(&d.PropertyType, u.PropertyType)
-	setB(&d.IsClosed, u.IsClosed)
-	setB(&d.IsHidden, u.IsHidden)
+	setValue(&d.CurrencyCode, u.CurrencyCode)
+	setValue(&d.Metadata, u.Metadata)
+	setValue(&d.Name, u.Name)
+	setValue(&d.Nickname, u.Nickname)
+	setValue(&d.PropertyType, u.PropertyType)
+	setValue(&d.IsClosed, u.IsClosed)
+	setValue(&d.IsHidden, u.IsHidden)
+}
+
+// setValue sets *dst to *src when src is set.
+func setValue[T any](dst *T, src *T) {
+	if src != nil {
+		*dst = *src
+	}
 }

@@ -16,7 +16,7 @@ func (f handlers) ListInstitutions(_ context.Context, req server.ListInstitution
 	defer f.mu.Unlock()
 	var out []mxplatform.Institution
 	for _, inst := range f.st.institutions {
-		if p.Name != nil && !strings.Contains(strings.ToLower(*inst.Name), strings.ToLower(strings.TrimSpace(*p.Name))) {
+		if p.Name != nil && !strings.Contains(strings.ToLower(inst.Name), strings.ToLower(strings.TrimSpace(*p.Name))) {
 			continue
 		}
 		if !inCountries(inst, p.ISOCountryCode) {
@@ -41,7 +41,7 @@ func inCountries(inst *institutionRec, codes []string) bool {
 	}
 	for _, c := range codes {
 		for _, one := range strings.Split(c, ",") {
-			if strings.EqualFold(strings.TrimSpace(one), deref(inst.ISOCountryCode)) {
+			if strings.EqualFold(strings.TrimSpace(one), inst.ISOCountryCode) {
 				return true
 			}
 		}
@@ -50,8 +50,8 @@ func inCountries(inst *institutionRec, codes []string) bool {
 }
 
 // capable applies a supports_* filter: only true narrows the list, as MX documents.
-func capable(want, has *bool) bool {
-	return want == nil || !*want || (has != nil && *has)
+func capable(want *bool, has bool) bool {
+	return want == nil || !*want || has
 }
 
 // ListFavoriteInstitutions serves listFavoriteInstitutions: the institutions seeded as

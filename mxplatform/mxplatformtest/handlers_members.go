@@ -55,7 +55,7 @@ func (f handlers) CreateMember(ctx context.Context, req server.CreateMemberReque
 	if err != nil {
 		return nil, err
 	}
-	body := mxplatform.MemberResponseBody{Member: m.api(baseURL(ctx))}
+	body := server.MemberResponseBody{Member: m.api(baseURL(ctx))}
 	if started {
 		return server.CreateMember202ApplicationVndMxAPIV1PlusJSONResponse(body), nil
 	}
@@ -64,7 +64,7 @@ func (f handlers) CreateMember(ctx context.Context, req server.CreateMemberReque
 
 // createMember stores a new member and starts its first job, under f.mu. It reports whether a
 // job started.
-func (f *Fake) createMember(ug mxplatform.UserGUID, body mxplatform.MemberCreateRequestBody, now time.Time) (*memberRec, bool, error) {
+func (f *Fake) createMember(ug mxplatform.UserGUID, body server.MemberCreateRequestBody, now time.Time) (*memberRec, bool, error) {
 	in := body.Member
 	u, err := f.st.user(ug)
 	if err != nil {
@@ -80,7 +80,7 @@ func (f *Fake) createMember(ug mxplatform.UserGUID, body mxplatform.MemberCreate
 	if err := checkMemberID(u, nil, in.ID); err != nil {
 		return nil, false, err
 	}
-	isOAuth := in.IsOAuth != nil && *in.IsOAuth
+	isOAuth := deref(in.IsOAuth)
 	switch {
 	case isOAuth && !inst.oauth():
 		return nil, false, errorf(http.StatusBadRequest, "Member cannot use OAuth: institution %s does not support OAuth.", inst.code())
@@ -91,8 +91,8 @@ func (f *Fake) createMember(ug mxplatform.UserGUID, body mxplatform.MemberCreate
 	}
 	m := &memberRec{
 		seq: f.st.next(), guid: mxplatform.MemberGUID(f.st.newGUID("MBR")), user: u, inst: inst,
-		isOAuth: isOAuth, createdAt: now, creds: map[string]string{},
-		data: mxplatform.Member{ID: in.ID, Metadata: in.Metadata, BackgroundAggregationIsDisabled: in.BackgroundAggregationIsDisabled, UseCases: cloneStrings(in.UseCases)},
+		isOAuth: isOAuth, createdAt: now, creds: map[mxplatform.CredentialGUID]string{},
+		data: mxplatform.Member{ID: deref(in.ID), Metadata: deref(in.Metadata), BackgroundAggregationIsDisabled: deref(in.BackgroundAggregationIsDisabled), UseCases: cloneStrings(in.UseCases)},
 	}
 	if !isOAuth {
 		creds, err := checkCredentials(inst, in.Credentials, nil)
@@ -105,11 +105,11 @@ func (f *Fake) createMember(ug mxplatform.UserGUID, body mxplatform.MemberCreate
 	u.members = append(u.members, m)
 	switch {
 	case isOAuth:
-		m.status = ptr(mxplatform.ConnectionStatusPending)
+		m.status = mxplatform.ConnectionStatusPending
 		f.newOAuthSession(m, deref(body.ClientRedirectURL), false)
 		return m, false, nil
-	case in.SkipAggregation != nil && *in.SkipAggregation:
-		m.status = ptr(mxplatform.ConnectionStatusCreated)
+	case deref(in.SkipAggregation):
+		m.status = mxplatform.ConnectionStatusCreated
 		return m, false, nil
 	}
 	f.startJob(m, jobAggregation, m.outcome(), true, now)
@@ -125,12 +125,12 @@ func (m *memberRec) outcome() outcome {
 }
 
 // checkMemberID answers 409 when another member of the user has the partner-defined id.
-func checkMemberID(u *userRec, self *memberRec, id *string) error {
+func checkMemberID(u *userRec, self *memberRec, id *mxplatform.MemberID) error {
 	if id == nil || *id == "" {
 		return nil
 	}
 	for _, o := range u.members {
-		if o != self && o.data.ID != nil && *o.data.ID == *id {
+		if o != self && o.data.ID == *id {
 			return errorf(http.StatusConflict, "A member with the id %q already exists.", *id)
 		}
 	}
@@ -139,12 +139,12 @@ func checkMemberID(u *userRec, self *memberRec, id *string) error {
 
 // checkCredentials merges the credential values given into old (nil for a new member) and
 // checks that they name credentials of the institution and leave none empty.
-func checkCredentials(inst *institutionRec, given []mxplatform.CredentialRequest, old map[string]string) (map[string]string, error) {
-	known := map[string]mxplatform.Credential{}
+func checkCredentials(inst *institutionRec, given []mxplatform.CredentialRequest, old map[mxplatform.CredentialGUID]string) (map[mxplatform.CredentialGUID]string, error) {
+	known := map[mxplatform.CredentialGUID]mxplatform.Credential{}
 	for _, c := range inst.Credentials {
-		known[*c.GUID] = c
+		known[c.GUID] = c
 	}
-	out := map[string]string{}
+	out := map[mxplatform.CredentialGUID]string{}
 	for k, v := range old {
 		out[k] = v
 	}
@@ -155,8 +155,8 @@ func checkCredentials(inst *institutionRec, given []mxplatform.CredentialRequest
 		out[c.GUID] = c.Value
 	}
 	for _, c := range inst.Credentials {
-		if out[*c.GUID] == "" {
-			return nil, errorf(http.StatusBadRequest, "Missing credential %s (%s).", deref(c.Label), *c.GUID)
+		if out[c.GUID] == "" {
+			return nil, errorf(http.StatusBadRequest, "Missing credential %s (%s).", c.Label, c.GUID)
 		}
 	}
 	return out, nil
@@ -198,7 +198,7 @@ func (f handlers) UpdateMember(ctx context.Context, req server.UpdateMemberReque
 	if err := checkMemberID(m.user, m, in.ID); err != nil {
 		return nil, err
 	}
-	var creds map[string]string
+	var creds map[mxplatform.CredentialGUID]string
 	if in.Credentials != nil {
 		if m.isOAuth {
 			return nil, errorf(http.StatusBadRequest, "An OAuth member has no credentials to update.")
@@ -208,13 +208,13 @@ func (f handlers) UpdateMember(ctx context.Context, req server.UpdateMemberReque
 		}
 	}
 	if in.ID != nil {
-		m.data.ID = in.ID
+		m.data.ID = *in.ID
 	}
 	if in.Metadata != nil {
-		m.data.Metadata = in.Metadata
+		m.data.Metadata = *in.Metadata
 	}
 	if in.BackgroundAggregationIsDisabled != nil {
-		m.data.BackgroundAggregationIsDisabled = in.BackgroundAggregationIsDisabled
+		m.data.BackgroundAggregationIsDisabled = *in.BackgroundAggregationIsDisabled
 	}
 	if in.UseCases != nil {
 		m.data.UseCases = cloneStrings(in.UseCases)
@@ -225,8 +225,8 @@ func (f handlers) UpdateMember(ctx context.Context, req server.UpdateMemberReque
 			f.endJob(m.job, mxplatform.ConnectionStatusUpdated, now)
 			f.pruneJobs()
 		}
-		m.status = ptr(mxplatform.ConnectionStatusUpdated)
-		if in.SkipAggregation == nil || !*in.SkipAggregation {
+		m.status = mxplatform.ConnectionStatusUpdated
+		if !deref(in.SkipAggregation) {
 			f.startJob(m, jobAggregation, m.outcome(), true, now)
 		}
 	}
@@ -280,7 +280,7 @@ func (f handlers) AggregateMember(ctx context.Context, req server.AggregateMembe
 
 // pendingOAuth reports whether the member waits for its first OAuth flow.
 func (m *memberRec) pendingOAuth() bool {
-	return m.status != nil && *m.status == mxplatform.ConnectionStatusPending
+	return m.status == mxplatform.ConnectionStatusPending
 }
 
 // unthrottledStatuses are the credential-related statuses whose members MX never throttles.
@@ -297,7 +297,7 @@ func (f *Fake) aggregationThrottled(m *memberRec, now time.Time) bool {
 	if f.cfg.aggThrottle == 0 || m.inst.Unthrottled || m.lastJobAt.IsZero() {
 		return false
 	}
-	if m.status != nil && unthrottledStatuses[*m.status] {
+	if unthrottledStatuses[m.status] {
 		return false
 	}
 	return now.Sub(m.lastJobAt) < f.cfg.aggThrottle
@@ -384,7 +384,7 @@ func (f handlers) ResumeAggregation(ctx context.Context, req server.ResumeAggreg
 	if !m.challenged() || m.job == nil || !m.job.waiting {
 		return nil, errorf(http.StatusBadRequest, "The member is not challenged: there is nothing to answer.")
 	}
-	answers := map[string]string{}
+	answers := map[mxplatform.ChallengeGUID]string{}
 	for _, a := range req.Body.Member.Challenges {
 		if !slices.ContainsFunc(m.challenges, func(c challengeRec) bool { return c.guid == a.GUID }) {
 			return nil, errorf(http.StatusBadRequest, "Unrecognized challenge guid %q.", a.GUID)
@@ -430,7 +430,7 @@ func (f handlers) RequestOAuthWindowURI(ctx context.Context, req server.RequestO
 	}
 	skip := req.Params.SkipAggregation != nil && *req.Params.SkipAggregation
 	f.newOAuthSession(m, deref(req.Params.ClientRedirectURL), skip)
-	return server.RequestOAuthWindowURI200ApplicationVndMxAPIV1PlusJSONResponse{Member: mxplatform.OAuthWindow{
-		GUID: ptr(m.guid), OAuthWindowURI: ptr(m.oauthURI(baseURL(ctx))),
+	return server.RequestOAuthWindowURI200ApplicationVndMxAPIV1PlusJSONResponse{Member: server.OAuthWindow{
+		GUID: m.guid, OAuthWindowURI: m.oauthURI(baseURL(ctx)),
 	}}, nil
 }

@@ -20,7 +20,7 @@ type txnQuery struct {
 	from, to               time.Time // days, both included
 	createdFrom, createdTo *time.Time
 	updatedFrom, updatedTo *time.Time
-	categories, topLevel   map[string]bool
+	categories, topLevel   map[mxplatform.CategoryGUID]bool
 	useCase                *string
 	includes               map[string]bool
 	page, perPage          *int
@@ -54,7 +54,7 @@ func (p txnParams) query(now time.Time) (txnQuery, error) {
 		}
 	}
 	if q.to.Before(q.from) {
-		return q, errorf(http.StatusBadRequest, "The window ends (to_date %s) before it starts (from_date %s).", dateString(q.to), dateString(q.from))
+		return q, errorf(http.StatusBadRequest, "The window ends (to_date %s) before it starts (from_date %s).", dateOf(q.to), dateOf(q.from))
 	}
 	bounds := []struct {
 		name  string
@@ -82,16 +82,16 @@ func (p txnParams) query(now time.Time) (txnQuery, error) {
 	return q, nil
 }
 
-func guidSet(one *string, many []string) map[string]bool {
+func guidSet(one *string, many []string) map[mxplatform.CategoryGUID]bool {
 	if one == nil && len(many) == 0 {
 		return nil
 	}
-	out := map[string]bool{}
+	out := map[mxplatform.CategoryGUID]bool{}
 	if one != nil {
-		out[*one] = true
+		out[mxplatform.CategoryGUID(*one)] = true
 	}
 	for _, g := range many {
-		out[g] = true
+		out[mxplatform.CategoryGUID(g)] = true
 	}
 	return out
 }
@@ -131,7 +131,7 @@ func (q txnQuery) match(t *txnRec) bool {
 	if q.updatedFrom != nil && t.updatedAt.Before(*q.updatedFrom) || q.updatedTo != nil && t.updatedAt.After(*q.updatedTo) {
 		return false
 	}
-	if q.categories != nil && !q.categories[deref(t.data.CategoryGUID)] {
+	if q.categories != nil && !q.categories[t.data.CategoryGUID] {
 		return false
 	}
 	if q.topLevel != nil && !q.topLevel[topLevelGUID(t)] {
@@ -141,8 +141,8 @@ func (q txnQuery) match(t *txnRec) bool {
 }
 
 // topLevelGUID returns the GUID of the transaction's top-level category.
-func topLevelGUID(t *txnRec) string {
-	if c, ok := categories[deref(t.data.CategoryGUID)]; ok {
+func topLevelGUID(t *txnRec) mxplatform.CategoryGUID {
+	if c, ok := categories[t.data.CategoryGUID]; ok {
 		return c.topGUID
 	}
 	return ""
@@ -278,24 +278,20 @@ func (f handlers) UpdateTransaction(_ context.Context, req server.UpdateTransact
 	}
 	var newDay time.Time
 	if in.Date != nil {
-		d, err := parseInstant("date", strings.TrimSpace(*in.Date), false)
+		d, err := parseInstant("date", strings.TrimSpace(string(*in.Date)), false)
 		if err != nil {
 			return nil, err
 		}
 		newDay = day(d)
 	}
 	if cat != nil {
-		t.data.CategoryGUID, t.data.Category, t.data.TopLevelCategory = ptr(cat.guid), ptr(cat.name), ptr(cat.top)
+		t.data.CategoryGUID, t.data.Category, t.data.TopLevelCategory = cat.guid, cat.name, cat.top
 	}
 	if in.Date != nil {
 		t.day = newDay
 	}
-	if in.Description != nil {
-		t.data.Description = ptr(*in.Description)
-	}
-	if in.Memo != nil {
-		t.data.Memo = ptr(*in.Memo)
-	}
+	setValue(&t.data.Description, in.Description)
+	setValue(&t.data.Memo, in.Memo)
 	t.updatedAt = now
 	return server.UpdateTransaction200ApplicationVndMxAPIV1PlusJSONResponse{Transaction: t.api(nil)}, nil
 }

@@ -18,7 +18,7 @@ func (f handlers) CreateUser(_ context.Context, req server.CreateUserRequestObje
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.sync()
-	u, err := f.addUser(mxplatform.User{Email: in.Email, ID: in.ID, IsDisabled: in.IsDisabled, Metadata: in.Metadata})
+	u, err := f.addUser(mxplatform.User{Email: deref(in.Email), ID: deref(in.ID), IsDisabled: deref(in.IsDisabled), Metadata: deref(in.Metadata)})
 	if err != nil {
 		return nil, err
 	}
@@ -27,19 +27,16 @@ func (f handlers) CreateUser(_ context.Context, req server.CreateUserRequestObje
 
 // addUser stores a new user, under f.mu.
 func (f *Fake) addUser(data mxplatform.User) (*userRec, error) {
-	if data.ID != nil && *data.ID != "" {
-		if _, dup := f.st.userIDs[*data.ID]; dup {
-			return nil, errorf(http.StatusConflict, "A user with the id %q already exists.", *data.ID)
+	if data.ID != "" {
+		if _, dup := f.st.userIDs[data.ID]; dup {
+			return nil, errorf(http.StatusConflict, "A user with the id %q already exists.", data.ID)
 		}
 	}
-	if data.IsDisabled == nil {
-		data.IsDisabled = ptr(false)
-	}
-	data.GUID = nil
+	data.GUID = ""
 	u := &userRec{seq: f.st.next(), guid: mxplatform.UserGUID(f.st.newGUID("USR")), data: data}
 	f.st.users[u.guid] = u
-	if data.ID != nil && *data.ID != "" {
-		f.st.userIDs[*data.ID] = u
+	if data.ID != "" {
+		f.st.userIDs[data.ID] = u
 	}
 	return u, nil
 }

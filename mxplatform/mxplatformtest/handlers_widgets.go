@@ -27,9 +27,9 @@ func (f handlers) RequestWidgetURL(ctx context.Context, req server.RequestWidget
 		return nil, err
 	}
 	typ := string(in.WidgetType)
-	return server.RequestWidgetURL200ApplicationVndMxAPIV1PlusJSONResponse{WidgetURL: mxplatform.WidgetURL{
-		Type:   ptr(typ),
-		URL:    ptr(baseURL(ctx) + widgetPath + typ + "/" + f.token()),
+	return server.RequestWidgetURL200ApplicationVndMxAPIV1PlusJSONResponse{WidgetURL: server.WidgetURL{
+		Type:   typ,
+		URL:    baseURL(ctx) + widgetPath + typ + "/" + f.token(),
 		UserID: u.data.ID,
 	}}, nil
 }
@@ -50,9 +50,9 @@ func (f handlers) RequestConnectWidgetURL(ctx context.Context, req server.Reques
 	if err := f.checkWidgetTargets(u, in.CurrentMemberGUID, in.CurrentInstitutionCode); err != nil {
 		return nil, err
 	}
-	return server.RequestConnectWidgetURL200ApplicationVndMxAPIV1PlusJSONResponse{User: mxplatform.ConnectWidgetURL{
-		GUID:             ptr(u.guid),
-		ConnectWidgetURL: ptr(baseURL(ctx) + widgetPath + string(mxplatform.WidgetTypeConnect) + "/" + f.token()),
+	return server.RequestConnectWidgetURL200ApplicationVndMxAPIV1PlusJSONResponse{User: server.ConnectWidgetURL{
+		GUID:             u.guid,
+		ConnectWidgetURL: baseURL(ctx) + widgetPath + string(mxplatform.WidgetTypeConnect) + "/" + f.token(),
 	}}, nil
 }
 

@@ -186,12 +186,12 @@ func credentials(t testing.TB, mx *mxplatform.API, code mxplatform.InstitutionCo
 		t.Fatalf("ListInstitutionCredentials(%s): %v", code, err)
 	}
 	var out []mxplatform.CredentialRequest
-	for _, c := range page.Credentials {
+	for _, c := range page.Items {
 		v := "mxuser"
-		if c.FieldType != nil && *c.FieldType == mxplatform.CredentialFieldTypePassword {
+		if c.FieldType == mxplatform.CredentialFieldTypePassword {
 			v = password
 		}
-		out = append(out, mxplatform.CredentialRequest{GUID: *c.GUID, Value: v})
+		out = append(out, mxplatform.CredentialRequest{GUID: c.GUID, Value: v})
 	}
 	return out
 }
@@ -203,15 +203,15 @@ func newUser(t testing.TB, mx *mxplatform.API) mxplatform.UserGUID {
 	if err != nil {
 		t.Fatalf("CreateUser: %v", err)
 	}
-	return *u.GUID
+	return u.GUID
 }
 
 // newMember creates a member of the institution whose password picks the outcome.
 func newMember(t testing.TB, mx *mxplatform.API, user mxplatform.UserGUID, code mxplatform.InstitutionCode, password string) *mxplatform.Member {
 	t.Helper()
-	m, err := mx.CreateMember(context.Background(), user, mxplatform.MemberCreateRequestBody{Member: mxplatform.MemberCreateRequest{
+	m, err := mx.CreateMember(context.Background(), user, mxplatform.MemberCreateRequest{
 		InstitutionCode: code, Credentials: credentials(t, mx, code, password),
-	}})
+	}, nil)
 	if err != nil {
 		t.Fatalf("CreateMember(%s, %s): %v", code, password, err)
 	}

@@ -25,7 +25,7 @@ func TestHostileRequests(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	acct := "/users/" + string(ug) + "/members/" + string(mg) + "/accounts/" + string(*accts.Accounts[0].GUID)
+	acct := "/users/" + string(ug) + "/members/" + string(mg) + "/accounts/" + string(accts.Items[0].GUID)
 	users := "/users/" + string(ug)
 
 	cases := []struct {
@@ -72,7 +72,7 @@ func TestHostileRequests(t *testing.T) {
 			}
 		})
 	}
-	if got, err := mx.ReadAccount(t.Context(), ug, *accts.Accounts[0].GUID); err != nil || got.Balance.String() != "1234567.89" {
+	if got, err := mx.ReadAccount(t.Context(), ug, accts.Items[0].GUID); err != nil || got.Balance.String() != "1234567.89" {
 		t.Errorf("after the hostile amounts: %v, %v", got, err)
 	}
 }
@@ -88,11 +88,11 @@ func FuzzServeHTTP(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	member, err := fake.AddMember(*user.GUID, mxplatformtest.MemberSeed{})
+	member, err := fake.AddMember(user.GUID, mxplatformtest.MemberSeed{})
 	if err != nil {
 		f.Fatal(err)
 	}
-	u, m := string(*user.GUID), string(*member.GUID)
+	u, m := string(user.GUID), string(member.GUID)
 	f.Add("POST", "/users", `{"user": {"id": "x"}}`)
 	f.Add("POST", "/users/"+u+"/members", `{"member": {"institution_code": "mxbank", "credentials": [{"guid": "x", "value": "y"}]}}`)
 	f.Add("PUT", "/users/"+u+"/members/"+m+"/resume", `{"member": {"challenges": [{"guid": "CRD-x", "value": "correct"}]}}`)
@@ -135,13 +135,13 @@ func TestOAuthWindowBoundsItsForm(t *testing.T) {
 	srv := mxplatformtest.NewServer(t, mxplatformtest.WithStepInterval(0))
 	mx := newAPI(t, srv)
 	ug := newUser(t, mx)
-	m, err := mx.CreateMember(t.Context(), ug, mxplatform.MemberCreateRequestBody{Member: mxplatform.MemberCreateRequest{
+	m, err := mx.CreateMember(t.Context(), ug, mxplatform.MemberCreateRequest{
 		InstitutionCode: mxplatformtest.OAuthTestBankCode, IsOAuth: ptr(true),
-	}})
-	if err != nil || m.OAuthWindowURI == nil {
+	}, nil)
+	if err != nil || m.OAuthWindowURI == "" {
 		t.Fatalf("CreateMember OAuth = %+v, %v", m, err)
 	}
-	uri := *m.OAuthWindowURI
+	uri := m.OAuthWindowURI
 	for _, form := range []struct{ contentType, body string }{
 		{"application/x-www-form-urlencoded", "action=deny&" + strings.Repeat("a&", 500000)},
 		{"multipart/form-data; boundary=b", "--b\r\nContent-Disposition: form-data; name=\"action\"\r\n\r\ndeny\r\n--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"f\"\r\n\r\n" + strings.Repeat("a", 1<<20) + "\r\n--b--\r\n"},
@@ -155,7 +155,7 @@ func TestOAuthWindowBoundsItsForm(t *testing.T) {
 			t.Errorf("a form of %d bytes (%s) answered %d, want 413", len(form.body), form.contentType, resp.StatusCode)
 		}
 	}
-	if s := readStatus(t, mx, ug, *m.GUID); s != mxplatform.ConnectionStatusPending {
+	if s := readStatus(t, mx, ug, m.GUID); s != mxplatform.ConnectionStatusPending {
 		t.Errorf("after the refused forms the member is %s, want PENDING", s)
 	}
 	resp, err := http.PostForm(uri, url.Values{"action": {"deny"}})
@@ -163,7 +163,7 @@ func TestOAuthWindowBoundsItsForm(t *testing.T) {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
-	if s := readStatus(t, mx, ug, *m.GUID); resp.StatusCode != http.StatusOK || s != mxplatform.ConnectionStatusDenied {
+	if s := readStatus(t, mx, ug, m.GUID); resp.StatusCode != http.StatusOK || s != mxplatform.ConnectionStatusDenied {
 		t.Errorf("denying in the window answered %d and left the member %s, want 200 and DENIED", resp.StatusCode, s)
 	}
 }

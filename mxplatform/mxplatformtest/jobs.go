@@ -57,7 +57,7 @@ const (
 // job is a running job.
 type job struct {
 	seq         uint64
-	guid        string
+	guid        mxplatform.JobGUID
 	kind        jobKind
 	m           *memberRec
 	out         outcome
@@ -73,7 +73,7 @@ type job struct {
 // job runs.
 func (f *Fake) startJob(m *memberRec, kind jobKind, out outcome, includeTxns bool, now time.Time) *job {
 	j := &job{
-		seq: f.st.next(), guid: f.st.newGUID("JOB"), kind: kind, m: m, out: out,
+		seq: f.st.next(), guid: mxplatform.JobGUID(f.st.newGUID("JOB")), kind: kind, m: m, out: out,
 		state: stAuthenticate, includeTxns: includeTxns, nextAt: now.Add(f.cfg.stepInterval),
 	}
 	m.job = j
@@ -84,8 +84,8 @@ func (f *Fake) startJob(m *memberRec, kind jobKind, out outcome, includeTxns boo
 	}
 	m.authenticated, m.processedAccounts, m.procTxn = false, false, false
 	m.challenges = nil
-	if m.status == nil {
-		m.status = ptr(mxplatform.ConnectionStatusCreated)
+	if m.status == "" {
+		m.status = mxplatform.ConnectionStatusCreated
 	}
 	f.jobs = append(f.jobs, j)
 	if f.cfg.stepInterval == 0 && !f.cfg.manualSteps {
@@ -171,7 +171,7 @@ func (f *Fake) step(j *job, at time.Time) {
 		case j.out.terminal != "":
 			f.endJob(j, j.out.terminal, at)
 		case len(j.out.challenges) > 0:
-			m.status = ptr(mxplatform.ConnectionStatusChallenged)
+			m.status = mxplatform.ConnectionStatusChallenged
 			m.challenges = m.challenges[:0]
 			for _, t := range j.out.challenges {
 				m.challenges = append(m.challenges, newChallenge(t, f.st.newGUID))
@@ -186,7 +186,7 @@ func (f *Fake) step(j *job, at time.Time) {
 			}
 			j.state = stAnswers
 		case j.out.delayed:
-			m.status = ptr(mxplatform.ConnectionStatusDelayed)
+			m.status = mxplatform.ConnectionStatusDelayed
 			j.state = stConnect
 		default:
 			f.connect(j)
@@ -223,7 +223,7 @@ var farFuture = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // connect marks the member authenticated and moves the job on to the data.
 func (f *Fake) connect(j *job) {
-	j.m.status = ptr(mxplatform.ConnectionStatusConnected)
+	j.m.status = mxplatform.ConnectionStatusConnected
 	j.m.authenticated = true
 	j.state = stAccounts
 }
@@ -231,7 +231,7 @@ func (f *Fake) connect(j *job) {
 // endJob ends j with the member in status at time at.
 func (f *Fake) endJob(j *job, status mxplatform.ConnectionStatus, at time.Time) {
 	m := j.m
-	m.status = ptr(status)
+	m.status = status
 	if status != mxplatform.ConnectionStatusChallenged {
 		m.challenges = nil
 	}
@@ -247,7 +247,7 @@ func (f *Fake) endJob(j *job, status mxplatform.ConnectionStatus, at time.Time) 
 func (f *Fake) resume(j *job, right bool, now time.Time) {
 	j.rightAnswer = right
 	j.waiting = false
-	j.m.status = ptr(mxplatform.ConnectionStatusResumed)
+	j.m.status = mxplatform.ConnectionStatusResumed
 	j.nextAt = now.Add(f.cfg.stepInterval)
 	if f.cfg.stepInterval == 0 && !f.cfg.manualSteps {
 		f.runDue(j, now)
@@ -260,13 +260,13 @@ func (f *Fake) processAccounts(j *job, at time.Time) {
 	m := j.m
 	r := dataRand(f.cfg.seed, m, m.aggregations)
 	if len(m.accs) == 0 {
-		for _, data := range genAccounts(r, *m.inst.Name, at) {
+		for _, data := range genAccounts(r, m.inst.Name, at) {
 			f.st.addAccount(m, data)
 		}
 		return
 	}
 	for _, a := range m.accs {
-		if a.data.IsManual != nil && *a.data.IsManual {
+		if a.data.IsManual {
 			continue
 		}
 		if a.data.Balance != nil && transactional(a.data.Type) {
@@ -277,7 +277,7 @@ func (f *Fake) processAccounts(j *job, at time.Time) {
 				a.data.AvailableBalance = &nb
 			}
 		}
-		a.data.UpdatedAt, a.data.ImportedAt = ptr(timestamp(at)), ptr(timestamp(at))
+		a.data.UpdatedAt, a.data.ImportedAt = timestamp(at), timestamp(at)
 	}
 }
 
@@ -288,7 +288,7 @@ func (f *Fake) processTransactions(j *job, at time.Time) {
 	r := dataRand(f.cfg.seed, m, 1000+m.aggregations)
 	today := day(at)
 	for _, a := range m.accs {
-		if !transactional(a.data.Type) || (a.data.IsManual != nil && *a.data.IsManual) {
+		if !transactional(a.data.Type) || a.data.IsManual {
 			continue
 		}
 		var gen []genTxn
@@ -297,9 +297,9 @@ func (f *Fake) processTransactions(j *job, at time.Time) {
 		} else {
 			gen = genRecent(r, a.data, at)
 			for _, t := range a.txns {
-				if t.data.Status != nil && *t.data.Status == mxplatform.TransactionStatusPending && t.day.Before(today.AddDate(0, 0, -1)) {
-					t.data.Status = ptr(mxplatform.TransactionStatusPosted)
-					t.data.PostedAt = ptr(timestamp(at))
+				if t.data.Status == mxplatform.TransactionStatusPending && t.day.Before(today.AddDate(0, 0, -1)) {
+					t.data.Status = mxplatform.TransactionStatusPosted
+					t.data.PostedAt = timestamp(at)
 					t.updatedAt = at
 				}
 			}

@@ -18,9 +18,9 @@ func answerAll(t testing.TB, mx *mxplatform.API, ug mxplatform.UserGUID, mg mxpl
 	if err != nil || !ch.Challenged {
 		t.Fatalf("ListMemberChallenges = %+v, %v; want challenges", ch, err)
 	}
-	var answers []mxplatform.CredentialRequest
-	for _, c := range ch.Challenges {
-		answers = append(answers, mxplatform.CredentialRequest{GUID: *c.GUID, Value: value})
+	var answers []mxplatform.ChallengeAnswer
+	for _, c := range ch.Items {
+		answers = append(answers, mxplatform.ChallengeAnswer{GUID: c.GUID, Value: value})
 	}
 	res, err := mx.ResumeAggregation(ctx, ug, mg, mxplatform.MemberResumeRequest{Challenges: answers})
 	if err != nil {
@@ -67,8 +67,8 @@ func TestTestBankOutcomes(t *testing.T) {
 				t.Fatal(err)
 			}
 			var mine int
-			for _, a := range accts.Accounts {
-				if *a.MemberGUID == *m.GUID {
+			for _, a := range accts.Items {
+				if a.MemberGUID == m.GUID {
 					mine++
 				}
 			}
@@ -76,10 +76,10 @@ func TestTestBankOutcomes(t *testing.T) {
 				t.Errorf("password %q: %d accounts", c.password, mine)
 			}
 			if c.want == mxplatform.ConnectionStatusConnected {
-				if *m.IsBeingAggregated || m.SuccessfullyAggregatedAt == nil || m.ConnectionStatusMessage == nil {
+				if m.IsBeingAggregated || m.SuccessfullyAggregatedAt == "" || m.ConnectionStatusMessage == "" {
 					t.Errorf("connected member = %+v", m)
 				}
-			} else if c.want != mxplatform.ConnectionStatusChallenged && *m.IsBeingAggregated {
+			} else if c.want != mxplatform.ConnectionStatusChallenged && m.IsBeingAggregated {
 				t.Errorf("a member %s is still being aggregated", c.want)
 			}
 		})
@@ -106,26 +106,26 @@ func TestChallengeTypes(t *testing.T) {
 		t.Run(c.password, func(t *testing.T) {
 			for _, answer := range []string{mxplatformtest.ChallengeAnswer, "wrong"} {
 				m := newMember(t, mx, ug, "mxbank", c.password)
-				mg := *m.GUID
+				mg := m.GUID
 				ch, err := mx.ListMemberChallenges(ctx, ug, mg, nil)
-				if err != nil || !ch.Challenged || len(ch.Challenges) != len(c.types) {
+				if err != nil || !ch.Challenged || len(ch.Items) != len(c.types) {
 					t.Fatalf("ListMemberChallenges = %+v, %v", ch, err)
 				}
-				for i, got := range ch.Challenges {
-					if *got.Type != c.types[i] || got.GUID == nil || got.Label == nil {
+				for i, got := range ch.Items {
+					if got.Type != c.types[i] || got.GUID == "" || got.Label == "" {
 						t.Fatalf("challenge %d = %+v, want %s", i, got, c.types[i])
 					}
-					switch *got.Type {
+					switch got.Type {
 					case mxplatform.ChallengeTypeOptions:
 						if !hasOption(got.Options, mxplatformtest.ChallengeAnswer) {
 							t.Errorf("OPTIONS challenge without the right option: %+v", got.Options)
 						}
 					case mxplatform.ChallengeTypeImageOptions:
-						if len(got.ImageOptions) < 2 || got.ImageOptions[0].DataURI == nil {
+						if len(got.ImageOptions) < 2 || got.ImageOptions[0].DataURI == "" {
 							t.Errorf("IMAGE_OPTIONS challenge without images: %+v", got.ImageOptions)
 						}
 					case mxplatform.ChallengeTypeImageData:
-						if got.ImageData == nil || *got.ImageData == "" {
+						if got.ImageData == "" {
 							t.Error("IMAGE_DATA challenge without image")
 						}
 					}
@@ -145,7 +145,7 @@ func TestChallengeTypes(t *testing.T) {
 
 func hasOption(opts []mxplatform.ChallengeOption, value string) bool {
 	for _, o := range opts {
-		if o.Value != nil && *o.Value == value {
+		if o.Value == value {
 			return true
 		}
 	}
@@ -159,7 +159,7 @@ func TestJobSteps(t *testing.T) {
 	ctx := context.Background()
 	ug := newUser(t, mx)
 	m := newMember(t, mx, ug, "mxbank", mxplatformtest.PasswordConnect)
-	mg := *m.GUID
+	mg := m.GUID
 
 	type state struct {
 		status              mxplatform.ConnectionStatus
@@ -173,16 +173,16 @@ func TestJobSteps(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := state{st.ConnectionStatus, *st.IsBeingAggregated, *st.IsAuthenticated, *st.HasProcessedAccounts, *st.HasProcessedTransactions, st.SuccessfullyAggregatedAt != nil}
+		got := state{st.ConnectionStatus, st.IsBeingAggregated, st.IsAuthenticated, st.HasProcessedAccounts, st.HasProcessedTransactions, st.SuccessfullyAggregatedAt != ""}
 		if got != want {
 			t.Errorf("%s: status %+v, want %+v", step, got, want)
 		}
-		if st.AggregatedAt == nil {
+		if st.AggregatedAt == "" {
 			t.Errorf("%s: no aggregated_at", step)
 		}
 	}
-	if status(m) != mxplatform.ConnectionStatusCreated || !*m.IsBeingAggregated {
-		t.Fatalf("new member = %s, aggregating %v", status(m), *m.IsBeingAggregated)
+	if status(m) != mxplatform.ConnectionStatusCreated || !m.IsBeingAggregated {
+		t.Fatalf("new member = %s, aggregating %v", status(m), m.IsBeingAggregated)
 	}
 	check("created", state{status: mxplatform.ConnectionStatusCreated, aggregating: true})
 	if n := srv.Fake.Step(); n != 1 {
@@ -191,10 +191,10 @@ func TestJobSteps(t *testing.T) {
 	check("authenticated", state{status: mxplatform.ConnectionStatusConnected, aggregating: true, authed: true})
 	srv.Fake.Step()
 	check("accounts", state{status: mxplatform.ConnectionStatusConnected, aggregating: true, authed: true, accounts: true})
-	if a, err := mx.ListUserAccounts(ctx, ug, nil); err != nil || len(a.Accounts) == 0 {
+	if a, err := mx.ListUserAccounts(ctx, ug, nil); err != nil || len(a.Items) == 0 {
 		t.Errorf("no accounts once processed: %v", err)
 	}
-	if tx, err := mx.ListTransactions(ctx, ug, nil); err != nil || len(tx.Transactions) != 0 {
+	if tx, err := mx.ListTransactions(ctx, ug, nil); err != nil || len(tx.Items) != 0 {
 		t.Errorf("transactions before they were processed: %v", err)
 	}
 	srv.Fake.Step()
@@ -210,7 +210,7 @@ func TestChallengeFlowSteps(t *testing.T) {
 	srv := mxplatformtest.NewServer(t, mxplatformtest.WithManualSteps())
 	mx := newAPI(t, srv)
 	ug := newUser(t, mx)
-	mg := *newMember(t, mx, ug, "mxbank", mxplatformtest.PasswordChallenge).GUID
+	mg := newMember(t, mx, ug, "mxbank", mxplatformtest.PasswordChallenge).GUID
 	if s := readStatus(t, mx, ug, mg); s != mxplatform.ConnectionStatusCreated {
 		t.Fatalf("before the first step: %s", s)
 	}
@@ -235,7 +235,7 @@ func TestChallengeFlowSteps(t *testing.T) {
 	if srv.Fake.RunningJobs() != 0 {
 		t.Error("a job still runs")
 	}
-	_, err := mx.ResumeAggregation(context.Background(), ug, mg, mxplatform.MemberResumeRequest{Challenges: []mxplatform.CredentialRequest{{GUID: "CRD-x", Value: "x"}}})
+	_, err := mx.ResumeAggregation(context.Background(), ug, mg, mxplatform.MemberResumeRequest{Challenges: []mxplatform.ChallengeAnswer{{GUID: "CRD-x", Value: "x"}}})
 	wantStatusErr(t, err, http.StatusBadRequest)
 }
 
@@ -244,8 +244,8 @@ func TestChallengeExpiry(t *testing.T) {
 	mx := newAPI(t, srv)
 	ug := newUser(t, mx)
 
-	quick := *newMember(t, mx, ug, "mxbank", mxplatformtest.PasswordExpired).GUID
-	slow := *newMember(t, mx, ug, "mxbank", mxplatformtest.PasswordChallenge).GUID
+	quick := newMember(t, mx, ug, "mxbank", mxplatformtest.PasswordExpired).GUID
+	slow := newMember(t, mx, ug, "mxbank", mxplatformtest.PasswordChallenge).GUID
 	srv.Fake.Step()
 	for _, mg := range []mxplatform.MemberGUID{quick, slow} {
 		if s := readStatus(t, mx, ug, mg); s != mxplatform.ConnectionStatusChallenged {
@@ -276,7 +276,7 @@ func TestDelayedSteps(t *testing.T) {
 	srv := mxplatformtest.NewServer(t, mxplatformtest.WithManualSteps())
 	mx := newAPI(t, srv)
 	ug := newUser(t, mx)
-	mg := *newMember(t, mx, ug, "mxbank", mxplatformtest.PasswordDelayed).GUID
+	mg := newMember(t, mx, ug, "mxbank", mxplatformtest.PasswordDelayed).GUID
 	var seen []mxplatform.ConnectionStatus
 	for range 3 {
 		srv.Fake.Step()
@@ -297,7 +297,7 @@ func TestTimedSteps(t *testing.T) {
 	ctx := context.Background()
 	ug := newUser(t, mx)
 	m := newMember(t, mx, ug, "mxbank", mxplatformtest.PasswordChallenge)
-	mg := *m.GUID
+	mg := m.GUID
 	if status(m) != mxplatform.ConnectionStatusCreated {
 		t.Fatalf("new member: %s", status(m))
 	}
@@ -305,9 +305,9 @@ func TestTimedSteps(t *testing.T) {
 	answerAll(t, mx, ug, mg, mxplatformtest.ChallengeAnswer)
 	waitFor(t, func() bool {
 		m, err := mx.ReadMember(ctx, ug, mg)
-		return err == nil && status(m) == mxplatform.ConnectionStatusConnected && !*m.IsBeingAggregated
+		return err == nil && status(m) == mxplatform.ConnectionStatusConnected && !m.IsBeingAggregated
 	})
-	if tx, err := mx.ListTransactions(ctx, ug, nil); err != nil || len(tx.Transactions) == 0 {
+	if tx, err := mx.ListTransactions(ctx, ug, nil); err != nil || len(tx.Items) == 0 {
 		t.Errorf("no transactions after the job: %v", err)
 	}
 }
@@ -330,7 +330,7 @@ func TestAggregationThrottle(t *testing.T) {
 	ctx := context.Background()
 	ug := newUser(t, mx)
 
-	chase := *newMember(t, mx, ug, "chase", mxplatformtest.PasswordConnect).GUID
+	chase := newMember(t, mx, ug, "chase", mxplatformtest.PasswordConnect).GUID
 	before, err := mx.ReadMember(ctx, ug, chase)
 	if err != nil {
 		t.Fatal(err)
@@ -339,7 +339,7 @@ func TestAggregationThrottle(t *testing.T) {
 	if err != nil || res.Outcome != mxplatform.JobAlreadyRunning {
 		t.Fatalf("AggregateMember within the throttle window = %+v, %v; want 202", res, err)
 	}
-	if *res.Member.AggregatedAt != *before.AggregatedAt || *res.Member.IsBeingAggregated {
+	if res.Member.AggregatedAt != before.AggregatedAt || res.Member.IsBeingAggregated {
 		t.Errorf("a throttled aggregation started a job: %+v", res.Member)
 	}
 	srv.Fake.AdvanceTime(3*time.Hour - time.Minute)
@@ -353,7 +353,7 @@ func TestAggregationThrottle(t *testing.T) {
 	}
 
 	// MX Bank is never throttled.
-	mxbank := *newMember(t, mx, ug, "mxbank", mxplatformtest.PasswordConnect).GUID
+	mxbank := newMember(t, mx, ug, "mxbank", mxplatformtest.PasswordConnect).GUID
 	for range 3 {
 		if res, err := mx.AggregateMember(ctx, ug, mxbank, nil); err != nil || res.Outcome != mxplatform.JobStarted {
 			t.Fatalf("AggregateMember at MX Bank = %+v, %v", res, err)
@@ -361,7 +361,7 @@ func TestAggregationThrottle(t *testing.T) {
 	}
 
 	// Members with credential errors are not throttled.
-	rejected := *newMember(t, mx, ug, "chase", mxplatformtest.PasswordChallenge).GUID
+	rejected := newMember(t, mx, ug, "chase", mxplatformtest.PasswordChallenge).GUID
 	answerAll(t, mx, ug, rejected, "wrong")
 	if s := readStatus(t, mx, ug, rejected); s != mxplatform.ConnectionStatusRejected {
 		t.Fatalf("status %s", s)
@@ -376,11 +376,11 @@ func TestJobConflicts(t *testing.T) {
 	mx := newAPI(t, srv)
 	ctx := context.Background()
 	ug := newUser(t, mx)
-	mg := *newMember(t, mx, ug, "chase", mxplatformtest.PasswordConnect).GUID
+	mg := newMember(t, mx, ug, "chase", mxplatformtest.PasswordConnect).GUID
 
 	// An aggregation runs: aggregating again joins it, a balance check conflicts.
 	res, err := mx.AggregateMember(ctx, ug, mg, nil)
-	if err != nil || res.Outcome != mxplatform.JobAlreadyRunning || !*res.Member.IsBeingAggregated {
+	if err != nil || res.Outcome != mxplatform.JobAlreadyRunning || !res.Member.IsBeingAggregated {
 		t.Fatalf("AggregateMember while aggregating = %+v, %v; want 202", res, err)
 	}
 	_, err = mx.CheckBalances(ctx, ug, mg)
@@ -413,7 +413,7 @@ func TestThrottleOption(t *testing.T) {
 	mx := newAPI(t, srv)
 	ctx := context.Background()
 	ug := newUser(t, mx)
-	mg := *newMember(t, mx, ug, "chase", mxplatformtest.PasswordConnect).GUID
+	mg := newMember(t, mx, ug, "chase", mxplatformtest.PasswordConnect).GUID
 	for range 2 {
 		if res, err := mx.AggregateMember(ctx, ug, mg, nil); err != nil || res.Outcome != mxplatform.JobStarted {
 			t.Errorf("AggregateMember without throttle = %+v, %v", res, err)
@@ -429,12 +429,12 @@ func TestUpdateCredentials(t *testing.T) {
 	mx := newAPI(t, srv)
 	ctx := context.Background()
 	ug := newUser(t, mx)
-	mg := *newMember(t, mx, ug, "mxbank", "typo").GUID
+	mg := newMember(t, mx, ug, "mxbank", "typo").GUID
 	if s := readStatus(t, mx, ug, mg); s != mxplatform.ConnectionStatusDenied {
 		t.Fatalf("wrong password: %s", s)
 	}
 	m, err := mx.ReadMember(ctx, ug, mg)
-	if err != nil || m.NeedsUpdatedCredentials == nil || !*m.NeedsUpdatedCredentials {
+	if err != nil || !m.NeedsUpdatedCredentials {
 		t.Errorf("a DENIED member does not need new credentials: %+v", m)
 	}
 	creds := credentials(t, mx, "mxbank", mxplatformtest.PasswordConnect)
@@ -458,17 +458,17 @@ func TestOAuthMembers(t *testing.T) {
 	ctx := context.Background()
 	ug := newUser(t, mx)
 	create := func() mxplatform.MemberGUID {
-		m, err := mx.CreateMember(ctx, ug, mxplatform.MemberCreateRequestBody{Member: mxplatform.MemberCreateRequest{InstitutionCode: "mx_bank_oauth", IsOAuth: ptr(true)}})
-		if err != nil || status(m) != mxplatform.ConnectionStatusPending || m.OAuthWindowURI == nil || *m.IsBeingAggregated {
+		m, err := mx.CreateMember(ctx, ug, mxplatform.MemberCreateRequest{InstitutionCode: "mx_bank_oauth", IsOAuth: ptr(true)}, nil)
+		if err != nil || status(m) != mxplatform.ConnectionStatusPending || m.OAuthWindowURI == "" || m.IsBeingAggregated {
 			t.Fatalf("CreateMember OAuth = %+v, %v", m, err)
 		}
-		return *m.GUID
+		return m.GUID
 	}
 
 	pending := create()
 	_, err := mx.AggregateMember(ctx, ug, pending, nil)
 	wantStatusErr(t, err, http.StatusBadRequest)
-	if creds, err := mx.ListMemberCredentials(ctx, ug, pending, nil); err != nil || len(creds.Credentials) != 0 {
+	if creds, err := mx.ListMemberCredentials(ctx, ug, pending, nil); err != nil || len(creds.Items) != 0 {
 		t.Errorf("an OAuth member lists credentials: %+v, %v", creds, err)
 	}
 	if err := srv.Fake.CompleteOAuth(ug, pending, false); err != nil {
@@ -491,7 +491,7 @@ func TestOAuthMembers(t *testing.T) {
 	if s := readStatus(t, mx, ug, pending); s != mxplatform.ConnectionStatusConnected {
 		t.Errorf("after OAuth with skip_aggregation: %s", s)
 	}
-	if a, _ := mx.ListUserAccounts(ctx, ug, nil); a == nil || len(a.Accounts) != 0 {
+	if a, _ := mx.ListUserAccounts(ctx, ug, nil); a == nil || len(a.Items) != 0 {
 		t.Error("skip_aggregation gathered accounts")
 	}
 
@@ -500,7 +500,7 @@ func TestOAuthMembers(t *testing.T) {
 		t.Fatal(err)
 	}
 	m, err := mx.ReadMember(ctx, ug, approved)
-	if err != nil || status(m) != mxplatform.ConnectionStatusConnected || m.OAuthWindowURI != nil || m.SuccessfullyAggregatedAt == nil {
+	if err != nil || status(m) != mxplatform.ConnectionStatusConnected || m.OAuthWindowURI != "" || m.SuccessfullyAggregatedAt == "" {
 		t.Errorf("after approving OAuth: %+v, %v", m, err)
 	}
 	if res, err := mx.AggregateMember(ctx, ug, approved, nil); err != nil || res.Outcome != mxplatform.JobStarted {

@@ -71,10 +71,10 @@ func (f *Fake) completeOAuth(m *memberRec, approve bool, now time.Time) error {
 			f.endJob(m.job, mxplatform.ConnectionStatusDenied, now)
 			f.pruneJobs()
 		}
-		m.status = ptr(mxplatform.ConnectionStatusDenied)
+		m.status = mxplatform.ConnectionStatusDenied
 		m.authenticated = false
 	case sess.skipAggregation:
-		m.status = ptr(mxplatform.ConnectionStatusConnected)
+		m.status = mxplatform.ConnectionStatusConnected
 		m.authenticated = true
 	case m.job == nil:
 		f.startJob(m, jobAggregation, outcome{connect: true}, true, now)
@@ -133,7 +133,7 @@ func (f *Fake) serveOAuthWindow(w http.ResponseWriter, r *http.Request) {
 		writePage(w, http.StatusNotFound, "OAuth window not found", "<p>This OAuth window has been used, replaced or never existed. Request a new one with requestOAuthWindowURI.</p>")
 		return
 	}
-	name := *m.inst.Name
+	name := m.inst.Name
 	switch r.Method {
 	case http.MethodGet, http.MethodHead:
 		f.mu.Unlock()

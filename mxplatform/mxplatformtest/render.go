@@ -11,7 +11,7 @@ import (
 
 func (u *userRec) api() mxplatform.User {
 	out := u.data
-	out.GUID = ptr(u.guid)
+	out.GUID = u.guid
 	return out
 }
 
@@ -21,35 +21,28 @@ func (m *memberRec) api(base string) mxplatform.Member {
 	if m.data.UseCases != nil {
 		out.UseCases = append([]string(nil), m.data.UseCases...)
 	}
-	out.GUID = ptr(m.guid)
-	out.UserGUID = ptr(m.user.guid)
+	out.GUID = m.guid
+	out.UserGUID = m.user.guid
 	out.UserID = m.user.data.ID
-	out.InstitutionCode = ptr(m.inst.code())
-	out.InstitutionGUID = ptr(m.inst.guid)
+	out.InstitutionCode = m.inst.code()
+	out.InstitutionGUID = m.inst.guid
 	out.Name = m.inst.Name
-	out.IsOAuth = ptr(m.isOAuth)
-	out.IsManual = ptr(false)
-	out.IsManagedByUser = ptr(true)
-	out.IsBeingAggregated = ptr(m.job != nil)
-	out.AggregatedAt = timestampPtr(m.aggregatedAt)
-	out.SuccessfullyAggregatedAt = timestampPtr(m.successAt)
-	if m.data.BackgroundAggregationIsDisabled == nil {
-		out.BackgroundAggregationIsDisabled = ptr(false)
-	}
-	if m.jobGUID != "" {
-		out.MostRecentJobGUID = ptr(m.jobGUID)
-	}
-	if m.status != nil {
-		out.ConnectionStatus = *m.status
+	out.IsOAuth = m.isOAuth
+	out.IsManual = false
+	out.IsManagedByUser = true
+	out.IsBeingAggregated = m.job != nil
+	out.AggregatedAt = timestampIfSet(m.aggregatedAt)
+	out.SuccessfullyAggregatedAt = timestampIfSet(m.successAt)
+	out.MostRecentJobGUID = m.jobGUID
+	if m.status != "" {
+		out.ConnectionStatus = m.status
 		// The end-user message and next step of MX's connection status table.
 		info := m.status.Info()
-		if msg := info.Message(*m.inst.Name); msg != "" {
-			out.ConnectionStatusMessage = ptr(msg)
-		}
-		out.NeedsUpdatedCredentials = ptr(info.Next == mxplatform.NextStepReenterCredentials)
+		out.ConnectionStatusMessage = info.Message(m.inst.Name)
+		out.NeedsUpdatedCredentials = info.Next == mxplatform.NextStepReenterCredentials
 	}
 	if m.oauth != nil {
-		out.OAuthWindowURI = ptr(m.oauthURI(base))
+		out.OAuthWindowURI = m.oauthURI(base)
 	}
 	return out
 }
@@ -62,17 +55,15 @@ func (m *memberRec) oauthURI(base string) string {
 // statusAPI renders the member's aggregation state, for readMemberStatus.
 func (m *memberRec) statusAPI() mxplatform.MemberStatus {
 	out := mxplatform.MemberStatus{
-		GUID:                       ptr(m.guid),
-		AggregatedAt:               timestampPtr(m.aggregatedAt),
-		SuccessfullyAggregatedAt:   timestampPtr(m.successAt),
-		IsBeingAggregated:          ptr(m.job != nil),
-		IsAuthenticated:            ptr(m.authenticated),
-		HasProcessedAccounts:       ptr(m.processedAccounts),
-		HasProcessedAccountNumbers: ptr(m.processedAccounts),
-		HasProcessedTransactions:   ptr(m.procTxn),
-	}
-	if m.status != nil {
-		out.ConnectionStatus = *m.status
+		GUID:                       m.guid,
+		ConnectionStatus:           m.status,
+		AggregatedAt:               timestampIfSet(m.aggregatedAt),
+		SuccessfullyAggregatedAt:   timestampIfSet(m.successAt),
+		IsBeingAggregated:          m.job != nil,
+		IsAuthenticated:            m.authenticated,
+		HasProcessedAccounts:       m.processedAccounts,
+		HasProcessedAccountNumbers: m.processedAccounts,
+		HasProcessedTransactions:   m.procTxn,
 	}
 	if m.challenged() {
 		out.Challenges = m.challengesAPI()
@@ -82,7 +73,7 @@ func (m *memberRec) statusAPI() mxplatform.MemberStatus {
 
 // challenged reports whether the member waits for answers to challenges.
 func (m *memberRec) challenged() bool {
-	return m.status != nil && *m.status == mxplatform.ConnectionStatusChallenged && len(m.challenges) > 0
+	return m.status == mxplatform.ConnectionStatusChallenged && len(m.challenges) > 0
 }
 
 func (m *memberRec) challengesAPI() []mxplatform.Challenge {
@@ -116,67 +107,77 @@ func (r *institutionRec) api() mxplatform.Institution {
 func (a *accountRec) api() mxplatform.Account {
 	out := a.data
 	m := a.member
-	out.GUID = ptr(a.guid)
-	out.MemberGUID = ptr(m.guid)
+	out.GUID = a.guid
+	out.MemberGUID = m.guid
 	out.MemberID = m.data.ID
-	out.MemberIsManagedByUser = ptr(true)
-	out.UserGUID = ptr(m.user.guid)
+	out.MemberIsManagedByUser = true
+	out.UserGUID = m.user.guid
 	out.UserID = m.user.data.ID
-	out.InstitutionCode = ptr(m.inst.code())
-	out.InstitutionGUID = ptr(m.inst.guid)
+	out.InstitutionCode = m.inst.code()
+	out.InstitutionGUID = m.inst.guid
 	return out
 }
 
-// api renders the transaction with the extra objects that includes names.
+// api renders the transaction with the extra objects that includes names (see parseIncludes).
 func (t *txnRec) api(includes map[string]bool) mxplatform.Transaction {
 	out := t.data
 	a := t.account
 	m := a.member
-	out.GUID = ptr(t.guid)
-	out.AccountGUID = ptr(a.guid)
+	out.GUID = t.guid
+	out.AccountGUID = a.guid
 	out.AccountID = a.data.ID
-	out.MemberGUID = ptr(m.guid)
-	out.MemberIsManagedByUser = ptr(true)
-	out.UserGUID = ptr(m.user.guid)
+	out.MemberGUID = m.guid
+	out.MemberIsManagedByUser = true
+	out.UserGUID = m.user.guid
 	out.UserID = m.user.data.ID
-	out.CreatedAt = ptr(timestamp(t.createdAt))
-	out.UpdatedAt = ptr(timestamp(t.updatedAt))
-	out.Date = ptr(dateString(t.day))
-	if includes["merchant"] && t.data.MerchantGUID != nil {
-		out.Merchant = map[string]any{
-			"guid":        *t.data.MerchantGUID,
-			"name":        deref(t.data.Description),
-			"logo_url":    "https://content.mx.com/logos/merchants/" + *t.data.MerchantGUID + ".png",
-			"website_url": "https://www.example.com",
-		}
+	out.CreatedAt = timestamp(t.createdAt)
+	out.UpdatedAt = timestamp(t.updatedAt)
+	out.Date = dateOf(t.day)
+	if includes[includeMerchants] && t.data.MerchantGUID != "" {
+		out.Merchant = merchantOf(t.data)
 	}
-	if includes["geolocation"] && t.data.Latitude != nil && t.data.Longitude != nil {
-		out.Geolocation = map[string]any{"latitude": *t.data.Latitude, "longitude": *t.data.Longitude}
+	if includes[includeGeolocations] && t.data.Latitude != nil && t.data.Longitude != nil {
+		out.Geolocation = geolocationOf(t.data)
 	}
-	if includes["classification"] {
-		out.Classification = map[string]any{
-			"category":           deref(t.data.Category),
-			"category_guid":      deref(t.data.CategoryGUID),
-			"top_level_category": deref(t.data.TopLevelCategory),
-		}
+	if includes[includeClassifications] {
+		out.Classification = classificationOf(t.data)
 	}
-	if includes["repeating_transactions"] && t.data.IsRecurring != nil && *t.data.IsRecurring {
-		out.RepeatingTransaction = map[string]any{
-			"guid":               stableGUID("RPT", string(a.guid)+"/"+deref(t.data.Description)),
-			"repeating_interval": "MONTHLY",
-		}
+	if includes[includeRepeating] && t.data.IsRecurring {
+		out.RepeatingTransaction = repeatingOf(a.guid, t.data)
 	}
 	return out
 }
 
-// parseIncludes reads the comma-separated includes parameter.
+// The objects the includes parameter of the transaction lists and readTransaction adds, named
+// as MX wants them, in the plural.
+const (
+	includeClassifications = "classifications"
+	includeGeolocations    = "geolocations"
+	includeMerchants       = "merchants"
+	includeRepeating       = "repeating_transactions"
+)
+
+// includeAliases are the singular names the fake accepted before it followed MX's plural ones;
+// it still takes them, leniently.
+var includeAliases = map[string]string{
+	"classification": includeClassifications,
+	"geolocation":    includeGeolocations,
+	"merchant":       includeMerchants,
+}
+
+// parseIncludes reads the comma-separated includes parameter, case-insensitively, into the set
+// of the plural names.
 func parseIncludes(p *string) map[string]bool {
 	if p == nil {
 		return nil
 	}
 	out := map[string]bool{}
 	for _, s := range strings.Split(*p, ",") {
-		out[strings.ToLower(strings.TrimSpace(s))] = true
+		name := strings.ToLower(strings.TrimSpace(s))
+		if plural, ok := includeAliases[name]; ok {
+			name = plural
+		}
+		out[name] = true
 	}
 	return out
 }

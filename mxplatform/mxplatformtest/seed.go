@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/mxsdk/mx-go/mxplatform"
+	"github.com/mxsdk/mx-go/mxplatform/mxplatformtest/internal/server"
 )
 
 // Seeding puts data in a fake directly, without HTTP and whatever the step mode, for tests that
@@ -58,7 +59,7 @@ func (f *Fake) AddMember(user mxplatform.UserGUID, seed MemberSeed) (mxplatform.
 	if err != nil {
 		return mxplatform.Member{}, fmt.Errorf("mxplatformtest: AddMember: %w", err)
 	}
-	req := mxplatform.MemberCreateRequest{InstitutionCode: seed.InstitutionCode, ID: seed.ID, Metadata: seed.Metadata, SkipAggregation: ptr(true)}
+	req := mxplatform.MemberCreateRequest{InstitutionCode: seed.InstitutionCode, ID: (*mxplatform.MemberID)(seed.ID), Metadata: seed.Metadata, SkipAggregation: ptr(true)}
 	if len(seed.UseCases) > 0 {
 		req.UseCases = append([]string(nil), seed.UseCases...)
 	}
@@ -68,14 +69,14 @@ func (f *Fake) AddMember(user mxplatform.UserGUID, seed MemberSeed) (mxplatform.
 		var creds []mxplatform.CredentialRequest
 		for _, c := range inst.Credentials {
 			v := seed.UserName
-			if *c.GUID == inst.passwordGUID() {
+			if c.GUID == inst.passwordGUID() {
 				v = seed.Password
 			}
-			creds = append(creds, mxplatform.CredentialRequest{GUID: *c.GUID, Value: v})
+			creds = append(creds, mxplatform.CredentialRequest{GUID: c.GUID, Value: v})
 		}
 		req.Credentials = creds
 	}
-	m, _, err := f.createMember(user, mxplatform.MemberCreateRequestBody{Member: req}, now)
+	m, _, err := f.createMember(user, server.MemberCreateRequestBody{Member: req}, now)
 	if err != nil {
 		return mxplatform.Member{}, fmt.Errorf("mxplatformtest: AddMember: %w", err)
 	}
@@ -106,20 +107,14 @@ func (f *Fake) AddAccount(user mxplatform.UserGUID, member mxplatform.MemberGUID
 	if err != nil {
 		return mxplatform.Account{}, fmt.Errorf("mxplatformtest: AddAccount: %w", err)
 	}
-	if account.CreatedAt == nil {
-		account.CreatedAt = ptr(timestamp(now))
+	if account.CreatedAt == "" {
+		account.CreatedAt = timestamp(now)
 	}
-	if account.UpdatedAt == nil {
-		account.UpdatedAt = ptr(timestamp(now))
+	if account.UpdatedAt == "" {
+		account.UpdatedAt = timestamp(now)
 	}
-	if account.IsManual == nil {
-		account.IsManual = ptr(false)
-	}
-	if account.IsHidden == nil {
-		account.IsHidden = ptr(false)
-	}
-	if account.CurrencyCode == nil {
-		account.CurrencyCode = ptr("USD")
+	if account.CurrencyCode == "" {
+		account.CurrencyCode = "USD"
 	}
 	return f.st.addAccount(m, account).api(), nil
 }
@@ -136,8 +131,8 @@ func (f *Fake) AddTransaction(user mxplatform.UserGUID, account mxplatform.Accou
 		return mxplatform.Transaction{}, fmt.Errorf("mxplatformtest: AddTransaction: %w", err)
 	}
 	d := day(now)
-	if txn.Date != nil {
-		t, err := parseInstant("date", *txn.Date, false)
+	if txn.Date != "" {
+		t, err := parseInstant("date", string(txn.Date), false)
 		if err != nil {
 			return mxplatform.Transaction{}, fmt.Errorf("mxplatformtest: AddTransaction: %w", err)
 		}
@@ -146,19 +141,17 @@ func (f *Fake) AddTransaction(user mxplatform.UserGUID, account mxplatform.Accou
 	if txn.Amount == nil {
 		return mxplatform.Transaction{}, errors.New("mxplatformtest: AddTransaction: a transaction needs an amount")
 	}
-	if txn.Status == nil {
-		txn.Status = ptr(mxplatform.TransactionStatusPosted)
+	if txn.Status == "" {
+		txn.Status = mxplatform.TransactionStatusPosted
 	}
-	if txn.Type == nil {
-		txn.Type = ptr(mxplatform.TransactionTypeDebit)
+	if txn.Type == "" {
+		txn.Type = mxplatform.TransactionTypeDebit
 	}
-	if txn.CurrencyCode == nil {
+	if txn.CurrencyCode == "" {
 		txn.CurrencyCode = a.data.CurrencyCode
 	}
-	if txn.CategoryGUID != nil {
-		if c, ok := categories[*txn.CategoryGUID]; ok {
-			txn.Category, txn.TopLevelCategory = ptr(c.name), ptr(c.top)
-		}
+	if c, ok := categories[txn.CategoryGUID]; ok {
+		txn.Category, txn.TopLevelCategory = c.name, c.top
 	}
 	return f.st.addTransaction(a, txn, d, now).api(nil), nil
 }

@@ -58,10 +58,10 @@ func connectedFake(t *testing.T, opts ...Option) (*Fake, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := fake.AddMember(*user.GUID, MemberSeed{}); err != nil {
+	if _, err := fake.AddMember(user.GUID, MemberSeed{}); err != nil {
 		t.Fatal(err)
 	}
-	return fake, "/users/" + string(*user.GUID) + "/transactions?records_per_page=100"
+	return fake, "/users/" + string(user.GUID) + "/transactions?records_per_page=100"
 }
 
 // TestClientTimeoutWritesOneHeader makes clients give up while the fake answers them, in every

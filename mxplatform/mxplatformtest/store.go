@@ -15,8 +15,9 @@ import (
 // transactions. Every record lives in one map by GUID too, and keeps its owner, so that a lookup
 // by GUID can check whom the object belongs to. All of it is guarded by Fake.mu.
 //
-// Records keep the mxplatform types the API answers with; their pointer fields are never
-// written through, only replaced, so a shallow copy taken under the lock stays valid after it.
+// Records keep the mxplatform types the API answers with; their pointer fields (amounts, numbers)
+// are never written through, only replaced, so a shallow copy taken under the lock stays valid
+// after it.
 
 // userRec is a user.
 type userRec struct {
@@ -34,15 +35,15 @@ type memberRec struct {
 	inst      *institutionRec
 	data      mxplatform.Member // partner fields: id, metadata, use cases, background aggregation
 	isOAuth   bool
-	creds     map[string]string // credential GUID to value
-	status    *mxplatform.ConnectionStatus
+	creds     map[mxplatform.CredentialGUID]string // credential value by GUID
+	status    mxplatform.ConnectionStatus          // empty: none yet
 	createdAt time.Time
 
 	aggregatedAt, successAt    time.Time // zero: never
 	lastJobAt, lastBalanceAt   time.Time // zero: never
 	authenticated              bool
 	processedAccounts, procTxn bool
-	jobGUID                    string
+	jobGUID                    mxplatform.JobGUID
 	job                        *job
 	challenges                 []challengeRec
 	aggregations               int // finished jobs that gathered data, to vary new data
@@ -85,7 +86,7 @@ type store struct {
 	institutions []*institutionRec
 	instByCode   map[mxplatform.InstitutionCode]*institutionRec
 	users        map[mxplatform.UserGUID]*userRec
-	userIDs      map[string]*userRec
+	userIDs      map[mxplatform.UserID]*userRec
 	members      map[mxplatform.MemberGUID]*memberRec
 	accounts     map[mxplatform.AccountGUID]*accountRec
 	txns         map[mxplatform.TransactionGUID]*txnRec
@@ -97,7 +98,7 @@ func newStore(seed int64, institutions []Institution) *store {
 		guids:       rand.New(rand.NewPCG(uint64(seed), 0x6d78666b)),
 		instByCode:  map[mxplatform.InstitutionCode]*institutionRec{},
 		users:       map[mxplatform.UserGUID]*userRec{},
-		userIDs:     map[string]*userRec{},
+		userIDs:     map[mxplatform.UserID]*userRec{},
 		members:     map[mxplatform.MemberGUID]*memberRec{},
 		accounts:    map[mxplatform.AccountGUID]*accountRec{},
 		txns:        map[mxplatform.TransactionGUID]*txnRec{},
@@ -111,12 +112,12 @@ func newStore(seed int64, institutions []Institution) *store {
 
 // putInstitution adds an institution, or replaces the one with the same code in place.
 func (s *store) putInstitution(inst Institution) {
-	code := *inst.Code
-	if inst.Credentials == nil && !(inst.SupportsOAuth != nil && *inst.SupportsOAuth) {
+	code := inst.Code
+	if inst.Credentials == nil && !inst.SupportsOAuth {
 		inst.Credentials = defaultCredentials(code)
 	}
 	inst.Credentials = slices.Clone(inst.Credentials)
-	rec := &institutionRec{Institution: inst, guid: stableGUID("INS", string(code))}
+	rec := &institutionRec{Institution: inst, guid: mxplatform.InstitutionGUID(stableGUID("INS", string(code)))}
 	if old, ok := s.instByCode[code]; ok {
 		*old = *rec
 		return
@@ -205,8 +206,8 @@ func (s *store) deleteUser(u *userRec) {
 		s.deleteMember(m)
 	}
 	delete(s.users, u.guid)
-	if u.data.ID != nil {
-		delete(s.userIDs, *u.data.ID)
+	if u.data.ID != "" {
+		delete(s.userIDs, u.data.ID)
 	}
 }
 
@@ -245,19 +246,22 @@ func (s *store) addTransaction(a *accountRec, data mxplatform.Transaction, day, 
 // ptr returns a pointer to a copy of v.
 func ptr[T any](v T) *T { return &v }
 
-// timestamp formats an _at field as MX does: 2016-10-13T18:07:57.000Z.
-func timestamp(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
-
-// timestampPtr is timestamp for optional fields: nil for the zero time.
-func timestampPtr(t time.Time) *string {
-	if t.IsZero() {
-		return nil
-	}
-	return ptr(timestamp(t))
+// timestamp formats an _at field as MX's examples write it, with milliseconds:
+// 2016-10-13T18:07:57.000Z. (mxplatform.TimestampOf writes whole seconds.)
+func timestamp(t time.Time) mxplatform.Timestamp {
+	return mxplatform.Timestamp(t.UTC().Format("2006-01-02T15:04:05.000Z"))
 }
 
-// dateString formats a date as MX documents it: 2016-10-13.
-func dateString(t time.Time) string { return t.UTC().Format(time.DateOnly) }
+// timestampIfSet is timestamp for fields that may be unset: none for the zero time.
+func timestampIfSet(t time.Time) mxplatform.Timestamp {
+	if t.IsZero() {
+		return ""
+	}
+	return timestamp(t)
+}
+
+// dateOf formats a date as MX documents it, 2016-10-13, taking the day in UTC.
+func dateOf(t time.Time) mxplatform.Date { return mxplatform.DateOf(t.UTC()) }
 
 // day returns the UTC midnight of t.
 func day(t time.Time) time.Time {

@@ -105,7 +105,7 @@ const tinyGIF = "R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw=="
 
 // challengeRec is a challenge put to a member, with its right answer.
 type challengeRec struct {
-	guid   string
+	guid   mxplatform.ChallengeGUID
 	typ    mxplatform.ChallengeType
 	label  string
 	answer string
@@ -116,7 +116,7 @@ type challengeOpt struct{ guid, label, value string }
 
 // newChallenge builds a challenge of type typ; guid names a new GUID.
 func newChallenge(typ mxplatform.ChallengeType, guid func(prefix string) string) challengeRec {
-	c := challengeRec{guid: guid("CRD"), typ: typ, answer: ChallengeAnswer}
+	c := challengeRec{guid: mxplatform.ChallengeGUID(guid("CRD")), typ: typ, answer: ChallengeAnswer}
 	opt := func(label, value string) challengeOpt {
 		return challengeOpt{guid: guid("CRD"), label: label, value: value}
 	}
@@ -139,20 +139,20 @@ func newChallenge(typ mxplatform.ChallengeType, guid func(prefix string) string)
 
 // api renders the challenge as MX sends it.
 func (c challengeRec) api() mxplatform.Challenge {
-	out := mxplatform.Challenge{GUID: ptr(c.guid), Type: ptr(c.typ), Label: ptr(c.label), FieldName: ptr(c.label)}
+	out := mxplatform.Challenge{GUID: c.guid, Type: c.typ, Label: c.label, FieldName: c.label}
 	switch c.typ {
 	case mxplatform.ChallengeTypeImageData:
-		out.ImageData = ptr(tinyGIF)
+		out.ImageData = tinyGIF
 	case mxplatform.ChallengeTypeOptions:
 		opts := make([]mxplatform.ChallengeOption, len(c.opts))
 		for i, o := range c.opts {
-			opts[i] = mxplatform.ChallengeOption{GUID: ptr(o.guid), Label: ptr(o.label), Value: ptr(o.value)}
+			opts[i] = mxplatform.ChallengeOption{GUID: o.guid, Label: o.label, Value: o.value}
 		}
 		out.Options = opts
 	case mxplatform.ChallengeTypeImageOptions:
 		opts := make([]mxplatform.ChallengeImageOption, len(c.opts))
 		for i, o := range c.opts {
-			opts[i] = mxplatform.ChallengeImageOption{GUID: ptr(o.guid), Label: ptr(o.label), Value: ptr(o.value), DataURI: ptr("data:image/gif;base64," + tinyGIF)}
+			opts[i] = mxplatform.ChallengeImageOption{GUID: o.guid, Label: o.label, Value: o.value, DataURI: "data:image/gif;base64," + tinyGIF}
 		}
 		out.ImageOptions = opts
 	}
@@ -179,18 +179,18 @@ type Institution struct {
 }
 
 func (inst Institution) validate() error {
-	if inst.Code == nil || *inst.Code == "" || inst.Name == nil || *inst.Name == "" {
+	if inst.Code == "" || inst.Name == "" {
 		return errors.New("mxplatformtest: an institution needs a code and a name")
 	}
-	seen := map[string]bool{}
+	seen := map[mxplatform.CredentialGUID]bool{}
 	for _, c := range inst.Credentials {
-		if c.GUID == nil || *c.GUID == "" {
-			return fmt.Errorf("mxplatformtest: institution %s: every credential needs a GUID", *inst.Code)
+		if c.GUID == "" {
+			return fmt.Errorf("mxplatformtest: institution %s: every credential needs a GUID", inst.Code)
 		}
-		if seen[*c.GUID] {
-			return fmt.Errorf("mxplatformtest: institution %s: credential GUID %s appears twice", *inst.Code, *c.GUID)
+		if seen[c.GUID] {
+			return fmt.Errorf("mxplatformtest: institution %s: credential GUID %s appears twice", inst.Code, c.GUID)
 		}
-		seen[*c.GUID] = true
+		seen[c.GUID] = true
 	}
 	return nil
 }
@@ -198,74 +198,76 @@ func (inst Institution) validate() error {
 // institutionRec is an institution in the store.
 type institutionRec struct {
 	Institution
-	guid string
+	guid mxplatform.InstitutionGUID
 }
 
-func (r *institutionRec) code() mxplatform.InstitutionCode { return *r.Code }
-func (r *institutionRec) oauth() bool                      { return r.SupportsOAuth != nil && *r.SupportsOAuth }
+func (r *institutionRec) code() mxplatform.InstitutionCode { return r.Code }
+func (r *institutionRec) oauth() bool                      { return r.SupportsOAuth }
 
 // passwordGUID returns the GUID of the credential that picks outcomes: the PASSWORD one, else
 // the last.
-func (r *institutionRec) passwordGUID() string {
+func (r *institutionRec) passwordGUID() mxplatform.CredentialGUID {
 	for _, c := range r.Credentials {
-		if c.FieldType != nil && *c.FieldType == mxplatform.CredentialFieldTypePassword {
-			return *c.GUID
+		if c.FieldType == mxplatform.CredentialFieldTypePassword {
+			return c.GUID
 		}
 	}
 	if n := len(r.Credentials); n > 0 {
-		return *r.Credentials[n-1].GUID
+		return r.Credentials[n-1].GUID
 	}
 	return ""
 }
 
 // loginGUID returns the GUID of the user name credential, else the first.
-func (r *institutionRec) loginGUID() string {
+func (r *institutionRec) loginGUID() mxplatform.CredentialGUID {
 	for _, c := range r.Credentials {
-		if c.FieldName != nil && strings.EqualFold(*c.FieldName, "LOGIN") {
-			return *c.GUID
+		if strings.EqualFold(c.FieldName, "LOGIN") {
+			return c.GUID
 		}
 	}
 	if len(r.Credentials) > 0 {
-		return *r.Credentials[0].GUID
+		return r.Credentials[0].GUID
 	}
 	return ""
 }
 
 // defaultCredentials are a user name and a password with GUIDs derived from the code.
 func defaultCredentials(code mxplatform.InstitutionCode) []mxplatform.Credential {
+	guid := func(field string) mxplatform.CredentialGUID {
+		return mxplatform.CredentialGUID(stableGUID("CRD", string(code)+"/"+field))
+	}
 	return []mxplatform.Credential{
-		{GUID: ptr(stableGUID("CRD", string(code)+"/LOGIN")), FieldName: ptr("LOGIN"), FieldType: ptr(mxplatform.CredentialFieldTypeText), Type: ptr("TEXT"), Label: ptr("Username"), DisplayOrder: ptr(1)},
-		{GUID: ptr(stableGUID("CRD", string(code)+"/PASSWORD")), FieldName: ptr("PASSWORD"), FieldType: ptr(mxplatform.CredentialFieldTypePassword), Type: ptr("PASSWORD"), Label: ptr("Password"), DisplayOrder: ptr(2)},
+		{GUID: guid("LOGIN"), FieldName: "LOGIN", FieldType: mxplatform.CredentialFieldTypeText, Type: "TEXT", Label: "Username", DisplayOrder: ptr(1)},
+		{GUID: guid("PASSWORD"), FieldName: "PASSWORD", FieldType: mxplatform.CredentialFieldTypePassword, Type: "PASSWORD", Label: "Password", DisplayOrder: ptr(2)},
 	}
 }
 
 // seededInstitutions are the institutions every fake starts with.
 func seededInstitutions() []Institution {
-	logo := func(size string) *string {
-		return ptr("https://content.moneydesktop.com/storage/MD_Assets/Ipad%20Logos/" + size + "/default_" + size + ".png")
+	logo := func(size string) string {
+		return "https://content.moneydesktop.com/storage/MD_Assets/Ipad%20Logos/" + size + "/default_" + size + ".png"
 	}
 	inst := func(code, name, country, url string, oauth, identification, statement, verification, history, favorite, unthrottled bool) Institution {
 		c := mxplatform.InstitutionCode(code)
 		i := Institution{
 			Institution: mxplatform.Institution{
-				Code: &c, Name: ptr(name), ISOCountryCode: ptr(country), URL: ptr(url),
+				Code: c, Name: name, ISOCountryCode: country, URL: url,
 				SmallLogoURL: logo("50x50"), MediumLogoURL: logo("100x100"),
-				SupportsOAuth: ptr(oauth), SupportsAccountIdentification: ptr(identification),
-				SupportsAccountStatement: ptr(statement), SupportsAccountVerification: ptr(verification),
-				SupportsTransactionHistory: ptr(history), SupportsTaxDocument: ptr(false),
-				IsDisabledByClient:  ptr(false),
-				ForgotPasswordURL:   ptr(url + "/forgot-password"),
-				ForgotUsernameURL:   ptr(url + "/forgot-username"),
-				TroubleSigningInURL: ptr(url + "/help"),
+				SupportsOAuth: oauth, SupportsAccountIdentification: identification,
+				SupportsAccountStatement: statement, SupportsAccountVerification: verification,
+				SupportsTransactionHistory: history,
+				ForgotPasswordURL:          url + "/forgot-password",
+				ForgotUsernameURL:          url + "/forgot-username",
+				TroubleSigningInURL:        url + "/help",
 			},
 			Favorite:    favorite,
 			Unthrottled: unthrottled,
 		}
 		if oauth {
-			i.InstructionalText = ptr("You will be sent to " + name + " to sign in.")
+			i.InstructionalText = "You will be sent to " + name + " to sign in."
 		} else {
 			i.Credentials = defaultCredentials(c)
-			i.InstructionalText = ptr("Use the user name and password you use on " + url + ".")
+			i.InstructionalText = "Use the user name and password you use on " + url + "."
 		}
 		return i
 	}

@@ -118,7 +118,7 @@ func TestInvalidRequestsThroughTheSDK(t *testing.T) {
 	wantStatusErr(t, err, http.StatusNotAcceptable)
 	_, err = mx.ReadMember(ctx, "USR-nope", "MBR-nope")
 	wantStatusErr(t, err, http.StatusNotFound)
-	_, err = mx.CreateMember(ctx, newUser(t, mx), mxplatform.MemberCreateRequestBody{Member: mxplatform.MemberCreateRequest{InstitutionCode: "mxbank"}})
+	_, err = mx.CreateMember(ctx, newUser(t, mx), mxplatform.MemberCreateRequest{InstitutionCode: "mxbank"}, nil)
 	wantStatusErr(t, err, http.StatusBadRequest)
 }
 
@@ -127,10 +127,10 @@ func TestPartnerIDsAreUnique(t *testing.T) {
 	mx := newAPI(t, srv)
 	ctx := context.Background()
 
-	if _, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr("u-1")}); err != nil {
+	if _, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr(mxplatform.UserID("u-1"))}); err != nil {
 		t.Fatal(err)
 	}
-	_, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr("u-1")})
+	_, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr(mxplatform.UserID("u-1"))})
 	if e := wantStatusErr(t, err, http.StatusConflict); !strings.Contains(e.Message, "u-1") {
 		t.Errorf("message %q does not name the id", e.Message)
 	}
@@ -140,17 +140,17 @@ func TestPartnerIDsAreUnique(t *testing.T) {
 
 	ug := newUser(t, mx)
 	creds := credentials(t, mx, "mxbank", mxplatformtest.PasswordConnect)
-	create := func(id string) (*mxplatform.Member, error) {
-		return mx.CreateMember(ctx, ug, mxplatform.MemberCreateRequestBody{Member: mxplatform.MemberCreateRequest{
+	create := func(id mxplatform.MemberID) (*mxplatform.Member, error) {
+		return mx.CreateMember(ctx, ug, mxplatform.MemberCreateRequest{
 			InstitutionCode: "mxbank", Credentials: creds, ID: &id, SkipAggregation: ptr(true),
-		}})
+		}, nil)
 	}
 	m1, err := create("m-1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if status(m1) != mxplatform.ConnectionStatusCreated || *m1.IsBeingAggregated {
-		t.Errorf("member with skip_aggregation = %s, aggregating %v; want CREATED, idle", status(m1), *m1.IsBeingAggregated)
+	if status(m1) != mxplatform.ConnectionStatusCreated || m1.IsBeingAggregated {
+		t.Errorf("member with skip_aggregation = %s, aggregating %v; want CREATED, idle", status(m1), m1.IsBeingAggregated)
 	}
 	_, err = create("m-1")
 	wantStatusErr(t, err, http.StatusConflict)
@@ -158,27 +158,27 @@ func TestPartnerIDsAreUnique(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = mx.UpdateMember(ctx, ug, *m2.GUID, mxplatform.MemberUpdateRequest{ID: ptr("m-1")})
+	_, err = mx.UpdateMember(ctx, ug, m2.GUID, mxplatform.MemberUpdateRequest{ID: ptr(mxplatform.MemberID("m-1"))})
 	wantStatusErr(t, err, http.StatusConflict)
-	if _, err := mx.UpdateMember(ctx, ug, *m2.GUID, mxplatform.MemberUpdateRequest{ID: ptr("m-2")}); err != nil {
+	if _, err := mx.UpdateMember(ctx, ug, m2.GUID, mxplatform.MemberUpdateRequest{ID: ptr(mxplatform.MemberID("m-2"))}); err != nil {
 		t.Errorf("keeping a member's own id: %v", err)
 	}
 
 	// Another user's members do not count, and a deleted user's id is free again.
 	other := newUser(t, mx)
-	if _, err := mx.CreateMember(ctx, other, mxplatform.MemberCreateRequestBody{Member: mxplatform.MemberCreateRequest{
-		InstitutionCode: "mxbank", Credentials: creds, ID: ptr("m-1"), SkipAggregation: ptr(true),
-	}}); err != nil {
+	if _, err := mx.CreateMember(ctx, other, mxplatform.MemberCreateRequest{
+		InstitutionCode: "mxbank", Credentials: creds, ID: ptr(mxplatform.MemberID("m-1")), SkipAggregation: ptr(true),
+	}, nil); err != nil {
 		t.Errorf("the same member id at another user: %v", err)
 	}
-	u, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr("u-2")})
+	u, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr(mxplatform.UserID("u-2"))})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := mx.DeleteUser(ctx, *u.GUID); err != nil {
+	if err := mx.DeleteUser(ctx, u.GUID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr("u-2")}); err != nil {
+	if _, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr(mxplatform.UserID("u-2"))}); err != nil {
 		t.Errorf("the id of a deleted user: %v", err)
 	}
 }
@@ -189,12 +189,12 @@ func TestMemberLimit(t *testing.T) {
 	ctx := context.Background()
 	ug := newUser(t, mx)
 	creds := credentials(t, mx, "mxbank", mxplatformtest.PasswordConnect)
-	body := mxplatform.MemberCreateRequestBody{Member: mxplatform.MemberCreateRequest{InstitutionCode: "mxbank", Credentials: creds, SkipAggregation: ptr(true)}}
+	member := mxplatform.MemberCreateRequest{InstitutionCode: "mxbank", Credentials: creds, SkipAggregation: ptr(true)}
 	for i := range 25 {
-		if _, err := mx.CreateMember(ctx, ug, body); err != nil {
+		if _, err := mx.CreateMember(ctx, ug, member, nil); err != nil {
 			t.Fatalf("member %d: %v", i+1, err)
 		}
 	}
-	_, err := mx.CreateMember(ctx, ug, body)
+	_, err := mx.CreateMember(ctx, ug, member, nil)
 	wantStatusErr(t, err, http.StatusUnprocessableEntity)
 }
