@@ -29,7 +29,7 @@ test: check-generate vet
 	$(GO) test -race -count=1 ./...
 	./scripts/fuzz.sh
 
-## fuzz: every fuzz target for FUZZTIME (default 3s) each
+## fuzz: every fuzz target for FUZZTIME (default 10000x: ten thousand inputs) each
 fuzz:
 	./scripts/fuzz.sh
 
