@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Regenerates everything derived from api/: the generated Go code (go generate ./gen/...) and the
-# fixtures extracted from the reference (gen/fixtures, gen/surfacefixtures).
+# Regenerates everything derived from api/: the generated Go code (go generate ./gen/... for the
+# packages oapi-codegen writes alone, gen/platform for the Platform API's models, methods and
+# fake server, and the generators of tables and the CLI) and the fixtures extracted from the
+# reference (gen/fixtures, gen/surfacefixtures).
 #
 # With --check, fails when regenerating changes any file (the committed output has drifted from
 # its sources), then builds, since the generator can succeed with output that does not compile.
@@ -24,7 +26,7 @@ if [[ "${1:-}" == "--check" ]]; then
 fi
 
 go generate ./gen/...
-go run ./gen/operations
+go run ./gen/platform
 go run ./gen/optables
 go run ./gen/tables
 go run ./gen/cli

@@ -29,6 +29,7 @@ type target struct {
 	importPath string
 	mediaType  string // the media type of its JSON answers
 	server     string // the folder of the fake's generated server
+	baseline   string // the folder of the models the decoding benchmarks compare with, "" for none
 }
 
 var targets = []target{{
@@ -38,6 +39,7 @@ var targets = []target{{
 	importPath: "github.com/mxsdk/mx-go/mxplatform",
 	mediaType:  "application/vnd.mx.api.v1+json",
 	server:     "mxplatform/mxplatformtest/internal/server",
+	baseline:   "mxplatform/internal/baseline",
 }}
 
 func main() {
@@ -114,7 +116,25 @@ func generate(t target) error {
 	if err != nil {
 		return fmt.Errorf("server: %w", err)
 	}
-	return os.WriteFile(filepath.Join(t.server, "server.gen.go"), []byte(src), 0o644)
+	if err := os.WriteFile(filepath.Join(t.server, "server.gen.go"), []byte(src), 0o644); err != nil {
+		return err
+	}
+	if t.baseline == "" {
+		return nil
+	}
+
+	// The baseline of the decoding benchmarks: the models as a generator writes them by
+	// default, every optional field a pointer, text as strings and money as float64.
+	doc, err = load(t.spec)
+	if err != nil {
+		return err
+	}
+	plain(doc)
+	src, err = codegen.Generate(doc, config("baseline", codegen.GenerateOptions{Models: true}, &codegen.SimpleTypeSpec{Type: "float64"}))
+	if err != nil {
+		return fmt.Errorf("baseline: %w", err)
+	}
+	return os.WriteFile(filepath.Join(t.baseline, "baseline.gen.go"), []byte(src), 0o644)
 }
 
 // config is oapi-codegen's configuration of a package: the file header of gen/templates, the

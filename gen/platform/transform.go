@@ -307,3 +307,38 @@ func isIdentifier(t string) bool {
 	}
 	return true
 }
+
+// plain removes every x-go-type of doc's schemas: their fields become the plain types of JSON.
+func plain(doc *openapi3.T) {
+	var visit func(r *openapi3.SchemaRef, seen map[*openapi3.Schema]bool)
+	visit = func(r *openapi3.SchemaRef, seen map[*openapi3.Schema]bool) {
+		if r == nil || r.Value == nil || seen[r.Value] {
+			return
+		}
+		seen[r.Value] = true
+		delete(r.Value.Extensions, "x-go-type")
+		for _, p := range r.Value.Properties {
+			visit(p, seen)
+		}
+		visit(r.Value.Items, seen)
+		for _, list := range []openapi3.SchemaRefs{r.Value.AllOf, r.Value.OneOf, r.Value.AnyOf} {
+			for _, x := range list {
+				visit(x, seen)
+			}
+		}
+	}
+	seen := map[*openapi3.Schema]bool{}
+	for _, s := range doc.Components.Schemas {
+		visit(s, seen)
+	}
+	for _, p := range doc.Components.Parameters {
+		visit(p.Value.Schema, seen)
+	}
+	for _, item := range doc.Paths.Map() {
+		for _, o := range item.Operations() {
+			for _, p := range o.Parameters {
+				visit(p.Value.Schema, seen)
+			}
+		}
+	}
+}

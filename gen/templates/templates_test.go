@@ -34,6 +34,23 @@ var edits = map[string][]struct{ old, new string }{
 			"\n" +
 			"package {{.PackageName}}\n",
 	}},
+	"builders.tmpl": {
+		{
+			old: "// New{{$opid}}Request{{if .HasBody}}WithBody{{end}} constructs an http.Request for the {{$opid}} method{{if .HasBody}}, with any body, and a specified content type{{end}}\n" +
+				"func New{{$opid}}Request{{if .HasBody}}WithBody{{end}}(server string{{genParamArgs $pathParams}}{{if $hasParams}}, params *{{$opid}}Params{{end}}{{if .HasBody}}, contentType string, body io.Reader{{end}}) (*http.Request, error) {",
+			new: "// new{{$opid}}Request builds the request of {{.OperationId | lcFirst}}{{if .HasBody}} with its encoded body{{end}}, for API's\n" +
+				"// methods: the path resolved against server, its parameters encoded as the spec says.\n" +
+				"func new{{$opid}}Request(server string{{genParamArgs $pathParams}}{{if $hasParams}}, params *{{$opid}}Params{{end}}{{if .HasBody}}, body []byte{{end}}) (*http.Request, error) {",
+		},
+		{
+			old: "http.NewRequest({{.Method | httpMethodConstant}}, queryURL.String(), {{if .HasBody}}body{{else}}nil{{end}})",
+			new: "http.NewRequest({{.Method | httpMethodConstant}}, queryURL.String(), {{if .HasBody}}bytes.NewReader(body){{else}}nil{{end}})",
+		},
+		{
+			old: "{{if .HasBody}}req.Header.Add(\"Content-Type\", contentType){{end}}",
+			new: "{{if .HasBody}}req.Header.Set(\"Content-Type\", \"application/json\"){{end}}",
+		},
+	},
 	"client.tmpl": {{
 		old: "\t// The endpoint of the server conforming to this interface, with scheme,\n" +
 			"\t// https://api.deepmap.com for example. This can contain a path relative\n" +
@@ -43,6 +60,21 @@ var edits = map[string][]struct{ old, new string }{
 			"\t// It can contain a path relative to the server, and all the paths in the\n" +
 			"\t// spec are appended to it.\n",
 	}},
+}
+
+// sections are the templates here made of a part of a built-in one: its text from start to end,
+// without the parts from each drop[i][0] to drop[i][1], with the edits of edits, after a
+// comment of ours ({{/* ... */}}) saying what it is.
+var sections = map[string]struct {
+	from, start, end string
+	drop             [][2]string
+}{
+	"builders.tmpl": {
+		from:  "client.tmpl",
+		start: "{{/* Generate request builders */}}",
+		end:   "{{end}}{{/* Range */}}",
+		drop:  [][2]string{{"{{ if .HeaderParams }}", "{{- end }}{{/* if .CookieParams */}}"}},
+	},
 }
 
 // TestTemplatesAreTheGeneratorsWithEdits fails when a template here is no longer the built-in
@@ -64,6 +96,11 @@ func TestTemplatesAreTheGeneratorsWithEdits(t *testing.T) {
 	slices.Sort(ours)
 	var listed []string
 	for name := range edits {
+		if _, derived := sections[name]; !derived {
+			listed = append(listed, name)
+		}
+	}
+	for name := range sections {
 		listed = append(listed, name)
 	}
 	slices.Sort(listed)
@@ -71,11 +108,22 @@ func TestTemplatesAreTheGeneratorsWithEdits(t *testing.T) {
 		t.Fatalf("templates here %v, with edits listed %v", ours, listed)
 	}
 	for _, name := range ours {
-		b, err := os.ReadFile(filepath.Join(builtin, name))
+		from := name
+		if sec, ok := sections[name]; ok {
+			from = sec.from
+		}
+		b, err := os.ReadFile(filepath.Join(builtin, from))
 		if err != nil {
-			t.Fatalf("the generator has no template %s: %v", name, err)
+			t.Fatalf("the generator has no template %s: %v", from, err)
 		}
 		want := string(b)
+		if sec, ok := sections[name]; ok {
+			want = cut(t, name, want, sec.start, sec.end)
+			for _, d := range sec.drop {
+				part := cut(t, name, want, d[0], d[1])
+				want = strings.Replace(want, part, "", 1)
+			}
+		}
 		for _, e := range edits[name] {
 			if n := strings.Count(want, e.old); n != 1 {
 				t.Errorf("%s: the built-in template holds the text to replace %d times, want once:\n%s", name, n, e.old)
@@ -87,10 +135,29 @@ func TestTemplatesAreTheGeneratorsWithEdits(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if _, ok := sections[name]; ok {
+			// Our comment, then the section.
+			_, rest, found := strings.Cut(string(got), "*/}}\n")
+			if !found {
+				t.Fatalf("%s does not start with a comment saying what it is", name)
+			}
+			got = []byte(strings.TrimSuffix(rest, "\n"))
+		}
 		if string(got) != want {
 			t.Errorf("%s is not %s with the edits of templates_test.go: copy it again and make them", name, filepath.Join(builtin, name))
 		}
 	}
+}
+
+// cut returns the part of s from start to end, both included.
+func cut(t *testing.T, name, s, start, end string) string {
+	t.Helper()
+	i := strings.Index(s, start)
+	j := strings.Index(s[max(i, 0):], end)
+	if i < 0 || j < 0 {
+		t.Fatalf("%s: the built-in template has no part from %q to %q", name, start, end)
+	}
+	return s[i : i+j+len(end)]
 }
 
 // TestGeneratedPackageDocs checks every package holding generated code: it has a package
