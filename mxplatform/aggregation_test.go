@@ -43,7 +43,7 @@ type memberScript struct {
 }
 
 func memberState(s ConnectionStatus, aggregating bool, at string, challenges ...Challenge) MemberStatus {
-	return MemberStatus{ConnectionStatus: s, IsBeingAggregated: &aggregating, AggregatedAt: Timestamp(at), Challenges: challenges, GUID: docMember}
+	return MemberStatus{ConnectionStatus: s, IsBeingAggregated: OptionalOf(aggregating), AggregatedAt: Timestamp(at), Challenges: challenges, GUID: docMember}
 }
 
 func ptrTo[T any](v T) *T { return &v }
@@ -57,7 +57,7 @@ func (m *memberScript) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		_ = json.NewEncoder(w).Encode(v)
 	}
 	member := func() map[string]any {
-		return map[string]any{"member": Member{GUID: docMember, AggregatedAt: m.jobAt, IsBeingAggregated: ptrTo(true)}}
+		return map[string]any{"member": Member{GUID: docMember, AggregatedAt: m.jobAt, IsBeingAggregated: OptionalOf(true)}}
 	}
 	switch {
 	case strings.HasSuffix(r.URL.Path, "/aggregate"), strings.HasSuffix(r.URL.Path, "/check_balance"):
@@ -261,7 +261,7 @@ func TestSettled(t *testing.T) {
 		{ConnectionStatus("SOMETHING_NEW"), true, false},
 		{"", false, true},
 	} {
-		got := settled(&MemberStatus{ConnectionStatus: tc.s, IsBeingAggregated: &tc.aggregating})
+		got := settled(&MemberStatus{ConnectionStatus: tc.s, IsBeingAggregated: OptionalOf(tc.aggregating)})
 		if got != tc.want {
 			t.Errorf("%v aggregating=%v: settled %v", tc.s.Info().Status, tc.aggregating, got)
 		}
@@ -310,7 +310,7 @@ func TestAggregateAndWaitAfterALostAnswer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if aggregates.Load() != 1 || r.Job != 0 || r.Status.ConnectionStatus != ConnectionStatusConnected || *r.Status.IsBeingAggregated {
+	if aggregates.Load() != 1 || r.Job != 0 || r.Status.ConnectionStatus != ConnectionStatusConnected || r.Status.IsBeingAggregated.Value() {
 		t.Errorf("%d aggregate requests, result %+v", aggregates.Load(), r)
 	}
 }

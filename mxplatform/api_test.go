@@ -282,7 +282,7 @@ func TestReadTransactionAcceptsTheListShape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tx.Amount == nil || tx.Amount.String() != "61.11" {
+	if !tx.Amount.IsSet() || tx.Amount.Value().String() != "61.11" {
 		t.Errorf("amount %v", tx.Amount)
 	}
 }

@@ -35,7 +35,7 @@ func BenchmarkReadAccount(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			acct, err := a.ReadAccount(ctx, docUser, docAccount)
-			if err != nil || acct.Balance == nil {
+			if err != nil || !acct.Balance.IsSet() {
 				b.Fatal(err)
 			}
 		}
@@ -64,7 +64,7 @@ func BenchmarkReadAccount(b *testing.B) {
 			var out struct {
 				Account Account `json:"account"`
 			}
-			if err := json.Unmarshal(raw, &out); err != nil || out.Account.Balance == nil {
+			if err := json.Unmarshal(raw, &out); err != nil || !out.Account.Balance.IsSet() {
 				b.Fatal(err)
 			}
 		}

@@ -96,18 +96,18 @@ func TestWaitEndsWithItsContext(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := srv.Fake.AddMember(*u.GUID, mxplatformtest.MemberSeed{})
+	m, err := srv.Fake.AddMember(u.GUID, mxplatformtest.MemberSeed{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := mx.AggregateMember(context.Background(), *u.GUID, *m.GUID, nil); err != nil {
+	if _, err := mx.AggregateMember(context.Background(), u.GUID, m.GUID, nil); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), deadline)
 	defer cancel()
 	start := time.Now()
 	reads := 0
-	_, err = mx.WaitForAggregation(ctx, *u.GUID, *m.GUID, &mxplatform.WaitOptions{
+	_, err = mx.WaitForAggregation(ctx, u.GUID, m.GUID, &mxplatform.WaitOptions{
 		Interval: 10 * time.Second, Progress: func(*mxplatform.MemberStatus) { reads++ },
 	})
 	if !errors.Is(err, context.DeadlineExceeded) || reads != 1 {

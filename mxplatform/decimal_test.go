@@ -21,7 +21,7 @@ func TestDecimalRoundTripsExactly(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := MustDecimal(in)
-		if !acct.Balance.Equal(want) {
+		if !acct.Balance.Value().Equal(want) {
 			t.Errorf("%s decoded as %s", in, acct.Balance)
 		}
 		if d := jsonDiff([]byte(`{"balance":`+in+`}`), out); d != "" {
@@ -39,7 +39,7 @@ func TestDecimalKeepsCentsThatFloat32Loses(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"balance": 1234567.89}`), &acct); err != nil {
 		t.Fatal(err)
 	}
-	if got := acct.Balance.String(); got != "1234567.89" {
+	if got := acct.Balance.Value().String(); got != "1234567.89" {
 		t.Fatalf("balance = %s", got)
 	}
 	f := float32(1234567.89)
@@ -61,7 +61,7 @@ func TestDecimalRejectsNonNumbers(t *testing.T) {
 	}
 	// A null field stays nil: MX sends null for unknown balances.
 	var acct Account
-	if err := json.Unmarshal([]byte(`{"balance": null}`), &acct); err != nil || acct.Balance != nil {
+	if err := json.Unmarshal([]byte(`{"balance": null}`), &acct); err != nil || acct.Balance.IsSet() {
 		t.Errorf("null balance: %v, %v", acct.Balance, err)
 	}
 	if _, err := ParseDecimal("12,50"); err == nil {

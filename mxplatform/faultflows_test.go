@@ -83,7 +83,7 @@ var flows = []flow{
 			return err
 		},
 		check: func(t *testing.T, e *env, ok, _ bool) {
-			if ok && (e.gotAccount == nil || *e.gotAccount.GUID != e.account || !e.gotAccount.Balance.Equal(*e.wantAccount.Balance)) {
+			if ok && (e.gotAccount == nil || e.gotAccount.GUID != e.account || !e.gotAccount.Balance.Value().Equal(e.wantAccount.Balance.Value())) {
 				t.Errorf("read %+v, want %+v", e.gotAccount, e.wantAccount)
 			}
 		},
@@ -98,11 +98,11 @@ var flows = []flow{
 		},
 		run: func(ctx context.Context, e *env) error {
 			e.gotTxns = nil
-			for tx, err := range e.mx.ListTransactionsIter(ctx, e.user, &mxplatform.ListTransactionsParams{RecordsPerPage: ptr(pageSize)}) {
+			for tx, err := range e.mx.ListTransactionsIter(ctx, e.user, &mxplatform.ListTransactionsParams{RecordsPerPage: mxplatform.Ptr(pageSize)}) {
 				if err != nil {
 					return err
 				}
-				e.gotTxns = append(e.gotTxns, *tx.GUID)
+				e.gotTxns = append(e.gotTxns, tx.GUID)
 			}
 			return nil
 		},
@@ -128,7 +128,7 @@ var flows = []flow{
 			return err
 		},
 		check: func(t *testing.T, e *env, ok, _ bool) {
-			if ok && (e.gotStatus == nil || e.gotStatus.Status.ConnectionStatus != mxplatform.ConnectionStatusConnected || *e.gotStatus.Status.IsBeingAggregated) {
+			if ok && (e.gotStatus == nil || e.gotStatus.Status.ConnectionStatus != mxplatform.ConnectionStatusConnected || e.gotStatus.Status.IsBeingAggregated.Value()) {
 				t.Errorf("the wait ended at %+v, want CONNECTED and no longer aggregating", e.gotStatus)
 			}
 		},
@@ -137,12 +137,12 @@ var flows = []flow{
 		name: "CreateUser", op: "createUser", write: true,
 		run: func(ctx context.Context, e *env) (err error) {
 			// No partner id: a second createUser would make a second user, not a 409.
-			e.gotUser, err = e.mx.CreateUser(ctx, mxplatform.UserCreateRequest{Metadata: ptr(`{"flow": "reliability"}`)})
+			e.gotUser, err = e.mx.CreateUser(ctx, mxplatform.UserCreateRequest{Metadata: mxplatform.Ptr(`{"flow": "reliability"}`)})
 			return err
 		},
 		check: func(t *testing.T, e *env, ok, applied bool) {
 			wantCount(t, e, "users", e.srv.Fake.Counts().Users, 1+b2i(applied))
-			if ok && (e.gotUser == nil || e.gotUser.GUID == nil || deref(e.gotUser.Metadata) != `{"flow": "reliability"}`) {
+			if ok && (e.gotUser == nil || e.gotUser.GUID == "" || e.gotUser.Metadata != `{"flow": "reliability"}`) {
 				t.Errorf("created %+v", e.gotUser)
 			}
 		},
@@ -153,9 +153,9 @@ var flows = []flow{
 			e.creds = credentials(t, e.mx, mxplatformtest.TestBankCode, mxplatformtest.PasswordConnect)
 		},
 		run: func(ctx context.Context, e *env) (err error) {
-			e.gotMember, err = e.mx.CreateMember(ctx, e.user, mxplatform.MemberCreateRequestBody{Member: mxplatform.MemberCreateRequest{
+			e.gotMember, err = e.mx.CreateMember(ctx, e.user, mxplatform.MemberCreateRequest{
 				InstitutionCode: mxplatformtest.TestBankCode, Credentials: e.creds, // no partner id, as for users
-			}})
+			}, nil)
 			return err
 		},
 		check: func(t *testing.T, e *env, ok, applied bool) {
@@ -167,7 +167,7 @@ var flows = []flow{
 			if len(members) != 1+b2i(applied) {
 				t.Errorf("the user lists %d members, want %d", len(members), 1+b2i(applied))
 			}
-			if ok && (e.gotMember == nil || *e.gotMember.GUID != *members[len(members)-1].GUID) {
+			if ok && (e.gotMember == nil || e.gotMember.GUID != members[len(members)-1].GUID) {
 				t.Errorf("created %+v, the user lists %+v", e.gotMember, members)
 			}
 		},
@@ -175,7 +175,7 @@ var flows = []flow{
 	{
 		name: "UpdateTransaction", op: "updateTransaction", write: true,
 		run: func(ctx context.Context, e *env) (err error) {
-			e.gotTxn, err = e.mx.UpdateTransaction(ctx, e.user, e.txn, mxplatform.TransactionUpdateRequest{Memo: ptr("reliable")})
+			e.gotTxn, err = e.mx.UpdateTransaction(ctx, e.user, e.txn, mxplatform.TransactionUpdateRequest{Memo: mxplatform.Ptr("reliable")})
 			return err
 		},
 		check: func(t *testing.T, e *env, ok, applied bool) {
@@ -187,10 +187,10 @@ var flows = []flow{
 			if applied {
 				want = "reliable"
 			}
-			if deref(tx.Memo) != want {
-				t.Errorf("memo %q, want %q", deref(tx.Memo), want)
+			if tx.Memo != want {
+				t.Errorf("memo %q, want %q", tx.Memo, want)
 			}
-			if ok && (e.gotTxn == nil || deref(e.gotTxn.Memo) != "reliable") {
+			if ok && (e.gotTxn == nil || e.gotTxn.Memo != "reliable") {
 				t.Errorf("the update answered %+v", e.gotTxn)
 			}
 		},
@@ -205,7 +205,7 @@ var flows = []flow{
 		check: func(t *testing.T, e *env, ok, applied bool) {
 			// Steps are manual: a job started stays running, and a second request joins it.
 			wantCount(t, e, "running jobs", e.srv.Fake.RunningJobs(), b2i(applied))
-			if ok && (e.gotJob == nil || *e.gotJob.Member.GUID != e.member || !*e.gotJob.Member.IsBeingAggregated) {
+			if ok && (e.gotJob == nil || e.gotJob.Member.GUID != e.member || !e.gotJob.Member.IsBeingAggregated.Value()) {
 				t.Errorf("the aggregation answered %+v", e.gotJob)
 			}
 		},
@@ -216,11 +216,11 @@ var flows = []flow{
 		options:  []mxplatformtest.Option{mxplatformtest.WithManualSteps()},
 		setup: func(t *testing.T, e *env) {
 			ch, err := e.mx.ListMemberChallenges(context.Background(), e.user, e.member, nil)
-			if err != nil || !ch.Challenged || len(ch.Challenges) != 1 {
+			if err != nil || !ch.Challenged || len(ch.Items) != 1 {
 				t.Fatalf("challenges %+v, %v", ch, err)
 			}
-			e.answers = mxplatform.NewMFAAnswers(ch.Challenges)
-			if err := e.answers.Set(*ch.Challenges[0].GUID, mxplatformtest.ChallengeAnswer); err != nil {
+			e.answers = mxplatform.NewMFAAnswers(ch.Items)
+			if err := e.answers.Set(ch.Items[0].GUID, mxplatformtest.ChallengeAnswer); err != nil {
 				t.Fatal(err)
 			}
 		},
@@ -314,11 +314,11 @@ func newEnv(t *testing.T, fl flow, extra ...mxplatform.Option) *env {
 		t.Fatal(err)
 	}
 	e := &env{srv: srv, mx: mx}
-	u, err := srv.Fake.AddUser(mxplatform.User{ID: ptr("reliability")})
+	u, err := srv.Fake.AddUser(mxplatform.User{ID: "reliability"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.user = *u.GUID
+	e.user = u.GUID
 	password := fl.password
 	if password == "" {
 		password = mxplatformtest.PasswordConnect
@@ -327,22 +327,22 @@ func newEnv(t *testing.T, fl flow, extra ...mxplatform.Option) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.member = *m.GUID
+	e.member = m.GUID
 	ctx := context.Background()
 	if password == mxplatformtest.PasswordConnect {
 		accounts, err := mxplatform.Collect(mx.ListUserAccountsIter(ctx, e.user, nil))
 		if err != nil || len(accounts) == 0 {
 			t.Fatalf("accounts %v, %v", accounts, err)
 		}
-		e.account = *accounts[0].GUID
+		e.account = accounts[0].GUID
 		if e.wantAccount, err = mx.ReadAccount(ctx, e.user, e.account); err != nil {
 			t.Fatal(err)
 		}
 		page, err := mx.ListTransactions(ctx, e.user, nil)
-		if err != nil || len(page.Transactions) == 0 {
+		if err != nil || len(page.Items) == 0 {
 			t.Fatalf("transactions %v, %v", page, err)
 		}
-		e.txn, e.memo = *page.Transactions[0].GUID, deref(page.Transactions[0].Memo)
+		e.txn, e.memo = page.Items[0].GUID, page.Items[0].Memo
 	}
 	if fl.setup != nil {
 		fl.setup(t, e)
@@ -354,11 +354,11 @@ func newEnv(t *testing.T, fl flow, extra ...mxplatform.Option) *env {
 func listTxns(t *testing.T, ctx context.Context, e *env) []mxplatform.TransactionGUID {
 	t.Helper()
 	var out []mxplatform.TransactionGUID
-	for tx, err := range e.mx.ListTransactionsIter(ctx, e.user, &mxplatform.ListTransactionsParams{RecordsPerPage: ptr(pageSize)}) {
+	for tx, err := range e.mx.ListTransactionsIter(ctx, e.user, &mxplatform.ListTransactionsParams{RecordsPerPage: mxplatform.Ptr(pageSize)}) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, *tx.GUID)
+		out = append(out, tx.GUID)
 	}
 	return out
 }
@@ -371,12 +371,12 @@ func credentials(t *testing.T, mx *mxplatform.API, code mxplatform.InstitutionCo
 		t.Fatal(err)
 	}
 	var out []mxplatform.CredentialRequest
-	for _, c := range page.Credentials {
+	for _, c := range page.Items {
 		v := "mxuser"
-		if c.FieldType != nil && *c.FieldType == mxplatform.CredentialFieldTypePassword {
+		if c.FieldType == mxplatform.CredentialFieldTypePassword {
 			v = password
 		}
-		out = append(out, mxplatform.CredentialRequest{GUID: *c.GUID, Value: v})
+		out = append(out, mxplatform.CredentialRequest{GUID: c.GUID, Value: v})
 	}
 	return out
 }
@@ -387,17 +387,6 @@ func wantCount(t *testing.T, e *env, what string, got, want int) {
 	if got != want {
 		t.Errorf("the fake holds %d %s, want %d", got, what, want)
 	}
-}
-
-func ptr[T any](v T) *T { return &v }
-
-// deref returns *p, or the zero value for nil.
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
 }
 
 func b2i(b bool) int {

@@ -274,10 +274,10 @@ func TestPartnerIDsMakeCreatesSafeToResend(t *testing.T) {
 		}
 	}
 	create := func() (userErr, memberErr error) {
-		_, userErr = e.mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr("partner-user-1")})
-		_, memberErr = e.mx.CreateMember(ctx, e.user, mxplatform.MemberCreateRequestBody{Member: mxplatform.MemberCreateRequest{
-			InstitutionCode: mxplatformtest.TestBankCode, Credentials: e.creds, ID: ptr("partner-member-1"),
-		}})
+		_, userErr = e.mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: mxplatform.Ptr[mxplatform.UserID]("partner-user-1")})
+		_, memberErr = e.mx.CreateMember(ctx, e.user, mxplatform.MemberCreateRequest{
+			InstitutionCode: mxplatformtest.TestBankCode, Credentials: e.creds, ID: mxplatform.Ptr[mxplatform.MemberID]("partner-member-1"),
+		}, nil)
 		return userErr, memberErr
 	}
 	userErr, memberErr := create()

@@ -34,9 +34,9 @@ func (x *Account) GetAccountOwnership() string {
 
 // GetAnnuityPolicyToDate returns AnnuityPolicyToDate. It is safe on a
 // nil *Account.
-func (x *Account) GetAnnuityPolicyToDate() string {
+func (x *Account) GetAnnuityPolicyToDate() Date {
 	if x == nil {
-		var zero string
+		var zero Date
 		return zero
 	}
 	return x.AnnuityPolicyToDate

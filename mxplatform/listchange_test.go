@@ -23,30 +23,30 @@ func TestIteratorYieldsEachRecordOnceWhileTheListChanges(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := srv.Fake.AddMember(*u.GUID, mxplatformtest.MemberSeed{Password: mxplatformtest.PasswordConnect}); err != nil {
+		if _, err := srv.Fake.AddMember(u.GUID, mxplatformtest.MemberSeed{Password: mxplatformtest.PasswordConnect}); err != nil {
 			t.Fatal(err)
 		}
 		ctx := context.Background()
-		params := &mxplatform.ListTransactionsParams{RecordsPerPage: ptr(10)}
-		before, err := mxplatform.Collect(mx.ListTransactionsIter(ctx, *u.GUID, params))
+		params := &mxplatform.ListTransactionsParams{RecordsPerPage: mxplatform.Ptr(10)}
+		before, err := mxplatform.Collect(mx.ListTransactionsIter(ctx, u.GUID, params))
 		if err != nil || len(before) < 40 {
 			t.Fatalf("%d transactions, %v", len(before), err)
 		}
-		accounts, err := mxplatform.Collect(mx.ListUserAccountsIter(ctx, *u.GUID, nil))
+		accounts, err := mxplatform.Collect(mx.ListUserAccountsIter(ctx, u.GUID, nil))
 		if err != nil {
 			t.Fatal(err)
 		}
 
 		seen := map[mxplatform.TransactionGUID]int{}
 		n := 0
-		for tx, err := range mx.ListTransactionsIter(ctx, *u.GUID, params, mxplatform.WithPrefetch(prefetch)) {
+		for tx, err := range mx.ListTransactionsIter(ctx, u.GUID, params, mxplatform.WithPrefetch(prefetch)) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			seen[*tx.GUID]++
+			seen[tx.GUID]++
 			if n++; n == 15 {
 				for range 3 { // newest first: each lands on page 1 and shifts the rest
-					if _, err := srv.Fake.AddTransaction(*u.GUID, *accounts[0].GUID, mxplatform.Transaction{Description: ptr("new"), Amount: ptr(mxplatform.MustDecimal("1.00"))}); err != nil {
+					if _, err := srv.Fake.AddTransaction(u.GUID, accounts[0].GUID, mxplatform.Transaction{Description: "new", Amount: mxplatform.OptionalOf(mxplatform.MustDecimal("1.00"))}); err != nil {
 						t.Fatal(err)
 					}
 				}
@@ -58,8 +58,8 @@ func TestIteratorYieldsEachRecordOnceWhileTheListChanges(t *testing.T) {
 			}
 		}
 		for _, tx := range before {
-			if seen[*tx.GUID] == 0 {
-				t.Errorf("prefetch %d: %s, there before the listing, was missed", prefetch, *tx.GUID)
+			if seen[tx.GUID] == 0 {
+				t.Errorf("prefetch %d: %s, there before the listing, was missed", prefetch, tx.GUID)
 			}
 		}
 	}

@@ -165,11 +165,11 @@ func newLoadClient(t *testing.T, srv *mxplatformtest.Server, mx *mxplatform.API,
 		id: id, mx: mx, creds: creds, rng: rand.New(rand.NewPCG(uint64(id), 42)),
 		memos: map[mxplatform.TransactionGUID]string{}, calls: map[string][]time.Duration{},
 	}
-	u, err := srv.Fake.AddUser(mxplatform.User{ID: ptr(fmt.Sprintf("load-%d", id))})
+	u, err := srv.Fake.AddUser(mxplatform.User{ID: mxplatform.UserID(fmt.Sprintf("load-%d", id))})
 	if err != nil {
 		t.Fatal(err)
 	}
-	c.user = *u.GUID
+	c.user = u.GUID
 	if _, err := srv.Fake.AddMember(c.user, mxplatformtest.MemberSeed{UserName: fmt.Sprintf("load%d", id)}); err != nil {
 		t.Fatal(err)
 	}
@@ -178,13 +178,13 @@ func newLoadClient(t *testing.T, srv *mxplatformtest.Server, mx *mxplatform.API,
 		if err != nil {
 			t.Fatal(err)
 		}
-		c.accounts = append(c.accounts, *a.GUID)
+		c.accounts = append(c.accounts, a.GUID)
 	}
 	for tx, err := range mx.ListTransactionsIter(ctx, c.user, nil) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		c.txns = append(c.txns, *tx.GUID)
+		c.txns = append(c.txns, tx.GUID)
 	}
 	if len(c.accounts) == 0 || len(c.txns) == 0 {
 		t.Fatalf("client %d: %d accounts, %d transactions", id, len(c.accounts), len(c.txns))
@@ -217,7 +217,7 @@ func (c *loadClient) call(ctx context.Context, kind string) error {
 	switch kind {
 	case "readAccount":
 		a, err := c.mx.ReadAccount(ctx, c.user, c.accounts[c.rng.IntN(len(c.accounts))])
-		if err == nil && a.Balance == nil {
+		if err == nil && !a.Balance.IsSet() {
 			err = errors.New("an account without its balance")
 		}
 		return err
@@ -227,8 +227,8 @@ func (c *loadClient) call(ctx context.Context, kind string) error {
 		if err != nil {
 			return err
 		}
-		if want, ok := c.memos[g]; ok && deref(tx.Memo) != want {
-			c.lost = append(c.lost, fmt.Sprintf("client %d read memo %q of %s, after writing %q", c.id, deref(tx.Memo), g, want))
+		if want, ok := c.memos[g]; ok && tx.Memo != want {
+			c.lost = append(c.lost, fmt.Sprintf("client %d read memo %q of %s, after writing %q", c.id, tx.Memo, g, want))
 		}
 	case "listTransactions":
 		n := 0
@@ -256,8 +256,8 @@ func (c *loadClient) call(ctx context.Context, kind string) error {
 		if err != nil {
 			return err
 		}
-		if deref(tx.Memo) != memo {
-			return fmt.Errorf("the update answered memo %q, want %q", deref(tx.Memo), memo)
+		if tx.Memo != memo {
+			return fmt.Errorf("the update answered memo %q, want %q", tx.Memo, memo)
 		}
 		c.memos[g] = memo
 		c.writes++
@@ -272,20 +272,20 @@ func (c *loadClient) call(ctx context.Context, kind string) error {
 			c.writes++
 			return nil
 		}
-		m, err := c.mx.CreateMember(ctx, c.user, mxplatform.MemberCreateRequestBody{Member: mxplatform.MemberCreateRequest{
+		m, err := c.mx.CreateMember(ctx, c.user, mxplatform.MemberCreateRequest{
 			InstitutionCode: mxplatformtest.TestBankCode, Credentials: c.creds,
-		}})
+		}, nil)
 		if err != nil {
 			return err
 		}
-		c.members = append(c.members, *m.GUID)
+		c.members = append(c.members, m.GUID)
 		c.writes++
 	case "createUser":
-		u, err := c.mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr(fmt.Sprintf("load-%d-%d", c.id, c.n))})
+		u, err := c.mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: mxplatform.Ptr(mxplatform.UserID(fmt.Sprintf("load-%d-%d", c.id, c.n)))})
 		if err != nil {
 			return err
 		}
-		c.users = append(c.users, *u.GUID)
+		c.users = append(c.users, u.GUID)
 		c.writes++
 	}
 	return nil
@@ -298,8 +298,8 @@ func (c *loadClient) verify(ctx context.Context, t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if deref(tx.Memo) != memo {
-			c.lost = append(c.lost, fmt.Sprintf("client %d: transaction %s has memo %q, want %q", c.id, g, deref(tx.Memo), memo))
+		if tx.Memo != memo {
+			c.lost = append(c.lost, fmt.Sprintf("client %d: transaction %s has memo %q, want %q", c.id, g, tx.Memo, memo))
 		}
 	}
 	members, err := mxplatform.Collect(c.mx.ListMembersIter(ctx, c.user, nil))
@@ -309,7 +309,7 @@ func (c *loadClient) verify(ctx context.Context, t *testing.T) {
 	var listed []mxplatform.MemberGUID
 	for i, m := range members {
 		if i > 0 { // the first is the seeded one
-			listed = append(listed, *m.GUID)
+			listed = append(listed, m.GUID)
 		}
 	}
 	if !slices.Equal(listed, c.members) {
@@ -321,7 +321,7 @@ func (c *loadClient) verify(ctx context.Context, t *testing.T) {
 		}
 	}
 	for _, u := range c.users {
-		if ms, err := c.mx.ListMembers(ctx, u, nil); err != nil || len(ms.Members) != 0 {
+		if ms, err := c.mx.ListMembers(ctx, u, nil); err != nil || len(ms.Items) != 0 {
 			c.lost = append(c.lost, fmt.Sprintf("client %d: user %s, created, lists %v, %v", c.id, u, ms, err))
 		}
 	}

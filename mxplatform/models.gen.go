@@ -848,7 +848,7 @@ type Account struct {
 	AccountOwnership string `json:"account_ownership,omitempty,omitzero"`
 
 	// AnnuityPolicyToDate The date up to which an annuity policy runs.
-	AnnuityPolicyToDate string `json:"annuity_policy_to_date,omitempty,omitzero"`
+	AnnuityPolicyToDate Date `json:"annuity_policy_to_date,omitempty,omitzero"`
 
 	// AnnuityProvider The provider of an annuity.
 	AnnuityProvider string `json:"annuity_provider,omitempty,omitzero"`

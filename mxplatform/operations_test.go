@@ -177,11 +177,3 @@ func sameQuery(got, want url.Values) bool {
 	}
 	return true
 }
-
-func isNil(v any) bool {
-	if v == nil {
-		return true
-	}
-	b, _ := json.Marshal(v)
-	return string(b) == "null"
-}

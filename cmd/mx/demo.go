@@ -179,11 +179,10 @@ func demo(ctx context.Context, api *mxplatform.API, out io.Writer, step time.Dur
 	return nil
 }
 
-func ptr[T any](v T) *T { return &v }
-
 // money shows an amount with cents.
-func money(d *mxplatform.Decimal) string {
-	if d == nil {
+func money(amount mxplatform.Optional[mxplatform.Decimal]) string {
+	d, ok := amount.Get()
+	if !ok {
 		return "-"
 	}
 	return d.StringFixed(2)

@@ -59,23 +59,23 @@ func hostileAccount(t *testing.T, srv *mxplatformtest.Server) (user, account, tx
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := srv.Fake.AddMember(*u.GUID, mxplatformtest.MemberSeed{})
+	m, err := srv.Fake.AddMember(u.GUID, mxplatformtest.MemberSeed{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := srv.Fake.AddAccount(*u.GUID, *m.GUID, mxplatform.Account{Name: ptr("Hostile\tname\r\n")})
+	a, err := srv.Fake.AddAccount(u.GUID, m.GUID, mxplatform.Account{Name: "Hostile\tname\r\n"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	amount := mxplatform.MustDecimal("4.25")
-	bad, err := srv.Fake.AddTransaction(*u.GUID, *a.GUID, mxplatform.Transaction{Description: ptr(hostile), Amount: &amount})
+	bad, err := srv.Fake.AddTransaction(u.GUID, a.GUID, mxplatform.Transaction{Description: hostile, Amount: mxplatform.OptionalOf(amount)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := srv.Fake.AddTransaction(*u.GUID, *a.GUID, mxplatform.Transaction{Description: ptr("Groceries"), Amount: &amount}); err != nil {
+	if _, err := srv.Fake.AddTransaction(u.GUID, a.GUID, mxplatform.Transaction{Description: "Groceries", Amount: mxplatform.OptionalOf(amount)}); err != nil {
 		t.Fatal(err)
 	}
-	return string(*u.GUID), string(*a.GUID), string(*bad.GUID)
+	return string(u.GUID), string(a.GUID), string(bad.GUID)
 }
 
 // tableCells splits a table line into cells at the columns of its header, whose names hold no
@@ -127,7 +127,7 @@ func TestTableEscapesControlCharacters(t *testing.T) {
 	}
 	var seeded mxplatform.Transaction
 	ok(t, vars, &seeded, "transactions", "read", "--user", u, "--transaction", tx)
-	want := map[string]string{"GUID": tx, "DATE": *seeded.Date, "DESCRIPTION": hostileShown, "AMOUNT": "4.25", "ACCOUNT_GUID": a}
+	want := map[string]string{"GUID": tx, "DATE": string(seeded.Date), "DESCRIPTION": hostileShown, "AMOUNT": "4.25", "ACCOUNT_GUID": a}
 	for col, v := range want {
 		if row[col] != v {
 			t.Errorf("column %s: %q, want %q", col, row[col], v)
@@ -184,10 +184,10 @@ func TestJSONOutputKeepsControlCharactersExactly(t *testing.T) {
 		}
 		found := false
 		for _, g := range got {
-			if string(*g.GUID) == tx {
+			if string(g.GUID) == tx {
 				found = true
-				if *g.Description != hostile {
-					t.Errorf("%v: description %q, want %q", args, *g.Description, hostile)
+				if g.Description != hostile {
+					t.Errorf("%v: description %q, want %q", args, g.Description, hostile)
 				}
 			}
 		}
@@ -247,9 +247,9 @@ func runTerminal(t *testing.T, vars map[string]string, stdin string, args ...str
 func TestMFAPromptsAreEscaped(t *testing.T) {
 	var buf bytes.Buffer
 	promptChallenge(&buf, mxplatform.Challenge{
-		GUID:    ptr("CRD-1"),
-		Label:   ptr("Which\x1b[2J street?\r\nmx: forged"),
-		Options: []mxplatform.ChallengeOption{{Label: ptr("Maple\tAvenue\u202e"), Value: ptr("a")}, {Value: ptr("b\x1b]0;t\x07")}},
+		GUID:    "CRD-1",
+		Label:   "Which\x1b[2J street?\r\nmx: forged",
+		Options: []mxplatform.ChallengeOption{{Label: "Maple\tAvenue\u202e", Value: "a"}, {Value: "b\x1b]0;t\x07"}},
 	})
 	want := `Which\x1b[2J street?\r\nmx: forged` + "\n" + `  1) Maple\tAvenue\u202e` + "\n" + `  2) b\x1b]0;t\x07` + "\n> "
 	if buf.String() != want {

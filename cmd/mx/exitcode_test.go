@@ -96,7 +96,7 @@ func TestMFAWaitExitCodes(t *testing.T) {
 	u, m = newMember(t, vars, mxplatformtest.PasswordChallenge)
 	var challenges []mxplatform.Challenge
 	ok(t, vars, &challenges, "members", "challenges", "--user", u, "--member", m)
-	r = mx(t, vars, "", append([]string{"members", "resume", "--user", u, "--member", m, "--answer", *challenges[0].GUID + "=wrong"}, wait...)...)
+	r = mx(t, vars, "", append([]string{"members", "resume", "--user", u, "--member", m, "--answer", string(challenges[0].GUID) + "=wrong"}, wait...)...)
 	waited(t, "resume with a wrong answer", r, mxplatform.ConnectionStatusRejected, exitNeedsUser)
 
 	// A malformed --answer is still a usage error.

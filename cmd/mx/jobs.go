@@ -27,7 +27,7 @@ func (a *app) waitOptions(w *waitFlags) *mxplatform.WaitOptions {
 		Progress: func(s *mxplatform.MemberStatus) {
 			name := statusName(s.ConnectionStatus.Info())
 			state := "settled"
-			if s.IsBeingAggregated != nil && *s.IsBeingAggregated {
+			if s.IsBeingAggregated.Value() {
 				state = "aggregating"
 			}
 			linef(a.stderr, "  %-12s %s", name, state)

@@ -73,10 +73,10 @@ func TestEveryOperationIsReachable(t *testing.T) {
 
 	var user mxplatform.User
 	do(&user, "users", "create", "--id", "cli-user-1", "--email", "ada@example.com", "--metadata", `{"plan":"pro"}`)
-	if user.GUID == nil || *user.Email != "ada@example.com" || *user.Metadata != `{"plan":"pro"}` {
+	if user.GUID == "" || user.Email != "ada@example.com" || user.Metadata != `{"plan":"pro"}` {
 		t.Fatalf("user %+v", user)
 	}
-	u := string(*user.GUID)
+	u := string(user.GUID)
 
 	var insts []mxplatform.Institution
 	do(&insts, "institutions", "list", "--name", "MX Bank")
@@ -91,21 +91,21 @@ func TestEveryOperationIsReachable(t *testing.T) {
 	args := []string{"members", "create", "--user", u, "--institution", "mxbank", "--id", "m-1"}
 	for _, c := range creds {
 		value := "mxuser"
-		if *c.FieldType == mxplatform.CredentialFieldTypePassword {
+		if c.FieldType == mxplatform.CredentialFieldTypePassword {
 			value = mxplatformtest.PasswordChallenge
 		}
-		args = append(args, "--credential", *c.GUID+"="+value)
+		args = append(args, "--credential", string(c.GUID)+"="+value)
 	}
 	var member mxplatform.Member
 	do(&member, args...)
-	m := string(*member.GUID)
+	m := string(member.GUID)
 
 	var challenges []mxplatform.Challenge
 	do(&challenges, "members", "challenges", "--user", u, "--member", m)
 	if len(challenges) != 1 {
 		t.Fatalf("%d challenges", len(challenges))
 	}
-	r := do(&member, "members", "resume", "--user", u, "--member", m, "--answer", *challenges[0].GUID+"="+mxplatformtest.ChallengeAnswer)
+	r := do(&member, "members", "resume", "--user", u, "--member", m, "--answer", string(challenges[0].GUID)+"="+mxplatformtest.ChallengeAnswer)
 	if !strings.Contains(r.stderr, "job") {
 		t.Errorf("resume did not say what the job did: %q", r.stderr)
 	}
@@ -118,13 +118,13 @@ func TestEveryOperationIsReachable(t *testing.T) {
 	// New credentials: the password that connects without a challenge.
 	var passwordGUID string
 	for _, c := range creds {
-		if *c.FieldType == mxplatform.CredentialFieldTypePassword {
-			passwordGUID = *c.GUID
+		if c.FieldType == mxplatform.CredentialFieldTypePassword {
+			passwordGUID = string(c.GUID)
 		}
 	}
 	do(&member, "members", "update", "--user", u, "--member", m, "--metadata", "updated", "--credential", passwordGUID+"="+mxplatformtest.PasswordConnect)
-	if *member.Metadata != "updated" {
-		t.Errorf("metadata %q", *member.Metadata)
+	if member.Metadata != "updated" {
+		t.Errorf("metadata %q", member.Metadata)
 	}
 	var members []mxplatform.Member
 	do(&members, "members", "list", "--user", u)
@@ -135,8 +135,8 @@ func TestEveryOperationIsReachable(t *testing.T) {
 	var oauth mxplatform.Member
 	do(&oauth, "members", "create", "--user", u, "--institution", string(mxplatformtest.OAuthTestBankCode), "--is-oauth")
 	var window mxplatform.OAuthWindow
-	do(&window, "members", "oauth-window-uri", "--user", u, "--member", string(*oauth.GUID), "--referral-source", "APP")
-	if window.OAuthWindowURI == nil || *window.OAuthWindowURI == "" {
+	do(&window, "members", "oauth-window-uri", "--user", u, "--member", string(oauth.GUID), "--referral-source", "APP")
+	if window.OAuthWindowURI == "" {
 		t.Error("no OAuth window URI")
 	}
 
@@ -145,11 +145,11 @@ func TestEveryOperationIsReachable(t *testing.T) {
 	if len(accounts) == 0 {
 		t.Fatal("no accounts")
 	}
-	a := string(*accounts[0].GUID)
+	a := string(accounts[0].GUID)
 	var account mxplatform.Account
 	do(&account, "accounts", "read", "--user", u, "--account", a)
 	do(&account, "accounts", "update", "--user", u, "--member", m, "--account", a, "--is-hidden")
-	if account.IsHidden == nil || !*account.IsHidden {
+	if !account.IsHidden.Value() {
 		t.Error("the account is not hidden")
 	}
 
@@ -164,19 +164,19 @@ func TestEveryOperationIsReachable(t *testing.T) {
 	if len(byMember) != len(txs) || len(byAccount) == 0 || len(byAccount) > len(txs) {
 		t.Errorf("%d transactions, %d by member, %d by account", len(txs), len(byMember), len(byAccount))
 	}
-	tx := string(*txs[0].GUID)
+	tx := string(txs[0].GUID)
 	var transaction mxplatform.Transaction
 	do(&transaction, "transactions", "read", "--user", u, "--transaction", tx)
 	do(&transaction, "transactions", "update", "--user", u, "--transaction", tx, "--memo", "lunch")
-	if *transaction.Memo != "lunch" {
-		t.Errorf("memo %q", *transaction.Memo)
+	if transaction.Memo != "lunch" {
+		t.Errorf("memo %q", transaction.Memo)
 	}
 
 	var widget mxplatform.WidgetURL
 	do(&widget, "widgets", "url", "--user", u, "--widget-type", "connect_widget", "--current-member", m, "--accept-language", "fr-CA", "--color-scheme", "dark")
 	var legacy mxplatform.ConnectWidgetURL
 	r = do(&legacy, "widgets", "connect-url", "--user", u, "--mode", "verification")
-	if widget.URL == nil || legacy.ConnectWidgetURL == nil {
+	if widget.URL == "" || legacy.ConnectWidgetURL == "" {
 		t.Error("no widget URL")
 	}
 
@@ -395,17 +395,17 @@ func newMember(t *testing.T, vars map[string]string, password string, extra ...s
 	ok(t, vars, &user, "users", "create")
 	var creds []mxplatform.Credential
 	ok(t, vars, &creds, "institutions", "credentials", "--institution", "mxbank")
-	args := []string{"members", "create", "--user", string(*user.GUID), "--institution", "mxbank"}
+	args := []string{"members", "create", "--user", string(user.GUID), "--institution", "mxbank"}
 	for _, c := range creds {
 		value := "mxuser"
-		if *c.FieldType == mxplatform.CredentialFieldTypePassword {
+		if c.FieldType == mxplatform.CredentialFieldTypePassword {
 			value = password
 		}
-		args = append(args, "--credential", *c.GUID+"="+value)
+		args = append(args, "--credential", string(c.GUID)+"="+value)
 	}
 	var member mxplatform.Member
 	ok(t, vars, &member, append(args, extra...)...)
-	return string(*user.GUID), string(*member.GUID)
+	return string(user.GUID), string(member.GUID)
 }
 
 func TestAggregateWaitAnswersMFAFromStdin(t *testing.T) {
@@ -444,7 +444,7 @@ func TestAggregateWaitAnswersMFAFromFlags(t *testing.T) {
 	if r.code != exitAPI || !strings.Contains(r.stderr, "HTTP 409") {
 		t.Errorf("check balance while challenged: %+v", r)
 	}
-	r = mx(t, vars, "", "members", "resume", "--user", u, "--member", m, "--answer", *challenges[0].GUID+"=wrong", "--wait", "--interval", "0.01")
+	r = mx(t, vars, "", "members", "resume", "--user", u, "--member", m, "--answer", string(challenges[0].GUID)+"=wrong", "--wait", "--interval", "0.01")
 	if r.code != exitNeedsUser || !strings.Contains(r.stderr, "REJECTED") {
 		t.Errorf("a wrong answer: %+v", r)
 	}

@@ -47,7 +47,7 @@ func TestPathFlagsThatWouldChangeTheEndpointAreRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u := string(*user.GUID)
+	u := string(user.GUID)
 	ids := operationIDs(t)
 	sent := func() int {
 		n := srv.Fake.Requests("").Received
@@ -126,7 +126,7 @@ func TestBaseURLPathIsKept(t *testing.T) {
 	vars["MX_BASE_URL"] = proxy.URL + "/mx"
 	var user mxplatform.User
 	ok(t, vars, &user, "users", "create", "--id", "behind-a-proxy")
-	if user.GUID == nil || len(paths) != 1 || paths[0] != "/mx/users" {
+	if user.GUID == "" || len(paths) != 1 || paths[0] != "/mx/users" {
 		t.Errorf("user %+v, paths %v", user, paths)
 	}
 }

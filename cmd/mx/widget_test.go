@@ -27,7 +27,7 @@ func recordingFake(t *testing.T) (map[string]string, string, func() []map[string
 	rec := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b, _ := io.ReadAll(r.Body)
 		r.Body = io.NopCloser(bytes.NewReader(b))
-		if r.Method == http.MethodPost && r.URL.Path == "/users/"+string(*user.GUID)+"/widget_urls" {
+		if r.Method == http.MethodPost && r.URL.Path == "/users/"+string(user.GUID)+"/widget_urls" {
 			var body struct {
 				WidgetURL map[string]any `json:"widget_url"`
 			}
@@ -42,7 +42,7 @@ func recordingFake(t *testing.T) (map[string]string, string, func() []map[string
 	}))
 	t.Cleanup(rec.Close)
 	vars["MX_BASE_URL"] = rec.URL
-	return vars, string(*user.GUID), func() []map[string]any {
+	return vars, string(user.GUID), func() []map[string]any {
 		mu.Lock()
 		defer mu.Unlock()
 		out := bodies

@@ -156,7 +156,7 @@ func connect(ctx context.Context, mx *mxplatform.API, ug mxplatform.UserGUID, mg
 			if _, err := mx.ResumeAggregation(ctx, ug, mg, mxplatform.MemberResumeRequest{Challenges: answers}); err != nil {
 				return err
 			}
-		case st.ConnectionStatus == mxplatform.ConnectionStatusConnected && !st.IsBeingAggregated:
+		case st.ConnectionStatus == mxplatform.ConnectionStatusConnected && !st.IsBeingAggregated.Value():
 			return nil
 		}
 		time.Sleep(time.Millisecond)

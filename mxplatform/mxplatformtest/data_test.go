@@ -147,7 +147,7 @@ func TestTransactionWindow(t *testing.T) {
 		case mxplatform.TransactionStatusPosted:
 			posted++
 		}
-		if tx.Amount == nil || tx.Amount.Sign() <= 0 || tx.Category == "" || tx.TopLevelCategory == "" || tx.Type == "" {
+		if !tx.Amount.IsSet() || tx.Amount.Value().Sign() <= 0 || tx.Category == "" || tx.TopLevelCategory == "" || tx.Type == "" {
 			t.Errorf("transaction %+v lacks an amount, a category or a type", tx)
 		}
 	}
@@ -209,7 +209,7 @@ func TestUpdateTransaction(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Category != "Groceries" || got.TopLevelCategory != "Food & Dining" || got.Date != "2001-02-03" || !got.Amount.Equal(*tx.Amount) {
+	if got.Category != "Groceries" || got.TopLevelCategory != "Food & Dining" || got.Date != "2001-02-03" || !got.Amount.Value().Equal(tx.Amount.Value()) {
 		t.Errorf("updated transaction = %+v", got)
 	}
 	if got.UpdatedAt < tx.UpdatedAt {
@@ -254,8 +254,8 @@ func TestTransactionIncludes(t *testing.T) {
 			t.Errorf("%s: classification %+v", tx.Description, c)
 		}
 		switch {
-		case tx.IsDirectDeposit && c != nil && c.ParentClass != mxplatform.ClassificationParentClassPayroll,
-			tx.IsExpense && !tx.IsFee && c != nil && c.ParentClass != mxplatform.ClassificationParentClassSpend:
+		case tx.IsDirectDeposit.Value() && c != nil && c.ParentClass != mxplatform.ClassificationParentClassPayroll,
+			tx.IsExpense.Value() && !tx.IsFee.Value() && c != nil && c.ParentClass != mxplatform.ClassificationParentClassSpend:
 			t.Errorf("%s: parent class %s", tx.Description, c.ParentClass)
 		}
 		if (tx.MerchantGUID != "") != (tx.Merchant != nil) {
@@ -264,7 +264,7 @@ func TestTransactionIncludes(t *testing.T) {
 		if m := tx.Merchant; m != nil && (m.GUID != tx.MerchantGUID || m.Name != tx.Description || !strings.HasPrefix(m.LogoURL, "https://") || !strings.HasPrefix(m.WebsiteURL, "https://")) {
 			t.Errorf("%s: merchant %+v", tx.Description, m)
 		}
-		if (tx.Latitude != nil) != (tx.Geolocation != nil) {
+		if tx.Latitude.IsSet() != (tx.Geolocation != nil) {
 			t.Errorf("%s: latitude %v, geolocation %+v", tx.Description, tx.Latitude, tx.Geolocation)
 		}
 		if g := tx.Geolocation; g != nil {
@@ -273,15 +273,15 @@ func TestTransactionIncludes(t *testing.T) {
 				t.Errorf("%s: geolocation %+v", tx.Description, g)
 			}
 		}
-		if tx.IsRecurring != (tx.RepeatingTransaction != nil) {
-			t.Errorf("%s: is_recurring %v, repeating_transaction %+v", tx.Description, tx.IsRecurring, tx.RepeatingTransaction)
+		if tx.IsRecurring.Value() != (tx.RepeatingTransaction != nil) {
+			t.Errorf("%s: is_recurring %v, repeating_transaction %+v", tx.Description, tx.IsRecurring.Value(), tx.RepeatingTransaction)
 		}
 		if r := tx.RepeatingTransaction; r != nil {
 			recurring++
 			if !strings.HasPrefix(string(r.GUID), "RPT-") || !r.RepeatingTransactionType.Valid() || r.RecurrenceType == "" {
 				t.Errorf("%s: repeating_transaction %+v", tx.Description, r)
 			}
-			if tx.IsSubscription && r.RepeatingTransactionType != mxplatform.RepeatingTransactionTypeSUBSCRIPTION {
+			if tx.IsSubscription.Value() && r.RepeatingTransactionType != mxplatform.RepeatingTransactionTypeSubscription {
 				t.Errorf("%s: a subscription's series is %s", tx.Description, r.RepeatingTransactionType)
 			}
 		}
@@ -437,7 +437,7 @@ func TestOwnership(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, err := mx.ReadAccount(ctx, alice, acct)
-	if err != nil || got.Nickname != "Bills" || got.Balance.String() != "1234567.89" {
+	if err != nil || got.Nickname != "Bills" || got.Balance.Value().String() != "1234567.89" {
 		t.Errorf("ReadAccount after update = %+v, %v", got, err)
 	}
 }
@@ -454,22 +454,22 @@ func TestSeeding(t *testing.T) {
 		t.Error("AddUser accepted a used id")
 	}
 	m, err := srv.Fake.AddMember(u.GUID, mxplatformtest.MemberSeed{InstitutionCode: "chase"})
-	if err != nil || status(&m) != mxplatform.ConnectionStatusConnected || m.IsBeingAggregated {
+	if err != nil || status(&m) != mxplatform.ConnectionStatusConnected || m.IsBeingAggregated.Value() {
 		t.Fatalf("AddMember = %+v, %v; want connected at once despite manual steps", m, err)
 	}
 	oauth, err := srv.Fake.AddMember(u.GUID, mxplatformtest.MemberSeed{InstitutionCode: "mx_bank_oauth"})
-	if err != nil || status(&oauth) != mxplatform.ConnectionStatusConnected || !oauth.IsOAuth {
+	if err != nil || status(&oauth) != mxplatform.ConnectionStatusConnected || !oauth.IsOAuth.Value() {
 		t.Fatalf("AddMember OAuth = %+v, %v", oauth, err)
 	}
 	challenged, err := srv.Fake.AddMember(u.GUID, mxplatformtest.MemberSeed{Password: mxplatformtest.PasswordOptions})
 	if err != nil || status(&challenged) != mxplatform.ConnectionStatusChallenged {
 		t.Fatalf("AddMember challenged = %+v, %v", challenged, err)
 	}
-	acct, err := srv.Fake.AddAccount(u.GUID, m.GUID, mxplatform.Account{Type: mxplatform.AccountTypeSavings, Name: "Rainy day", Balance: ptr(mxplatform.MustDecimal("0.10")), IsManual: true})
+	acct, err := srv.Fake.AddAccount(u.GUID, m.GUID, mxplatform.Account{Type: mxplatform.AccountTypeSavings, Name: "Rainy day", Balance: mxplatform.OptionalOf(mxplatform.MustDecimal("0.10")), IsManual: mxplatform.OptionalOf(true)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	txn, err := srv.Fake.AddTransaction(u.GUID, acct.GUID, mxplatform.Transaction{Amount: ptr(mxplatform.MustDecimal("0.10")), Description: "Interest", CategoryGUID: "CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8"})
+	txn, err := srv.Fake.AddTransaction(u.GUID, acct.GUID, mxplatform.Transaction{Amount: mxplatform.OptionalOf(mxplatform.MustDecimal("0.10")), Description: "Interest", CategoryGUID: "CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8"})
 	if err != nil || txn.Category != "Groceries" || txn.Status != mxplatform.TransactionStatusPosted {
 		t.Fatalf("AddTransaction = %+v, %v", txn, err)
 	}
@@ -511,7 +511,7 @@ func TestInstitutions(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, i := range verif.Items {
-		if !i.SupportsAccountVerification {
+		if !i.SupportsAccountVerification.Value() {
 			t.Errorf("%s does not support verification", i.Code)
 		}
 	}

@@ -35,7 +35,7 @@ func (m *memberRec) login() string {
 func money(cents int64) mxplatform.Decimal { return mxplatform.DecimalFromBig(decimal.New(cents, -2)) }
 
 // moneyPtr is money for optional fields.
-func moneyPtr(cents int64) *mxplatform.Decimal { return ptr(money(cents)) }
+func moneyOpt(cents int64) mxplatform.Optional[mxplatform.Decimal] { return opt(money(cents)) }
 
 // between returns a number in [lo, hi].
 func between(r *rand.Rand, lo, hi int64) int64 { return lo + r.Int64N(hi-lo+1) }
@@ -182,54 +182,54 @@ func genAccount(r *rand.Rand, k accountKind, instName string, at time.Time) mxpl
 	switch k.typ {
 	case mxplatform.AccountTypeChecking:
 		bal := between(r, 50000, 800000)
-		a.Balance, a.AvailableBalance, a.FeedBalance, a.FeedAvailableBalance = moneyPtr(bal), moneyPtr(bal), moneyPtr(bal), moneyPtr(bal)
+		a.Balance, a.AvailableBalance, a.FeedBalance, a.FeedAvailableBalance = moneyOpt(bal), moneyOpt(bal), moneyOpt(bal), moneyOpt(bal)
 		a.RoutingNumber = fmt.Sprintf("0%08d", r.IntN(100000000))
 		a.FeedRoutingNumber = a.RoutingNumber
-		a.Apy = moneyPtr(1)
+		a.Apy = moneyOpt(1)
 		a.FederalInsuranceStatus = "INSURED"
 		a.Name = instName + " " + name
 	case mxplatform.AccountTypeSavings:
 		bal := between(r, 100000, 2500000)
-		a.Balance, a.AvailableBalance, a.FeedBalance = moneyPtr(bal), moneyPtr(bal), moneyPtr(bal)
-		a.Apy, a.InterestRate = moneyPtr(between(r, 50, 450)), moneyPtr(between(r, 50, 440))
+		a.Balance, a.AvailableBalance, a.FeedBalance = moneyOpt(bal), moneyOpt(bal), moneyOpt(bal)
+		a.Apy, a.InterestRate = moneyOpt(between(r, 50, 450)), moneyOpt(between(r, 50, 440))
 		a.FeedApy, a.ApySetBy = a.Apy, &feed
 		a.FederalInsuranceStatus = "INSURED"
 	case mxplatform.AccountTypeCreditCard:
 		limit := between(r, 50, 150) * 10000
 		bal := between(r, 0, limit/3)
-		a.Balance, a.FeedBalance, a.CreditLimit, a.FeedCreditLimit = moneyPtr(bal), moneyPtr(bal), moneyPtr(limit), moneyPtr(limit)
-		a.AvailableCredit = moneyPtr(limit - bal)
-		a.StatementBalance = moneyPtr(bal * 9 / 10)
-		a.MinimumPayment = moneyPtr(max(2500, bal/50))
-		a.Apr = moneyPtr(between(r, 1599, 2999))
+		a.Balance, a.FeedBalance, a.CreditLimit, a.FeedCreditLimit = moneyOpt(bal), moneyOpt(bal), moneyOpt(limit), moneyOpt(limit)
+		a.AvailableCredit = moneyOpt(limit - bal)
+		a.StatementBalance = moneyOpt(bal * 9 / 10)
+		a.MinimumPayment = moneyOpt(max(2500, bal/50))
+		a.Apr = moneyOpt(between(r, 1599, 2999))
 		a.FeedApr, a.AprSetBy = a.Apr, &feed
 		dueDay := 1 + r.IntN(28)
-		a.DayPaymentIsDue, a.PaymentDueAt = ptr(dueDay), due(10+r.IntN(15))
-		a.LastPayment, a.LastPaymentAt = moneyPtr(max(2500, bal/4)), due(-20)
+		a.DayPaymentIsDue, a.PaymentDueAt = opt(dueDay), due(10+r.IntN(15))
+		a.LastPayment, a.LastPaymentAt = moneyOpt(max(2500, bal/4)), due(-20)
 	case mxplatform.AccountTypeLoan, mxplatform.AccountTypeMortgage, mxplatform.AccountTypeLineOfCredit:
 		orig := between(r, 500, 4000) * 1000
 		if k.typ == mxplatform.AccountTypeMortgage {
 			orig = between(r, 150, 600) * 100000
 		}
 		bal := orig * between(r, 30, 95) / 100
-		a.OriginalBalance, a.Balance, a.FeedBalance, a.PayoffBalance = moneyPtr(orig), moneyPtr(bal), moneyPtr(bal), moneyPtr(bal+bal/100)
-		a.InterestRate = moneyPtr(between(r, 299, 899))
-		a.MinimumPayment = moneyPtr(max(5000, orig/120))
+		a.OriginalBalance, a.Balance, a.FeedBalance, a.PayoffBalance = moneyOpt(orig), moneyOpt(bal), moneyOpt(bal), moneyOpt(bal+bal/100)
+		a.InterestRate = moneyOpt(between(r, 299, 899))
+		a.MinimumPayment = moneyOpt(max(5000, orig/120))
 		a.PaymentDueAt, a.LastPaymentAt = due(5+r.IntN(20)), due(-25)
 		a.LastPayment = a.MinimumPayment
 		a.StartedOn = dateOf(at.AddDate(-1-r.IntN(5), 0, 0))
 		a.MaturesOn = dateOf(at.AddDate(5+r.IntN(25), 0, 0))
 		if k.typ == mxplatform.AccountTypeLineOfCredit {
-			a.CreditLimit = moneyPtr(orig)
-			a.AvailableCredit = moneyPtr(orig - bal)
+			a.CreditLimit = moneyOpt(orig)
+			a.AvailableCredit = moneyOpt(orig - bal)
 		}
 	case mxplatform.AccountTypeInvestment:
 		holdings := between(r, 500000, 25000000)
 		cash := between(r, 0, 500000)
-		a.HoldingsValue, a.CashBalance = moneyPtr(holdings), moneyPtr(cash)
-		a.Balance, a.TotalAccountValue = moneyPtr(holdings+cash), moneyPtr(holdings+cash)
+		a.HoldingsValue, a.CashBalance = moneyOpt(holdings), moneyOpt(cash)
+		a.Balance, a.TotalAccountValue = moneyOpt(holdings+cash), moneyOpt(holdings+cash)
 		a.FeedBalance, a.FeedHoldingsValue = a.Balance, a.HoldingsValue
-		a.TodayUglAmount = moneyPtr(between(r, -holdings/50, holdings/50))
+		a.TodayUglAmount = moneyOpt(between(r, -holdings/50, holdings/50))
 	}
 	a.BalanceSetBy = &feed
 	return a
@@ -321,20 +321,20 @@ func txnData(r *rand.Rand, m merchant, typ mxplatform.TransactionType, cents int
 	income := m.cat.top == "Income"
 	transfer := m.cat.top == "Transfer"
 	t := mxplatform.Transaction{
-		Amount: moneyPtr(cents), Type: typ, Status: status,
+		Amount: moneyOpt(cents), Type: typ, Status: status,
 		Description: m.name, OriginalDescription: m.raw,
 		Category: m.cat.name, CategoryGUID: m.cat.guid, TopLevelCategory: m.cat.top,
 		CurrencyCode: "USD", TransactedAt: timestamp(transacted), PostedAt: posted,
-		IsExpense: typ == mxplatform.TransactionTypeDebit && !transfer, IsIncome: income,
-		IsDirectDeposit: m.cat == catPaycheck, IsBillPay: m.bill, IsFee: m.cat.top == "Fees & Charges",
-		IsRecurring: m.recurring, IsSubscription: m.sub,
+		IsExpense: opt(typ == mxplatform.TransactionTypeDebit && !transfer), IsIncome: opt(income),
+		IsDirectDeposit: opt(m.cat == catPaycheck), IsBillPay: opt(m.bill), IsFee: opt(m.cat.top == "Fees & Charges"),
+		IsRecurring: opt(m.recurring), IsSubscription: opt(m.sub),
 	}
 	if m.mcc != 0 {
-		t.MerchantCategoryCode = ptr(m.mcc)
+		t.MerchantCategoryCode = opt(m.mcc)
 		t.MerchantGUID = mxplatform.MerchantGUID(stableGUID("MCH", m.name))
 		t.MerchantLocationGUID = mxplatform.MerchantLocationGUID(stableGUID("MCL", m.raw))
-		t.Latitude = ptr(40.0 + float64(r.IntN(100000))/100000)
-		t.Longitude = ptr(-111.0 - float64(r.IntN(100000))/100000)
+		t.Latitude = opt(40.0 + float64(r.IntN(100000))/100000)
+		t.Longitude = opt(-111.0 - float64(r.IntN(100000))/100000)
 	}
 	return t
 }
@@ -376,7 +376,7 @@ var places = []place{
 // geolocationOf is the geolocation include of a transaction with coordinates: the town of
 // places nearest to them.
 func geolocationOf(t mxplatform.Transaction) *mxplatform.TransactionGeolocation {
-	lat, lon := *t.Latitude, *t.Longitude
+	lat, lon := t.Latitude.Value(), t.Longitude.Value()
 	best, bestDist := places[0], math.Inf(1)
 	for _, p := range places {
 		if d := math.Hypot(p.lat-lat, (p.lon-lon)*math.Cos(lat*math.Pi/180)); d < bestDist {
@@ -393,7 +393,7 @@ func classificationOf(t mxplatform.Transaction) *mxplatform.TransactionClassific
 	class := mxplatform.ClassificationParentClassOther
 	credit := t.Type == mxplatform.TransactionTypeCredit
 	switch top := t.TopLevelCategory; {
-	case t.IsDirectDeposit:
+	case t.IsDirectDeposit.Value():
 		class = mxplatform.ClassificationParentClassPayroll
 	case top == "Income":
 		class = mxplatform.ClassificationParentClassIncome
@@ -417,17 +417,17 @@ func classificationOf(t mxplatform.Transaction) *mxplatform.TransactionClassific
 // repeatingOf is the repeating_transaction include of a recurring transaction of the account:
 // one series per account and description.
 func repeatingOf(account mxplatform.AccountGUID, t mxplatform.Transaction) *mxplatform.TransactionRepeating {
-	kind := mxplatform.RepeatingTransactionTypeUNKNOWN
+	kind := mxplatform.RepeatingTransactionTypeUnknown
 	switch {
-	case t.IsSubscription:
-		kind = mxplatform.RepeatingTransactionTypeSUBSCRIPTION
-	case t.IsBillPay:
-		kind = mxplatform.RepeatingTransactionTypeBILL
-	case t.IsIncome:
-		kind = mxplatform.RepeatingTransactionTypeINCOME
+	case t.IsSubscription.Value():
+		kind = mxplatform.RepeatingTransactionTypeSubscription
+	case t.IsBillPay.Value():
+		kind = mxplatform.RepeatingTransactionTypeBill
+	case t.IsIncome.Value():
+		kind = mxplatform.RepeatingTransactionTypeIncome
 	}
 	recurrence := "EVERY_MONTH"
-	if t.IsDirectDeposit {
+	if t.IsDirectDeposit.Value() {
 		recurrence = "TWICE_A_MONTH" // the generated payroll comes on the 1st and the 15th
 	}
 	return &mxplatform.TransactionRepeating{

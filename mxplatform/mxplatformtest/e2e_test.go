@@ -70,7 +70,7 @@ func TestEveryOperation(t *testing.T) {
 		t.Fatalf("CreateUser: %v", err)
 	}
 	ug := user.GUID
-	if !strings.HasPrefix(string(ug), "USR-") || user.ID != "partner-user-1" || user.IsDisabled {
+	if !strings.HasPrefix(string(ug), "USR-") || user.ID != "partner-user-1" || user.IsDisabled.Value() {
 		t.Errorf("CreateUser = %+v", user)
 	}
 	w, err := mx.RequestWidgetURL(ctx, ug, mxplatform.WidgetRequest{WidgetType: mxplatform.WidgetTypeConnect})
@@ -94,15 +94,15 @@ func TestEveryOperation(t *testing.T) {
 		t.Fatalf("CreateMember: %v", err)
 	}
 	mg := member.GUID
-	if status(member) != mxplatform.ConnectionStatusChallenged || !member.IsBeingAggregated || member.AggregatedAt == "" {
-		t.Errorf("CreateMember with password challenge = %s, being aggregated %v", status(member), member.IsBeingAggregated)
+	if status(member) != mxplatform.ConnectionStatusChallenged || !member.IsBeingAggregated.Value() || member.AggregatedAt == "" {
+		t.Errorf("CreateMember with password challenge = %s, being aggregated %v", status(member), member.IsBeingAggregated.Value())
 	}
 	ch, err := mx.ListMemberChallenges(ctx, ug, mg, nil)
 	if err != nil || !ch.Challenged || len(ch.Items) != 1 || ch.Items[0].Type != mxplatform.ChallengeTypeText {
 		t.Fatalf("ListMemberChallenges = %+v, %v", ch, err)
 	}
 	st, err := mx.ReadMemberStatus(ctx, ug, mg)
-	if err != nil || len(st.Challenges) != 1 || !st.IsBeingAggregated {
+	if err != nil || len(st.Challenges) != 1 || !st.IsBeingAggregated.Value() {
 		t.Fatalf("ReadMemberStatus while challenged = %+v, %v", st, err)
 	}
 	res, err := mx.ResumeAggregation(ctx, ug, mg, mxplatform.MemberResumeRequest{Challenges: []mxplatform.ChallengeAnswer{
@@ -112,7 +112,7 @@ func TestEveryOperation(t *testing.T) {
 		t.Fatalf("ResumeAggregation = %+v, %v", res, err)
 	}
 	m, err := mx.ReadMember(ctx, ug, mg)
-	if err != nil || status(m) != mxplatform.ConnectionStatusConnected || m.IsBeingAggregated || m.SuccessfullyAggregatedAt == "" {
+	if err != nil || status(m) != mxplatform.ConnectionStatusConnected || m.IsBeingAggregated.Value() || m.SuccessfullyAggregatedAt == "" {
 		t.Fatalf("ReadMember after the right answer = %+v, %v", m, err)
 	}
 	if m.UserID != "partner-user-1" || m.ID != "partner-member-1" || m.InstitutionCode != "mxbank" || m.Name != "MX Bank" {
@@ -140,18 +140,18 @@ func TestEveryOperation(t *testing.T) {
 		t.Fatalf("ListUserAccounts = %+v, %v", accts, err)
 	}
 	acct := accts.Items[0]
-	if acct.Type != mxplatform.AccountTypeChecking || acct.Balance == nil || acct.MemberGUID != mg || acct.MemberID != "partner-member-1" {
+	if acct.Type != mxplatform.AccountTypeChecking || !acct.Balance.IsSet() || acct.MemberGUID != mg || acct.MemberID != "partner-member-1" {
 		t.Errorf("first account = %+v", acct)
 	}
 	read, err := mx.ReadAccount(ctx, ug, acct.GUID)
-	if err != nil || !read.Balance.Equal(*acct.Balance) {
+	if err != nil || !read.Balance.Value().Equal(acct.Balance.Value()) {
 		t.Fatalf("ReadAccount = %+v, %v", read, err)
 	}
 	hidden, err := mx.UpdateAccountByMember(ctx, ug, mg, acct.GUID, mxplatform.AccountUpdateRequest{IsHidden: ptr(true)})
-	if err != nil || !hidden.IsHidden {
+	if err != nil || !hidden.IsHidden.Value() {
 		t.Fatalf("UpdateAccountByMember = %+v, %v", hidden, err)
 	}
-	if again, _ := mx.ReadAccount(ctx, ug, acct.GUID); again == nil || !again.IsHidden {
+	if again, _ := mx.ReadAccount(ctx, ug, acct.GUID); again == nil || !again.IsHidden.Value() {
 		t.Error("UpdateAccountByMember did not last")
 	}
 
@@ -175,7 +175,7 @@ func TestEveryOperation(t *testing.T) {
 	}
 	tx := byAccount.Items[0]
 	rt, err := mx.ReadTransaction(ctx, ug, tx.GUID, &mxplatform.ReadTransactionParams{Includes: ptr("merchants,geolocations")})
-	if err != nil || !rt.Amount.Equal(*tx.Amount) || rt.GUID != tx.GUID {
+	if err != nil || !rt.Amount.Value().Equal(tx.Amount.Value()) || rt.GUID != tx.GUID {
 		t.Fatalf("ReadTransaction = %+v, %v", rt, err)
 	}
 	if rt.MerchantGUID != "" && rt.Merchant == nil {
@@ -211,7 +211,7 @@ func TestEveryOperation(t *testing.T) {
 	om, err := mx.CreateMember(ctx, ug, mxplatform.MemberCreateRequest{
 		InstitutionCode: mxplatformtest.OAuthTestBankCode, IsOAuth: ptr(true),
 	}, nil)
-	if err != nil || status(om) != mxplatform.ConnectionStatusPending || om.OAuthWindowURI == "" || !om.IsOAuth {
+	if err != nil || status(om) != mxplatform.ConnectionStatusPending || om.OAuthWindowURI == "" || !om.IsOAuth.Value() {
 		t.Fatalf("CreateMember OAuth = %+v, %v", om, err)
 	}
 	win, err := mx.RequestOAuthWindowURI(ctx, ug, om.GUID, &mxplatform.RequestOAuthWindowURIParams{ClientRedirectURL: ptr("https://app.example.com/done")})

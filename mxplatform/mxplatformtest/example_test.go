@@ -102,7 +102,7 @@ func Example_challenge() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Println(m.ConnectionStatus, "being aggregated:", m.IsBeingAggregated)
+		fmt.Println(m.ConnectionStatus, "being aggregated:", m.IsBeingAggregated.Value())
 	}
 	show()
 	srv.Fake.Step() // authenticate

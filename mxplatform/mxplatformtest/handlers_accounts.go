@@ -27,10 +27,10 @@ func (f handlers) ListUserAccounts(_ context.Context, req server.ListUserAccount
 		}
 		for _, a := range m.accs {
 			acct := a.api()
-			if p.MemberIsManagedByUser != nil && acct.MemberIsManagedByUser != *p.MemberIsManagedByUser {
+			if p.MemberIsManagedByUser != nil && acct.MemberIsManagedByUser.Value() != *p.MemberIsManagedByUser {
 				continue
 			}
-			if p.IsManual != nil && acct.IsManual != *p.IsManual {
+			if p.IsManual != nil && acct.IsManual.Value() != *p.IsManual {
 				continue
 			}
 			out = append(out, acct)
@@ -125,9 +125,9 @@ func truncateNumber(d *mxplatform.Decimal) string {
 // applyAccountUpdate copies the fields set in u onto d. Amounts are replaced, never written
 // through (see store.go).
 func applyAccountUpdate(d *mxplatform.Account, u mxplatform.AccountUpdateRequest) {
-	set := func(dst **mxplatform.Decimal, src *mxplatform.Decimal) {
+	set := func(dst *mxplatform.Optional[mxplatform.Decimal], src *mxplatform.Decimal) {
 		if src != nil {
-			*dst = ptr(*src)
+			*dst = opt(*src)
 		}
 	}
 	if u.AccountType != nil {
@@ -151,8 +151,12 @@ func applyAccountUpdate(d *mxplatform.Account, u mxplatform.AccountUpdateRequest
 	setValue(&d.Name, u.Name)
 	setValue(&d.Nickname, u.Nickname)
 	setValue(&d.PropertyType, u.PropertyType)
-	setValue(&d.IsClosed, u.IsClosed)
-	setValue(&d.IsHidden, u.IsHidden)
+	if u.IsClosed != nil {
+		d.IsClosed = opt(*u.IsClosed)
+	}
+	if u.IsHidden != nil {
+		d.IsHidden = opt(*u.IsHidden)
+	}
 }
 
 // setValue sets *dst to *src when src is set.

@@ -22,10 +22,10 @@ func (f handlers) ListInstitutions(_ context.Context, req server.ListInstitution
 		if !inCountries(inst, p.ISOCountryCode) {
 			continue
 		}
-		if !capable(p.SupportsAccountIdentification, inst.SupportsAccountIdentification) ||
-			!capable(p.SupportsAccountStatement, inst.SupportsAccountStatement) ||
-			!capable(p.SupportsAccountVerification, inst.SupportsAccountVerification) ||
-			!capable(p.SupportsTransactionHistory, inst.SupportsTransactionHistory) {
+		if !capable(p.SupportsAccountIdentification, inst.SupportsAccountIdentification.Value()) ||
+			!capable(p.SupportsAccountStatement, inst.SupportsAccountStatement.Value()) ||
+			!capable(p.SupportsAccountVerification, inst.SupportsAccountVerification.Value()) ||
+			!capable(p.SupportsTransactionHistory, inst.SupportsTransactionHistory.Value()) {
 			continue
 		}
 		out = append(out, inst.api())

@@ -92,7 +92,7 @@ func (f *Fake) createMember(ug mxplatform.UserGUID, body server.MemberCreateRequ
 	m := &memberRec{
 		seq: f.st.next(), guid: mxplatform.MemberGUID(f.st.newGUID("MBR")), user: u, inst: inst,
 		isOAuth: isOAuth, createdAt: now, creds: map[mxplatform.CredentialGUID]string{},
-		data: mxplatform.Member{ID: deref(in.ID), Metadata: deref(in.Metadata), BackgroundAggregationIsDisabled: deref(in.BackgroundAggregationIsDisabled), UseCases: cloneStrings(in.UseCases)},
+		data: mxplatform.Member{ID: deref(in.ID), Metadata: deref(in.Metadata), BackgroundAggregationIsDisabled: opt(deref(in.BackgroundAggregationIsDisabled)), UseCases: cloneStrings(in.UseCases)},
 	}
 	if !isOAuth {
 		creds, err := checkCredentials(inst, in.Credentials, nil)
@@ -214,7 +214,7 @@ func (f handlers) UpdateMember(ctx context.Context, req server.UpdateMemberReque
 		m.data.Metadata = *in.Metadata
 	}
 	if in.BackgroundAggregationIsDisabled != nil {
-		m.data.BackgroundAggregationIsDisabled = *in.BackgroundAggregationIsDisabled
+		m.data.BackgroundAggregationIsDisabled = opt(*in.BackgroundAggregationIsDisabled)
 	}
 	if in.UseCases != nil {
 		m.data.UseCases = cloneStrings(in.UseCases)

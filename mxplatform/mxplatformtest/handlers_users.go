@@ -18,7 +18,7 @@ func (f handlers) CreateUser(_ context.Context, req server.CreateUserRequestObje
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.sync()
-	u, err := f.addUser(mxplatform.User{Email: deref(in.Email), ID: deref(in.ID), IsDisabled: deref(in.IsDisabled), Metadata: deref(in.Metadata)})
+	u, err := f.addUser(mxplatform.User{Email: deref(in.Email), ID: deref(in.ID), IsDisabled: opt(deref(in.IsDisabled)), Metadata: deref(in.Metadata)})
 	if err != nil {
 		return nil, err
 	}

@@ -72,7 +72,7 @@ func TestHostileRequests(t *testing.T) {
 			}
 		})
 	}
-	if got, err := mx.ReadAccount(t.Context(), ug, accts.Items[0].GUID); err != nil || got.Balance.String() != "1234567.89" {
+	if got, err := mx.ReadAccount(t.Context(), ug, accts.Items[0].GUID); err != nil || got.Balance.Value().String() != "1234567.89" {
 		t.Errorf("after the hostile amounts: %v, %v", got, err)
 	}
 }

@@ -266,15 +266,14 @@ func (f *Fake) processAccounts(j *job, at time.Time) {
 		return
 	}
 	for _, a := range m.accs {
-		if a.data.IsManual {
+		if a.data.IsManual.Value() {
 			continue
 		}
-		if a.data.Balance != nil && transactional(a.data.Type) {
-			delta := money(between(r, -5000, 5000))
-			nb := a.data.Balance.Add(delta)
-			a.data.Balance, a.data.FeedBalance = &nb, &nb
-			if a.data.AvailableBalance != nil {
-				a.data.AvailableBalance = &nb
+		if balance, ok := a.data.Balance.Get(); ok && transactional(a.data.Type) {
+			nb := opt(balance.Add(money(between(r, -5000, 5000))))
+			a.data.Balance, a.data.FeedBalance = nb, nb
+			if a.data.AvailableBalance.IsSet() {
+				a.data.AvailableBalance = nb
 			}
 		}
 		a.data.UpdatedAt, a.data.ImportedAt = timestamp(at), timestamp(at)
@@ -288,7 +287,7 @@ func (f *Fake) processTransactions(j *job, at time.Time) {
 	r := dataRand(f.cfg.seed, m, 1000+m.aggregations)
 	today := day(at)
 	for _, a := range m.accs {
-		if !transactional(a.data.Type) || a.data.IsManual {
+		if !transactional(a.data.Type) || a.data.IsManual.Value() {
 			continue
 		}
 		var gen []genTxn

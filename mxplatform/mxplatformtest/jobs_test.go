@@ -76,10 +76,10 @@ func TestTestBankOutcomes(t *testing.T) {
 				t.Errorf("password %q: %d accounts", c.password, mine)
 			}
 			if c.want == mxplatform.ConnectionStatusConnected {
-				if m.IsBeingAggregated || m.SuccessfullyAggregatedAt == "" || m.ConnectionStatusMessage == "" {
+				if m.IsBeingAggregated.Value() || m.SuccessfullyAggregatedAt == "" || m.ConnectionStatusMessage == "" {
 					t.Errorf("connected member = %+v", m)
 				}
-			} else if c.want != mxplatform.ConnectionStatusChallenged && m.IsBeingAggregated {
+			} else if c.want != mxplatform.ConnectionStatusChallenged && m.IsBeingAggregated.Value() {
 				t.Errorf("a member %s is still being aggregated", c.want)
 			}
 		})
@@ -173,7 +173,7 @@ func TestJobSteps(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := state{st.ConnectionStatus, st.IsBeingAggregated, st.IsAuthenticated, st.HasProcessedAccounts, st.HasProcessedTransactions, st.SuccessfullyAggregatedAt != ""}
+		got := state{st.ConnectionStatus, st.IsBeingAggregated.Value(), st.IsAuthenticated.Value(), st.HasProcessedAccounts.Value(), st.HasProcessedTransactions.Value(), st.SuccessfullyAggregatedAt != ""}
 		if got != want {
 			t.Errorf("%s: status %+v, want %+v", step, got, want)
 		}
@@ -181,8 +181,8 @@ func TestJobSteps(t *testing.T) {
 			t.Errorf("%s: no aggregated_at", step)
 		}
 	}
-	if status(m) != mxplatform.ConnectionStatusCreated || !m.IsBeingAggregated {
-		t.Fatalf("new member = %s, aggregating %v", status(m), m.IsBeingAggregated)
+	if status(m) != mxplatform.ConnectionStatusCreated || !m.IsBeingAggregated.Value() {
+		t.Fatalf("new member = %s, aggregating %v", status(m), m.IsBeingAggregated.Value())
 	}
 	check("created", state{status: mxplatform.ConnectionStatusCreated, aggregating: true})
 	if n := srv.Fake.Step(); n != 1 {
@@ -305,7 +305,7 @@ func TestTimedSteps(t *testing.T) {
 	answerAll(t, mx, ug, mg, mxplatformtest.ChallengeAnswer)
 	waitFor(t, func() bool {
 		m, err := mx.ReadMember(ctx, ug, mg)
-		return err == nil && status(m) == mxplatform.ConnectionStatusConnected && !m.IsBeingAggregated
+		return err == nil && status(m) == mxplatform.ConnectionStatusConnected && !m.IsBeingAggregated.Value()
 	})
 	if tx, err := mx.ListTransactions(ctx, ug, nil); err != nil || len(tx.Items) == 0 {
 		t.Errorf("no transactions after the job: %v", err)
@@ -339,7 +339,7 @@ func TestAggregationThrottle(t *testing.T) {
 	if err != nil || res.Outcome != mxplatform.JobAlreadyRunning {
 		t.Fatalf("AggregateMember within the throttle window = %+v, %v; want 202", res, err)
 	}
-	if res.Member.AggregatedAt != before.AggregatedAt || res.Member.IsBeingAggregated {
+	if res.Member.AggregatedAt != before.AggregatedAt || res.Member.IsBeingAggregated.Value() {
 		t.Errorf("a throttled aggregation started a job: %+v", res.Member)
 	}
 	srv.Fake.AdvanceTime(3*time.Hour - time.Minute)
@@ -380,7 +380,7 @@ func TestJobConflicts(t *testing.T) {
 
 	// An aggregation runs: aggregating again joins it, a balance check conflicts.
 	res, err := mx.AggregateMember(ctx, ug, mg, nil)
-	if err != nil || res.Outcome != mxplatform.JobAlreadyRunning || !res.Member.IsBeingAggregated {
+	if err != nil || res.Outcome != mxplatform.JobAlreadyRunning || !res.Member.IsBeingAggregated.Value() {
 		t.Fatalf("AggregateMember while aggregating = %+v, %v; want 202", res, err)
 	}
 	_, err = mx.CheckBalances(ctx, ug, mg)
@@ -434,7 +434,7 @@ func TestUpdateCredentials(t *testing.T) {
 		t.Fatalf("wrong password: %s", s)
 	}
 	m, err := mx.ReadMember(ctx, ug, mg)
-	if err != nil || !m.NeedsUpdatedCredentials {
+	if err != nil || !m.NeedsUpdatedCredentials.Value() {
 		t.Errorf("a DENIED member does not need new credentials: %+v", m)
 	}
 	creds := credentials(t, mx, "mxbank", mxplatformtest.PasswordConnect)
@@ -459,7 +459,7 @@ func TestOAuthMembers(t *testing.T) {
 	ug := newUser(t, mx)
 	create := func() mxplatform.MemberGUID {
 		m, err := mx.CreateMember(ctx, ug, mxplatform.MemberCreateRequest{InstitutionCode: "mx_bank_oauth", IsOAuth: ptr(true)}, nil)
-		if err != nil || status(m) != mxplatform.ConnectionStatusPending || m.OAuthWindowURI == "" || m.IsBeingAggregated {
+		if err != nil || status(m) != mxplatform.ConnectionStatusPending || m.OAuthWindowURI == "" || m.IsBeingAggregated.Value() {
 			t.Fatalf("CreateMember OAuth = %+v, %v", m, err)
 		}
 		return m.GUID

@@ -27,10 +27,10 @@ func (m *memberRec) api(base string) mxplatform.Member {
 	out.InstitutionCode = m.inst.code()
 	out.InstitutionGUID = m.inst.guid
 	out.Name = m.inst.Name
-	out.IsOAuth = m.isOAuth
-	out.IsManual = false
-	out.IsManagedByUser = true
-	out.IsBeingAggregated = m.job != nil
+	out.IsOAuth = opt(m.isOAuth)
+	out.IsManual = opt(false)
+	out.IsManagedByUser = opt(true)
+	out.IsBeingAggregated = opt(m.job != nil)
 	out.AggregatedAt = timestampIfSet(m.aggregatedAt)
 	out.SuccessfullyAggregatedAt = timestampIfSet(m.successAt)
 	out.MostRecentJobGUID = m.jobGUID
@@ -39,7 +39,7 @@ func (m *memberRec) api(base string) mxplatform.Member {
 		// The end-user message and next step of MX's connection status table.
 		info := m.status.Info()
 		out.ConnectionStatusMessage = info.Message(m.inst.Name)
-		out.NeedsUpdatedCredentials = info.Next == mxplatform.NextStepReenterCredentials
+		out.NeedsUpdatedCredentials = opt(info.Next == mxplatform.NextStepReenterCredentials)
 	}
 	if m.oauth != nil {
 		out.OAuthWindowURI = m.oauthURI(base)
@@ -59,11 +59,11 @@ func (m *memberRec) statusAPI() mxplatform.MemberStatus {
 		ConnectionStatus:           m.status,
 		AggregatedAt:               timestampIfSet(m.aggregatedAt),
 		SuccessfullyAggregatedAt:   timestampIfSet(m.successAt),
-		IsBeingAggregated:          m.job != nil,
-		IsAuthenticated:            m.authenticated,
-		HasProcessedAccounts:       m.processedAccounts,
-		HasProcessedAccountNumbers: m.processedAccounts,
-		HasProcessedTransactions:   m.procTxn,
+		IsBeingAggregated:          opt(m.job != nil),
+		IsAuthenticated:            opt(m.authenticated),
+		HasProcessedAccounts:       opt(m.processedAccounts),
+		HasProcessedAccountNumbers: opt(m.processedAccounts),
+		HasProcessedTransactions:   opt(m.procTxn),
 	}
 	if m.challenged() {
 		out.Challenges = m.challengesAPI()
@@ -110,7 +110,7 @@ func (a *accountRec) api() mxplatform.Account {
 	out.GUID = a.guid
 	out.MemberGUID = m.guid
 	out.MemberID = m.data.ID
-	out.MemberIsManagedByUser = true
+	out.MemberIsManagedByUser = opt(true)
 	out.UserGUID = m.user.guid
 	out.UserID = m.user.data.ID
 	out.InstitutionCode = m.inst.code()
@@ -127,7 +127,7 @@ func (t *txnRec) api(includes map[string]bool) mxplatform.Transaction {
 	out.AccountGUID = a.guid
 	out.AccountID = a.data.ID
 	out.MemberGUID = m.guid
-	out.MemberIsManagedByUser = true
+	out.MemberIsManagedByUser = opt(true)
 	out.UserGUID = m.user.guid
 	out.UserID = m.user.data.ID
 	out.CreatedAt = timestamp(t.createdAt)
@@ -136,13 +136,13 @@ func (t *txnRec) api(includes map[string]bool) mxplatform.Transaction {
 	if includes[includeMerchants] && t.data.MerchantGUID != "" {
 		out.Merchant = merchantOf(t.data)
 	}
-	if includes[includeGeolocations] && t.data.Latitude != nil && t.data.Longitude != nil {
+	if includes[includeGeolocations] && t.data.Latitude.IsSet() && t.data.Longitude.IsSet() {
 		out.Geolocation = geolocationOf(t.data)
 	}
 	if includes[includeClassifications] {
 		out.Classification = classificationOf(t.data)
 	}
-	if includes[includeRepeating] && t.data.IsRecurring {
+	if includes[includeRepeating] && t.data.IsRecurring.Value() {
 		out.RepeatingTransaction = repeatingOf(a.guid, t.data)
 	}
 	return out

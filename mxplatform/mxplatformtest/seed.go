@@ -138,7 +138,7 @@ func (f *Fake) AddTransaction(user mxplatform.UserGUID, account mxplatform.Accou
 		}
 		d = day(t)
 	}
-	if txn.Amount == nil {
+	if !txn.Amount.IsSet() {
 		return mxplatform.Transaction{}, errors.New("mxplatformtest: AddTransaction: a transaction needs an amount")
 	}
 	if txn.Status == "" {

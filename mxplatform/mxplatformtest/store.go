@@ -113,7 +113,7 @@ func newStore(seed int64, institutions []Institution) *store {
 // putInstitution adds an institution, or replaces the one with the same code in place.
 func (s *store) putInstitution(inst Institution) {
 	code := inst.Code
-	if inst.Credentials == nil && !inst.SupportsOAuth {
+	if inst.Credentials == nil && !inst.SupportsOAuth.Value() {
 		inst.Credentials = defaultCredentials(code)
 	}
 	inst.Credentials = slices.Clone(inst.Credentials)
@@ -245,6 +245,9 @@ func (s *store) addTransaction(a *accountRec, data mxplatform.Transaction, day, 
 
 // ptr returns a pointer to a copy of v.
 func ptr[T any](v T) *T { return &v }
+
+// opt returns v as a value MX sent.
+func opt[T any](v T) mxplatform.Optional[T] { return mxplatform.OptionalOf(v) }
 
 // timestamp formats an _at field as MX's examples write it, with milliseconds:
 // 2016-10-13T18:07:57.000Z. (mxplatform.TimestampOf writes whole seconds.)

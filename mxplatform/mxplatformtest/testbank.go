@@ -202,7 +202,7 @@ type institutionRec struct {
 }
 
 func (r *institutionRec) code() mxplatform.InstitutionCode { return r.Code }
-func (r *institutionRec) oauth() bool                      { return r.SupportsOAuth }
+func (r *institutionRec) oauth() bool                      { return r.SupportsOAuth.Value() }
 
 // passwordGUID returns the GUID of the credential that picks outcomes: the PASSWORD one, else
 // the last.
@@ -237,8 +237,8 @@ func defaultCredentials(code mxplatform.InstitutionCode) []mxplatform.Credential
 		return mxplatform.CredentialGUID(stableGUID("CRD", string(code)+"/"+field))
 	}
 	return []mxplatform.Credential{
-		{GUID: guid("LOGIN"), FieldName: "LOGIN", FieldType: mxplatform.CredentialFieldTypeText, Type: "TEXT", Label: "Username", DisplayOrder: ptr(1)},
-		{GUID: guid("PASSWORD"), FieldName: "PASSWORD", FieldType: mxplatform.CredentialFieldTypePassword, Type: "PASSWORD", Label: "Password", DisplayOrder: ptr(2)},
+		{GUID: guid("LOGIN"), FieldName: "LOGIN", FieldType: mxplatform.CredentialFieldTypeText, Type: "TEXT", Label: "Username", DisplayOrder: opt(1)},
+		{GUID: guid("PASSWORD"), FieldName: "PASSWORD", FieldType: mxplatform.CredentialFieldTypePassword, Type: "PASSWORD", Label: "Password", DisplayOrder: opt(2)},
 	}
 }
 
@@ -253,9 +253,9 @@ func seededInstitutions() []Institution {
 			Institution: mxplatform.Institution{
 				Code: c, Name: name, ISOCountryCode: country, URL: url,
 				SmallLogoURL: logo("50x50"), MediumLogoURL: logo("100x100"),
-				SupportsOAuth: oauth, SupportsAccountIdentification: identification,
-				SupportsAccountStatement: statement, SupportsAccountVerification: verification,
-				SupportsTransactionHistory: history,
+				SupportsOAuth: opt(oauth), SupportsAccountIdentification: opt(identification),
+				SupportsAccountStatement: opt(statement), SupportsAccountVerification: opt(verification),
+				SupportsTransactionHistory: opt(history),
 				ForgotPasswordURL:          url + "/forgot-password",
 				ForgotUsernameURL:          url + "/forgot-username",
 				TroubleSigningInURL:        url + "/help",

@@ -211,9 +211,19 @@ func validationMessage(err error) string {
 func schemaReason(err error) string {
 	var se *openapi3.SchemaError
 	if errors.As(err, &se) {
-		path := strings.Join(se.JSONPointer(), ".")
-		if path != "" {
-			return fmt.Sprintf("%s: %s", path, se.Reason)
+		path := se.JSONPointer()
+		// A body that fails an allOf says only that; the part it fails
+		// names the field, so report that part instead.
+		for se.SchemaField == "allOf" && se.Origin != nil {
+			var inner *openapi3.SchemaError
+			if !errors.As(se.Origin, &inner) {
+				break
+			}
+			path = append(path, inner.JSONPointer()...)
+			se = inner
+		}
+		if len(path) > 0 {
+			return fmt.Sprintf("%s: %s", strings.Join(path, "."), se.Reason)
 		}
 		return se.Reason
 	}

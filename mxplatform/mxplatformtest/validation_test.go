@@ -149,8 +149,8 @@ func TestPartnerIDsAreUnique(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if status(m1) != mxplatform.ConnectionStatusCreated || m1.IsBeingAggregated {
-		t.Errorf("member with skip_aggregation = %s, aggregating %v; want CREATED, idle", status(m1), m1.IsBeingAggregated)
+	if status(m1) != mxplatform.ConnectionStatusCreated || m1.IsBeingAggregated.Value() {
+		t.Errorf("member with skip_aggregation = %s, aggregating %v; want CREATED, idle", status(m1), m1.IsBeingAggregated.Value())
 	}
 	_, err = create("m-1")
 	wantStatusErr(t, err, http.StatusConflict)

@@ -188,7 +188,7 @@ func (a *API) call(ctx context.Context, op string, out *AccountResponseBody, bui
 		return &TransportError{Operation: op, Method: req.Method, Path: req.URL.Path, Attempts: call.Attempts, OutcomeUnknown: true, Err: fmt.Errorf("reading the response body: %w", err)}
 	}
 	// The answer is one account: what decoding it may cost is bounded accordingly.
-	if err := transport.CheckAnswerCost(body, 1); err != nil {
+	if _, err := transport.CheckAnswerCost(body, 1, ""); err != nil {
 		return &DecodeError{Operation: op, StatusCode: resp.StatusCode, Err: err}
 	}
 	if err := json.Unmarshal(body, out); err != nil {
