@@ -12,14 +12,14 @@ func (x *Account) GetAccountNumber() string {
 	return x.AccountNumber
 }
 
-// GetAccountNumberSetBy returns AccountNumberSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetAccountNumberSetBy returns AccountNumberSetBy, or its zero value when MX sent none (x.AccountNumberSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetAccountNumberSetBy() SetByCode {
-	if x == nil || x.AccountNumberSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.AccountNumberSetBy
+	return x.AccountNumberSetBy.Value()
 }
 
 // GetAccountOwnership returns AccountOwnership. It is safe on a
@@ -71,14 +71,14 @@ func (x *Account) GetApr() (Decimal, bool) {
 	return x.Apr.Get()
 }
 
-// GetAprSetBy returns AprSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetAprSetBy returns AprSetBy, or its zero value when MX sent none (x.AprSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetAprSetBy() SetByCode {
-	if x == nil || x.AprSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.AprSetBy
+	return x.AprSetBy.Value()
 }
 
 // GetApy returns Apy and whether MX sent it: an absent amount is not a zero one.
@@ -90,14 +90,14 @@ func (x *Account) GetApy() (Decimal, bool) {
 	return x.Apy.Get()
 }
 
-// GetApySetBy returns ApySetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetApySetBy returns ApySetBy, or its zero value when MX sent none (x.ApySetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetApySetBy() SetByCode {
-	if x == nil || x.ApySetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.ApySetBy
+	return x.ApySetBy.Value()
 }
 
 // GetAvailableBalance returns AvailableBalance and whether MX sent it: an absent amount is not a zero one.
@@ -109,14 +109,14 @@ func (x *Account) GetAvailableBalance() (Decimal, bool) {
 	return x.AvailableBalance.Get()
 }
 
-// GetAvailableBalanceSetBy returns AvailableBalanceSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetAvailableBalanceSetBy returns AvailableBalanceSetBy, or its zero value when MX sent none (x.AvailableBalanceSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetAvailableBalanceSetBy() SetByCode {
-	if x == nil || x.AvailableBalanceSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.AvailableBalanceSetBy
+	return x.AvailableBalanceSetBy.Value()
 }
 
 // GetAvailableCredit returns AvailableCredit and whether MX sent it: an absent amount is not a zero one.
@@ -128,14 +128,14 @@ func (x *Account) GetAvailableCredit() (Decimal, bool) {
 	return x.AvailableCredit.Get()
 }
 
-// GetAvailableCreditSetBy returns AvailableCreditSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetAvailableCreditSetBy returns AvailableCreditSetBy, or its zero value when MX sent none (x.AvailableCreditSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetAvailableCreditSetBy() SetByCode {
-	if x == nil || x.AvailableCreditSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.AvailableCreditSetBy
+	return x.AvailableCreditSetBy.Value()
 }
 
 // GetBalance returns Balance and whether MX sent it: an absent amount is not a zero one.
@@ -147,14 +147,14 @@ func (x *Account) GetBalance() (Decimal, bool) {
 	return x.Balance.Get()
 }
 
-// GetBalanceSetBy returns BalanceSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetBalanceSetBy returns BalanceSetBy, or its zero value when MX sent none (x.BalanceSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetBalanceSetBy() SetByCode {
-	if x == nil || x.BalanceSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.BalanceSetBy
+	return x.BalanceSetBy.Value()
 }
 
 // GetCalculatedApr returns CalculatedApr and whether MX sent it: an absent amount is not a zero one.
@@ -175,14 +175,14 @@ func (x *Account) GetCashBalance() (Decimal, bool) {
 	return x.CashBalance.Get()
 }
 
-// GetCashBalanceSetBy returns CashBalanceSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetCashBalanceSetBy returns CashBalanceSetBy, or its zero value when MX sent none (x.CashBalanceSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetCashBalanceSetBy() SetByCode {
-	if x == nil || x.CashBalanceSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.CashBalanceSetBy
+	return x.CashBalanceSetBy.Value()
 }
 
 // GetCashSurrenderValue returns CashSurrenderValue and whether MX sent it: an absent amount is not a zero one.
@@ -194,14 +194,14 @@ func (x *Account) GetCashSurrenderValue() (Decimal, bool) {
 	return x.CashSurrenderValue.Get()
 }
 
-// GetCashSurrenderValueSetBy returns CashSurrenderValueSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetCashSurrenderValueSetBy returns CashSurrenderValueSetBy, or its zero value when MX sent none (x.CashSurrenderValueSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetCashSurrenderValueSetBy() SetByCode {
-	if x == nil || x.CashSurrenderValueSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.CashSurrenderValueSetBy
+	return x.CashSurrenderValueSetBy.Value()
 }
 
 // GetCreatedAt returns CreatedAt. It is safe on a
@@ -223,14 +223,14 @@ func (x *Account) GetCreditLimit() (Decimal, bool) {
 	return x.CreditLimit.Get()
 }
 
-// GetCreditLimitSetBy returns CreditLimitSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetCreditLimitSetBy returns CreditLimitSetBy, or its zero value when MX sent none (x.CreditLimitSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetCreditLimitSetBy() SetByCode {
-	if x == nil || x.CreditLimitSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.CreditLimitSetBy
+	return x.CreditLimitSetBy.Value()
 }
 
 // GetCurrencyCode returns CurrencyCode. It is safe on a
@@ -243,14 +243,14 @@ func (x *Account) GetCurrencyCode() string {
 	return x.CurrencyCode
 }
 
-// GetCurrencyCodeSetBy returns CurrencyCodeSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetCurrencyCodeSetBy returns CurrencyCodeSetBy, or its zero value when MX sent none (x.CurrencyCodeSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetCurrencyCodeSetBy() SetByCode {
-	if x == nil || x.CurrencyCodeSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.CurrencyCodeSetBy
+	return x.CurrencyCodeSetBy.Value()
 }
 
 // GetDayPaymentIsDue returns DayPaymentIsDue, or its zero value when MX sent none (x.DayPaymentIsDue.Get tells
@@ -263,14 +263,14 @@ func (x *Account) GetDayPaymentIsDue() int {
 	return x.DayPaymentIsDue.Value()
 }
 
-// GetDayPaymentIsDueSetBy returns DayPaymentIsDueSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetDayPaymentIsDueSetBy returns DayPaymentIsDueSetBy, or its zero value when MX sent none (x.DayPaymentIsDueSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetDayPaymentIsDueSetBy() SetByCode {
-	if x == nil || x.DayPaymentIsDueSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.DayPaymentIsDueSetBy
+	return x.DayPaymentIsDueSetBy.Value()
 }
 
 // GetDeathBenefit returns DeathBenefit and whether MX sent it: an absent amount is not a zero one.
@@ -282,14 +282,14 @@ func (x *Account) GetDeathBenefit() (Decimal, bool) {
 	return x.DeathBenefit.Get()
 }
 
-// GetDeathBenefitSetBy returns DeathBenefitSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetDeathBenefitSetBy returns DeathBenefitSetBy, or its zero value when MX sent none (x.DeathBenefitSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetDeathBenefitSetBy() SetByCode {
-	if x == nil || x.DeathBenefitSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.DeathBenefitSetBy
+	return x.DeathBenefitSetBy.Value()
 }
 
 // GetFederalInsuranceStatus returns FederalInsuranceStatus. It is safe on a
@@ -613,14 +613,14 @@ func (x *Account) GetHoldingsValue() (Decimal, bool) {
 	return x.HoldingsValue.Get()
 }
 
-// GetHoldingsValueSetBy returns HoldingsValueSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetHoldingsValueSetBy returns HoldingsValueSetBy, or its zero value when MX sent none (x.HoldingsValueSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetHoldingsValueSetBy() SetByCode {
-	if x == nil || x.HoldingsValueSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.HoldingsValueSetBy
+	return x.HoldingsValueSetBy.Value()
 }
 
 // GetID returns ID. It is safe on a
@@ -682,14 +682,14 @@ func (x *Account) GetInterestRate() (Decimal, bool) {
 	return x.InterestRate.Get()
 }
 
-// GetInterestRateSetBy returns InterestRateSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetInterestRateSetBy returns InterestRateSetBy, or its zero value when MX sent none (x.InterestRateSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetInterestRateSetBy() SetByCode {
-	if x == nil || x.InterestRateSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.InterestRateSetBy
+	return x.InterestRateSetBy.Value()
 }
 
 // GetIsClosed returns IsClosed, or its zero value when MX sent none (x.IsClosed.Get tells
@@ -702,14 +702,14 @@ func (x *Account) GetIsClosed() bool {
 	return x.IsClosed.Value()
 }
 
-// GetIsClosedSetBy returns IsClosedSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetIsClosedSetBy returns IsClosedSetBy, or its zero value when MX sent none (x.IsClosedSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetIsClosedSetBy() SetByCode {
-	if x == nil || x.IsClosedSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.IsClosedSetBy
+	return x.IsClosedSetBy.Value()
 }
 
 // GetIsHidden returns IsHidden, or its zero value when MX sent none (x.IsHidden.Get tells
@@ -751,24 +751,24 @@ func (x *Account) GetLastPaymentAt() Timestamp {
 	return x.LastPaymentAt
 }
 
-// GetLastPaymentAtSetBy returns LastPaymentAtSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetLastPaymentAtSetBy returns LastPaymentAtSetBy, or its zero value when MX sent none (x.LastPaymentAtSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetLastPaymentAtSetBy() SetByCode {
-	if x == nil || x.LastPaymentAtSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.LastPaymentAtSetBy
+	return x.LastPaymentAtSetBy.Value()
 }
 
-// GetLastPaymentSetBy returns LastPaymentSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetLastPaymentSetBy returns LastPaymentSetBy, or its zero value when MX sent none (x.LastPaymentSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetLastPaymentSetBy() SetByCode {
-	if x == nil || x.LastPaymentSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.LastPaymentSetBy
+	return x.LastPaymentSetBy.Value()
 }
 
 // GetLoanAmount returns LoanAmount and whether MX sent it: an absent amount is not a zero one.
@@ -780,14 +780,14 @@ func (x *Account) GetLoanAmount() (Decimal, bool) {
 	return x.LoanAmount.Get()
 }
 
-// GetLoanAmountSetBy returns LoanAmountSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetLoanAmountSetBy returns LoanAmountSetBy, or its zero value when MX sent none (x.LoanAmountSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetLoanAmountSetBy() SetByCode {
-	if x == nil || x.LoanAmountSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.LoanAmountSetBy
+	return x.LoanAmountSetBy.Value()
 }
 
 // GetMarginBalance returns MarginBalance and whether MX sent it: an absent amount is not a zero one.
@@ -809,14 +809,14 @@ func (x *Account) GetMaturesOn() Date {
 	return x.MaturesOn
 }
 
-// GetMaturesOnSetBy returns MaturesOnSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetMaturesOnSetBy returns MaturesOnSetBy, or its zero value when MX sent none (x.MaturesOnSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetMaturesOnSetBy() SetByCode {
-	if x == nil || x.MaturesOnSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.MaturesOnSetBy
+	return x.MaturesOnSetBy.Value()
 }
 
 // GetMemberGUID returns MemberGUID. It is safe on a
@@ -868,14 +868,14 @@ func (x *Account) GetMinimumBalance() (Decimal, bool) {
 	return x.MinimumBalance.Get()
 }
 
-// GetMinimumBalanceSetBy returns MinimumBalanceSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetMinimumBalanceSetBy returns MinimumBalanceSetBy, or its zero value when MX sent none (x.MinimumBalanceSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetMinimumBalanceSetBy() SetByCode {
-	if x == nil || x.MinimumBalanceSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.MinimumBalanceSetBy
+	return x.MinimumBalanceSetBy.Value()
 }
 
 // GetMinimumPayment returns MinimumPayment and whether MX sent it: an absent amount is not a zero one.
@@ -887,14 +887,14 @@ func (x *Account) GetMinimumPayment() (Decimal, bool) {
 	return x.MinimumPayment.Get()
 }
 
-// GetMinimumPaymentSetBy returns MinimumPaymentSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetMinimumPaymentSetBy returns MinimumPaymentSetBy, or its zero value when MX sent none (x.MinimumPaymentSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetMinimumPaymentSetBy() SetByCode {
-	if x == nil || x.MinimumPaymentSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.MinimumPaymentSetBy
+	return x.MinimumPaymentSetBy.Value()
 }
 
 // GetName returns Name. It is safe on a
@@ -907,14 +907,14 @@ func (x *Account) GetName() string {
 	return x.Name
 }
 
-// GetNameSetBy returns NameSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetNameSetBy returns NameSetBy, or its zero value when MX sent none (x.NameSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetNameSetBy() SetByCode {
-	if x == nil || x.NameSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.NameSetBy
+	return x.NameSetBy.Value()
 }
 
 // GetNickname returns Nickname. It is safe on a
@@ -927,14 +927,14 @@ func (x *Account) GetNickname() string {
 	return x.Nickname
 }
 
-// GetNicknameSetBy returns NicknameSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetNicknameSetBy returns NicknameSetBy, or its zero value when MX sent none (x.NicknameSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetNicknameSetBy() SetByCode {
-	if x == nil || x.NicknameSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.NicknameSetBy
+	return x.NicknameSetBy.Value()
 }
 
 // GetOriginalBalance returns OriginalBalance and whether MX sent it: an absent amount is not a zero one.
@@ -946,14 +946,14 @@ func (x *Account) GetOriginalBalance() (Decimal, bool) {
 	return x.OriginalBalance.Get()
 }
 
-// GetOriginalBalanceSetBy returns OriginalBalanceSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetOriginalBalanceSetBy returns OriginalBalanceSetBy, or its zero value when MX sent none (x.OriginalBalanceSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetOriginalBalanceSetBy() SetByCode {
-	if x == nil || x.OriginalBalanceSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.OriginalBalanceSetBy
+	return x.OriginalBalanceSetBy.Value()
 }
 
 // GetPayOutAmount returns PayOutAmount and whether MX sent it: an absent amount is not a zero one.
@@ -975,14 +975,14 @@ func (x *Account) GetPaymentDueAt() Timestamp {
 	return x.PaymentDueAt
 }
 
-// GetPaymentDueAtSetBy returns PaymentDueAtSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetPaymentDueAtSetBy returns PaymentDueAtSetBy, or its zero value when MX sent none (x.PaymentDueAtSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetPaymentDueAtSetBy() SetByCode {
-	if x == nil || x.PaymentDueAtSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.PaymentDueAtSetBy
+	return x.PaymentDueAtSetBy.Value()
 }
 
 // GetPayoffBalance returns PayoffBalance and whether MX sent it: an absent amount is not a zero one.
@@ -994,14 +994,14 @@ func (x *Account) GetPayoffBalance() (Decimal, bool) {
 	return x.PayoffBalance.Get()
 }
 
-// GetPayoffBalanceSetBy returns PayoffBalanceSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetPayoffBalanceSetBy returns PayoffBalanceSetBy, or its zero value when MX sent none (x.PayoffBalanceSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetPayoffBalanceSetBy() SetByCode {
-	if x == nil || x.PayoffBalanceSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.PayoffBalanceSetBy
+	return x.PayoffBalanceSetBy.Value()
 }
 
 // GetPremiumAmount returns PremiumAmount and whether MX sent it: an absent amount is not a zero one.
@@ -1043,14 +1043,14 @@ func (x *Account) GetStartedOn() Date {
 	return x.StartedOn
 }
 
-// GetStartedOnSetBy returns StartedOnSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetStartedOnSetBy returns StartedOnSetBy, or its zero value when MX sent none (x.StartedOnSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetStartedOnSetBy() SetByCode {
-	if x == nil || x.StartedOnSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.StartedOnSetBy
+	return x.StartedOnSetBy.Value()
 }
 
 // GetStatementBalance returns StatementBalance and whether MX sent it: an absent amount is not a zero one.
@@ -1062,14 +1062,14 @@ func (x *Account) GetStatementBalance() (Decimal, bool) {
 	return x.StatementBalance.Get()
 }
 
-// GetStatementBalanceSetBy returns StatementBalanceSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetStatementBalanceSetBy returns StatementBalanceSetBy, or its zero value when MX sent none (x.StatementBalanceSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetStatementBalanceSetBy() SetByCode {
-	if x == nil || x.StatementBalanceSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.StatementBalanceSetBy
+	return x.StatementBalanceSetBy.Value()
 }
 
 // GetSubtype returns Subtype. It is safe on a
@@ -1082,14 +1082,14 @@ func (x *Account) GetSubtype() AccountSubtype {
 	return x.Subtype
 }
 
-// GetSubtypeSetBy returns SubtypeSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetSubtypeSetBy returns SubtypeSetBy, or its zero value when MX sent none (x.SubtypeSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetSubtypeSetBy() SetByCode {
-	if x == nil || x.SubtypeSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.SubtypeSetBy
+	return x.SubtypeSetBy.Value()
 }
 
 // GetTodayUglAmount returns TodayUglAmount and whether MX sent it: an absent amount is not a zero one.
@@ -1119,14 +1119,14 @@ func (x *Account) GetTotalAccountValue() (Decimal, bool) {
 	return x.TotalAccountValue.Get()
 }
 
-// GetTotalAccountValueSetBy returns TotalAccountValueSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetTotalAccountValueSetBy returns TotalAccountValueSetBy, or its zero value when MX sent none (x.TotalAccountValueSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetTotalAccountValueSetBy() SetByCode {
-	if x == nil || x.TotalAccountValueSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.TotalAccountValueSetBy
+	return x.TotalAccountValueSetBy.Value()
 }
 
 // GetTotalAccountValueUgl returns TotalAccountValueUgl and whether MX sent it: an absent amount is not a zero one.
@@ -1148,14 +1148,14 @@ func (x *Account) GetType() AccountType {
 	return x.Type
 }
 
-// GetTypeSetBy returns TypeSetBy, or its zero value when MX sent none. It is safe on a nil
-// *Account.
+// GetTypeSetBy returns TypeSetBy, or its zero value when MX sent none (x.TypeSetBy.Get tells
+// them apart). It is safe on a nil *Account.
 func (x *Account) GetTypeSetBy() SetByCode {
-	if x == nil || x.TypeSetBy == nil {
+	if x == nil {
 		var zero SetByCode
 		return zero
 	}
-	return *x.TypeSetBy
+	return x.TypeSetBy.Value()
 }
 
 // GetUpdatedAt returns UpdatedAt. It is safe on a

@@ -7,10 +7,13 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mxsdk/mx-go/mxplatform/internal/spectest"
 )
 
 // TestGettersAreNilSafe reads every kind of field through getters on a nil model, on a model
@@ -150,10 +153,11 @@ func TestIncludesAreTyped(t *testing.T) {
 // builders, response wrappers and parsers) are listed by operationPlumbing.
 var plumbing = regexp.MustCompile(`^(Client|ClientInterface|ClientWithResponses|ClientWithResponsesInterface|ClientOption|RequestEditorFn|HttpRequestDoer|NewClient|NewClientWithResponses|WithBaseURL|WithHTTPClient|WithRequestEditorFn|\w+Param|\w+RequestBody|\w+ResponseBody|ErrorDetail)$`)
 
-// operationPlumbing returns the names oapi-codegen gives the plumbing of each operation.
-func operationPlumbing(t *testing.T) map[string]bool {
+// operationPlumbing returns the names oapi-codegen gives the plumbing of each operation of the
+// spec at path.
+func operationPlumbing(t *testing.T, path string) map[string]bool {
 	out := map[string]bool{}
-	for id := range specOperations(t) {
+	for id := range spectest.Operations(spectest.Load(t, path)) {
 		n := strings.ToUpper(id[:1]) + id[1:]
 		for _, name := range []string{n + "Response", "New" + n + "Request", "New" + n + "RequestWithBody", "Parse" + n + "Response", n + "JSONRequestBody", n + "JSONBody"} {
 			out[name] = true
@@ -162,11 +166,33 @@ func operationPlumbing(t *testing.T) map[string]bool {
 	return out
 }
 
-// TestNoGeneratedPlumbingIsExported lists what `go doc` shows of the package, and fails on any
-// name of generated plumbing.
+// TestNoGeneratedPlumbingIsExported lists what `go doc` shows of every package users import
+// that holds generated code, and fails on any name of generated plumbing.
 func TestNoGeneratedPlumbingIsExported(t *testing.T) {
+	for _, pkg := range []struct{ dir, spec string }{
+		{".", specFile},
+		{"nexus", "../api/nexus.yaml"},
+		{"moov", "../api/moov.yaml"},
+		{"webhook", "../api/webhooks.yaml"},
+		{"connect", "../api/connect-events.yaml"},
+	} {
+		names := exportedNames(t, pkg.dir)
+		if len(names) < 10 {
+			t.Fatalf("%s: only %d exported names: the package did not parse as expected", pkg.dir, len(names))
+		}
+		ops := operationPlumbing(t, pkg.spec)
+		for _, n := range names {
+			if plumbing.MatchString(n) || ops[n] {
+				t.Errorf("%s exports %s, generated plumbing", pkg.dir, n)
+			}
+		}
+	}
+}
+
+// exportedNames returns the names `go doc` lists for the package in dir.
+func exportedNames(t *testing.T, dir string) []string {
 	fset := token.NewFileSet()
-	entries, err := os.ReadDir(".")
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,13 +201,13 @@ func TestNoGeneratedPlumbingIsExported(t *testing.T) {
 		if !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
 			continue
 		}
-		f, err := parser.ParseFile(fset, e.Name(), nil, parser.ParseComments)
+		f, err := parser.ParseFile(fset, filepath.Join(dir, e.Name()), nil, parser.ParseComments)
 		if err != nil {
 			t.Fatal(err)
 		}
 		files = append(files, f)
 	}
-	p, err := doc.NewFromFiles(fset, files, "github.com/mxsdk/mx-go/mxplatform")
+	p, err := doc.NewFromFiles(fset, files, "github.com/mxsdk/mx-go/mxplatform/"+dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,13 +224,5 @@ func TestNoGeneratedPlumbingIsExported(t *testing.T) {
 	for _, v := range append(p.Vars, p.Consts...) {
 		names = append(names, v.Names...)
 	}
-	if len(names) < 100 {
-		t.Fatalf("only %d exported names: the package did not parse as expected", len(names))
-	}
-	ops := operationPlumbing(t)
-	for _, n := range names {
-		if (plumbing.MatchString(n) || ops[n]) && ast.IsExported(n) {
-			t.Errorf("the package exports %s, generated plumbing", n)
-		}
-	}
+	return names
 }

@@ -7,15 +7,23 @@
 //     builder, sends it through API.call (credentials, version, retries, typed errors, bounded
 //     answers) and returns the resource the answer wraps (see writeOperations);
 //   - the strict server interface of the fake (package mxplatformtest/internal/server), by
-//     oapi-codegen from the spec rewritten so that it shares the models users import.
+//     oapi-codegen from the spec rewritten so that it shares the models users import;
+//   - the models of the decoding benchmarks' baseline (mxplatform/internal/baseline);
+//
+// and, from MX's other documents (the account webhook, the Connect widget events, Nexus and
+// Moov), the models of their packages in the same shapes, with their getters and, for the
+// clients, the unexported builders of their requests.
 //
 // Run from the repository root: go run ./gen/platform
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"runtime/debug"
 	"sort"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -56,11 +64,64 @@ func main() {
 		}
 		docs = append(docs, doc)
 	}
+	for _, t := range modelTargets {
+		if err := generateModels(t); err != nil {
+			fmt.Fprintf(os.Stderr, "platform: %s: %v\n", t.spec, err)
+			os.Exit(1)
+		}
+	}
 	// The identifiers of every version, in the package of the current one.
 	if err := writeIDs(docs, targets[0].pkg, filepath.Join(targets[0].dir, "ids.gen.go")); err != nil {
 		fmt.Fprintf(os.Stderr, "platform: identifiers: %v\n", err)
 		os.Exit(1)
 	}
+}
+
+// modelTarget is a package of models generated from one of MX's other documents: its models
+// (and, for a client, the unexported builders of its requests) in the shapes of the Platform
+// API's, with their getters.
+type modelTarget struct {
+	spec, dir, pkg string
+	file           string // the models' file in dir
+	client         bool   // the package sends the document's requests (see forUsers)
+	keepErrors     bool   // the package decodes its errors into the spec's error schemas
+}
+
+var modelTargets = []modelTarget{
+	{spec: "api/webhooks.yaml", dir: "mxplatform/webhook", pkg: "webhook", file: "webhook.gen.go"},
+	{spec: "api/connect-events.yaml", dir: "mxplatform/connect", pkg: "connect", file: "events.gen.go"},
+	{spec: "api/nexus.yaml", dir: "mxplatform/nexus", pkg: "nexus", file: "nexus.gen.go", client: true},
+	{spec: "api/moov.yaml", dir: "mxplatform/moov", pkg: "moov", file: "moov.gen.go", client: true, keepErrors: true},
+}
+
+func generateModels(t modelTarget) error {
+	doc, err := load(t.spec)
+	if err != nil {
+		return err
+	}
+	const core = "mxplatform."
+	var s *shape
+	if t.client {
+		if s, err = forUsers(doc, core, t.keepErrors); err != nil {
+			return err
+		}
+	} else {
+		s = forReaders(doc, core)
+	}
+	decimal := &codegen.SimpleTypeSpec{Type: core + "Decimal", Import: coreImport}
+	src, err := oapiGenerate(t.spec, doc, config(t.pkg, codegen.GenerateOptions{Models: true, Client: t.client}, decimal))
+	if err != nil {
+		return err
+	}
+	models := filepath.Join(t.dir, t.file)
+	if err := os.WriteFile(models, []byte(src), 0o644); err != nil {
+		return err
+	}
+	public := map[string]string{}
+	for name := range doc.Components.Schemas {
+		public[name] = codegen.SchemaNameToTypeName(name)
+	}
+	return writeGetters(t.spec, t.pkg, models, s, public, filepath.Join(t.dir, "getters.gen.go"))
 }
 
 func load(path string) (*openapi3.T, error) {
@@ -73,11 +134,11 @@ func generate(t target) error {
 	if err != nil {
 		return err
 	}
-	s, err := forUsers(doc, "")
+	s, err := forUsers(doc, "", false)
 	if err != nil {
 		return err
 	}
-	src, err := codegen.Generate(doc, config(t.pkg, codegen.GenerateOptions{Models: true, Client: true}, nil))
+	src, err := oapiGenerate(t.spec, doc, config(t.pkg, codegen.GenerateOptions{Models: true, Client: true}, nil))
 	if err != nil {
 		return fmt.Errorf("models: %w", err)
 	}
@@ -90,7 +151,7 @@ func generate(t target) error {
 	for name := range doc.Components.Schemas {
 		public[name] = codegen.SchemaNameToTypeName(name)
 	}
-	if err := writeGetters(t, models, s, public, filepath.Join(t.dir, "getters.gen.go")); err != nil {
+	if err := writeGetters(t.spec, t.pkg, models, s, public, filepath.Join(t.dir, "getters.gen.go")); err != nil {
 		return fmt.Errorf("getters: %w", err)
 	}
 
@@ -112,7 +173,7 @@ func generate(t target) error {
 		return err
 	}
 	decimal := &codegen.SimpleTypeSpec{Type: t.pkg + ".Decimal", Import: t.importPath}
-	src, err = codegen.Generate(doc, config("server", codegen.GenerateOptions{Models: true, StdHTTPServer: true, Strict: true}, decimal))
+	src, err = oapiGenerate(t.spec, doc, config("server", codegen.GenerateOptions{Models: true, StdHTTPServer: true, Strict: true}, decimal))
 	if err != nil {
 		return fmt.Errorf("server: %w", err)
 	}
@@ -130,7 +191,7 @@ func generate(t target) error {
 		return err
 	}
 	plain(doc)
-	src, err = codegen.Generate(doc, config("baseline", codegen.GenerateOptions{Models: true}, &codegen.SimpleTypeSpec{Type: "float64"}))
+	src, err = oapiGenerate(t.spec, doc, config("baseline", codegen.GenerateOptions{Models: true}, &codegen.SimpleTypeSpec{Type: "float64"}))
 	if err != nil {
 		return fmt.Errorf("baseline: %w", err)
 	}
@@ -176,6 +237,32 @@ func config(pkg string, gen codegen.GenerateOptions, decimal *codegen.SimpleType
 		Compatibility: codegen.CompatibilityOptions{AlwaysPrefixEnumValues: true},
 	}
 }
+
+// oapiGenerate runs oapi-codegen on doc, read from spec, and names both in the file's header
+// (run as a library, oapi-codegen would name this module instead).
+func oapiGenerate(spec string, doc *openapi3.T, cfg codegen.Configuration) (string, error) {
+	src, err := codegen.Generate(doc, cfg)
+	if err != nil {
+		return "", err
+	}
+	version := "unknown version"
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, dep := range bi.Deps {
+			if dep.Path == "github.com/oapi-codegen/oapi-codegen/v2" {
+				version = dep.Version
+			}
+		}
+	}
+	loc := generatedBy.FindStringIndex(src)
+	if loc == nil {
+		return "", errors.New("oapi-codegen's output has no line saying it is generated")
+	}
+	header := fmt.Sprintf("// Code generated by gen/platform with oapi-codegen %s from %s. DO NOT EDIT.", version, spec)
+	return src[:loc[0]] + header + src[loc[1]:], nil
+}
+
+// generatedBy matches the line of a Go file that says it is generated.
+var generatedBy = regexp.MustCompile(`(?m)^// Code generated .* DO NOT EDIT\.$`)
 
 func mustRead(path string) string {
 	b, err := os.ReadFile(path)

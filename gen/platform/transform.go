@@ -7,6 +7,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/mxsdk/mx-go/gen/internal/genutil"
+	"github.com/oapi-codegen/oapi-codegen/v2/pkg/codegen"
 )
 
 // shape is what the transformation learns of a spec's schemas.
@@ -16,15 +17,14 @@ type shape struct {
 	responseSide map[string]bool // schemas reachable from an answer
 }
 
-// forUsers rewrites doc into what the package users import is generated from: the models they
-// read and build, and the request builders the methods use, without the plumbing a user never
-// touches. Header parameters go (the call options set headers, once each), and so do the shared
-// parameters and error answers (the SDK's own error types carry errors), the wrappers of bodies
-// and answers (methods take and return what they wrap), and answers' content. Optional fields
-// of the models read from answers are values when MX's null and the zero value mean the same to
-// a reader (strings, identifiers, enums, times); booleans, numbers, money and objects stay
-// pointers, with getters.
-func forUsers(doc *openapi3.T, core string) (*shape, error) {
+// forUsers rewrites doc into what a client package users import is generated from: the models
+// they read and build, and the request builders the methods use, without the plumbing a user
+// never touches. Header parameters go (the call options set headers, once each), and so do the
+// shared parameters, the wrappers of bodies and answers (methods take and return what they
+// wrap), and answers' content; so do the error answers' schemas, unless keepErrors (a package
+// that decodes its errors into them). The models read from answers then take the shapes of
+// readable. core qualifies the types of package mxplatform ("" within it).
+func forUsers(doc *openapi3.T, core string, keepErrors bool) (*shape, error) {
 	s := &shape{wrappers: map[string]bool{}, requestSide: map[string]bool{}, responseSide: map[string]bool{}}
 	var requestRoots, responseRoots, errorRoots []*openapi3.SchemaRef
 	for _, path := range doc.Paths.InMatchingOrder() {
@@ -38,9 +38,11 @@ func forUsers(doc *openapi3.T, core string) (*shape, error) {
 			}
 			op.Parameters = params
 			if rb := op.RequestBody; rb != nil {
-				if mt := rb.Value.Content.Get("application/json"); mt != nil {
-					s.wrappers[genutil.RefName(mt.Schema)] = true
-					requestRoots = append(requestRoots, mt.Schema)
+				for media, mt := range rb.Value.Content {
+					if isJSON(media) && mt.Schema != nil && mt.Schema.Ref != "" {
+						s.wrappers[genutil.RefName(mt.Schema)] = true
+						requestRoots = append(requestRoots, mt.Schema)
+					}
 				}
 				// The builders take the encoded body: no body type is generated.
 				op.RequestBody = &openapi3.RequestBodyRef{Value: &openapi3.RequestBody{
@@ -85,7 +87,9 @@ func forUsers(doc *openapi3.T, core string) (*shape, error) {
 		reach(doc, r, errorSide)
 	}
 	for name := range errorSide {
-		if !s.requestSide[name] && !s.responseSide[name] {
+		if keepErrors {
+			s.responseSide[name] = true
+		} else if !s.requestSide[name] && !s.responseSide[name] {
 			delete(doc.Components.Schemas, name)
 		}
 	}
@@ -105,6 +109,34 @@ func forUsers(doc *openapi3.T, core string) (*shape, error) {
 		delete(doc.Components.Schemas, name)
 	}
 
+	readable(doc, s, core)
+	return s, nil
+}
+
+// isJSON reports whether a media type is JSON: application/json or a vendor type ending in
+// +json.
+func isJSON(media string) bool {
+	return media == "application/json" || strings.HasSuffix(media, "+json")
+}
+
+// forReaders is forUsers for a document whose bodies a package receives (webhooks, widget
+// events): every schema is read, and the operations, which the package does not send, go.
+func forReaders(doc *openapi3.T, core string) *shape {
+	s := &shape{wrappers: map[string]bool{}, requestSide: map[string]bool{}, responseSide: map[string]bool{}}
+	for name := range doc.Components.Schemas {
+		s.responseSide[name] = true
+	}
+	// The package receives the requests: no type is generated of their operations.
+	doc.Paths = openapi3.NewPaths()
+	readable(doc, s, core)
+	return s
+}
+
+// readable gives the optional fields of the models only read (s.responseSide and not
+// s.requestSide) the shapes that need no pointer: a value when MX's null and the zero value
+// mean the same to a reader (strings, identifiers, enums, times), an Optional for a scalar
+// whose absence matters (booleans, numbers, money). Objects stay pointers, with getters.
+func readable(doc *openapi3.T, s *shape, core string) {
 	for name, sch := range doc.Components.Schemas {
 		if !s.responseSide[name] || s.requestSide[name] {
 			continue
@@ -114,14 +146,16 @@ func forUsers(doc *openapi3.T, core string) (*shape, error) {
 				continue
 			}
 			if readsAsValue(p) {
-				sch.Value.Properties[prop] = valueField(p, "")
+				sch.Value.Properties[prop] = valueField(p, "", "")
 			} else if t := optionalOf(p, core); t != "" {
-				sch.Value.Properties[prop] = valueField(p, t)
+				sch.Value.Properties[prop] = valueField(p, t, core)
 			}
 		}
 	}
-	return s, nil
 }
+
+// coreImport is the import of package mxplatform, for types qualified with core.
+const coreImport = "github.com/mxsdk/mx-go/mxplatform"
 
 // optionalOf returns the Optional type that holds an optional scalar in place of a pointer (a
 // boolean, an integer, a number or an amount), so that decoding it allocates nothing and its
@@ -129,13 +163,22 @@ func forUsers(doc *openapi3.T, core string) (*shape, error) {
 // of the package that defines Optional and Decimal ("" within it).
 func optionalOf(p *openapi3.SchemaRef, core string) string {
 	v := p.Value
-	if p.Ref != "" || len(v.AllOf) > 0 || v.Extensions["x-go-type"] != nil {
+	if p.Ref != "" {
+		// A named scalar (an integer enum, say): an Optional of its type.
+		if v.Type.Is("boolean") || v.Type.Is("integer") || v.Type.Is("number") {
+			return core + "Optional[" + codegen.SchemaNameToTypeName(genutil.RefName(p)) + "]"
+		}
+		return ""
+	}
+	if len(v.AllOf) > 0 || v.Extensions["x-go-type"] != nil {
 		return ""
 	}
 	var elem string
 	switch {
 	case v.Type.Is("boolean"):
 		elem = "bool"
+	case v.Type.Is("integer") && (v.Format == "int64" || v.Format == "int32"):
+		elem = v.Format
 	case v.Type.Is("integer"):
 		elem = "int"
 	case v.Type.Is("number") && v.Format == "decimal":
@@ -160,10 +203,20 @@ func readsAsValue(p *openapi3.SchemaRef) bool {
 }
 
 // valueField returns the property p as a field without pointer, of type goType when it is not
-// "". A reference is wrapped, so that the shared schema it names is left as it is. The field is
-// tagged omitzero: left out of JSON when absent.
-func valueField(p *openapi3.SchemaRef, goType string) *openapi3.SchemaRef {
+// "" (imported from package mxplatform when core qualifies it). A reference is wrapped, so that
+// the shared schema it names is left as it is. The field is tagged omitzero: left out of JSON
+// when absent.
+func valueField(p *openapi3.SchemaRef, goType, core string) *openapi3.SchemaRef {
 	ext := map[string]any{"x-go-type-skip-optional-pointer": true, "x-omitzero": true}
+	if p.Ref != "" && goType != "" {
+		// The type named replaces the reference.
+		v := &openapi3.Schema{Type: p.Value.Type, Nullable: p.Value.Nullable, Description: p.Value.Description, Extensions: ext}
+		v.Extensions["x-go-type"] = goType
+		if core != "" {
+			v.Extensions["x-go-type-import"] = map[string]any{"path": coreImport}
+		}
+		return &openapi3.SchemaRef{Value: v}
+	}
 	if p.Ref != "" {
 		return &openapi3.SchemaRef{Value: &openapi3.Schema{
 			AllOf:       openapi3.SchemaRefs{p},
@@ -182,6 +235,9 @@ func valueField(p *openapi3.SchemaRef, goType string) *openapi3.SchemaRef {
 	}
 	if goType != "" {
 		v.Extensions["x-go-type"] = goType
+		if core != "" {
+			v.Extensions["x-go-type-import"] = map[string]any{"path": coreImport}
+		}
 	}
 	return &openapi3.SchemaRef{Value: &v}
 }

@@ -220,7 +220,7 @@ func TestFixturesDecodeToTypedValues(t *testing.T) {
 	if e := parse("connect.selectedInstitution.json").(*SelectedInstitution); e.Code != "mxbank" || e.Name != "MX Bank" {
 		t.Errorf("selected institution %+v", e)
 	}
-	if e := parse("load.json").(*Load); e.UserGUID != nil {
+	if e := parse("load.json").(*Load); e.UserGUID != "" {
 		t.Errorf("load %+v", e)
 	}
 	// The prose's name of the selected-institution event decodes the same way.

@@ -84,11 +84,11 @@ func (a *API) DisconnectAccount(ctx context.Context, accountID string) error {
 		ctx, cancel = context.WithTimeout(ctx, a.timeout)
 		defer cancel()
 	}
-	version := a.version
-	req, err := NewDisconnectAccountRequest(transport.RequestBase(a.server), accountID, &DisconnectAccountParams{XMoovVersion: &version})
+	req, err := newDisconnectAccountRequest(transport.RequestBase(a.server), accountID)
 	if err != nil {
 		return fmt.Errorf("moov: %s: building the request: %w", op, err)
 	}
+	req.Header.Set("X-Moov-Version", a.version)
 	ctx, call := clientkit.Begin(ctx, op, repeats[op])
 	req = req.WithContext(ctx)
 	req.Header.Set("Authorization", "Bearer "+a.token.Reveal())

@@ -82,7 +82,7 @@ func WithHTTPClientConfig(c *http.Client) Option {
 
 // WithDoer sends requests through d, any type with the Do method of *http.Client. The retry
 // layer wraps it.
-func WithDoer(d HttpRequestDoer) Option {
+func WithDoer(d mxplatform.Doer) Option {
 	return func(s *settings) error { return s.SetDoer("moov", d) }
 }
 

@@ -171,10 +171,10 @@ func genAccount(r *rand.Rand, k accountKind, instName string, at time.Time) mxpl
 	feed, system := mxplatform.SetByFeed, mxplatform.SetBySystem
 	number := fmt.Sprintf("%04d", r.IntN(10000))
 	a := mxplatform.Account{
-		Type: k.typ, Subtype: sub, TypeSetBy: &feed, SubtypeSetBy: &feed,
-		Name: name, NameSetBy: &feed, FeedName: name,
-		AccountNumber: number, AccountNumberSetBy: &feed, FeedAccountNumber: number,
-		CurrencyCode: "USD", CurrencyCodeSetBy: &system, FeedCurrencyCode: "USD",
+		Type: k.typ, Subtype: sub, TypeSetBy: mxplatform.OptionalOf(feed), SubtypeSetBy: mxplatform.OptionalOf(feed),
+		Name: name, NameSetBy: mxplatform.OptionalOf(feed), FeedName: name,
+		AccountNumber: number, AccountNumberSetBy: mxplatform.OptionalOf(feed), FeedAccountNumber: number,
+		CurrencyCode: "USD", CurrencyCodeSetBy: mxplatform.OptionalOf(system), FeedCurrencyCode: "USD",
 		CreatedAt: timestamp(at), UpdatedAt: timestamp(at), ImportedAt: timestamp(at),
 		AccountOwnership: "INDIVIDUAL",
 	}
@@ -192,7 +192,7 @@ func genAccount(r *rand.Rand, k accountKind, instName string, at time.Time) mxpl
 		bal := between(r, 100000, 2500000)
 		a.Balance, a.AvailableBalance, a.FeedBalance = moneyOpt(bal), moneyOpt(bal), moneyOpt(bal)
 		a.Apy, a.InterestRate = moneyOpt(between(r, 50, 450)), moneyOpt(between(r, 50, 440))
-		a.FeedApy, a.ApySetBy = a.Apy, &feed
+		a.FeedApy, a.ApySetBy = a.Apy, mxplatform.OptionalOf(feed)
 		a.FederalInsuranceStatus = "INSURED"
 	case mxplatform.AccountTypeCreditCard:
 		limit := between(r, 50, 150) * 10000
@@ -202,7 +202,7 @@ func genAccount(r *rand.Rand, k accountKind, instName string, at time.Time) mxpl
 		a.StatementBalance = moneyOpt(bal * 9 / 10)
 		a.MinimumPayment = moneyOpt(max(2500, bal/50))
 		a.Apr = moneyOpt(between(r, 1599, 2999))
-		a.FeedApr, a.AprSetBy = a.Apr, &feed
+		a.FeedApr, a.AprSetBy = a.Apr, mxplatform.OptionalOf(feed)
 		dueDay := 1 + r.IntN(28)
 		a.DayPaymentIsDue, a.PaymentDueAt = opt(dueDay), due(10+r.IntN(15))
 		a.LastPayment, a.LastPaymentAt = moneyOpt(max(2500, bal/4)), due(-20)
@@ -231,7 +231,7 @@ func genAccount(r *rand.Rand, k accountKind, instName string, at time.Time) mxpl
 		a.FeedBalance, a.FeedHoldingsValue = a.Balance, a.HoldingsValue
 		a.TodayUglAmount = moneyOpt(between(r, -holdings/50, holdings/50))
 	}
-	a.BalanceSetBy = &feed
+	a.BalanceSetBy = mxplatform.OptionalOf(feed)
 	return a
 }
 

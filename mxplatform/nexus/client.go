@@ -98,11 +98,14 @@ func (a *API) BlockAccount(ctx context.Context, guid mxplatform.AccountGUID, opt
 	}
 	var params *BlockAccountParams
 	if opts != nil && opts.SkipWebhook {
-		skip := true
-		params = &BlockAccountParams{SkipWebhook: &skip, MXSkipWebhook: &skip}
+		params = &BlockAccountParams{SkipWebhook: mxplatform.Ptr(true)}
 	}
 	return a.call(ctx, opBlockAccount, nil, func() (*http.Request, error) {
-		return NewBlockAccountRequest(transport.RequestBase(a.server), guid, params)
+		req, err := newBlockAccountRequest(transport.RequestBase(a.server), guid, params)
+		if err == nil && params != nil {
+			req.Header.Set("MX-Skip-Webhook", "true")
+		}
+		return req, err
 	})
 }
 
@@ -116,15 +119,28 @@ func (a *API) MergeAccounts(ctx context.Context, accounts []mxplatform.AccountGU
 	if err := checkMerge(accounts); err != nil {
 		return nil, err
 	}
-	var out AccountResponseBody
-	body := MergeRequestBody{Accounts: append([]mxplatform.AccountGUID(nil), accounts...)}
-	err := a.call(ctx, opMergeAccounts, &out, func() (*http.Request, error) {
-		return NewMergeAccountsRequestWithApplicationVndMxNexusV1PlusJSONBody(transport.RequestBase(a.server), body)
+	var out accountAnswer
+	body, err := json.Marshal(mergeRequest{Accounts: accounts})
+	if err != nil {
+		return nil, fmt.Errorf("nexus: %s: encoding the request: %w", opMergeAccounts, err)
+	}
+	err = a.call(ctx, opMergeAccounts, &out, func() (*http.Request, error) {
+		return newMergeAccountsRequest(transport.RequestBase(a.server), body)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return &out.Account, nil
+}
+
+// mergeRequest is the body of mergeAccounts.
+type mergeRequest struct {
+	Accounts []mxplatform.AccountGUID `json:"accounts"`
+}
+
+// accountAnswer is the answer of an operation that returns an account: MX wraps it in one key.
+type accountAnswer struct {
+	Account Account `json:"account"`
 }
 
 // checkMerge enforces the reference's rule: exactly two accounts, which makes sense only if
@@ -146,7 +162,7 @@ func checkMerge(accounts []mxplatform.AccountGUID) error {
 
 // call sends the request build makes for op and decodes a 2xx body into out, unless out is
 // nil. Any other status is an *Error; a body that does not decode is a *DecodeError.
-func (a *API) call(ctx context.Context, op string, out *AccountResponseBody, build func() (*http.Request, error)) error {
+func (a *API) call(ctx context.Context, op string, out *accountAnswer, build func() (*http.Request, error)) error {
 	if a.timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, a.timeout)
@@ -164,6 +180,9 @@ func (a *API) call(ctx context.Context, op string, out *AccountResponseBody, bui
 	req = req.WithContext(ctx)
 	req.Header.Set("MD-SESSION-TOKEN", token)
 	req.Header.Set("Accept", mediaType)
+	if req.Body != nil {
+		req.Header.Set("Content-Type", mediaType)
+	}
 	req.Header.Set("User-Agent", a.userAgent)
 
 	start := time.Now()

@@ -226,8 +226,8 @@ func TestMergeAccounts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if acct.GUID != "ACT-8e6f92c8-1491-42ce-8bf6-c309e9531530" || !acct.AvailableBalance.Equal(mxplatform.MustDecimal("500000")) ||
-		*acct.FeedPaymentDueAt != "2021-05-12T16:01:00+00:00" {
+	if acct.GUID != "ACT-8e6f92c8-1491-42ce-8bf6-c309e9531530" || !acct.AvailableBalance.Value().Equal(mxplatform.MustDecimal("500000")) ||
+		acct.FeedPaymentDueAt != "2021-05-12T16:01:00+00:00" {
 		t.Errorf("account %+v", acct)
 	}
 }

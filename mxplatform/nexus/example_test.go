@@ -37,7 +37,7 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(kept.GUID, kept.Balance, *kept.BalanceSetBy, *kept.BalanceSetByName)
+	fmt.Println(kept.GUID, kept.Balance, kept.BalanceSetBy, kept.BalanceSetByName)
 
 	_, err = nx.MergeAccounts(ctx, []mxplatform.AccountGUID{"ACT-1"})
 	fmt.Println(errors.Is(err, nexus.ErrInvalidArgument))

@@ -136,7 +136,7 @@ func TestFixturesMatchSpec(t *testing.T) {
 	if err := spectest.RequestBodyError(o, mediaType, req); err != nil {
 		t.Errorf("request.json: %v", err)
 	}
-	var body MergeRequestBody
+	var body mergeRequest
 	spectest.StrictRoundTrip(t, req, &body)
 	if len(body.Accounts) != 2 || checkMerge(body.Accounts) != nil {
 		t.Errorf("the reference's merge request %v breaks the merge rule", body.Accounts)
@@ -149,14 +149,14 @@ func TestFixturesMatchSpec(t *testing.T) {
 	if err := spectest.ResponseError(o, 200, http.Header{"Content-Type": {mediaType}}, resp); err != nil {
 		t.Errorf("200.json: %v", err)
 	}
-	var out AccountResponseBody
+	var out accountAnswer
 	spectest.StrictRoundTrip(t, resp, &out)
 	a := out.Account
-	if a.GUID != "ACT-8e6f92c8-1491-42ce-8bf6-c309e9531530" || !a.Balance.Equal(mxplatform.MustDecimal("500000")) ||
-		*a.BalanceSetBy != mxplatform.SetByFeed || *a.BalanceSetByName != "FEED" ||
-		*a.IsClosedSetBy != mxplatform.SetBySystem || *a.IsClosedSetByName != "SYSTEM" ||
-		*a.AccountTypeName != mxplatform.AccountTypeChecking || *a.AccountType != 1 ||
-		*a.MemberGUID != "MBR-84ca0882-ad6c-4f10-817f-c8c0de7424fa" || a.Apr != nil || *a.Revision != 648 {
+	if a.GUID != "ACT-8e6f92c8-1491-42ce-8bf6-c309e9531530" || !a.Balance.Value().Equal(mxplatform.MustDecimal("500000")) ||
+		a.BalanceSetBy != mxplatform.OptionalOf(mxplatform.SetByFeed) || a.BalanceSetByName != "FEED" ||
+		a.IsClosedSetBy != mxplatform.OptionalOf(mxplatform.SetBySystem) || a.IsClosedSetByName != "SYSTEM" ||
+		a.AccountTypeName != mxplatform.AccountTypeChecking || a.AccountType != mxplatform.OptionalOf(1) ||
+		a.MemberGUID != "MBR-84ca0882-ad6c-4f10-817f-c8c0de7424fa" || a.Apr.IsSet() || a.Revision != mxplatform.OptionalOf(648) {
 		t.Errorf("decoded account %+v", a)
 	}
 }

@@ -63,8 +63,8 @@ func ParseAccountEvent(payload []byte) (*AccountEvent, error) {
 // widest amounts are 14,2 and its widest rates 10,6; 40 leaves room for any real value.
 const maxDecimalDigits = 40
 
-// decimalType is the type of the account's amounts.
-var decimalType = reflect.TypeFor[*mxplatform.Decimal]()
+// amountType is the type of the account's amounts.
+var amountType = reflect.TypeFor[mxplatform.Optional[mxplatform.Decimal]]()
 
 // checkDecimals refuses amounts too large or too precise to be real: the reference gives
 // amounts at most 14 digits with 2 decimals and rates 10 with 6. (Decimal itself refuses
@@ -74,10 +74,14 @@ func checkDecimals(a *Account) error {
 	t := v.Type()
 	for i := range t.NumField() {
 		f := v.Field(i)
-		if f.Type() != decimalType || f.IsNil() {
+		if f.Type() != amountType {
 			continue
 		}
-		d := f.Interface().(*mxplatform.Decimal).Big()
+		amount, ok := f.Interface().(mxplatform.Optional[mxplatform.Decimal]).Get()
+		if !ok {
+			continue
+		}
+		d := amount.Big()
 		exp := int64(d.Exponent())
 		digits := int64(len(d.Coefficient().Text(10)))
 		if d.Sign() < 0 {
@@ -93,11 +97,12 @@ func checkDecimals(a *Account) error {
 
 // Time returns the time of an epoch timestamp of the webhook account (created_at, updated_at,
 // last_payment_at...), in UTC, and false when it is null.
-func Time(epochSeconds *int64) (time.Time, bool) {
-	if epochSeconds == nil {
+func Time(epochSeconds mxplatform.Optional[int64]) (time.Time, bool) {
+	sec, ok := epochSeconds.Get()
+	if !ok {
 		return time.Time{}, false
 	}
-	return time.Unix(*epochSeconds, 0).UTC(), true
+	return time.Unix(sec, 0).UTC(), true
 }
 
 // quote quotes s for an error message, cut to 40 bytes.

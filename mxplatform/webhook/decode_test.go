@@ -25,7 +25,7 @@ func TestParseAccountEventTolerates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e.Account.Balance.String() != "1234567.89" || *e.Account.NameSetBy != "PARTNER" {
+	if e.Account.Balance.String() != "1234567.89" || e.Account.NameSetBy != "PARTNER" {
 		t.Errorf("decoded %+v", e.Account)
 	}
 }

@@ -16,7 +16,7 @@ import (
 func ExampleHandler() {
 	h, err := webhook.NewHandler("mx", "webhook-password", func(ctx context.Context, e *webhook.AccountEvent) error {
 		at, _ := webhook.Time(e.Account.UpdatedAt)
-		fmt.Println(e.Action, e.Account.GUID, e.Account.Balance, *e.Account.BalanceSetBy, at.Format("2006-01-02"))
+		fmt.Println(e.Action, e.Account.GUID, e.Account.Balance, e.Account.BalanceSetBy, at.Format("2006-01-02"))
 		return nil
 	})
 	if err != nil {
@@ -48,7 +48,7 @@ func ExampleHandler() {
 
 func ExampleParseAccountEvent() {
 	e, err := webhook.ParseAccountEvent([]byte(`{"action": "created", "account": {"guid": "ACT-1", "account_type": "SAVINGS", "apy": 4.25, "new_field": true}}`))
-	fmt.Println(e.Action, *e.Account.AccountType, e.Account.Apy, err)
+	fmt.Println(e.Action, e.Account.AccountType, e.Account.Apy, err)
 
 	_, err = webhook.ParseAccountEvent([]byte(`{"action": "archived", "account": {"guid": "ACT-1"}}`))
 	fmt.Println(errors.Is(err, webhook.ErrUnknownAction))

@@ -154,11 +154,11 @@ func TestFixtureDecodesToTypedValues(t *testing.T) {
 	a := e.Account
 	created, ok := Time(a.CreatedAt)
 	if e.Action != AccountActionDeleted || a.GUID != "ACT-0950f510-a2de-4ea8-903f-494565b19432" ||
-		*a.AccountType != mxplatform.AccountTypeInvestment || *a.AccountTypeSetBy != SetByUser ||
-		!a.Balance.Equal(mxplatform.MustDecimal("1000")) || *a.BalanceSetBy != SetByFeed ||
-		*a.ID != "account-189ef902-6a74-4068-8107-fd3f24c8c661" || *a.Revision != 2 ||
+		a.AccountType != mxplatform.AccountTypeInvestment || a.AccountTypeSetBy != SetByUser ||
+		!a.Balance.Value().Equal(mxplatform.MustDecimal("1000")) || a.BalanceSetBy != SetByFeed ||
+		a.ID != "account-189ef902-6a74-4068-8107-fd3f24c8c661" || a.Revision != mxplatform.OptionalOf(2) ||
 		!ok || created.Format("2006-01-02T15:04:05Z07:00") != "2020-04-27T16:47:37Z" ||
-		a.AccountSubtype != nil || a.Apr != nil || *a.MemberIsManagedByUser != true {
+		a.AccountSubtype != "" || a.Apr.IsSet() || a.MemberIsManagedByUser != mxplatform.OptionalOf(true) {
 		t.Errorf("decoded %+v", a)
 	}
 	if _, ok := Time(a.LastPaymentAt); ok {

@@ -1,3 +1,0 @@
-package connect
-
-//go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config cfg.yaml ../../api/connect-events.yaml

@@ -1,3 +1,0 @@
-package nexus
-
-//go:generate go run github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen -config cfg.yaml ../../api/nexus.yaml
