@@ -221,7 +221,7 @@ func decodeAnswer(op *operation, body []byte, out any) (err error, measured bool
 	if p, ok := out.(presizer); ok && s.KeyFound {
 		p.presize(s.KeyItems)
 	}
-	return json.Unmarshal(body, out), true
+	return transport.Unmarshal(body, out), true
 }
 
 // withoutCredentials returns a copy of resp whose Request no longer carries the Authorization

@@ -73,7 +73,7 @@ func decode(t Type, metadata json.RawMessage) (Event, error) {
 	if len(metadata) == 0 || bytes.Equal(metadata, []byte("null")) {
 		return ev, nil
 	}
-	if err := json.Unmarshal(metadata, ev); err != nil {
+	if err := transport.Unmarshal(metadata, ev); err != nil {
 		return nil, fmt.Errorf("%w: %s metadata: %v", ErrMalformed, t, transport.DescribeJSONError(err))
 	}
 	return ev, nil

@@ -210,7 +210,7 @@ func (a *API) call(ctx context.Context, op string, out *accountAnswer, build fun
 	if _, err := transport.CheckAnswerCost(body, 1, ""); err != nil {
 		return &DecodeError{Operation: op, StatusCode: resp.StatusCode, Err: err}
 	}
-	if err := json.Unmarshal(body, out); err != nil {
+	if err := transport.Unmarshal(body, out); err != nil {
 		return &DecodeError{Operation: op, StatusCode: resp.StatusCode, Err: err, Body: transport.Excerpt(transport.Scrub(req, body))}
 	}
 	if out.Account.GUID == "" {

@@ -41,7 +41,7 @@ func ParseAccountEvent(payload []byte) (*AccountEvent, error) {
 		return nil, fmt.Errorf("%w: no \"account\"", ErrMissingAccount)
 	}
 	var e AccountEvent
-	if err := json.Unmarshal(payload, &e); err != nil {
+	if err := transport.Unmarshal(payload, &e); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrMalformed, transport.DescribeJSONError(err))
 	}
 	if probe.Action == nil {

@@ -16,10 +16,14 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // Doer is anything with the Do method of *http.Client.
@@ -278,6 +282,31 @@ func (Secret) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(Redacted)) }
 // DescribeJSONError shortens an error of encoding/json to what went wrong and where, without
 // the offending input, which may be long.
 func DescribeJSONError(err error) string {
+	var semErr *jsonv2.SemanticError
+	if errors.As(err, &semErr) {
+		where := "the body"
+		if semErr.JSONPointer != "" {
+			where = fmt.Sprintf("field %q", strings.Join(slices.Collect(semErr.JSONPointer.Tokens()), "."))
+		}
+		what := "a JSON value"
+		if kind, ok := kindNames[semErr.JSONKind]; ok {
+			what = "a JSON " + kind
+		}
+		if semErr.GoType != nil {
+			what += " where " + semErr.GoType.String() + " belongs"
+		}
+		var inner *json.UnmarshalTypeError
+		if errors.As(semErr.Err, &inner) {
+			what = fmt.Sprintf("a JSON %s where %s belongs", inner.Value, inner.Type)
+		} else if semErr.Err != nil {
+			what += ": " + semErr.Err.Error()
+		}
+		return where + ": " + what
+	}
+	var synErr *jsontext.SyntacticError
+	if errors.As(err, &synErr) {
+		return fmt.Sprintf("invalid JSON at byte %d: %v", synErr.ByteOffset, synErr.Err)
+	}
 	var typeErr *json.UnmarshalTypeError
 	if errors.As(err, &typeErr) {
 		if typeErr.Field == "" {
@@ -290,6 +319,11 @@ func DescribeJSONError(err error) string {
 		return fmt.Sprintf("invalid JSON at byte %d: %v", syntaxErr.Offset, syntaxErr)
 	}
 	return err.Error()
+}
+
+// kindNames name the kinds of JSON values.
+var kindNames = map[jsontext.Kind]string{
+	'n': "null", 'f': "boolean", 't': "boolean", '"': "string", '0': "number", '{': "object", '[': "array",
 }
 
 // Quote quotes s for an error message, cut to n bytes of valid UTF-8.
