@@ -86,7 +86,7 @@ var apiCalls = map[string]apiCall{
 		return wrap("member", r.Member), nil
 	},
 	"createMember": func(ctx context.Context, t *testing.T, a *API, b []byte) (any, error) {
-		m, err := a.CreateMember(ctx, docUser, inner[MemberCreateRequest](t, b, "member"), ptrTo(decodeInto[MemberCreateOptions](t, b)))
+		m, err := a.CreateMember(ctx, docUser, inner[MemberCreateRequest](t, b, "member"), Ptr(decodeInto[MemberCreateOptions](t, b)))
 		return wrap("member", m), err
 	},
 	"deleteMember": func(ctx context.Context, t *testing.T, a *API, _ []byte) (any, error) {

@@ -14,8 +14,8 @@
 //		mxplatform.WithCredentials(clientID, apiKey),
 //		mxplatform.WithEnvironment(mxplatform.Production),
 //	)
-//	user, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{Email: &email})
-//	acct, err := mx.ReadAccount(ctx, userGUID, accountGUID)
+//	user, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{Email: mxplatform.Ptr("ada@example.com")})
+//	acct, err := mx.ReadAccount(ctx, user.GUID, accountGUID)
 //
 // Each method of API calls one MX operation and is named after it (readAccount is
 // [API.ReadAccount]). Path parameters come first, in URL order, typed: a [UserGUID] cannot be
@@ -29,13 +29,14 @@
 //
 // The models read from answers hold, as values, the fields whose absence and zero value mean
 // the same to a reader: text, identifiers, enums, dates and timestamps (MX's null and an absent
-// field are then ""). Booleans, numbers, money and nested objects are pointers, nil when MX
-// sent none: MX's null boolean often means unknown, and an absent balance is not a zero
-// balance. Every field has a getter that is safe on a nil model, so that chains of reads need
-// no nil checks (tx.GetMerchant().GetName()); the getter of an amount also says whether MX
-// sent it:
+// field are then ""). Booleans, numbers and money are [Optional] values, which tell an absent
+// value from a zero one without a pointer: MX's null boolean often means unknown, and an
+// absent balance is not a zero balance. Nested objects are pointers, nil when MX sent none.
+// Every field has a getter that is safe on a nil model, so that chains of reads need no nil
+// checks (tx.GetMerchant().GetName()); the getter of an amount also says whether MX sent it:
 //
 //	if balance, ok := acct.GetBalance(); ok { ... }
+//	if acct.IsClosed.Value() { ... } // false when MX sent false, null or nothing
 //
 // Requests keep pointers for their optional fields, so that an unset field is left out; [Ptr]
 // makes one. Dates and timestamps are [Date] and [Timestamp]: MX's text, kept exactly (an odd

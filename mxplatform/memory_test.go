@@ -86,7 +86,7 @@ func TestPageWithMoreRecordsThanAskedFor(t *testing.T) {
 		_, _ = w.Write([]byte(`{"accounts":[` + accounts + `],"pagination":{"current_page":1,"per_page":10,"total_entries":11,"total_pages":1}}`))
 	}))
 	defer srv.Close()
-	_, err := Collect(newTestAPI(t, srv.URL).ListUserAccountsIter(context.Background(), docUser, &ListUserAccountsParams{RecordsPerPage: ptrTo(10)}))
+	_, err := Collect(newTestAPI(t, srv.URL).ListUserAccountsIter(context.Background(), docUser, &ListUserAccountsParams{RecordsPerPage: Ptr(10)}))
 	if !errors.Is(err, ErrPagination) {
 		t.Errorf("%v, want ErrPagination", err)
 	}

@@ -37,7 +37,7 @@ func TestConnectWidgetForMember(t *testing.T) {
 				w.WriteHeader(404)
 			}
 		}))
-		base := &WidgetRequest{WidgetType: WidgetTypeAccounts, ColorScheme: ptrTo(ColorSchemeDark), IsMobileWebview: ptrTo(true)}
+		base := &WidgetRequest{WidgetType: WidgetTypeAccounts, ColorScheme: Ptr(ColorSchemeDark), IsMobileWebview: Ptr(true)}
 		got, err := newTestAPI(t, srv.URL).ConnectWidgetForMember(context.Background(), docUser, docMember, base)
 		srv.Close()
 		if err != nil || got.URL == "" {

@@ -40,7 +40,7 @@ func TestConcurrentClients(t *testing.T) {
 			defer wg.Done()
 			res, err := func() (result, error) {
 				res := result{memos: map[mxplatform.TransactionGUID]string{}}
-				u, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr(mxplatform.UserID(fmt.Sprintf("user-%d", w)))})
+				u, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: mxplatform.Ptr(mxplatform.UserID(fmt.Sprintf("user-%d", w)))})
 				if err != nil {
 					return res, err
 				}
@@ -51,7 +51,7 @@ func TestConcurrentClients(t *testing.T) {
 				}
 				for i, code := range []mxplatform.InstitutionCode{"mxbank", "chase"} {
 					m, err := mx.CreateMember(ctx, res.user, mxplatform.MemberCreateRequest{
-						InstitutionCode: code, Credentials: creds[string(code)+"/"+password], ID: ptr(mxplatform.MemberID(fmt.Sprintf("member-%d-%d", w, i))),
+						InstitutionCode: code, Credentials: creds[string(code)+"/"+password], ID: mxplatform.Ptr(mxplatform.MemberID(fmt.Sprintf("member-%d-%d", w, i))),
 					}, nil)
 					if err != nil {
 						return res, err
@@ -63,7 +63,7 @@ func TestConcurrentClients(t *testing.T) {
 						return res, err
 					}
 				}
-				page, err := mx.ListTransactions(ctx, res.user, &mxplatform.ListTransactionsParams{RecordsPerPage: ptr(10)})
+				page, err := mx.ListTransactions(ctx, res.user, &mxplatform.ListTransactionsParams{RecordsPerPage: mxplatform.Ptr(10)})
 				if err != nil {
 					return res, err
 				}
@@ -113,12 +113,12 @@ func TestConcurrentClients(t *testing.T) {
 				t.Errorf("worker %d: member %s is %s", w, m.GUID, status(&m))
 			}
 		}
-		accts, err := mx.ListUserAccounts(ctx, res.user, &mxplatform.ListUserAccountsParams{RecordsPerPage: ptr(100)})
+		accts, err := mx.ListUserAccounts(ctx, res.user, &mxplatform.ListUserAccountsParams{RecordsPerPage: mxplatform.Ptr(100)})
 		if err != nil {
 			t.Fatal(err)
 		}
 		accounts += accts.Pagination.TotalEntries
-		txns, err := mx.ListTransactions(ctx, res.user, &mxplatform.ListTransactionsParams{FromDate: ptr("2000-01-01"), ToDate: ptr("2100-01-01")})
+		txns, err := mx.ListTransactions(ctx, res.user, &mxplatform.ListTransactionsParams{FromDate: mxplatform.Ptr("2000-01-01"), ToDate: mxplatform.Ptr("2100-01-01")})
 		if err != nil {
 			t.Fatal(err)
 		}

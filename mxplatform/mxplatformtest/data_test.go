@@ -30,7 +30,7 @@ func TestPagination(t *testing.T) {
 	mx := newAPI(t, srv)
 	ctx := context.Background()
 	ug, _ := connectedUser(t, srv, mx)
-	all, err := mx.ListTransactions(ctx, ug, &mxplatform.ListTransactionsParams{RecordsPerPage: ptr(100)})
+	all, err := mx.ListTransactions(ctx, ug, &mxplatform.ListTransactionsParams{RecordsPerPage: mxplatform.Ptr(100)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,15 +43,15 @@ func TestPagination(t *testing.T) {
 		wantPer       int
 	}{
 		{nil, nil, 25},
-		{nil, ptr(500), 25}, // above 100: MX falls back to 25
-		{nil, ptr(101), 25},
-		{nil, ptr(100), 100},
-		{nil, ptr(10), 10},
-		{nil, ptr(9), 25}, // below the documented range: the default too
-		{nil, ptr(0), 25},
-		{nil, ptr(-3), 25},
-		{ptr(2), ptr(10), 10},
-		{ptr(0), ptr(10), 10}, // pages count from 1
+		{nil, mxplatform.Ptr(500), 25}, // above 100: MX falls back to 25
+		{nil, mxplatform.Ptr(101), 25},
+		{nil, mxplatform.Ptr(100), 100},
+		{nil, mxplatform.Ptr(10), 10},
+		{nil, mxplatform.Ptr(9), 25}, // below the documented range: the default too
+		{nil, mxplatform.Ptr(0), 25},
+		{nil, mxplatform.Ptr(-3), 25},
+		{mxplatform.Ptr(2), mxplatform.Ptr(10), 10},
+		{mxplatform.Ptr(0), mxplatform.Ptr(10), 10}, // pages count from 1
 	}
 	for _, c := range cases {
 		name := fmt.Sprintf("page=%v records_per_page=%v", deref(c.page), deref(c.perPage))
@@ -69,7 +69,7 @@ func TestPagination(t *testing.T) {
 	// Walking every page gives every transaction once, in the same order as one big page.
 	var seen []mxplatform.TransactionGUID
 	for page := 1; ; page++ {
-		got, err := mx.ListTransactions(ctx, ug, &mxplatform.ListTransactionsParams{Page: &page, RecordsPerPage: ptr(30)})
+		got, err := mx.ListTransactions(ctx, ug, &mxplatform.ListTransactionsParams{Page: &page, RecordsPerPage: mxplatform.Ptr(30)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -89,7 +89,7 @@ func TestPagination(t *testing.T) {
 		}
 	}
 
-	past, err := mx.ListTransactions(ctx, ug, &mxplatform.ListTransactionsParams{Page: ptr(1000)})
+	past, err := mx.ListTransactions(ctx, ug, &mxplatform.ListTransactionsParams{Page: mxplatform.Ptr(1000)})
 	if err != nil || len(past.Items) != 0 || past.Pagination.CurrentPage != 1000 || past.Pagination.TotalEntries != total {
 		t.Errorf("a page past the end = %d records, %+v, %v", len(past.Items), past.Pagination, err)
 	}
@@ -123,7 +123,7 @@ func TestTransactionWindow(t *testing.T) {
 		return d
 	}
 
-	all, err := mx.ListTransactionsByMember(ctx, ug, mg, &mxplatform.ListTransactionsByMemberParams{RecordsPerPage: ptr(100)})
+	all, err := mx.ListTransactionsByMember(ctx, ug, mg, &mxplatform.ListTransactionsByMemberParams{RecordsPerPage: mxplatform.Ptr(100)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +157,7 @@ func TestTransactionWindow(t *testing.T) {
 
 	from, to := today.AddDate(0, 0, -20), today.AddDate(0, 0, -10)
 	win, err := mx.ListTransactionsByMember(ctx, ug, mg, &mxplatform.ListTransactionsByMemberParams{
-		FromDate: ptr(from.Format(time.DateOnly)), ToDate: ptr(to.Format(time.DateOnly)), RecordsPerPage: ptr(100),
+		FromDate: mxplatform.Ptr(from.Format(time.DateOnly)), ToDate: mxplatform.Ptr(to.Format(time.DateOnly)), RecordsPerPage: mxplatform.Ptr(100),
 	})
 	if err != nil || len(win.Items) == 0 {
 		t.Fatalf("a ten-day window = %+v, %v", win, err)
@@ -167,14 +167,14 @@ func TestTransactionWindow(t *testing.T) {
 			t.Errorf("window %s..%s shows %s", from, to, d)
 		}
 	}
-	old, err := mx.ListTransactionsByMember(ctx, ug, mg, &mxplatform.ListTransactionsByMemberParams{FromDate: ptr("2001-01-01"), ToDate: ptr("2001-12-31")})
+	old, err := mx.ListTransactionsByMember(ctx, ug, mg, &mxplatform.ListTransactionsByMemberParams{FromDate: mxplatform.Ptr("2001-01-01"), ToDate: mxplatform.Ptr("2001-12-31")})
 	if err != nil || old.Pagination.TotalEntries != 0 {
 		t.Errorf("a window without transactions = %+v, %v", old.Pagination, err)
 	}
 
 	// Category filters.
 	groceries := "CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8"
-	byCat, err := mx.ListTransactions(ctx, ug, &mxplatform.ListTransactionsParams{CategoryGUID: &groceries, RecordsPerPage: ptr(100)})
+	byCat, err := mx.ListTransactions(ctx, ug, &mxplatform.ListTransactionsParams{CategoryGUID: &groceries, RecordsPerPage: mxplatform.Ptr(100)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +205,7 @@ func TestUpdateTransaction(t *testing.T) {
 	}
 	tx := page.Items[0]
 	groceries := mxplatform.CategoryGUID("CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8")
-	got, err := mx.UpdateTransaction(ctx, ug, tx.GUID, mxplatform.TransactionUpdateRequest{CategoryGUID: &groceries, Date: ptr(mxplatform.Date("2001-02-03"))})
+	got, err := mx.UpdateTransaction(ctx, ug, tx.GUID, mxplatform.TransactionUpdateRequest{CategoryGUID: &groceries, Date: mxplatform.Ptr(mxplatform.Date("2001-02-03"))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -219,9 +219,9 @@ func TestUpdateTransaction(t *testing.T) {
 	if err != nil || after.Pagination.TotalEntries != page.Pagination.TotalEntries-1 {
 		t.Errorf("a transaction moved out of the default window is still listed: %d of %d", after.Pagination.TotalEntries, page.Pagination.TotalEntries)
 	}
-	_, err = mx.UpdateTransaction(ctx, ug, tx.GUID, mxplatform.TransactionUpdateRequest{CategoryGUID: ptr(mxplatform.CategoryGUID("CAT-nope"))})
+	_, err = mx.UpdateTransaction(ctx, ug, tx.GUID, mxplatform.TransactionUpdateRequest{CategoryGUID: mxplatform.Ptr(mxplatform.CategoryGUID("CAT-nope"))})
 	wantStatusErr(t, err, http.StatusBadRequest)
-	_, err = mx.UpdateTransaction(ctx, ug, tx.GUID, mxplatform.TransactionUpdateRequest{Date: ptr(mxplatform.Date("yesterday"))})
+	_, err = mx.UpdateTransaction(ctx, ug, tx.GUID, mxplatform.TransactionUpdateRequest{Date: mxplatform.Ptr(mxplatform.Date("yesterday"))})
 	wantStatusErr(t, err, http.StatusBadRequest)
 }
 
@@ -234,7 +234,7 @@ func TestTransactionIncludes(t *testing.T) {
 	ug, mg := connectedUser(t, srv, mx)
 	list := func(includes *string) []mxplatform.Transaction {
 		t.Helper()
-		page, err := mx.ListTransactionsByMember(ctx, ug, mg, &mxplatform.ListTransactionsByMemberParams{RecordsPerPage: ptr(100), Includes: includes})
+		page, err := mx.ListTransactionsByMember(ctx, ug, mg, &mxplatform.ListTransactionsByMemberParams{RecordsPerPage: mxplatform.Ptr(100), Includes: includes})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -246,7 +246,7 @@ func TestTransactionIncludes(t *testing.T) {
 			t.Fatalf("without includes, transaction %s has extra objects: %+v", tx.GUID, tx)
 		}
 	}
-	all := list(ptr("classifications,geolocations,merchants,repeating_transactions"))
+	all := list(mxplatform.Ptr("classifications,geolocations,merchants,repeating_transactions"))
 	var located, recurring int
 	for _, tx := range all {
 		c := tx.Classification
@@ -292,11 +292,11 @@ func TestTransactionIncludes(t *testing.T) {
 
 	// The objects depend on the transaction alone; the singular names and other cases ask for
 	// the same.
-	again := list(ptr(" Classification,GEOLOCATION,merchant,repeating_transactions "))
+	again := list(mxplatform.Ptr(" Classification,GEOLOCATION,merchant,repeating_transactions "))
 	if a, b := mustJSON(t, again), mustJSON(t, all); a != b {
 		t.Errorf("the singular names of includes gave other transactions:\n%s\n%s", a, b)
 	}
-	one, err := mx.ReadTransaction(ctx, ug, all[0].GUID, &mxplatform.ReadTransactionParams{Includes: ptr("merchants")})
+	one, err := mx.ReadTransaction(ctx, ug, all[0].GUID, &mxplatform.ReadTransactionParams{Includes: mxplatform.Ptr("merchants")})
 	if err != nil || one.Merchant == nil || *one.Merchant != *all[0].Merchant || one.Classification != nil || one.Geolocation != nil {
 		t.Errorf("ReadTransaction with includes=merchants = %+v, %v", one, err)
 	}
@@ -353,7 +353,7 @@ func TestDeterministicData(t *testing.T) {
 		for _, x := range a.Items {
 			accts = append(accts, fmt.Sprintf("%s/%s %s %s", x.Type, x.Subtype, x.Name, x.Balance))
 		}
-		tx, err := mx.ListTransactions(ctx, ug, &mxplatform.ListTransactionsParams{RecordsPerPage: ptr(100)})
+		tx, err := mx.ListTransactions(ctx, ug, &mxplatform.ListTransactionsParams{RecordsPerPage: mxplatform.Ptr(100)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -384,7 +384,7 @@ func TestCascadingDeletes(t *testing.T) {
 	ug, mg := connectedUser(t, srv, mx)
 	other, _ := connectedUser(t, srv, mx)
 	before := srv.Fake.Counts()
-	mine, err := mx.ListTransactions(ctx, ug, &mxplatform.ListTransactionsParams{FromDate: ptr("2000-01-01"), ToDate: ptr("2100-01-01")})
+	mine, err := mx.ListTransactions(ctx, ug, &mxplatform.ListTransactionsParams{FromDate: mxplatform.Ptr("2000-01-01"), ToDate: mxplatform.Ptr("2100-01-01")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -430,9 +430,9 @@ func TestOwnership(t *testing.T) {
 	wantStatusErr(t, err, http.StatusNotFound)
 	_, err = mx.ReadTransaction(ctx, bob, txns.Items[0].GUID, nil)
 	wantStatusErr(t, err, http.StatusNotFound)
-	_, err = mx.UpdateAccountByMember(ctx, bob, bm, acct, mxplatform.AccountUpdateRequest{IsHidden: ptr(true)})
+	_, err = mx.UpdateAccountByMember(ctx, bob, bm, acct, mxplatform.AccountUpdateRequest{IsHidden: mxplatform.Ptr(true)})
 	wantStatusErr(t, err, http.StatusNotFound)
-	_, err = mx.UpdateAccountByMember(ctx, alice, am, acct, mxplatform.AccountUpdateRequest{Nickname: ptr("Bills"), Balance: ptr(mxplatform.MustDecimal("1234567.89"))})
+	_, err = mx.UpdateAccountByMember(ctx, alice, am, acct, mxplatform.AccountUpdateRequest{Nickname: mxplatform.Ptr("Bills"), Balance: mxplatform.Ptr(mxplatform.MustDecimal("1234567.89"))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -506,7 +506,7 @@ func TestInstitutions(t *testing.T) {
 	if err != nil || len(ca.Items) != 1 || ca.Items[0].Code != "rbc" {
 		t.Errorf("Canadian institutions = %+v, %v", ca, err)
 	}
-	verif, err := mx.ListInstitutions(ctx, &mxplatform.ListInstitutionsParams{SupportsAccountVerification: ptr(true)})
+	verif, err := mx.ListInstitutions(ctx, &mxplatform.ListInstitutionsParams{SupportsAccountVerification: mxplatform.Ptr(true)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -518,7 +518,7 @@ func TestInstitutions(t *testing.T) {
 	if len(verif.Items) == 0 || len(verif.Items) == len(all.Items) {
 		t.Errorf("the verification filter kept %d of %d", len(verif.Items), len(all.Items))
 	}
-	name, err := mx.ListInstitutions(ctx, &mxplatform.ListInstitutionsParams{Name: ptr("acme")})
+	name, err := mx.ListInstitutions(ctx, &mxplatform.ListInstitutionsParams{Name: mxplatform.Ptr("acme")})
 	if err != nil || len(name.Items) != 1 {
 		t.Errorf("name filter = %+v, %v", name, err)
 	}

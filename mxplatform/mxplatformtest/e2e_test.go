@@ -44,7 +44,7 @@ func TestEveryOperation(t *testing.T) {
 	ctx := context.Background()
 
 	// Institutions.
-	insts, err := mx.ListInstitutions(ctx, &mxplatform.ListInstitutionsParams{Name: ptr("MX Bank")})
+	insts, err := mx.ListInstitutions(ctx, &mxplatform.ListInstitutionsParams{Name: mxplatform.Ptr("MX Bank")})
 	if err != nil {
 		t.Fatalf("ListInstitutions: %v", err)
 	}
@@ -65,7 +65,7 @@ func TestEveryOperation(t *testing.T) {
 	}
 
 	// A user and widget URLs.
-	user, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr(mxplatform.UserID("partner-user-1")), Email: ptr("ada@example.com"), Metadata: ptr(`{"plan":"gold"}`)})
+	user, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: mxplatform.Ptr(mxplatform.UserID("partner-user-1")), Email: mxplatform.Ptr("ada@example.com"), Metadata: mxplatform.Ptr(`{"plan":"gold"}`)})
 	if err != nil {
 		t.Fatalf("CreateUser: %v", err)
 	}
@@ -81,14 +81,14 @@ func TestEveryOperation(t *testing.T) {
 		t.Errorf("GET widget URL: %v, %v", resp, err)
 	}
 	//lint:ignore SA1019 every operation is called, the deprecated one included
-	cw, err := mx.RequestConnectWidgetURL(ctx, ug, mxplatform.ConnectWidgetRequest{ColorScheme: ptr(mxplatform.ColorSchemeDark)})
+	cw, err := mx.RequestConnectWidgetURL(ctx, ug, mxplatform.ConnectWidgetRequest{ColorScheme: mxplatform.Ptr(mxplatform.ColorSchemeDark)})
 	if err != nil || cw.ConnectWidgetURL == "" || cw.GUID != ug {
 		t.Fatalf("RequestConnectWidgetURL = %+v, %v", cw, err)
 	}
 
 	// A member that is challenged, then answers.
 	member, err := mx.CreateMember(ctx, ug, mxplatform.MemberCreateRequest{
-		InstitutionCode: mxplatformtest.TestBankCode, Credentials: creds, ID: ptr(mxplatform.MemberID("partner-member-1")), Metadata: ptr("m"),
+		InstitutionCode: mxplatformtest.TestBankCode, Credentials: creds, ID: mxplatform.Ptr(mxplatform.MemberID("partner-member-1")), Metadata: mxplatform.Ptr("m"),
 	}, nil)
 	if err != nil {
 		t.Fatalf("CreateMember: %v", err)
@@ -129,7 +129,7 @@ func TestEveryOperation(t *testing.T) {
 	if ch, err := mx.ListMemberChallenges(ctx, ug, mg, nil); err != nil || ch.Challenged {
 		t.Errorf("ListMemberChallenges of a connected member = %+v, %v; want 204", ch, err)
 	}
-	upd, err := mx.UpdateMember(ctx, ug, mg, mxplatform.MemberUpdateRequest{Metadata: ptr("new metadata")})
+	upd, err := mx.UpdateMember(ctx, ug, mg, mxplatform.MemberUpdateRequest{Metadata: mxplatform.Ptr("new metadata")})
 	if err != nil || upd.Metadata != "new metadata" || status(upd) != mxplatform.ConnectionStatusConnected {
 		t.Fatalf("UpdateMember = %+v, %v", upd, err)
 	}
@@ -147,7 +147,7 @@ func TestEveryOperation(t *testing.T) {
 	if err != nil || !read.Balance.Value().Equal(acct.Balance.Value()) {
 		t.Fatalf("ReadAccount = %+v, %v", read, err)
 	}
-	hidden, err := mx.UpdateAccountByMember(ctx, ug, mg, acct.GUID, mxplatform.AccountUpdateRequest{IsHidden: ptr(true)})
+	hidden, err := mx.UpdateAccountByMember(ctx, ug, mg, acct.GUID, mxplatform.AccountUpdateRequest{IsHidden: mxplatform.Ptr(true)})
 	if err != nil || !hidden.IsHidden.Value() {
 		t.Fatalf("UpdateAccountByMember = %+v, %v", hidden, err)
 	}
@@ -164,7 +164,7 @@ func TestEveryOperation(t *testing.T) {
 	if err != nil || byMember.Pagination.TotalEntries != txns.Pagination.TotalEntries {
 		t.Fatalf("ListTransactionsByMember = %+v, %v; want the user's %d", byMember.Pagination, err, txns.Pagination.TotalEntries)
 	}
-	byAccount, err := mx.ListTransactionsByAccount(ctx, ug, acct.GUID, &mxplatform.ListTransactionsByAccountParams{RecordsPerPage: ptr(100)})
+	byAccount, err := mx.ListTransactionsByAccount(ctx, ug, acct.GUID, &mxplatform.ListTransactionsByAccountParams{RecordsPerPage: mxplatform.Ptr(100)})
 	if err != nil || len(byAccount.Items) == 0 {
 		t.Fatalf("ListTransactionsByAccount = %+v, %v", byAccount, err)
 	}
@@ -174,14 +174,14 @@ func TestEveryOperation(t *testing.T) {
 		}
 	}
 	tx := byAccount.Items[0]
-	rt, err := mx.ReadTransaction(ctx, ug, tx.GUID, &mxplatform.ReadTransactionParams{Includes: ptr("merchants,geolocations")})
+	rt, err := mx.ReadTransaction(ctx, ug, tx.GUID, &mxplatform.ReadTransactionParams{Includes: mxplatform.Ptr("merchants,geolocations")})
 	if err != nil || !rt.Amount.Value().Equal(tx.Amount.Value()) || rt.GUID != tx.GUID {
 		t.Fatalf("ReadTransaction = %+v, %v", rt, err)
 	}
 	if rt.MerchantGUID != "" && rt.Merchant == nil {
 		t.Error("ReadTransaction with includes=merchants has no merchant")
 	}
-	ut, err := mx.UpdateTransaction(ctx, ug, tx.GUID, mxplatform.TransactionUpdateRequest{Memo: ptr("split with Bob"), Description: ptr("Dinner")})
+	ut, err := mx.UpdateTransaction(ctx, ug, tx.GUID, mxplatform.TransactionUpdateRequest{Memo: mxplatform.Ptr("split with Bob"), Description: mxplatform.Ptr("Dinner")})
 	if err != nil || ut.Memo != "split with Bob" || ut.Description != "Dinner" {
 		t.Fatalf("UpdateTransaction = %+v, %v", ut, err)
 	}
@@ -209,12 +209,12 @@ func TestEveryOperation(t *testing.T) {
 
 	// An OAuth member.
 	om, err := mx.CreateMember(ctx, ug, mxplatform.MemberCreateRequest{
-		InstitutionCode: mxplatformtest.OAuthTestBankCode, IsOAuth: ptr(true),
+		InstitutionCode: mxplatformtest.OAuthTestBankCode, IsOAuth: mxplatform.Ptr(true),
 	}, nil)
 	if err != nil || status(om) != mxplatform.ConnectionStatusPending || om.OAuthWindowURI == "" || !om.IsOAuth.Value() {
 		t.Fatalf("CreateMember OAuth = %+v, %v", om, err)
 	}
-	win, err := mx.RequestOAuthWindowURI(ctx, ug, om.GUID, &mxplatform.RequestOAuthWindowURIParams{ClientRedirectURL: ptr("https://app.example.com/done")})
+	win, err := mx.RequestOAuthWindowURI(ctx, ug, om.GUID, &mxplatform.RequestOAuthWindowURIParams{ClientRedirectURL: mxplatform.Ptr("https://app.example.com/done")})
 	if err != nil || win.OAuthWindowURI == "" || win.OAuthWindowURI == om.OAuthWindowURI {
 		t.Fatalf("RequestOAuthWindowURI = %+v, %v; want a new URI", win, err)
 	}
@@ -279,4 +279,3 @@ func approveOAuth(t *testing.T, uri, redirect string) {
 	}
 }
 
-func ptr[T any](v T) *T { return &v }

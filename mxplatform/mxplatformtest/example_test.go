@@ -45,7 +45,7 @@ func Example() {
 	}
 	ctx := context.Background()
 
-	user, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr(mxplatform.UserID("my-user-1"))})
+	user, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: mxplatform.Ptr(mxplatform.UserID("my-user-1"))})
 	if err != nil {
 		log.Fatal(err)
 	}

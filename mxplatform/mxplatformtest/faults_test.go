@@ -184,18 +184,18 @@ func TestFaultsAfterApplying(t *testing.T) {
 		}
 	}
 	must(srv.Fake.InjectFault(mxplatformtest.FaultRule{Operation: "createUser", Times: 1, Fault: mxplatformtest.StatusFault(http.StatusServiceUnavailable)}))
-	_, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr(mxplatform.UserID("once"))})
+	_, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: mxplatform.Ptr(mxplatform.UserID("once"))})
 	wantStatusErr(t, err, http.StatusServiceUnavailable)
 	if c := srv.Fake.Counts(); c.Users != 0 {
 		t.Errorf("a refused write was applied: %+v", c)
 	}
 	must(srv.Fake.InjectFault(mxplatformtest.FaultRule{Operation: "createUser", Times: 1, Fault: lost}))
-	_, err = mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr(mxplatform.UserID("once"))})
+	_, err = mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: mxplatform.Ptr(mxplatform.UserID("once"))})
 	wantStatusErr(t, err, http.StatusGatewayTimeout)
 	if c := srv.Fake.Counts(); c.Users != 1 {
 		t.Errorf("a write whose answer was lost was not applied: %+v", c)
 	}
-	_, err = mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr(mxplatform.UserID("once"))})
+	_, err = mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: mxplatform.Ptr(mxplatform.UserID("once"))})
 	wantStatusErr(t, err, http.StatusConflict)
 	if st := counts(srv.Fake.Requests("createUser")); st != (mxplatformtest.RequestStats{Received: 3, Faulted: 2, Handled: 2}) {
 		t.Errorf("counts %+v", st)
@@ -204,7 +204,7 @@ func TestFaultsAfterApplying(t *testing.T) {
 	resetAfter := mxplatformtest.ResetFault()
 	resetAfter.AfterApplying = true
 	must(srv.Fake.InjectFault(mxplatformtest.FaultRule{Operation: "createUser", Times: 1, Fault: resetAfter}))
-	if _, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr(mxplatform.UserID("twice"))}); err == nil {
+	if _, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: mxplatform.Ptr(mxplatform.UserID("twice"))}); err == nil {
 		t.Error("a reset connection answered")
 	}
 	if c := srv.Fake.Counts(); c.Users != 2 {

@@ -251,7 +251,7 @@ func (f handlers) ReadTransaction(_ context.Context, req server.ReadTransactionR
 	if err != nil {
 		return nil, err
 	}
-	return server.ReadTransaction200ApplicationVndMxAPIV1PlusJSONResponse{Transaction: ptr(t.api(parseIncludes(req.Params.Includes)))}, nil
+	return server.ReadTransaction200ApplicationVndMxAPIV1PlusJSONResponse{Transaction: mxplatform.Ptr(t.api(parseIncludes(req.Params.Includes)))}, nil
 }
 
 // UpdateTransaction serves updateTransaction: a category the fake knows (400 otherwise), a date

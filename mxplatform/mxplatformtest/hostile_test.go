@@ -136,7 +136,7 @@ func TestOAuthWindowBoundsItsForm(t *testing.T) {
 	mx := newAPI(t, srv)
 	ug := newUser(t, mx)
 	m, err := mx.CreateMember(t.Context(), ug, mxplatform.MemberCreateRequest{
-		InstitutionCode: mxplatformtest.OAuthTestBankCode, IsOAuth: ptr(true),
+		InstitutionCode: mxplatformtest.OAuthTestBankCode, IsOAuth: mxplatform.Ptr(true),
 	}, nil)
 	if err != nil || m.OAuthWindowURI == "" {
 		t.Fatalf("CreateMember OAuth = %+v, %v", m, err)

@@ -439,7 +439,7 @@ func TestUpdateCredentials(t *testing.T) {
 	}
 	creds := credentials(t, mx, "mxbank", mxplatformtest.PasswordConnect)
 	pass := creds[1:] // the password alone; the user name is kept
-	upd, err := mx.UpdateMember(ctx, ug, mg, mxplatform.MemberUpdateRequest{Credentials: pass, SkipAggregation: ptr(true)})
+	upd, err := mx.UpdateMember(ctx, ug, mg, mxplatform.MemberUpdateRequest{Credentials: pass, SkipAggregation: mxplatform.Ptr(true)})
 	if err != nil || status(upd) != mxplatform.ConnectionStatusUpdated {
 		t.Fatalf("UpdateMember with skip_aggregation = %s, %v; want UPDATED", status(upd), err)
 	}
@@ -458,7 +458,7 @@ func TestOAuthMembers(t *testing.T) {
 	ctx := context.Background()
 	ug := newUser(t, mx)
 	create := func() mxplatform.MemberGUID {
-		m, err := mx.CreateMember(ctx, ug, mxplatform.MemberCreateRequest{InstitutionCode: "mx_bank_oauth", IsOAuth: ptr(true)}, nil)
+		m, err := mx.CreateMember(ctx, ug, mxplatform.MemberCreateRequest{InstitutionCode: "mx_bank_oauth", IsOAuth: mxplatform.Ptr(true)}, nil)
 		if err != nil || status(m) != mxplatform.ConnectionStatusPending || m.OAuthWindowURI == "" || m.IsBeingAggregated.Value() {
 			t.Fatalf("CreateMember OAuth = %+v, %v", m, err)
 		}
@@ -482,7 +482,7 @@ func TestOAuthMembers(t *testing.T) {
 	}
 
 	// A new window, asked to skip aggregation: connected without data.
-	if _, err := mx.RequestOAuthWindowURI(ctx, ug, pending, &mxplatform.RequestOAuthWindowURIParams{SkipAggregation: ptr(true)}); err != nil {
+	if _, err := mx.RequestOAuthWindowURI(ctx, ug, pending, &mxplatform.RequestOAuthWindowURIParams{SkipAggregation: mxplatform.Ptr(true)}); err != nil {
 		t.Fatal(err)
 	}
 	if err := srv.Fake.CompleteOAuth(ug, pending, true); err != nil {

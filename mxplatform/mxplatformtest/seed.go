@@ -59,12 +59,12 @@ func (f *Fake) AddMember(user mxplatform.UserGUID, seed MemberSeed) (mxplatform.
 	if err != nil {
 		return mxplatform.Member{}, fmt.Errorf("mxplatformtest: AddMember: %w", err)
 	}
-	req := mxplatform.MemberCreateRequest{InstitutionCode: seed.InstitutionCode, ID: (*mxplatform.MemberID)(seed.ID), Metadata: seed.Metadata, SkipAggregation: ptr(true)}
+	req := mxplatform.MemberCreateRequest{InstitutionCode: seed.InstitutionCode, ID: (*mxplatform.MemberID)(seed.ID), Metadata: seed.Metadata, SkipAggregation: mxplatform.Ptr(true)}
 	if len(seed.UseCases) > 0 {
 		req.UseCases = append([]string(nil), seed.UseCases...)
 	}
 	if inst.oauth() {
-		req.IsOAuth = ptr(true)
+		req.IsOAuth = mxplatform.Ptr(true)
 	} else {
 		var creds []mxplatform.CredentialRequest
 		for _, c := range inst.Credentials {

@@ -244,7 +244,6 @@ func (s *store) addTransaction(a *accountRec, data mxplatform.Transaction, day, 
 }
 
 // ptr returns a pointer to a copy of v.
-func ptr[T any](v T) *T { return &v }
 
 // opt returns v as a value MX sent.
 func opt[T any](v T) mxplatform.Optional[T] { return mxplatform.OptionalOf(v) }

@@ -127,10 +127,10 @@ func TestPartnerIDsAreUnique(t *testing.T) {
 	mx := newAPI(t, srv)
 	ctx := context.Background()
 
-	if _, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr(mxplatform.UserID("u-1"))}); err != nil {
+	if _, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: mxplatform.Ptr(mxplatform.UserID("u-1"))}); err != nil {
 		t.Fatal(err)
 	}
-	_, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr(mxplatform.UserID("u-1"))})
+	_, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: mxplatform.Ptr(mxplatform.UserID("u-1"))})
 	if e := wantStatusErr(t, err, http.StatusConflict); !strings.Contains(e.Message, "u-1") {
 		t.Errorf("message %q does not name the id", e.Message)
 	}
@@ -142,7 +142,7 @@ func TestPartnerIDsAreUnique(t *testing.T) {
 	creds := credentials(t, mx, "mxbank", mxplatformtest.PasswordConnect)
 	create := func(id mxplatform.MemberID) (*mxplatform.Member, error) {
 		return mx.CreateMember(ctx, ug, mxplatform.MemberCreateRequest{
-			InstitutionCode: "mxbank", Credentials: creds, ID: &id, SkipAggregation: ptr(true),
+			InstitutionCode: "mxbank", Credentials: creds, ID: &id, SkipAggregation: mxplatform.Ptr(true),
 		}, nil)
 	}
 	m1, err := create("m-1")
@@ -158,27 +158,27 @@ func TestPartnerIDsAreUnique(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = mx.UpdateMember(ctx, ug, m2.GUID, mxplatform.MemberUpdateRequest{ID: ptr(mxplatform.MemberID("m-1"))})
+	_, err = mx.UpdateMember(ctx, ug, m2.GUID, mxplatform.MemberUpdateRequest{ID: mxplatform.Ptr(mxplatform.MemberID("m-1"))})
 	wantStatusErr(t, err, http.StatusConflict)
-	if _, err := mx.UpdateMember(ctx, ug, m2.GUID, mxplatform.MemberUpdateRequest{ID: ptr(mxplatform.MemberID("m-2"))}); err != nil {
+	if _, err := mx.UpdateMember(ctx, ug, m2.GUID, mxplatform.MemberUpdateRequest{ID: mxplatform.Ptr(mxplatform.MemberID("m-2"))}); err != nil {
 		t.Errorf("keeping a member's own id: %v", err)
 	}
 
 	// Another user's members do not count, and a deleted user's id is free again.
 	other := newUser(t, mx)
 	if _, err := mx.CreateMember(ctx, other, mxplatform.MemberCreateRequest{
-		InstitutionCode: "mxbank", Credentials: creds, ID: ptr(mxplatform.MemberID("m-1")), SkipAggregation: ptr(true),
+		InstitutionCode: "mxbank", Credentials: creds, ID: mxplatform.Ptr(mxplatform.MemberID("m-1")), SkipAggregation: mxplatform.Ptr(true),
 	}, nil); err != nil {
 		t.Errorf("the same member id at another user: %v", err)
 	}
-	u, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr(mxplatform.UserID("u-2"))})
+	u, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: mxplatform.Ptr(mxplatform.UserID("u-2"))})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := mx.DeleteUser(ctx, u.GUID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: ptr(mxplatform.UserID("u-2"))}); err != nil {
+	if _, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: mxplatform.Ptr(mxplatform.UserID("u-2"))}); err != nil {
 		t.Errorf("the id of a deleted user: %v", err)
 	}
 }
@@ -189,7 +189,7 @@ func TestMemberLimit(t *testing.T) {
 	ctx := context.Background()
 	ug := newUser(t, mx)
 	creds := credentials(t, mx, "mxbank", mxplatformtest.PasswordConnect)
-	member := mxplatform.MemberCreateRequest{InstitutionCode: "mxbank", Credentials: creds, SkipAggregation: ptr(true)}
+	member := mxplatform.MemberCreateRequest{InstitutionCode: "mxbank", Credentials: creds, SkipAggregation: mxplatform.Ptr(true)}
 	for i := range 25 {
 		if _, err := mx.CreateMember(ctx, ug, member, nil); err != nil {
 			t.Fatalf("member %d: %v", i+1, err)
