@@ -46,7 +46,6 @@ func memberState(s ConnectionStatus, aggregating bool, at string, challenges ...
 	return MemberStatus{ConnectionStatus: s, IsBeingAggregated: OptionalOf(aggregating), AggregatedAt: Timestamp(at), Challenges: challenges, GUID: docMember}
 }
 
-
 func (m *memberScript) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	m.mu.Lock()
 	defer m.mu.Unlock()

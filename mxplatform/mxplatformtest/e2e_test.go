@@ -278,4 +278,3 @@ func approveOAuth(t *testing.T, uri, redirect string) {
 		t.Errorf("a used OAuth window answered %v, %v; want 404", again, err)
 	}
 }
-
