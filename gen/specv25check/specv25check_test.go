@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -95,6 +96,32 @@ func TestOperations(t *testing.T) {
 			if name := strings.ToLower(p.Value.Name); p.Value.In == "header" && (name == "accept" || name == "accept-version") {
 				t.Errorf("%s models the %s header, which the client sets on every request", id, p.Value.Name)
 			}
+		}
+	}
+}
+
+// blockScalarStart matches a line that opens a literal or folded block scalar.
+var blockScalarStart = regexp.MustCompile(`^( *)(?:- )?[^#]*:\s*[|>]-?\s*$`)
+
+// TestBlockScalarLines keeps the lines of the document's block scalars (descriptions above
+// all) under 100 characters.
+func TestBlockScalarLines(t *testing.T) {
+	text, err := os.ReadFile(specFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	block := -1 // the indentation of the key that opened the block scalar, or -1 outside one
+	for i, line := range strings.Split(string(text), "\n") {
+		indent := len(line) - len(strings.TrimLeft(line, " "))
+		if block >= 0 && (strings.TrimSpace(line) == "" || indent > block) {
+			if len(line) >= 100 {
+				t.Errorf("line %d of a block scalar has %d characters, want under 100", i+1, len(line))
+			}
+			continue
+		}
+		block = -1
+		if m := blockScalarStart.FindStringSubmatch(line); m != nil {
+			block = len(m[1])
 		}
 	}
 }
