@@ -276,7 +276,7 @@ func (fl flow) repeat() mxplatform.Repeat {
 
 // specRetries returns the x-mx-retry of every operation of the spec.
 var specRetries = sync.OnceValue(func() map[string]string {
-	doc, err := openapi3.NewLoader().LoadFromFile("../api/mxplatform.yaml")
+	doc, err := openapi3.NewLoader().LoadFromFile("../api/platform-v20111101.yaml")
 	if err != nil {
 		panic(err)
 	}

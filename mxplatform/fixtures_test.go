@@ -14,7 +14,7 @@ import (
 	"github.com/mxsdk/mx-go/mxplatform/internal/spectest"
 )
 
-const fixturesDir = "../api/testdata/platform"
+const fixturesDir = "../api/testdata/v20111101"
 
 // vendorJSON is the header of MX's responses.
 var vendorJSON = http.Header{"Content-Type": {"application/vnd.mx.api.v1+json"}}
@@ -95,7 +95,7 @@ func withOptions[T, O any](key string) func() any {
 
 func ok(f func() any) map[int]func() any { return map[int]func() any{200: f} }
 
-// fixtureFile is one file of api/testdata/platform/<operationId>/.
+// fixtureFile is one file of api/testdata/v20111101/<operationId>/.
 type fixtureFile struct {
 	path      string
 	operation string

@@ -11,9 +11,9 @@ import (
 	"github.com/mxsdk/mx-go/mxplatform/internal/spectest"
 )
 
-const specFile = "../api/mxplatform.yaml"
+const specFile = "../api/platform-v20111101.yaml"
 
-// loadSpec loads api/mxplatform.yaml, the source the generated code comes from.
+// loadSpec loads api/platform-v20111101.yaml, the source the generated code comes from.
 func loadSpec(t testing.TB) *openapi3.T { return spectest.Load(t, specFile) }
 
 // specOperations returns the operations of the spec by operationId.

@@ -1,4 +1,4 @@
-// Command platform generates the Go code of the MX Platform API from its spec, api/mxplatform.yaml:
+// Command platform generates the Go code of the MX Platform API from its spec, api/platform-v20111101.yaml:
 //
 //   - models.gen.go, the models of the package users import and the unexported request builders
 //     of its methods, by oapi-codegen from the spec rewritten for users (see forUsers);
@@ -41,7 +41,7 @@ type target struct {
 }
 
 var targets = []target{{
-	spec:       "api/mxplatform.yaml",
+	spec:       "api/platform-v20111101.yaml",
 	dir:        "mxplatform",
 	pkg:        "mxplatform",
 	importPath: "github.com/mxsdk/mx-go/mxplatform",

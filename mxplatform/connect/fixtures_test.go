@@ -172,7 +172,7 @@ func TestValuesFollowTheSpecs(t *testing.T) {
 		t.Error("an unknown step is valid")
 	}
 
-	platform := spectest.Load(t, "../../api/mxplatform.yaml").Components.Schemas["ConnectionStatus"].Value.Enum
+	platform := spectest.Load(t, "../../api/platform-v20111101.yaml").Components.Schemas["ConnectionStatus"].Value.Enum
 	if len(platform) != 22 {
 		t.Fatalf("the Platform API lists %d statuses", len(platform))
 	}

@@ -43,7 +43,7 @@
 //     body before decoding it; no request of MX comes near these bounds (the largest of the
 //     reference is 557 bytes, one with every field of the spec set a few KiB of about 300
 //     values, nested 3 deep, and amounts have at most 16 digits);
-//   - parameters, headers and bodies valid against api/mxplatform.yaml (types, required fields,
+//   - parameters, headers and bodies valid against api/platform-v20111101.yaml (types, required fields,
 //     enums, JSON syntax, Content-Type), else 400, checked with kin-openapi;
 //   - GUIDs that exist and belong to the user in the path, else 404; partner-defined ids unique
 //     among a partner's users and a user's members, else 409; at most 25 members per user,

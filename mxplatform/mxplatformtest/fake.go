@@ -38,12 +38,12 @@ type Fake struct {
 }
 
 // handlers serves the operations of the API: the strict server interface that oapi-codegen
-// generated from api/mxplatform.yaml (in internal/server), over a Fake. Its methods run once a
+// generated from api/platform-v20111101.yaml (in internal/server), over a Fake. Its methods run once a
 // request is authenticated and valid (see Fake.ServeHTTP).
 type handlers struct{ *Fake }
 
 // The fake implements the strict server generated from the spec: a new or changed operation
-// of api/mxplatform.yaml does not compile until the fake serves it.
+// of api/platform-v20111101.yaml does not compile until the fake serves it.
 var _ server.StrictServerInterface = handlers{}
 
 // NewFake builds a fake configured by opts, without serving it: serve [Fake.ServeHTTP]
