@@ -97,11 +97,11 @@ var statusSentinels = transport.Sentinels{
 // requestIDHeaders are the headers a request id may come back in.
 var requestIDHeaders = []string{"X-Request-Id", "Mx-Request-Id", "X-Mx-Request-Id", "Request-Id"}
 
-func newError(op *operation, req *http.Request, resp *http.Response, attempts int) *Error {
+func newError(op *Operation, req *http.Request, resp *http.Response, attempts int) *Error {
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
 	body = transport.Scrub(req, body) // a page echoing the request must not echo the key
 	e := &Error{
-		Operation:  op.id,
+		Operation:  op.ID,
 		Method:     req.Method,
 		Path:       req.URL.Path,
 		StatusCode: resp.StatusCode,

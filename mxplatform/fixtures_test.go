@@ -16,6 +16,9 @@ import (
 
 const fixturesDir = "../api/testdata/v20111101"
 
+// mediaType is the media type of MX's answers in this version.
+const mediaType = "application/vnd.mx.api.v1+json"
+
 // vendorJSON is the header of MX's responses.
 var vendorJSON = http.Header{"Content-Type": {"application/vnd.mx.api.v1+json"}}
 

@@ -164,7 +164,7 @@ func FuzzPagination(f *testing.F) {
 			opts = append(opts, WithPrefetch(2))
 		}
 		items, errs := 0, 0
-		for _, err := range paginate(context.Background(), nil, nil, nil, opts, fetch) {
+		for _, err := range Paginate(context.Background(), 0, 0, nil, fetch, opts...) {
 			if err != nil {
 				errs++
 				continue

@@ -8,9 +8,9 @@ import (
 	"sync"
 )
 
-// DefaultPageSize is the records_per_page the List...Iter methods ask for unless the params set
-// one: MX's maximum, so that a listing costs a quarter of the requests MX's default of 25 does
-// (MX limits startup partners to 100 requests a minute).
+// DefaultPageSize is the records_per_page [Paginate] asks for when told none. The List...Iter
+// methods ask for the largest page their operation allows (100 or 1000), so that a listing costs
+// as few requests as it can (MX limits startup partners to 100 requests a minute).
 const DefaultPageSize = 100
 
 // MaxPages bounds how many pages an iterator fetches: a million records at DefaultPageSize, far
@@ -38,25 +38,26 @@ func WithPrefetch(pages int) CallOption {
 	return func(c *callSettings) { c.prefetch = max(0, min(pages, maxPrefetch)) }
 }
 
-// pageFetcher fetches one page of a list.
-type pageFetcher[T any] func(ctx context.Context, page, perPage int, opts []CallOption) ([]T, Pagination, error)
+// PageFetcher reads one page of a list: its records and its pagination.
+type PageFetcher[T any] func(ctx context.Context, page, perPage int, opts []CallOption) ([]T, Pagination, error)
 
-// paginate iterates over the items of every page that fetch returns, from startPage (default 1)
-// with perPage records per page (default DefaultPageSize). It stops after the last page
+// Paginate iterates over the records of every page that fetch reads, from page (1 when 0 or
+// less) with perPage records a page (DefaultPageSize when 0 or less); the List...Iter methods
+// are built on it, and it serves any list read with [API.Do]. It stops after the last page
 // (total_pages), at an empty page, when the loop breaks, or at the first error, which it yields
-// once.
+// once. The options are those of the calls (see [WithPrefetch]).
 //
 // MX pages by offset, so a record added or removed while the pages are read shifts the later
 // pages: a record may come again on the next page, and another be skipped. key (the GUID, or
-// another identifier of the records; nil when they have none) lets paginate yield each record
+// another identifier of the records; nil when they have none) lets Paginate yield each record
 // once: a record whose key was already yielded is left out.
-func paginate[T any](ctx context.Context, startPage, perPage *int, key func(T) string, opts []CallOption, fetch pageFetcher[T]) iter.Seq2[T, error] {
+func Paginate[T any](ctx context.Context, page, perPage int, key func(T) string, fetch PageFetcher[T], opts ...CallOption) iter.Seq2[T, error] {
 	first, size := 1, DefaultPageSize
-	if startPage != nil && *startPage > 0 {
-		first = *startPage
+	if page > 0 {
+		first = page
 	}
-	if perPage != nil && *perPage > 0 {
-		size = *perPage
+	if perPage > 0 {
+		size = perPage
 	}
 	var cs callSettings
 	for _, o := range opts {
@@ -134,8 +135,8 @@ type pageResult[T any] struct {
 	err   error
 }
 
-// prefetchPages is paginate with up to depth pages requested ahead of the loop.
-func prefetchPages[T any](ctx context.Context, first, size, depth int, key func(T) string, opts []CallOption, fetch pageFetcher[T]) iter.Seq2[T, error] {
+// prefetchPages is Paginate with up to depth pages requested ahead of the loop.
+func prefetchPages[T any](ctx context.Context, first, size, depth int, key func(T) string, opts []CallOption, fetch PageFetcher[T]) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
 		emit := once(key, yield)

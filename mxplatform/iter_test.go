@@ -163,7 +163,7 @@ func TestPrefetchLeavesNothingRunning(t *testing.T) {
 		}
 		return []int{1, 2, 3}, Pagination{CurrentPage: page, PerPage: perPage, TotalPages: 10}, nil
 	}
-	for v, err := range paginate(context.Background(), nil, nil, nil, []CallOption{WithPrefetch(4)}, slow) {
+	for v, err := range Paginate(context.Background(), 0, 0, nil, slow, WithPrefetch(4)) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -245,7 +245,7 @@ func TestIteratorEndlessPagesAreBounded(t *testing.T) {
 	}
 	for _, opts := range [][]CallOption{nil, {WithPrefetch(2)}} {
 		calls.Store(0)
-		got, err := Collect(paginate(context.Background(), nil, nil, nil, opts, endless))
+		got, err := Collect(Paginate(context.Background(), 0, 0, nil, endless, opts...))
 		if !errors.Is(err, ErrPagination) || len(got) != MaxPages {
 			t.Fatalf("%d items, %v", len(got), err)
 		}

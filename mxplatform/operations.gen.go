@@ -4,8 +4,17 @@ package mxplatform
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"github.com/mxsdk/mx-go/mxplatform/internal/transport"
+	"io"
 	"iter"
 	"net/http"
+)
+
+var (
+	_ = io.EOF
+	_ iter.Seq[int]
 )
 
 // APIVersion is the version of the MX Platform API this package speaks, sent in the
@@ -14,35 +23,62 @@ const APIVersion = "v20111101"
 
 // The operations of api/platform-v20111101.yaml.
 var (
-	opAggregateMember            = &operation{id: "aggregateMember", method: http.MethodPost, path: "/users/{user_guid}/members/{member_guid}/aggregate", repeat: RepeatIfNotApplied, maxRecords: 1}
-	opCheckBalances              = &operation{id: "checkBalances", method: http.MethodPost, path: "/users/{user_guid}/members/{member_guid}/check_balance", repeat: RepeatIfNotApplied, maxRecords: 1}
-	opCreateMember               = &operation{id: "createMember", method: http.MethodPost, path: "/users/{user_guid}/members", repeat: RepeatIfNotApplied, maxRecords: 1}
-	opCreateUser                 = &operation{id: "createUser", method: http.MethodPost, path: "/users", repeat: RepeatIfNotApplied, maxRecords: 1}
-	opDeleteMember               = &operation{id: "deleteMember", method: http.MethodDelete, path: "/users/{user_guid}/members/{member_guid}", repeat: RepeatAlways, maxRecords: 1}
-	opDeleteUser                 = &operation{id: "deleteUser", method: http.MethodDelete, path: "/users/{user_guid}", repeat: RepeatAlways, maxRecords: 1}
-	opListFavoriteInstitutions   = &operation{id: "listFavoriteInstitutions", method: http.MethodGet, path: "/institutions/favorites", repeat: RepeatAlways, maxRecords: 100, items: "institutions"}
-	opListInstitutionCredentials = &operation{id: "listInstitutionCredentials", method: http.MethodGet, path: "/institutions/{institution_code}/credentials", repeat: RepeatAlways, maxRecords: 100, items: "credentials"}
-	opListInstitutions           = &operation{id: "listInstitutions", method: http.MethodGet, path: "/institutions", repeat: RepeatAlways, maxRecords: 100, items: "institutions"}
-	opListMemberChallenges       = &operation{id: "listMemberChallenges", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/challenges", repeat: RepeatAlways, maxRecords: 100, items: "challenges"}
-	opListMemberCredentials      = &operation{id: "listMemberCredentials", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/credentials", repeat: RepeatAlways, maxRecords: 100, items: "credentials"}
-	opListMembers                = &operation{id: "listMembers", method: http.MethodGet, path: "/users/{user_guid}/members", repeat: RepeatAlways, maxRecords: 100, items: "members"}
-	opListTransactions           = &operation{id: "listTransactions", method: http.MethodGet, path: "/users/{user_guid}/transactions", repeat: RepeatAlways, maxRecords: 100, items: "transactions"}
-	opListTransactionsByAccount  = &operation{id: "listTransactionsByAccount", method: http.MethodGet, path: "/users/{user_guid}/accounts/{account_guid}/transactions", repeat: RepeatAlways, maxRecords: 100, items: "transactions"}
-	opListTransactionsByMember   = &operation{id: "listTransactionsByMember", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/transactions", repeat: RepeatAlways, maxRecords: 100, items: "transactions"}
-	opListUserAccounts           = &operation{id: "listUserAccounts", method: http.MethodGet, path: "/users/{user_guid}/accounts", repeat: RepeatAlways, maxRecords: 100, items: "accounts"}
-	opReadAccount                = &operation{id: "readAccount", method: http.MethodGet, path: "/users/{user_guid}/accounts/{account_guid}", repeat: RepeatAlways, maxRecords: 1}
-	opReadInstitution            = &operation{id: "readInstitution", method: http.MethodGet, path: "/institutions/{institution_code}", repeat: RepeatAlways, maxRecords: 1}
-	opReadMember                 = &operation{id: "readMember", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}", repeat: RepeatAlways, maxRecords: 1}
-	opReadMemberStatus           = &operation{id: "readMemberStatus", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/status", repeat: RepeatAlways, maxRecords: 1}
-	opReadTransaction            = &operation{id: "readTransaction", method: http.MethodGet, path: "/users/{user_guid}/transactions/{transaction_guid}", repeat: RepeatAlways, maxRecords: 100}
-	opRequestConnectWidgetURL    = &operation{id: "requestConnectWidgetURL", method: http.MethodPost, path: "/users/{user_guid}/connect_widget_url", repeat: RepeatAlways, maxRecords: 1}
-	opRequestOAuthWindowURI      = &operation{id: "requestOAuthWindowURI", method: http.MethodGet, path: "/users/{user_guid}/members/{member_guid}/oauth_window_uri", repeat: RepeatAlways, maxRecords: 1}
-	opRequestWidgetURL           = &operation{id: "requestWidgetURL", method: http.MethodPost, path: "/users/{user_guid}/widget_urls", repeat: RepeatAlways, maxRecords: 1}
-	opResumeAggregation          = &operation{id: "resumeAggregation", method: http.MethodPut, path: "/users/{user_guid}/members/{member_guid}/resume", repeat: RepeatIfNotApplied, maxRecords: 1}
-	opUpdateAccountByMember      = &operation{id: "updateAccountByMember", method: http.MethodPut, path: "/users/{user_guid}/members/{member_guid}/accounts/{account_guid}", repeat: RepeatAlways, maxRecords: 1}
-	opUpdateMember               = &operation{id: "updateMember", method: http.MethodPut, path: "/users/{user_guid}/members/{member_guid}", repeat: RepeatIfNotApplied, maxRecords: 1}
-	opUpdateTransaction          = &operation{id: "updateTransaction", method: http.MethodPut, path: "/users/{user_guid}/transactions/{transaction_guid}", repeat: RepeatAlways, maxRecords: 1}
+	opAggregateMember            = &Operation{ID: "aggregateMember", Path: "/users/{user_guid}/members/{member_guid}/aggregate", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opCheckBalances              = &Operation{ID: "checkBalances", Path: "/users/{user_guid}/members/{member_guid}/check_balance", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opCreateMember               = &Operation{ID: "createMember", Path: "/users/{user_guid}/members", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opCreateUser                 = &Operation{ID: "createUser", Path: "/users", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opDeleteMember               = &Operation{ID: "deleteMember", Path: "/users/{user_guid}/members/{member_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opDeleteUser                 = &Operation{ID: "deleteUser", Path: "/users/{user_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opListFavoriteInstitutions   = &Operation{ID: "listFavoriteInstitutions", Path: "/institutions/favorites", Repeat: RepeatAlways, MaxRecords: 100, Items: "institutions", Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opListInstitutionCredentials = &Operation{ID: "listInstitutionCredentials", Path: "/institutions/{institution_code}/credentials", Repeat: RepeatAlways, MaxRecords: 100, Items: "credentials", Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opListInstitutions           = &Operation{ID: "listInstitutions", Path: "/institutions", Repeat: RepeatAlways, MaxRecords: 100, Items: "institutions", Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opListMemberChallenges       = &Operation{ID: "listMemberChallenges", Path: "/users/{user_guid}/members/{member_guid}/challenges", Repeat: RepeatAlways, MaxRecords: 100, Items: "challenges", Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opListMemberCredentials      = &Operation{ID: "listMemberCredentials", Path: "/users/{user_guid}/members/{member_guid}/credentials", Repeat: RepeatAlways, MaxRecords: 100, Items: "credentials", Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opListMembers                = &Operation{ID: "listMembers", Path: "/users/{user_guid}/members", Repeat: RepeatAlways, MaxRecords: 100, Items: "members", Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opListTransactions           = &Operation{ID: "listTransactions", Path: "/users/{user_guid}/transactions", Repeat: RepeatAlways, MaxRecords: 100, Items: "transactions", Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opListTransactionsByAccount  = &Operation{ID: "listTransactionsByAccount", Path: "/users/{user_guid}/accounts/{account_guid}/transactions", Repeat: RepeatAlways, MaxRecords: 100, Items: "transactions", Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opListTransactionsByMember   = &Operation{ID: "listTransactionsByMember", Path: "/users/{user_guid}/members/{member_guid}/transactions", Repeat: RepeatAlways, MaxRecords: 100, Items: "transactions", Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opListUserAccounts           = &Operation{ID: "listUserAccounts", Path: "/users/{user_guid}/accounts", Repeat: RepeatAlways, MaxRecords: 100, Items: "accounts", Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opReadAccount                = &Operation{ID: "readAccount", Path: "/users/{user_guid}/accounts/{account_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opReadInstitution            = &Operation{ID: "readInstitution", Path: "/institutions/{institution_code}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opReadMember                 = &Operation{ID: "readMember", Path: "/users/{user_guid}/members/{member_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opReadMemberStatus           = &Operation{ID: "readMemberStatus", Path: "/users/{user_guid}/members/{member_guid}/status", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opReadTransaction            = &Operation{ID: "readTransaction", Path: "/users/{user_guid}/transactions/{transaction_guid}", Repeat: RepeatAlways, MaxRecords: 100, Items: "transactions", Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opRequestConnectWidgetURL    = &Operation{ID: "requestConnectWidgetURL", Path: "/users/{user_guid}/connect_widget_url", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opRequestOAuthWindowURI      = &Operation{ID: "requestOAuthWindowURI", Path: "/users/{user_guid}/members/{member_guid}/oauth_window_uri", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opRequestWidgetURL           = &Operation{ID: "requestWidgetURL", Path: "/users/{user_guid}/widget_urls", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opResumeAggregation          = &Operation{ID: "resumeAggregation", Path: "/users/{user_guid}/members/{member_guid}/resume", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opUpdateAccountByMember      = &Operation{ID: "updateAccountByMember", Path: "/users/{user_guid}/members/{member_guid}/accounts/{account_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opUpdateMember               = &Operation{ID: "updateMember", Path: "/users/{user_guid}/members/{member_guid}", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
+	opUpdateTransaction          = &Operation{ID: "updateTransaction", Path: "/users/{user_guid}/transactions/{transaction_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/vnd.mx.api.v1+json"}
 )
+
+// invalid reports an argument of a call of op that cannot be right.
+func invalid(op *Operation, err error) error {
+	return fmt.Errorf("mxplatform: %s: %w: %w", op.ID, ErrInvalidArgument, err)
+}
+
+// missing reports a 2xx answer of op whose body lacks a member the operation answers.
+func missing(op *Operation, resp *http.Response, member string) error {
+	return &DecodeError{Operation: op.ID, StatusCode: resp.StatusCode, Err: fmt.Errorf("the response has no %q", member)}
+}
+
+// encodeBody encodes the body of a request of op.
+func encodeBody(op *Operation, v any) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: encoding the request body: %w", op.ID, err)
+	}
+	return b, nil
+}
+
+// jobOutcome says whether the answer of a job operation started a job.
+func jobOutcome(resp *http.Response) JobOutcome {
+	if resp.StatusCode == http.StatusAccepted {
+		return JobAlreadyRunning
+	}
+	return JobStarted
+}
 
 // AggregateMember calls aggregateMember (POST /users/{user_guid}/members/{member_guid}/aggregate): aggregate a member.
 //
@@ -56,16 +92,17 @@ var (
 //
 // Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
 func (a *API) AggregateMember(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *AggregateMemberParams, opts ...CallOption) (*JobResult, error) {
-	if err := checkPath(opAggregateMember, string(userGUID), string(memberGUID)); err != nil {
-		return nil, err
+	if err := transport.CheckPath(opAggregateMember.Path, string(userGUID), string(memberGUID)); err != nil {
+		return nil, invalid(opAggregateMember, err)
 	}
-	build := func(server string) (*http.Request, error) {
-		return newAggregateMemberRequest(server, userGUID, memberGUID, params)
+	req, err := newAggregateMemberRequest("/", userGUID, memberGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opAggregateMember.ID, err)
 	}
 	var out struct {
 		Member *Member `json:"member"`
 	}
-	resp, err := a.call(ctx, opAggregateMember, &out, opts, build)
+	resp, err := a.Do(ctx, opAggregateMember, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -84,16 +121,17 @@ func (a *API) AggregateMember(ctx context.Context, userGUID UserGUID, memberGUID
 //
 // Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
 func (a *API) CheckBalances(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, opts ...CallOption) (*JobResult, error) {
-	if err := checkPath(opCheckBalances, string(userGUID), string(memberGUID)); err != nil {
-		return nil, err
+	if err := transport.CheckPath(opCheckBalances.Path, string(userGUID), string(memberGUID)); err != nil {
+		return nil, invalid(opCheckBalances, err)
 	}
-	build := func(server string) (*http.Request, error) {
-		return newCheckBalancesRequest(server, userGUID, memberGUID)
+	req, err := newCheckBalancesRequest("/", userGUID, memberGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opCheckBalances.ID, err)
 	}
 	var out struct {
 		Member *Member `json:"member"`
 	}
-	resp, err := a.call(ctx, opCheckBalances, &out, opts, build)
+	resp, err := a.Do(ctx, opCheckBalances, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -118,8 +156,8 @@ func (a *API) CheckBalances(ctx context.Context, userGUID UserGUID, memberGUID M
 //
 // Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
 func (a *API) CreateMember(ctx context.Context, userGUID UserGUID, member MemberCreateRequest, options *MemberCreateOptions, opts ...CallOption) (*Member, error) {
-	if err := checkPath(opCreateMember, string(userGUID)); err != nil {
-		return nil, err
+	if err := transport.CheckPath(opCreateMember.Path, string(userGUID)); err != nil {
+		return nil, invalid(opCreateMember, err)
 	}
 	body, err := encodeBody(opCreateMember, struct {
 		Member MemberCreateRequest `json:"member"`
@@ -128,13 +166,14 @@ func (a *API) CreateMember(ctx context.Context, userGUID UserGUID, member Member
 	if err != nil {
 		return nil, err
 	}
-	build := func(server string) (*http.Request, error) {
-		return newCreateMemberRequest(server, userGUID, body)
+	req, err := newCreateMemberRequest("/", userGUID, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opCreateMember.ID, err)
 	}
 	var out struct {
 		Member *Member `json:"member"`
 	}
-	resp, err := a.call(ctx, opCreateMember, &out, opts, build)
+	resp, err := a.Do(ctx, opCreateMember, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -157,13 +196,14 @@ func (a *API) CreateUser(ctx context.Context, user UserCreateRequest, opts ...Ca
 	if err != nil {
 		return nil, err
 	}
-	build := func(server string) (*http.Request, error) {
-		return newCreateUserRequest(server, body)
+	req, err := newCreateUserRequest("/", body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opCreateUser.ID, err)
 	}
 	var out struct {
 		User *User `json:"user"`
 	}
-	resp, err := a.call(ctx, opCreateUser, &out, opts, build)
+	resp, err := a.Do(ctx, opCreateUser, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -177,15 +217,16 @@ func (a *API) CreateUser(ctx context.Context, user UserCreateRequest, opts ...Ca
 //
 // Deletes a member and, in cascade, its accounts and transactions.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
 func (a *API) DeleteMember(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, opts ...CallOption) error {
-	if err := checkPath(opDeleteMember, string(userGUID), string(memberGUID)); err != nil {
-		return err
+	if err := transport.CheckPath(opDeleteMember.Path, string(userGUID), string(memberGUID)); err != nil {
+		return invalid(opDeleteMember, err)
 	}
-	build := func(server string) (*http.Request, error) {
-		return newDeleteMemberRequest(server, userGUID, memberGUID)
+	req, err := newDeleteMemberRequest("/", userGUID, memberGUID)
+	if err != nil {
+		return fmt.Errorf("mxplatform: %s: building the request: %w", opDeleteMember.ID, err)
 	}
-	_, err := a.call(ctx, opDeleteMember, nil, opts, build)
+	_, err = a.Do(ctx, opDeleteMember, req, nil, opts...)
 	return err
 }
 
@@ -194,15 +235,16 @@ func (a *API) DeleteMember(ctx context.Context, userGUID UserGUID, memberGUID Me
 // Deletes a user and, in cascade, its members, accounts and transactions. MX keeps deleted
 // objects inaccessible for two weeks before removing them for good.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
 func (a *API) DeleteUser(ctx context.Context, userGUID UserGUID, opts ...CallOption) error {
-	if err := checkPath(opDeleteUser, string(userGUID)); err != nil {
-		return err
+	if err := transport.CheckPath(opDeleteUser.Path, string(userGUID)); err != nil {
+		return invalid(opDeleteUser, err)
 	}
-	build := func(server string) (*http.Request, error) {
-		return newDeleteUserRequest(server, userGUID)
+	req, err := newDeleteUserRequest("/", userGUID)
+	if err != nil {
+		return fmt.Errorf("mxplatform: %s: building the request: %w", opDeleteUser.ID, err)
 	}
-	_, err := a.call(ctx, opDeleteUser, nil, opts, build)
+	_, err = a.Do(ctx, opDeleteUser, req, nil, opts...)
 	return err
 }
 
@@ -211,13 +253,14 @@ func (a *API) DeleteUser(ctx context.Context, userGUID UserGUID, opts ...CallOpt
 // Lists the institutions that MX has set as the partner's favorites, most popular first.
 // Partners ask MX to set the list.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
 func (a *API) ListFavoriteInstitutions(ctx context.Context, params *ListFavoriteInstitutionsParams, opts ...CallOption) (*Page[Institution], error) {
-	build := func(server string) (*http.Request, error) {
-		return newListFavoriteInstitutionsRequest(server, params)
+	req, err := newListFavoriteInstitutionsRequest("/", params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListFavoriteInstitutions.ID, err)
 	}
 	var out listFavoriteInstitutionsAnswer
-	resp, err := a.call(ctx, opListFavoriteInstitutions, &out, opts, build)
+	resp, err := a.Do(ctx, opListFavoriteInstitutions, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -237,21 +280,30 @@ type listFavoriteInstitutionsAnswer struct {
 	found      bool
 }
 
-func (x *listFavoriteInstitutionsAnswer) presize(n int) {
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listFavoriteInstitutionsAnswer) Presize(n int) {
 	x.Items, x.found = make([]Institution, 0, n), true
 }
 
 // ListFavoriteInstitutionsIter iterates over the institutions of every page of [API.ListFavoriteInstitutions], from
-// params.Page (default 1) with params.RecordsPerPage records per page (default
-// [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
-// once and ends the iteration. See [WithPrefetch] to fetch pages ahead. Each record is yielded
-// once, even when the list changes while it is read (see Pagination in the package docs).
+// params.Page (default 1) with params.RecordsPerPage records per page (default 100,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
 func (a *API) ListFavoriteInstitutionsIter(ctx context.Context, params *ListFavoriteInstitutionsParams, opts ...CallOption) iter.Seq2[Institution, error] {
 	var base ListFavoriteInstitutionsParams
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, base.Page, base.RecordsPerPage, func(x Institution) string { return string(x.Code) }, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Institution, Pagination, error) {
+	page, perPage := 1, 100
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x Institution) string { return string(x.Code) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Institution, Pagination, error) {
 		p := base
 		p.Page, p.RecordsPerPage = &page, &perPage
 		r, err := a.ListFavoriteInstitutions(ctx, &p, opts...)
@@ -259,7 +311,7 @@ func (a *API) ListFavoriteInstitutionsIter(ctx context.Context, params *ListFavo
 			return nil, Pagination{}, err
 		}
 		return r.Items, r.Pagination, nil
-	})
+	}, opts...)
 }
 
 // ListInstitutionCredentials calls listInstitutionCredentials (GET /institutions/{institution_code}/credentials): list the credentials an institution requires.
@@ -268,16 +320,17 @@ func (a *API) ListFavoriteInstitutionsIter(ctx context.Context, params *ListFavo
 // institution requires, in display order. Each credential's `guid` identifies the value in
 // the `credentials` of createMember.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
 func (a *API) ListInstitutionCredentials(ctx context.Context, institutionCode InstitutionCode, params *ListInstitutionCredentialsParams, opts ...CallOption) (*Page[Credential], error) {
-	if err := checkPath(opListInstitutionCredentials, string(institutionCode)); err != nil {
-		return nil, err
+	if err := transport.CheckPath(opListInstitutionCredentials.Path, string(institutionCode)); err != nil {
+		return nil, invalid(opListInstitutionCredentials, err)
 	}
-	build := func(server string) (*http.Request, error) {
-		return newListInstitutionCredentialsRequest(server, institutionCode, params)
+	req, err := newListInstitutionCredentialsRequest("/", institutionCode, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListInstitutionCredentials.ID, err)
 	}
 	var out listInstitutionCredentialsAnswer
-	resp, err := a.call(ctx, opListInstitutionCredentials, &out, opts, build)
+	resp, err := a.Do(ctx, opListInstitutionCredentials, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -297,21 +350,30 @@ type listInstitutionCredentialsAnswer struct {
 	found      bool
 }
 
-func (x *listInstitutionCredentialsAnswer) presize(n int) {
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listInstitutionCredentialsAnswer) Presize(n int) {
 	x.Items, x.found = make([]Credential, 0, n), true
 }
 
 // ListInstitutionCredentialsIter iterates over the credentials of every page of [API.ListInstitutionCredentials], from
-// params.Page (default 1) with params.RecordsPerPage records per page (default
-// [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
-// once and ends the iteration. See [WithPrefetch] to fetch pages ahead. Each record is yielded
-// once, even when the list changes while it is read (see Pagination in the package docs).
+// params.Page (default 1) with params.RecordsPerPage records per page (default 100,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
 func (a *API) ListInstitutionCredentialsIter(ctx context.Context, institutionCode InstitutionCode, params *ListInstitutionCredentialsParams, opts ...CallOption) iter.Seq2[Credential, error] {
 	var base ListInstitutionCredentialsParams
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, base.Page, base.RecordsPerPage, func(x Credential) string { return string(x.GUID) }, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Credential, Pagination, error) {
+	page, perPage := 1, 100
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x Credential) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Credential, Pagination, error) {
 		p := base
 		p.Page, p.RecordsPerPage = &page, &perPage
 		r, err := a.ListInstitutionCredentials(ctx, institutionCode, &p, opts...)
@@ -319,7 +381,7 @@ func (a *API) ListInstitutionCredentialsIter(ctx context.Context, institutionCod
 			return nil, Pagination{}, err
 		}
 		return r.Items, r.Pagination, nil
-	})
+	}, opts...)
 }
 
 // ListInstitutions calls listInstitutions (GET /institutions): list institutions.
@@ -328,13 +390,14 @@ func (a *API) ListInstitutionCredentialsIter(ctx context.Context, institutionCod
 // environment only some of the largest institutions are listed, and `mx_bank_oauth` is the
 // only OAuth institution.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
 func (a *API) ListInstitutions(ctx context.Context, params *ListInstitutionsParams, opts ...CallOption) (*Page[Institution], error) {
-	build := func(server string) (*http.Request, error) {
-		return newListInstitutionsRequest(server, params)
+	req, err := newListInstitutionsRequest("/", params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListInstitutions.ID, err)
 	}
 	var out listInstitutionsAnswer
-	resp, err := a.call(ctx, opListInstitutions, &out, opts, build)
+	resp, err := a.Do(ctx, opListInstitutions, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -354,19 +417,28 @@ type listInstitutionsAnswer struct {
 	found      bool
 }
 
-func (x *listInstitutionsAnswer) presize(n int) { x.Items, x.found = make([]Institution, 0, n), true }
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listInstitutionsAnswer) Presize(n int) { x.Items, x.found = make([]Institution, 0, n), true }
 
 // ListInstitutionsIter iterates over the institutions of every page of [API.ListInstitutions], from
-// params.Page (default 1) with params.RecordsPerPage records per page (default
-// [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
-// once and ends the iteration. See [WithPrefetch] to fetch pages ahead. Each record is yielded
-// once, even when the list changes while it is read (see Pagination in the package docs).
+// params.Page (default 1) with params.RecordsPerPage records per page (default 100,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
 func (a *API) ListInstitutionsIter(ctx context.Context, params *ListInstitutionsParams, opts ...CallOption) iter.Seq2[Institution, error] {
 	var base ListInstitutionsParams
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, base.Page, base.RecordsPerPage, func(x Institution) string { return string(x.Code) }, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Institution, Pagination, error) {
+	page, perPage := 1, 100
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x Institution) string { return string(x.Code) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Institution, Pagination, error) {
 		p := base
 		p.Page, p.RecordsPerPage = &page, &perPage
 		r, err := a.ListInstitutions(ctx, &p, opts...)
@@ -374,7 +446,7 @@ func (a *API) ListInstitutionsIter(ctx context.Context, params *ListInstitutions
 			return nil, Pagination{}, err
 		}
 		return r.Items, r.Pagination, nil
-	})
+	}, opts...)
 }
 
 // ListMemberChallenges calls listMemberChallenges (GET /users/{user_guid}/members/{member_guid}/challenges): list a member's MFA challenges.
@@ -383,16 +455,17 @@ func (a *API) ListInstitutionsIter(ctx context.Context, params *ListInstitutions
 // resumeAggregation) before the member's aggregation can go on. A member that is not
 // challenged (its connection status is not CHALLENGED) answers 204 No Content.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
 func (a *API) ListMemberChallenges(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *ListMemberChallengesParams, opts ...CallOption) (*MemberChallenges, error) {
-	if err := checkPath(opListMemberChallenges, string(userGUID), string(memberGUID)); err != nil {
-		return nil, err
+	if err := transport.CheckPath(opListMemberChallenges.Path, string(userGUID), string(memberGUID)); err != nil {
+		return nil, invalid(opListMemberChallenges, err)
 	}
-	build := func(server string) (*http.Request, error) {
-		return newListMemberChallengesRequest(server, userGUID, memberGUID, params)
+	req, err := newListMemberChallengesRequest("/", userGUID, memberGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListMemberChallenges.ID, err)
 	}
 	var out listMemberChallengesAnswer
-	resp, err := a.call(ctx, opListMemberChallenges, &out, opts, build)
+	resp, err := a.Do(ctx, opListMemberChallenges, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -415,19 +488,28 @@ type listMemberChallengesAnswer struct {
 	found      bool
 }
 
-func (x *listMemberChallengesAnswer) presize(n int) { x.Items, x.found = make([]Challenge, 0, n), true }
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listMemberChallengesAnswer) Presize(n int) { x.Items, x.found = make([]Challenge, 0, n), true }
 
 // ListMemberChallengesIter iterates over the challenges of every page of [API.ListMemberChallenges], from
-// params.Page (default 1) with params.RecordsPerPage records per page (default
-// [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
-// once and ends the iteration. See [WithPrefetch] to fetch pages ahead. Each record is yielded
-// once, even when the list changes while it is read (see Pagination in the package docs).
+// params.Page (default 1) with params.RecordsPerPage records per page (default 100,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
 func (a *API) ListMemberChallengesIter(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *ListMemberChallengesParams, opts ...CallOption) iter.Seq2[Challenge, error] {
 	var base ListMemberChallengesParams
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, base.Page, base.RecordsPerPage, func(x Challenge) string { return string(x.GUID) }, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Challenge, Pagination, error) {
+	page, perPage := 1, 100
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x Challenge) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Challenge, Pagination, error) {
 		p := base
 		p.Page, p.RecordsPerPage = &page, &perPage
 		r, err := a.ListMemberChallenges(ctx, userGUID, memberGUID, &p, opts...)
@@ -435,7 +517,7 @@ func (a *API) ListMemberChallengesIter(ctx context.Context, userGUID UserGUID, m
 			return nil, Pagination{}, err
 		}
 		return r.Items, r.Pagination, nil
-	})
+	}, opts...)
 }
 
 // ListMemberCredentials calls listMemberCredentials (GET /users/{user_guid}/members/{member_guid}/credentials): list a member's credentials.
@@ -443,16 +525,17 @@ func (a *API) ListMemberChallengesIter(ctx context.Context, userGUID UserGUID, m
 // Lists the credentials (not the MFA ones) of a member, without their values: the fields to
 // ask the end user for when updating the member's credentials.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
 func (a *API) ListMemberCredentials(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *ListMemberCredentialsParams, opts ...CallOption) (*Page[Credential], error) {
-	if err := checkPath(opListMemberCredentials, string(userGUID), string(memberGUID)); err != nil {
-		return nil, err
+	if err := transport.CheckPath(opListMemberCredentials.Path, string(userGUID), string(memberGUID)); err != nil {
+		return nil, invalid(opListMemberCredentials, err)
 	}
-	build := func(server string) (*http.Request, error) {
-		return newListMemberCredentialsRequest(server, userGUID, memberGUID, params)
+	req, err := newListMemberCredentialsRequest("/", userGUID, memberGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListMemberCredentials.ID, err)
 	}
 	var out listMemberCredentialsAnswer
-	resp, err := a.call(ctx, opListMemberCredentials, &out, opts, build)
+	resp, err := a.Do(ctx, opListMemberCredentials, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -472,21 +555,30 @@ type listMemberCredentialsAnswer struct {
 	found      bool
 }
 
-func (x *listMemberCredentialsAnswer) presize(n int) {
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listMemberCredentialsAnswer) Presize(n int) {
 	x.Items, x.found = make([]Credential, 0, n), true
 }
 
 // ListMemberCredentialsIter iterates over the credentials of every page of [API.ListMemberCredentials], from
-// params.Page (default 1) with params.RecordsPerPage records per page (default
-// [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
-// once and ends the iteration. See [WithPrefetch] to fetch pages ahead. Each record is yielded
-// once, even when the list changes while it is read (see Pagination in the package docs).
+// params.Page (default 1) with params.RecordsPerPage records per page (default 100,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
 func (a *API) ListMemberCredentialsIter(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *ListMemberCredentialsParams, opts ...CallOption) iter.Seq2[Credential, error] {
 	var base ListMemberCredentialsParams
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, base.Page, base.RecordsPerPage, func(x Credential) string { return string(x.GUID) }, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Credential, Pagination, error) {
+	page, perPage := 1, 100
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x Credential) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Credential, Pagination, error) {
 		p := base
 		p.Page, p.RecordsPerPage = &page, &perPage
 		r, err := a.ListMemberCredentials(ctx, userGUID, memberGUID, &p, opts...)
@@ -494,23 +586,24 @@ func (a *API) ListMemberCredentialsIter(ctx context.Context, userGUID UserGUID, 
 			return nil, Pagination{}, err
 		}
 		return r.Items, r.Pagination, nil
-	})
+	}, opts...)
 }
 
 // ListMembers calls listMembers (GET /users/{user_guid}/members): list a user's members.
 //
 // Lists every member of the user, one page at a time.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
 func (a *API) ListMembers(ctx context.Context, userGUID UserGUID, params *ListMembersParams, opts ...CallOption) (*Page[Member], error) {
-	if err := checkPath(opListMembers, string(userGUID)); err != nil {
-		return nil, err
+	if err := transport.CheckPath(opListMembers.Path, string(userGUID)); err != nil {
+		return nil, invalid(opListMembers, err)
 	}
-	build := func(server string) (*http.Request, error) {
-		return newListMembersRequest(server, userGUID, params)
+	req, err := newListMembersRequest("/", userGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListMembers.ID, err)
 	}
 	var out listMembersAnswer
-	resp, err := a.call(ctx, opListMembers, &out, opts, build)
+	resp, err := a.Do(ctx, opListMembers, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -530,19 +623,28 @@ type listMembersAnswer struct {
 	found      bool
 }
 
-func (x *listMembersAnswer) presize(n int) { x.Items, x.found = make([]Member, 0, n), true }
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listMembersAnswer) Presize(n int) { x.Items, x.found = make([]Member, 0, n), true }
 
 // ListMembersIter iterates over the members of every page of [API.ListMembers], from
-// params.Page (default 1) with params.RecordsPerPage records per page (default
-// [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
-// once and ends the iteration. See [WithPrefetch] to fetch pages ahead. Each record is yielded
-// once, even when the list changes while it is read (see Pagination in the package docs).
+// params.Page (default 1) with params.RecordsPerPage records per page (default 100,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
 func (a *API) ListMembersIter(ctx context.Context, userGUID UserGUID, params *ListMembersParams, opts ...CallOption) iter.Seq2[Member, error] {
 	var base ListMembersParams
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, base.Page, base.RecordsPerPage, func(x Member) string { return string(x.GUID) }, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Member, Pagination, error) {
+	page, perPage := 1, 100
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x Member) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Member, Pagination, error) {
 		p := base
 		p.Page, p.RecordsPerPage = &page, &perPage
 		r, err := a.ListMembers(ctx, userGUID, &p, opts...)
@@ -550,7 +652,7 @@ func (a *API) ListMembersIter(ctx context.Context, userGUID UserGUID, params *Li
 			return nil, Pagination{}, err
 		}
 		return r.Items, r.Pagination, nil
-	})
+	}, opts...)
 }
 
 // ListTransactions calls listTransactions (GET /users/{user_guid}/transactions): list a user's transactions.
@@ -559,16 +661,17 @@ func (a *API) ListMembersIter(ctx context.Context, userGUID UserGUID, params *Li
 // the requested window, one page at a time. The default window is that of
 // listTransactionsByAccount.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
 func (a *API) ListTransactions(ctx context.Context, userGUID UserGUID, params *ListTransactionsParams, opts ...CallOption) (*Page[Transaction], error) {
-	if err := checkPath(opListTransactions, string(userGUID)); err != nil {
-		return nil, err
+	if err := transport.CheckPath(opListTransactions.Path, string(userGUID)); err != nil {
+		return nil, invalid(opListTransactions, err)
 	}
-	build := func(server string) (*http.Request, error) {
-		return newListTransactionsRequest(server, userGUID, params)
+	req, err := newListTransactionsRequest("/", userGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListTransactions.ID, err)
 	}
 	var out listTransactionsAnswer
-	resp, err := a.call(ctx, opListTransactions, &out, opts, build)
+	resp, err := a.Do(ctx, opListTransactions, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -588,19 +691,28 @@ type listTransactionsAnswer struct {
 	found      bool
 }
 
-func (x *listTransactionsAnswer) presize(n int) { x.Items, x.found = make([]Transaction, 0, n), true }
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listTransactionsAnswer) Presize(n int) { x.Items, x.found = make([]Transaction, 0, n), true }
 
 // ListTransactionsIter iterates over the transactions of every page of [API.ListTransactions], from
-// params.Page (default 1) with params.RecordsPerPage records per page (default
-// [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
-// once and ends the iteration. See [WithPrefetch] to fetch pages ahead. Each record is yielded
-// once, even when the list changes while it is read (see Pagination in the package docs).
+// params.Page (default 1) with params.RecordsPerPage records per page (default 100,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
 func (a *API) ListTransactionsIter(ctx context.Context, userGUID UserGUID, params *ListTransactionsParams, opts ...CallOption) iter.Seq2[Transaction, error] {
 	var base ListTransactionsParams
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, base.Page, base.RecordsPerPage, func(x Transaction) string { return string(x.GUID) }, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Transaction, Pagination, error) {
+	page, perPage := 1, 100
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x Transaction) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Transaction, Pagination, error) {
 		p := base
 		p.Page, p.RecordsPerPage = &page, &perPage
 		r, err := a.ListTransactions(ctx, userGUID, &p, opts...)
@@ -608,7 +720,7 @@ func (a *API) ListTransactionsIter(ctx context.Context, userGUID UserGUID, param
 			return nil, Pagination{}, err
 		}
 		return r.Items, r.Pagination, nil
-	})
+	}, opts...)
 }
 
 // ListTransactionsByAccount calls listTransactionsByAccount (GET /users/{user_guid}/accounts/{account_guid}/transactions): list an account's transactions.
@@ -617,16 +729,17 @@ func (a *API) ListTransactionsIter(ctx context.Context, userGUID UserGUID, param
 // at a time. Without `from_date` and `to_date` the window runs from 90 days before the request
 // to 5 days after it, so that pending transactions are included.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
 func (a *API) ListTransactionsByAccount(ctx context.Context, userGUID UserGUID, accountGUID AccountGUID, params *ListTransactionsByAccountParams, opts ...CallOption) (*Page[Transaction], error) {
-	if err := checkPath(opListTransactionsByAccount, string(userGUID), string(accountGUID)); err != nil {
-		return nil, err
+	if err := transport.CheckPath(opListTransactionsByAccount.Path, string(userGUID), string(accountGUID)); err != nil {
+		return nil, invalid(opListTransactionsByAccount, err)
 	}
-	build := func(server string) (*http.Request, error) {
-		return newListTransactionsByAccountRequest(server, userGUID, accountGUID, params)
+	req, err := newListTransactionsByAccountRequest("/", userGUID, accountGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListTransactionsByAccount.ID, err)
 	}
 	var out listTransactionsByAccountAnswer
-	resp, err := a.call(ctx, opListTransactionsByAccount, &out, opts, build)
+	resp, err := a.Do(ctx, opListTransactionsByAccount, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -646,21 +759,30 @@ type listTransactionsByAccountAnswer struct {
 	found      bool
 }
 
-func (x *listTransactionsByAccountAnswer) presize(n int) {
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listTransactionsByAccountAnswer) Presize(n int) {
 	x.Items, x.found = make([]Transaction, 0, n), true
 }
 
 // ListTransactionsByAccountIter iterates over the transactions of every page of [API.ListTransactionsByAccount], from
-// params.Page (default 1) with params.RecordsPerPage records per page (default
-// [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
-// once and ends the iteration. See [WithPrefetch] to fetch pages ahead. Each record is yielded
-// once, even when the list changes while it is read (see Pagination in the package docs).
+// params.Page (default 1) with params.RecordsPerPage records per page (default 100,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
 func (a *API) ListTransactionsByAccountIter(ctx context.Context, userGUID UserGUID, accountGUID AccountGUID, params *ListTransactionsByAccountParams, opts ...CallOption) iter.Seq2[Transaction, error] {
 	var base ListTransactionsByAccountParams
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, base.Page, base.RecordsPerPage, func(x Transaction) string { return string(x.GUID) }, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Transaction, Pagination, error) {
+	page, perPage := 1, 100
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x Transaction) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Transaction, Pagination, error) {
 		p := base
 		p.Page, p.RecordsPerPage = &page, &perPage
 		r, err := a.ListTransactionsByAccount(ctx, userGUID, accountGUID, &p, opts...)
@@ -668,7 +790,7 @@ func (a *API) ListTransactionsByAccountIter(ctx context.Context, userGUID UserGU
 			return nil, Pagination{}, err
 		}
 		return r.Items, r.Pagination, nil
-	})
+	}, opts...)
 }
 
 // ListTransactionsByMember calls listTransactionsByMember (GET /users/{user_guid}/members/{member_guid}/transactions): list a member's transactions.
@@ -676,16 +798,17 @@ func (a *API) ListTransactionsByAccountIter(ctx context.Context, userGUID UserGU
 // Lists the transactions of every account of one member whose `date` falls in the requested
 // window, one page at a time. The default window is that of listTransactionsByAccount.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
 func (a *API) ListTransactionsByMember(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *ListTransactionsByMemberParams, opts ...CallOption) (*Page[Transaction], error) {
-	if err := checkPath(opListTransactionsByMember, string(userGUID), string(memberGUID)); err != nil {
-		return nil, err
+	if err := transport.CheckPath(opListTransactionsByMember.Path, string(userGUID), string(memberGUID)); err != nil {
+		return nil, invalid(opListTransactionsByMember, err)
 	}
-	build := func(server string) (*http.Request, error) {
-		return newListTransactionsByMemberRequest(server, userGUID, memberGUID, params)
+	req, err := newListTransactionsByMemberRequest("/", userGUID, memberGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListTransactionsByMember.ID, err)
 	}
 	var out listTransactionsByMemberAnswer
-	resp, err := a.call(ctx, opListTransactionsByMember, &out, opts, build)
+	resp, err := a.Do(ctx, opListTransactionsByMember, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -705,21 +828,30 @@ type listTransactionsByMemberAnswer struct {
 	found      bool
 }
 
-func (x *listTransactionsByMemberAnswer) presize(n int) {
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listTransactionsByMemberAnswer) Presize(n int) {
 	x.Items, x.found = make([]Transaction, 0, n), true
 }
 
 // ListTransactionsByMemberIter iterates over the transactions of every page of [API.ListTransactionsByMember], from
-// params.Page (default 1) with params.RecordsPerPage records per page (default
-// [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
-// once and ends the iteration. See [WithPrefetch] to fetch pages ahead. Each record is yielded
-// once, even when the list changes while it is read (see Pagination in the package docs).
+// params.Page (default 1) with params.RecordsPerPage records per page (default 100,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
 func (a *API) ListTransactionsByMemberIter(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *ListTransactionsByMemberParams, opts ...CallOption) iter.Seq2[Transaction, error] {
 	var base ListTransactionsByMemberParams
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, base.Page, base.RecordsPerPage, func(x Transaction) string { return string(x.GUID) }, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Transaction, Pagination, error) {
+	page, perPage := 1, 100
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x Transaction) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Transaction, Pagination, error) {
 		p := base
 		p.Page, p.RecordsPerPage = &page, &perPage
 		r, err := a.ListTransactionsByMember(ctx, userGUID, memberGUID, &p, opts...)
@@ -727,23 +859,24 @@ func (a *API) ListTransactionsByMemberIter(ctx context.Context, userGUID UserGUI
 			return nil, Pagination{}, err
 		}
 		return r.Items, r.Pagination, nil
-	})
+	}, opts...)
 }
 
 // ListUserAccounts calls listUserAccounts (GET /users/{user_guid}/accounts): list a user's accounts.
 //
 // Lists every account of the user, across all of the user's members, one page at a time.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
 func (a *API) ListUserAccounts(ctx context.Context, userGUID UserGUID, params *ListUserAccountsParams, opts ...CallOption) (*Page[Account], error) {
-	if err := checkPath(opListUserAccounts, string(userGUID)); err != nil {
-		return nil, err
+	if err := transport.CheckPath(opListUserAccounts.Path, string(userGUID)); err != nil {
+		return nil, invalid(opListUserAccounts, err)
 	}
-	build := func(server string) (*http.Request, error) {
-		return newListUserAccountsRequest(server, userGUID, params)
+	req, err := newListUserAccountsRequest("/", userGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListUserAccounts.ID, err)
 	}
 	var out listUserAccountsAnswer
-	resp, err := a.call(ctx, opListUserAccounts, &out, opts, build)
+	resp, err := a.Do(ctx, opListUserAccounts, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -763,19 +896,28 @@ type listUserAccountsAnswer struct {
 	found      bool
 }
 
-func (x *listUserAccountsAnswer) presize(n int) { x.Items, x.found = make([]Account, 0, n), true }
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listUserAccountsAnswer) Presize(n int) { x.Items, x.found = make([]Account, 0, n), true }
 
 // ListUserAccountsIter iterates over the accounts of every page of [API.ListUserAccounts], from
-// params.Page (default 1) with params.RecordsPerPage records per page (default
-// [DefaultPageSize]). params is not modified. The loop may stop at any time; an error is yielded
-// once and ends the iteration. See [WithPrefetch] to fetch pages ahead. Each record is yielded
-// once, even when the list changes while it is read (see Pagination in the package docs).
+// params.Page (default 1) with params.RecordsPerPage records per page (default 100,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
 func (a *API) ListUserAccountsIter(ctx context.Context, userGUID UserGUID, params *ListUserAccountsParams, opts ...CallOption) iter.Seq2[Account, error] {
 	var base ListUserAccountsParams
 	if params != nil {
 		base = *params
 	}
-	return paginate(ctx, base.Page, base.RecordsPerPage, func(x Account) string { return string(x.GUID) }, opts, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Account, Pagination, error) {
+	page, perPage := 1, 100
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x Account) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Account, Pagination, error) {
 		p := base
 		p.Page, p.RecordsPerPage = &page, &perPage
 		r, err := a.ListUserAccounts(ctx, userGUID, &p, opts...)
@@ -783,25 +925,26 @@ func (a *API) ListUserAccountsIter(ctx context.Context, userGUID UserGUID, param
 			return nil, Pagination{}, err
 		}
 		return r.Items, r.Pagination, nil
-	})
+	}, opts...)
 }
 
 // ReadAccount calls readAccount (GET /users/{user_guid}/accounts/{account_guid}): read an account.
 //
 // Returns one account of the user.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
 func (a *API) ReadAccount(ctx context.Context, userGUID UserGUID, accountGUID AccountGUID, opts ...CallOption) (*Account, error) {
-	if err := checkPath(opReadAccount, string(userGUID), string(accountGUID)); err != nil {
-		return nil, err
+	if err := transport.CheckPath(opReadAccount.Path, string(userGUID), string(accountGUID)); err != nil {
+		return nil, invalid(opReadAccount, err)
 	}
-	build := func(server string) (*http.Request, error) {
-		return newReadAccountRequest(server, userGUID, accountGUID)
+	req, err := newReadAccountRequest("/", userGUID, accountGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opReadAccount.ID, err)
 	}
 	var out struct {
 		Account *Account `json:"account"`
 	}
-	resp, err := a.call(ctx, opReadAccount, &out, opts, build)
+	resp, err := a.Do(ctx, opReadAccount, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -815,18 +958,19 @@ func (a *API) ReadAccount(ctx context.Context, userGUID UserGUID, accountGUID Ac
 //
 // Returns the institution identified by its code.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
 func (a *API) ReadInstitution(ctx context.Context, institutionCode InstitutionCode, opts ...CallOption) (*Institution, error) {
-	if err := checkPath(opReadInstitution, string(institutionCode)); err != nil {
-		return nil, err
+	if err := transport.CheckPath(opReadInstitution.Path, string(institutionCode)); err != nil {
+		return nil, invalid(opReadInstitution, err)
 	}
-	build := func(server string) (*http.Request, error) {
-		return newReadInstitutionRequest(server, institutionCode)
+	req, err := newReadInstitutionRequest("/", institutionCode)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opReadInstitution.ID, err)
 	}
 	var out struct {
 		Institution *Institution `json:"institution"`
 	}
-	resp, err := a.call(ctx, opReadInstitution, &out, opts, build)
+	resp, err := a.Do(ctx, opReadInstitution, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -840,18 +984,19 @@ func (a *API) ReadInstitution(ctx context.Context, institutionCode InstitutionCo
 //
 // Returns one member of the user.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
 func (a *API) ReadMember(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, opts ...CallOption) (*Member, error) {
-	if err := checkPath(opReadMember, string(userGUID), string(memberGUID)); err != nil {
-		return nil, err
+	if err := transport.CheckPath(opReadMember.Path, string(userGUID), string(memberGUID)); err != nil {
+		return nil, invalid(opReadMember, err)
 	}
-	build := func(server string) (*http.Request, error) {
-		return newReadMemberRequest(server, userGUID, memberGUID)
+	req, err := newReadMemberRequest("/", userGUID, memberGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opReadMember.ID, err)
 	}
 	var out struct {
 		Member *Member `json:"member"`
 	}
-	resp, err := a.call(ctx, opReadMember, &out, opts, build)
+	resp, err := a.Do(ctx, opReadMember, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -867,18 +1012,19 @@ func (a *API) ReadMember(ctx context.Context, userGUID UserGUID, memberGUID Memb
 // whether accounts and transactions were processed, and the pending challenges. Read these
 // fields together: a member can be CONNECTED and still be aggregating.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
 func (a *API) ReadMemberStatus(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, opts ...CallOption) (*MemberStatus, error) {
-	if err := checkPath(opReadMemberStatus, string(userGUID), string(memberGUID)); err != nil {
-		return nil, err
+	if err := transport.CheckPath(opReadMemberStatus.Path, string(userGUID), string(memberGUID)); err != nil {
+		return nil, invalid(opReadMemberStatus, err)
 	}
-	build := func(server string) (*http.Request, error) {
-		return newReadMemberStatusRequest(server, userGUID, memberGUID)
+	req, err := newReadMemberStatusRequest("/", userGUID, memberGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opReadMemberStatus.ID, err)
 	}
 	var out struct {
 		Member *MemberStatus `json:"member"`
 	}
-	resp, err := a.call(ctx, opReadMemberStatus, &out, opts, build)
+	resp, err := a.Do(ctx, opReadMemberStatus, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -894,20 +1040,21 @@ func (a *API) ReadMemberStatus(ctx context.Context, userGUID UserGUID, memberGUI
 // The live API is described as answering in the list shape (`transactions` and `pagination`)
 // instead; the response schema admits both so that either decodes.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
 func (a *API) ReadTransaction(ctx context.Context, userGUID UserGUID, transactionGUID TransactionGUID, params *ReadTransactionParams, opts ...CallOption) (*Transaction, error) {
-	if err := checkPath(opReadTransaction, string(userGUID), string(transactionGUID)); err != nil {
-		return nil, err
+	if err := transport.CheckPath(opReadTransaction.Path, string(userGUID), string(transactionGUID)); err != nil {
+		return nil, invalid(opReadTransaction, err)
 	}
-	build := func(server string) (*http.Request, error) {
-		return newReadTransactionRequest(server, userGUID, transactionGUID, params)
+	req, err := newReadTransactionRequest("/", userGUID, transactionGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opReadTransaction.ID, err)
 	}
 	// MX describes this answer in two shapes: {"transaction": ...} and a list of one.
 	var out struct {
 		Transaction  *Transaction  `json:"transaction"`
 		Transactions []Transaction `json:"transactions"`
 	}
-	resp, err := a.call(ctx, opReadTransaction, &out, opts, build)
+	resp, err := a.Do(ctx, opReadTransaction, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -925,12 +1072,12 @@ func (a *API) ReadTransaction(ctx context.Context, userGUID UserGUID, transactio
 // Legacy endpoint that returns a Connect URL for the user. It accepts the Connect
 // configuration options under `config`. New integrations use requestWidgetURL instead.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
 //
 // Deprecated: MX keeps this operation for existing integrations; use RequestWidgetURL.
 func (a *API) RequestConnectWidgetURL(ctx context.Context, userGUID UserGUID, config ConnectWidgetRequest, opts ...CallOption) (*ConnectWidgetURL, error) {
-	if err := checkPath(opRequestConnectWidgetURL, string(userGUID)); err != nil {
-		return nil, err
+	if err := transport.CheckPath(opRequestConnectWidgetURL.Path, string(userGUID)); err != nil {
+		return nil, invalid(opRequestConnectWidgetURL, err)
 	}
 	body, err := encodeBody(opRequestConnectWidgetURL, struct {
 		Config ConnectWidgetRequest `json:"config"`
@@ -938,13 +1085,14 @@ func (a *API) RequestConnectWidgetURL(ctx context.Context, userGUID UserGUID, co
 	if err != nil {
 		return nil, err
 	}
-	build := func(server string) (*http.Request, error) {
-		return newRequestConnectWidgetURLRequest(server, userGUID, body)
+	req, err := newRequestConnectWidgetURLRequest("/", userGUID, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opRequestConnectWidgetURL.ID, err)
 	}
 	var out struct {
 		User *ConnectWidgetURL `json:"user"`
 	}
-	resp, err := a.call(ctx, opRequestConnectWidgetURL, &out, opts, build)
+	resp, err := a.Do(ctx, opRequestConnectWidgetURL, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -961,18 +1109,19 @@ func (a *API) RequestConnectWidgetURL(ctx context.Context, userGUID UserGUID, co
 // institution revoked or expired its token). A member whose institution does not support
 // OAuth answers 400 Bad Request with the message "Member cannot use OAuth".
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
 func (a *API) RequestOAuthWindowURI(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *RequestOAuthWindowURIParams, opts ...CallOption) (*OAuthWindow, error) {
-	if err := checkPath(opRequestOAuthWindowURI, string(userGUID), string(memberGUID)); err != nil {
-		return nil, err
+	if err := transport.CheckPath(opRequestOAuthWindowURI.Path, string(userGUID), string(memberGUID)); err != nil {
+		return nil, invalid(opRequestOAuthWindowURI, err)
 	}
-	build := func(server string) (*http.Request, error) {
-		return newRequestOAuthWindowURIRequest(server, userGUID, memberGUID, params)
+	req, err := newRequestOAuthWindowURIRequest("/", userGUID, memberGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opRequestOAuthWindowURI.ID, err)
 	}
 	var out struct {
 		Member *OAuthWindow `json:"member"`
 	}
-	resp, err := a.call(ctx, opRequestOAuthWindowURI, &out, opts, build)
+	resp, err := a.Do(ctx, opRequestOAuthWindowURI, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -989,10 +1138,10 @@ func (a *API) RequestOAuthWindowURI(ctx context.Context, userGUID UserGUID, memb
 // widget's language (en-US when absent). This is the endpoint new integrations use to load
 // Connect (`widget_type: connect_widget`).
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
 func (a *API) RequestWidgetURL(ctx context.Context, userGUID UserGUID, widgetURL WidgetRequest, opts ...CallOption) (*WidgetURL, error) {
-	if err := checkPath(opRequestWidgetURL, string(userGUID)); err != nil {
-		return nil, err
+	if err := transport.CheckPath(opRequestWidgetURL.Path, string(userGUID)); err != nil {
+		return nil, invalid(opRequestWidgetURL, err)
 	}
 	body, err := encodeBody(opRequestWidgetURL, struct {
 		WidgetURL WidgetRequest `json:"widget_url"`
@@ -1000,13 +1149,14 @@ func (a *API) RequestWidgetURL(ctx context.Context, userGUID UserGUID, widgetURL
 	if err != nil {
 		return nil, err
 	}
-	build := func(server string) (*http.Request, error) {
-		return newRequestWidgetURLRequest(server, userGUID, body)
+	req, err := newRequestWidgetURLRequest("/", userGUID, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opRequestWidgetURL.ID, err)
 	}
 	var out struct {
 		WidgetURL *WidgetURL `json:"widget_url"`
 	}
-	resp, err := a.call(ctx, opRequestWidgetURL, &out, opts, build)
+	resp, err := a.Do(ctx, opRequestWidgetURL, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -1025,8 +1175,8 @@ func (a *API) RequestWidgetURL(ctx context.Context, userGUID UserGUID, widgetURL
 //
 // Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
 func (a *API) ResumeAggregation(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, member MemberResumeRequest, opts ...CallOption) (*JobResult, error) {
-	if err := checkPath(opResumeAggregation, string(userGUID), string(memberGUID)); err != nil {
-		return nil, err
+	if err := transport.CheckPath(opResumeAggregation.Path, string(userGUID), string(memberGUID)); err != nil {
+		return nil, invalid(opResumeAggregation, err)
 	}
 	body, err := encodeBody(opResumeAggregation, struct {
 		Member MemberResumeRequest `json:"member"`
@@ -1034,13 +1184,14 @@ func (a *API) ResumeAggregation(ctx context.Context, userGUID UserGUID, memberGU
 	if err != nil {
 		return nil, err
 	}
-	build := func(server string) (*http.Request, error) {
-		return newResumeAggregationRequest(server, userGUID, memberGUID, body)
+	req, err := newResumeAggregationRequest("/", userGUID, memberGUID, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opResumeAggregation.ID, err)
 	}
 	var out struct {
 		Member *Member `json:"member"`
 	}
-	resp, err := a.call(ctx, opResumeAggregation, &out, opts, build)
+	resp, err := a.Do(ctx, opResumeAggregation, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -1056,10 +1207,10 @@ func (a *API) ResumeAggregation(ctx context.Context, userGUID UserGUID, memberGU
 // `is_hidden`; the live API accepts the other fields of AccountUpdateRequest as well, most of
 // them only on manual accounts.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
 func (a *API) UpdateAccountByMember(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, accountGUID AccountGUID, account AccountUpdateRequest, opts ...CallOption) (*Account, error) {
-	if err := checkPath(opUpdateAccountByMember, string(userGUID), string(memberGUID), string(accountGUID)); err != nil {
-		return nil, err
+	if err := transport.CheckPath(opUpdateAccountByMember.Path, string(userGUID), string(memberGUID), string(accountGUID)); err != nil {
+		return nil, invalid(opUpdateAccountByMember, err)
 	}
 	body, err := encodeBody(opUpdateAccountByMember, struct {
 		Account AccountUpdateRequest `json:"account"`
@@ -1067,13 +1218,14 @@ func (a *API) UpdateAccountByMember(ctx context.Context, userGUID UserGUID, memb
 	if err != nil {
 		return nil, err
 	}
-	build := func(server string) (*http.Request, error) {
-		return newUpdateAccountByMemberRequest(server, userGUID, memberGUID, accountGUID, body)
+	req, err := newUpdateAccountByMemberRequest("/", userGUID, memberGUID, accountGUID, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opUpdateAccountByMember.ID, err)
 	}
 	var out struct {
 		Account *Account `json:"account"`
 	}
-	resp, err := a.call(ctx, opUpdateAccountByMember, &out, opts, build)
+	resp, err := a.Do(ctx, opUpdateAccountByMember, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -1091,8 +1243,8 @@ func (a *API) UpdateAccountByMember(ctx context.Context, userGUID UserGUID, memb
 //
 // Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
 func (a *API) UpdateMember(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, member MemberUpdateRequest, opts ...CallOption) (*Member, error) {
-	if err := checkPath(opUpdateMember, string(userGUID), string(memberGUID)); err != nil {
-		return nil, err
+	if err := transport.CheckPath(opUpdateMember.Path, string(userGUID), string(memberGUID)); err != nil {
+		return nil, invalid(opUpdateMember, err)
 	}
 	body, err := encodeBody(opUpdateMember, struct {
 		Member MemberUpdateRequest `json:"member"`
@@ -1100,13 +1252,14 @@ func (a *API) UpdateMember(ctx context.Context, userGUID UserGUID, memberGUID Me
 	if err != nil {
 		return nil, err
 	}
-	build := func(server string) (*http.Request, error) {
-		return newUpdateMemberRequest(server, userGUID, memberGUID, body)
+	req, err := newUpdateMemberRequest("/", userGUID, memberGUID, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opUpdateMember.ID, err)
 	}
 	var out struct {
 		Member *Member `json:"member"`
 	}
-	resp, err := a.call(ctx, opUpdateMember, &out, opts, build)
+	resp, err := a.Do(ctx, opUpdateMember, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -1120,10 +1273,10 @@ func (a *API) UpdateMember(ctx context.Context, userGUID UserGUID, memberGUID Me
 //
 // Updates the category, date, description or memo of a transaction.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
 func (a *API) UpdateTransaction(ctx context.Context, userGUID UserGUID, transactionGUID TransactionGUID, transaction TransactionUpdateRequest, opts ...CallOption) (*Transaction, error) {
-	if err := checkPath(opUpdateTransaction, string(userGUID), string(transactionGUID)); err != nil {
-		return nil, err
+	if err := transport.CheckPath(opUpdateTransaction.Path, string(userGUID), string(transactionGUID)); err != nil {
+		return nil, invalid(opUpdateTransaction, err)
 	}
 	body, err := encodeBody(opUpdateTransaction, struct {
 		Transaction TransactionUpdateRequest `json:"transaction"`
@@ -1131,13 +1284,14 @@ func (a *API) UpdateTransaction(ctx context.Context, userGUID UserGUID, transact
 	if err != nil {
 		return nil, err
 	}
-	build := func(server string) (*http.Request, error) {
-		return newUpdateTransactionRequest(server, userGUID, transactionGUID, body)
+	req, err := newUpdateTransactionRequest("/", userGUID, transactionGUID, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opUpdateTransaction.ID, err)
 	}
 	var out struct {
 		Transaction *Transaction `json:"transaction"`
 	}
-	resp, err := a.call(ctx, opUpdateTransaction, &out, opts, build)
+	resp, err := a.Do(ctx, opUpdateTransaction, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,5 @@
 package mxplatform
 
-import "net/http"
-
 // JobOutcome says what an aggregation-type request did: start a job, or join one.
 type JobOutcome int
 
@@ -30,13 +28,6 @@ func (o JobOutcome) String() string {
 type JobResult struct {
 	Member  *Member
 	Outcome JobOutcome
-}
-
-func jobOutcome(resp *http.Response) JobOutcome {
-	if resp.StatusCode == http.StatusAccepted {
-		return JobAlreadyRunning
-	}
-	return JobStarted
 }
 
 // MemberChallenges is the answer of [API.ListMemberChallenges]: a page of challenges.

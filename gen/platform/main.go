@@ -38,6 +38,7 @@ type target struct {
 	mediaType  string // the media type of its JSON answers
 	server     string // the folder of the fake's generated server
 	baseline   string // the folder of the models the decoding benchmarks compare with, "" for none
+	core       string // the qualifier of package mxplatform's types: "" for the current version
 }
 
 var targets = []target{{

@@ -400,3 +400,19 @@ func CheckPathSegment(name, value string) error {
 	}
 	return nil
 }
+
+// CheckPath checks the path parameters of a request of the operation whose path template is
+// template ("/users/{user_guid}"), values in the order of the template, with CheckPathSegment.
+func CheckPath(template string, values ...string) error {
+	i := 0
+	for _, seg := range strings.Split(template, "/") {
+		if !strings.HasPrefix(seg, "{") || i >= len(values) {
+			continue
+		}
+		if err := CheckPathSegment(strings.Trim(seg, "{}"), values[i]); err != nil {
+			return err
+		}
+		i++
+	}
+	return nil
+}
