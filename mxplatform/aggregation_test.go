@@ -184,11 +184,11 @@ func TestAnotherJobRunningIsReported(t *testing.T) {
 	srv := httptest.NewServer(m)
 	defer srv.Close()
 	a := newTestAPI(t, srv.URL)
-	for name, call := range map[string]func() (*AggregationResult, error){
-		"aggregate": func() (*AggregationResult, error) {
+	for name, call := range map[string]func() (*WaitResult, error){
+		"aggregate": func() (*WaitResult, error) {
 			return a.AggregateAndWait(context.Background(), docUser, docMember, nil, nil)
 		},
-		"balances": func() (*AggregationResult, error) {
+		"balances": func() (*WaitResult, error) {
 			return a.CheckBalancesAndWait(context.Background(), docUser, docMember, nil)
 		},
 	} {
@@ -223,7 +223,7 @@ func TestWaitFetchesChallengesTheStatusLacks(t *testing.T) {
 	m := &memberScript{statuses: []MemberStatus{memberState(ConnectionStatusChallenged, true, "x")}, challenges: []Challenge{q}}
 	srv := httptest.NewServer(m)
 	defer srv.Close()
-	r, err := newTestAPI(t, srv.URL).WaitForAggregation(context.Background(), docUser, docMember, nil)
+	r, err := newTestAPI(t, srv.URL).WaitForJob(context.Background(), docUser, docMember, nil)
 	if err != nil || len(r.Challenges) != 1 || r.Challenges[0].GUID != "CRD-9" || r.Job != 0 {
 		t.Fatalf("%+v %v", r, err)
 	}
@@ -236,7 +236,7 @@ func TestWaitStopsWhenTheContextEnds(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
 	start := time.Now()
-	_, err := newTestAPI(t, srv.URL).WaitForAggregation(ctx, docUser, docMember, &WaitOptions{Interval: 10 * time.Millisecond})
+	_, err := newTestAPI(t, srv.URL).WaitForJob(ctx, docUser, docMember, &WaitOptions{Interval: 10 * time.Millisecond})
 	if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > 2*time.Second {
 		t.Fatalf("%v after %v", err, time.Since(start))
 	}
@@ -272,8 +272,8 @@ func TestInfoOnValuesAndNil(t *testing.T) {
 	if info := ConnectionStatusDenied.Info(); info.Status != ConnectionStatusDenied || !info.UserMustAct {
 		t.Errorf("DENIED: %+v", info)
 	}
-	var nilResult *AggregationResult
-	for name, r := range map[string]*AggregationResult{"nil": nilResult, "no status": {}} {
+	var nilResult *WaitResult
+	for name, r := range map[string]*WaitResult{"nil": nilResult, "no status": {}} {
 		if info := r.Info(); !info.Known || info.Next != NextStepNone || info.Status != "" {
 			t.Errorf("%s result: %+v", name, info)
 		}

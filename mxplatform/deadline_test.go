@@ -107,7 +107,7 @@ func TestWaitEndsWithItsContext(t *testing.T) {
 	defer cancel()
 	start := time.Now()
 	reads := 0
-	_, err = mx.WaitForAggregation(ctx, u.GUID, m.GUID, &mxplatform.WaitOptions{
+	_, err = mx.WaitForJob(ctx, u.GUID, m.GUID, &mxplatform.WaitOptions{
 		Interval: 10 * time.Second, Progress: func(*mxplatform.MemberStatus) { reads++ },
 	})
 	if !errors.Is(err, context.DeadlineExceeded) || reads != 1 {

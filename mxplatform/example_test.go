@@ -167,7 +167,7 @@ func ExampleMFAAnswers() {
 	ctx := context.Background()
 	user, member := newMember(ctx, mx, mxplatformtest.PasswordOptions)
 
-	result, err := mx.WaitForAggregation(ctx, user, member, nil)
+	result, err := mx.WaitForJob(ctx, user, member, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -217,4 +217,34 @@ func ExampleDecimal() {
 	fee := mxplatform.MustDecimal("0.10")
 	fmt.Println(balance.Sub(fee), balance.Add(fee).StringFixed(2))
 	// Output: 1234567.79 1234567.99
+}
+
+// One call takes an aggregation to its end: the institution's MFA challenges go to AnswerMFA
+// (here it answers them itself; an application asks the end user), and the wait goes on.
+func ExampleWaitOptions_answerMFA() {
+	srv, mx := startFake()
+	defer srv.Close()
+	ctx := context.Background()
+	user, member := newMember(ctx, mx, mxplatformtest.PasswordMultipleChallenges)
+
+	asked := 0
+	w := &mxplatform.WaitOptions{
+		Interval: time.Millisecond,
+		AnswerMFA: func(ctx context.Context, challenges []mxplatform.Challenge) (*mxplatform.MFAAnswers, error) {
+			asked += len(challenges)
+			answers := mxplatform.NewMFAAnswers(challenges)
+			for _, c := range challenges {
+				if err := answers.Set(c.GUID, mxplatformtest.ChallengeAnswer); err != nil {
+					return nil, err
+				}
+			}
+			return answers, nil
+		},
+	}
+	r, err := mx.WaitForJob(ctx, user, member, w)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(r.Status.ConnectionStatus, "after answering", asked, "challenges")
+	// Output: CONNECTED after answering 2 challenges
 }

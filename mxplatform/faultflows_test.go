@@ -46,7 +46,7 @@ type env struct {
 	wantTxns    []mxplatform.TransactionGUID  // the whole listing before any fault
 	gotAccount  *mxplatform.Account           // what the flow read
 	gotTxns     []mxplatform.TransactionGUID  // what the flow listed
-	gotStatus   *mxplatform.AggregationResult // where the flow's wait ended
+	gotStatus   *mxplatform.WaitResult // where the flow's wait ended
 	gotJob      *mxplatform.JobResult         // what the flow's job request answered
 	gotMember   *mxplatform.Member            // the member the flow created
 	gotUser     *mxplatform.User              // the user the flow created
@@ -116,7 +116,7 @@ var flows = []flow{
 		},
 	},
 	{
-		name: "WaitForAggregation", op: "readMemberStatus",
+		name: "WaitForJob", op: "readMemberStatus",
 		options: []mxplatformtest.Option{mxplatformtest.WithStepInterval(5 * time.Millisecond)},
 		setup: func(t *testing.T, e *env) {
 			if _, err := e.mx.AggregateMember(context.Background(), e.user, e.member, nil); err != nil {
@@ -124,7 +124,7 @@ var flows = []flow{
 			}
 		},
 		run: func(ctx context.Context, e *env) (err error) {
-			e.gotStatus, err = e.mx.WaitForAggregation(ctx, e.user, e.member, &mxplatform.WaitOptions{Interval: time.Millisecond, MaxInterval: 5 * time.Millisecond})
+			e.gotStatus, err = e.mx.WaitForJob(ctx, e.user, e.member, &mxplatform.WaitOptions{Interval: time.Millisecond, MaxInterval: 5 * time.Millisecond})
 			return err
 		},
 		check: func(t *testing.T, e *env, ok, _ bool) {

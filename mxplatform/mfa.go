@@ -1,7 +1,6 @@
 package mxplatform
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -81,7 +80,7 @@ type MFAAnswers struct {
 }
 
 // NewMFAAnswers starts collecting answers to challenges, as ListMemberChallenges or
-// WaitForAggregation return them.
+// WaitForJob return them.
 func NewMFAAnswers(challenges []Challenge) *MFAAnswers {
 	return &MFAAnswers{challenges: challenges, answers: map[ChallengeGUID]ChallengeAnswer{}}
 }
@@ -140,36 +139,4 @@ func (m *MFAAnswers) Request() (MemberResumeRequest, error) {
 		req.Challenges = append(req.Challenges, m.answers[c.GUID])
 	}
 	return req, nil
-}
-
-// AnswerChallenges sends the answers (after checking that every challenge has one) and lets the
-// member's aggregation resume; see [API.ResumeAggregation].
-func (a *API) AnswerChallenges(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, answers *MFAAnswers, opts ...CallOption) (*JobResult, error) {
-	req, err := answers.Request()
-	if err != nil {
-		return nil, err
-	}
-	return a.ResumeAggregation(ctx, userGUID, memberGUID, req, opts...)
-}
-
-// AnswerChallengesAndWait sends the answers and waits until the member settles again: CONNECTED,
-// CHALLENGED anew (more challenges), REJECTED, and so on; see [API.WaitForAggregation].
-//
-// Answers are not sent twice: when the answer to them was lost (an error matching
-// [ErrOutcomeUnknown]), MX may or may not have taken them, so the wait goes on and the member's
-// status says which (CHALLENGED with the same challenges when they were not taken). The
-// result's Job is then zero.
-func (a *API) AnswerChallengesAndWait(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, answers *MFAAnswers, w *WaitOptions, opts ...CallOption) (*AggregationResult, error) {
-	job, err := a.AnswerChallenges(ctx, userGUID, memberGUID, answers, opts...)
-	if errors.Is(err, ErrOutcomeUnknown) {
-		job, err = &JobResult{}, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	r, err := a.wait(ctx, userGUID, memberGUID, "", true, w, opts)
-	if r != nil {
-		r.Job = job.Outcome
-	}
-	return r, err
 }

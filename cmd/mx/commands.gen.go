@@ -738,7 +738,7 @@ func cmdResumeAggregation(a *app) *cobra.Command {
 		if !wf.wait {
 			return a.printJob(v)
 		}
-		r, err := api.WaitForAggregation(ctx, userGUID, memberGUID, a.waitOptions(&wf), opts...)
+		r, err := api.WaitForJob(ctx, userGUID, memberGUID, a.waitOptions(&wf), opts...)
 		if err != nil {
 			return err
 		}

@@ -101,7 +101,7 @@ func demo(ctx context.Context, api *mxplatform.API, out io.Writer, step time.Dur
 		},
 	}
 	say("Waiting for aggregation")
-	result, err := api.WaitForAggregation(ctx, user.GUID, member.GUID, progress)
+	result, err := api.WaitForJob(ctx, user.GUID, member.GUID, progress)
 	if err != nil {
 		return err
 	}

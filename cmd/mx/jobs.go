@@ -38,7 +38,7 @@ func (a *app) waitOptions(w *waitFlags) *mxplatform.WaitOptions {
 // settle answers MFA challenges for as long as the member is CHALLENGED, then writes its final
 // status (and what to do next on stderr). A status other than CONNECTED is a settledError,
 // whose exit code says whether the end user must act.
-func (a *app) settle(ctx context.Context, api *mxplatform.API, user mxplatform.UserGUID, member mxplatform.MemberGUID, r *mxplatform.AggregationResult, w *waitFlags) error {
+func (a *app) settle(ctx context.Context, api *mxplatform.API, user mxplatform.UserGUID, member mxplatform.MemberGUID, r *mxplatform.WaitResult, w *waitFlags) error {
 	flagAnswers := w.answers
 	for r.Status.ConnectionStatus == mxplatform.ConnectionStatusChallenged {
 		answers := mxplatform.NewMFAAnswers(r.Challenges)
@@ -61,7 +61,7 @@ func (a *app) settle(ctx context.Context, api *mxplatform.API, user mxplatform.U
 // settled writes where the member settled: what its status means on stderr, the status on
 // stdout, and a settledError unless it is CONNECTED. detail, when not "", says why the wait
 // stopped there.
-func (a *app) settled(r *mxplatform.AggregationResult, detail string) error {
+func (a *app) settled(r *mxplatform.WaitResult, detail string) error {
 	info := r.Info()
 	linef(a.stderr, "%s: %s Next step: %s.", statusName(info), info.Meaning, info.Next)
 	if err := a.print(r.Status); err != nil {

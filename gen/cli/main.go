@@ -476,7 +476,7 @@ func cmd{{.GoName}}(a *app) *cobra.Command {
 		if !wf.wait {
 			return a.printJob(v)
 		}
-		r, err := api.WaitForAggregation(ctx{{$args}}, a.waitOptions(&wf), opts...)
+		r, err := api.WaitForJob(ctx{{$args}}, a.waitOptions(&wf), opts...)
 		if err != nil {
 			return err
 		}

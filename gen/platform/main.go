@@ -164,6 +164,9 @@ func generate(t target) error {
 	if err := writeOperations(t, doc, filepath.Join(t.dir, "operations.gen.go")); err != nil {
 		return fmt.Errorf("operations: %w", err)
 	}
+	if err := writeHelpers(t, doc, filepath.Join(t.dir, "helpers.gen.go")); err != nil {
+		return fmt.Errorf("helpers: %w", err)
+	}
 
 	// The fake's server, on the same models.
 	doc, err = load(t.spec)
