@@ -2,6 +2,8 @@
 
 package mxplatform
 
+import "fmt"
+
 // AccountGUID identifies an account: the GUID MX gives it.
 type AccountGUID string
 
@@ -13,6 +15,18 @@ type AccountID string
 
 // String returns the identifier.
 func (x AccountID) String() string { return string(x) }
+
+// AccountNumberGUID identifies an account number: the GUID MX gives it.
+type AccountNumberGUID string
+
+// String returns the identifier.
+func (x AccountNumberGUID) String() string { return string(x) }
+
+// AccountOwnerGUID identifies an account owner: the GUID MX gives it.
+type AccountOwnerGUID string
+
+// String returns the identifier.
+func (x AccountOwnerGUID) String() string { return string(x) }
 
 // CategoryGUID identifies a category: the GUID MX gives it.
 type CategoryGUID string
@@ -37,6 +51,12 @@ type CredentialGUID string
 
 // String returns the identifier.
 func (x CredentialGUID) String() string { return string(x) }
+
+// HoldingGUID identifies a holding: the GUID MX gives it.
+type HoldingGUID string
+
+// String returns the identifier.
+func (x HoldingGUID) String() string { return string(x) }
 
 // InsightGUID identifies an insight: the GUID MX gives it.
 type InsightGUID string
@@ -92,6 +112,12 @@ type RepeatingTransactionGUID string
 // String returns the identifier.
 func (x RepeatingTransactionGUID) String() string { return string(x) }
 
+// StatementGUID identifies a statement: the GUID MX gives it.
+type StatementGUID string
+
+// String returns the identifier.
+func (x StatementGUID) String() string { return string(x) }
+
 // TransactionGUID identifies a transaction: the GUID MX gives it.
 type TransactionGUID string
 
@@ -115,3 +141,56 @@ type UserID string
 
 // String returns the identifier.
 func (x UserID) String() string { return string(x) }
+
+// AccountIdentifier names an account by any of its identifiers: AccountGUID or AccountID. The paths that take one accept either.
+type AccountIdentifier interface {
+	fmt.Stringer
+	isAccountIdentifier()
+}
+
+func (AccountGUID) isAccountIdentifier() {}
+func (AccountID) isAccountIdentifier()   {}
+
+// InstitutionIdentifier names an institution by any of its identifiers: InstitutionGUID or InstitutionCode. The paths that take one accept either.
+type InstitutionIdentifier interface {
+	fmt.Stringer
+	isInstitutionIdentifier()
+}
+
+func (InstitutionGUID) isInstitutionIdentifier() {}
+func (InstitutionCode) isInstitutionIdentifier() {}
+
+// MemberIdentifier names a member by any of its identifiers: MemberGUID or MemberID. The paths that take one accept either.
+type MemberIdentifier interface {
+	fmt.Stringer
+	isMemberIdentifier()
+}
+
+func (MemberGUID) isMemberIdentifier() {}
+func (MemberID) isMemberIdentifier()   {}
+
+// TransactionIdentifier names a transaction by any of its identifiers: TransactionGUID or TransactionID. The paths that take one accept either.
+type TransactionIdentifier interface {
+	fmt.Stringer
+	isTransactionIdentifier()
+}
+
+func (TransactionGUID) isTransactionIdentifier() {}
+func (TransactionID) isTransactionIdentifier()   {}
+
+// UserIdentifier names an user by any of its identifiers: UserGUID or UserID. The paths that take one accept either.
+type UserIdentifier interface {
+	fmt.Stringer
+	isUserIdentifier()
+}
+
+func (UserGUID) isUserIdentifier() {}
+func (UserID) isUserIdentifier()   {}
+
+// identifierValue returns the text of an identifier of several kinds, "" for nil.
+func identifierValue(x fmt.Stringer) string {
+	if x == nil {
+		return ""
+	}
+	return x.String()
+}

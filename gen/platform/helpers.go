@@ -160,6 +160,6 @@ func (a *API) ConnectWidgetForMember(ctx context.Context, user {{$user}}, member
 		update := true
 		req.UpdateCredentials = &update
 	}
-	return a.RequestWidgetURL(ctx, user, req, opts...)
+	return a.RequestWidgetURL(ctx, m.UserGUID, req, opts...)
 }
 `))

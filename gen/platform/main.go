@@ -35,20 +35,31 @@ type target struct {
 	spec       string // the spec
 	dir, pkg   string // the package users import: folder and name
 	importPath string
-	mediaType  string // the media type of its JSON answers
 	server     string // the folder of the fake's generated server
+	embedded   string // the folder of the spec embedded for the fake's validation of requests
 	baseline   string // the folder of the models the decoding benchmarks compare with, "" for none
 	core       string // the qualifier of package mxplatform's types: "" for the current version
 }
 
+// targets are the versions of the Platform API, the current one first: it is package
+// mxplatform, with the core every version shares; each older version is a package of its own
+// under it, built on that core.
 var targets = []target{{
-	spec:       "api/platform-v20111101.yaml",
+	spec:       "api/platform-v20250224.yaml",
 	dir:        "mxplatform",
 	pkg:        "mxplatform",
 	importPath: "github.com/mxsdk/mx-go/mxplatform",
-	mediaType:  "application/vnd.mx.api.v1+json",
-	server:     "mxplatform/mxplatformtest/internal/server",
+	server:     "mxplatform/mxplatformtest/internal/server/v20250224",
+	embedded:   "mxplatform/internal/spec/v20250224",
 	baseline:   "mxplatform/internal/baseline",
+}, {
+	spec:       "api/platform-v20111101.yaml",
+	dir:        "mxplatform/v20111101",
+	pkg:        "v20111101",
+	importPath: "github.com/mxsdk/mx-go/mxplatform/v20111101",
+	server:     "mxplatform/mxplatformtest/internal/server/v20111101",
+	embedded:   "mxplatform/internal/spec/v20111101",
+	core:       coreName + ".",
 }}
 
 func main() {
@@ -130,16 +141,39 @@ func load(path string) (*openapi3.T, error) {
 }
 
 func generate(t target) error {
-	// The models users read and build, and the builders of their requests.
+	// The models users read and build, and the builders of their requests. An older version
+	// takes the current version's type for each schema they share.
 	doc, err := load(t.spec)
 	if err != nil {
 		return err
 	}
-	s, err := forUsers(doc, "", false)
+	shared := map[string]bool{}
+	decimal := (*codegen.SimpleTypeSpec)(nil)
+	if t.core != "" {
+		cur, err := load(targets[0].spec)
+		if err != nil {
+			return err
+		}
+		// Only what the current version's package has can be shared.
+		kept, err := load(targets[0].spec)
+		if err != nil {
+			return err
+		}
+		if _, err := forUsers(kept, "", false); err != nil {
+			return err
+		}
+		shared = sharedSchemas(doc, cur, func(name string) bool { return kept.Components.Schemas[name] != nil })
+		aliasShared(doc, shared)
+		decimal = &codegen.SimpleTypeSpec{Type: t.core + "Decimal", Import: coreImport}
+	}
+	s, err := forUsers(doc, t.core, false)
 	if err != nil {
 		return err
 	}
-	src, err := oapiGenerate(t.spec, doc, config(t.pkg, codegen.GenerateOptions{Models: true, Client: true}, nil))
+	if t.core != "" {
+		qualifyGoTypes(doc)
+	}
+	src, err := oapiGenerate(t.spec, doc, config(t.pkg, codegen.GenerateOptions{Models: true, Client: true}, decimal))
 	if err != nil {
 		return fmt.Errorf("models: %w", err)
 	}
@@ -147,12 +181,16 @@ func generate(t target) error {
 	if err := os.WriteFile(models, []byte(src), 0o644); err != nil {
 		return err
 	}
-	// The Go name of each schema users see.
-	public := map[string]string{}
+	// The Go name of each schema users see; the getters of a shared one are the current
+	// version's.
+	public, own := map[string]string{}, map[string]string{}
 	for name := range doc.Components.Schemas {
 		public[name] = codegen.SchemaNameToTypeName(name)
+		if !shared[name] {
+			own[name] = public[name]
+		}
 	}
-	if err := writeGetters(t.spec, t.pkg, models, s, public, filepath.Join(t.dir, "getters.gen.go")); err != nil {
+	if err := writeGetters(t.spec, t.pkg, models, s, own, filepath.Join(t.dir, "getters.gen.go")); err != nil {
 		return fmt.Errorf("getters: %w", err)
 	}
 
@@ -168,6 +206,19 @@ func generate(t target) error {
 		return fmt.Errorf("helpers: %w", err)
 	}
 
+	// The spec itself, embedded, for the fake's validation of requests.
+	doc, err = load(t.spec)
+	if err != nil {
+		return err
+	}
+	src, err = oapiGenerate(t.spec, doc, config(filepath.Base(t.embedded), codegen.GenerateOptions{EmbeddedSpec: true}, nil))
+	if err != nil {
+		return fmt.Errorf("embedded spec: %w", err)
+	}
+	if err := writeFile(filepath.Join(t.embedded, "spec.gen.go"), src); err != nil {
+		return err
+	}
+
 	// The fake's server, on the same models.
 	doc, err = load(t.spec)
 	if err != nil {
@@ -176,12 +227,11 @@ func generate(t target) error {
 	if err := forServer(doc, public, t.pkg, t.importPath); err != nil {
 		return err
 	}
-	decimal := &codegen.SimpleTypeSpec{Type: t.pkg + ".Decimal", Import: t.importPath}
-	src, err = oapiGenerate(t.spec, doc, config("server", codegen.GenerateOptions{Models: true, StdHTTPServer: true, Strict: true}, decimal))
+	src, err = oapiGenerate(t.spec, doc, config(filepath.Base(t.server), codegen.GenerateOptions{Models: true, StdHTTPServer: true, Strict: true}, &codegen.SimpleTypeSpec{Type: coreName + ".Decimal", Import: coreImport}))
 	if err != nil {
 		return fmt.Errorf("server: %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(t.server, "server.gen.go"), []byte(src), 0o644); err != nil {
+	if err := writeFile(filepath.Join(t.server, "server.gen.go"), src); err != nil {
 		return err
 	}
 	if t.baseline == "" {
@@ -199,7 +249,15 @@ func generate(t target) error {
 	if err != nil {
 		return fmt.Errorf("baseline: %w", err)
 	}
-	return os.WriteFile(filepath.Join(t.baseline, "baseline.gen.go"), []byte(src), 0o644)
+	return writeFile(filepath.Join(t.baseline, "baseline.gen.go"), src)
+}
+
+// writeFile writes a generated file, making its folder when needed.
+func writeFile(path, src string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, []byte(src), 0o644)
 }
 
 // config is oapi-codegen's configuration of a package: the file header of gen/templates, the

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"text/template"
@@ -17,6 +18,9 @@ var retryDocs = map[string]string{
 	"if-not-applied": "Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [%sErrOutcomeUnknown].",
 	"never":          "Retries: never sent again; after a lost answer the error matches [%sErrOutcomeUnknown].",
 }
+
+// pathParam matches a parameter of a path template: {user_guid}.
+var pathParam = regexp.MustCompile(`\{([^}]+)\}`)
 
 // challengesOp is the list that answers 204 for a member that is not challenged: its method
 // says which (MemberChallenges.Challenged).
@@ -109,11 +113,8 @@ func buildOp(t target, path, method string, o *openapi3.Operation) (op, error) {
 	}
 
 	// Path parameters in URL order.
-	for _, seg := range strings.Split(path, "/") {
-		if !strings.HasPrefix(seg, "{") {
-			continue
-		}
-		name := strings.Trim(seg, "{}")
+	for _, m := range pathParam.FindAllStringSubmatch(path, -1) {
+		name := m[1]
 		p := o.Parameters.GetByInAndName("path", name)
 		if p == nil {
 			return r, fmt.Errorf("no path parameter %s", name)
@@ -470,18 +471,18 @@ func (a *API) {{.GoName}}(ctx context.Context
 	// MX describes this answer as the bare {{.Resource.Key}}; other creates wrap it in
 	// {"{{.Resource.Key}}": ...}. Both are read.
 	var out struct {
-		{{.Resource.Type}}
-		{{.Resource.Field}} *{{.Resource.Type}} ` + "`json:\"{{.Resource.Key}}\"`" + `
+		Bare    {{.Resource.Type}}  ` + "`json:\",inline\"`" + `
+		Wrapped *{{.Resource.Type}} ` + "`json:\"{{.Resource.Key}}\"`" + `
 	}
 	resp, err := {{$recv}}.Do(ctx, op{{.GoName}}, req, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
 	switch {
-	case out.{{.Resource.Field}} != nil:
-		return out.{{.Resource.Field}}, nil
-	case out.{{.Resource.Type}}.GUID != "":
-		return &out.{{.Resource.Type}}, nil
+	case out.Wrapped != nil:
+		return out.Wrapped, nil
+	case out.Bare.GUID != "":
+		return &out.Bare, nil
 	}
 	return nil, missing(op{{.GoName}}, resp, "{{.Resource.Key}}")
 }

@@ -286,19 +286,21 @@ func walk(r *openapi3.SchemaRef, f func(name string)) {
 	}
 }
 
-// forServer rewrites doc into what the fake's strict server is generated from: every schema
-// and identifier type the package users import has is taken from it (pkg, imported from
-// importPath), so that the fake and the SDK share one set of models; the rest (the wrappers,
-// the parameters) is the server's own.
+// forServer rewrites doc into what the fake's strict server is generated from: every schema the
+// version's package has is taken from it (pkg, imported from importPath), and every identifier
+// and time type from package mxplatform, so that the fake and the SDK share one set of models;
+// the rest (the wrappers, the parameters) is the server's own.
 func forServer(doc *openapi3.T, public map[string]string, pkg, importPath string) error {
 	imp := map[string]any{"path": importPath, "name": pkg}
+	core := map[string]any{"path": coreImport}
 	qualify := func(r *openapi3.SchemaRef) {
 		if r == nil || r.Value == nil || r.Ref != "" {
 			return
 		}
+		// Identifiers and times are types of package mxplatform, whatever the version.
 		if t, ok := r.Value.Extensions["x-go-type"].(string); ok && isIdentifier(t) && !builtin[t] {
-			r.Value.Extensions["x-go-type"] = pkg + "." + t
-			r.Value.Extensions["x-go-type-import"] = imp
+			r.Value.Extensions["x-go-type"] = coreName + "." + t
+			r.Value.Extensions["x-go-type-import"] = core
 		}
 	}
 	var visit func(r *openapi3.SchemaRef, seen map[*openapi3.Schema]bool)

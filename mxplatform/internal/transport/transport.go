@@ -406,10 +406,11 @@ func CheckPathSegment(name, value string) error {
 func CheckPath(template string, values ...string) error {
 	i := 0
 	for _, seg := range strings.Split(template, "/") {
-		if !strings.HasPrefix(seg, "{") || i >= len(values) {
+		start, end := strings.IndexByte(seg, '{'), strings.IndexByte(seg, '}')
+		if start < 0 || end < start || i >= len(values) {
 			continue
 		}
-		if err := CheckPathSegment(strings.Trim(seg, "{}"), values[i]); err != nil {
+		if err := CheckPathSegment(seg[start+1:end], values[i]); err != nil {
 			return err
 		}
 		i++
