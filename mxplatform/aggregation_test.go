@@ -98,7 +98,7 @@ func TestAggregateWaitsThroughChallengeToConnected(t *testing.T) {
 
 	var seen []ConnectionStatus
 	w := &WaitOptions{Progress: func(s *MemberStatus) { seen = append(seen, s.ConnectionStatus) }}
-	r, err := a.AggregateAndWait(context.Background(), docUser, docMember, nil, w)
+	r, err := a.AggregateAndWait(context.Background(), docUser, docMember, w)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -103,7 +103,9 @@ func (a *API) Do(ctx context.Context, op *Operation, req *http.Request, out any,
 	if err != nil {
 		return nil, fmt.Errorf("mxplatform: %s: %w: %w", op.ID, ErrInvalidArgument, err)
 	}
-	st := &transport.Call{Operation: op.ID, Repeat: int(op.repeat(req.Method))}
+	stream, streaming := out.(*io.ReadCloser)
+	// A streamed body is the caller's to read: the retry layer must not buffer it.
+	st := &transport.Call{Operation: op.ID, Repeat: int(op.repeat(req.Method)), Stream: streaming}
 	req = req.Clone(transport.WithCall(ctx, st))
 	req.URL, req.Host = u, ""
 	a.decorate(req, op, &cc)
@@ -114,7 +116,6 @@ func (a *API) Do(ctx context.Context, op *Operation, req *http.Request, out any,
 		a.logger.DebugContext(ctx, "mx request failed", "operation", op.ID, "method", req.Method, "path", req.URL.Path, "attempts", st.Attempts, "error", err)
 		return nil, &TransportError{Operation: op.ID, Method: req.Method, Path: req.URL.Path, Attempts: st.Attempts, OutcomeUnknown: st.Uncertain && op.changesState(req.Method), Err: unwrapURLError(err)}
 	}
-	stream, streaming := out.(*io.ReadCloser)
 	keepBody := false
 	defer func() {
 		if !keepBody {

@@ -54,23 +54,23 @@ func FuzzResponseDecoding(f *testing.F) {
 				t.Fatalf("%s: %T %v", name, err, err)
 			}
 		}
-		acct, err := a.ReadAccount(ctx, "USR-1", "ACT-1")
+		acct, err := a.ReadAccount(ctx, UserGUID("USR-1"), AccountGUID("ACT-1"))
 		check("readAccount", acct != nil, err)
-		page, err := a.ListTransactions(ctx, "USR-1", nil)
+		page, err := a.ListTransactions(ctx, UserGUID("USR-1"), nil)
 		check("listTransactions", page != nil, err)
-		job, err := a.AggregateMember(ctx, "USR-1", "MBR-1", nil)
+		job, err := a.AggregateMember(ctx, UserGUID("USR-1"), MemberGUID("MBR-1"))
 		check("aggregateMember", job != nil && job.Member != nil, err)
-		tx, err := a.ReadTransaction(ctx, "USR-1", "TRN-1", nil)
+		tx, err := a.ReadTransaction(ctx, UserGUID("USR-1"), TransactionGUID("TRN-1"), nil)
 		check("readTransaction", tx != nil, err)
-		ch, err := a.ListMemberChallenges(ctx, "USR-1", "MBR-1", nil)
+		ch, err := a.ListMemberChallenges(ctx, UserGUID("USR-1"), MemberGUID("MBR-1"), nil)
 		check("listMemberChallenges", ch != nil, err)
-		st, err := a.ReadMemberStatus(ctx, "USR-1", "MBR-1")
+		st, err := a.ReadMemberStatus(ctx, UserGUID("USR-1"), MemberGUID("MBR-1"))
 		check("readMemberStatus", st != nil, err)
 		if st != nil {
 			_ = st.ConnectionStatus.Info()
 		}
 		// An operation that answers no body takes an empty or JSON body, and nothing else.
-		err = a.DeleteUser(ctx, "USR-1")
+		err = a.DeleteUser(ctx, UserGUID("USR-1"))
 		wantOK := len(bytes.TrimSpace(body)) == 0 || json.Valid(body)
 		check("deleteUser", wantOK, err)
 	})
@@ -86,7 +86,7 @@ func FuzzErrorDecoding(f *testing.F) {
 	f.Add(400, []byte(`{"error": {"message": "\xff\xfe"}}`))
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
 		status = 400 + (status%200+200)%200 // 400-599
-		_, err := fuzzAPI(t, status, body).ReadMember(context.Background(), "USR-1", "MBR-1")
+		_, err := fuzzAPI(t, status, body).ReadMember(context.Background(), UserGUID("USR-1"), MemberGUID("MBR-1"))
 		var e *Error
 		if !errors.As(err, &e) || e.StatusCode != status {
 			t.Fatalf("%T %v", err, err)

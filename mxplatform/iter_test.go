@@ -88,14 +88,14 @@ func guids(ms []Member) []string {
 func TestIteratorPagesThroughEverything(t *testing.T) {
 	for _, prefetch := range []int{0, 1, 3} {
 		t.Run(fmt.Sprintf("prefetch=%d", prefetch), func(t *testing.T) {
-			l := &memberList{total: 250}
+			l := &memberList{total: 2500}
 			a := serveList(t, l)
 			params := &ListMembersParams{}
 			got, err := Collect(a.ListMembersIter(context.Background(), docUser, params, WithPrefetch(prefetch)))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(got) != 250 || got[0].GUID != "MBR-0" || got[249].GUID != "MBR-249" {
+			if len(got) != 2500 || got[0].GUID != "MBR-0" || got[2499].GUID != "MBR-2499" {
 				t.Fatalf("%d members", len(got))
 			}
 			for i, m := range got {
@@ -103,7 +103,8 @@ func TestIteratorPagesThroughEverything(t *testing.T) {
 					t.Fatalf("item %d is %s", i, m.GUID)
 				}
 			}
-			if pages := l.pages(); len(pages) != 3 || pages[0].perPage != DefaultPageSize {
+			// listMembers takes up to 1000 records a page: the iterator asks for that many.
+			if pages := l.pages(); len(pages) != 3 || pages[0].perPage != 1000 {
 				t.Errorf("requests %v", pages)
 			}
 			if params.Page != nil || params.RecordsPerPage != nil {
@@ -111,6 +112,12 @@ func TestIteratorPagesThroughEverything(t *testing.T) {
 			}
 		})
 	}
+}
+
+// hundred asks for pages of 100 members.
+func hundred() *ListMembersParams {
+	n := 100
+	return &ListMembersParams{RecordsPerPage: &n}
 }
 
 func TestIteratorHonoursTheCallersPageAndSize(t *testing.T) {
@@ -131,7 +138,7 @@ func TestIteratorBreakStopsFetching(t *testing.T) {
 		l := &memberList{total: 1000}
 		a := serveList(t, l)
 		n := 0
-		for m, err := range a.ListMembersIter(context.Background(), docUser, nil, WithPrefetch(prefetch)) {
+		for m, err := range a.ListMembersIter(context.Background(), docUser, hundred(), WithPrefetch(prefetch)) {
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -182,7 +189,7 @@ func TestIteratorErrorOnTheThirdPage(t *testing.T) {
 		a := serveList(t, l)
 		items, errs := 0, 0
 		var last error
-		for _, err := range a.ListMembersIter(context.Background(), docUser, nil, WithPrefetch(prefetch)) {
+		for _, err := range a.ListMembersIter(context.Background(), docUser, hundred(), WithPrefetch(prefetch)) {
 			if err != nil {
 				errs++
 				last = err
@@ -221,7 +228,7 @@ func TestIteratorHostilePagination(t *testing.T) {
 			t.Run(fmt.Sprintf("%s/prefetch=%d", name, prefetch), func(t *testing.T) {
 				l := &memberList{total: 300, rewrite: tc.rewrite}
 				a := serveList(t, l)
-				got, err := Collect(a.ListMembersIter(context.Background(), docUser, nil, WithPrefetch(prefetch)))
+				got, err := Collect(a.ListMembersIter(context.Background(), docUser, hundred(), WithPrefetch(prefetch)))
 				if len(got) != tc.wantItems || (err != nil) != tc.wantErr {
 					t.Fatalf("%d items, %v", len(got), err)
 				}
@@ -258,7 +265,7 @@ func TestIteratorEndlessPagesAreBounded(t *testing.T) {
 func TestPrefetchIsBounded(t *testing.T) {
 	l := &memberList{total: 2000, delay: 5 * time.Millisecond}
 	a := serveList(t, l)
-	got, err := Collect(a.ListMembersIter(context.Background(), docUser, nil, WithPrefetch(3)))
+	got, err := Collect(a.ListMembersIter(context.Background(), docUser, hundred(), WithPrefetch(3)))
 	if err != nil || len(got) != 2000 {
 		t.Fatal(len(got), err)
 	}

@@ -106,7 +106,7 @@ func TestAnswerChallengesSendsNothingIncomplete(t *testing.T) {
 		b, _ := io.ReadAll(r.Body)
 		bodies = append(bodies, string(b))
 		w.WriteHeader(202)
-		_, _ = w.Write(readFixture(t, "resumeAggregation", "200.json"))
+		_, _ = w.Write(readFixture(t, "resumeAggregation", "202.json"))
 	}))
 	defer srv.Close()
 	a := newTestAPI(t, srv.URL)

@@ -1431,13 +1431,13 @@ type Challenge struct {
 	ImageData string `json:"image_data,omitempty,omitzero"`
 
 	// ImageOptions For IMAGE_OPTIONS challenges, the images to choose from.
-	ImageOptions []ChallengeImageOption `json:"image_options,omitempty"`
+	ImageOptions []ChallengeImageOption `json:"image_options,omitzero"`
 
 	// Label The question to show the end user.
 	Label string `json:"label,omitempty,omitzero"`
 
 	// Options For OPTIONS challenges, the choices.
-	Options []ChallengeOption `json:"options,omitempty"`
+	Options []ChallengeOption `json:"options,omitzero"`
 
 	// Type The kind of challenge.
 	Type ChallengeType `json:"type,omitempty,omitzero"`
@@ -1683,7 +1683,7 @@ type Institution struct {
 	InstructionalText string `json:"instructional_text,omitempty,omitzero"`
 
 	// InstructionalTextSteps The same instructions as steps, which may hold HTML elements.
-	InstructionalTextSteps []string `json:"instructional_text_steps,omitempty"`
+	InstructionalTextSteps []string `json:"instructional_text_steps,omitzero"`
 
 	// IsDisabledByClient Whether the partner disabled this institution.
 	IsDisabledByClient Optional[bool] `json:"is_disabled_by_client,omitempty,omitzero"`
@@ -1705,7 +1705,7 @@ type Institution struct {
 
 	// SupportedProducts The products MX can gather from this institution. MX's file gives this field items
 	// but no `type: array`; it is an array.
-	SupportedProducts []SupportedProduct `json:"supported_products,omitempty"`
+	SupportedProducts []SupportedProduct `json:"supported_products,omitzero"`
 
 	// SupportsOAuth Whether members at the institution authenticate with OAuth, the partner being
 	// registered for OAuth with the institution.
@@ -1792,7 +1792,7 @@ type Member struct {
 	SuccessfullyAggregatedAt Timestamp `json:"successfully_aggregated_at,omitempty,omitzero"`
 
 	// UseCases The use cases the member is enabled for.
-	UseCases []UseCase `json:"use_cases,omitempty"`
+	UseCases []UseCase `json:"use_cases,omitzero"`
 
 	// UserGUID The GUID of the member's user.
 	UserGUID UserGUID `json:"user_guid,omitempty,omitzero"`
@@ -1831,7 +1831,7 @@ type MemberCreateRequest struct {
 	BackgroundAggregationIsDisabled *bool `json:"background_aggregation_is_disabled,omitempty"`
 
 	// Credentials One value per credential that listInstitutionCredentials lists; none for an OAuth member.
-	Credentials []CredentialRequest `json:"credentials,omitempty"`
+	Credentials []CredentialRequest `json:"credentials,omitzero"`
 
 	// ID A partner-defined identifier, unique among the user's members.
 	ID *MemberID `json:"id,omitempty"`
@@ -1846,7 +1846,7 @@ type MemberCreateRequest struct {
 	Metadata *string `json:"metadata,omitempty"`
 
 	// UseCases The use cases of the member; only once agreed with MX.
-	UseCases []UseCase `json:"use_cases,omitempty"`
+	UseCases []UseCase `json:"use_cases,omitzero"`
 }
 
 // MemberResumeRequest Answers to a member's MFA challenges.
@@ -1861,7 +1861,7 @@ type MemberStatus struct {
 	AggregatedAt Timestamp `json:"aggregated_at,omitempty,omitzero"`
 
 	// Challenges The MFA challenges waiting for answers.
-	Challenges []Challenge `json:"challenges,omitempty"`
+	Challenges []Challenge `json:"challenges,omitzero"`
 
 	// ConnectionStatus The state of the connection; null for a member without credentials.
 	ConnectionStatus ConnectionStatus `json:"connection_status,omitempty,omitzero"`
@@ -1894,7 +1894,7 @@ type MemberUpdateRequest struct {
 	BackgroundAggregationIsDisabled *bool `json:"background_aggregation_is_disabled,omitempty"`
 
 	// Credentials New values for credentials that listMemberCredentials lists; they start a job.
-	Credentials []CredentialRequest `json:"credentials,omitempty"`
+	Credentials []CredentialRequest `json:"credentials,omitzero"`
 
 	// ID A new partner-defined identifier.
 	ID *MemberID `json:"id,omitempty"`
@@ -1903,7 +1903,7 @@ type MemberUpdateRequest struct {
 	Metadata *string `json:"metadata,omitempty"`
 
 	// UseCases The use cases of the member; only once agreed with MX.
-	UseCases []UseCase `json:"use_cases,omitempty"`
+	UseCases []UseCase `json:"use_cases,omitzero"`
 }
 
 // Merchant A business that transactions are made with.
@@ -2415,7 +2415,7 @@ type WidgetRequest struct {
 	IsMobileWebview *bool `json:"is_mobile_webview,omitempty"`
 
 	// ISOCountryCode Only offer institutions of these countries (ISO 3166-1 alpha-2 codes; MX names US, CA and MX).
-	ISOCountryCode []string `json:"iso_country_code,omitempty"`
+	ISOCountryCode []string `json:"iso_country_code,omitzero"`
 
 	// Locale The language of the widget (for example fr-CA); Connect and Connections take the Accept-Language header instead.
 	Locale *string `json:"locale,omitempty"`
@@ -2446,7 +2446,7 @@ type WidgetRequest struct {
 	UpdateCredentials *bool `json:"update_credentials,omitempty"`
 
 	// UseCases The use cases of the members created in the widget; required once agreed with MX.
-	UseCases []UseCase `json:"use_cases,omitempty"`
+	UseCases []UseCase `json:"use_cases,omitzero"`
 
 	// WidgetType The widget to load.
 	WidgetType WidgetType `json:"widget_type"`

@@ -291,7 +291,7 @@ func (a *API) CreateManualTransaction(ctx context.Context, userGUID UserGUID, ac
 	// MX describes this answer as the bare transaction; other creates wrap it in
 	// {"transaction": ...}. Both are read.
 	var out struct {
-		Bare    Transaction  `json:",inline"`
+		Transaction
 		Wrapped *Transaction `json:"transaction"`
 	}
 	resp, err := a.Do(ctx, opCreateManualTransaction, req, &out, opts...)
@@ -301,8 +301,8 @@ func (a *API) CreateManualTransaction(ctx context.Context, userGUID UserGUID, ac
 	switch {
 	case out.Wrapped != nil:
 		return out.Wrapped, nil
-	case out.Bare.GUID != "":
-		return &out.Bare, nil
+	case out.Transaction.GUID != "":
+		return &out.Transaction, nil
 	}
 	return nil, missing(opCreateManualTransaction, resp, "transaction")
 }

@@ -2,34 +2,21 @@ package mxplatform
 
 import (
 	"encoding/json"
-	"io"
-	"net/http"
-	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/mxsdk/mx-go/mxplatform/internal/spectest"
 )
 
-// The GUIDs of the reference's examples.
+// The GUIDs of the fixtures' examples.
 const (
-	docUser        UserGUID        = "USR-fa7537f3-48aa-a683-a02a-b18940482f54"
-	docMember      MemberGUID      = "MBR-7c6f361b-e582-15b6-60c0-358f12466b4b"
-	docAccount     AccountGUID     = "ACT-06d7f44b-caae-0f6e-1384-01f52e75dcb1"
-	docTransaction TransactionGUID = "TRN-810828b0-5210-4878-9bd3-f4ce514f90c4"
-	docInstitution InstitutionCode = "chase"
+	docUser        UserGUID        = "USR-3f6d2a1c-8b4e-4c1a-9d2f-7e5b6a4c3d21"
+	docMember      MemberGUID      = "MBR-5b8e2c4a-1f3d-4e6a-b7c9-0d2e4f6a8b1c"
+	docAccount     AccountGUID     = "ACT-4f6b8d0e-2a3c-4e5a-b9f1-7b1d3f5b7c9d"
+	docTransaction TransactionGUID = "TRN-41a7c2d9-0b3e-4f58-9a61-2c4e6f8a0b13"
+	docInstitution InstitutionCode = "mxbank"
 )
-
-// operationCase is one operation against a server that checks its request and answers its
-// fixture: what the operation must send, and the fixtures of its request and answer.
-type operationCase struct {
-	op       string
-	method   string
-	path     string
-	query    url.Values
-	request  string // request fixture of the operation, "" when it takes no body
-	status   int
-	response string // response fixture, "" when the status has no body
-}
 
 func readFixture(t testing.TB, op, name string) []byte {
 	t.Helper()
@@ -64,116 +51,28 @@ func inner[T any](t testing.TB, b []byte, key string) T {
 	return decodeInto[T](t, v[key])
 }
 
-func operationCases(t *testing.T) []operationCase {
-	pageQuery := url.Values{"page": {"1"}, "records_per_page": {"10"}}
-	from, to := "2015-09-20", "2019-10-20"
-	txQuery := url.Values{"page": {"1"}, "records_per_page": {"10"}, "from_date": {from}, "to_date": {to}}
-	return []operationCase{
-		{op: "requestWidgetURL", method: "POST", path: "/users/" + string(docUser) + "/widget_urls", request: "request.json", status: 200, response: "200.json"},
-		{op: "requestConnectWidgetURL", method: "POST", path: "/users/" + string(docUser) + "/connect_widget_url", request: "request.json", status: 200, response: "200.json"},
-		{op: "listUserAccounts", method: "GET", path: "/users/" + string(docUser) + "/accounts", query: pageQuery, status: 200, response: "200.json"},
-		{op: "readAccount", method: "GET", path: "/users/" + string(docUser) + "/accounts/" + string(docAccount), status: 200, response: "200.json"},
-		{op: "updateAccountByMember", method: "PUT", path: "/users/" + string(docUser) + "/members/" + string(docMember) + "/accounts/" + string(docAccount), request: "request.json", status: 200, response: "200.json"},
-		{op: "listFavoriteInstitutions", method: "GET", path: "/institutions/favorites", query: pageQuery, status: 200, response: "200.json"},
-		{op: "listInstitutionCredentials", method: "GET", path: "/institutions/chase/credentials", query: pageQuery, status: 200, response: "200.json"},
-		{op: "listInstitutions", method: "GET", path: "/institutions", status: 200, response: "200.json",
-			query: url.Values{"name": {"chase"}, "page": {"1"}, "records_per_page": {"10"}, "supports_account_identification": {"true"},
-				"supports_account_statement": {"true"}, "supports_account_verification": {"true"}, "supports_transaction_history": {"true"}}},
-		{op: "readInstitution", method: "GET", path: "/institutions/chase", status: 200, response: "200.json"},
-		{op: "readInstitution", method: "GET", path: "/institutions/chase", status: 404, response: "404.json"},
-		{op: "aggregateMember", method: "POST", path: "/users/" + string(docUser) + "/members/" + string(docMember) + "/aggregate", status: 200, response: "200.json"},
-		{op: "checkBalances", method: "POST", path: "/users/" + string(docUser) + "/members/" + string(docMember) + "/check_balance", status: 200, response: "200.json"},
-		{op: "createMember", method: "POST", path: "/users/" + string(docUser) + "/members", request: "request.json", status: 200, response: "200.json"},
-		{op: "deleteMember", method: "DELETE", path: "/users/" + string(docUser) + "/members/" + string(docMember), status: 204},
-		{op: "requestOAuthWindowURI", method: "GET", path: "/users/" + string(docUser) + "/members/" + string(docMember) + "/oauth_window_uri", status: 200, response: "200.json",
-			query: url.Values{"referral_source": {"APP"}, "ui_message_webview_url_scheme": {"mx"}, "skip_aggregation": {"false"}}},
-		{op: "listMemberChallenges", method: "GET", path: "/users/" + string(docUser) + "/members/" + string(docMember) + "/challenges", query: pageQuery, status: 200, response: "200.json"},
-		{op: "listMemberChallenges", method: "GET", path: "/users/" + string(docUser) + "/members/" + string(docMember) + "/challenges", status: 204},
-		{op: "listMemberCredentials", method: "GET", path: "/users/" + string(docUser) + "/members/" + string(docMember) + "/credentials", query: pageQuery, status: 200, response: "200.json"},
-		{op: "listMembers", method: "GET", path: "/users/" + string(docUser) + "/members", query: pageQuery, status: 200, response: "200.json"},
-		{op: "readMember", method: "GET", path: "/users/" + string(docUser) + "/members/" + string(docMember), status: 200, response: "200.json"},
-		{op: "readMemberStatus", method: "GET", path: "/users/" + string(docUser) + "/members/" + string(docMember) + "/status", status: 200, response: "200.json"},
-		{op: "resumeAggregation", method: "PUT", path: "/users/" + string(docUser) + "/members/" + string(docMember) + "/resume", request: "request.json", status: 200, response: "200.json"},
-		{op: "updateMember", method: "PUT", path: "/users/" + string(docUser) + "/members/" + string(docMember), request: "request.json", status: 200, response: "200.json"},
-		{op: "listTransactionsByAccount", method: "GET", path: "/users/" + string(docUser) + "/accounts/" + string(docAccount) + "/transactions", query: txQuery, status: 200, response: "200.json"},
-		{op: "listTransactionsByMember", method: "GET", path: "/users/" + string(docUser) + "/members/" + string(docMember) + "/transactions", query: txQuery, status: 200, response: "200.json"},
-		{op: "listTransactions", method: "GET", path: "/users/" + string(docUser) + "/transactions", status: 200, response: "200.json",
-			query: url.Values{"page": {"1"}, "records_per_page": {"10"}, "from_date": {from}, "to_date": {to}, "category_guid[]": {"CAT-1", "CAT-2"}}},
-		{op: "readTransaction", method: "GET", path: "/users/" + string(docUser) + "/transactions/" + string(docTransaction), status: 200, response: "200.json"},
-		{op: "updateTransaction", method: "PUT", path: "/users/" + string(docUser) + "/transactions/" + string(docTransaction), request: "request.json", status: 200, response: "200.json"},
-		{op: "createUser", method: "POST", path: "/users", request: "request.json", status: 200, response: "200.json"},
-		{op: "deleteUser", method: "DELETE", path: "/users/" + string(docUser), status: 204},
+// identifiers are values of the identifier types, for spectest to pass one where an operation
+// takes an identifier of several kinds.
+var identifiers = []any{UserGUID(""), MemberGUID(""), AccountGUID(""), TransactionGUID(""), InstitutionCode("")}
+
+// testClient is how spectest calls the operations of this package.
+func testClient() spectest.Client {
+	return spectest.Client{
+		New:         func(t *testing.T, url string) any { return newTestAPI(t, url, WithUserAgent("test-suite/1")) },
+		User:        "CLIENT-1234",
+		Pass:        "API-KEY-4567",
+		Version:     APIVersion,
+		Identifiers: identifiers,
 	}
 }
 
-// expectation is what a fixture server checks of a request, and the status it answers.
-type expectation struct {
-	op, method, path string
-	query            url.Values
-	hasBody          bool
-	status           int
-}
-
-func (tc operationCase) expectation() expectation {
-	return expectation{op: tc.op, method: tc.method, path: tc.path, query: tc.query, hasBody: tc.request != "", status: tc.status}
-}
-
-// expectRequest returns a handler that checks a request against e (method, path, query,
-// credentials, Accept, Content-Type, body equal to reqBody by value) and answers e.status with
-// respBody.
-func expectRequest(t *testing.T, e expectation, reqBody, respBody []byte, user, pass string) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != e.method {
-			t.Errorf("method %s, want %s", r.Method, e.method)
-		}
-		if r.URL.Path != e.path {
-			t.Errorf("path %s, want %s", r.URL.Path, e.path)
-		}
-		if got := r.URL.Query(); !sameQuery(got, e.query) {
-			t.Errorf("query %v, want %v", got, e.query)
-		}
-		if got := r.Header.Get("Accept"); got != "application/vnd.mx.api.v1+json" {
-			t.Errorf("Accept %q", got)
-		}
-		if u, p, ok := r.BasicAuth(); !ok || u != user || p != pass {
-			t.Errorf("basic auth %q %q %v", u, p, ok)
-		}
-		got, _ := io.ReadAll(r.Body)
-		if e.hasBody {
-			if ct := r.Header.Get("Content-Type"); ct != "application/json" {
-				t.Errorf("Content-Type %q", ct)
-			}
-			if d := jsonDiff(reqBody, got); d != "" {
-				t.Errorf("request body differs from the fixture: %s", d)
-			}
-		} else if len(got) != 0 {
-			t.Errorf("unexpected request body %s", got)
-		}
-		if e.op == "requestWidgetURL" && r.Header.Get("Accept-Language") != "en-US" {
-			t.Errorf("Accept-Language %q", r.Header.Get("Accept-Language"))
-		}
-		if respBody != nil {
-			w.Header().Set("Content-Type", "application/vnd.mx.api.v1+json; charset=utf-8")
-		}
-		w.WriteHeader(e.status)
-		_, _ = w.Write(respBody)
+// TestEveryOperation calls every operation of the spec through its method against a server
+// that checks the request (method, path and its escaping, credentials, Accept-Version, Accept,
+// Content-Type and body) and answers the operation's fixture: the method must return what the
+// answer holds. No request of any operation leaves without Accept-Version.
+func TestEveryOperation(t *testing.T) {
+	if got := len(specOperations(t)); got != 65 {
+		t.Errorf("%d operations in the spec, want 65", got)
 	}
-}
-
-func sameQuery(got, want url.Values) bool {
-	if len(got) != len(want) {
-		return false
-	}
-	for k, v := range want {
-		g := got[k]
-		if len(g) != len(v) {
-			return false
-		}
-		for i := range v {
-			if g[i] != v[i] {
-				return false
-			}
-		}
-	}
-	return true
+	spectest.EveryOperation(t, loadSpec(t), fixturesDir, testClient())
 }

@@ -49,7 +49,7 @@ func TestEveryPathParameterStaysOneSegment(t *testing.T) {
 		// A slash stays inside its segment.
 		sent = nil
 		m.Call(callArgs(m.Type(), params, params-1, "a/b"))
-		if len(sent) != 1 || !strings.HasSuffix(sent[0], "/a%2Fb") && !strings.Contains(sent[0], "/a%2Fb/") {
+		if len(sent) != 1 || !strings.Contains(sent[0], "/a%2Fb") || strings.Contains(sent[0], "/a/b") {
 			t.Errorf("%s with a/b: sent %v", id, sent)
 		}
 	}
@@ -67,7 +67,7 @@ func callArgs(mt reflect.Type, params, bad int, value string) []reflect.Value {
 		if i == bad {
 			v = value
 		}
-		args = append(args, reflect.ValueOf(v).Convert(mt.In(1+i)))
+		args = append(args, pathValue(mt.In(1+i), v))
 	}
 	for i := 1 + params; i < mt.NumIn(); i++ {
 		if mt.IsVariadic() && i == mt.NumIn()-1 {
@@ -76,6 +76,21 @@ func callArgs(mt reflect.Type, params, bad int, value string) []reflect.Value {
 		args = append(args, reflect.Zero(mt.In(i)))
 	}
 	return args
+}
+
+// pathValue returns v as a path parameter of type typ: a string type, or an identifier type
+// implementing typ, an interface.
+func pathValue(typ reflect.Type, v string) reflect.Value {
+	if typ.Kind() == reflect.Interface {
+		for _, id := range identifiers {
+			if ct := reflect.TypeOf(id); ct.Implements(typ) {
+				out := reflect.New(typ).Elem()
+				out.Set(reflect.ValueOf(v).Convert(ct))
+				return out
+			}
+		}
+	}
+	return reflect.ValueOf(v).Convert(typ)
 }
 
 // TestServerURLPathIsKept: a base URL with a path (a proxy's prefix) keeps it in every request.
@@ -90,7 +105,7 @@ func TestServerURLPathIsKept(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := a.DeleteMember(context.Background(), "USR-1", "MBR-1"); err != nil {
+		if err := a.DeleteMember(context.Background(), UserGUID("USR-1"), MemberGUID("MBR-1")); err != nil {
 			t.Fatal(err)
 		}
 		prefix := strings.TrimSuffix(base, "/")

@@ -47,6 +47,7 @@ type script struct {
 
 func (s *script) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
+	r.Body = io.NopCloser(bytes.NewReader(body)) // for the step to read again
 	s.mu.Lock()
 	n := len(s.requests)
 	s.requests = append(s.requests, string(body))
@@ -263,8 +264,7 @@ func TestSafePostsAndPutsAreRetriedWithTheirBody(t *testing.T) {
 	srv := httptest.NewServer(s)
 	defer srv.Close()
 	a := newTestAPI(t, srv.URL, fastRetries(nil))
-	memo := "replayed"
-	if _, err := a.UpdateTransaction(context.Background(), docUser, docTransaction, TransactionUpdateRequest{Memo: &memo}); err != nil {
+	if _, err := a.UpdateTransaction(context.Background(), docUser, docTransaction, TransactionUpdateRequest{Description: "replayed"}); err != nil {
 		t.Fatal(err)
 	}
 	if s.count() != 2 || s.requests[0] != s.requests[1] || !strings.Contains(s.requests[1], "replayed") {

@@ -10,11 +10,17 @@ import (
 	"sync/atomic"
 	"syscall"
 	"testing"
+
+	"github.com/mxsdk/mx-go/mxplatform/internal/spectest"
 )
 
-// jobOperations start an aggregation job at MX (a login at the institution) or create a
-// resource: a blind repeat could do it twice.
-var jobOperations = []string{"createUser", "createMember", "aggregateMember", "checkBalances", "resumeAggregation", "updateMember"}
+// jobOperations start a job at MX (a login at the institution), create a resource or merge
+// two: a blind repeat could do it twice.
+var jobOperations = []string{
+	"createUser", "createMember", "createCategory", "createManualAccount", "createManualTransaction",
+	"aggregateMember", "checkBalances", "resumeAggregation", "updateMember", "verifyMember",
+	"identifyMember", "extendHistory", "fetchStatements", "mergeAccounts",
+}
 
 // TestJobOperationsAreRepeatedOnlyIfNotApplied checks the spec's choice for every operation
 // that starts a job or creates something, and that every other operation may be repeated.
@@ -54,29 +60,11 @@ var firstAttempts = []firstAttempt{
 // after that attempt and then succeeds; otherwise it is sent once, and its error says that the
 // outcome is unknown when MX may have applied it.
 func TestEveryOperationRetriesAsItsSpecSays(t *testing.T) {
-	spec := specOperations(t)
-	done := map[string]bool{}
-	for _, tc := range operationCases(t) {
-		if tc.status >= 300 || tc.status == http.StatusNoContent && tc.response != "" || done[tc.op] {
-			continue
-		}
-		done[tc.op] = true
-		repeat, _ := spec[tc.op].Op.Extensions["x-mx-retry"].(string)
-		var reqBody, respBody []byte
-		if tc.request != "" {
-			reqBody = readFixture(t, tc.op, tc.request)
-		}
-		if tc.response != "" {
-			respBody = readFixture(t, tc.op, tc.response)
-		}
+	for _, call := range spectest.Calls(t, loadSpec(t), fixturesDir, testClient()) {
 		for _, first := range firstAttempts {
-			t.Run(tc.op+"/"+first.name, func(t *testing.T) {
-				answer := func(w http.ResponseWriter, r *http.Request) {
-					w.WriteHeader(tc.status)
-					_, _ = w.Write(respBody)
-				}
-				steps := []http.HandlerFunc{first.answer, answer}
-				var opts []Option
+			t.Run(call.ID+"/"+first.name, func(t *testing.T) {
+				steps := []http.HandlerFunc{first.answer, call.Answer(t)}
+				opts := []Option{WithUserAgent("test-suite/1")}
 				if first.answer == nil {
 					steps = steps[1:]
 					opts = append(opts, WithHTTPClientConfig(&http.Client{Transport: refuseFirstDial()}))
@@ -85,28 +73,25 @@ func TestEveryOperationRetriesAsItsSpecSays(t *testing.T) {
 				srv := httptest.NewServer(s)
 				defer srv.Close()
 				a := newTestAPI(t, srv.URL, append(opts, fastRetries(nil))...)
-				_, err := apiCalls[tc.op](context.Background(), t, a, reqBody)
+				_, err := call.Invoke(t, a)
 				sent := s.count()
 				if first.answer == nil {
 					sent++ // the refused attempt never reached the server
 				}
-				if repeat == "always" || !first.mayApplied {
+				if call.Repeat == "always" || !first.mayApplied {
 					if err != nil || sent != 2 {
-						t.Fatalf("%s after %s: %v after %d attempts, want success at the second", repeat, first.name, err, sent)
+						t.Fatalf("%s after %s: %v after %d attempts, want success at the second", call.Repeat, first.name, err, sent)
 					}
 					return
 				}
 				if err == nil || sent != 1 {
-					t.Fatalf("%s after %s: %v after %d attempts, want the error of the only attempt", repeat, first.name, err, sent)
+					t.Fatalf("%s after %s: %v after %d attempts, want the error of the only attempt", call.Repeat, first.name, err, sent)
 				}
 				if !errors.Is(err, ErrOutcomeUnknown) {
-					t.Errorf("%s after %s: %v does not match ErrOutcomeUnknown", repeat, first.name, err)
+					t.Errorf("%s after %s: %v does not match ErrOutcomeUnknown", call.Repeat, first.name, err)
 				}
 			})
 		}
-	}
-	if len(done) != len(documentedOperations) {
-		t.Errorf("%d operations tested, want %d", len(done), len(documentedOperations))
 	}
 }
 

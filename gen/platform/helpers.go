@@ -160,6 +160,11 @@ func (a *API) ConnectWidgetForMember(ctx context.Context, user {{$user}}, member
 		update := true
 		req.UpdateCredentials = &update
 	}
-	return a.RequestWidgetURL(ctx, m.UserGUID, req, opts...)
+	// The widget URL takes the user's GUID: the member's, or the one given.
+	userGUID := m.UserGUID
+	if g, ok := any(user).({{$core}}UserGUID); ok && userGUID == "" {
+		userGUID = g
+	}
+	return a.RequestWidgetURL(ctx, userGUID, req, opts...)
 }
 `))

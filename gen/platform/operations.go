@@ -471,7 +471,7 @@ func (a *API) {{.GoName}}(ctx context.Context
 	// MX describes this answer as the bare {{.Resource.Key}}; other creates wrap it in
 	// {"{{.Resource.Key}}": ...}. Both are read.
 	var out struct {
-		Bare    {{.Resource.Type}}  ` + "`json:\",inline\"`" + `
+		{{.Resource.Type}}
 		Wrapped *{{.Resource.Type}} ` + "`json:\"{{.Resource.Key}}\"`" + `
 	}
 	resp, err := {{$recv}}.Do(ctx, op{{.GoName}}, req, &out, opts...)
@@ -481,8 +481,8 @@ func (a *API) {{.GoName}}(ctx context.Context
 	switch {
 	case out.Wrapped != nil:
 		return out.Wrapped, nil
-	case out.Bare.GUID != "":
-		return &out.Bare, nil
+	case out.{{.Resource.Type}}.GUID != "":
+		return &out.{{.Resource.Type}}, nil
 	}
 	return nil, missing(op{{.GoName}}, resp, "{{.Resource.Key}}")
 }

@@ -137,6 +137,20 @@ func forReaders(doc *openapi3.T, core string) *shape {
 // mean the same to a reader (strings, identifiers, enums, times), an Optional for a scalar
 // whose absence matters (booleans, numbers, money). Objects stay pointers, with getters.
 func readable(doc *openapi3.T, s *shape, core string) {
+	// Optional arrays, read or sent, are left out of JSON when nil only: an empty array MX
+	// sends, or the caller sets, stays an empty array.
+	for _, sch := range doc.Components.Schemas {
+		for prop, p := range sch.Value.Properties {
+			if p.Ref == "" && p.Value.Type.Is("array") && !slices.Contains(sch.Value.Required, prop) {
+				v := *p.Value
+				v.Extensions = map[string]any{"x-omitempty": false, "x-omitzero": true}
+				for k, e := range p.Value.Extensions {
+					v.Extensions[k] = e
+				}
+				sch.Value.Properties[prop] = &openapi3.SchemaRef{Value: &v}
+			}
+		}
+	}
 	for name, sch := range doc.Components.Schemas {
 		if !s.responseSide[name] || s.requestSide[name] {
 			continue

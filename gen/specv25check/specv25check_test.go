@@ -554,7 +554,7 @@ func TestFixtureReadme(t *testing.T) {
 
 // TestStatementPDF checks the PDF fixture, when there is one: a small, complete PDF file.
 func TestStatementPDF(t *testing.T) {
-	pdf, err := os.ReadFile(filepath.Join(fixturesDir, "downloadStatementPDF", "statement.pdf"))
+	pdf, err := os.ReadFile(filepath.Join(fixturesDir, "downloadStatementPDF", "200.pdf"))
 	if os.IsNotExist(err) {
 		t.Skip("no PDF fixture")
 	}
@@ -562,9 +562,9 @@ func TestStatementPDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.HasPrefix(pdf, []byte("%PDF-1.")) || !bytes.HasSuffix(bytes.TrimSpace(pdf), []byte("%%EOF")) {
-		t.Error("statement.pdf is not a complete PDF file")
+		t.Error("200.pdf is not a complete PDF file")
 	}
 	if len(pdf) >= 1024 {
-		t.Errorf("statement.pdf has %d bytes, want under 1 KiB", len(pdf))
+		t.Errorf("200.pdf has %d bytes, want under 1 KiB", len(pdf))
 	}
 }

@@ -86,5 +86,10 @@ func (a *API) ConnectWidgetForMember(ctx context.Context, user mxplatform.UserGU
 		update := true
 		req.UpdateCredentials = &update
 	}
-	return a.RequestWidgetURL(ctx, m.UserGUID, req, opts...)
+	// The widget URL takes the user's GUID: the member's, or the one given.
+	userGUID := m.UserGUID
+	if g, ok := any(user).(mxplatform.UserGUID); ok && userGUID == "" {
+		userGUID = g
+	}
+	return a.RequestWidgetURL(ctx, userGUID, req, opts...)
 }

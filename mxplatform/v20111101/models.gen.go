@@ -832,7 +832,7 @@ type Institution struct {
 	InstructionalText string `json:"instructional_text,omitempty,omitzero"`
 
 	// InstructionalTextSteps The same instructions as steps.
-	InstructionalTextSteps []string `json:"instructional_text_steps,omitempty"`
+	InstructionalTextSteps []string `json:"instructional_text_steps,omitzero"`
 
 	// IsDisabledByClient Whether the partner disabled this institution.
 	IsDisabledByClient mxplatform.Optional[bool] `json:"is_disabled_by_client,omitempty,omitzero"`
@@ -899,7 +899,7 @@ type MemberCreateRequest struct {
 	BackgroundAggregationIsDisabled *bool `json:"background_aggregation_is_disabled,omitempty"`
 
 	// Credentials One value per credential that listInstitutionCredentials lists. Omitted for OAuth members.
-	Credentials []CredentialRequest `json:"credentials,omitempty"`
+	Credentials []CredentialRequest `json:"credentials,omitzero"`
 
 	// ID A partner-defined identifier, unique among the user's members.
 	ID *mxplatform.MemberID `json:"id,omitempty"`
@@ -917,7 +917,7 @@ type MemberCreateRequest struct {
 	SkipAggregation *bool `json:"skip_aggregation,omitempty"`
 
 	// UseCases The use cases the member is for.
-	UseCases []UseCase `json:"use_cases,omitempty"`
+	UseCases []UseCase `json:"use_cases,omitzero"`
 }
 
 // MemberResumeRequest Answers to a member's MFA challenges.
@@ -932,7 +932,7 @@ type MemberUpdateRequest struct {
 	BackgroundAggregationIsDisabled *bool `json:"background_aggregation_is_disabled,omitempty"`
 
 	// Credentials New values for credentials that listMemberCredentials lists.
-	Credentials []CredentialRequest `json:"credentials,omitempty"`
+	Credentials []CredentialRequest `json:"credentials,omitzero"`
 
 	// ID A new partner-defined identifier.
 	ID *mxplatform.MemberID `json:"id,omitempty"`
@@ -944,7 +944,7 @@ type MemberUpdateRequest struct {
 	SkipAggregation *bool `json:"skip_aggregation,omitempty"`
 
 	// UseCases The use cases the member is for.
-	UseCases []UseCase `json:"use_cases,omitempty"`
+	UseCases []UseCase `json:"use_cases,omitzero"`
 }
 
 // OAuthWindow A member's new OAuth window URI.
@@ -1249,7 +1249,7 @@ type WidgetRequest struct {
 	IsMobileWebview *bool `json:"is_mobile_webview,omitempty"`
 
 	// ISOCountryCode Only list institutions of these countries.
-	ISOCountryCode []string `json:"iso_country_code,omitempty"`
+	ISOCountryCode []string `json:"iso_country_code,omitzero"`
 
 	// MicrowidgetInstanceID The microwidget instance to load.
 	MicrowidgetInstanceID *string `json:"microwidget_instance_id,omitempty"`
@@ -1273,7 +1273,7 @@ type WidgetRequest struct {
 	UpdateCredentials *bool `json:"update_credentials,omitempty"`
 
 	// UseCases The use cases (for example PFM, MONEY_MOVEMENT) the connection is for.
-	UseCases []UseCase `json:"use_cases,omitempty"`
+	UseCases []UseCase `json:"use_cases,omitzero"`
 
 	// WaitForFullAggregation Wait for aggregation to finish before sending the member connected event.
 	WaitForFullAggregation *bool `json:"wait_for_full_aggregation,omitempty"`

@@ -7,6 +7,7 @@ func TestJSONDiff(t *testing.T) {
 		{`{"a": 1000.0}`, `{"a": 1000}`},
 		{`{"a": null, "b": 1}`, `{"b": 1}`},
 		{`{"a": [1, {"x": null}]}`, `{"a": [1.00, {}]}`},
+		{`{"a": "", "b": 1}`, `{"b": 1}`},
 	}
 	for _, p := range same {
 		if d := JSONDiff([]byte(p[0]), []byte(p[1])); d != "" {
@@ -18,6 +19,8 @@ func TestJSONDiff(t *testing.T) {
 		{`{"a": "1"}`, `{"a": 1}`},
 		{`{"a": 1}`, `{"a": 1, "b": false}`},
 		{`{"a": [1, 2]}`, `{"a": [2, 1]}`},
+		{`{"a": []}`, `{}`},
+		{`{"a": "x"}`, `{}`},
 		{`{"a": 1}`, `not json`},
 	}
 	for _, p := range differ {

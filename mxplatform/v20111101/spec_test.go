@@ -1,4 +1,4 @@
-package mxplatform
+package v20111101
 
 import (
 	"context"
@@ -11,7 +11,7 @@ import (
 	"github.com/mxsdk/mx-go/mxplatform/internal/spectest"
 )
 
-const specFile = "../api/platform-v20111101.yaml"
+const specFile = "../../api/platform-v20111101.yaml"
 
 // loadSpec loads api/platform-v20111101.yaml, the source the generated code comes from.
 func loadSpec(t testing.TB) *openapi3.T { return spectest.Load(t, specFile) }
