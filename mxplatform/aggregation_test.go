@@ -58,7 +58,8 @@ func (m *memberScript) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return map[string]any{"member": Member{GUID: docMember, AggregatedAt: m.jobAt, IsBeingAggregated: OptionalOf(true)}}
 	}
 	switch {
-	case strings.HasSuffix(r.URL.Path, "/aggregate"), strings.HasSuffix(r.URL.Path, "/check_balance"):
+	case strings.HasSuffix(r.URL.Path, "/aggregate"), strings.HasSuffix(r.URL.Path, "/check_balance"),
+		strings.HasSuffix(r.URL.Path, "/verify"), strings.HasSuffix(r.URL.Path, "/identify"):
 		if m.jobStatus == 409 {
 			write(409, map[string]any{"error": map[string]string{"message": "A verification is running."}})
 			return
@@ -74,6 +75,12 @@ func (m *memberScript) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		write(200, map[string]any{"member": s})
 	case strings.HasSuffix(r.URL.Path, "/challenges"):
 		write(200, map[string]any{"challenges": m.challenges, "pagination": Pagination{CurrentPage: 1, PerPage: 100, TotalEntries: len(m.challenges), TotalPages: 1}})
+	case r.URL.Path == "/users/"+string(docUser)+"/members/"+string(docMember)+"/account_numbers":
+		write(200, map[string]any{"account_numbers": []AccountNumber{{AccountNumber: "123456789", RoutingNumber: "091000019", MemberGUID: docMember}}, "pagination": Pagination{CurrentPage: 1, PerPage: 1000, TotalEntries: 1, TotalPages: 1}})
+	case strings.HasSuffix(r.URL.Path, "/account_owners"):
+		write(200, map[string]any{"account_owners": []AccountOwner{{OwnerName: "Ada Lovelace", MemberGUID: docMember}}, "pagination": Pagination{CurrentPage: 1, PerPage: 1000, TotalEntries: 1, TotalPages: 1}})
+	case r.URL.Path == "/users/partner-user-1":
+		write(200, map[string]any{"user": User{GUID: docUser, ID: "partner-user-1"}})
 	default:
 		write(404, map[string]any{"error": map[string]string{"message": "no route " + r.URL.Path}})
 	}
@@ -310,5 +317,56 @@ func TestAggregateAndWaitAfterALostAnswer(t *testing.T) {
 	}
 	if aggregates.Load() != 1 || r.Job != 0 || r.Status.ConnectionStatus != ConnectionStatusConnected || r.Status.IsBeingAggregated.Value() {
 		t.Errorf("%d aggregate requests, result %+v", aggregates.Load(), r)
+	}
+}
+
+// TestVerifyAndListAccountNumbers runs the one-call flow of instant account verification: the
+// job, its MFA answered through WaitOptions.AnswerMFA, then the numbers; with the partner's
+// user id, whose GUID the numbers' path needs; and a member that ends DENIED.
+func TestVerifyAndListAccountNumbers(t *testing.T) {
+	recordSleeps(t)
+	const at = "2026-11-22T10:00:00Z"
+	q := textChallenge("CRD-1", "What is your favorite color?")
+	m := &memberScript{jobStatus: 200, jobAt: at, statuses: []MemberStatus{
+		memberState(ConnectionStatusCreated, true, at),
+		memberState(ConnectionStatusChallenged, true, at, q),
+		memberState(ConnectionStatusResumed, true, at),
+		memberState(ConnectionStatusConnected, false, at),
+	}}
+	srv := httptest.NewServer(m)
+	defer srv.Close()
+	a := newTestAPI(t, srv.URL)
+	answered := 0
+	w := &WaitOptions{AnswerMFA: func(ctx context.Context, cs []Challenge) (*MFAAnswers, error) {
+		answered++
+		answers := NewMFAAnswers(cs)
+		return answers, answers.Set(cs[0].GUID, "blue")
+	}}
+	nums, err := a.VerifyAndListAccountNumbers(context.Background(), UserID("partner-user-1"), docMember, w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(nums) != 1 || nums[0].AccountNumber != "123456789" || nums[0].RoutingNumber != "091000019" {
+		t.Errorf("numbers %+v", nums)
+	}
+	if answered != 1 || len(m.resumed) != 1 || !strings.Contains(m.resumed[0], `"value":"blue"`) {
+		t.Errorf("answered %d times, resumed with %q", answered, m.resumed)
+	}
+
+	owners, err := a.IdentifyAndListAccountOwners(context.Background(), docUser, docMember, nil)
+	if err != nil || len(owners) != 1 || owners[0].OwnerName != "Ada Lovelace" {
+		t.Errorf("owners %+v, %v", owners, err)
+	}
+
+	denied := &memberScript{jobStatus: 200, jobAt: at, statuses: []MemberStatus{memberState(ConnectionStatusDenied, false, at)}}
+	srv2 := httptest.NewServer(denied)
+	defer srv2.Close()
+	_, err = newTestAPI(t, srv2.URL).VerifyAndListAccountNumbers(context.Background(), docUser, docMember, nil)
+	var nc *NotConnectedError
+	if !errors.As(err, &nc) || nc.Result.Status.ConnectionStatus != ConnectionStatusDenied || nc.Result.Info().Next != NextStepReenterCredentials {
+		t.Fatalf("%v, want a *NotConnectedError at DENIED", err)
+	}
+	if !strings.Contains(err.Error(), "verifyMember") || !strings.Contains(err.Error(), "DENIED") {
+		t.Errorf("error %q", err)
 	}
 }
