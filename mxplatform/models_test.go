@@ -171,6 +171,7 @@ func operationPlumbing(t *testing.T, path string) map[string]bool {
 func TestNoGeneratedPlumbingIsExported(t *testing.T) {
 	for _, pkg := range []struct{ dir, spec string }{
 		{".", specFile},
+		{"v20111101", "../api/platform-v20111101.yaml"},
 		{"nexus", "../api/nexus.yaml"},
 		{"moov", "../api/moov.yaml"},
 		{"webhook", "../api/webhooks.yaml"},
