@@ -101,10 +101,11 @@ func transactionPages(b *testing.B, n int, latency time.Duration) (*httptest.Ser
 	return srv, &requests
 }
 
-// BenchmarkListTransactions lists 1,000 transactions (10 pages of DefaultPageSize) from a
-// loopback server that adds 20 ms to every request, page by page and with WithPrefetch(3).
+// BenchmarkListTransactions lists 10,000 transactions (10 pages of 1,000, the most
+// listTransactions allows a page) from a loopback server that adds 20 ms to every request, page
+// by page and with WithPrefetch(3).
 func BenchmarkListTransactions(b *testing.B) {
-	srv, requests := transactionPages(b, 1000, 20*time.Millisecond)
+	srv, requests := transactionPages(b, 10_000, 20*time.Millisecond)
 	defer srv.Close()
 	for _, bc := range []struct {
 		name string
@@ -122,7 +123,7 @@ func BenchmarkListTransactions(b *testing.B) {
 					}
 					n++
 				}
-				if n != 1000 {
+				if n != 10_000 {
 					b.Fatalf("%d transactions", n)
 				}
 			}

@@ -3,7 +3,7 @@
 # sub-benchmarks measured in the same run (medians over COUNT runs, default 5).
 #
 #   ReadAccount        sdk / nethttp         time and allocations of one call
-#   ListTransactions   prefetch / sequential time of listing 1,000 transactions (20 ms a page)
+#   ListTransactions   prefetch / sequential time of listing 10,000 transactions (10 pages, 20 ms each)
 #   DecodeTransactions decimal / float64     time and memory of decoding 100 transactions as the
 #                                            SDK does, against every field a pointer, money float64
 #   DecodeAccounts     decimal / float64     the same for 100 accounts
