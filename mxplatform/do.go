@@ -57,7 +57,7 @@ func (op *Operation) repeat(method string) Repeat {
 }
 
 // maxResponseBody bounds the body of an answer: 16 MiB, far beyond any page MX sends (a page of
-// 100 accounts is about 150 KB). What decoding the body may cost is bounded by the records the
+// 1,000 accounts is about 1.5 MB). What decoding the body may cost is bounded by the records the
 // answer may hold (see transport.CheckAnswerCost).
 const maxResponseBody = 16 << 20
 
