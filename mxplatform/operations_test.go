@@ -1,7 +1,6 @@
 package mxplatform
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -25,30 +24,6 @@ func readFixture(t testing.TB, op, name string) []byte {
 		t.Fatal(err)
 	}
 	return b
-}
-
-func decodeInto[T any](t testing.TB, b []byte) T {
-	t.Helper()
-	var v T
-	if err := json.Unmarshal(b, &v); err != nil {
-		t.Fatal(err)
-	}
-	return v
-}
-
-func pageParams() (*int, *int) {
-	page, per := 1, 10
-	return &page, &per
-}
-
-// inner decodes the member key of a JSON object, as MX wraps a resource: {"user": {...}}.
-func inner[T any](t testing.TB, b []byte, key string) T {
-	t.Helper()
-	var v map[string]json.RawMessage
-	if err := json.Unmarshal(b, &v); err != nil {
-		t.Fatal(err)
-	}
-	return decodeInto[T](t, v[key])
 }
 
 // identifiers are values of the identifier types, for spectest to pass one where an operation

@@ -13,9 +13,6 @@ import (
 
 const fixturesDir = "../../api/testdata/v20111101"
 
-// mediaType is the media type of MX's answers in this version.
-const mediaType = "application/vnd.mx.api.v1+json"
-
 // vendorJSON is the header of MX's responses.
 var vendorJSON = http.Header{"Content-Type": {"application/vnd.mx.api.v1+json"}}
 
@@ -60,6 +57,3 @@ func TestPaginationFixture(t *testing.T) {
 	}
 	spectest.StrictRoundTrip(t, body, new(Pagination))
 }
-
-// jsonDiff compares two JSON documents by value; see spectest.JSONDiff.
-func jsonDiff(a, b []byte) string { return spectest.JSONDiff(a, b) }

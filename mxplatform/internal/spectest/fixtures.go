@@ -92,8 +92,8 @@ func shapeName(r *openapi3.Response) string {
 // checkFixture checks one fixture of o named file and returns what it is a fixture of:
 // "request" or the status.
 func checkFixture(doc *openapi3.T, o Operation, file string, body []byte, types Types) (string, error) {
-	base, ext, _ := strings.Cut(file, ".")
-	ext = filepath.Ext(file)
+	base, _, _ := strings.Cut(file, ".")
+	ext := filepath.Ext(file)
 	if strings.HasPrefix(base, "request") {
 		rb := o.Op.RequestBody
 		if rb == nil {
