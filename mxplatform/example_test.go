@@ -149,7 +149,7 @@ func ExampleAPI_AggregateAndWait() {
 	ctx := context.Background()
 	user, member := newMember(ctx, mx, mxplatformtest.PasswordConnect)
 
-	result, err := mx.AggregateAndWait(ctx, user, member, nil, &mxplatform.WaitOptions{Interval: 10 * time.Millisecond})
+	result, err := mx.AggregateAndWait(ctx, user, member, &mxplatform.WaitOptions{Interval: 10 * time.Millisecond})
 	if err != nil {
 		log.Fatal(err)
 	}

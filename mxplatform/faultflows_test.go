@@ -38,7 +38,7 @@ type env struct {
 	member  mxplatform.MemberGUID
 	account mxplatform.AccountGUID
 	txn     mxplatform.TransactionGUID
-	memo    string // the memo of txn before the flow
+	desc    string // the description of txn before the flow
 	creds   []mxplatform.CredentialRequest
 	answers *mxplatform.MFAAnswers
 
@@ -175,7 +175,7 @@ var flows = []flow{
 	{
 		name: "UpdateTransaction", op: "updateTransaction", write: true,
 		run: func(ctx context.Context, e *env) (err error) {
-			e.gotTxn, err = e.mx.UpdateTransaction(ctx, e.user, e.txn, mxplatform.TransactionUpdateRequest{Memo: mxplatform.Ptr("reliable")})
+			e.gotTxn, err = e.mx.UpdateTransaction(ctx, e.user, e.txn, mxplatform.TransactionUpdateRequest{Description: "reliable"})
 			return err
 		},
 		check: func(t *testing.T, e *env, ok, applied bool) {
@@ -183,14 +183,14 @@ var flows = []flow{
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := e.memo
+			want := e.desc
 			if applied {
 				want = "reliable"
 			}
-			if tx.Memo != want {
-				t.Errorf("memo %q, want %q", tx.Memo, want)
+			if tx.Description != want {
+				t.Errorf("description %q, want %q", tx.Description, want)
 			}
-			if ok && (e.gotTxn == nil || e.gotTxn.Memo != "reliable") {
+			if ok && (e.gotTxn == nil || e.gotTxn.Description != "reliable") {
 				t.Errorf("the update answered %+v", e.gotTxn)
 			}
 		},
@@ -342,7 +342,7 @@ func newEnv(t *testing.T, fl flow, extra ...mxplatform.Option) *env {
 		if err != nil || len(page.Items) == 0 {
 			t.Fatalf("transactions %v, %v", page, err)
 		}
-		e.txn, e.memo = page.Items[0].GUID, page.Items[0].Memo
+		e.txn, e.desc = page.Items[0].GUID, page.Items[0].Description
 	}
 	if fl.setup != nil {
 		fl.setup(t, e)

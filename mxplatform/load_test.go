@@ -57,18 +57,18 @@ type loadClient struct {
 	users    []mxplatform.UserGUID   // users the client created
 	members  []mxplatform.MemberGUID // members the client created and has not deleted
 	deleted  []mxplatform.MemberGUID
-	memos    map[mxplatform.TransactionGUID]string // the last memo acknowledged, by transaction
+	descriptions    map[mxplatform.TransactionGUID]string // the last description acknowledged, by transaction
 	writes   int                                   // writes acknowledged
 	calls    map[string][]time.Duration            // the latency of each call, by kind
 	errs     []error
 	lost     []string // writes acknowledged but not visible
-	n        int      // calls made, for unique memos and ids
+	n        int      // calls made, for unique descriptions and ids
 }
 
 // TestLoad runs -load.clients clients against one fake on loopback for -load.duration, each
 // with its own user, mixing reads (accounts, transactions, listings through the iterators) and
-// writes (users, members created and deleted, transaction memos). Each client checks that it
-// reads back the memos it wrote; at the end every write acknowledged must be visible, every
+// writes (users, members created and deleted, transaction descriptions). Each client checks that it
+// reads back the descriptions it wrote; at the end every write acknowledged must be visible, every
 // delete acknowledged must have happened, and the fake must hold exactly what the clients
 // created. It reports calls and HTTP requests per second, the p50 and p99 latency of the calls,
 // and fails unless errors and lost writes are both 0.
@@ -163,7 +163,7 @@ func TestLoad(t *testing.T) {
 func newLoadClient(t *testing.T, srv *mxplatformtest.Server, mx *mxplatform.API, id int, creds []mxplatform.CredentialRequest) *loadClient {
 	c := &loadClient{
 		id: id, mx: mx, creds: creds, rng: rand.New(rand.NewPCG(uint64(id), 42)),
-		memos: map[mxplatform.TransactionGUID]string{}, calls: map[string][]time.Duration{},
+		descriptions: map[mxplatform.TransactionGUID]string{}, calls: map[string][]time.Duration{},
 	}
 	u, err := srv.Fake.AddUser(mxplatform.User{ID: mxplatform.UserID(fmt.Sprintf("load-%d", id))})
 	if err != nil {
@@ -227,8 +227,8 @@ func (c *loadClient) call(ctx context.Context, kind string) error {
 		if err != nil {
 			return err
 		}
-		if want, ok := c.memos[g]; ok && tx.Memo != want {
-			c.lost = append(c.lost, fmt.Sprintf("client %d read memo %q of %s, after writing %q", c.id, tx.Memo, g, want))
+		if want, ok := c.descriptions[g]; ok && tx.Description != want {
+			c.lost = append(c.lost, fmt.Sprintf("client %d read description %q of %s, after writing %q", c.id, tx.Description, g, want))
 		}
 	case "listTransactions":
 		n := 0
@@ -251,15 +251,15 @@ func (c *loadClient) call(ctx context.Context, kind string) error {
 		}
 	case "updateTransaction":
 		g := c.txns[c.rng.IntN(len(c.txns))]
-		memo := fmt.Sprintf("client %d, call %d", c.id, c.n)
-		tx, err := c.mx.UpdateTransaction(ctx, c.user, g, mxplatform.TransactionUpdateRequest{Memo: &memo})
+		desc := fmt.Sprintf("client %d, call %d", c.id, c.n)
+		tx, err := c.mx.UpdateTransaction(ctx, c.user, g, mxplatform.TransactionUpdateRequest{Description: desc})
 		if err != nil {
 			return err
 		}
-		if tx.Memo != memo {
-			return fmt.Errorf("the update answered memo %q, want %q", tx.Memo, memo)
+		if tx.Description != desc {
+			return fmt.Errorf("the update answered description %q, want %q", tx.Description, desc)
 		}
-		c.memos[g] = memo
+		c.descriptions[g] = desc
 		c.writes++
 	case "createOrDeleteMember":
 		if len(c.members) >= maxLoadMembers {
@@ -293,13 +293,13 @@ func (c *loadClient) call(ctx context.Context, kind string) error {
 
 // verify checks, after the run, that every write the client was told of is visible.
 func (c *loadClient) verify(ctx context.Context, t *testing.T) {
-	for g, memo := range c.memos {
+	for g, desc := range c.descriptions {
 		tx, err := c.mx.ReadTransaction(ctx, c.user, g, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if tx.Memo != memo {
-			c.lost = append(c.lost, fmt.Sprintf("client %d: transaction %s has memo %q, want %q", c.id, g, tx.Memo, memo))
+		if tx.Description != desc {
+			c.lost = append(c.lost, fmt.Sprintf("client %d: transaction %s has description %q, want %q", c.id, g, tx.Description, desc))
 		}
 	}
 	members, err := mxplatform.Collect(c.mx.ListMembersIter(ctx, c.user, nil))
