@@ -293,6 +293,11 @@ func walk(r *openapi3.SchemaRef, f func(name string)) {
 func forServer(doc *openapi3.T, public map[string]string, pkg, importPath string) error {
 	imp := map[string]any{"path": importPath, "name": pkg}
 	core := map[string]any{"path": coreImport}
+	if importPath == coreImport {
+		// The current version's package is the core: one import, which oapi-codegen would
+		// otherwise write twice (once named, once not).
+		imp = core
+	}
 	qualify := func(r *openapi3.SchemaRef) {
 		if r == nil || r.Value == nil || r.Ref != "" {
 			return

@@ -14,7 +14,6 @@ import (
 	"net/http"
 
 	"github.com/mxsdk/mx-go/mxplatform"
-	mxplatform "github.com/mxsdk/mx-go/mxplatform"
 	"github.com/oapi-codegen/runtime"
 )
 
