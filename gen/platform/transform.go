@@ -302,6 +302,14 @@ func forServer(doc *openapi3.T, public map[string]string, pkg, importPath string
 		if r == nil || r.Value == nil || r.Ref != "" {
 			return
 		}
+		// A path parameter that takes several kinds of identifier (a UserIdentifier is a UserGUID
+		// or a UserID) is an interface the server cannot bind text to: the server reads the text
+		// and resolves it itself.
+		if t, ok := r.Value.Extensions["x-go-type"].(string); ok && isIdentifierInterface(t) {
+			r.Value.Extensions["x-go-type"] = "string"
+			delete(r.Value.Extensions, "x-go-type-import")
+			return
+		}
 		// Identifiers and times are types of package mxplatform, whatever the version.
 		if t, ok := r.Value.Extensions["x-go-type"].(string); ok && isIdentifier(t) && !builtin[t] {
 			r.Value.Extensions["x-go-type"] = coreName + "." + t
