@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"sync"
 	"time"
-
 )
 
 // Fake is the fake MX Platform API, in both versions it serves (v20250224 and v20111101): its
