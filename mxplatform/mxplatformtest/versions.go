@@ -193,13 +193,19 @@ func accepts(r *http.Request, mediaType string, wildcards bool) bool {
 
 // errorMediaType is the media type of the errors answered to a request: v20111101's vendor
 // type for requests of that version, JSON for any other (the current version's, and MX's
-// answer to a request without a version).
+// answer to a request without a version or with one it does not serve).
 func errorMediaType(r *http.Request) string {
-	if r != nil {
-		values := r.Header.Values("Accept-Version")
-		if len(values) > 0 && strings.TrimSpace(values[0]) == versionV1 {
-			return mediaTypeV1JSON
+	if r == nil {
+		return mediaTypeJSON
+	}
+	values := r.Header.Values("Accept-Version")
+	for _, v := range values {
+		if strings.TrimSpace(v) != versionV1 {
+			return mediaTypeJSON
 		}
 	}
-	return mediaTypeJSON
+	if len(values) == 0 {
+		return mediaTypeJSON
+	}
+	return mediaTypeV1JSON
 }
