@@ -41,7 +41,7 @@ func routesByOperation(t testing.TB, version string) map[string]*routers.Route {
 	t.Helper()
 	specOnce.Do(func() {
 		specRoutes = map[string]map[string]*routers.Route{}
-		for v, load := range map[string]func() (*openapi3.T, error){current: spec25.GetSwagger, v1: spec11.GetSwagger} {
+		for v, load := range map[string]func() (*openapi3.T, error){current: spec25.GetSpec, v1: spec11.GetSpec} {
 			doc, err := load()
 			if err != nil {
 				specErr = err
