@@ -109,7 +109,7 @@ func TestPagination(t *testing.T) {
 	}{{true, 25}, {false, 500}} {
 		r := do(t, srv, request{method: "GET", path: "/users/" + string(ug) + "/transactions?records_per_page=500", v1: c.v1})
 		var raw struct {
-			Transactions []json.RawMessage   `json:"transactions"`
+			Transactions []json.RawMessage     `json:"transactions"`
 			Pagination   mxplatform.Pagination `json:"pagination"`
 		}
 		if err := json.Unmarshal(r.body, &raw); err != nil || r.status != http.StatusOK {
