@@ -100,8 +100,10 @@
 // to the list's maximum: 1000 on the lists of v20250224 whose parameter says so, 100 on the
 // others and on every list of v20111101; a value outside the range gets 25), with the
 // pagination object. Transaction lists cover, unless from_date and to_date say otherwise, 120
-// days before today (90 in v20111101) to 5 days after, and are sorted newest first; the dates
-// and the created_at, updated_at and timestamp bounds take ISO 8601 dates and Unix time alike.
+// days before today (90 in v20111101) to 5 days after, and are sorted newest first. from_date
+// and to_date take ISO 8601 dates, the format both specs declare; the bounds of creation and
+// update times (from_created_at, to_updated_at, v20250224's from_timestamp...) take Unix time,
+// as MX documents them, and ISO 8601 dates and timestamps too.
 //
 // A fake starts with seven institutions: MX Bank (mxbank), MX Bank (OAuth) (mx_bank_oauth) and
 // Chase Bank (chase), which support every product; Wells Fargo (wells_fargo, no statements),
