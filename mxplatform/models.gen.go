@@ -2580,13 +2580,14 @@ type ListTransactionsByAccountParams struct {
 
 	// FromDate First day of the window of transaction dates, as an ISO 8601 date (2025-03-01). MX
 	// defaults to 120 days before the request. MX's file describes this parameter as Unix time
-	// on the transaction lists and as a date elsewhere; this document declares the date, which
-	// v20111101 documents, and the value is sent as text, so Unix seconds can be sent too.
+	// on the transaction lists and as a date elsewhere: it is text here, with no format
+	// declared, so that either a date (which v20111101 documents) or Unix seconds can be sent.
 	FromDate *string `form:"from_date,omitempty" json:"from_date,omitempty"`
 
 	// ToDate Last day of the window of transaction dates, as an ISO 8601 date. MX defaults to 5 days
 	// after the request, so that pending transactions are included. Like `from_date`, MX's
-	// file describes it as Unix time on the transaction lists; see there.
+	// file describes it as Unix time on the transaction lists, and it takes either form; see
+	// there.
 	ToDate *string `form:"to_date,omitempty" json:"to_date,omitempty"`
 
 	// FromCreatedAt Only transactions created on MX at or after this time, as Unix time (seconds since
@@ -2664,13 +2665,14 @@ type ListTransactionsByAccountPerMemberParams struct {
 
 	// FromDate First day of the window of transaction dates, as an ISO 8601 date (2025-03-01). MX
 	// defaults to 120 days before the request. MX's file describes this parameter as Unix time
-	// on the transaction lists and as a date elsewhere; this document declares the date, which
-	// v20111101 documents, and the value is sent as text, so Unix seconds can be sent too.
+	// on the transaction lists and as a date elsewhere: it is text here, with no format
+	// declared, so that either a date (which v20111101 documents) or Unix seconds can be sent.
 	FromDate *string `form:"from_date,omitempty" json:"from_date,omitempty"`
 
 	// ToDate Last day of the window of transaction dates, as an ISO 8601 date. MX defaults to 5 days
 	// after the request, so that pending transactions are included. Like `from_date`, MX's
-	// file describes it as Unix time on the transaction lists; see there.
+	// file describes it as Unix time on the transaction lists, and it takes either form; see
+	// there.
 	ToDate *string `form:"to_date,omitempty" json:"to_date,omitempty"`
 
 	// FromCreatedAt Only transactions created on MX at or after this time, as Unix time (seconds since
@@ -2855,13 +2857,14 @@ type ListTransactionsByMemberParams struct {
 
 	// FromDate First day of the window of transaction dates, as an ISO 8601 date (2025-03-01). MX
 	// defaults to 120 days before the request. MX's file describes this parameter as Unix time
-	// on the transaction lists and as a date elsewhere; this document declares the date, which
-	// v20111101 documents, and the value is sent as text, so Unix seconds can be sent too.
+	// on the transaction lists and as a date elsewhere: it is text here, with no format
+	// declared, so that either a date (which v20111101 documents) or Unix seconds can be sent.
 	FromDate *string `form:"from_date,omitempty" json:"from_date,omitempty"`
 
 	// ToDate Last day of the window of transaction dates, as an ISO 8601 date. MX defaults to 5 days
 	// after the request, so that pending transactions are included. Like `from_date`, MX's
-	// file describes it as Unix time on the transaction lists; see there.
+	// file describes it as Unix time on the transaction lists, and it takes either form; see
+	// there.
 	ToDate *string `form:"to_date,omitempty" json:"to_date,omitempty"`
 
 	// FromCreatedAt Only transactions created on MX at or after this time, as Unix time (seconds since
@@ -2908,13 +2911,14 @@ type ListTransactionsParams struct {
 
 	// FromDate First day of the window of transaction dates, as an ISO 8601 date (2025-03-01). MX
 	// defaults to 120 days before the request. MX's file describes this parameter as Unix time
-	// on the transaction lists and as a date elsewhere; this document declares the date, which
-	// v20111101 documents, and the value is sent as text, so Unix seconds can be sent too.
+	// on the transaction lists and as a date elsewhere: it is text here, with no format
+	// declared, so that either a date (which v20111101 documents) or Unix seconds can be sent.
 	FromDate *string `form:"from_date,omitempty" json:"from_date,omitempty"`
 
 	// ToDate Last day of the window of transaction dates, as an ISO 8601 date. MX defaults to 5 days
 	// after the request, so that pending transactions are included. Like `from_date`, MX's
-	// file describes it as Unix time on the transaction lists; see there.
+	// file describes it as Unix time on the transaction lists, and it takes either form; see
+	// there.
 	ToDate *string `form:"to_date,omitempty" json:"to_date,omitempty"`
 
 	// FromCreatedAt Only transactions created on MX at or after this time, as Unix time (seconds since
@@ -3891,7 +3895,7 @@ func newListTransactionsByAccountRequest(server string, userGUID UserGUID, accou
 
 		if params.FromDate != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "from_date", *params.FromDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "from_date", *params.FromDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -3903,7 +3907,7 @@ func newListTransactionsByAccountRequest(server string, userGUID UserGUID, accou
 
 		if params.ToDate != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "to_date", *params.ToDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "to_date", *params.ToDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -4617,7 +4621,7 @@ func newListTransactionsByAccountPerMemberRequest(server string, userGUID UserGU
 
 		if params.FromDate != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "from_date", *params.FromDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "from_date", *params.FromDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -4629,7 +4633,7 @@ func newListTransactionsByAccountPerMemberRequest(server string, userGUID UserGU
 
 		if params.ToDate != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "to_date", *params.ToDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "to_date", *params.ToDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -6810,7 +6814,7 @@ func newListTransactionsByMemberRequest(server string, userIdentifier UserIdenti
 
 		if params.FromDate != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "from_date", *params.FromDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "from_date", *params.FromDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -6822,7 +6826,7 @@ func newListTransactionsByMemberRequest(server string, userIdentifier UserIdenti
 
 		if params.ToDate != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "to_date", *params.ToDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "to_date", *params.ToDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -7034,7 +7038,7 @@ func newListTransactionsRequest(server string, userIdentifier UserIdentifier, pa
 
 		if params.FromDate != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "from_date", *params.FromDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "from_date", *params.FromDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -7046,7 +7050,7 @@ func newListTransactionsRequest(server string, userIdentifier UserIdentifier, pa
 
 		if params.ToDate != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "to_date", *params.ToDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "to_date", *params.ToDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {

@@ -2,10 +2,6 @@
 
 package baseline
 
-import (
-	openapi_types "github.com/oapi-codegen/runtime/types"
-)
-
 // Defines values for AccountOwnership.
 const (
 	AccountOwnershipIndividual AccountOwnership = "INDIVIDUAL"
@@ -2965,7 +2961,7 @@ type CategoryGUIDParam = string
 type FromCreatedAtParam = string
 
 // FromDateParam defines model for FromDateParam.
-type FromDateParam = openapi_types.Date
+type FromDateParam = string
 
 // FromUpdatedAtParam defines model for FromUpdatedAtParam.
 type FromUpdatedAtParam = string
@@ -3016,7 +3012,7 @@ type StatementGUIDParam = string
 type ToCreatedAtParam = string
 
 // ToDateParam defines model for ToDateParam.
-type ToDateParam = openapi_types.Date
+type ToDateParam = string
 
 // ToUpdatedAtParam defines model for ToUpdatedAtParam.
 type ToUpdatedAtParam = string
@@ -3186,13 +3182,14 @@ type ListTransactionsByAccountParams struct {
 
 	// FromDate First day of the window of transaction dates, as an ISO 8601 date (2025-03-01). MX
 	// defaults to 120 days before the request. MX's file describes this parameter as Unix time
-	// on the transaction lists and as a date elsewhere; this document declares the date, which
-	// v20111101 documents, and the value is sent as text, so Unix seconds can be sent too.
+	// on the transaction lists and as a date elsewhere: it is text here, with no format
+	// declared, so that either a date (which v20111101 documents) or Unix seconds can be sent.
 	FromDate *FromDateParam `form:"from_date,omitempty" json:"from_date,omitempty"`
 
 	// ToDate Last day of the window of transaction dates, as an ISO 8601 date. MX defaults to 5 days
 	// after the request, so that pending transactions are included. Like `from_date`, MX's
-	// file describes it as Unix time on the transaction lists; see there.
+	// file describes it as Unix time on the transaction lists, and it takes either form; see
+	// there.
 	ToDate *ToDateParam `form:"to_date,omitempty" json:"to_date,omitempty"`
 
 	// FromCreatedAt Only transactions created on MX at or after this time, as Unix time (seconds since
@@ -3270,13 +3267,14 @@ type ListTransactionsByAccountPerMemberParams struct {
 
 	// FromDate First day of the window of transaction dates, as an ISO 8601 date (2025-03-01). MX
 	// defaults to 120 days before the request. MX's file describes this parameter as Unix time
-	// on the transaction lists and as a date elsewhere; this document declares the date, which
-	// v20111101 documents, and the value is sent as text, so Unix seconds can be sent too.
+	// on the transaction lists and as a date elsewhere: it is text here, with no format
+	// declared, so that either a date (which v20111101 documents) or Unix seconds can be sent.
 	FromDate *FromDateParam `form:"from_date,omitempty" json:"from_date,omitempty"`
 
 	// ToDate Last day of the window of transaction dates, as an ISO 8601 date. MX defaults to 5 days
 	// after the request, so that pending transactions are included. Like `from_date`, MX's
-	// file describes it as Unix time on the transaction lists; see there.
+	// file describes it as Unix time on the transaction lists, and it takes either form; see
+	// there.
 	ToDate *ToDateParam `form:"to_date,omitempty" json:"to_date,omitempty"`
 
 	// FromCreatedAt Only transactions created on MX at or after this time, as Unix time (seconds since
@@ -3493,13 +3491,14 @@ type ListTransactionsByMemberParams struct {
 
 	// FromDate First day of the window of transaction dates, as an ISO 8601 date (2025-03-01). MX
 	// defaults to 120 days before the request. MX's file describes this parameter as Unix time
-	// on the transaction lists and as a date elsewhere; this document declares the date, which
-	// v20111101 documents, and the value is sent as text, so Unix seconds can be sent too.
+	// on the transaction lists and as a date elsewhere: it is text here, with no format
+	// declared, so that either a date (which v20111101 documents) or Unix seconds can be sent.
 	FromDate *FromDateParam `form:"from_date,omitempty" json:"from_date,omitempty"`
 
 	// ToDate Last day of the window of transaction dates, as an ISO 8601 date. MX defaults to 5 days
 	// after the request, so that pending transactions are included. Like `from_date`, MX's
-	// file describes it as Unix time on the transaction lists; see there.
+	// file describes it as Unix time on the transaction lists, and it takes either form; see
+	// there.
 	ToDate *ToDateParam `form:"to_date,omitempty" json:"to_date,omitempty"`
 
 	// FromCreatedAt Only transactions created on MX at or after this time, as Unix time (seconds since
@@ -3553,13 +3552,14 @@ type ListTransactionsParams struct {
 
 	// FromDate First day of the window of transaction dates, as an ISO 8601 date (2025-03-01). MX
 	// defaults to 120 days before the request. MX's file describes this parameter as Unix time
-	// on the transaction lists and as a date elsewhere; this document declares the date, which
-	// v20111101 documents, and the value is sent as text, so Unix seconds can be sent too.
+	// on the transaction lists and as a date elsewhere: it is text here, with no format
+	// declared, so that either a date (which v20111101 documents) or Unix seconds can be sent.
 	FromDate *FromDateParam `form:"from_date,omitempty" json:"from_date,omitempty"`
 
 	// ToDate Last day of the window of transaction dates, as an ISO 8601 date. MX defaults to 5 days
 	// after the request, so that pending transactions are included. Like `from_date`, MX's
-	// file describes it as Unix time on the transaction lists; see there.
+	// file describes it as Unix time on the transaction lists, and it takes either form; see
+	// there.
 	ToDate *ToDateParam `form:"to_date,omitempty" json:"to_date,omitempty"`
 
 	// FromCreatedAt Only transactions created on MX at or after this time, as Unix time (seconds since

@@ -922,13 +922,14 @@ type ListTransactionsByAccountParams struct {
 
 	// FromDate First day of the window of transaction dates, as an ISO 8601 date (2025-03-01). MX
 	// defaults to 120 days before the request. MX's file describes this parameter as Unix time
-	// on the transaction lists and as a date elsewhere; this document declares the date, which
-	// v20111101 documents, and the value is sent as text, so Unix seconds can be sent too.
+	// on the transaction lists and as a date elsewhere: it is text here, with no format
+	// declared, so that either a date (which v20111101 documents) or Unix seconds can be sent.
 	FromDate *FromDateParam `form:"from_date,omitempty" json:"from_date,omitempty"`
 
 	// ToDate Last day of the window of transaction dates, as an ISO 8601 date. MX defaults to 5 days
 	// after the request, so that pending transactions are included. Like `from_date`, MX's
-	// file describes it as Unix time on the transaction lists; see there.
+	// file describes it as Unix time on the transaction lists, and it takes either form; see
+	// there.
 	ToDate *ToDateParam `form:"to_date,omitempty" json:"to_date,omitempty"`
 
 	// FromCreatedAt Only transactions created on MX at or after this time, as Unix time (seconds since
@@ -1006,13 +1007,14 @@ type ListTransactionsByAccountPerMemberParams struct {
 
 	// FromDate First day of the window of transaction dates, as an ISO 8601 date (2025-03-01). MX
 	// defaults to 120 days before the request. MX's file describes this parameter as Unix time
-	// on the transaction lists and as a date elsewhere; this document declares the date, which
-	// v20111101 documents, and the value is sent as text, so Unix seconds can be sent too.
+	// on the transaction lists and as a date elsewhere: it is text here, with no format
+	// declared, so that either a date (which v20111101 documents) or Unix seconds can be sent.
 	FromDate *FromDateParam `form:"from_date,omitempty" json:"from_date,omitempty"`
 
 	// ToDate Last day of the window of transaction dates, as an ISO 8601 date. MX defaults to 5 days
 	// after the request, so that pending transactions are included. Like `from_date`, MX's
-	// file describes it as Unix time on the transaction lists; see there.
+	// file describes it as Unix time on the transaction lists, and it takes either form; see
+	// there.
 	ToDate *ToDateParam `form:"to_date,omitempty" json:"to_date,omitempty"`
 
 	// FromCreatedAt Only transactions created on MX at or after this time, as Unix time (seconds since
@@ -1229,13 +1231,14 @@ type ListTransactionsByMemberParams struct {
 
 	// FromDate First day of the window of transaction dates, as an ISO 8601 date (2025-03-01). MX
 	// defaults to 120 days before the request. MX's file describes this parameter as Unix time
-	// on the transaction lists and as a date elsewhere; this document declares the date, which
-	// v20111101 documents, and the value is sent as text, so Unix seconds can be sent too.
+	// on the transaction lists and as a date elsewhere: it is text here, with no format
+	// declared, so that either a date (which v20111101 documents) or Unix seconds can be sent.
 	FromDate *FromDateParam `form:"from_date,omitempty" json:"from_date,omitempty"`
 
 	// ToDate Last day of the window of transaction dates, as an ISO 8601 date. MX defaults to 5 days
 	// after the request, so that pending transactions are included. Like `from_date`, MX's
-	// file describes it as Unix time on the transaction lists; see there.
+	// file describes it as Unix time on the transaction lists, and it takes either form; see
+	// there.
 	ToDate *ToDateParam `form:"to_date,omitempty" json:"to_date,omitempty"`
 
 	// FromCreatedAt Only transactions created on MX at or after this time, as Unix time (seconds since
@@ -1289,13 +1292,14 @@ type ListTransactionsParams struct {
 
 	// FromDate First day of the window of transaction dates, as an ISO 8601 date (2025-03-01). MX
 	// defaults to 120 days before the request. MX's file describes this parameter as Unix time
-	// on the transaction lists and as a date elsewhere; this document declares the date, which
-	// v20111101 documents, and the value is sent as text, so Unix seconds can be sent too.
+	// on the transaction lists and as a date elsewhere: it is text here, with no format
+	// declared, so that either a date (which v20111101 documents) or Unix seconds can be sent.
 	FromDate *FromDateParam `form:"from_date,omitempty" json:"from_date,omitempty"`
 
 	// ToDate Last day of the window of transaction dates, as an ISO 8601 date. MX defaults to 5 days
 	// after the request, so that pending transactions are included. Like `from_date`, MX's
-	// file describes it as Unix time on the transaction lists; see there.
+	// file describes it as Unix time on the transaction lists, and it takes either form; see
+	// there.
 	ToDate *ToDateParam `form:"to_date,omitempty" json:"to_date,omitempty"`
 
 	// FromCreatedAt Only transactions created on MX at or after this time, as Unix time (seconds since
@@ -2298,7 +2302,7 @@ func (siw *ServerInterfaceWrapper) ListTransactionsByAccount(w http.ResponseWrit
 
 	// ------------- Optional query parameter "from_date" -------------
 
-	err = runtime.BindQueryParameterWithOptions("form", true, false, "from_date", r.URL.Query(), &params.FromDate, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "from_date", r.URL.Query(), &params.FromDate, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
 	if err != nil {
 		var requiredError *runtime.RequiredParameterError
 		if errors.As(err, &requiredError) {
@@ -2311,7 +2315,7 @@ func (siw *ServerInterfaceWrapper) ListTransactionsByAccount(w http.ResponseWrit
 
 	// ------------- Optional query parameter "to_date" -------------
 
-	err = runtime.BindQueryParameterWithOptions("form", true, false, "to_date", r.URL.Query(), &params.ToDate, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "to_date", r.URL.Query(), &params.ToDate, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
 	if err != nil {
 		var requiredError *runtime.RequiredParameterError
 		if errors.As(err, &requiredError) {
@@ -2892,7 +2896,7 @@ func (siw *ServerInterfaceWrapper) ListTransactionsByAccountPerMember(w http.Res
 
 	// ------------- Optional query parameter "from_date" -------------
 
-	err = runtime.BindQueryParameterWithOptions("form", true, false, "from_date", r.URL.Query(), &params.FromDate, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "from_date", r.URL.Query(), &params.FromDate, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
 	if err != nil {
 		var requiredError *runtime.RequiredParameterError
 		if errors.As(err, &requiredError) {
@@ -2905,7 +2909,7 @@ func (siw *ServerInterfaceWrapper) ListTransactionsByAccountPerMember(w http.Res
 
 	// ------------- Optional query parameter "to_date" -------------
 
-	err = runtime.BindQueryParameterWithOptions("form", true, false, "to_date", r.URL.Query(), &params.ToDate, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "to_date", r.URL.Query(), &params.ToDate, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
 	if err != nil {
 		var requiredError *runtime.RequiredParameterError
 		if errors.As(err, &requiredError) {
@@ -4813,7 +4817,7 @@ func (siw *ServerInterfaceWrapper) ListTransactionsByMember(w http.ResponseWrite
 
 	// ------------- Optional query parameter "from_date" -------------
 
-	err = runtime.BindQueryParameterWithOptions("form", true, false, "from_date", r.URL.Query(), &params.FromDate, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "from_date", r.URL.Query(), &params.FromDate, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
 	if err != nil {
 		var requiredError *runtime.RequiredParameterError
 		if errors.As(err, &requiredError) {
@@ -4826,7 +4830,7 @@ func (siw *ServerInterfaceWrapper) ListTransactionsByMember(w http.ResponseWrite
 
 	// ------------- Optional query parameter "to_date" -------------
 
-	err = runtime.BindQueryParameterWithOptions("form", true, false, "to_date", r.URL.Query(), &params.ToDate, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "to_date", r.URL.Query(), &params.ToDate, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
 	if err != nil {
 		var requiredError *runtime.RequiredParameterError
 		if errors.As(err, &requiredError) {
@@ -5044,7 +5048,7 @@ func (siw *ServerInterfaceWrapper) ListTransactions(w http.ResponseWriter, r *ht
 
 	// ------------- Optional query parameter "from_date" -------------
 
-	err = runtime.BindQueryParameterWithOptions("form", true, false, "from_date", r.URL.Query(), &params.FromDate, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "from_date", r.URL.Query(), &params.FromDate, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
 	if err != nil {
 		var requiredError *runtime.RequiredParameterError
 		if errors.As(err, &requiredError) {
@@ -5057,7 +5061,7 @@ func (siw *ServerInterfaceWrapper) ListTransactions(w http.ResponseWriter, r *ht
 
 	// ------------- Optional query parameter "to_date" -------------
 
-	err = runtime.BindQueryParameterWithOptions("form", true, false, "to_date", r.URL.Query(), &params.ToDate, runtime.BindQueryParameterOptions{Type: "string", Format: "date"})
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "to_date", r.URL.Query(), &params.ToDate, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
 	if err != nil {
 		var requiredError *runtime.RequiredParameterError
 		if errors.As(err, &requiredError) {
