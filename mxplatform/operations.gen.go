@@ -390,7 +390,7 @@ func (a *API) CreateUser(ctx context.Context, user UserCreateRequest, opts ...Ca
 // Deletes a custom category of the user. Default categories cannot be deleted, and a
 // category that does not exist answers 404.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) DeleteCategory(ctx context.Context, userGUID UserGUID, categoryGUID CategoryGUID, opts ...CallOption) error {
 	if err := transport.CheckPath(opDeleteCategory.Path, string(userGUID), string(categoryGUID)); err != nil {
 		return invalid(opDeleteCategory, err)
@@ -408,7 +408,7 @@ func (a *API) DeleteCategory(ctx context.Context, userGUID UserGUID, categoryGUI
 // Deletes an account that was created by hand, with its transactions. Aggregated accounts
 // cannot be deleted this way: they go with their member.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) DeleteManualAccount(ctx context.Context, userGUID UserGUID, accountGUID AccountGUID, opts ...CallOption) error {
 	if err := transport.CheckPath(opDeleteManualAccount.Path, string(userGUID), string(accountGUID)); err != nil {
 		return invalid(opDeleteManualAccount, err)
@@ -427,7 +427,7 @@ func (a *API) DeleteManualAccount(ctx context.Context, userGUID UserGUID, accoun
 // example shows one with the prefix `MAN-`). MX names the operation in the plural, but it
 // deletes one transaction.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) DeleteManualTransactions(ctx context.Context, userGUID UserGUID, transactionGUID TransactionGUID, opts ...CallOption) error {
 	if err := transport.CheckPath(opDeleteManualTransactions.Path, string(userGUID), string(transactionGUID)); err != nil {
 		return invalid(opDeleteManualTransactions, err)
@@ -445,7 +445,7 @@ func (a *API) DeleteManualTransactions(ctx context.Context, userGUID UserGUID, t
 // Deletes a member with its accounts and transactions, for good. A member that is already
 // gone answers 404.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) DeleteMember(ctx context.Context, userIdentifier UserIdentifier, memberIdentifier MemberIdentifier, opts ...CallOption) error {
 	if userIdentifier == nil {
 		return invalid(opDeleteMember, fmt.Errorf("the path parameter userIdentifier is nil"))
@@ -469,7 +469,7 @@ func (a *API) DeleteMember(ctx context.Context, userIdentifier UserIdentifier, m
 // Deletes a user together with its members, accounts and transactions. The deletion is
 // permanent: MX cannot restore a deleted user. A user that is already gone answers 404.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) DeleteUser(ctx context.Context, userIdentifier UserIdentifier, opts ...CallOption) error {
 	if userIdentifier == nil {
 		return invalid(opDeleteUser, fmt.Errorf("the path parameter userIdentifier is nil"))
@@ -492,7 +492,7 @@ func (a *API) DeleteUser(ctx context.Context, userIdentifier UserIdentifier, opt
 // JSON. Its SHA-256 hash is the statement's `content_hash`. Errors answer JSON, as
 // everywhere else.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) DownloadStatementPDF(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, statementGUID StatementGUID, opts ...CallOption) (io.ReadCloser, error) {
 	if err := transport.CheckPath(opDownloadStatementPDF.Path, string(userGUID), string(memberGUID), string(statementGUID)); err != nil {
 		return nil, invalid(opDownloadStatementPDF, err)
@@ -620,7 +620,7 @@ func (a *API) IdentifyMember(ctx context.Context, userIdentifier UserIdentifier,
 // Lists the account and routing (or transit) numbers of one account, as gathered by the
 // latest verification (verifyMember).
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListAccountNumbersByAccount(ctx context.Context, userIdentifier UserIdentifier, accountIdentifier AccountIdentifier, params *ListAccountNumbersByAccountParams, opts ...CallOption) (*Page[AccountNumber], error) {
 	if userIdentifier == nil {
 		return nil, invalid(opListAccountNumbersByAccount, fmt.Errorf("the path parameter userIdentifier is nil"))
@@ -695,7 +695,7 @@ func (a *API) ListAccountNumbersByAccountIter(ctx context.Context, userIdentifie
 // Lists the account and routing (or transit) numbers of every account of one member, as
 // gathered by the latest verification (verifyMember).
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListAccountNumbersByMember(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *ListAccountNumbersByMemberParams, opts ...CallOption) (*Page[AccountNumber], error) {
 	if err := transport.CheckPath(opListAccountNumbersByMember.Path, string(userGUID), string(memberGUID)); err != nil {
 		return nil, invalid(opListAccountNumbersByMember, err)
@@ -764,7 +764,7 @@ func (a *API) ListAccountNumbersByMemberIter(ctx context.Context, userGUID UserG
 // Lists the owners of the accounts of one member (name, address, email, phone), as
 // gathered by the latest identification (identifyMember).
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListAccountOwnersByMember(ctx context.Context, userIdentifier UserIdentifier, memberIdentifier MemberIdentifier, params *ListAccountOwnersByMemberParams, opts ...CallOption) (*Page[AccountOwner], error) {
 	if userIdentifier == nil {
 		return nil, invalid(opListAccountOwnersByMember, fmt.Errorf("the path parameter userIdentifier is nil"))
@@ -838,7 +838,7 @@ func (a *API) ListAccountOwnersByMemberIter(ctx context.Context, userIdentifier 
 //
 // Lists the categories a user's transactions can take, default and custom, one page at a time.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListCategories(ctx context.Context, userGUID UserGUID, params *ListCategoriesParams, opts ...CallOption) (*Page[Category], error) {
 	if err := transport.CheckPath(opListCategories.Path, string(userGUID)); err != nil {
 		return nil, invalid(opListCategories, err)
@@ -905,7 +905,7 @@ func (a *API) ListCategoriesIter(ctx context.Context, userGUID UserGUID, params 
 // Lists MX's default categories and subcategories (a little over a hundred), the same
 // for every user; listDefaultCategoriesByUser answers the same list.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListDefaultCategories(ctx context.Context, params *ListDefaultCategoriesParams, opts ...CallOption) (*Page[Category], error) {
 	req, err := newListDefaultCategoriesRequest("/", params)
 	if err != nil {
@@ -969,7 +969,7 @@ func (a *API) ListDefaultCategoriesIter(ctx context.Context, params *ListDefault
 // Lists MX's default categories and subcategories, reached through a user; the list is
 // that of listDefaultCategories, but this path takes up to 1000 records a page.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListDefaultCategoriesByUser(ctx context.Context, userGUID UserGUID, params *ListDefaultCategoriesByUserParams, opts ...CallOption) (*Page[Category], error) {
 	if err := transport.CheckPath(opListDefaultCategoriesByUser.Path, string(userGUID)); err != nil {
 		return nil, invalid(opListDefaultCategoriesByUser, err)
@@ -1038,7 +1038,7 @@ func (a *API) ListDefaultCategoriesByUserIter(ctx context.Context, userGUID User
 // Lists the institutions that MX has set as the partner's favorites, most popular first.
 // Partners ask MX to set the list.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListFavoriteInstitutions(ctx context.Context, params *ListFavoriteInstitutionsParams, opts ...CallOption) (*Page[Institution], error) {
 	req, err := newListFavoriteInstitutionsRequest("/", params)
 	if err != nil {
@@ -1103,7 +1103,7 @@ func (a *API) ListFavoriteInstitutionsIter(ctx context.Context, params *ListFavo
 //
 // Lists the investment holdings of every account of the user, one page at a time.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListHoldings(ctx context.Context, userGUID UserGUID, params *ListHoldingsParams, opts ...CallOption) (*Page[Holding], error) {
 	if err := transport.CheckPath(opListHoldings.Path, string(userGUID)); err != nil {
 		return nil, invalid(opListHoldings, err)
@@ -1169,7 +1169,7 @@ func (a *API) ListHoldingsIter(ctx context.Context, userGUID UserGUID, params *L
 //
 // Lists the investment holdings of one account, one page at a time.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListHoldingsByAccount(ctx context.Context, userGUID UserGUID, accountGUID AccountGUID, params *ListHoldingsByAccountParams, opts ...CallOption) (*Page[Holding], error) {
 	if err := transport.CheckPath(opListHoldingsByAccount.Path, string(userGUID), string(accountGUID)); err != nil {
 		return nil, invalid(opListHoldingsByAccount, err)
@@ -1235,7 +1235,7 @@ func (a *API) ListHoldingsByAccountIter(ctx context.Context, userGUID UserGUID, 
 //
 // Lists the investment holdings of every account of one member, one page at a time.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListHoldingsByMember(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *ListHoldingsByMemberParams, opts ...CallOption) (*Page[Holding], error) {
 	if err := transport.CheckPath(opListHoldingsByMember.Path, string(userGUID), string(memberGUID)); err != nil {
 		return nil, invalid(opListHoldingsByMember, err)
@@ -1303,7 +1303,7 @@ func (a *API) ListHoldingsByMemberIter(ctx context.Context, userGUID UserGUID, m
 // institution requires, in display order. Each credential's `guid` names its value in the
 // `credentials` of createMember. An unknown institution answers 404 Not Found.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListInstitutionCredentials(ctx context.Context, institutionIdentifier InstitutionIdentifier, params *ListInstitutionCredentialsParams, opts ...CallOption) (*Page[Credential], error) {
 	if institutionIdentifier == nil {
 		return nil, invalid(opListInstitutionCredentials, fmt.Errorf("the path parameter institutionIdentifier is nil"))
@@ -1376,7 +1376,7 @@ func (a *API) ListInstitutionCredentialsIter(ctx context.Context, institutionIde
 // by the products they support. In the development environment only some of the largest
 // institutions are listed.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListInstitutions(ctx context.Context, params *ListInstitutionsParams, opts ...CallOption) (*Page[Institution], error) {
 	req, err := newListInstitutionsRequest("/", params)
 	if err != nil {
@@ -1439,7 +1439,7 @@ func (a *API) ListInstitutionsIter(ctx context.Context, params *ListInstitutions
 //
 // Lists the accounts of one member of the user, one page at a time.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListMemberAccounts(ctx context.Context, userIdentifier UserIdentifier, memberIdentifier MemberIdentifier, params *ListMemberAccountsParams, opts ...CallOption) (*Page[Account], error) {
 	if userIdentifier == nil {
 		return nil, invalid(opListMemberAccounts, fmt.Errorf("the path parameter userIdentifier is nil"))
@@ -1513,7 +1513,7 @@ func (a *API) ListMemberAccountsIter(ctx context.Context, userIdentifier UserIde
 // member's job can go on. A member that is not challenged (its connection status is not
 // CHALLENGED) answers 204 No Content, which MX says in prose but does not declare.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListMemberChallenges(ctx context.Context, userIdentifier UserIdentifier, memberIdentifier MemberIdentifier, params *ListMemberChallengesParams, opts ...CallOption) (*MemberChallenges, error) {
 	if userIdentifier == nil {
 		return nil, invalid(opListMemberChallenges, fmt.Errorf("the path parameter userIdentifier is nil"))
@@ -1589,7 +1589,7 @@ func (a *API) ListMemberChallengesIter(ctx context.Context, userIdentifier UserI
 // Lists the credentials of a member (not its MFA challenges), without their values: the
 // fields to ask the end user for when updating the member's credentials.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListMemberCredentials(ctx context.Context, userIdentifier UserIdentifier, memberIdentifier MemberIdentifier, params *ListMemberCredentialsParams, opts ...CallOption) (*Page[Credential], error) {
 	if userIdentifier == nil {
 		return nil, invalid(opListMemberCredentials, fmt.Errorf("the path parameter userIdentifier is nil"))
@@ -1663,7 +1663,7 @@ func (a *API) ListMemberCredentialsIter(ctx context.Context, userIdentifier User
 //
 // Lists every member of the user, one page at a time.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListMembers(ctx context.Context, userIdentifier UserIdentifier, params *ListMembersParams, opts ...CallOption) (*Page[Member], error) {
 	if userIdentifier == nil {
 		return nil, invalid(opListMembers, fmt.Errorf("the path parameter userIdentifier is nil"))
@@ -1732,7 +1732,7 @@ func (a *API) ListMembersIter(ctx context.Context, userIdentifier UserIdentifier
 //
 // Lists the merchants MX knows, optionally only those whose name contains some text.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListMerchants(ctx context.Context, params *ListMerchantsParams, opts ...CallOption) (*Page[Merchant], error) {
 	req, err := newListMerchantsRequest("/", params)
 	if err != nil {
@@ -1795,7 +1795,7 @@ func (a *API) ListMerchantsIter(ctx context.Context, params *ListMerchantsParams
 //
 // Lists the statements gathered for the accounts of one member, one page at a time.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListStatementsByMember(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, params *ListStatementsByMemberParams, opts ...CallOption) (*Page[Statement], error) {
 	if err := transport.CheckPath(opListStatementsByMember.Path, string(userGUID), string(memberGUID)); err != nil {
 		return nil, invalid(opListStatementsByMember, err)
@@ -1867,7 +1867,7 @@ func (a *API) ListStatementsByMemberIter(ctx context.Context, userGUID UserGUID,
 // transactions are included. `includes` adds classification, geolocation, merchant and
 // repeating-transaction objects to each transaction.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListTransactions(ctx context.Context, userIdentifier UserIdentifier, params *ListTransactionsParams, opts ...CallOption) (*Page[Transaction], error) {
 	if userIdentifier == nil {
 		return nil, invalid(opListTransactions, fmt.Errorf("the path parameter userIdentifier is nil"))
@@ -1937,7 +1937,7 @@ func (a *API) ListTransactionsIter(ctx context.Context, userIdentifier UserIdent
 // Lists the transactions of one account whose `date` falls in the requested window, one
 // page at a time. The default window is that of listTransactions.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListTransactionsByAccount(ctx context.Context, userGUID UserGUID, accountGUID AccountGUID, params *ListTransactionsByAccountParams, opts ...CallOption) (*Page[Transaction], error) {
 	if err := transport.CheckPath(opListTransactionsByAccount.Path, string(userGUID), string(accountGUID)); err != nil {
 		return nil, invalid(opListTransactionsByAccount, err)
@@ -2007,7 +2007,7 @@ func (a *API) ListTransactionsByAccountIter(ctx context.Context, userGUID UserGU
 // in the requested window, one page at a time. The default window is that of
 // listTransactions.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListTransactionsByAccountPerMember(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, accountGUID AccountGUID, params *ListTransactionsByAccountPerMemberParams, opts ...CallOption) (*Page[Transaction], error) {
 	if err := transport.CheckPath(opListTransactionsByAccountPerMember.Path, string(userGUID), string(memberGUID), string(accountGUID)); err != nil {
 		return nil, invalid(opListTransactionsByAccountPerMember, err)
@@ -2077,7 +2077,7 @@ func (a *API) ListTransactionsByAccountPerMemberIter(ctx context.Context, userGU
 // requested window, one page at a time. The default window is that of listTransactions.
 // Besides the filters of the other lists it takes `from_timestamp` and `to_timestamp`.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListTransactionsByMember(ctx context.Context, userIdentifier UserIdentifier, memberIdentifier MemberIdentifier, params *ListTransactionsByMemberParams, opts ...CallOption) (*Page[Transaction], error) {
 	if userIdentifier == nil {
 		return nil, invalid(opListTransactionsByMember, fmt.Errorf("the path parameter userIdentifier is nil"))
@@ -2153,7 +2153,7 @@ func (a *API) ListTransactionsByMemberIter(ctx context.Context, userIdentifier U
 // accounts carry at most a masked or partial account number; the full numbers come from
 // listAccountNumbersByMember and listAccountNumbersByAccount after verifyMember.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListUserAccounts(ctx context.Context, userIdentifier UserIdentifier, params *ListUserAccountsParams, opts ...CallOption) (*Page[Account], error) {
 	if userIdentifier == nil {
 		return nil, invalid(opListUserAccounts, fmt.Errorf("the path parameter userIdentifier is nil"))
@@ -2223,7 +2223,7 @@ func (a *API) ListUserAccountsIter(ctx context.Context, userIdentifier UserIdent
 // Lists the partner's users, one page at a time, optionally only those with a given
 // partner-defined id, email address or disabled state.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListUsers(ctx context.Context, params *ListUsersParams, opts ...CallOption) (*Page[User], error) {
 	req, err := newListUsersRequest("/", params)
 	if err != nil {
@@ -2320,7 +2320,7 @@ func (a *API) MergeAccounts(ctx context.Context, userGUID UserGUID, account Acco
 //
 // Returns one account of the user; an unknown account or user answers 404.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadAccount(ctx context.Context, userGUID UserGUID, accountGUID AccountGUID, opts ...CallOption) (*Account, error) {
 	if err := transport.CheckPath(opReadAccount.Path, string(userGUID), string(accountGUID)); err != nil {
 		return nil, invalid(opReadAccount, err)
@@ -2346,7 +2346,7 @@ func (a *API) ReadAccount(ctx context.Context, userGUID UserGUID, accountGUID Ac
 //
 // Returns one account, reached through its member; an unknown one answers 404.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadAccountByMember(ctx context.Context, userIdentifier UserIdentifier, memberIdentifier MemberIdentifier, accountIdentifier AccountIdentifier, opts ...CallOption) (*Account, error) {
 	if userIdentifier == nil {
 		return nil, invalid(opReadAccountByMember, fmt.Errorf("the path parameter userIdentifier is nil"))
@@ -2381,7 +2381,7 @@ func (a *API) ReadAccountByMember(ctx context.Context, userIdentifier UserIdenti
 //
 // Returns one category of the user, custom or default; an unknown one answers 404.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadCategory(ctx context.Context, userGUID UserGUID, categoryGUID CategoryGUID, opts ...CallOption) (*Category, error) {
 	if err := transport.CheckPath(opReadCategory.Path, string(userGUID), string(categoryGUID)); err != nil {
 		return nil, invalid(opReadCategory, err)
@@ -2407,7 +2407,7 @@ func (a *API) ReadCategory(ctx context.Context, userGUID UserGUID, categoryGUID 
 //
 // Returns one of MX's default categories; an unknown GUID answers 404.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadDefaultCategory(ctx context.Context, categoryGUID CategoryGUID, opts ...CallOption) (*Category, error) {
 	if err := transport.CheckPath(opReadDefaultCategory.Path, string(categoryGUID)); err != nil {
 		return nil, invalid(opReadDefaultCategory, err)
@@ -2433,7 +2433,7 @@ func (a *API) ReadDefaultCategory(ctx context.Context, categoryGUID CategoryGUID
 //
 // Returns one investment holding of the user; an unknown holding answers 404.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadHolding(ctx context.Context, userGUID UserGUID, holdingGUID HoldingGUID, opts ...CallOption) (*Holding, error) {
 	if err := transport.CheckPath(opReadHolding.Path, string(userGUID), string(holdingGUID)); err != nil {
 		return nil, invalid(opReadHolding, err)
@@ -2460,7 +2460,7 @@ func (a *API) ReadHolding(ctx context.Context, userGUID UserGUID, holdingGUID Ho
 // Returns the institution identified by its code, with the products it supports; an
 // unknown code answers 404.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadInstitution(ctx context.Context, institutionCode InstitutionCode, opts ...CallOption) (*Institution, error) {
 	if err := transport.CheckPath(opReadInstitution.Path, string(institutionCode)); err != nil {
 		return nil, invalid(opReadInstitution, err)
@@ -2486,7 +2486,7 @@ func (a *API) ReadInstitution(ctx context.Context, institutionCode InstitutionCo
 //
 // Returns one member of the user; an unknown member or user answers 404.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadMember(ctx context.Context, userIdentifier UserIdentifier, memberIdentifier MemberIdentifier, opts ...CallOption) (*Member, error) {
 	if userIdentifier == nil {
 		return nil, invalid(opReadMember, fmt.Errorf("the path parameter userIdentifier is nil"))
@@ -2521,7 +2521,7 @@ func (a *API) ReadMember(ctx context.Context, userIdentifier UserIdentifier, mem
 // challenges waiting for answers. Read the fields together: a member can be CONNECTED
 // while a job still runs.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadMemberStatus(ctx context.Context, userIdentifier UserIdentifier, memberIdentifier MemberIdentifier, opts ...CallOption) (*MemberStatus, error) {
 	if userIdentifier == nil {
 		return nil, invalid(opReadMemberStatus, fmt.Errorf("the path parameter userIdentifier is nil"))
@@ -2553,7 +2553,7 @@ func (a *API) ReadMemberStatus(ctx context.Context, userIdentifier UserIdentifie
 //
 // Returns one merchant (name, logo, website), as named by a transaction's `merchant_guid`.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadMerchant(ctx context.Context, merchantGUID MerchantGUID, opts ...CallOption) (*Merchant, error) {
 	if err := transport.CheckPath(opReadMerchant.Path, string(merchantGUID)); err != nil {
 		return nil, invalid(opReadMerchant, err)
@@ -2580,7 +2580,7 @@ func (a *API) ReadMerchant(ctx context.Context, merchantGUID MerchantGUID, opts 
 // Returns one location of a merchant (address, coordinates, phone), as named by a
 // transaction's `merchant_location_guid`.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadMerchantLocation(ctx context.Context, merchantLocationGUID MerchantLocationGUID, opts ...CallOption) (*MerchantLocation, error) {
 	if err := transport.CheckPath(opReadMerchantLocation.Path, string(merchantLocationGUID)); err != nil {
 		return nil, invalid(opReadMerchantLocation, err)
@@ -2607,7 +2607,7 @@ func (a *API) ReadMerchantLocation(ctx context.Context, merchantLocationGUID Mer
 // Returns the record of one statement; downloadStatementPDF returns the document. An
 // unknown statement answers 404.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadStatementByMember(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, statementGUID StatementGUID, opts ...CallOption) (*Statement, error) {
 	if err := transport.CheckPath(opReadStatementByMember.Path, string(userGUID), string(memberGUID), string(statementGUID)); err != nil {
 		return nil, invalid(opReadStatementByMember, err)
@@ -2636,7 +2636,7 @@ func (a *API) ReadStatementByMember(ctx context.Context, userGUID UserGUID, memb
 // describes the list shape (`transactions` and `pagination`): the answer schema admits
 // both, so that either decodes.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadTransaction(ctx context.Context, userGUID UserGUID, transactionGUID TransactionGUID, params *ReadTransactionParams, opts ...CallOption) (*Transaction, error) {
 	if err := transport.CheckPath(opReadTransaction.Path, string(userGUID), string(transactionGUID)); err != nil {
 		return nil, invalid(opReadTransaction, err)
@@ -2669,7 +2669,7 @@ func (a *API) ReadTransaction(ctx context.Context, userGUID UserGUID, transactio
 // be the partner-defined id or the GUID. MX's file describes the list shape here too,
 // as for readTransaction: the answer schema admits both shapes.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadTransactionByAccount(ctx context.Context, userIdentifier UserIdentifier, memberIdentifier MemberIdentifier, accountIdentifier AccountIdentifier, transactionIdentifier TransactionIdentifier, params *ReadTransactionByAccountParams, opts ...CallOption) (*Transaction, error) {
 	if userIdentifier == nil {
 		return nil, invalid(opReadTransactionByAccount, fmt.Errorf("the path parameter userIdentifier is nil"))
@@ -2712,7 +2712,7 @@ func (a *API) ReadTransactionByAccount(ctx context.Context, userIdentifier UserI
 //
 // Returns one user, named by its partner-defined id or its GUID; an unknown one answers 404.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadUser(ctx context.Context, userIdentifier UserIdentifier, opts ...CallOption) (*User, error) {
 	if userIdentifier == nil {
 		return nil, invalid(opReadUser, fmt.Errorf("the path parameter userIdentifier is nil"))
@@ -2744,7 +2744,7 @@ func (a *API) ReadUser(ctx context.Context, userIdentifier UserIdentifier, opts 
 // institution revoked or expired its token. A member whose institution does not support
 // OAuth answers 400 Bad Request. MX files this operation under widgets.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) RequestOAuthWindowURI(ctx context.Context, userIdentifier UserIdentifier, memberIdentifier MemberIdentifier, params *RequestOAuthWindowURIParams, opts ...CallOption) (*OAuthWindow, error) {
 	if userIdentifier == nil {
 		return nil, invalid(opRequestOAuthWindowURI, fmt.Errorf("the path parameter userIdentifier is nil"))
@@ -2782,7 +2782,7 @@ func (a *API) RequestOAuthWindowURI(ctx context.Context, userIdentifier UserIden
 // what Connect aggregates for the members it creates. The `Accept-Language` header sets
 // the language of Connect and of the Connections widget, `locale` that of the others.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) RequestWidgetURL(ctx context.Context, userGUID UserGUID, widgetURL WidgetRequest, opts ...CallOption) (*WidgetURL, error) {
 	if err := transport.CheckPath(opRequestWidgetURL.Path, string(userGUID)); err != nil {
 		return nil, invalid(opRequestWidgetURL, err)
@@ -2857,7 +2857,7 @@ func (a *API) ResumeAggregation(ctx context.Context, userIdentifier UserIdentifi
 // AccountUpdateRequest can be set on a manual account; on an aggregated account only
 // `is_business`, `is_hidden` and `metadata` can.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) UpdateAccountByMember(ctx context.Context, userIdentifier UserIdentifier, memberIdentifier MemberIdentifier, accountIdentifier AccountIdentifier, account AccountUpdateRequest, opts ...CallOption) (*Account, error) {
 	if userIdentifier == nil {
 		return nil, invalid(opUpdateAccountByMember, fmt.Errorf("the path parameter userIdentifier is nil"))
@@ -2899,7 +2899,7 @@ func (a *API) UpdateAccountByMember(ctx context.Context, userIdentifier UserIden
 // Sets the name or metadata of a custom category; the `category` object must not be
 // empty. Default categories cannot be changed.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) UpdateCategory(ctx context.Context, userGUID UserGUID, categoryGUID CategoryGUID, category CategoryUpdateRequest, opts ...CallOption) (*Category, error) {
 	if err := transport.CheckPath(opUpdateCategory.Path, string(userGUID), string(categoryGUID)); err != nil {
 		return nil, invalid(opUpdateCategory, err)
@@ -2973,7 +2973,7 @@ func (a *API) UpdateMember(ctx context.Context, userIdentifier UserIdentifier, m
 // Sets the description of a transaction. In this version nothing else of a transaction
 // can be changed (v20111101 also took its category, date and memo).
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) UpdateTransaction(ctx context.Context, userGUID UserGUID, transactionGUID TransactionGUID, transaction TransactionUpdateRequest, opts ...CallOption) (*Transaction, error) {
 	if err := transport.CheckPath(opUpdateTransaction.Path, string(userGUID), string(transactionGUID)); err != nil {
 		return nil, invalid(opUpdateTransaction, err)
@@ -3006,7 +3006,7 @@ func (a *API) UpdateTransaction(ctx context.Context, userGUID UserGUID, transact
 // Sets the description of a transaction reached through its member and account, like
 // updateTransaction.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) UpdateTransactionByAccount(ctx context.Context, userIdentifier UserIdentifier, memberIdentifier MemberIdentifier, accountIdentifier AccountIdentifier, transactionIdentifier TransactionIdentifier, transaction TransactionUpdateRequest, opts ...CallOption) (*Transaction, error) {
 	if userIdentifier == nil {
 		return nil, invalid(opUpdateTransactionByAccount, fmt.Errorf("the path parameter userIdentifier is nil"))
@@ -3053,7 +3053,7 @@ func (a *API) UpdateTransactionByAccount(ctx context.Context, userIdentifier Use
 // stops the background aggregation of its members and shuts off reads of its data until
 // it is enabled again.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) UpdateUser(ctx context.Context, userIdentifier UserIdentifier, user UserUpdateRequest, opts ...CallOption) (*User, error) {
 	if userIdentifier == nil {
 		return nil, invalid(opUpdateUser, fmt.Errorf("the path parameter userIdentifier is nil"))

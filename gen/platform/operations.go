@@ -107,7 +107,7 @@ func buildOp(t target, path, method string, o *openapi3.Operation) (op, error) {
 		return r, err
 	}
 	r.Repeat = t.core + repeat
-	r.Doc = append(r.Doc, "", fmt.Sprintf(retryDocs[value], t.core))
+	r.Doc = append(r.Doc, "", strings.ReplaceAll(retryDocs[value], "%s", t.core))
 	if o.Deprecated {
 		r.Doc = append(r.Doc, "", "Deprecated: MX keeps this operation for existing integrations; use RequestWidgetURL.")
 	}

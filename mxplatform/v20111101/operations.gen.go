@@ -219,7 +219,7 @@ func (a *API) CreateUser(ctx context.Context, user UserCreateRequest, opts ...mx
 //
 // Deletes a member and, in cascade, its accounts and transactions.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=mxplatform.)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) DeleteMember(ctx context.Context, userGUID mxplatform.UserGUID, memberGUID mxplatform.MemberGUID, opts ...mxplatform.CallOption) error {
 	if err := transport.CheckPath(opDeleteMember.Path, string(userGUID), string(memberGUID)); err != nil {
 		return invalid(opDeleteMember, err)
@@ -237,7 +237,7 @@ func (a *API) DeleteMember(ctx context.Context, userGUID mxplatform.UserGUID, me
 // Deletes a user and, in cascade, its members, accounts and transactions. MX keeps deleted
 // objects inaccessible for two weeks before removing them for good.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=mxplatform.)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) DeleteUser(ctx context.Context, userGUID mxplatform.UserGUID, opts ...mxplatform.CallOption) error {
 	if err := transport.CheckPath(opDeleteUser.Path, string(userGUID)); err != nil {
 		return invalid(opDeleteUser, err)
@@ -255,7 +255,7 @@ func (a *API) DeleteUser(ctx context.Context, userGUID mxplatform.UserGUID, opts
 // Lists the institutions that MX has set as the partner's favorites, most popular first.
 // Partners ask MX to set the list.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=mxplatform.)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListFavoriteInstitutions(ctx context.Context, params *ListFavoriteInstitutionsParams, opts ...mxplatform.CallOption) (*mxplatform.Page[Institution], error) {
 	req, err := newListFavoriteInstitutionsRequest("/", params)
 	if err != nil {
@@ -322,7 +322,7 @@ func (a *API) ListFavoriteInstitutionsIter(ctx context.Context, params *ListFavo
 // institution requires, in display order. Each credential's `guid` identifies the value in
 // the `credentials` of createMember.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=mxplatform.)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListInstitutionCredentials(ctx context.Context, institutionCode mxplatform.InstitutionCode, params *ListInstitutionCredentialsParams, opts ...mxplatform.CallOption) (*mxplatform.Page[Credential], error) {
 	if err := transport.CheckPath(opListInstitutionCredentials.Path, string(institutionCode)); err != nil {
 		return nil, invalid(opListInstitutionCredentials, err)
@@ -392,7 +392,7 @@ func (a *API) ListInstitutionCredentialsIter(ctx context.Context, institutionCod
 // environment only some of the largest institutions are listed, and `mx_bank_oauth` is the
 // only OAuth institution.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=mxplatform.)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListInstitutions(ctx context.Context, params *ListInstitutionsParams, opts ...mxplatform.CallOption) (*mxplatform.Page[Institution], error) {
 	req, err := newListInstitutionsRequest("/", params)
 	if err != nil {
@@ -457,7 +457,7 @@ func (a *API) ListInstitutionsIter(ctx context.Context, params *ListInstitutions
 // resumeAggregation) before the member's aggregation can go on. A member that is not
 // challenged (its connection status is not CHALLENGED) answers 204 No Content.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=mxplatform.)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListMemberChallenges(ctx context.Context, userGUID mxplatform.UserGUID, memberGUID mxplatform.MemberGUID, params *ListMemberChallengesParams, opts ...mxplatform.CallOption) (*mxplatform.MemberChallenges, error) {
 	if err := transport.CheckPath(opListMemberChallenges.Path, string(userGUID), string(memberGUID)); err != nil {
 		return nil, invalid(opListMemberChallenges, err)
@@ -527,7 +527,7 @@ func (a *API) ListMemberChallengesIter(ctx context.Context, userGUID mxplatform.
 // Lists the credentials (not the MFA ones) of a member, without their values: the fields to
 // ask the end user for when updating the member's credentials.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=mxplatform.)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListMemberCredentials(ctx context.Context, userGUID mxplatform.UserGUID, memberGUID mxplatform.MemberGUID, params *ListMemberCredentialsParams, opts ...mxplatform.CallOption) (*mxplatform.Page[Credential], error) {
 	if err := transport.CheckPath(opListMemberCredentials.Path, string(userGUID), string(memberGUID)); err != nil {
 		return nil, invalid(opListMemberCredentials, err)
@@ -595,7 +595,7 @@ func (a *API) ListMemberCredentialsIter(ctx context.Context, userGUID mxplatform
 //
 // Lists every member of the user, one page at a time.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=mxplatform.)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListMembers(ctx context.Context, userGUID mxplatform.UserGUID, params *ListMembersParams, opts ...mxplatform.CallOption) (*mxplatform.Page[Member], error) {
 	if err := transport.CheckPath(opListMembers.Path, string(userGUID)); err != nil {
 		return nil, invalid(opListMembers, err)
@@ -663,7 +663,7 @@ func (a *API) ListMembersIter(ctx context.Context, userGUID mxplatform.UserGUID,
 // the requested window, one page at a time. The default window is that of
 // listTransactionsByAccount.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=mxplatform.)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListTransactions(ctx context.Context, userGUID mxplatform.UserGUID, params *ListTransactionsParams, opts ...mxplatform.CallOption) (*mxplatform.Page[Transaction], error) {
 	if err := transport.CheckPath(opListTransactions.Path, string(userGUID)); err != nil {
 		return nil, invalid(opListTransactions, err)
@@ -731,7 +731,7 @@ func (a *API) ListTransactionsIter(ctx context.Context, userGUID mxplatform.User
 // at a time. Without `from_date` and `to_date` the window runs from 90 days before the request
 // to 5 days after it, so that pending transactions are included.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=mxplatform.)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListTransactionsByAccount(ctx context.Context, userGUID mxplatform.UserGUID, accountGUID mxplatform.AccountGUID, params *ListTransactionsByAccountParams, opts ...mxplatform.CallOption) (*mxplatform.Page[Transaction], error) {
 	if err := transport.CheckPath(opListTransactionsByAccount.Path, string(userGUID), string(accountGUID)); err != nil {
 		return nil, invalid(opListTransactionsByAccount, err)
@@ -800,7 +800,7 @@ func (a *API) ListTransactionsByAccountIter(ctx context.Context, userGUID mxplat
 // Lists the transactions of every account of one member whose `date` falls in the requested
 // window, one page at a time. The default window is that of listTransactionsByAccount.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=mxplatform.)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListTransactionsByMember(ctx context.Context, userGUID mxplatform.UserGUID, memberGUID mxplatform.MemberGUID, params *ListTransactionsByMemberParams, opts ...mxplatform.CallOption) (*mxplatform.Page[Transaction], error) {
 	if err := transport.CheckPath(opListTransactionsByMember.Path, string(userGUID), string(memberGUID)); err != nil {
 		return nil, invalid(opListTransactionsByMember, err)
@@ -868,7 +868,7 @@ func (a *API) ListTransactionsByMemberIter(ctx context.Context, userGUID mxplatf
 //
 // Lists every account of the user, across all of the user's members, one page at a time.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=mxplatform.)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ListUserAccounts(ctx context.Context, userGUID mxplatform.UserGUID, params *ListUserAccountsParams, opts ...mxplatform.CallOption) (*mxplatform.Page[Account], error) {
 	if err := transport.CheckPath(opListUserAccounts.Path, string(userGUID)); err != nil {
 		return nil, invalid(opListUserAccounts, err)
@@ -934,7 +934,7 @@ func (a *API) ListUserAccountsIter(ctx context.Context, userGUID mxplatform.User
 //
 // Returns one account of the user.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=mxplatform.)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadAccount(ctx context.Context, userGUID mxplatform.UserGUID, accountGUID mxplatform.AccountGUID, opts ...mxplatform.CallOption) (*Account, error) {
 	if err := transport.CheckPath(opReadAccount.Path, string(userGUID), string(accountGUID)); err != nil {
 		return nil, invalid(opReadAccount, err)
@@ -960,7 +960,7 @@ func (a *API) ReadAccount(ctx context.Context, userGUID mxplatform.UserGUID, acc
 //
 // Returns the institution identified by its code.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=mxplatform.)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadInstitution(ctx context.Context, institutionCode mxplatform.InstitutionCode, opts ...mxplatform.CallOption) (*Institution, error) {
 	if err := transport.CheckPath(opReadInstitution.Path, string(institutionCode)); err != nil {
 		return nil, invalid(opReadInstitution, err)
@@ -986,7 +986,7 @@ func (a *API) ReadInstitution(ctx context.Context, institutionCode mxplatform.In
 //
 // Returns one member of the user.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=mxplatform.)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadMember(ctx context.Context, userGUID mxplatform.UserGUID, memberGUID mxplatform.MemberGUID, opts ...mxplatform.CallOption) (*Member, error) {
 	if err := transport.CheckPath(opReadMember.Path, string(userGUID), string(memberGUID)); err != nil {
 		return nil, invalid(opReadMember, err)
@@ -1014,7 +1014,7 @@ func (a *API) ReadMember(ctx context.Context, userGUID mxplatform.UserGUID, memb
 // whether accounts and transactions were processed, and the pending challenges. Read these
 // fields together: a member can be CONNECTED and still be aggregating.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=mxplatform.)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadMemberStatus(ctx context.Context, userGUID mxplatform.UserGUID, memberGUID mxplatform.MemberGUID, opts ...mxplatform.CallOption) (*MemberStatus, error) {
 	if err := transport.CheckPath(opReadMemberStatus.Path, string(userGUID), string(memberGUID)); err != nil {
 		return nil, invalid(opReadMemberStatus, err)
@@ -1042,7 +1042,7 @@ func (a *API) ReadMemberStatus(ctx context.Context, userGUID mxplatform.UserGUID
 // The live API is described as answering in the list shape (`transactions` and `pagination`)
 // instead; the response schema admits both so that either decodes.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=mxplatform.)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) ReadTransaction(ctx context.Context, userGUID mxplatform.UserGUID, transactionGUID mxplatform.TransactionGUID, params *ReadTransactionParams, opts ...mxplatform.CallOption) (*Transaction, error) {
 	if err := transport.CheckPath(opReadTransaction.Path, string(userGUID), string(transactionGUID)); err != nil {
 		return nil, invalid(opReadTransaction, err)
@@ -1074,7 +1074,7 @@ func (a *API) ReadTransaction(ctx context.Context, userGUID mxplatform.UserGUID,
 // Legacy endpoint that returns a Connect URL for the user. It accepts the Connect
 // configuration options under `config`. New integrations use requestWidgetURL instead.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=mxplatform.)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 //
 // Deprecated: MX keeps this operation for existing integrations; use RequestWidgetURL.
 func (a *API) RequestConnectWidgetURL(ctx context.Context, userGUID mxplatform.UserGUID, config ConnectWidgetRequest, opts ...mxplatform.CallOption) (*ConnectWidgetURL, error) {
@@ -1111,7 +1111,7 @@ func (a *API) RequestConnectWidgetURL(ctx context.Context, userGUID mxplatform.U
 // institution revoked or expired its token). A member whose institution does not support
 // OAuth answers 400 Bad Request with the message "Member cannot use OAuth".
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=mxplatform.)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) RequestOAuthWindowURI(ctx context.Context, userGUID mxplatform.UserGUID, memberGUID mxplatform.MemberGUID, params *RequestOAuthWindowURIParams, opts ...mxplatform.CallOption) (*OAuthWindow, error) {
 	if err := transport.CheckPath(opRequestOAuthWindowURI.Path, string(userGUID), string(memberGUID)); err != nil {
 		return nil, invalid(opRequestOAuthWindowURI, err)
@@ -1140,7 +1140,7 @@ func (a *API) RequestOAuthWindowURI(ctx context.Context, userGUID mxplatform.Use
 // widget's language (en-US when absent). This is the endpoint new integrations use to load
 // Connect (`widget_type: connect_widget`).
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=mxplatform.)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) RequestWidgetURL(ctx context.Context, userGUID mxplatform.UserGUID, widgetURL WidgetRequest, opts ...mxplatform.CallOption) (*WidgetURL, error) {
 	if err := transport.CheckPath(opRequestWidgetURL.Path, string(userGUID)); err != nil {
 		return nil, invalid(opRequestWidgetURL, err)
@@ -1209,7 +1209,7 @@ func (a *API) ResumeAggregation(ctx context.Context, userGUID mxplatform.UserGUI
 // `is_hidden`; the live API accepts the other fields of AccountUpdateRequest as well, most of
 // them only on manual accounts.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=mxplatform.)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) UpdateAccountByMember(ctx context.Context, userGUID mxplatform.UserGUID, memberGUID mxplatform.MemberGUID, accountGUID mxplatform.AccountGUID, account AccountUpdateRequest, opts ...mxplatform.CallOption) (*Account, error) {
 	if err := transport.CheckPath(opUpdateAccountByMember.Path, string(userGUID), string(memberGUID), string(accountGUID)); err != nil {
 		return nil, invalid(opUpdateAccountByMember, err)
@@ -1275,7 +1275,7 @@ func (a *API) UpdateMember(ctx context.Context, userGUID mxplatform.UserGUID, me
 //
 // Updates the category, date, description or memo of a transaction.
 //
-// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.%!(EXTRA string=mxplatform.)
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
 func (a *API) UpdateTransaction(ctx context.Context, userGUID mxplatform.UserGUID, transactionGUID mxplatform.TransactionGUID, transaction TransactionUpdateRequest, opts ...mxplatform.CallOption) (*Transaction, error) {
 	if err := transport.CheckPath(opUpdateTransaction.Path, string(userGUID), string(transactionGUID)); err != nil {
 		return nil, invalid(opUpdateTransaction, err)
