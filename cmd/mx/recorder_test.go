@@ -12,6 +12,7 @@ import (
 // exchange is one request the recorder passed to the fake, and the fake's answer.
 type exchange struct {
 	method, path    string
+	escapedPath     string // the path as sent, escapes kept
 	accept, version string // the Accept and Accept-Version headers
 	body            []byte // the request body
 	status          int
@@ -39,7 +40,7 @@ func recordingEnv(t *testing.T) (*recorder, map[string]string) {
 		srv.Fake.ServeHTTP(cw, r)
 		rec.mu.Lock()
 		rec.exchanges = append(rec.exchanges, exchange{
-			method: r.Method, path: r.URL.Path, accept: r.Header.Get("Accept"), version: r.Header.Get("Accept-Version"),
+			method: r.Method, path: r.URL.Path, escapedPath: r.URL.EscapedPath(), accept: r.Header.Get("Accept"), version: r.Header.Get("Accept-Version"),
 			body: body, status: cw.status, answer: cw.body.Bytes(), answerType: cw.Header().Get("Content-Type"),
 		})
 		rec.mu.Unlock()
