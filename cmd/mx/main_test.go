@@ -167,6 +167,8 @@ func TestTheAPIKeyIsNeverPrinted(t *testing.T) {
 		mx(t, vars, "", "-v", "institutions", "read", "--institution", "nope"),
 		mx(t, map[string]string{"MX_BASE_URL": srv.URL, "HOME": t.TempDir()}, "", "-v", "--client-id", srv.ClientID, "--api-key", srv.APIKey, "institutions", "favorites"),
 		mx(t, map[string]string{"MX_BASE_URL": srv.URL, "HOME": t.TempDir()}, "", "-v", "--client-id", srv.ClientID, "--api-key", "wrong-"+srv.APIKey, "institutions", "favorites"),
+		mx(t, vars, "", "-v", "--api-version", "v20111101", "institutions", "list"),
+		mx(t, vars, "", "-v", "statements", "download", "--user", "USR-1", "--member", "MBR-1", "--statement", "STA-1"),
 	}
 	if !strings.Contains(runs[0].stderr, "mx request") {
 		t.Errorf("verbose mode logged nothing: %q", runs[0].stderr)
