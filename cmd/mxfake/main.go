@@ -10,11 +10,15 @@
 // standard error, then serves until it receives SIGINT or SIGTERM, when it stops accepting
 // connections, lets the requests under way finish (five seconds at most) and exits 0.
 //
-// The fake checks HTTP basic authentication and the Accept and Accept-Version headers as MX
-// does:
+// It serves both versions of the API, over one state: v20250224, MX's current version, and
+// v20111101, the version of MX's v1 reference. The fake checks HTTP basic authentication and
+// the Accept-Version header as MX does, on every request: a request without it answers 400,
+// one naming another version 406.
 //
-//	curl -u mxfake-client-id:mxfake-api-key -H 'Accept: application/vnd.mx.api.v1+json' \
-//	    -H 'Accept-Version: v20111101' http://127.0.0.1:8080/institutions
+//	curl -u mxfake-client-id:mxfake-api-key -H 'Accept-Version: v20250224' \
+//	    http://127.0.0.1:8080/institutions
+//	curl -u mxfake-client-id:mxfake-api-key -H 'Accept-Version: v20111101' \
+//	    -H 'Accept: application/vnd.mx.api.v1+json' http://127.0.0.1:8080/institutions
 //
 // See the documentation of package mxplatformtest for the test bank's credentials, job timing
 // and faults.
@@ -33,6 +37,7 @@ import (
 
 	"github.com/mxsdk/mx-go/mxplatform"
 	"github.com/mxsdk/mx-go/mxplatform/mxplatformtest"
+	"github.com/mxsdk/mx-go/mxplatform/v20111101"
 )
 
 func main() {
@@ -82,7 +87,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stdout, srv.URL)
 	fmt.Fprintf(stderr, "mxfake: serving the fake MX Platform API at %s\n", srv.URL)
 	fmt.Fprintf(stderr, "mxfake: client ID %q, API key %q; stop with Ctrl-C\n", srv.ClientID, srv.APIKey)
-	fmt.Fprintf(stderr, "mxfake: try  curl -u '%s:%s' -H 'Accept: application/vnd.mx.api.v1+json' -H 'Accept-Version: %s' %s/institutions\n", srv.ClientID, srv.APIKey, mxplatform.APIVersion, srv.URL)
+	fmt.Fprintf(stderr, "mxfake: serving versions %s (current) and %s of the API, chosen by the Accept-Version header\n", mxplatform.APIVersion, v20111101.APIVersion)
+	fmt.Fprintf(stderr, "mxfake: try  curl -u '%s:%s' -H 'Accept-Version: %s' %s/institutions\n", srv.ClientID, srv.APIKey, mxplatform.APIVersion, srv.URL)
+	fmt.Fprintf(stderr, "mxfake:  or  curl -u '%s:%s' -H 'Accept-Version: %s' -H 'Accept: application/vnd.mx.api.v1+json' %s/institutions\n", srv.ClientID, srv.APIKey, v20111101.APIVersion, srv.URL)
 
 	err = srv.ServeUntil(ctx, shutdownGrace)
 	fmt.Fprintln(stderr, "mxfake: shut down")

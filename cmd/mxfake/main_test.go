@@ -35,15 +35,23 @@ func (w *lineWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// get calls the fake as curl would.
+// get calls the fake as curl would, in the current version.
 func get(t *testing.T, url, user, pass string) (int, string) {
+	t.Helper()
+	return getVersion(t, url, user, pass, map[string]string{"Accept-Version": "v20250224"})
+}
+
+// getVersion calls the fake as curl would, with the headers.
+func getVersion(t *testing.T, url, user, pass string, headers map[string]string) (int, string) {
 	t.Helper()
 	req, err := http.NewRequest("GET", url, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	req.SetBasicAuth(user, pass)
-	req.Header.Set("Accept", "application/vnd.mx.api.v1+json")
+	for k, v := range headers {
+		req.Header.Set(k, v)
+	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -73,8 +81,18 @@ func TestRun(t *testing.T) {
 	if !strings.HasPrefix(url, "http://127.0.0.1:") {
 		t.Fatalf("first line %q is not the URL", url)
 	}
-	if code, body := get(t, url+"/institutions/mxbank", "me", "secret"); code != http.StatusOK || !strings.Contains(body, `"MX Bank"`) {
-		t.Errorf("GET /institutions/mxbank = %d %s", code, body)
+	if code, body := get(t, url+"/institutions/mxbank", "me", "secret"); code != http.StatusOK || !strings.Contains(body, `"MX Bank"`) || !strings.Contains(body, `"supported_products"`) {
+		t.Errorf("GET /institutions/mxbank in v20250224 = %d %s", code, body)
+	}
+	v1 := map[string]string{"Accept-Version": "v20111101", "Accept": "application/vnd.mx.api.v1+json"}
+	if code, body := getVersion(t, url+"/institutions/mxbank", "me", "secret", v1); code != http.StatusOK || !strings.Contains(body, `"supports_account_verification"`) {
+		t.Errorf("GET /institutions/mxbank in v20111101 = %d %s", code, body)
+	}
+	if code, body := getVersion(t, url+"/merchants", "me", "secret", map[string]string{"Accept-Version": "v20250224"}); code != http.StatusOK || !strings.Contains(body, `"merchants"`) {
+		t.Errorf("GET /merchants in v20250224 = %d %s", code, body)
+	}
+	if code, body := getVersion(t, url+"/institutions", "me", "secret", nil); code != http.StatusBadRequest || !strings.Contains(body, "Accept-Version") {
+		t.Errorf("GET /institutions without Accept-Version = %d %s", code, body)
 	}
 	if code, _ := get(t, url+"/institutions", "mxfake-client-id", "mxfake-api-key"); code != http.StatusUnauthorized {
 		t.Errorf("the default credentials answered %d after -client-id and -api-key", code)
@@ -88,7 +106,7 @@ func TestRun(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("run did not return after its context ended")
 	}
-	if !strings.Contains(errOut.String(), "curl -u 'me:secret'") {
+	if !strings.Contains(errOut.String(), "curl -u 'me:secret' -H 'Accept-Version: v20250224'") || !strings.Contains(errOut.String(), "Accept-Version: v20111101") {
 		t.Errorf("stderr does not show how to call the fake: %s", errOut.String())
 	}
 	if _, err := http.Get(url + "/institutions"); err == nil {

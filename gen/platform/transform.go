@@ -293,8 +293,21 @@ func walk(r *openapi3.SchemaRef, f func(name string)) {
 func forServer(doc *openapi3.T, public map[string]string, pkg, importPath string) error {
 	imp := map[string]any{"path": importPath, "name": pkg}
 	core := map[string]any{"path": coreImport}
+	if importPath == coreImport {
+		// The current version's package is the core: one import, which oapi-codegen would
+		// otherwise write twice (once named, once not).
+		imp = core
+	}
 	qualify := func(r *openapi3.SchemaRef) {
 		if r == nil || r.Value == nil || r.Ref != "" {
+			return
+		}
+		// A path parameter that takes several kinds of identifier (a UserIdentifier is a UserGUID
+		// or a UserID) is an interface the server cannot bind text to: the server reads the text
+		// and resolves it itself.
+		if t, ok := r.Value.Extensions["x-go-type"].(string); ok && isIdentifierInterface(t) {
+			r.Value.Extensions["x-go-type"] = "string"
+			delete(r.Value.Extensions, "x-go-type-import")
 			return
 		}
 		// Identifiers and times are types of package mxplatform, whatever the version.

@@ -55,10 +55,10 @@ func readBody(w http.ResponseWriter, r *http.Request) bool {
 	var refused *bodyError
 	switch {
 	case errors.As(err, &refused):
-		writeError(w, refused.status, refused.message)
+		writeError(w, r, refused.status, refused.message)
 		return false
 	case err != nil:
-		writeError(w, http.StatusBadRequest, "Invalid request body: it could not be read.")
+		writeError(w, r, http.StatusBadRequest, "Invalid request body: it could not be read.")
 		return false
 	}
 	r.Body = io.NopCloser(bytes.NewReader(body))

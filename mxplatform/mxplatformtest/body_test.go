@@ -35,7 +35,7 @@ func (w *discardWriter) Write(b []byte) (int, error) {
 func serveBody(fake *Fake, w http.ResponseWriter, method, path string, body io.Reader) {
 	req := httptest.NewRequest(method, path, body)
 	req.SetBasicAuth(DefaultClientID, DefaultAPIKey)
-	req.Header.Set("Accept", mediaType)
+	versioned(req)
 	req.Header.Set("Content-Type", "application/json")
 	fake.ServeHTTP(w, req)
 }
@@ -211,7 +211,7 @@ func TestBodyBounds(t *testing.T) {
 			if err := json.Unmarshal(rec.Body.Bytes(), &e); err != nil || !strings.Contains(e.Error.Message, c.message) {
 				t.Errorf("body %q is not MX's error JSON saying %q", rec.Body, c.message)
 			}
-			if ct := rec.Header().Get("Content-Type"); ct != mediaType {
+			if ct := rec.Header().Get("Content-Type"); ct != mediaTypeJSON {
 				t.Errorf("Content-Type %q", ct)
 			}
 		})

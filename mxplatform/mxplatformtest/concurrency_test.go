@@ -69,12 +69,12 @@ func TestConcurrentClients(t *testing.T) {
 				}
 				for i, tx := range page.Items[:5] {
 					memo := fmt.Sprintf("worker %d, transaction %d", w, i)
-					if _, err := mx.UpdateTransaction(ctx, res.user, tx.GUID, mxplatform.TransactionUpdateRequest{Memo: &memo}); err != nil {
+					if _, err := mx.UpdateTransaction(ctx, res.user, tx.GUID, mxplatform.TransactionUpdateRequest{Description: memo}); err != nil {
 						return res, err
 					}
 					res.memos[tx.GUID] = memo
 				}
-				if _, err := mx.AggregateMember(ctx, res.user, res.members[0], nil); err != nil {
+				if _, err := mx.AggregateMember(ctx, res.user, res.members[0]); err != nil {
 					return res, err
 				}
 				return res, connect(ctx, mx, res.user, res.members[0])
@@ -99,7 +99,7 @@ func TestConcurrentClients(t *testing.T) {
 		t.Fatalf("%d jobs still run", n)
 	}
 
-	var accounts, transactions int
+	var accounts, transactions, holdings int
 	for w, res := range results {
 		members, err := mx.ListMembers(ctx, res.user, nil)
 		if err != nil {
@@ -123,14 +123,19 @@ func TestConcurrentClients(t *testing.T) {
 			t.Fatal(err)
 		}
 		transactions += txns.Pagination.TotalEntries
+		hs, err := mx.ListHoldings(ctx, res.user, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		holdings += hs.Pagination.TotalEntries
 		for guid, memo := range res.memos {
 			tx, err := mx.ReadTransaction(ctx, res.user, guid, nil)
-			if err != nil || tx.Memo != memo {
-				t.Errorf("worker %d: transaction %s memo %v, %v; want %q", w, guid, tx, err, memo)
+			if err != nil || tx.Description != memo {
+				t.Errorf("worker %d: transaction %s description %v, %v; want %q", w, guid, tx, err, memo)
 			}
 		}
 	}
-	want := mxplatformtest.Counts{Users: workers, Members: 2 * workers, Accounts: accounts, Transactions: transactions}
+	want := mxplatformtest.Counts{Users: workers, Members: 2 * workers, Accounts: accounts, Transactions: transactions, Holdings: holdings}
 	if got := srv.Fake.Counts(); got != want {
 		t.Errorf("the fake holds %+v, the lists show %+v", got, want)
 	}

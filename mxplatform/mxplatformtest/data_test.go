@@ -5,13 +5,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/mxsdk/mx-go/mxplatform"
 	"github.com/mxsdk/mx-go/mxplatform/mxplatformtest"
-	"github.com/mxsdk/mx-go/mxplatform/mxplatformtest/internal/server"
+	"github.com/mxsdk/mx-go/mxplatform/v20111101"
 )
 
 // connectedUser returns a user with one connected MX Bank member and its data.
@@ -38,13 +39,15 @@ func TestPagination(t *testing.T) {
 	if total <= 100 {
 		t.Fatalf("only %d transactions; the test needs more than 100", total)
 	}
+	// listTransactions takes up to 1000 records a page in v20250224.
 	cases := []struct {
 		page, perPage *int
 		wantPer       int
 	}{
 		{nil, nil, 25},
-		{nil, mxplatform.Ptr(500), 25}, // above 100: MX falls back to 25
-		{nil, mxplatform.Ptr(101), 25},
+		{nil, mxplatform.Ptr(5000), 25}, // above 1000: MX falls back to 25
+		{nil, mxplatform.Ptr(1001), 25},
+		{nil, mxplatform.Ptr(1000), 1000},
 		{nil, mxplatform.Ptr(100), 100},
 		{nil, mxplatform.Ptr(10), 10},
 		{nil, mxplatform.Ptr(9), 25}, // below the documented range: the default too
@@ -61,7 +64,7 @@ func TestPagination(t *testing.T) {
 		}
 		wantPage := max(1, deref(c.page))
 		p := got.Pagination
-		if len(got.Items) != c.wantPer || p.PerPage != c.wantPer || p.CurrentPage != wantPage || p.TotalEntries != total || p.TotalPages != (total+c.wantPer-1)/c.wantPer {
+		if len(got.Items) != min(c.wantPer, total) || p.PerPage != c.wantPer || p.CurrentPage != wantPage || p.TotalEntries != total || p.TotalPages != (total+c.wantPer-1)/c.wantPer {
 			t.Errorf("%s: %d records, pagination %+v; want %d per page of %d", name, len(got.Items), p, c.wantPer, total)
 		}
 	}
@@ -98,14 +101,23 @@ func TestPagination(t *testing.T) {
 		t.Errorf("an empty list = %+v, %v", empty, err)
 	}
 
-	// The raw answer of records_per_page=500, as the issue asks.
-	r := do(t, srv, request{method: "GET", path: "/users/" + string(ug) + "/transactions?records_per_page=500"})
-	var raw server.TransactionsResponseBody
-	if err := json.Unmarshal(r.body, &raw); err != nil || r.status != http.StatusOK {
-		t.Fatalf("records_per_page=500 answered %d %v", r.status, err)
-	}
-	if len(raw.Transactions) != 25 || raw.Pagination.PerPage != 25 {
-		t.Errorf("records_per_page=500 gave %d records, per_page %d; want 25", len(raw.Transactions), raw.Pagination.PerPage)
+	// v20111101 takes at most 100: records_per_page=500 falls back to 25 there, and 500 is
+	// taken by v20250224.
+	for _, c := range []struct {
+		v1   bool
+		want int
+	}{{true, 25}, {false, 500}} {
+		r := do(t, srv, request{method: "GET", path: "/users/" + string(ug) + "/transactions?records_per_page=500", v1: c.v1})
+		var raw struct {
+			Transactions []json.RawMessage   `json:"transactions"`
+			Pagination   mxplatform.Pagination `json:"pagination"`
+		}
+		if err := json.Unmarshal(r.body, &raw); err != nil || r.status != http.StatusOK {
+			t.Fatalf("records_per_page=500 (%s) answered %d %v", r.version, r.status, err)
+		}
+		if len(raw.Transactions) != min(c.want, total) || raw.Pagination.PerPage != c.want {
+			t.Errorf("records_per_page=500 (%s) gave %d records, per_page %d; want %d", r.version, len(raw.Transactions), raw.Pagination.PerPage, c.want)
+		}
 	}
 }
 
@@ -131,7 +143,7 @@ func TestTransactionWindow(t *testing.T) {
 	prev := today.AddDate(1, 0, 0)
 	for _, tx := range all.Items {
 		d := dayOf(tx)
-		if d.Before(today.AddDate(0, 0, -90)) || d.After(today.AddDate(0, 0, 5)) {
+		if d.Before(today.AddDate(0, 0, -120)) || d.After(today.AddDate(0, 0, 5)) {
 			t.Errorf("default window shows %s", tx.Date)
 		}
 		if d.After(prev) {
@@ -172,11 +184,52 @@ func TestTransactionWindow(t *testing.T) {
 		t.Errorf("a window without transactions = %+v, %v", old.Pagination, err)
 	}
 
-	// Category filters.
-	groceries := "CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8"
-	byCat, err := mx.ListTransactions(ctx, ug, &mxplatform.ListTransactionsParams{CategoryGUID: &groceries, RecordsPerPage: mxplatform.Ptr(100)})
+	// v20111101's window starts 90 days back, v20250224's 120: a transaction 100 days old shows
+	// in the second only.
+	accts, err := mx.ListMemberAccounts(ctx, ug, mg, nil)
 	if err != nil {
 		t.Fatal(err)
+	}
+	old100, err := srv.Fake.AddTransaction(ug, accts.Items[0].GUID, mxplatform.Transaction{
+		Amount: mxplatform.OptionalOf(mxplatform.MustDecimal("12.34")), Description: "Old", Date: mxplatform.DateOf(today.AddDate(0, 0, -100)),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	legacyAPI := newAPIV1(t, srv)
+	listed := func(page []mxplatform.TransactionGUID) bool {
+		for _, g := range page {
+			if g == old100.GUID {
+				return true
+			}
+		}
+		return false
+	}
+	var cur, legacy []mxplatform.TransactionGUID
+	for tx, err := range mx.ListTransactionsIter(ctx, ug, nil) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		cur = append(cur, tx.GUID)
+	}
+	for tx, err := range legacyAPI.ListTransactionsIter(ctx, ug, nil) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		legacy = append(legacy, tx.GUID)
+	}
+	if !listed(cur) || listed(legacy) {
+		t.Errorf("a transaction 100 days old: listed by v20250224 %v, by v20111101 %v; want true, false", listed(cur), listed(legacy))
+	}
+
+	// Category filters, which v20111101 only has.
+	groceries := "CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8"
+	byCat, err := legacyAPI.ListTransactions(ctx, ug, &v20111101.ListTransactionsParams{CategoryGUID: &groceries, RecordsPerPage: mxplatform.Ptr(100)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(byCat.Items) == 0 {
+		t.Error("no groceries")
 	}
 	for _, tx := range byCat.Items {
 		if string(tx.CategoryGUID) != groceries || tx.Category != "Groceries" {
@@ -197,6 +250,7 @@ func TestTransactionWindow(t *testing.T) {
 func TestUpdateTransaction(t *testing.T) {
 	srv := mxplatformtest.NewServer(t, mxplatformtest.WithStepInterval(0))
 	mx := newAPI(t, srv)
+	old := newAPIV1(t, srv)
 	ctx := context.Background()
 	ug, _ := connectedUser(t, srv, mx)
 	page, err := mx.ListTransactions(ctx, ug, nil)
@@ -204,24 +258,38 @@ func TestUpdateTransaction(t *testing.T) {
 		t.Fatal(err)
 	}
 	tx := page.Items[0]
+
+	// v20250224 sets the description, and nothing else.
+	got, err := mx.UpdateTransaction(ctx, ug, tx.GUID, mxplatform.TransactionUpdateRequest{Description: "Dinner with Bob"})
+	if err != nil || got.Description != "Dinner with Bob" || got.Category != tx.Category || got.Date != tx.Date || !got.Amount.Value().Equal(tx.Amount.Value()) {
+		t.Fatalf("UpdateTransaction = %+v, %v", got, err)
+	}
+	_, err = mx.UpdateTransaction(ctx, ug, tx.GUID, mxplatform.TransactionUpdateRequest{Description: " "})
+	wantStatusErr(t, err, http.StatusBadRequest)
+	r := do(t, srv, request{method: "PUT", path: "/users/" + string(ug) + "/transactions/" + string(tx.GUID), body: `{"transaction": {"description": "x", "memo": "y"}}`})
+	if r.status != http.StatusOK {
+		t.Errorf("an unknown field (memo, which v20111101 took) answered %d %s", r.status, r.body)
+	}
+
+	// v20111101 also sets the category, the date and the memo, on the same transaction.
 	groceries := mxplatform.CategoryGUID("CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8")
-	got, err := mx.UpdateTransaction(ctx, ug, tx.GUID, mxplatform.TransactionUpdateRequest{CategoryGUID: &groceries, Date: mxplatform.Ptr(mxplatform.Date("2001-02-03"))})
+	upd, err := old.UpdateTransaction(ctx, ug, tx.GUID, v20111101.TransactionUpdateRequest{CategoryGUID: &groceries, Date: mxplatform.Ptr(mxplatform.Date("2001-02-03")), Memo: mxplatform.Ptr("split")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Category != "Groceries" || got.TopLevelCategory != "Food & Dining" || got.Date != "2001-02-03" || !got.Amount.Value().Equal(tx.Amount.Value()) {
-		t.Errorf("updated transaction = %+v", got)
+	if upd.Category != "Groceries" || upd.TopLevelCategory != "Food & Dining" || upd.Date != "2001-02-03" || upd.Memo != "split" || upd.Description != "x" {
+		t.Errorf("updated transaction = %+v", upd)
 	}
-	if got.UpdatedAt < tx.UpdatedAt {
-		t.Errorf("updated_at went back: %s < %s", got.UpdatedAt, tx.UpdatedAt)
+	if upd.UpdatedAt < tx.UpdatedAt {
+		t.Errorf("updated_at went back: %s < %s", upd.UpdatedAt, tx.UpdatedAt)
 	}
 	after, err := mx.ListTransactions(ctx, ug, nil)
 	if err != nil || after.Pagination.TotalEntries != page.Pagination.TotalEntries-1 {
 		t.Errorf("a transaction moved out of the default window is still listed: %d of %d", after.Pagination.TotalEntries, page.Pagination.TotalEntries)
 	}
-	_, err = mx.UpdateTransaction(ctx, ug, tx.GUID, mxplatform.TransactionUpdateRequest{CategoryGUID: mxplatform.Ptr(mxplatform.CategoryGUID("CAT-nope"))})
+	_, err = old.UpdateTransaction(ctx, ug, tx.GUID, v20111101.TransactionUpdateRequest{CategoryGUID: mxplatform.Ptr(mxplatform.CategoryGUID("CAT-nope"))})
 	wantStatusErr(t, err, http.StatusBadRequest)
-	_, err = mx.UpdateTransaction(ctx, ug, tx.GUID, mxplatform.TransactionUpdateRequest{Date: mxplatform.Ptr(mxplatform.Date("yesterday"))})
+	_, err = old.UpdateTransaction(ctx, ug, tx.GUID, v20111101.TransactionUpdateRequest{Date: mxplatform.Ptr(mxplatform.Date("yesterday"))})
 	wantStatusErr(t, err, http.StatusBadRequest)
 }
 
@@ -392,11 +460,18 @@ func TestCascadingDeletes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	holdings, err := mx.ListHoldingsByMember(ctx, ug, mg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := mx.DeleteMember(ctx, ug, mg); err != nil {
 		t.Fatal(err)
 	}
 	after := srv.Fake.Counts()
-	want := mxplatformtest.Counts{Users: before.Users, Members: before.Members - 1, Accounts: before.Accounts - len(accts.Items), Transactions: before.Transactions - mine.Pagination.TotalEntries}
+	want := mxplatformtest.Counts{
+		Users: before.Users, Members: before.Members - 1, Accounts: before.Accounts - len(accts.Items),
+		Transactions: before.Transactions - mine.Pagination.TotalEntries, Holdings: before.Holdings - holdings.Pagination.TotalEntries,
+	}
 	if after != want {
 		t.Errorf("after DeleteMember: %+v, want %+v", after, want)
 	}
@@ -432,12 +507,20 @@ func TestOwnership(t *testing.T) {
 	wantStatusErr(t, err, http.StatusNotFound)
 	_, err = mx.UpdateAccountByMember(ctx, bob, bm, acct, mxplatform.AccountUpdateRequest{IsHidden: mxplatform.Ptr(true)})
 	wantStatusErr(t, err, http.StatusNotFound)
+	// v20250224 sets only the partner's fields of an aggregated account; v20111101 any.
 	_, err = mx.UpdateAccountByMember(ctx, alice, am, acct, mxplatform.AccountUpdateRequest{Nickname: mxplatform.Ptr("Bills"), Balance: mxplatform.Ptr(mxplatform.MustDecimal("1234567.89"))})
+	if e := wantStatusErr(t, err, http.StatusBadRequest); !strings.Contains(e.Message, "balance, nickname") {
+		t.Errorf("message %q does not name the fields refused", e.Message)
+	}
+	if _, err := mx.UpdateAccountByMember(ctx, alice, am, acct, mxplatform.AccountUpdateRequest{Metadata: mxplatform.Ptr("m"), IsHidden: mxplatform.Ptr(true), IsBusiness: mxplatform.Ptr(true)}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = newAPIV1(t, srv).UpdateAccountByMember(ctx, alice, am, acct, v20111101.AccountUpdateRequest{Nickname: mxplatform.Ptr("Bills"), Balance: mxplatform.Ptr(mxplatform.MustDecimal("1234567.89"))})
 	if err != nil {
 		t.Fatal(err)
 	}
 	got, err := mx.ReadAccount(ctx, alice, acct)
-	if err != nil || got.Nickname != "Bills" || got.Balance.Value().String() != "1234567.89" {
+	if err != nil || got.Nickname != "Bills" || got.Balance.Value().String() != "1234567.89" || got.Metadata != "m" || !got.IsHidden.Value() {
 		t.Errorf("ReadAccount after update = %+v, %v", got, err)
 	}
 }
@@ -506,17 +589,33 @@ func TestInstitutions(t *testing.T) {
 	if err != nil || len(ca.Items) != 1 || ca.Items[0].Code != "rbc" {
 		t.Errorf("Canadian institutions = %+v, %v", ca, err)
 	}
-	verif, err := mx.ListInstitutions(ctx, &mxplatform.ListInstitutionsParams{SupportsAccountVerification: mxplatform.Ptr(true)})
+	products := []mxplatform.SupportedProduct{mxplatform.SupportedProductAccountVerification, mxplatform.SupportedProductStatements}
+	verif, err := mx.ListInstitutions(ctx, &mxplatform.ListInstitutionsParams{SupportedProducts: products})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, i := range verif.Items {
-		if !i.SupportsAccountVerification.Value() {
-			t.Errorf("%s does not support verification", i.Code)
+		if !slices.Contains(i.SupportedProducts, products[0]) || !slices.Contains(i.SupportedProducts, products[1]) {
+			t.Errorf("%s does not support %v: %v", i.Code, products, i.SupportedProducts)
 		}
 	}
 	if len(verif.Items) == 0 || len(verif.Items) == len(all.Items) {
-		t.Errorf("the verification filter kept %d of %d", len(verif.Items), len(all.Items))
+		t.Errorf("the products filter kept %d of %d", len(verif.Items), len(all.Items))
+	}
+	// v20111101 answers the products as its supports_* flags, and filters on them.
+	old := newAPIV1(t, srv)
+	oldVerif, err := old.ListInstitutions(ctx, &v20111101.ListInstitutionsParams{SupportsAccountVerification: mxplatform.Ptr(true), SupportsAccountStatement: mxplatform.Ptr(true)})
+	if err != nil || oldVerif.Pagination.TotalEntries != verif.Pagination.TotalEntries {
+		t.Fatalf("v20111101's supports_* filters = %+v, %v; want the %d of v20250224", oldVerif, err, verif.Pagination.TotalEntries)
+	}
+	for _, i := range oldVerif.Items {
+		if !i.SupportsAccountVerification.Value() || !i.SupportsAccountStatement.Value() {
+			t.Errorf("%s: supports_account_verification %v, supports_account_statement %v", i.Code, i.SupportsAccountVerification, i.SupportsAccountStatement)
+		}
+	}
+	rbc, err := old.ReadInstitution(ctx, "rbc")
+	if err != nil || !rbc.SupportsAccountVerification.Value() || rbc.SupportsAccountIdentification.Value() || rbc.SupportsTransactionHistory.Value() || rbc.ISOCountryCode != "CA" {
+		t.Errorf("v20111101's rbc = %+v, %v", rbc, err)
 	}
 	name, err := mx.ListInstitutions(ctx, &mxplatform.ListInstitutionsParams{Name: mxplatform.Ptr("acme")})
 	if err != nil || len(name.Items) != 1 {

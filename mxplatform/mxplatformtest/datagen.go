@@ -40,96 +40,6 @@ func moneyOpt(cents int64) mxplatform.Optional[mxplatform.Decimal] { return opt(
 // between returns a number in [lo, hi].
 func between(r *rand.Rand, lo, hi int64) int64 { return lo + r.Int64N(hi-lo+1) }
 
-// category is a transaction category of MX's tree.
-type category struct {
-	name, top string
-	guid      mxplatform.CategoryGUID
-	topGUID   mxplatform.CategoryGUID
-}
-
-func newCategory(name, top string) category {
-	return category{name: name, top: top, guid: categoryGUID(name), topGUID: categoryGUID(top)}
-}
-
-// categoryGUID is the GUID of the category with the name.
-func categoryGUID(name string) mxplatform.CategoryGUID {
-	return mxplatform.CategoryGUID(stableGUID("CAT", name))
-}
-
-// MX's Groceries category keeps the GUID of MX's own examples.
-var (
-	catGroceries   = category{name: "Groceries", top: "Food & Dining", guid: "CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8", topGUID: categoryGUID("Food & Dining")}
-	catRestaurants = newCategory("Restaurants", "Food & Dining")
-	catCoffee      = newCategory("Coffee Shops", "Food & Dining")
-	catFastFood    = newCategory("Fast Food", "Food & Dining")
-	catGas         = newCategory("Gas", "Auto & Transport")
-	catTransit     = newCategory("Public Transportation", "Auto & Transport")
-	catUtilities   = newCategory("Utilities", "Bills & Utilities")
-	catPhone       = newCategory("Mobile Phone", "Bills & Utilities")
-	catInternet    = newCategory("Internet", "Bills & Utilities")
-	catClothing    = newCategory("Clothing", "Shopping")
-	catElectronics = newCategory("Electronics & Software", "Shopping")
-	catStreaming   = newCategory("Movies & DVDs", "Entertainment")
-	catMusic       = newCategory("Music", "Entertainment")
-	catGym         = newCategory("Gym", "Health & Fitness")
-	catPharmacy    = newCategory("Pharmacy", "Health & Fitness")
-	catRent        = newCategory("Mortgage & Rent", "Home")
-	catPaycheck    = newCategory("Paycheck", "Income")
-	catInterest    = newCategory("Interest Income", "Income")
-	catTransfer    = newCategory("Transfer", "Transfer")
-	catCardPayment = newCategory("Credit Card Payment", "Transfer")
-	catATMFee      = newCategory("ATM Fee", "Fees & Charges")
-)
-
-// categories are the categories the fake knows, by GUID: updateTransaction accepts these and
-// the top-level ones.
-var categories = func() map[mxplatform.CategoryGUID]category {
-	all := []category{catGroceries, catRestaurants, catCoffee, catFastFood, catGas, catTransit,
-		catUtilities, catPhone, catInternet, catClothing, catElectronics, catStreaming, catMusic,
-		catGym, catPharmacy, catRent, catPaycheck, catInterest, catTransfer, catCardPayment, catATMFee}
-	m := map[mxplatform.CategoryGUID]category{}
-	for _, c := range all {
-		m[c.guid] = c
-		m[c.topGUID] = category{name: c.top, top: c.top, guid: c.topGUID, topGUID: c.topGUID}
-	}
-	return m
-}()
-
-// merchant is where money is spent.
-type merchant struct {
-	name, raw string // description and original description
-	cat       category
-	mcc       int
-	lo, hi    int64 // amount range, cents
-	recurring bool
-	sub       bool // a subscription
-	bill      bool
-}
-
-var spending = []merchant{
-	{name: "Whole Foods", raw: "WHOLEFDS TSQ 102", cat: catGroceries, mcc: 5411, lo: 1800, hi: 16000},
-	{name: "Trader Joe's", raw: "TRADER JOE S #552", cat: catGroceries, mcc: 5411, lo: 1500, hi: 9000},
-	{name: "Safeway", raw: "SAFEWAY #1711", cat: catGroceries, mcc: 5411, lo: 1200, hi: 12000},
-	{name: "Chipotle", raw: "CHIPOTLE 0923", cat: catFastFood, mcc: 5814, lo: 900, hi: 2400},
-	{name: "Starbucks", raw: "STARBUCKS STORE 10284", cat: catCoffee, mcc: 5814, lo: 350, hi: 1200},
-	{name: "Olive Garden", raw: "OLIVE GARDEN 0034", cat: catRestaurants, mcc: 5812, lo: 2800, hi: 9500},
-	{name: "Shell", raw: "SHELL OIL 57444", cat: catGas, mcc: 5541, lo: 2500, hi: 7500},
-	{name: "Chevron", raw: "CHEVRON 0306417", cat: catGas, mcc: 5541, lo: 2500, hi: 7000},
-	{name: "Metro Transit", raw: "METRO TRANSIT FARE", cat: catTransit, mcc: 4111, lo: 250, hi: 2500},
-	{name: "Target", raw: "TARGET 00021", cat: catClothing, mcc: 5311, lo: 1500, hi: 14000},
-	{name: "Amazon", raw: "AMZN MKTP US*2K4", cat: catElectronics, mcc: 5942, lo: 999, hi: 25000},
-	{name: "CVS Pharmacy", raw: "CVS/PHARMACY #0412", cat: catPharmacy, mcc: 5912, lo: 600, hi: 6000},
-}
-
-var monthly = []merchant{
-	{name: "Netflix", raw: "NETFLIX.COM", cat: catStreaming, mcc: 4899, lo: 1549, hi: 1549, recurring: true, sub: true},
-	{name: "Spotify", raw: "SPOTIFY USA", cat: catMusic, mcc: 5735, lo: 1099, hi: 1099, recurring: true, sub: true},
-	{name: "Planet Fitness", raw: "PLANET FITNESS CLUB", cat: catGym, mcc: 7997, lo: 2499, hi: 2499, recurring: true, sub: true},
-	{name: "Verizon Wireless", raw: "VZWRLSS*APOCC VISB", cat: catPhone, mcc: 4814, lo: 6500, hi: 9500, recurring: true, bill: true},
-	{name: "Comcast", raw: "COMCAST CABLE COMM", cat: catInternet, mcc: 4899, lo: 7999, hi: 7999, recurring: true, bill: true},
-	{name: "City Power & Light", raw: "CITY POWER LIGHT UTIL", cat: catUtilities, mcc: 4900, lo: 6000, hi: 18000, recurring: true, bill: true},
-}
-
 // accountKind is one kind of account the generator makes.
 type accountKind struct {
 	typ      mxplatform.AccountType
@@ -146,10 +56,17 @@ var extraKinds = []accountKind{
 	{mxplatform.AccountTypeLineOfCredit, []mxplatform.AccountSubtype{mxplatform.AccountSubtypeNone}, []string{"Personal Line of Credit"}},
 }
 
+// genAccount is a generated account, with the holdings of an investment account.
+type genAccount struct {
+	data     mxplatform.Account
+	holdings []mxplatform.Holding
+}
+
 // genAccounts makes the accounts of a member's first aggregation: a checking account and one
-// to three others.
-func genAccounts(r *rand.Rand, instName string, at time.Time) []mxplatform.Account {
-	out := []mxplatform.Account{genAccount(r, accountKind{mxplatform.AccountTypeChecking, []mxplatform.AccountSubtype{mxplatform.AccountSubtypeNone}, []string{"Everyday Checking", "Checking"}}, instName, at)}
+// to three others. An investment account comes with its holdings, whose value makes its
+// balance.
+func genAccounts(r *rand.Rand, instName string, at time.Time) []genAccount {
+	out := []genAccount{genOneAccount(r, accountKind{mxplatform.AccountTypeChecking, []mxplatform.AccountSubtype{mxplatform.AccountSubtypeNone}, []string{"Everyday Checking", "Checking"}}, instName, at)}
 	kinds := append([]accountKind(nil), extraKinds...)
 	r.Shuffle(len(kinds), func(i, j int) { kinds[i], kinds[j] = kinds[j], kinds[i] })
 	n := 1 + r.IntN(3)
@@ -160,49 +77,43 @@ func genAccounts(r *rand.Rand, instName string, at time.Time) []mxplatform.Accou
 		}
 	}
 	for _, k := range kinds[:n] {
-		out = append(out, genAccount(r, k, instName, at))
+		out = append(out, genOneAccount(r, k, instName, at))
 	}
 	return out
 }
 
-func genAccount(r *rand.Rand, k accountKind, instName string, at time.Time) mxplatform.Account {
+func genOneAccount(r *rand.Rand, k accountKind, instName string, at time.Time) genAccount {
 	i := r.IntN(len(k.subtypes))
 	sub, name := k.subtypes[i], k.names[min(i, len(k.names)-1)]
-	feed, system := mxplatform.SetByFeed, mxplatform.SetBySystem
 	number := fmt.Sprintf("%04d", r.IntN(10000))
 	a := mxplatform.Account{
-		Type: k.typ, Subtype: sub, TypeSetBy: mxplatform.OptionalOf(feed), SubtypeSetBy: mxplatform.OptionalOf(feed),
-		Name: name, NameSetBy: mxplatform.OptionalOf(feed), FeedName: name,
-		AccountNumber: number, AccountNumberSetBy: mxplatform.OptionalOf(feed), FeedAccountNumber: number,
-		CurrencyCode: "USD", CurrencyCodeSetBy: mxplatform.OptionalOf(system), FeedCurrencyCode: "USD",
+		Type: k.typ, Subtype: sub, Name: name, AccountNumber: number, CurrencyCode: "USD",
 		CreatedAt: timestamp(at), UpdatedAt: timestamp(at), ImportedAt: timestamp(at),
-		AccountOwnership: "INDIVIDUAL",
+		AccountOwnership: mxplatform.AccountOwnershipIndividual, IsClosed: opt(false), IsHidden: opt(false), IsManual: opt(false),
 	}
+	var holdings []mxplatform.Holding
 	due := func(days int) mxplatform.Timestamp { return timestamp(day(at).AddDate(0, 0, days)) }
 	switch k.typ {
 	case mxplatform.AccountTypeChecking:
 		bal := between(r, 50000, 800000)
-		a.Balance, a.AvailableBalance, a.FeedBalance, a.FeedAvailableBalance = moneyOpt(bal), moneyOpt(bal), moneyOpt(bal), moneyOpt(bal)
+		a.Balance, a.AvailableBalance = moneyOpt(bal), moneyOpt(bal)
 		a.RoutingNumber = fmt.Sprintf("0%08d", r.IntN(100000000))
-		a.FeedRoutingNumber = a.RoutingNumber
 		a.Apy = moneyOpt(1)
-		a.FederalInsuranceStatus = "INSURED"
+		a.FederalInsuranceStatus = mxplatform.FederalInsuranceStatusInsured
 		a.Name = instName + " " + name
 	case mxplatform.AccountTypeSavings:
 		bal := between(r, 100000, 2500000)
-		a.Balance, a.AvailableBalance, a.FeedBalance = moneyOpt(bal), moneyOpt(bal), moneyOpt(bal)
+		a.Balance, a.AvailableBalance = moneyOpt(bal), moneyOpt(bal)
 		a.Apy, a.InterestRate = moneyOpt(between(r, 50, 450)), moneyOpt(between(r, 50, 440))
-		a.FeedApy, a.ApySetBy = a.Apy, mxplatform.OptionalOf(feed)
-		a.FederalInsuranceStatus = "INSURED"
+		a.FederalInsuranceStatus = mxplatform.FederalInsuranceStatusInsured
 	case mxplatform.AccountTypeCreditCard:
 		limit := between(r, 50, 150) * 10000
 		bal := between(r, 0, limit/3)
-		a.Balance, a.FeedBalance, a.CreditLimit, a.FeedCreditLimit = moneyOpt(bal), moneyOpt(bal), moneyOpt(limit), moneyOpt(limit)
+		a.Balance, a.CreditLimit = moneyOpt(bal), moneyOpt(limit)
 		a.AvailableCredit = moneyOpt(limit - bal)
 		a.StatementBalance = moneyOpt(bal * 9 / 10)
 		a.MinimumPayment = moneyOpt(max(2500, bal/50))
 		a.Apr = moneyOpt(between(r, 1599, 2999))
-		a.FeedApr, a.AprSetBy = a.Apr, mxplatform.OptionalOf(feed)
 		dueDay := 1 + r.IntN(28)
 		a.DayPaymentIsDue, a.PaymentDueAt = opt(dueDay), due(10+r.IntN(15))
 		a.LastPayment, a.LastPaymentAt = moneyOpt(max(2500, bal/4)), due(-20)
@@ -212,7 +123,7 @@ func genAccount(r *rand.Rand, k accountKind, instName string, at time.Time) mxpl
 			orig = between(r, 150, 600) * 100000
 		}
 		bal := orig * between(r, 30, 95) / 100
-		a.OriginalBalance, a.Balance, a.FeedBalance, a.PayoffBalance = moneyOpt(orig), moneyOpt(bal), moneyOpt(bal), moneyOpt(bal+bal/100)
+		a.OriginalBalance, a.Balance, a.PayoffBalance = moneyOpt(orig), moneyOpt(bal), moneyOpt(bal+bal/100)
 		a.InterestRate = moneyOpt(between(r, 299, 899))
 		a.MinimumPayment = moneyOpt(max(5000, orig/120))
 		a.PaymentDueAt, a.LastPaymentAt = due(5+r.IntN(20)), due(-25)
@@ -224,15 +135,15 @@ func genAccount(r *rand.Rand, k accountKind, instName string, at time.Time) mxpl
 			a.AvailableCredit = moneyOpt(orig - bal)
 		}
 	case mxplatform.AccountTypeInvestment:
-		holdings := between(r, 500000, 25000000)
-		cash := between(r, 0, 500000)
-		a.HoldingsValue, a.CashBalance = moneyOpt(holdings), moneyOpt(cash)
-		a.Balance, a.TotalAccountValue = moneyOpt(holdings+cash), moneyOpt(holdings+cash)
-		a.FeedBalance, a.FeedHoldingsValue = a.Balance, a.HoldingsValue
-		a.TodayUglAmount = moneyOpt(between(r, -holdings/50, holdings/50))
+		var value holdingsValue
+		holdings, value = genHoldings(r, at)
+		cash := money(between(r, 0, 500000))
+		total := value.market.Add(cash)
+		a.CashBalance, a.Balance, a.TotalAccountValue = opt(cash), opt(total), opt(total)
+		a.TodayUglAmount = opt(value.todayUGL)
+		a.TotalAccountValueUgl = opt(value.totalUGL)
 	}
-	a.BalanceSetBy = mxplatform.OptionalOf(feed)
-	return a
+	return genAccount{data: a, holdings: holdings}
 }
 
 // transactional reports whether the generator makes transactions for an account of this type.
@@ -246,32 +157,47 @@ type genTxn struct {
 	day  time.Time
 }
 
+// The merchants of the generated income, rent, fees and transfers.
+var (
+	payroll      = merchant{name: "Acme Corp Payroll", raw: "ACME CORP DIR DEP", cat: "Paycheck", recurring: true}
+	rent         = merchant{name: "Maple Court Apartments", raw: "MAPLE CT APTS RENT", website: "https://www.maplecourt.example", cat: "Mortgage & Rent", mcc: 6513, recurring: true, bill: true}
+	atmFee       = merchant{name: "ATM Fee", raw: "NON-NETWORK ATM FEE", cat: "ATM Fee"}
+	cardPayment  = merchant{name: "Payment - Thank You", raw: "ONLINE PAYMENT THANK YOU", cat: "Credit Card Payment"}
+	savingsIn    = merchant{name: "Transfer from Checking", raw: "ONLINE TRANSFER FROM CHK", cat: "Transfer", recurring: true}
+	interestPaid = merchant{name: "Interest Paid", raw: "INTEREST PAYMENT", cat: "Interest Income", recurring: true}
+)
+
 // genHistory makes the transactions of an account from 89 days before at to 2 days after, so
-// that MX's default window (90 days back, 5 ahead) shows all of them. Those of the last two
-// days and later are PENDING.
+// that MX's default windows (90 days back in v20111101, 120 in v20250224, and 5 ahead) show
+// all of them. Those of the last two days and later are PENDING.
 func genHistory(r *rand.Rand, acct mxplatform.Account, at time.Time) []genTxn {
 	today := day(at)
+	return genDays(r, acct, today.AddDate(0, 0, -89), today.AddDate(0, 0, 2), today)
+}
+
+// genDays makes the transactions of an account for the days from start to end, both included,
+// relative to today.
+func genDays(r *rand.Rand, acct mxplatform.Account, start, end, today time.Time) []genTxn {
 	var out []genTxn
 	add := func(d time.Time, m merchant, typ mxplatform.TransactionType, cents int64) {
 		out = append(out, genTxn{data: txnData(r, m, typ, cents, d, today), day: d})
 	}
-	start := today.AddDate(0, 0, -89)
 	pay := between(r, 150000, 350000)
-	for d := start; !d.After(today.AddDate(0, 0, 2)); d = d.AddDate(0, 0, 1) {
+	for d := start; !d.After(end); d = d.AddDate(0, 0, 1) {
 		switch acct.Type {
 		case mxplatform.AccountTypeChecking:
 			if d.Day() == 1 || d.Day() == 15 {
-				add(d, merchant{name: "Acme Corp Payroll", raw: "ACME CORP DIR DEP", cat: catPaycheck, recurring: true}, mxplatform.TransactionTypeCredit, pay)
+				add(d, payroll, mxplatform.TransactionTypeCredit, pay)
 			}
 			if d.Day() == 3 {
-				add(d, merchant{name: "Maple Court Apartments", raw: "MAPLE CT APTS RENT", cat: catRent, mcc: 6513, recurring: true, bill: true}, mxplatform.TransactionTypeDebit, 185000)
+				add(d, rent, mxplatform.TransactionTypeDebit, 185000)
 			}
 			if r.IntN(10) < 6 {
 				m := spending[r.IntN(len(spending))]
 				add(d, m, mxplatform.TransactionTypeDebit, between(r, m.lo, m.hi))
 			}
 			if r.IntN(60) == 0 {
-				add(d, merchant{name: "ATM Fee", raw: "NON-NETWORK ATM FEE", cat: catATMFee, mcc: 6011}, mxplatform.TransactionTypeDebit, 300)
+				add(d, atmFee, mxplatform.TransactionTypeDebit, 300)
 			}
 		case mxplatform.AccountTypeCreditCard:
 			if r.IntN(10) < 5 {
@@ -284,14 +210,14 @@ func genHistory(r *rand.Rand, acct mxplatform.Account, at time.Time) []genTxn {
 				}
 			}
 			if d.Day() == 20 {
-				add(d, merchant{name: "Payment - Thank You", raw: "ONLINE PAYMENT THANK YOU", cat: catCardPayment}, mxplatform.TransactionTypeCredit, between(r, 30000, 150000))
+				add(d, cardPayment, mxplatform.TransactionTypeCredit, between(r, 30000, 150000))
 			}
 		case mxplatform.AccountTypeSavings:
 			if d.Day() == 2 {
-				add(d, merchant{name: "Transfer from Checking", raw: "ONLINE TRANSFER FROM CHK", cat: catTransfer, recurring: true}, mxplatform.TransactionTypeCredit, between(r, 10000, 50000))
+				add(d, savingsIn, mxplatform.TransactionTypeCredit, between(r, 10000, 50000))
 			}
 			if d.Day() == 28 {
-				add(d, merchant{name: "Interest Paid", raw: "INTEREST PAYMENT", cat: catInterest, recurring: true}, mxplatform.TransactionTypeCredit, between(r, 100, 4000))
+				add(d, interestPaid, mxplatform.TransactionTypeCredit, between(r, 100, 4000))
 			}
 		}
 	}
@@ -318,23 +244,25 @@ func txnData(r *rand.Rand, m merchant, typ mxplatform.TransactionType, cents int
 	} else {
 		status = mxplatform.TransactionStatusPending
 	}
-	income := m.cat.top == "Income"
-	transfer := m.cat.top == "Transfer"
+	cat := defaultCategory(m.cat)
+	income := cat.top == "Income"
+	transfer := cat.top == "Transfer"
 	t := mxplatform.Transaction{
 		Amount: moneyOpt(cents), Type: typ, Status: status,
 		Description: m.name, OriginalDescription: m.raw,
-		Category: m.cat.name, CategoryGUID: m.cat.guid, TopLevelCategory: m.cat.top,
+		Category: cat.name, CategoryGUID: cat.guid, TopLevelCategory: cat.top,
 		CurrencyCode: "USD", TransactedAt: timestamp(transacted), PostedAt: posted,
 		IsExpense: opt(typ == mxplatform.TransactionTypeDebit && !transfer), IsIncome: opt(income),
-		IsDirectDeposit: opt(m.cat == catPaycheck), IsBillPay: opt(m.bill), IsFee: opt(m.cat.top == "Fees & Charges"),
-		IsRecurring: opt(m.recurring), IsSubscription: opt(m.sub),
+		IsDirectDeposit: opt(m.cat == "Paycheck"), IsBillPay: opt(m.bill), IsFee: opt(cat.top == "Fees & Charges"),
+		IsRecurring: opt(m.recurring), IsSubscription: opt(m.sub), IsManual: opt(false),
+		IsInternational: opt(false),
 	}
 	if m.mcc != 0 {
+		loc := m.location()
 		t.MerchantCategoryCode = opt(m.mcc)
-		t.MerchantGUID = mxplatform.MerchantGUID(stableGUID("MCH", m.name))
-		t.MerchantLocationGUID = mxplatform.MerchantLocationGUID(stableGUID("MCL", m.raw))
-		t.Latitude = opt(40.0 + float64(r.IntN(100000))/100000)
-		t.Longitude = opt(-111.0 - float64(r.IntN(100000))/100000)
+		t.MerchantGUID = loc.MerchantGUID
+		t.MerchantLocationGUID = loc.GUID
+		t.Latitude, t.Longitude = loc.Latitude, loc.Longitude
 	}
 	return t
 }
@@ -342,14 +270,23 @@ func txnData(r *rand.Rand, m merchant, typ mxplatform.TransactionType, cents int
 // The objects the includes parameter adds to a transaction are derived from the transaction
 // alone, so that they are the same on every page and in every fake.
 
-// merchantOf is the merchant include of a transaction with a merchant GUID.
+// merchantOf is the merchant include of a transaction with a merchant GUID: the merchant as
+// readMerchant answers it.
 func merchantOf(t mxplatform.Transaction) *mxplatform.TransactionMerchant {
-	return &mxplatform.TransactionMerchant{
-		GUID:       t.MerchantGUID,
-		Name:       t.Description,
-		LogoURL:    "https://content.mx.com/logos/merchants/" + string(t.MerchantGUID) + ".png",
-		WebsiteURL: "https://www.example.com",
+	name := t.Description
+	m, ok := merchantByGUID(t.MerchantGUID)
+	if ok {
+		name = m.name
 	}
+	out := &mxplatform.TransactionMerchant{
+		GUID:    t.MerchantGUID,
+		Name:    name,
+		LogoURL: "https://content.mx.com/logos/merchants/" + string(t.MerchantGUID) + ".png",
+	}
+	if ok {
+		out.WebsiteURL = m.website
+	}
+	return out
 }
 
 // place is a town where generated transactions happen: the generator places merchants around

@@ -8,14 +8,6 @@ import (
 	"strconv"
 )
 
-// mediaType is the versioned media type of the MX Platform API v1: what every request must
-// accept and every JSON answer is.
-const mediaType = "application/vnd.mx.api.v1+json"
-
-// apiVersion is the version of the MX Platform API the fake serves, as requests name it in
-// their Accept-Version header.
-const apiVersion = "v20111101"
-
 // apiError is an answer other than 2xx that a handler returns as its error: the strict server
 // hands it to writeHandlerError, which writes MX's error JSON with its status.
 type apiError struct {
@@ -39,6 +31,11 @@ var (
 	errAccountNotFound     = &apiError{status: http.StatusNotFound, message: "Account not found."}
 	errTransactionNotFound = &apiError{status: http.StatusNotFound, message: "Transaction not found."}
 	errUnknownInstitution  = &apiError{status: http.StatusNotFound, message: "Unrecognized institution."}
+	errStatementNotFound   = &apiError{status: http.StatusNotFound, message: "Statement not found."}
+	errHoldingNotFound     = &apiError{status: http.StatusNotFound, message: "Holding not found."}
+	errCategoryNotFound    = &apiError{status: http.StatusNotFound, message: "Category not found."}
+	errMerchantNotFound    = &apiError{status: http.StatusNotFound, message: "Merchant not found."}
+	errLocationNotFound    = &apiError{status: http.StatusNotFound, message: "Merchant location not found."}
 	errCannotUseOAuth      = &apiError{status: http.StatusBadRequest, message: "Member cannot use OAuth"}
 )
 
@@ -49,13 +46,14 @@ type errorBody struct {
 	} `json:"error"`
 }
 
-// writeError answers status with MX's error JSON, {"error": {"message": "..."}}.
+// writeError answers status with MX's error JSON, {"error": {"message": "..."}}, in the media
+// type of the request's version (see errorMediaType).
 //
 // An answer whose header has gone cannot be replaced: when the fake's writer says that the
 // answer has started (the generated layer reports an error writing a body, most often because
 // the client went away), writeError aborts the answer instead of sending a second header, and
 // the client sees the connection close rather than a body it might take as whole.
-func writeError(w http.ResponseWriter, status int, message string) {
+func writeError(w http.ResponseWriter, r *http.Request, status int, message string) {
 	if answerStarted(w) {
 		panic(http.ErrAbortHandler)
 	}
@@ -63,7 +61,7 @@ func writeError(w http.ResponseWriter, status int, message string) {
 	b.Error.Message = message
 	body, _ := json.Marshal(b) // a struct of one string always encodes
 	h := w.Header()
-	h.Set("Content-Type", mediaType)
+	h.Set("Content-Type", errorMediaType(r))
 	h.Set("Content-Length", strconv.Itoa(len(body)+1))
 	h.Del("Content-Encoding")
 	w.WriteHeader(status)
@@ -72,19 +70,19 @@ func writeError(w http.ResponseWriter, status int, message string) {
 
 // writeHandlerError answers the error a handler returned: its own status for an *apiError, 500
 // for anything else (a bug of the fake, described so that it can be reported).
-func writeHandlerError(w http.ResponseWriter, _ *http.Request, err error) {
+func writeHandlerError(w http.ResponseWriter, r *http.Request, err error) {
 	var ae *apiError
 	if errors.As(err, &ae) {
 		if ae.retryAfter > 0 {
 			w.Header().Set("Retry-After", strconv.Itoa(ae.retryAfter))
 		}
-		writeError(w, ae.status, ae.message)
+		writeError(w, r, ae.status, ae.message)
 		return
 	}
-	writeError(w, http.StatusInternalServerError, "Internal server error: "+err.Error())
+	writeError(w, r, http.StatusInternalServerError, "Internal server error: "+err.Error())
 }
 
 // writeBadRequest answers 400 for a request the generated layer could not decode.
-func writeBadRequest(w http.ResponseWriter, _ *http.Request, err error) {
-	writeError(w, http.StatusBadRequest, "Invalid request: "+err.Error())
+func writeBadRequest(w http.ResponseWriter, r *http.Request, err error) {
+	writeError(w, r, http.StatusBadRequest, "Invalid request: "+err.Error())
 }

@@ -2,9 +2,12 @@ package mxplatformtest_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log"
 	"net/http"
 	"strings"
@@ -12,6 +15,7 @@ import (
 
 	"github.com/mxsdk/mx-go/mxplatform"
 	"github.com/mxsdk/mx-go/mxplatform/mxplatformtest"
+	"github.com/mxsdk/mx-go/mxplatform/v20111101"
 )
 
 // loginTo returns the credentials that log in to an institution with a password of the test
@@ -32,7 +36,8 @@ func loginTo(ctx context.Context, mx *mxplatform.API, code mxplatform.Institutio
 	return creds, nil
 }
 
-// A fake server, a user, and a member at MX Bank that connects at once.
+// A fake server, a user, and a member at MX Bank that connects at once; the user and the member
+// are named by the ids the partner gave them, as v20250224's paths allow.
 func Example() {
 	srv, err := mxplatformtest.Start(mxplatformtest.WithStepInterval(0))
 	if err != nil {
@@ -53,13 +58,14 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	member, err := mx.CreateMember(ctx, user.GUID, mxplatform.MemberCreateRequest{InstitutionCode: mxplatformtest.TestBankCode, Credentials: creds}, nil)
+	memberID := mxplatform.MemberID("my-member-1")
+	member, err := mx.CreateMember(ctx, user.ID, mxplatform.MemberCreateRequest{InstitutionCode: mxplatformtest.TestBankCode, Credentials: creds, ID: &memberID}, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("member:", member.ConnectionStatus)
 
-	accounts, err := mx.ListUserAccounts(ctx, user.GUID, nil)
+	accounts, err := mx.ListMemberAccounts(ctx, user.ID, memberID, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -163,7 +169,7 @@ func ExampleFake_AdvanceTime() {
 		log.Fatal(err)
 	}
 	aggregate := func() {
-		res, err := mx.AggregateMember(ctx, user.GUID, member.GUID, nil)
+		res, err := mx.AggregateMember(ctx, user.GUID, member.GUID)
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -214,21 +220,160 @@ func ExampleFake_InjectFault() {
 	// true
 }
 
-// A request made by hand, as a test in another language makes it, with MX's headers; what the
-// fake answers a version it does not serve; and how it counts requests without Accept-Version.
+// Verifying a member's accounts, then reading their numbers: the job runs like an
+// aggregation, and its challenge is answered by the helper that waits for it.
+func Example_verification() {
+	srv, err := mxplatformtest.Start(mxplatformtest.WithStepInterval(0))
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	mx, err := srv.Client()
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	user, err := srv.Fake.AddUser(mxplatform.User{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	member, err := srv.Fake.AddMember(user.GUID, mxplatformtest.MemberSeed{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	numbers, err := mx.ListAccountNumbersByMember(ctx, user.GUID, member.GUID, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("numbers before verifying:", len(numbers.Items))
+
+	wait := &mxplatform.WaitOptions{Interval: time.Millisecond}
+	res, err := mx.VerifyAndWait(ctx, user.GUID, member.GUID, wait)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("verification:", res.Job, res.Status.ConnectionStatus, "numbers processed:", res.Status.HasProcessedAccountNumbers.Value())
+	numbers, err = mx.ListAccountNumbersByMember(ctx, user.GUID, member.GUID, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, n := range numbers.Items {
+		fmt.Println("routing:", n.RoutingNumber, "account: ...", n.AccountNumber[len(n.AccountNumber)-4:])
+	}
+	// Output:
+	// numbers before verifying: 0
+	// verification: started CONNECTED numbers processed: true
+	// routing: 078216389 account: ... 8003
+}
+
+// Fetching a member's statements and downloading one as PDF, whose SHA-256 is the statement's
+// content_hash.
+func Example_statements() {
+	srv, err := mxplatformtest.Start(mxplatformtest.WithStepInterval(0))
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	mx, err := srv.Client()
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	user, err := srv.Fake.AddUser(mxplatform.User{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	member, err := srv.Fake.AddMember(user.GUID, mxplatformtest.MemberSeed{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	if _, err := mx.FetchStatementsAndWait(ctx, user.GUID, member.GUID, &mxplatform.WaitOptions{Interval: time.Millisecond}); err != nil {
+		log.Fatal(err)
+	}
+	statements, err := mx.ListStatementsByMember(ctx, user.GUID, member.GUID, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	st := statements.Items[0]
+	pdf, err := mx.DownloadStatementPDF(ctx, user.GUID, member.GUID, st.GUID)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer pdf.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, pdf)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("statements:", len(statements.Items))
+	fmt.Println("PDF:", n > 0, "hash matches:", hex.EncodeToString(h.Sum(nil)) == st.ContentHash)
+	// Output:
+	// statements: 9
+	// PDF: true hash matches: true
+}
+
+// The same member through both versions of the API: created with v20111101 (package
+// mxplatform/v20111101, on the same client), read with v20250224.
+func Example_versions() {
+	srv, err := mxplatformtest.Start(mxplatformtest.WithStepInterval(0))
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	mx, err := srv.Client()
+	if err != nil {
+		log.Fatal(err)
+	}
+	old := v20111101.Of(mx)
+	ctx := context.Background()
+	user, err := old.CreateUser(ctx, v20111101.UserCreateRequest{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	creds, err := loginTo(ctx, mx, mxplatformtest.TestBankCode, mxplatformtest.PasswordConnect)
+	if err != nil {
+		log.Fatal(err)
+	}
+	member, err := old.CreateMember(ctx, user.GUID, v20111101.MemberCreateRequest{InstitutionCode: mxplatformtest.TestBankCode, Credentials: creds, SkipAggregation: mxplatform.Ptr(true)}, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("v20111101:", member.ConnectionStatus)
+	job, err := mx.AggregateMember(ctx, user.GUID, member.GUID)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("v20250224:", job.Outcome, job.Member.ConnectionStatus)
+	accounts, err := old.ListUserAccounts(ctx, user.GUID, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	a := accounts.Items[0]
+	fmt.Println("v20111101 account:", a.Name, "feed name:", a.FeedName, "set by:", a.NameSetBy.Value())
+	// Output:
+	// v20111101: CREATED
+	// v20250224: started CONNECTED
+	// v20111101 account: MX Bank Everyday Checking feed name: MX Bank Everyday Checking set by: FEED
+}
+
+// Requests made by hand, as a test in another language makes them: each version named in
+// Accept-Version; a version the fake does not serve; a request without the header, which MX
+// requires: refused, and counted.
 func Example_headers() {
 	srv, err := mxplatformtest.Start()
 	if err != nil {
 		log.Fatal(err)
 	}
 	defer srv.Close()
-	get := func(version string) {
+	get := func(version, accept string) {
 		req, err := http.NewRequest("GET", srv.URL+"/institutions/mxbank", nil)
 		if err != nil {
 			log.Fatal(err)
 		}
 		req.SetBasicAuth(srv.ClientID, srv.APIKey)
-		req.Header.Set("Accept", "application/vnd.mx.api.v1+json")
+		if accept != "" {
+			req.Header.Set("Accept", accept)
+		}
 		if version != "" {
 			req.Header.Set("Accept-Version", version)
 		}
@@ -243,16 +388,18 @@ func Example_headers() {
 		if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
 			log.Fatal(err)
 		}
-		fmt.Println(strings.TrimSpace(resp.Status + " " + body.Error.Message))
+		fmt.Println(strings.TrimSpace(resp.Status + " " + resp.Header.Get("Content-Type") + " " + body.Error.Message))
 	}
-	get("v20111101")
-	get("v20250224")
-	get("") // served as v20111101, and counted
+	get("v20250224", "application/json")
+	get("v20111101", "application/vnd.mx.api.v1+json")
+	get("v20260430", "application/json")
+	get("", "application/vnd.mx.api.v1+json")
 	st := srv.Fake.Requests("readInstitution")
-	fmt.Println("received:", st.Received, "without Accept-Version:", st.MissingAcceptVersion)
+	fmt.Println("received:", st.Received, "handled:", st.Handled, "without Accept-Version:", st.MissingAcceptVersion)
 	// Output:
-	// 200 OK
-	// 406 Not Acceptable Unsupported Accept-Version "v20250224": the supported version is v20111101.
-	// 200 OK
-	// received: 3 without Accept-Version: 1
+	// 200 OK application/json
+	// 200 OK application/vnd.mx.api.v1+json
+	// 406 Not Acceptable application/json Unsupported Accept-Version "v20260430": the versions served are v20250224 (current) and v20111101.
+	// 400 Bad Request application/json The Accept-Version header is required: name the version of the MX Platform API, v20250224 (current) and v20111101.
+	// received: 4 handled: 2 without Accept-Version: 1
 }

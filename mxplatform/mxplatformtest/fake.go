@@ -7,12 +7,10 @@ import (
 	"net/http"
 	"sync"
 	"time"
-
-	"github.com/mxsdk/mx-go/mxplatform/internal/spec"
-	"github.com/mxsdk/mx-go/mxplatform/mxplatformtest/internal/server"
 )
 
-// Fake is the fake MX Platform API: its state (users, members, accounts, transactions,
+// Fake is the fake MX Platform API, in both versions it serves (v20250224 and v20111101): its
+// state (users, members, accounts, transactions, holdings, statements, categories,
 // institutions, jobs), its behaviour, and the http.Handler that serves it. It is safe for
 // concurrent use.
 //
@@ -20,9 +18,8 @@ import (
 // seeding (AddUser, AddMember, AddAccount, AddTransaction). Most users never build a Fake
 // themselves: [Start] and [NewServer] serve one on a loopback port.
 type Fake struct {
-	cfg     config
-	router  *router
-	handler http.Handler // the generated strict server around f
+	cfg      config
+	versions []*apiVersion // the versions served, the current one first
 
 	mu     sync.Mutex // guards everything below
 	offset time.Duration
@@ -37,15 +34,6 @@ type Fake struct {
 	panicHook func(operationID string)
 }
 
-// handlers serves the operations of the API: the strict server interface that oapi-codegen
-// generated from api/platform-v20111101.yaml (in internal/server), over a Fake. Its methods run once a
-// request is authenticated and valid (see Fake.ServeHTTP).
-type handlers struct{ *Fake }
-
-// The fake implements the strict server generated from the spec: a new or changed operation
-// of api/platform-v20111101.yaml does not compile until the fake serves it.
-var _ server.StrictServerInterface = handlers{}
-
 // NewFake builds a fake configured by opts, without serving it: serve [Fake.ServeHTTP]
 // yourself, or use [Start] or [NewServer]. [WithAddr] is ignored.
 func NewFake(opts ...Option) (*Fake, error) {
@@ -53,42 +41,23 @@ func NewFake(opts ...Option) (*Fake, error) {
 	if err != nil {
 		return nil, err
 	}
-	rt, err := loadRouter()
-	if err != nil {
-		return nil, err
-	}
-	for _, rule := range cfg.faults {
-		if !rt.knows(rule.Operation) {
-			return nil, fmt.Errorf("mxplatformtest: fault rule for unknown operation %q", rule.Operation)
-		}
-	}
 	insts := append(seededInstitutions(), cfg.institutions...)
 	f := &Fake{
 		cfg:    cfg,
-		router: rt,
 		st:     newStore(cfg.seed, insts),
 		faults: faultState{rng: rand.New(rand.NewPCG(uint64(cfg.seed), 0xfa017))},
 	}
+	if f.versions, err = newVersions(f); err != nil {
+		return nil, err
+	}
 	for _, rule := range cfg.faults {
+		if !f.knows(rule.Operation) {
+			return nil, fmt.Errorf("mxplatformtest: fault rule for unknown operation %q", rule.Operation)
+		}
 		f.faults.add(rule)
 	}
-	strict := server.NewStrictHandlerWithOptions(handlers{f}, nil, server.StrictHTTPServerOptions{
-		RequestErrorHandlerFunc:  writeBadRequest,
-		ResponseErrorHandlerFunc: writeHandlerError,
-	})
-	f.handler = server.HandlerWithOptions(strict, server.StdHTTPServerOptions{ErrorHandlerFunc: writeBadRequest})
 	return f, nil
 }
-
-// loadRouter loads the embedded spec and builds its router once for all fakes: the router is
-// only read afterwards, and loading the spec takes tens of milliseconds.
-var loadRouter = sync.OnceValues(func() (*router, error) {
-	doc, err := spec.GetSpec()
-	if err != nil {
-		return nil, fmt.Errorf("mxplatformtest: loading the embedded spec: %w", err)
-	}
-	return newRouter(doc)
-})
 
 // ClientID returns the client ID the fake accepts.
 func (f *Fake) ClientID() string { return f.cfg.clientID }
@@ -105,6 +74,13 @@ func (f *Fake) Now() time.Time {
 
 // now is Now under f.mu.
 func (f *Fake) now() time.Time { return time.Now().UTC().Add(f.offset) }
+
+// begin locks the fake for an operation and brings its jobs up to date, returning the time;
+// the caller unlocks f.mu.
+func (f *Fake) begin() time.Time {
+	f.mu.Lock()
+	return f.sync()
+}
 
 // sync brings the jobs up to date with the clock; every operation calls it first, under f.mu.
 func (f *Fake) sync() time.Time {
@@ -160,14 +136,18 @@ func (f *Fake) RunningJobs() int {
 // Counts is how many objects of each kind a fake holds.
 type Counts struct {
 	Users, Members, Accounts, Transactions int
+	Holdings, Statements, Categories       int // categories: the users' custom ones
 }
 
-// Counts returns how many users, members, accounts and transactions the fake holds.
+// Counts returns how many objects of each kind the fake holds.
 func (f *Fake) Counts() Counts {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.sync()
-	return Counts{Users: len(f.st.users), Members: len(f.st.members), Accounts: len(f.st.accounts), Transactions: len(f.st.txns)}
+	return Counts{
+		Users: len(f.st.users), Members: len(f.st.members), Accounts: len(f.st.accounts), Transactions: len(f.st.txns),
+		Holdings: len(f.st.holdings), Statements: len(f.st.statements), Categories: len(f.st.categories),
+	}
 }
 
 // baseURLKey keys the server's base URL in a request's context.

@@ -222,7 +222,7 @@ func (f *Fake) InjectFault(rule FaultRule) error {
 	if err := rule.validate(); err != nil {
 		return err
 	}
-	if !f.router.knows(rule.Operation) {
+	if !f.knows(rule.Operation) {
 		return fmt.Errorf("mxplatformtest: fault rule for unknown operation %q", rule.Operation)
 	}
 	f.faults.add(rule)
@@ -237,7 +237,7 @@ func (f *Fake) ClearFaults() {
 }
 
 // strike answers the request with a fault that replaces the operation's answer.
-func strike(w http.ResponseWriter, ft Fault) {
+func strike(w http.ResponseWriter, r *http.Request, ft Fault) {
 	switch ft.Kind {
 	case FaultReset:
 		resetConnection(w)
@@ -255,7 +255,7 @@ func strike(w http.ResponseWriter, ft Fault) {
 		if ft.RetryAfter > 0 || ft.Status == http.StatusTooManyRequests {
 			w.Header().Set("Retry-After", retryAfter(ft))
 		}
-		writeError(w, ft.Status, faultMessage(ft.Status))
+		writeError(w, r, ft.Status, faultMessage(ft.Status))
 	}
 }
 
@@ -283,7 +283,7 @@ func faultMessage(status int) string {
 // deliver sends the recorded answer of the operation, spoiled by the fault.
 func deliver(w http.ResponseWriter, r *http.Request, ft Fault, rec *recorder) {
 	if ft.Kind == FaultStatus || ft.Kind == FaultReset || ft.Kind == FaultNonJSON {
-		strike(w, ft) // AfterApplying: the request was processed, its answer is lost
+		strike(w, r, ft) // AfterApplying: the request was processed, its answer is lost
 		return
 	}
 	h := w.Header()

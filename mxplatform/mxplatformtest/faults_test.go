@@ -141,7 +141,7 @@ func TestBrokenAnswers(t *testing.T) {
 
 	inject("listInstitutionCredentials", mxplatformtest.LatencyFault(50*time.Millisecond))
 	start = time.Now()
-	if _, err := mx.ListInstitutionCredentials(ctx, "mxbank", nil); err != nil {
+	if _, err := mx.ListInstitutionCredentials(ctx, mxplatformtest.TestBankCode, nil); err != nil {
 		t.Error(err)
 	}
 	if d := time.Since(start); d < 50*time.Millisecond {
@@ -242,7 +242,7 @@ func TestFaultRate(t *testing.T) {
 		for range 40 {
 			req, _ := http.NewRequest("GET", srv.URL+"/institutions", nil)
 			req.SetBasicAuth(srv.ClientID, srv.APIKey)
-			req.Header.Set("Accept", "application/vnd.mx.api.v1+json")
+			req.Header.Set("Accept-Version", current)
 			resp, err := client.Do(req)
 			if err != nil {
 				out = append(out, "reset")

@@ -17,46 +17,59 @@ import (
 	"github.com/getkin/kin-openapi/routers"
 
 	"github.com/mxsdk/mx-go/mxplatform"
-	"github.com/mxsdk/mx-go/mxplatform/internal/spec"
+	spec11 "github.com/mxsdk/mx-go/mxplatform/internal/spec/v20111101"
+	spec25 "github.com/mxsdk/mx-go/mxplatform/internal/spec/v20250224"
 	"github.com/mxsdk/mx-go/mxplatform/mxplatformtest"
+	"github.com/mxsdk/mx-go/mxplatform/v20111101"
+)
+
+// The versions of the API the fake serves, as Accept-Version names them.
+const (
+	current = mxplatform.APIVersion // v20250224
+	v1      = v20111101.APIVersion
 )
 
 var (
 	specOnce   sync.Once
-	specRoutes map[string]*routers.Route
+	specRoutes map[string]map[string]*routers.Route
 	specErr    error
 )
 
-// routesByOperation returns the spec's operations as kin-openapi routes, by operationId.
-func routesByOperation(t testing.TB) map[string]*routers.Route {
+// routesByOperation returns the operations of a version's spec as kin-openapi routes, by
+// operationId.
+func routesByOperation(t testing.TB, version string) map[string]*routers.Route {
 	t.Helper()
 	specOnce.Do(func() {
-		var doc *openapi3.T
-		doc, specErr = spec.GetSpec()
-		if specErr != nil {
-			return
-		}
-		specRoutes = map[string]*routers.Route{}
-		for path, item := range doc.Paths.Map() {
-			for method, op := range item.Operations() {
-				// The embedded spec holds operationIds capitalised ("CreateUser").
-				id := strings.ToLower(op.OperationID[:1]) + op.OperationID[1:]
-				specRoutes[id] = &routers.Route{Spec: doc, Path: path, PathItem: item, Method: method, Operation: op}
+		specRoutes = map[string]map[string]*routers.Route{}
+		for v, load := range map[string]func() (*openapi3.T, error){current: spec25.GetSwagger, v1: spec11.GetSwagger} {
+			doc, err := load()
+			if err != nil {
+				specErr = err
+				return
 			}
+			routes := map[string]*routers.Route{}
+			for path, item := range doc.Paths.Map() {
+				for method, op := range item.Operations() {
+					// The embedded spec holds operationIds capitalised ("CreateUser").
+					id := strings.ToLower(op.OperationID[:1]) + op.OperationID[1:]
+					routes[id] = &routers.Route{Spec: doc, Path: path, PathItem: item, Method: method, Operation: op}
+				}
+			}
+			specRoutes[v] = routes
 		}
 	})
 	if specErr != nil {
-		t.Fatalf("loading the spec: %v", specErr)
+		t.Fatalf("loading the specs: %v", specErr)
 	}
-	return specRoutes
+	return specRoutes[version]
 }
 
-// specCheck validates every answer the fake gives an API call against the spec: status,
-// Content-Type and body. A fake that drifts from the spec fails the test that used it.
+// specCheck validates every answer the fake gives an API call against the spec of the version
+// the request named: status, Content-Type and body. A fake that drifts from a spec fails the
+// test that used it.
 type specCheck struct {
-	t      testing.TB
-	routes map[string]*routers.Route
-	base   http.RoundTripper
+	t    testing.TB
+	base http.RoundTripper
 }
 
 func (c *specCheck) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -65,9 +78,14 @@ func (c *specCheck) RoundTrip(req *http.Request) (*http.Response, error) {
 		return resp, err
 	}
 	op := mxplatform.OperationID(req)
-	route := c.routes[op]
+	version := req.Header.Get("Accept-Version")
+	route := routesByOperation(c.t, version)[op]
 	if route == nil {
-		c.t.Errorf("request %s %s has no operation", req.Method, req.URL.Path)
+		c.t.Errorf("request %s %s has no operation %s in %q", req.Method, req.URL.Path, op, version)
+		return resp, nil
+	}
+	if resp.Header.Get("Content-Type") == "application/vnd.mx.api.v1+pdf" {
+		// A binary body: the spec says only its type, which the check below would read whole.
 		return resp, nil
 	}
 	body, err := io.ReadAll(resp.Body)
@@ -84,7 +102,7 @@ func (c *specCheck) RoundTrip(req *http.Request) (*http.Response, error) {
 		Options:                &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true},
 	}
 	if err := openapi3filter.ValidateResponse(context.Background(), input); err != nil {
-		c.t.Errorf("%s answered %d, which does not match the spec: %v\nbody: %s", op, resp.StatusCode, err, body)
+		c.t.Errorf("%s (%s) answered %d, which does not match the spec: %v\nbody: %s", op, version, resp.StatusCode, err, body)
 	}
 	return resp, nil
 }
@@ -92,11 +110,11 @@ func (c *specCheck) RoundTrip(req *http.Request) (*http.Response, error) {
 // noRetries turns the SDK's retries off, so that a test sees each answer of the fake.
 var noRetries = mxplatform.WithRetryPolicy(mxplatform.RetryPolicy{MaxAttempts: 1})
 
-// newAPI returns an API calling srv, without retries, whose every answer is checked against the
-// spec.
+// newAPI returns an API of the current version calling srv, without retries, whose every
+// answer is checked against the spec of its version.
 func newAPI(t testing.TB, srv *mxplatformtest.Server, extra ...mxplatform.Option) *mxplatform.API {
 	t.Helper()
-	check := &specCheck{t: t, routes: routesByOperation(t), base: http.DefaultTransport}
+	check := &specCheck{t: t, base: http.DefaultTransport}
 	opts := append([]mxplatform.Option{noRetries, mxplatform.WithHTTPClientConfig(&http.Client{Transport: check})}, extra...)
 	mx, err := srv.Client(opts...)
 	if err != nil {
@@ -105,14 +123,22 @@ func newAPI(t testing.TB, srv *mxplatformtest.Server, extra ...mxplatform.Option
 	return mx
 }
 
-// rawResponse is an answer to a hand-made request.
-type rawResponse struct {
-	status int
-	header http.Header
-	body   []byte
+// newAPIV1 returns an API of v20111101 calling srv, on the same core as newAPI's.
+func newAPIV1(t testing.TB, srv *mxplatformtest.Server, extra ...mxplatform.Option) *v20111101.API {
+	t.Helper()
+	return v20111101.Of(newAPI(t, srv, extra...))
 }
 
-// message returns the message of MX's error JSON, failing the test when the body is not it.
+// rawResponse is an answer to a hand-made request.
+type rawResponse struct {
+	status  int
+	header  http.Header
+	body    []byte
+	version string // the Accept-Version of the request
+}
+
+// message returns the message of MX's error JSON, failing the test when the body is not it or
+// not in its version's media type.
 func (r rawResponse) message(t testing.TB) string {
 	t.Helper()
 	var v struct {
@@ -123,19 +149,25 @@ func (r rawResponse) message(t testing.TB) string {
 	if err := json.Unmarshal(r.body, &v); err != nil || v.Error == nil || v.Error.Message == nil {
 		t.Fatalf("status %d: body is not MX's error JSON: %q", r.status, r.body)
 	}
-	if ct := r.header.Get("Content-Type"); ct != "application/vnd.mx.api.v1+json" {
-		t.Errorf("error Content-Type = %q", ct)
+	want := "application/json"
+	if strings.TrimSpace(r.version) == v1 {
+		want = "application/vnd.mx.api.v1+json"
+	}
+	if ct := r.header.Get("Content-Type"); ct != want {
+		t.Errorf("error Content-Type = %q, want %q", ct, want)
 	}
 	return *v.Error.Message
 }
 
-// request describes a hand-made request; by default authenticated, accepting MX's media type,
-// with a JSON Content-Type when it has a body.
+// request describes a hand-made request; by default authenticated, of the current version
+// (Accept-Version v20250224, Accept application/json), with a JSON Content-Type when it has a
+// body. v1 makes it a request of v20111101, with its vendor Accept.
 type request struct {
 	method, path, body string
 	header             map[string]string // "" removes a default header
 	noAuth             bool
 	user, pass         string
+	v1                 bool
 }
 
 func do(t testing.TB, srv *mxplatformtest.Server, r request) rawResponse {
@@ -154,7 +186,13 @@ func do(t testing.TB, srv *mxplatformtest.Server, r request) rawResponse {
 	case !r.noAuth:
 		req.SetBasicAuth(srv.ClientID, srv.APIKey)
 	}
-	req.Header.Set("Accept", "application/vnd.mx.api.v1+json")
+	if r.v1 {
+		req.Header.Set("Accept", "application/vnd.mx.api.v1+json")
+		req.Header.Set("Accept-Version", v1)
+	} else {
+		req.Header.Set("Accept", "application/json")
+		req.Header.Set("Accept-Version", current)
+	}
 	if r.body != "" {
 		req.Header.Set("Content-Type", "application/json")
 	}
@@ -174,7 +212,7 @@ func do(t testing.TB, srv *mxplatformtest.Server, r request) rawResponse {
 	if err != nil {
 		t.Fatalf("%s %s: reading the body: %v", r.method, r.path, err)
 	}
-	return rawResponse{status: resp.StatusCode, header: resp.Header, body: b}
+	return rawResponse{status: resp.StatusCode, header: resp.Header, body: b, version: strings.Join(req.Header.Values("Accept-Version"), ",")}
 }
 
 // credentials returns the credential values that log in to a test bank institution with the
@@ -280,7 +318,7 @@ type stubTransport struct {
 func (s stubTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	return &http.Response{
 		StatusCode: s.status, Request: req, Body: io.NopCloser(strings.NewReader(s.body)),
-		Header: http.Header{"Content-Type": {"application/vnd.mx.api.v1+json"}},
+		Header: http.Header{"Content-Type": {"application/json"}},
 	}, nil
 }
 
@@ -294,7 +332,7 @@ func TestSpecCheckCatchesDrift(t *testing.T) {
 		{404, `{"message": "not MX's error JSON"}`},
 	} {
 		rec := &recordingTB{TB: t}
-		check := &specCheck{t: rec, routes: routesByOperation(t), base: stub}
+		check := &specCheck{t: rec, base: stub}
 		mx, err := mxplatform.New(mxplatform.WithServerURL("http://127.0.0.1:1"), mxplatform.WithCredentials("a", "b"), noRetries,
 			mxplatform.WithHTTPClientConfig(&http.Client{Transport: check}))
 		if err != nil {

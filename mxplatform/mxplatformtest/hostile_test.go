@@ -47,10 +47,12 @@ func TestHostileRequests(t *testing.T) {
 		{"page past int64", request{method: "GET", path: "/institutions?page=99999999999999999999"}, 400},
 		{"negative page", request{method: "GET", path: "/institutions?page=-5&records_per_page=-5"}, 200},
 		{"repeated parameter", request{method: "GET", path: "/institutions?page=1&page=2"}, 400},
-		{"tiny amount", request{method: "PUT", path: acct, body: `{"account": {"balance": 1e-1000000000}}`}, 400},
-		{"huge amount", request{method: "PUT", path: acct, body: `{"account": {"balance": 1e1000000000}}`}, 400},
-		{"long amount", request{method: "PUT", path: acct, body: `{"account": {"balance": 1` + strings.Repeat("0", 400) + `}}`}, 400},
-		{"ordinary amount", request{method: "PUT", path: acct, body: `{"account": {"balance": 1234567.89}}`}, 200},
+		{"tiny amount", request{method: "PUT", path: acct, body: `{"account": {"balance": 1e-1000000000}}`, v1: true}, 400},
+		{"huge amount", request{method: "PUT", path: acct, body: `{"account": {"balance": 1e1000000000}}`, v1: true}, 400},
+		{"long amount", request{method: "PUT", path: acct, body: `{"account": {"balance": 1` + strings.Repeat("0", 400) + `}}`, v1: true}, 400},
+		{"ordinary amount", request{method: "PUT", path: acct, body: `{"account": {"balance": 1234567.89}}`, v1: true}, 200},
+		{"amount on an aggregated account", request{method: "PUT", path: acct, body: `{"account": {"balance": 1.5}}`}, 400},
+		{"tiny amount of a manual account", request{method: "POST", path: users + "/accounts", body: `{"account": {"name": "x", "account_type": "CASH", "balance": 1e-1000000000}}`}, 400},
 		{"null body", request{method: "POST", path: "/users", body: `null`}, 400},
 		{"array body", request{method: "POST", path: "/users", body: `[]`}, 400},
 		{"null wrapper", request{method: "PUT", path: users + "/members/" + string(mg), body: `{"member": null}`}, 400},
@@ -93,21 +95,32 @@ func FuzzServeHTTP(f *testing.F) {
 		f.Fatal(err)
 	}
 	u, m := string(user.GUID), string(member.GUID)
-	f.Add("POST", "/users", `{"user": {"id": "x"}}`)
-	f.Add("POST", "/users/"+u+"/members", `{"member": {"institution_code": "mxbank", "credentials": [{"guid": "x", "value": "y"}]}}`)
-	f.Add("PUT", "/users/"+u+"/members/"+m+"/resume", `{"member": {"challenges": [{"guid": "CRD-x", "value": "correct"}]}}`)
-	f.Add("PUT", "/users/"+u+"/members/"+m, `{"member": {"credentials": [], "id": ""}}`)
-	f.Add("GET", "/users/"+u+"/transactions?from_date=2024-02-30&to_date=2024-01-01&category_guid[]=x&includes=merchant,,", "")
-	f.Add("GET", "/users/"+u+"/members/"+m+"/oauth_window_uri?referral_source=APP&skip_aggregation=true", "")
-	f.Add("POST", "/users/"+u+"/widget_urls", `{"widget_url": {"widget_type": "connect_widget", "current_member_guid": "`+m+`"}}`)
-	f.Add("DELETE", "/users/"+u, "")
-	f.Fuzz(func(t *testing.T, method, path, body string) {
+	for _, old := range []bool{false, true} {
+		f.Add("POST", "/users", `{"user": {"id": "x"}}`, old)
+		f.Add("POST", "/users/"+u+"/members", `{"member": {"institution_code": "mxbank", "credentials": [{"guid": "x", "value": "y"}]}}`, old)
+		f.Add("PUT", "/users/"+u+"/members/"+m+"/resume", `{"member": {"challenges": [{"guid": "CRD-x", "value": "correct"}]}}`, old)
+		f.Add("PUT", "/users/"+u+"/members/"+m, `{"member": {"credentials": [], "id": ""}}`, old)
+		f.Add("GET", "/users/"+u+"/transactions?from_date=2024-02-30&to_date=2024-01-01&category_guid[]=x&includes=merchant,,", "", old)
+		f.Add("GET", "/users/"+u+"/members/"+m+"/oauth_window_uri?referral_source=APP&skip_aggregation=true", "", old)
+		f.Add("POST", "/users/"+u+"/widget_urls", `{"widget_url": {"widget_type": "connect_widget", "current_member_guid": "`+m+`"}}`, old)
+		f.Add("DELETE", "/users/"+u, "", old)
+	}
+	f.Add("POST", "/users/"+u+"/accounts", `{"account": {"name": "x", "account_type": "CASH", "balance": 1e9}}`, false)
+	f.Add("POST", "/users/"+u+"/accounts/merge", `{"account": {"account_guids": ["a", "a"]}}`, false)
+	f.Add("POST", "/users/"+u+"/categories", `{"category": {"name": "x", "parent_guid": "CAT-x"}}`, false)
+	f.Add("GET", "/users/"+u+"/members/"+m+"/statements/STA-x.pdf", "", false)
+	f.Add("POST", "/users/"+u+"/members/"+m+"/verify", "", false)
+	f.Fuzz(func(t *testing.T, method, path, body string, old bool) {
 		req, err := http.NewRequest(method, "http://fake.test"+path, strings.NewReader(body))
 		if err != nil || !strings.HasPrefix(req.URL.Path, "/") || strings.HasPrefix(req.URL.Path, "/oauth/") || strings.HasPrefix(req.URL.Path, "/md/") {
 			return
 		}
 		req.SetBasicAuth(fake.ClientID(), fake.APIKey())
-		req.Header.Set("Accept", "application/vnd.mx.api.v1+json")
+		req.Header.Set("Accept-Version", mxplatform.APIVersion)
+		if old {
+			req.Header.Set("Accept-Version", "v20111101")
+			req.Header.Set("Accept", "application/vnd.mx.api.v1+json")
+		}
 		req.Header.Set("Content-Type", "application/json")
 		rec := httptest.NewRecorder()
 		fake.ServeHTTP(rec, req)
@@ -123,7 +136,7 @@ func FuzzServeHTTP(f *testing.F) {
 			if err := json.Unmarshal(rec.Body.Bytes(), &v); err != nil || v.Error.Message == "" {
 				t.Fatalf("%s %s: %d without MX's error JSON: %q", method, path, rec.Code, rec.Body)
 			}
-		} else if rec.Code != http.StatusNoContent && !json.Valid(bytes.TrimSpace(rec.Body.Bytes())) {
+		} else if rec.Code != http.StatusNoContent && rec.Header().Get("Content-Type") != "application/vnd.mx.api.v1+pdf" && !json.Valid(bytes.TrimSpace(rec.Body.Bytes())) {
 			t.Fatalf("%s %s: %d with a body that is not JSON", method, path, rec.Code)
 		}
 	})

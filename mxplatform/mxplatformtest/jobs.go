@@ -8,18 +8,23 @@ import (
 )
 
 // A job is what MX runs on a member: a standard aggregation (on creation, on aggregateMember,
-// on new credentials, after OAuth) or a balance check. It moves through steps; each step changes
-// the member the way MX's would, so that a client polling readMember or readMemberStatus sees
-// realistic states:
+// on new credentials, after OAuth), a balance check, a verification (account numbers), an
+// identification (account owners), an extended history (older transactions) or a statements
+// fetch. It moves through steps; each step changes the member the way MX's would, so that a
+// client polling readMember or readMemberStatus sees realistic states:
 //
 //	start          is_being_aggregated true, aggregated_at set, has_processed_* false
 //	authenticate   CONNECTED; or CHALLENGED (waits for resumeAggregation); or DELAYED; or the
 //	               failure status the credentials pick (DENIED, LOCKED...), which ends the job
 //	answers        after resumeAggregation (RESUMED): CONNECTED, or REJECTED, which ends it
-//	accounts       accounts made or refreshed, has_processed_accounts true (balance jobs:
+//	accounts       accounts made or refreshed, has_processed_accounts true (balance checks:
 //	               balances refreshed)
-//	transactions   transactions gathered, has_processed_transactions true (aggregations only,
-//	               unless include_transactions is false)
+//	then one step per product the job gathers, in this order:
+//	  numbers      account and routing numbers, has_processed_account_numbers true
+//	  owners       account owners
+//	  transactions transactions gathered, has_processed_transactions true
+//	  history      up to two years of older transactions, has_processed_transactions true
+//	  statements   the monthly statements of the last three months
 //	finish         is_being_aggregated false, successfully_aggregated_at set
 //
 // Steps are not run by goroutines: each request first brings every job up to date with the
@@ -32,12 +37,25 @@ type jobKind int
 const (
 	jobAggregation jobKind = iota + 1
 	jobBalance
+	jobVerification
+	jobIdentification
+	jobHistory
+	jobStatements
 )
 
 // String names the kind of job, for messages.
 func (k jobKind) String() string {
-	if k == jobBalance {
+	switch k {
+	case jobBalance:
 		return "balance check"
+	case jobVerification:
+		return "verification"
+	case jobIdentification:
+		return "identification"
+	case jobHistory:
+		return "extended history"
+	case jobStatements:
+		return "statements fetch"
 	}
 	return "aggregation"
 }
@@ -50,9 +68,25 @@ const (
 	stConnect               // after DELAYED, or after OAuth
 	stAnswers               // the challenges were answered
 	stAccounts
+	stNumbers
+	stOwners
 	stTransactions
+	stHistory
+	stStatements
 	stFinish
 )
+
+// productSteps are the steps that gather each product, in the order jobs run them.
+var productSteps = []struct {
+	product mxplatform.SupportedProduct
+	state   jobState
+}{
+	{mxplatform.SupportedProductAccountVerification, stNumbers},
+	{mxplatform.SupportedProductIdentityVerification, stOwners},
+	{mxplatform.SupportedProductTransactions, stTransactions},
+	{mxplatform.SupportedProductTransactionHistory, stHistory},
+	{mxplatform.SupportedProductStatements, stStatements},
+}
 
 // job is a running job.
 type job struct {
@@ -62,19 +96,52 @@ type job struct {
 	m           *memberRec
 	out         outcome
 	state       jobState
-	includeTxns bool
-	nextAt      time.Time // when the next step is due (time-driven mode)
-	waiting     bool      // CHALLENGED: waits for answers
-	expiresAt   time.Time // when a waiting challenge expires
-	rightAnswer bool      // the answers given to resumeAggregation were right
+	plan        []jobState // the data steps after accounts, then stFinish
+	nextAt      time.Time  // when the next step is due (time-driven mode)
+	waiting     bool       // CHALLENGED: waits for answers
+	expiresAt   time.Time  // when a waiting challenge expires
+	rightAnswer bool       // the answers given to resumeAggregation were right
 }
 
-// startJob starts a job of the kind on the member at time now. The caller has checked that no
-// job runs.
-func (f *Fake) startJob(m *memberRec, kind jobKind, out outcome, includeTxns bool, now time.Time) *job {
+// planFor returns the data steps of a job that gathers the products (investments and rewards
+// need none: holdings come with their accounts, and rewards are not served).
+func planFor(products []mxplatform.SupportedProduct) []jobState {
+	var plan []jobState
+	for _, p := range productSteps {
+		if slices.Contains(products, p.product) {
+			plan = append(plan, p.state)
+		}
+	}
+	return append(plan, stFinish)
+}
+
+// productsOf returns what a job of the kind gathers on the member: an aggregation the
+// member's products (transactions by default), the other jobs their own product.
+func productsOf(kind jobKind, m *memberRec) []mxplatform.SupportedProduct {
+	switch kind {
+	case jobBalance:
+		return nil
+	case jobVerification:
+		return []mxplatform.SupportedProduct{mxplatform.SupportedProductAccountVerification}
+	case jobIdentification:
+		return []mxplatform.SupportedProduct{mxplatform.SupportedProductIdentityVerification}
+	case jobHistory:
+		return []mxplatform.SupportedProduct{mxplatform.SupportedProductTransactionHistory}
+	case jobStatements:
+		return []mxplatform.SupportedProduct{mxplatform.SupportedProductStatements}
+	}
+	if len(m.products) > 0 {
+		return m.products
+	}
+	return []mxplatform.SupportedProduct{mxplatform.SupportedProductTransactions}
+}
+
+// startJob starts a job of the kind on the member at time now, gathering the products. The
+// caller has checked that no job runs.
+func (f *Fake) startJob(m *memberRec, kind jobKind, out outcome, products []mxplatform.SupportedProduct, now time.Time) *job {
 	j := &job{
 		seq: f.st.next(), guid: mxplatform.JobGUID(f.st.newGUID("JOB")), kind: kind, m: m, out: out,
-		state: stAuthenticate, includeTxns: includeTxns, nextAt: now.Add(f.cfg.stepInterval),
+		state: stAuthenticate, plan: planFor(products), nextAt: now.Add(f.cfg.stepInterval),
 	}
 	m.job = j
 	m.jobGUID = j.guid
@@ -82,7 +149,7 @@ func (f *Fake) startJob(m *memberRec, kind jobKind, out outcome, includeTxns boo
 	if kind == jobBalance {
 		m.lastBalanceAt = now
 	}
-	m.authenticated, m.processedAccounts, m.procTxn = false, false, false
+	m.authenticated, m.processedAccounts, m.procTxn, m.processedNumbers = false, false, false, false
 	m.challenges = nil
 	if m.status == "" {
 		m.status = mxplatform.ConnectionStatusCreated
@@ -203,14 +270,25 @@ func (f *Fake) step(j *job, at time.Time) {
 	case stAccounts:
 		f.processAccounts(j, at)
 		m.processedAccounts = true
-		j.state = stTransactions
-		if j.kind == jobBalance || !j.includeTxns {
-			j.state = stFinish
-		}
+		j.advancePlan()
+	case stNumbers:
+		f.verifyAccounts(m)
+		m.processedNumbers = true
+		j.advancePlan()
+	case stOwners:
+		f.identifyAccounts(m)
+		j.advancePlan()
 	case stTransactions:
 		f.processTransactions(j, at)
 		m.procTxn = true
-		j.state = stFinish
+		j.advancePlan()
+	case stHistory:
+		f.extendHistory(j, at)
+		m.procTxn = true
+		j.advancePlan()
+	case stStatements:
+		f.fetchStatements(m, at)
+		j.advancePlan()
 	case stFinish:
 		m.successAt = at
 		m.aggregations++
@@ -220,6 +298,11 @@ func (f *Fake) step(j *job, at time.Time) {
 
 // farFuture is a time no clock reaches: the expiry of challenges that expire only by Step.
 var farFuture = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// advancePlan moves the job to its next data step.
+func (j *job) advancePlan() {
+	j.state, j.plan = j.plan[0], j.plan[1:]
+}
 
 // connect marks the member authenticated and moves the job on to the data.
 func (f *Fake) connect(j *job) {
@@ -259,9 +342,11 @@ func (f *Fake) resume(j *job, right bool, now time.Time) {
 func (f *Fake) processAccounts(j *job, at time.Time) {
 	m := j.m
 	r := dataRand(f.cfg.seed, m, m.aggregations)
-	if len(m.accs) == 0 {
-		for _, data := range genAccounts(r, m.inst.Name, at) {
-			f.st.addAccount(m, data)
+	if !hasAggregatedAccounts(m) {
+		for _, g := range genAccounts(r, m.inst.Name, at) {
+			a := f.st.addAccount(m, g.data)
+			a.feed = g.data
+			f.st.addHoldings(a, g.holdings)
 		}
 		return
 	}
@@ -271,9 +356,9 @@ func (f *Fake) processAccounts(j *job, at time.Time) {
 		}
 		if balance, ok := a.data.Balance.Get(); ok && transactional(a.data.Type) {
 			nb := opt(balance.Add(money(between(r, -5000, 5000))))
-			a.data.Balance, a.data.FeedBalance = nb, nb
+			a.data.Balance, a.feed.Balance = nb, nb
 			if a.data.AvailableBalance.IsSet() {
-				a.data.AvailableBalance = nb
+				a.data.AvailableBalance, a.feed.AvailableBalance = nb, nb
 			}
 		}
 		a.data.UpdatedAt, a.data.ImportedAt = timestamp(at), timestamp(at)
@@ -291,8 +376,9 @@ func (f *Fake) processTransactions(j *job, at time.Time) {
 			continue
 		}
 		var gen []genTxn
-		if len(a.txns) == 0 && m.aggregations == 0 {
+		if !a.gathered {
 			gen = genHistory(r, a.data, at)
+			a.gathered = true
 		} else {
 			gen = genRecent(r, a.data, at)
 			for _, t := range a.txns {
@@ -304,6 +390,40 @@ func (f *Fake) processTransactions(j *job, at time.Time) {
 			}
 		}
 		for _, g := range gen {
+			f.st.addTransaction(a, g.data, g.day, at)
+		}
+	}
+}
+
+// hasAggregatedAccounts reports whether the member has accounts other than manual ones.
+func hasAggregatedAccounts(m *memberRec) bool {
+	return slices.ContainsFunc(m.accs, func(a *accountRec) bool { return !a.data.IsManual.Value() })
+}
+
+// historyDays is how far back an extended history reaches: 24 months.
+const historyDays = 730
+
+// extendHistory gathers, once per member, the transactions of its transactional accounts from
+// two years before the job to the day before the earliest transaction each account has.
+func (f *Fake) extendHistory(j *job, at time.Time) {
+	m := j.m
+	if m.historyExtended {
+		return
+	}
+	m.historyExtended = true
+	r := dataRand(f.cfg.seed, m, 2000)
+	today := day(at)
+	for _, a := range m.accs {
+		if !transactional(a.data.Type) || a.data.IsManual.Value() {
+			continue
+		}
+		end := today.AddDate(0, 0, -90)
+		for _, t := range a.txns {
+			if t.day.Before(end.AddDate(0, 0, 1)) {
+				end = t.day.AddDate(0, 0, -1)
+			}
+		}
+		for _, g := range genDays(r, a.data, today.AddDate(0, 0, -historyDays), end, today) {
 			f.st.addTransaction(a, g.data, g.day, at)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/mxsdk/mx-go/mxplatform"
 	"github.com/mxsdk/mx-go/mxplatform/mxplatformtest"
+	"github.com/mxsdk/mx-go/mxplatform/v20111101"
 )
 
 // answerAll answers every challenge of the member with value and returns the resume result.
@@ -335,7 +336,7 @@ func TestAggregationThrottle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := mx.AggregateMember(ctx, ug, chase, nil)
+	res, err := mx.AggregateMember(ctx, ug, chase)
 	if err != nil || res.Outcome != mxplatform.JobAlreadyRunning {
 		t.Fatalf("AggregateMember within the throttle window = %+v, %v; want 202", res, err)
 	}
@@ -343,11 +344,11 @@ func TestAggregationThrottle(t *testing.T) {
 		t.Errorf("a throttled aggregation started a job: %+v", res.Member)
 	}
 	srv.Fake.AdvanceTime(3*time.Hour - time.Minute)
-	if res, _ := mx.AggregateMember(ctx, ug, chase, nil); res == nil || res.Outcome != mxplatform.JobAlreadyRunning {
+	if res, _ := mx.AggregateMember(ctx, ug, chase); res == nil || res.Outcome != mxplatform.JobAlreadyRunning {
 		t.Errorf("AggregateMember a minute before the window ends: %+v", res)
 	}
 	srv.Fake.AdvanceTime(time.Minute)
-	res, err = mx.AggregateMember(ctx, ug, chase, nil)
+	res, err = mx.AggregateMember(ctx, ug, chase)
 	if err != nil || res.Outcome != mxplatform.JobStarted {
 		t.Fatalf("AggregateMember after the window = %+v, %v; want 200", res, err)
 	}
@@ -355,7 +356,7 @@ func TestAggregationThrottle(t *testing.T) {
 	// MX Bank is never throttled.
 	mxbank := newMember(t, mx, ug, "mxbank", mxplatformtest.PasswordConnect).GUID
 	for range 3 {
-		if res, err := mx.AggregateMember(ctx, ug, mxbank, nil); err != nil || res.Outcome != mxplatform.JobStarted {
+		if res, err := mx.AggregateMember(ctx, ug, mxbank); err != nil || res.Outcome != mxplatform.JobStarted {
 			t.Fatalf("AggregateMember at MX Bank = %+v, %v", res, err)
 		}
 	}
@@ -366,7 +367,7 @@ func TestAggregationThrottle(t *testing.T) {
 	if s := readStatus(t, mx, ug, rejected); s != mxplatform.ConnectionStatusRejected {
 		t.Fatalf("status %s", s)
 	}
-	if res, err := mx.AggregateMember(ctx, ug, rejected, nil); err != nil || res.Outcome != mxplatform.JobStarted {
+	if res, err := mx.AggregateMember(ctx, ug, rejected); err != nil || res.Outcome != mxplatform.JobStarted {
 		t.Errorf("AggregateMember of a REJECTED member = %+v, %v; want 200", res, err)
 	}
 }
@@ -379,7 +380,7 @@ func TestJobConflicts(t *testing.T) {
 	mg := newMember(t, mx, ug, "chase", mxplatformtest.PasswordConnect).GUID
 
 	// An aggregation runs: aggregating again joins it, a balance check conflicts.
-	res, err := mx.AggregateMember(ctx, ug, mg, nil)
+	res, err := mx.AggregateMember(ctx, ug, mg)
 	if err != nil || res.Outcome != mxplatform.JobAlreadyRunning || !res.Member.IsBeingAggregated.Value() {
 		t.Fatalf("AggregateMember while aggregating = %+v, %v; want 202", res, err)
 	}
@@ -395,7 +396,7 @@ func TestJobConflicts(t *testing.T) {
 	if bal, err := mx.CheckBalances(ctx, ug, mg); err != nil || bal.Outcome != mxplatform.JobAlreadyRunning {
 		t.Errorf("CheckBalances while checking = %+v, %v; want 202", bal, err)
 	}
-	_, err = mx.AggregateMember(ctx, ug, mg, nil)
+	_, err = mx.AggregateMember(ctx, ug, mg)
 	wantStatusErr(t, err, http.StatusConflict)
 	srv.Fake.Settle()
 
@@ -415,7 +416,7 @@ func TestThrottleOption(t *testing.T) {
 	ug := newUser(t, mx)
 	mg := newMember(t, mx, ug, "chase", mxplatformtest.PasswordConnect).GUID
 	for range 2 {
-		if res, err := mx.AggregateMember(ctx, ug, mg, nil); err != nil || res.Outcome != mxplatform.JobStarted {
+		if res, err := mx.AggregateMember(ctx, ug, mg); err != nil || res.Outcome != mxplatform.JobStarted {
 			t.Errorf("AggregateMember without throttle = %+v, %v", res, err)
 		}
 		if res, err := mx.CheckBalances(ctx, ug, mg); err != nil || res.Outcome != mxplatform.JobStarted {
@@ -439,7 +440,8 @@ func TestUpdateCredentials(t *testing.T) {
 	}
 	creds := credentials(t, mx, "mxbank", mxplatformtest.PasswordConnect)
 	pass := creds[1:] // the password alone; the user name is kept
-	upd, err := mx.UpdateMember(ctx, ug, mg, mxplatform.MemberUpdateRequest{Credentials: pass, SkipAggregation: mxplatform.Ptr(true)})
+	// v20111101 takes skip_aggregation, which v20250224 dropped.
+	upd, err := newAPIV1(t, srv).UpdateMember(ctx, ug, mg, v20111101.MemberUpdateRequest{Credentials: pass, SkipAggregation: mxplatform.Ptr(true)})
 	if err != nil || status(upd) != mxplatform.ConnectionStatusUpdated {
 		t.Fatalf("UpdateMember with skip_aggregation = %s, %v; want UPDATED", status(upd), err)
 	}
@@ -466,7 +468,7 @@ func TestOAuthMembers(t *testing.T) {
 	}
 
 	pending := create()
-	_, err := mx.AggregateMember(ctx, ug, pending, nil)
+	_, err := mx.AggregateMember(ctx, ug, pending)
 	wantStatusErr(t, err, http.StatusBadRequest)
 	if creds, err := mx.ListMemberCredentials(ctx, ug, pending, nil); err != nil || len(creds.Items) != 0 {
 		t.Errorf("an OAuth member lists credentials: %+v, %v", creds, err)
@@ -503,7 +505,7 @@ func TestOAuthMembers(t *testing.T) {
 	if err != nil || status(m) != mxplatform.ConnectionStatusConnected || m.OAuthWindowURI != "" || m.SuccessfullyAggregatedAt == "" {
 		t.Errorf("after approving OAuth: %+v, %v", m, err)
 	}
-	if res, err := mx.AggregateMember(ctx, ug, approved, nil); err != nil || res.Outcome != mxplatform.JobStarted {
+	if res, err := mx.AggregateMember(ctx, ug, approved); err != nil || res.Outcome != mxplatform.JobStarted {
 		t.Errorf("AggregateMember of an OAuth member = %+v, %v", res, err)
 	}
 

@@ -77,7 +77,7 @@ func (f *Fake) completeOAuth(m *memberRec, approve bool, now time.Time) error {
 		m.status = mxplatform.ConnectionStatusConnected
 		m.authenticated = true
 	case m.job == nil:
-		f.startJob(m, jobAggregation, outcome{connect: true}, true, now)
+		f.startJob(m, jobAggregation, outcome{connect: true}, productsOf(jobAggregation, m), now)
 	}
 	return nil
 }

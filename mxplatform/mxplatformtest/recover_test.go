@@ -23,7 +23,7 @@ func TestPanicAnswers500(t *testing.T) {
 	serve := func(path string) *httptest.ResponseRecorder {
 		req := httptest.NewRequest("GET", path, nil)
 		req.SetBasicAuth(DefaultClientID, DefaultAPIKey)
-		req.Header.Set("Accept", mediaType)
+		versioned(req)
 		rec := httptest.NewRecorder()
 		fake.ServeHTTP(rec, req)
 		return rec
@@ -52,7 +52,13 @@ func TestHandlerErrors(t *testing.T) {
 	}
 	rec = httptest.NewRecorder()
 	writeBadRequest(rec, nil, http.ErrNotSupported)
-	if rec.Code != http.StatusBadRequest || rec.Header().Get("Content-Type") != mediaType {
+	if rec.Code != http.StatusBadRequest || rec.Header().Get("Content-Type") != mediaTypeJSON {
 		t.Errorf("bad request: %d %s", rec.Code, rec.Header())
 	}
+}
+
+// versioned makes req a request of the current version, as MX requires of every request.
+func versioned(req *http.Request) {
+	req.Header.Set("Accept", mediaTypeJSON)
+	req.Header.Set("Accept-Version", versionCurrent)
 }

@@ -1,26 +1,30 @@
 package mxplatformtest
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/mxsdk/mx-go/mxplatform"
 )
 
-// The functions of this file render records as the API answers them. They run under Fake.mu
-// and return values that share nothing mutable with the store.
+// The functions of this file render records as the current version (v20250224) answers them;
+// the models that did not change are v20111101's too (Member, MemberStatus, Challenge,
+// Credential). render_v20111101.go renders that version's own models from the same records.
+// They run under Fake.mu and return values that share nothing mutable with the store.
 
 func (u *userRec) api() mxplatform.User {
 	out := u.data
 	out.GUID = u.guid
+	if !out.IsDisabled.IsSet() {
+		out.IsDisabled = opt(false)
+	}
 	return out
 }
 
 // api renders the member; base is the server's URL, for the OAuth window URI.
 func (m *memberRec) api(base string) mxplatform.Member {
 	out := m.data
-	if m.data.UseCases != nil {
-		out.UseCases = append([]string(nil), m.data.UseCases...)
-	}
+	out.UseCases = slices.Clone(m.data.UseCases)
 	out.GUID = m.guid
 	out.UserGUID = m.user.guid
 	out.UserID = m.user.data.ID
@@ -28,7 +32,7 @@ func (m *memberRec) api(base string) mxplatform.Member {
 	out.InstitutionGUID = m.inst.guid
 	out.Name = m.inst.Name
 	out.IsOAuth = opt(m.isOAuth)
-	out.IsManual = opt(false)
+	out.IsManual = opt(m.manual)
 	out.IsManagedByUser = opt(true)
 	out.IsBeingAggregated = opt(m.job != nil)
 	out.AggregatedAt = timestampIfSet(m.aggregatedAt)
@@ -62,7 +66,7 @@ func (m *memberRec) statusAPI() mxplatform.MemberStatus {
 		IsBeingAggregated:          opt(m.job != nil),
 		IsAuthenticated:            opt(m.authenticated),
 		HasProcessedAccounts:       opt(m.processedAccounts),
-		HasProcessedAccountNumbers: opt(m.processedAccounts),
+		HasProcessedAccountNumbers: opt(m.processedNumbers),
 		HasProcessedTransactions:   opt(m.procTxn),
 	}
 	if m.challenged() {
@@ -86,7 +90,7 @@ func (m *memberRec) challengesAPI() []mxplatform.Challenge {
 
 // credentialsAPI lists the credentials of the member's institution, for listMemberCredentials.
 func (m *memberRec) credentialsAPI() []mxplatform.Credential {
-	if m.isOAuth {
+	if m.isOAuth || m.manual {
 		return []mxplatform.Credential{}
 	}
 	return m.inst.credentialsAPI()
@@ -98,9 +102,8 @@ func (r *institutionRec) credentialsAPI() []mxplatform.Credential {
 
 func (r *institutionRec) api() mxplatform.Institution {
 	out := r.Institution.Institution
-	if out.InstructionalTextSteps != nil {
-		out.InstructionalTextSteps = append([]string(nil), out.InstructionalTextSteps...)
-	}
+	out.InstructionalTextSteps = slices.Clone(out.InstructionalTextSteps)
+	out.SupportedProducts = slices.Clone(out.SupportedProducts)
 	return out
 }
 
@@ -114,11 +117,14 @@ func (a *accountRec) api() mxplatform.Account {
 	out.UserGUID = m.user.guid
 	out.UserID = m.user.data.ID
 	out.InstitutionCode = m.inst.code()
-	out.InstitutionGUID = m.inst.guid
+	if !out.IsClosed.IsSet() {
+		out.IsClosed = opt(false) // not nullable in this version
+	}
 	return out
 }
 
 // api renders the transaction with the extra objects that includes names (see parseIncludes).
+// Its category names are read from its category, which a user may have renamed.
 func (t *txnRec) api(includes map[string]bool) mxplatform.Transaction {
 	out := t.data
 	a := t.account
@@ -133,6 +139,10 @@ func (t *txnRec) api(includes map[string]bool) mxplatform.Transaction {
 	out.CreatedAt = timestamp(t.createdAt)
 	out.UpdatedAt = timestamp(t.updatedAt)
 	out.Date = dateOf(t.day)
+	out.IsManual = opt(t.manual || a.data.IsManual.Value())
+	if name, top, ok := categoryNames(m.user, t.data.CategoryGUID); ok {
+		out.Category, out.TopLevelCategory = name, top
+	}
 	if includes[includeMerchants] && t.data.MerchantGUID != "" {
 		out.Merchant = merchantOf(t.data)
 	}
@@ -140,7 +150,7 @@ func (t *txnRec) api(includes map[string]bool) mxplatform.Transaction {
 		out.Geolocation = geolocationOf(t.data)
 	}
 	if includes[includeClassifications] {
-		out.Classification = classificationOf(t.data)
+		out.Classification = classificationOf(out)
 	}
 	if includes[includeRepeating] && t.data.IsRecurring.Value() {
 		out.RepeatingTransaction = repeatingOf(a.guid, t.data)
@@ -148,8 +158,22 @@ func (t *txnRec) api(includes map[string]bool) mxplatform.Transaction {
 	return out
 }
 
-// The objects the includes parameter of the transaction lists and readTransaction adds, named
-// as MX wants them, in the plural.
+// categoryNames returns the name of a category a transaction of the user takes, default or
+// custom, and of its top-level category.
+func categoryNames(u *userRec, g mxplatform.CategoryGUID) (name, top string, ok bool) {
+	if c, found := categories[g]; found {
+		return c.name, c.top, true
+	}
+	for _, c := range u.categories {
+		if c.guid == g {
+			return c.name, c.parent.top, true
+		}
+	}
+	return "", "", false
+}
+
+// The objects the includes parameter of the transaction lists and reads adds, named as MX
+// wants them, in the plural.
 const (
 	includeClassifications = "classifications"
 	includeGeolocations    = "geolocations"
@@ -180,12 +204,4 @@ func parseIncludes(p *string) map[string]bool {
 		out[name] = true
 	}
 	return out
-}
-
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
 }

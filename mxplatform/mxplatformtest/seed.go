@@ -5,12 +5,12 @@ import (
 	"fmt"
 
 	"github.com/mxsdk/mx-go/mxplatform"
-	"github.com/mxsdk/mx-go/mxplatform/mxplatformtest/internal/server"
 )
 
 // Seeding puts data in a fake directly, without HTTP and whatever the step mode, for tests that
 // need a known starting point. The same rules as the API apply (unique partner ids, known
-// institutions, ownership); the errors say which was broken.
+// institutions, ownership); the errors say which was broken. What is seeded is served by both
+// versions of the API, each in its own models.
 
 // AddUser stores a user as createUser would and returns it with its GUID.
 func (f *Fake) AddUser(user mxplatform.User) (mxplatform.User, error) {
@@ -36,7 +36,13 @@ type MemberSeed struct {
 	// [PasswordConnect].
 	Password string
 	// UseCases are the use cases the member is enabled for.
-	UseCases []string
+	UseCases []mxplatform.UseCase
+	// Products are what the member's aggregations gather, as createMember's
+	// data_request.products (default: transactions). The first aggregation, which AddMember
+	// runs, gathers them: account_verification adds account numbers, identity_verification
+	// account owners, statements the last months' statements, transaction_history two years of
+	// transactions.
+	Products []mxplatform.SupportedProduct
 }
 
 // AddMember stores a member and runs its first aggregation at once, to its end or to its
@@ -59,9 +65,9 @@ func (f *Fake) AddMember(user mxplatform.UserGUID, seed MemberSeed) (mxplatform.
 	if err != nil {
 		return mxplatform.Member{}, fmt.Errorf("mxplatformtest: AddMember: %w", err)
 	}
-	req := mxplatform.MemberCreateRequest{InstitutionCode: seed.InstitutionCode, ID: (*mxplatform.MemberID)(seed.ID), Metadata: seed.Metadata, SkipAggregation: mxplatform.Ptr(true)}
+	req := mxplatform.MemberCreateRequest{InstitutionCode: seed.InstitutionCode, ID: (*mxplatform.MemberID)(seed.ID), Metadata: seed.Metadata}
 	if len(seed.UseCases) > 0 {
-		req.UseCases = append([]string(nil), seed.UseCases...)
+		req.UseCases = append([]mxplatform.UseCase(nil), seed.UseCases...)
 	}
 	if inst.oauth() {
 		req.IsOAuth = mxplatform.Ptr(true)
@@ -76,7 +82,11 @@ func (f *Fake) AddMember(user mxplatform.UserGUID, seed MemberSeed) (mxplatform.
 		}
 		req.Credentials = creds
 	}
-	m, _, err := f.createMember(user, server.MemberCreateRequestBody{Member: req}, now)
+	u, err := f.st.user(user)
+	if err != nil {
+		return mxplatform.Member{}, fmt.Errorf("mxplatformtest: AddMember: %w", err)
+	}
+	m, _, err := f.createMember(u, newMember{req: req, skipAggregation: true, products: seed.Products}, now)
 	if err != nil {
 		return mxplatform.Member{}, fmt.Errorf("mxplatformtest: AddMember: %w", err)
 	}
@@ -85,7 +95,7 @@ func (f *Fake) AddMember(user mxplatform.UserGUID, seed MemberSeed) (mxplatform.
 			return mxplatform.Member{}, fmt.Errorf("mxplatformtest: AddMember: %w", err)
 		}
 	} else {
-		f.startJob(m, jobAggregation, m.outcome(), true, now)
+		f.startJob(m, jobAggregation, m.outcome(), productsOf(jobAggregation, m), now)
 	}
 	if j := m.job; j != nil {
 		for j.live() && !j.waiting {
@@ -98,7 +108,8 @@ func (f *Fake) AddMember(user mxplatform.UserGUID, seed MemberSeed) (mxplatform.
 
 // AddAccount stores an account of the member, with the fields given (GUIDs and links are the
 // fake's), and returns it as readAccount would. Set IsManual to make it a manual account, which
-// aggregations leave alone.
+// aggregations leave alone; the fields of any other are what the institution sent (v20111101's
+// feed_* fields).
 func (f *Fake) AddAccount(user mxplatform.UserGUID, member mxplatform.MemberGUID, account mxplatform.Account) (mxplatform.Account, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -116,12 +127,20 @@ func (f *Fake) AddAccount(user mxplatform.UserGUID, member mxplatform.MemberGUID
 	if account.CurrencyCode == "" {
 		account.CurrencyCode = "USD"
 	}
-	return f.st.addAccount(m, account).api(), nil
+	if !account.IsClosed.IsSet() {
+		account.IsClosed = opt(false)
+	}
+	a := f.st.addAccount(m, account)
+	if !account.IsManual.Value() {
+		a.feed = account
+	}
+	return a.api(), nil
 }
 
 // AddTransaction stores a transaction of the account, with the fields given, and returns it as
 // readTransaction would. Its Date (an ISO 8601 date or timestamp) defaults to today, its
-// status to POSTED; a CategoryGUID the fake knows fills in the category's names.
+// status to POSTED; a CategoryGUID the fake knows (a default category, or one of the user's)
+// fills in the category's names.
 func (f *Fake) AddTransaction(user mxplatform.UserGUID, account mxplatform.AccountGUID, txn mxplatform.Transaction) (mxplatform.Transaction, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -150,8 +169,8 @@ func (f *Fake) AddTransaction(user mxplatform.UserGUID, account mxplatform.Accou
 	if txn.CurrencyCode == "" {
 		txn.CurrencyCode = a.data.CurrencyCode
 	}
-	if c, ok := categories[txn.CategoryGUID]; ok {
-		txn.Category, txn.TopLevelCategory = c.name, c.top
+	if !reasonable(txn.Amount.Value()) {
+		return mxplatform.Transaction{}, errors.New("mxplatformtest: AddTransaction: the amount has too many digits")
 	}
 	return f.st.addTransaction(a, txn, d, now).api(nil), nil
 }

@@ -15,17 +15,20 @@ import (
 //
 //  1. the pages the fake serves outside the API (OAuth windows and widgets), without
 //     authentication;
-//  2. routing to an operation of the spec, and counting (see [Fake.Requests]);
+//  2. routing to an operation of the spec of the version that Accept-Version names (or, for a
+//     request without a version served, of either spec, to count it), and counting (see
+//     [Fake.Requests]);
 //  3. latency ([WithLatency]) and faults ([WithFaults], [WithFaultRate]);
 //  4. HTTP basic authentication: 401 when missing or wrong;
-//  5. the Accept header: 406 unless it names application/vnd.mx.api.v1+json; and the
-//     Accept-Version header: 406 when it names a version other than v20111101 (a request
-//     without one is served, and counted in RequestStats.MissingAcceptVersion);
+//  5. the Accept-Version header: 400 when missing, 406 when it names a version the fake does
+//     not serve; and the Accept header of that version: 406 when it refuses the answer's media
+//     type (see versions.go);
 //  6. 404 for an unknown path, 405 for a known path with another method;
 //  7. the body's bounds (see readBody): 413 past 64 KiB, 1024 JSON values or 32 levels of
 //     nesting, 400 for a number longer than 64 characters;
-//  8. validation against the spec with kin-openapi: 400 for bad parameters, types or bodies;
-//  9. the operation, through the strict server generated from the spec.
+//  8. validation against the version's spec with kin-openapi: 400 for bad parameters, types or
+//     bodies;
+//  9. the operation, through the strict server generated from the version's spec.
 //
 // Every failure answers MX's error JSON, {"error": {"message": "..."}}. A panic in the fake
 // answers 500 the same way instead of dropping the connection. Every answer has one header: an
@@ -41,10 +44,19 @@ func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			if tw.wrote {
 				panic(http.ErrAbortHandler) // too late for a clean answer: drop the connection
 			}
-			writeError(tw, http.StatusInternalServerError, fmt.Sprintf("Internal server error: %v", v))
+			writeError(tw, r, http.StatusInternalServerError, fmt.Sprintf("Internal server error: %v", v))
 		}
 	}()
 	f.serve(tw, r)
+}
+
+// call is a request on its way through the fake: its version and operation.
+type call struct {
+	version *apiVersion // nil: none the fake serves
+	present bool        // the request has an Accept-Version header
+	rt      *route      // nil: no operation matched
+	params  map[string]string
+	allowed []string // the methods of the path, when rt is nil
 }
 
 func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
@@ -53,20 +65,21 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := context.WithValue(r.Context(), baseURLKey{}, requestBaseURL(r))
 	r = r.WithContext(ctx)
+	var c call
+	c.version, c.present = f.version(r)
 	if p := r.URL.Path; !strings.HasPrefix(p, "/") || (p != "/" && path.Clean(p) != p) {
 		// ServeMux would redirect to the clean path; MX has no such URLs.
-		f.finish(w, r, nil, nil, nil)
+		f.finish(w, r, c)
 		return
 	}
-	rt, params, allowed := f.router.match(r)
+	c.rt, c.params, c.allowed = f.routeFor(r, c.version)
 	op := ""
-	if rt != nil {
-		op = rt.id
+	if c.rt != nil {
+		op = c.rt.id
 	}
-	versioned, _ := acceptVersion(r)
 	f.stats.add(op, func(s *RequestStats) {
 		s.Received++
-		if !versioned {
+		if !c.present {
 			s.MissingAcceptVersion++
 		}
 	})
@@ -76,7 +89,7 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	var ft Fault
 	var faulted bool
-	if rt != nil {
+	if c.rt != nil {
 		ft, faulted = f.faults.pick(op, f.cfg.faultRate)
 	}
 	if faulted {
@@ -85,16 +98,16 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if ft.before() {
-			strike(w, ft)
+			strike(w, r, ft)
 			return
 		}
 	}
 	if !faulted {
-		f.finish(w, r, rt, params, allowed)
+		f.finish(w, r, c)
 		return
 	}
 	rec := newRecorder()
-	if f.finish(rec, r, rt, params, allowed) {
+	if f.finish(rec, r, c) {
 		deliver(w, r, ft, rec)
 		return
 	}
@@ -103,39 +116,49 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 }
 
 // finish checks the request and serves its operation; it reports whether the operation ran.
-func (f *Fake) finish(w http.ResponseWriter, r *http.Request, rt *route, params map[string]string, allowed []string) bool {
+func (f *Fake) finish(w http.ResponseWriter, r *http.Request, c call) bool {
 	if !f.authenticate(r) {
 		w.Header().Set("WWW-Authenticate", `Basic realm="MX Platform API"`)
-		writeError(w, http.StatusUnauthorized, "Invalid MX-API-Key or MX-Client-ID provided: authenticate with HTTP basic authentication, the client ID as user name and the API key as password.")
+		writeError(w, r, http.StatusUnauthorized, "Invalid MX-API-Key or MX-Client-ID provided: authenticate with HTTP basic authentication, the client ID as user name and the API key as password.")
 		return false
 	}
-	if !acceptable(r) {
-		writeError(w, http.StatusNotAcceptable, "The Accept header must name a valid API version: application/vnd.mx.api.v1+json.")
+	v := c.version
+	switch {
+	case !c.present:
+		writeError(w, r, http.StatusBadRequest, "The Accept-Version header is required: name the version of the MX Platform API, "+servedVersions+".")
+		return false
+	case v == nil:
+		writeError(w, r, http.StatusNotAcceptable, fmt.Sprintf("Unsupported Accept-Version %s: the versions served are %s.", transport.Quote(strings.Join(r.Header.Values("Accept-Version"), ", "), 40), servedVersions))
 		return false
 	}
-	if _, ok := acceptVersion(r); !ok {
-		writeError(w, http.StatusNotAcceptable, fmt.Sprintf("Unsupported Accept-Version %s: the supported version is %s.", transport.Quote(strings.Join(r.Header.Values("Accept-Version"), ", "), 40), apiVersion))
+	answer := mediaTypeJSON
+	if c.rt != nil {
+		answer = c.rt.answerType
+	}
+	if msg := v.acceptable(r, answer); msg != "" {
+		writeError(w, r, http.StatusNotAcceptable, msg)
 		return false
 	}
+	rt := c.rt
 	if rt == nil {
-		if len(allowed) > 0 {
-			w.Header().Set("Allow", strings.Join(allowed, ", "))
-			writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("Method %s is not allowed on %s (allowed: %s).", r.Method, r.URL.Path, strings.Join(allowed, ", ")))
+		if len(c.allowed) > 0 {
+			w.Header().Set("Allow", strings.Join(c.allowed, ", "))
+			writeError(w, r, http.StatusMethodNotAllowed, fmt.Sprintf("Method %s is not allowed on %s (allowed: %s).", r.Method, r.URL.Path, strings.Join(c.allowed, ", ")))
 			return false
 		}
-		writeError(w, http.StatusNotFound, fmt.Sprintf("No endpoint answers %s %s.", r.Method, r.URL.Path))
+		writeError(w, r, http.StatusNotFound, fmt.Sprintf("No endpoint of %s answers %s %s.", v.name, r.Method, r.URL.Path))
 		return false
 	}
 	if rt.kin.Operation.RequestBody != nil && !readBody(w, r) {
 		return false
 	}
-	if err := f.validate(r.Context(), r, rt, params); err != nil {
-		writeError(w, http.StatusBadRequest, validationMessage(err))
+	if err := f.validate(r.Context(), r, rt, c.params); err != nil {
+		writeError(w, r, http.StatusBadRequest, validationMessage(err))
 		return false
 	}
 	f.stats.add(rt.id, func(s *RequestStats) { s.Handled++ })
 	f.hook(rt.id)
-	f.handler.ServeHTTP(w, r)
+	v.mux.dispatch(w, r, rt, c.params)
 	return true
 }
 

@@ -101,7 +101,7 @@ func TestClientTimeoutWritesOneHeader(t *testing.T) {
 					t.Fatal(err)
 				}
 				req.SetBasicAuth(DefaultClientID, DefaultAPIKey)
-				req.Header.Set("Accept", mediaType)
+				versioned(req)
 				resp, err := client.Do(req)
 				if err == nil {
 					_, err = io.Copy(io.Discard, resp.Body)
@@ -141,7 +141,7 @@ func TestFailedWriteAborts(t *testing.T) {
 	fake, path := connectedFake(t)
 	req := httptest.NewRequest("GET", path, nil)
 	req.SetBasicAuth(DefaultClientID, DefaultAPIKey)
-	req.Header.Set("Accept", mediaType)
+	versioned(req)
 	w := &failingWriter{header: http.Header{}}
 	var aborted any
 	func() {

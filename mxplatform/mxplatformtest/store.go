@@ -1,6 +1,7 @@
 package mxplatformtest
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
@@ -11,20 +12,24 @@ import (
 	"github.com/mxsdk/mx-go/mxplatform"
 )
 
-// The fake's state is a tree of records: users own members, members own accounts, accounts own
-// transactions. Every record lives in one map by GUID too, and keeps its owner, so that a lookup
-// by GUID can check whom the object belongs to. All of it is guarded by Fake.mu.
+// The fake's state is a tree of records: users own members and custom categories, members own
+// accounts and statements, accounts own transactions and holdings. Every record lives in one
+// map by GUID too, and keeps its owner, so that a lookup by GUID can check whom the object
+// belongs to. All of it is guarded by Fake.mu.
 //
-// Records keep the mxplatform types the API answers with; their pointer fields (amounts, numbers)
-// are never written through, only replaced, so a shallow copy taken under the lock stays valid
-// after it.
+// The state is stored once for both versions of the API: records keep what the fake knows of an
+// object, and each version renders its own model from them (render_v20250224.go,
+// render_v20111101.go). Records keep the current version's mxplatform types where they fit;
+// their pointer fields (amounts, numbers) are never written through, only replaced, so a
+// shallow copy taken under the lock stays valid after it.
 
 // userRec is a user.
 type userRec struct {
-	seq     uint64
-	guid    mxplatform.UserGUID
-	data    mxplatform.User
-	members []*memberRec
+	seq        uint64
+	guid       mxplatform.UserGUID
+	data       mxplatform.User
+	members    []*memberRec
+	categories []*categoryRec // custom categories, in creation order
 }
 
 // memberRec is a member and the state of its jobs.
@@ -35,30 +40,45 @@ type memberRec struct {
 	inst      *institutionRec
 	data      mxplatform.Member // partner fields: id, metadata, use cases, background aggregation
 	isOAuth   bool
+	manual    bool                                 // the member of the Manual Institution
 	creds     map[mxplatform.CredentialGUID]string // credential value by GUID
 	status    mxplatform.ConnectionStatus          // empty: none yet
 	createdAt time.Time
+	// products are what the member's aggregations gather (createMember's
+	// data_request.products); none means the default, transactions.
+	products []mxplatform.SupportedProduct
 
 	aggregatedAt, successAt    time.Time // zero: never
 	lastJobAt, lastBalanceAt   time.Time // zero: never
 	authenticated              bool
 	processedAccounts, procTxn bool
+	processedNumbers           bool
+	historyExtended            bool // extendHistory has gathered the older transactions
 	jobGUID                    mxplatform.JobGUID
 	job                        *job
 	challenges                 []challengeRec
 	aggregations               int // finished jobs that gathered data, to vary new data
 
-	oauth *oauthSession
-	accs  []*accountRec
+	oauth      *oauthSession
+	accs       []*accountRec
+	statements []*statementRec
 }
 
-// accountRec is an account.
+// accountRec is an account. data holds its fields as the current version answers them (the
+// links to its member and user are filled in when rendering); feed holds the values the
+// institution last sent, which v20111101 answers in its feed_* fields.
 type accountRec struct {
-	seq    uint64
-	guid   mxplatform.AccountGUID
-	member *memberRec
-	data   mxplatform.Account
-	txns   []*txnRec
+	seq        uint64
+	guid       mxplatform.AccountGUID
+	member     *memberRec
+	data       mxplatform.Account
+	feed       mxplatform.Account
+	isBusiness bool
+	gathered   bool              // an aggregation has gathered its transaction history
+	number     *accountNumberRec // gathered by a verification; nil before
+	owners     []accountOwnerRec // gathered by an identification; none before
+	holdings   []*holdingRec
+	txns       []*txnRec
 }
 
 // txnRec is a transaction. day is its date, the day date windows filter on.
@@ -69,6 +89,7 @@ type txnRec struct {
 	data                 mxplatform.Transaction
 	day                  time.Time // midnight UTC
 	createdAt, updatedAt time.Time
+	manual               bool // created with createManualTransaction
 }
 
 // oauthSession is the pending OAuth flow of a member: the token of its window URI and what the
@@ -85,11 +106,16 @@ type store struct {
 	guids        *rand.Rand
 	institutions []*institutionRec
 	instByCode   map[mxplatform.InstitutionCode]*institutionRec
+	instByGUID   map[mxplatform.InstitutionGUID]*institutionRec
+	manualInst   *institutionRec // the Manual Institution, listed nowhere
 	users        map[mxplatform.UserGUID]*userRec
 	userIDs      map[mxplatform.UserID]*userRec
 	members      map[mxplatform.MemberGUID]*memberRec
 	accounts     map[mxplatform.AccountGUID]*accountRec
 	txns         map[mxplatform.TransactionGUID]*txnRec
+	holdings     map[mxplatform.HoldingGUID]*holdingRec
+	statements   map[mxplatform.StatementGUID]*statementRec
+	categories   map[mxplatform.CategoryGUID]*categoryRec // custom categories
 	oauthTokens  map[string]*memberRec
 }
 
@@ -97,32 +123,35 @@ func newStore(seed int64, institutions []Institution) *store {
 	s := &store{
 		guids:       rand.New(rand.NewPCG(uint64(seed), 0x6d78666b)),
 		instByCode:  map[mxplatform.InstitutionCode]*institutionRec{},
+		instByGUID:  map[mxplatform.InstitutionGUID]*institutionRec{},
 		users:       map[mxplatform.UserGUID]*userRec{},
 		userIDs:     map[mxplatform.UserID]*userRec{},
 		members:     map[mxplatform.MemberGUID]*memberRec{},
 		accounts:    map[mxplatform.AccountGUID]*accountRec{},
 		txns:        map[mxplatform.TransactionGUID]*txnRec{},
+		holdings:    map[mxplatform.HoldingGUID]*holdingRec{},
+		statements:  map[mxplatform.StatementGUID]*statementRec{},
+		categories:  map[mxplatform.CategoryGUID]*categoryRec{},
 		oauthTokens: map[string]*memberRec{},
 	}
 	for _, inst := range institutions {
 		s.putInstitution(inst)
 	}
+	s.manualInst = newInstitutionRec(manualInstitution())
 	return s
 }
 
 // putInstitution adds an institution, or replaces the one with the same code in place.
 func (s *store) putInstitution(inst Institution) {
-	code := inst.Code
-	if inst.Credentials == nil && !inst.SupportsOAuth.Value() {
-		inst.Credentials = defaultCredentials(code)
-	}
-	inst.Credentials = slices.Clone(inst.Credentials)
-	rec := &institutionRec{Institution: inst, guid: mxplatform.InstitutionGUID(stableGUID("INS", string(code)))}
-	if old, ok := s.instByCode[code]; ok {
+	rec := newInstitutionRec(inst)
+	if old, ok := s.instByCode[rec.Code]; ok {
+		delete(s.instByGUID, old.guid)
 		*old = *rec
+		s.instByGUID[old.guid] = old
 		return
 	}
-	s.instByCode[code] = rec
+	s.instByCode[rec.Code] = rec
+	s.instByGUID[rec.guid] = rec
 	s.institutions = append(s.institutions, rec)
 }
 
@@ -151,59 +180,13 @@ func formatGUID(prefix string, b []byte) string {
 	return fmt.Sprintf("%s-%x-%x-%x-%x-%x", prefix, b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }
 
-// user returns the user, or errUserNotFound.
-func (s *store) user(g mxplatform.UserGUID) (*userRec, error) {
-	if u, ok := s.users[g]; ok {
-		return u, nil
-	}
-	return nil, errUserNotFound
-}
-
-// member returns the member of the user, or a 404 error for an unknown user or member.
-func (s *store) member(ug mxplatform.UserGUID, mg mxplatform.MemberGUID) (*memberRec, error) {
-	if _, err := s.user(ug); err != nil {
-		return nil, err
-	}
-	if m, ok := s.members[mg]; ok && m.user.guid == ug {
-		return m, nil
-	}
-	return nil, errMemberNotFound
-}
-
-// account returns the account of the user, or a 404 error.
-func (s *store) account(ug mxplatform.UserGUID, ag mxplatform.AccountGUID) (*accountRec, error) {
-	if _, err := s.user(ug); err != nil {
-		return nil, err
-	}
-	if a, ok := s.accounts[ag]; ok && a.member.user.guid == ug {
-		return a, nil
-	}
-	return nil, errAccountNotFound
-}
-
-// transaction returns the transaction of the user, or a 404 error.
-func (s *store) transaction(ug mxplatform.UserGUID, tg mxplatform.TransactionGUID) (*txnRec, error) {
-	if _, err := s.user(ug); err != nil {
-		return nil, err
-	}
-	if t, ok := s.txns[tg]; ok && t.account.member.user.guid == ug {
-		return t, nil
-	}
-	return nil, errTransactionNotFound
-}
-
-// institution returns the institution with the code, or errUnknownInstitution.
-func (s *store) institution(code mxplatform.InstitutionCode) (*institutionRec, error) {
-	if i, ok := s.instByCode[code]; ok {
-		return i, nil
-	}
-	return nil, errUnknownInstitution
-}
-
 // deleteUser removes the user and everything it owns.
 func (s *store) deleteUser(u *userRec) {
 	for _, m := range slices.Clone(u.members) {
 		s.deleteMember(m)
+	}
+	for _, c := range u.categories {
+		delete(s.categories, c.guid)
 	}
 	delete(s.users, u.guid)
 	if u.data.ID != "" {
@@ -211,13 +194,14 @@ func (s *store) deleteUser(u *userRec) {
 	}
 }
 
-// deleteMember removes the member, its accounts and their transactions, and stops its job.
+// deleteMember removes the member, its accounts with what they hold, its statements, and stops
+// its job.
 func (s *store) deleteMember(m *memberRec) {
-	for _, a := range m.accs {
-		for _, t := range a.txns {
-			delete(s.txns, t.guid)
-		}
-		delete(s.accounts, a.guid)
+	for _, a := range slices.Clone(m.accs) {
+		s.deleteAccount(a)
+	}
+	for _, st := range m.statements {
+		delete(s.statements, st.guid)
 	}
 	if m.oauth != nil {
 		delete(s.oauthTokens, m.oauth.token)
@@ -225,6 +209,33 @@ func (s *store) deleteMember(m *memberRec) {
 	m.job = nil // the job list drops jobs whose member no longer points at them
 	delete(s.members, m.guid)
 	m.user.members = slices.DeleteFunc(m.user.members, func(x *memberRec) bool { return x == m })
+}
+
+// deleteAccount removes the account, its transactions, holdings and statements.
+func (s *store) deleteAccount(a *accountRec) {
+	for _, t := range a.txns {
+		delete(s.txns, t.guid)
+	}
+	for _, h := range a.holdings {
+		delete(s.holdings, h.guid)
+	}
+	m := a.member
+	m.statements = slices.DeleteFunc(m.statements, func(st *statementRec) bool {
+		if st.account == a {
+			delete(s.statements, st.guid)
+			return true
+		}
+		return false
+	})
+	delete(s.accounts, a.guid)
+	m.accs = slices.DeleteFunc(m.accs, func(x *accountRec) bool { return x == a })
+}
+
+// deleteTransaction removes one transaction from its account.
+func (s *store) deleteTransaction(t *txnRec) {
+	delete(s.txns, t.guid)
+	a := t.account
+	a.txns = slices.DeleteFunc(a.txns, func(x *txnRec) bool { return x == t })
 }
 
 // addAccount attaches a new account to the member.
@@ -235,15 +246,18 @@ func (s *store) addAccount(m *memberRec, data mxplatform.Account) *accountRec {
 	return a
 }
 
-// addTransaction attaches a new transaction to the account.
+// addTransaction attaches a new transaction to the account; prefix is TRN for gathered
+// transactions, MAN for those created by hand.
 func (s *store) addTransaction(a *accountRec, data mxplatform.Transaction, day, at time.Time) *txnRec {
-	t := &txnRec{seq: s.next(), guid: mxplatform.TransactionGUID(s.newGUID("TRN")), account: a, data: data, day: day, createdAt: at, updatedAt: at}
+	return s.addTransactionWith(a, "TRN", data, day, at)
+}
+
+func (s *store) addTransactionWith(a *accountRec, prefix string, data mxplatform.Transaction, day, at time.Time) *txnRec {
+	t := &txnRec{seq: s.next(), guid: mxplatform.TransactionGUID(s.newGUID(prefix)), account: a, data: data, day: day, createdAt: at, updatedAt: at}
 	s.txns[t.guid] = t
 	a.txns = append(a.txns, t)
 	return t
 }
-
-// ptr returns a pointer to a copy of v.
 
 // opt returns v as a value MX sent.
 func opt[T any](v T) mxplatform.Optional[T] { return mxplatform.OptionalOf(v) }
@@ -269,4 +283,24 @@ func dateOf(t time.Time) mxplatform.Date { return mxplatform.DateOf(t.UTC()) }
 func day(t time.Time) time.Time {
 	y, m, d := t.UTC().Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}
+
+// setValue sets *dst to *src when src is set.
+func setValue[T any](dst *T, src *T) {
+	if src != nil {
+		*dst = *src
+	}
+}
+
+// sortBySeq sorts records by their sequence number: their creation order.
+func sortBySeq[T any](s []T, seq func(T) uint64) {
+	slices.SortFunc(s, func(a, b T) int { return cmp.Compare(seq(a), seq(b)) })
 }

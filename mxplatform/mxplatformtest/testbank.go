@@ -3,7 +3,9 @@ package mxplatformtest
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/mxsdk/mx-go/mxplatform"
 )
@@ -163,8 +165,12 @@ func (c challengeRec) api() mxplatform.Challenge {
 // the credentials createMember asks for, and how members there behave. Every institution
 // follows the test bank's credential table (see the package documentation).
 type Institution struct {
-	// Institution is what the API answers. Code and Name are required; SupportsOAuth makes the
-	// institution an OAuth one, whose members carry no credentials.
+	// Institution is what the current version answers. Code and Name are required;
+	// SupportsOAuth makes the institution an OAuth one, whose members carry no credentials.
+	// SupportedProducts says which jobs its members accept (verifyMember needs
+	// account_verification, identifyMember identity_verification, extendHistory
+	// transaction_history, fetchStatements statements); v20111101 answers them as its
+	// supports_* fields. GUID defaults to one derived from the code.
 	mxplatform.Institution
 	// Credentials are the fields createMember needs, in display order, each with a GUID, a
 	// field name and a field type. Default for non-OAuth institutions: a user name (LOGIN,
@@ -201,8 +207,35 @@ type institutionRec struct {
 	guid mxplatform.InstitutionGUID
 }
 
+// institutionsAddedAt is when every institution of the fake was added to MX, so that
+// created_at is the same in every fake.
+var institutionsAddedAt = time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// newInstitutionRec completes an institution: default credentials, a GUID derived from the
+// code, a creation time.
+func newInstitutionRec(inst Institution) *institutionRec {
+	if inst.Credentials == nil && !inst.SupportsOAuth.Value() {
+		inst.Credentials = defaultCredentials(inst.Code)
+	}
+	inst.Credentials = slices.Clone(inst.Credentials)
+	inst.SupportedProducts = slices.Clone(inst.SupportedProducts)
+	inst.InstructionalTextSteps = slices.Clone(inst.InstructionalTextSteps)
+	if inst.GUID == "" {
+		inst.GUID = mxplatform.InstitutionGUID(stableGUID("INS", string(inst.Code)))
+	}
+	if inst.CreatedAt == "" {
+		inst.CreatedAt = timestamp(institutionsAddedAt)
+	}
+	return &institutionRec{Institution: inst, guid: inst.GUID}
+}
+
 func (r *institutionRec) code() mxplatform.InstitutionCode { return r.Code }
 func (r *institutionRec) oauth() bool                      { return r.SupportsOAuth.Value() }
+
+// supports reports whether the institution offers the product.
+func (r *institutionRec) supports(p mxplatform.SupportedProduct) bool {
+	return slices.Contains(r.SupportedProducts, p)
+}
 
 // passwordGUID returns the GUID of the credential that picks outcomes: the PASSWORD one, else
 // the last.
@@ -242,23 +275,47 @@ func defaultCredentials(code mxplatform.InstitutionCode) []mxplatform.Credential
 	}
 }
 
+// manualInstitutionCode is the code of the Manual Institution, whose member holds a user's
+// manual accounts. It is listed nowhere: createMember does not take it.
+const manualInstitutionCode mxplatform.InstitutionCode = "manual_institution"
+
+// manualInstitution is the institution of manual accounts.
+func manualInstitution() Institution {
+	return Institution{
+		Institution: mxplatform.Institution{
+			Code: manualInstitutionCode, Name: "Manual Institution", ISOCountryCode: mxplatform.InstitutionCountryCodeUS,
+			IsHidden: opt(true), SupportsOAuth: opt(false),
+		},
+		Credentials: []mxplatform.Credential{},
+		Unthrottled: true,
+	}
+}
+
+// The products of the seeded institutions.
+const (
+	pVerification = mxplatform.SupportedProductAccountVerification
+	pIdentity     = mxplatform.SupportedProductIdentityVerification
+	pTransactions = mxplatform.SupportedProductTransactions
+	pHistory      = mxplatform.SupportedProductTransactionHistory
+	pStatements   = mxplatform.SupportedProductStatements
+	pInvestments  = mxplatform.SupportedProductInvestments
+)
+
 // seededInstitutions are the institutions every fake starts with.
 func seededInstitutions() []Institution {
 	logo := func(size string) string {
 		return "https://content.moneydesktop.com/storage/MD_Assets/Ipad%20Logos/" + size + "/default_" + size + ".png"
 	}
-	inst := func(code, name, country, url string, oauth, identification, statement, verification, history, favorite, unthrottled bool) Institution {
+	inst := func(code, name string, country mxplatform.InstitutionCountryCode, url string, oauth, favorite, unthrottled bool, products ...mxplatform.SupportedProduct) Institution {
 		c := mxplatform.InstitutionCode(code)
 		i := Institution{
 			Institution: mxplatform.Institution{
 				Code: c, Name: name, ISOCountryCode: country, URL: url,
 				SmallLogoURL: logo("50x50"), MediumLogoURL: logo("100x100"),
-				SupportsOAuth: opt(oauth), SupportsAccountIdentification: opt(identification),
-				SupportsAccountStatement: opt(statement), SupportsAccountVerification: opt(verification),
-				SupportsTransactionHistory: opt(history),
-				ForgotPasswordURL:          url + "/forgot-password",
-				ForgotUsernameURL:          url + "/forgot-username",
-				TroubleSigningInURL:        url + "/help",
+				SupportsOAuth: opt(oauth), SupportedProducts: products, IsHidden: opt(false),
+				ForgotPasswordURL:   url + "/forgot-password",
+				ForgotUsernameURL:   url + "/forgot-username",
+				TroubleSigningInURL: url + "/help",
 			},
 			Favorite:    favorite,
 			Unthrottled: unthrottled,
@@ -271,13 +328,15 @@ func seededInstitutions() []Institution {
 		}
 		return i
 	}
+	us, ca := mxplatform.InstitutionCountryCodeUS, mxplatform.InstitutionCountryCodeCA
+	every := []mxplatform.SupportedProduct{pVerification, pIdentity, pTransactions, pHistory, pStatements, pInvestments}
 	return []Institution{
-		inst("mxbank", "MX Bank", "US", "https://www.mx.com", false, true, true, true, true, true, true),
-		inst("mx_bank_oauth", "MX Bank (OAuth)", "US", "https://www.mx.com", true, true, true, true, true, true, true),
-		inst("chase", "Chase Bank", "US", "https://www.chase.com", false, true, true, true, true, true, false),
-		inst("wells_fargo", "Wells Fargo", "US", "https://www.wellsfargo.com", false, true, false, true, true, true, false),
-		inst("bank_of_america", "Bank of America", "US", "https://www.bankofamerica.com", false, true, true, true, false, false, false),
-		inst("capital_one", "Capital One", "US", "https://www.capitalone.com", false, false, true, false, true, false, false),
-		inst("rbc", "RBC Royal Bank", "CA", "https://www.rbcroyalbank.com", false, false, false, true, false, false, false),
+		inst("mxbank", "MX Bank", us, "https://www.mx.com", false, true, true, every...),
+		inst("mx_bank_oauth", "MX Bank (OAuth)", us, "https://www.mx.com", true, true, true, every...),
+		inst("chase", "Chase Bank", us, "https://www.chase.com", false, true, false, every...),
+		inst("wells_fargo", "Wells Fargo", us, "https://www.wellsfargo.com", false, true, false, pVerification, pIdentity, pTransactions, pHistory, pInvestments),
+		inst("bank_of_america", "Bank of America", us, "https://www.bankofamerica.com", false, false, false, pVerification, pIdentity, pTransactions, pStatements),
+		inst("capital_one", "Capital One", us, "https://www.capitalone.com", false, false, false, pTransactions, pHistory, pStatements),
+		inst("rbc", "RBC Royal Bank", ca, "https://www.rbcroyalbank.com", false, false, false, pVerification, pTransactions),
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/mxsdk/mx-go/mxplatform"
 	"github.com/mxsdk/mx-go/mxplatform/mxplatformtest"
+	"github.com/mxsdk/mx-go/mxplatform/v20111101"
 )
 
 // TestInvalidRequests sends requests that MX refuses and checks each status and that the body
@@ -27,7 +28,9 @@ func TestInvalidRequests(t *testing.T) {
 	}{
 		{"page of the wrong type", request{method: "GET", path: "/institutions?page=abc"}, 400, `"page"`},
 		{"records_per_page of the wrong type", request{method: "GET", path: users + "/members?records_per_page=ten"}, 400, `"records_per_page"`},
-		{"boolean filter of the wrong type", request{method: "GET", path: "/institutions?supports_oauth=1&supports_account_verification=maybe"}, 400, `"supports_account_verification"`},
+		{"boolean filter of the wrong type", request{method: "GET", path: "/institutions?supports_oauth=1&supports_account_verification=maybe", v1: true}, 400, `"supports_account_verification"`},
+		{"product filter outside its enum", request{method: "GET", path: "/institutions?supported_products=history"}, 400, `"supported_products"`},
+		{"boolean filter of the wrong type (v20250224)", request{method: "GET", path: users + "/accounts?is_manual=maybe"}, 400, `"is_manual"`},
 		{"date of the wrong format", request{method: "GET", path: users + "/transactions?from_date=31/12/2024"}, 400, "from_date"},
 		{"window that ends before it starts", request{method: "GET", path: users + "/transactions?from_date=2024-05-02&to_date=2024-05-01"}, 400, "before it starts"},
 		{"header too long", request{method: "POST", path: users + "/members/MBR-x/aggregate", header: map[string]string{"X-Callback-Payload": long}}, 400, "X-CALLBACK-PAYLOAD"},
@@ -49,11 +52,14 @@ func TestInvalidRequests(t *testing.T) {
 		{"wrong client ID", request{method: "GET", path: "/institutions", user: "someone-else", pass: srv.APIKey}, 401, "MX-API-Key"},
 		{"bearer instead of basic", request{method: "GET", path: "/institutions", noAuth: true, header: map[string]string{"Authorization": "Bearer " + srv.APIKey}}, 401, "basic"},
 		{"authentication before routing", request{method: "GET", path: "/no/such/thing", noAuth: true}, 401, "MX-API-Key"},
-		{"no Accept header", request{method: "GET", path: "/institutions", header: map[string]string{"Accept": ""}}, 406, "application/vnd.mx.api.v1+json"},
-		{"plain JSON Accept", request{method: "GET", path: "/institutions", header: map[string]string{"Accept": "application/json"}}, 406, "API version"},
-		{"another API version", request{method: "GET", path: "/institutions", header: map[string]string{"Accept": "application/vnd.mx.api.v2+json"}}, 406, "API version"},
-		{"MX's type refused by quality", request{method: "GET", path: "/institutions", header: map[string]string{"Accept": "application/vnd.mx.api.v1+json;q=0"}}, 406, "API version"},
-		{"any type", request{method: "GET", path: "/institutions", header: map[string]string{"Accept": "*/*"}}, 406, "API version"},
+		{"v20111101 without Accept", request{method: "GET", path: "/institutions", v1: true, header: map[string]string{"Accept": ""}}, 406, "application/vnd.mx.api.v1+json"},
+		{"v20111101 with plain JSON Accept", request{method: "GET", path: "/institutions", v1: true, header: map[string]string{"Accept": "application/json"}}, 406, "API version"},
+		{"v20111101 with another vendor version", request{method: "GET", path: "/institutions", v1: true, header: map[string]string{"Accept": "application/vnd.mx.api.v2+json"}}, 406, "API version"},
+		{"v20111101 with its type refused by quality", request{method: "GET", path: "/institutions", v1: true, header: map[string]string{"Accept": "application/vnd.mx.api.v1+json;q=0"}}, 406, "API version"},
+		{"v20111101 with any type", request{method: "GET", path: "/institutions", v1: true, header: map[string]string{"Accept": "*/*"}}, 406, "API version"},
+		{"v20250224 with the vendor type of v20111101", request{method: "GET", path: "/institutions", header: map[string]string{"Accept": "application/vnd.mx.api.v1+json"}}, 406, "application/json"},
+		{"v20250224 with JSON refused by quality", request{method: "GET", path: "/institutions", header: map[string]string{"Accept": "application/json;q=0"}}, 406, "application/json"},
+		{"v20250224 accepting HTML only", request{method: "GET", path: "/institutions", header: map[string]string{"Accept": "text/html"}}, 406, "application/json"},
 		{"unknown path", request{method: "GET", path: "/accounts"}, 404, "/accounts"},
 		{"path with a trailing slash", request{method: "GET", path: "/institutions/"}, 404, "/institutions/"},
 		{"path that is not clean", request{method: "GET", path: users + "/../../institutions"}, 404, ""},
@@ -69,7 +75,11 @@ func TestInvalidRequests(t *testing.T) {
 		{"OAuth at an institution without OAuth", request{method: "POST", path: users + "/members", body: `{"member": {"institution_code": "mxbank", "is_oauth": true}}`}, 400, "OAuth"},
 		{"credentials at an OAuth-only institution", request{method: "POST", path: users + "/members", body: `{"member": {"institution_code": "mx_bank_oauth"}}`}, 400, "is_oauth"},
 		{"widget for another user's member", request{method: "POST", path: users + "/widget_urls", body: `{"widget_url": {"widget_type": "connect_widget", "current_member_guid": "MBR-nope"}}`}, 404, "Member"},
-		{"update of an unknown transaction", request{method: "PUT", path: users + "/transactions/TRN-nope", body: `{"transaction": {"memo": "x"}}`}, 404, "Transaction"},
+		{"update of an unknown transaction", request{method: "PUT", path: users + "/transactions/TRN-nope", body: `{"transaction": {"description": "x"}}`}, 404, "Transaction"},
+		{"update without description", request{method: "PUT", path: users + "/transactions/TRN-nope", body: `{"transaction": {"memo": "x"}}`}, 400, "description"},
+		{"unknown transaction in v20111101", request{method: "PUT", path: users + "/transactions/TRN-nope", body: `{"transaction": {"memo": "x"}}`, v1: true}, 404, "Transaction"},
+		{"operation of v20111101 only", request{method: "POST", path: users + "/connect_widget_url", body: `{"config": {}}`}, 404, "v20250224"},
+		{"operation of v20250224 only", request{method: "GET", path: "/merchants", v1: true}, 404, "v20111101"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -93,10 +103,17 @@ func TestInvalidRequests(t *testing.T) {
 		})
 	}
 
-	// The same server answers good requests, with or without extra Accept types.
-	r := do(t, srv, request{method: "GET", path: "/institutions", header: map[string]string{"Accept": "text/html, application/vnd.mx.api.v1+json; charset=utf-8"}})
-	if r.status != http.StatusOK {
-		t.Errorf("an Accept list naming MX's type answered %d %s", r.status, r.body)
+	// The same server answers good requests, with or without extra Accept types: v20111101's
+	// must name its vendor type, v20250224's may name JSON, a range covering it, or nothing.
+	r := do(t, srv, request{method: "GET", path: "/institutions", v1: true, header: map[string]string{"Accept": "text/html, application/vnd.mx.api.v1+json; charset=utf-8"}})
+	if r.status != http.StatusOK || r.header.Get("Content-Type") != "application/vnd.mx.api.v1+json" {
+		t.Errorf("v20111101 with an Accept list naming its type answered %d %s %s", r.status, r.header.Get("Content-Type"), r.body)
+	}
+	for _, accept := range []string{"", "application/json", "*/*", "application/*", "text/html, application/json;q=0.5"} {
+		r := do(t, srv, request{method: "GET", path: "/institutions", header: map[string]string{"Accept": accept}})
+		if r.status != http.StatusOK || r.header.Get("Content-Type") != "application/json" {
+			t.Errorf("v20250224 with Accept %q answered %d %s %s", accept, r.status, r.header.Get("Content-Type"), r.body)
+		}
 	}
 }
 
@@ -114,9 +131,9 @@ func TestInvalidRequestsThroughTheSDK(t *testing.T) {
 	if e := wantStatusErr(t, err, http.StatusUnauthorized); !strings.Contains(e.Error(), "401") {
 		t.Errorf("error %q", e)
 	}
-	_, err = mx.ListInstitutions(ctx, nil, mxplatform.WithHeader("Accept", "application/json"))
+	_, err = mx.ListInstitutions(ctx, nil, mxplatform.WithHeader("Accept", "application/vnd.mx.api.v1+json"))
 	wantStatusErr(t, err, http.StatusNotAcceptable)
-	_, err = mx.ReadMember(ctx, "USR-nope", "MBR-nope")
+	_, err = mx.ReadMember(ctx, mxplatform.UserGUID("USR-nope"), mxplatform.MemberGUID("MBR-nope"))
 	wantStatusErr(t, err, http.StatusNotFound)
 	_, err = mx.CreateMember(ctx, newUser(t, mx), mxplatform.MemberCreateRequest{InstitutionCode: "mxbank"}, nil)
 	wantStatusErr(t, err, http.StatusBadRequest)
@@ -140,8 +157,9 @@ func TestPartnerIDsAreUnique(t *testing.T) {
 
 	ug := newUser(t, mx)
 	creds := credentials(t, mx, "mxbank", mxplatformtest.PasswordConnect)
+	old := newAPIV1(t, srv) // v20111101 takes skip_aggregation
 	create := func(id mxplatform.MemberID) (*mxplatform.Member, error) {
-		return mx.CreateMember(ctx, ug, mxplatform.MemberCreateRequest{
+		return old.CreateMember(ctx, ug, v20111101.MemberCreateRequest{
 			InstitutionCode: "mxbank", Credentials: creds, ID: &id, SkipAggregation: mxplatform.Ptr(true),
 		}, nil)
 	}
@@ -167,7 +185,7 @@ func TestPartnerIDsAreUnique(t *testing.T) {
 	// Another user's members do not count, and a deleted user's id is free again.
 	other := newUser(t, mx)
 	if _, err := mx.CreateMember(ctx, other, mxplatform.MemberCreateRequest{
-		InstitutionCode: "mxbank", Credentials: creds, ID: mxplatform.Ptr(mxplatform.MemberID("m-1")), SkipAggregation: mxplatform.Ptr(true),
+		InstitutionCode: "mxbank", Credentials: creds, ID: mxplatform.Ptr(mxplatform.MemberID("m-1")),
 	}, nil); err != nil {
 		t.Errorf("the same member id at another user: %v", err)
 	}
@@ -175,10 +193,20 @@ func TestPartnerIDsAreUnique(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := mx.DeleteUser(ctx, u.GUID); err != nil {
+	_, err = mx.UpdateUser(ctx, u.GUID, mxplatform.UserUpdateRequest{ID: mxplatform.Ptr(mxplatform.UserID("u-1"))})
+	wantStatusErr(t, err, http.StatusConflict)
+	if _, err := mx.UpdateUser(ctx, u.GUID, mxplatform.UserUpdateRequest{ID: mxplatform.Ptr(mxplatform.UserID("u-3"))}); err != nil {
+		t.Fatalf("a new id: %v", err)
+	}
+	if got, err := mx.ReadUser(ctx, mxplatform.UserID("u-3")); err != nil || got.GUID != u.GUID {
+		t.Errorf("ReadUser by the new id = %+v, %v", got, err)
+	}
+	_, err = mx.ReadUser(ctx, mxplatform.UserID("u-2"))
+	wantStatusErr(t, err, http.StatusNotFound)
+	if err := mx.DeleteUser(ctx, mxplatform.UserID("u-3")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: mxplatform.Ptr(mxplatform.UserID("u-2"))}); err != nil {
+	if _, err := mx.CreateUser(ctx, mxplatform.UserCreateRequest{ID: mxplatform.Ptr(mxplatform.UserID("u-3"))}); err != nil {
 		t.Errorf("the id of a deleted user: %v", err)
 	}
 }
@@ -189,12 +217,17 @@ func TestMemberLimit(t *testing.T) {
 	ctx := context.Background()
 	ug := newUser(t, mx)
 	creds := credentials(t, mx, "mxbank", mxplatformtest.PasswordConnect)
-	member := mxplatform.MemberCreateRequest{InstitutionCode: "mxbank", Credentials: creds, SkipAggregation: mxplatform.Ptr(true)}
+	old := newAPIV1(t, srv) // v20111101 takes skip_aggregation, which spares 25 aggregations
+	member := v20111101.MemberCreateRequest{InstitutionCode: "mxbank", Credentials: creds, SkipAggregation: mxplatform.Ptr(true)}
 	for i := range 25 {
-		if _, err := mx.CreateMember(ctx, ug, member, nil); err != nil {
+		if _, err := old.CreateMember(ctx, ug, member, nil); err != nil {
 			t.Fatalf("member %d: %v", i+1, err)
 		}
 	}
-	_, err := mx.CreateMember(ctx, ug, member, nil)
+	// The member of manual accounts does not count.
+	if _, err := mx.CreateManualAccount(ctx, ug, mxplatform.AccountCreateRequest{Name: "Cash", AccountType: mxplatform.AccountTypeCash}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := mx.CreateMember(ctx, ug, mxplatform.MemberCreateRequest{InstitutionCode: "mxbank", Credentials: creds}, nil)
 	wantStatusErr(t, err, http.StatusUnprocessableEntity)
 }

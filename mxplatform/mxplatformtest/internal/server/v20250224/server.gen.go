@@ -14,7 +14,6 @@ import (
 	"net/http"
 
 	"github.com/mxsdk/mx-go/mxplatform"
-	mxplatform "github.com/mxsdk/mx-go/mxplatform"
 	"github.com/oapi-codegen/runtime"
 )
 
@@ -690,7 +689,7 @@ type AcceptLanguageParam = string
 type AccountGUIDParam = mxplatform.AccountGUID
 
 // AccountIdentifierParam defines model for AccountIdentifierParam.
-type AccountIdentifierParam = mxplatform.AccountIdentifier
+type AccountIdentifierParam = string
 
 // CallbackPayloadParam defines model for CallbackPayloadParam.
 type CallbackPayloadParam = string
@@ -720,13 +719,13 @@ type IncludesParam = string
 type InstitutionCodeParam = mxplatform.InstitutionCode
 
 // InstitutionIdentifierParam defines model for InstitutionIdentifierParam.
-type InstitutionIdentifierParam = mxplatform.InstitutionIdentifier
+type InstitutionIdentifierParam = string
 
 // MemberGUIDParam defines model for MemberGUIDParam.
 type MemberGUIDParam = mxplatform.MemberGUID
 
 // MemberIdentifierParam defines model for MemberIdentifierParam.
-type MemberIdentifierParam = mxplatform.MemberIdentifier
+type MemberIdentifierParam = string
 
 // MemberIsManagedByUserParam defines model for MemberIsManagedByUserParam.
 type MemberIsManagedByUserParam = bool
@@ -762,7 +761,7 @@ type ToUpdatedAtParam = string
 type TransactionGUIDParam = mxplatform.TransactionGUID
 
 // TransactionIdentifierParam defines model for TransactionIdentifierParam.
-type TransactionIdentifierParam = mxplatform.TransactionIdentifier
+type TransactionIdentifierParam = string
 
 // UseCaseParam What a member's data is for: personal financial management or money movement. Partners
 // set it only once they have agreed its use with MX.
@@ -772,7 +771,7 @@ type UseCaseParam = UseCase
 type UserGUIDParam = mxplatform.UserGUID
 
 // UserIdentifierParam defines model for UserIdentifierParam.
-type UserIdentifierParam = mxplatform.UserIdentifier
+type UserIdentifierParam = string
 
 // BadGateway The body of every MX error response.
 type BadGateway = ErrorResponseBody
