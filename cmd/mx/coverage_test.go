@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -81,12 +82,18 @@ func (w *walk) done() {
 	}
 }
 
-// credentialArgs returns --credential flags for the test bank's credentials, the password
-// one set to password.
+// credentialArgs returns --credential flags for the test bank's credentials: the user name
+// mxuser, and password.
 func credentialArgs(creds []mxplatform.Credential, password string) []string {
+	return loginArgs(creds, "mxuser", password)
+}
+
+// loginArgs returns --credential flags for the test bank's credentials: the user name login
+// (which picks the accounts the fake makes up), and password.
+func loginArgs(creds []mxplatform.Credential, login, password string) []string {
 	var args []string
 	for _, c := range creds {
-		value := "mxuser"
+		value := login
 		if c.FieldType == mxplatform.CredentialFieldTypePassword {
 			value = password
 		}
@@ -303,9 +310,14 @@ func TestEveryV20250224OperationThroughTheCLI(t *testing.T) {
 		t.Errorf("downloaded %d bytes (%v), not a PDF", len(pdf), err)
 	}
 
-	// Investment holdings.
+	// Investment holdings. The accounts the test bank makes up depend on the login, and some
+	// logins get an investment account: connect members until one has.
 	var holdings []mxplatform.Holding
 	w.do(&holdings, "holdings", "list", "--user", u)
+	for i := 1; len(holdings) == 0 && i <= 20; i++ {
+		w.do(nil, append([]string{"members", "create", "--user", u, "--institution", "mxbank"}, loginArgs(creds, "investor-"+strconv.Itoa(i), mxplatformtest.PasswordConnect)...)...)
+		w.do(&holdings, "holdings", "list", "--user", u)
+	}
 	if len(holdings) == 0 {
 		t.Fatal("no holdings")
 	}
@@ -314,7 +326,9 @@ func TestEveryV20250224OperationThroughTheCLI(t *testing.T) {
 	w.do(&holding, "holdings", "read", "--user", u, "--holding", string(h.GUID))
 	var byHoldingAccount, byHoldingMember []mxplatform.Holding
 	w.do(&byHoldingAccount, "holdings", "list-by-account", "--user", u, "--account", string(h.AccountGUID))
-	w.do(&byHoldingMember, "holdings", "list-by-member", "--user", u, "--member", m)
+	var owner mxplatform.Account
+	w.do(&owner, "accounts", "read", "--user", u, "--account", string(h.AccountGUID))
+	w.do(&byHoldingMember, "holdings", "list-by-member", "--user", u, "--member", string(owner.MemberGUID))
 	if holding.GUID != h.GUID || len(byHoldingAccount) == 0 || len(byHoldingMember) == 0 {
 		t.Errorf("holding %s: read %s, %d by account, %d by member", h.GUID, holding.GUID, len(byHoldingAccount), len(byHoldingMember))
 	}

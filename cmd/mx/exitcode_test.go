@@ -119,7 +119,7 @@ func TestMFAWaitExitCodes(t *testing.T) {
 
 	// The right answer.
 	u, m = newMember(t, vars, mxplatformtest.PasswordOptions)
-	r = mx(t, vars, "2\n", append([]string{"members", "check-balance", "--user", u, "--member", m}, wait...)...)
+	r = mx(t, vars, "2\n", append([]string{"members", "aggregate", "--user", u, "--member", m}, wait...)...)
 	waited(t, "right answer", r, mxplatform.ConnectionStatusConnected, exitOK)
 
 	// resume --wait: a wrong answer by flag, then a member left challenged.

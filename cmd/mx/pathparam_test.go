@@ -13,6 +13,12 @@ import (
 // pathFlags are the flags named after path parameters.
 var pathFlags = []string{"user", "member", "account", "transaction", "institution", "statement", "holding", "category", "merchant", "location"}
 
+// requiredValues are valid values of the required flags that are not path parameters.
+var requiredValues = map[string]string{
+	"name": "x", "parent": "CAT-1", "account-type": "CASH", "amount": "1.00", "date": "2026-01-01",
+	"description": "x", "type": "DEBIT",
+}
+
 // requiredFlags returns the required flags of a command among those named after path
 // parameters.
 func requiredFlags(cmd *cobra.Command) []string {
@@ -77,6 +83,12 @@ func TestPathFlagsThatWouldChangeTheEndpointAreRefused(t *testing.T) {
 				args := []string{"--api-version", string(v), g.Name(), c.Name()}
 				for _, f := range flags {
 					args = append(args, "--"+f, "..")
+				}
+				// The other flags the command requires, in this version or every one.
+				for name, value := range requiredValues {
+					if f := c.Flags().Lookup(name); f != nil && (f.Annotations[cobra.BashCompOneRequiredFlag] != nil || strings.Contains(f.Usage, "(required")) {
+						args = append(args, "--"+name, value)
+					}
 				}
 				r := mx(t, vars, "", args...)
 				named := false
