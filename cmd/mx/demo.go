@@ -175,7 +175,7 @@ func demo(ctx context.Context, api *mxplatform.API, out io.Writer, step time.Dur
 	if err != nil {
 		return err
 	}
-	say("Read %d account numbers", len(numbers.Items))
+	say("Read the account numbers of %d of its accounts", len(numbers.Items))
 	for _, num := range numbers.Items {
 		detail("%s  account %s  routing %s", num.AccountGUID, num.AccountNumber, num.RoutingNumber)
 	}
@@ -193,7 +193,11 @@ func demo(ctx context.Context, api *mxplatform.API, out io.Writer, step time.Dur
 		return err
 	}
 	say("Listed %d statements", len(statements.Items))
-	for _, st := range statements.Items {
+	for i, st := range statements.Items {
+		if i == 3 {
+			detail("...")
+			break
+		}
 		detail("%s  account %s  %s", st.GUID, st.AccountGUID, st.CreatedAt)
 	}
 	if len(statements.Items) == 0 {

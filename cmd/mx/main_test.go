@@ -308,7 +308,7 @@ func TestDemo(t *testing.T) {
 	for _, step := range []string{
 		"version v20250224", "Created user", "Searched institutions", "asks for 2 credentials", "Created member",
 		"CHALLENGED", "Answering the MFA challenge", "Connected to MX Bank", "Listed 3 accounts",
-		"transactions in all", "Updated transaction", "Verifying the member", "account numbers",
+		"transactions in all", "Updated transaction", "Verifying the member", "Read the account numbers",
 		"Fetching the member's statements", "statements", "Downloaded statement", `starting with "%PDF"`,
 		"widget URL", "Deleted user",
 	} {
