@@ -275,7 +275,9 @@ func cmdFake(a *app) *cobra.Command {
 		Use:   "fake",
 		Short: "Serve the fake MX Platform API until interrupted",
 		Long: `fake serves the fake MX Platform API of package mxplatformtest, for trying commands and
-integrations without MX credentials. It accepts the credentials of --client-id and --api-key
+integrations without MX credentials. It serves both API versions from one state, each request in
+the version its Accept-Version header names, so that commands reach it with or without
+--api-version v20111101. It accepts the credentials of --client-id and --api-key
 (default mxfake-client-id and mxfake-api-key) and prints its URL; point other commands at it
 with --base-url or MX_BASE_URL. See 'go doc github.com/mxsdk/mx-go/mxplatform/mxplatformtest'
 for the test bank's passwords.`,
