@@ -194,12 +194,6 @@ func enumList[T ~string](b *binder, dst *[]T, name, usage string, values []T) {
 	})
 }
 
-// requiredEnumList declares a repeatable enum flag that must be given.
-func requiredEnumList[T ~string](b *binder, dst *[]T, name, usage string, values []T) {
-	enumList(b, dst, name, usage, values)
-	b.require(name)
-}
-
 // enumHelp gives the flag of an enum its help, which lists the values (and those of another
 // version, when they differ), and its completion, the values of every version.
 func enumHelp[T ~string](b *binder, name, usage string, values []T) {

@@ -295,8 +295,11 @@ func binderFor(v apiVersion, dst, name, key, description string, ref *openapi3.S
 		} else if !it.Type.Is("string") {
 			break
 		}
+		if mark && len(it.Enum) > 0 {
+			return flag{}, fmt.Errorf("a required list of enum values, which cmd/mx has no flag for")
+		}
 		if mark {
-			fn = "required" + strings.ToUpper(fn[:1]) + fn[1:]
+			fn = "requiredList"
 		}
 		if len(it.Enum) > 0 {
 			return call(kindList, "%s(b, &%s, %q, %q, %s)", fn, dst, name, usage, enumList(v, items.Ref, it))
