@@ -3372,7 +3372,7 @@ func updateUserV20250224(a *app, b *binder) runFunc {
 func cmdRequestConnectWidgetURL(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "connect-url",
-		Short:   "Request a Connect widget URL (legacy)",
+		Short:   "Request a Connect widget URL (legacy) (v20111101 only)",
 		Long:    "Legacy endpoint that returns a Connect URL for the user. It accepts the Connect\nconfiguration options under `config`. New integrations use requestWidgetURL instead.\n\nMX operation requestConnectWidgetURL: POST /users/{user_guid}/connect_widget_url.\nAPI version v20111101 only: pass --api-version v20111101 or set MX_API_VERSION=v20111101.",
 		Example: "  mx --api-version v20111101 widgets connect-url --user USR-123 --mode verification",
 		Args:    cobra.NoArgs,

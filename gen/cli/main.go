@@ -76,6 +76,10 @@ func run() error {
 			return fmt.Errorf("%s: %w", c.ID, err)
 		}
 		c.Long = long(c)
+		if c.Variants[0].Version.Name != versions[0].Name {
+			// Listed in its group's help under the default version, which does not have it.
+			c.Short += fmt.Sprintf(" (%s only)", c.Variants[0].Version.Name)
+		}
 		noteGUIDOnly(c)
 		cmds = append(cmds, c)
 	}
