@@ -106,18 +106,6 @@ func (c *categoryRec) api() mxplatform.Category {
 	}
 }
 
-// userCategory returns a category a transaction of the user may take: a default one or one of
-// the user's own. It returns the name of the category and of its top-level category.
-func (s *store) userCategory(u *userRec, g mxplatform.CategoryGUID) (name, top string, ok bool) {
-	if c, found := categories[g]; found {
-		return c.name, c.top, true
-	}
-	if c, found := s.categories[g]; found && c.user == u {
-		return c.name, c.parent.top, true
-	}
-	return "", "", false
-}
-
 // customCategory returns a custom category of the user: 404 for an unknown GUID, 400 for a
 // default category, which cannot be changed.
 func (s *store) customCategory(u *userRec, g mxplatform.CategoryGUID) (*categoryRec, error) {

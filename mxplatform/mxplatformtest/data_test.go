@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -109,7 +110,7 @@ func TestPagination(t *testing.T) {
 	}{{true, 25}, {false, 500}} {
 		r := do(t, srv, request{method: "GET", path: "/users/" + string(ug) + "/transactions?records_per_page=500", v1: c.v1})
 		var raw struct {
-			Transactions []json.RawMessage   `json:"transactions"`
+			Transactions []json.RawMessage     `json:"transactions"`
 			Pagination   mxplatform.Pagination `json:"pagination"`
 		}
 		if err := json.Unmarshal(r.body, &raw); err != nil || r.status != http.StatusOK {
@@ -177,6 +178,29 @@ func TestTransactionWindow(t *testing.T) {
 	for _, tx := range win.Items {
 		if d := dayOf(tx); d.Before(from) || d.After(to) {
 			t.Errorf("window %s..%s shows %s", from, to, d)
+		}
+	}
+	// Bounds of creation time, in Unix time as MX documents them: every transaction was
+	// created by the aggregation, just now.
+	now := srv.Fake.Now().Unix()
+	unix := func(d time.Duration) *string { return mxplatform.Ptr(strconv.FormatInt(now+int64(d/time.Second), 10)) }
+	for _, c := range []struct {
+		name   string
+		params mxplatform.ListTransactionsByMemberParams
+		all    bool
+	}{
+		{"from_created_at an hour ago", mxplatform.ListTransactionsByMemberParams{FromCreatedAt: unix(-time.Hour)}, true},
+		{"from_created_at in an hour", mxplatform.ListTransactionsByMemberParams{FromCreatedAt: unix(time.Hour)}, false},
+		{"to_timestamp an hour ago", mxplatform.ListTransactionsByMemberParams{ToTimestamp: unix(-time.Hour)}, false},
+		{"from_timestamp an hour ago and to_timestamp in an hour", mxplatform.ListTransactionsByMemberParams{FromTimestamp: unix(-time.Hour), ToTimestamp: unix(time.Hour)}, true},
+		{"to_updated_at as a date, tomorrow", mxplatform.ListTransactionsByMemberParams{ToUpdatedAt: mxplatform.Ptr(today.AddDate(0, 0, 1).Format(time.DateOnly))}, true},
+	} {
+		got, err := mx.ListTransactionsByMember(ctx, ug, mg, &c.params)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if want := map[bool]int{true: all.Pagination.TotalEntries, false: 0}[c.all]; got.Pagination.TotalEntries != want {
+			t.Errorf("%s: %d transactions, want %d", c.name, got.Pagination.TotalEntries, want)
 		}
 	}
 	old, err := mx.ListTransactionsByMember(ctx, ug, mg, &mxplatform.ListTransactionsByMemberParams{FromDate: mxplatform.Ptr("2001-01-01"), ToDate: mxplatform.Ptr("2001-12-31")})

@@ -64,22 +64,6 @@ func routingNumber(code mxplatform.InstitutionCode) string {
 	return digits + fmt.Sprint((10-sum%10)%10)
 }
 
-// validRoutingNumber reports whether s is a nine-digit routing number with a right check digit.
-func validRoutingNumber(s string) bool {
-	if len(s) != 9 {
-		return false
-	}
-	weights := []int{3, 7, 1, 3, 7, 1, 3, 7, 1}
-	sum := 0
-	for i, c := range s {
-		if c < '0' || c > '9' {
-			return false
-		}
-		sum += int(c-'0') * weights[i]
-	}
-	return sum%10 == 0
-}
-
 // verifyAccounts gathers the numbers of the member's deposit accounts: the account number ends
 // with the four digits the account shows, the routing number is the institution's (in Canada,
 // an institution and a transit number instead). An account keeps its record, and its GUID,

@@ -45,6 +45,9 @@ func (f v20250224Handlers) ListCategories(_ context.Context, req server25.ListCa
 	if err != nil {
 		return nil, err
 	}
+	if err := enabled(u); err != nil {
+		return nil, err
+	}
 	all := defaultCategoriesAPI()
 	for _, c := range u.categories {
 		all = append(all, c.api())
@@ -59,6 +62,9 @@ func (f v20250224Handlers) ReadCategory(_ context.Context, req server25.ReadCate
 	defer f.mu.Unlock()
 	u, err := f.st.user(req.UserGUID)
 	if err != nil {
+		return nil, err
+	}
+	if err := enabled(u); err != nil {
 		return nil, err
 	}
 	if c, ok := categories[req.CategoryGUID]; ok {
@@ -83,6 +89,9 @@ func (f v20250224Handlers) CreateCategory(_ context.Context, req server25.Create
 	if err != nil {
 		return nil, err
 	}
+	if err := enabled(u); err != nil {
+		return nil, err
+	}
 	c, err := f.createCategory(u, req.Body.Category, now)
 	if err != nil {
 		return nil, err
@@ -101,6 +110,9 @@ func (f v20250224Handlers) UpdateCategory(_ context.Context, req server25.Update
 	defer f.mu.Unlock()
 	u, err := f.st.user(req.UserGUID)
 	if err != nil {
+		return nil, err
+	}
+	if err := enabled(u); err != nil {
 		return nil, err
 	}
 	c, err := f.st.customCategory(u, req.CategoryGUID)
@@ -128,6 +140,9 @@ func (f v20250224Handlers) DeleteCategory(_ context.Context, req server25.Delete
 	defer f.mu.Unlock()
 	u, err := f.st.user(req.UserGUID)
 	if err != nil {
+		return nil, err
+	}
+	if err := enabled(u); err != nil {
 		return nil, err
 	}
 	c, err := f.st.customCategory(u, req.CategoryGUID)

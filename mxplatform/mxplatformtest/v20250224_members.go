@@ -85,11 +85,14 @@ func (f v20250224Handlers) ReadMember(ctx context.Context, req server25.ReadMemb
 	return server25.ReadMember200JSONResponse{Member: m.api(baseURL(ctx))}, nil
 }
 
-// UpdateMember serves updateMember. New credentials stop any running job and start an
-// aggregation.
+// UpdateMember serves updateMember: the fields given are set (400 for none). New credentials
+// stop any running job and start an aggregation.
 func (f v20250224Handlers) UpdateMember(ctx context.Context, req server25.UpdateMemberRequestObject) (server25.UpdateMemberResponseObject, error) {
 	if req.Body == nil {
 		return nil, errNoBody
+	}
+	if in := req.Body.Member; in.BackgroundAggregationIsDisabled == nil && in.Credentials == nil && in.ID == nil && in.Metadata == nil && in.UseCases == nil {
+		return nil, errorf(http.StatusBadRequest, "The member object must set at least one field.")
 	}
 	now := f.begin()
 	defer f.mu.Unlock()

@@ -38,6 +38,8 @@ func TestInvalidRequests(t *testing.T) {
 		{"missing wrapper", request{method: "POST", path: "/users", body: `{"usr": {}}`}, 400, `"user"`},
 		{"missing required field", request{method: "POST", path: users + "/members", body: `{"member": {"credentials": []}}`}, 400, "institution_code"},
 		{"missing required field of a widget", request{method: "POST", path: users + "/widget_urls", body: `{"widget_url": {}}`}, 400, "widget_type"},
+		{"empty member update", request{method: "PUT", path: users + "/members/MBR-x", body: `{"member": {}}`}, 400, "at least one field"},
+		{"empty user update", request{method: "PUT", path: users, body: `{"user": {}}`}, 400, "at least one field"},
 		{"missing answers", request{method: "PUT", path: users + "/members/MBR-x/resume", body: `{"member": {}}`}, 400, "challenges"},
 		{"field of the wrong type", request{method: "POST", path: "/users", body: `{"user": {"id": 5}}`}, 400, "user.id"},
 		{"boolean of the wrong type", request{method: "POST", path: "/users", body: `{"user": {"is_disabled": "yes"}}`}, 400, "is_disabled"},

@@ -54,14 +54,14 @@ var loadRouters = sync.OnceValues(func() (map[string]*router, error) {
 	out := map[string]*router{}
 	for name, load := range map[string]func() (*router, error){
 		versionCurrent: func() (*router, error) {
-			doc, err := spec25.GetSwagger()
+			doc, err := spec25.GetSpec()
 			if err != nil {
 				return nil, err
 			}
 			return newRouter(doc)
 		},
 		versionV1: func() (*router, error) {
-			doc, err := spec11.GetSwagger()
+			doc, err := spec11.GetSpec()
 			if err != nil {
 				return nil, err
 			}
