@@ -17,20 +17,23 @@ import (
 
 // env is what the command reads and writes, so that tests run it in-process.
 type env struct {
-	stdin    io.Reader
-	stdout   io.Writer
-	stderr   io.Writer
-	getenv   func(string) string
-	terminal func() bool // whether stdin is an interactive terminal, for MFA prompts
+	stdin       io.Reader
+	stdout      io.Writer
+	stderr      io.Writer
+	getenv      func(string) string
+	terminal    func() bool // whether stdin is an interactive terminal, for MFA prompts
+	outTerminal func() bool // whether stdout is a terminal, which downloads do not write to
 }
 
-func stdinIsTerminal() bool { return term.IsTerminal(int(os.Stdin.Fd())) }
+func stdinIsTerminal() bool  { return term.IsTerminal(int(os.Stdin.Fd())) }
+func stdoutIsTerminal() bool { return term.IsTerminal(int(os.Stdout.Fd())) }
 
 // app holds the global flags and builds the API client once a command needs it.
 type app struct {
 	env
-	global globalFlags
-	api    *mxplatform.API
+	global  globalFlags
+	version apiVersion // the API version the operation commands call, once resolved
+	api     *mxplatform.API
 	// serverOptions, when set (by `mx demo`), replace the configured server and credentials.
 	serverOptions []mxplatform.Option
 	stdinLines    *bufio.Reader // stdin read line by line, for MFA answers
@@ -38,12 +41,13 @@ type app struct {
 
 type globalFlags struct {
 	clientID, apiKey, environment, baseURL, configFile string
-	output                                             string
+	output, apiVersion                                 string
 	verbose                                            bool
 	timeout                                            time.Duration
 }
 
-// client returns the API client configured by flags, environment and config file.
+// client returns the API client configured by flags, environment and config file; its methods
+// are those of the current version, and clientV20111101 gives those of v20111101 on it.
 func (a *app) client() (*mxplatform.API, error) {
 	if a.api != nil {
 		return a.api, nil
@@ -96,6 +100,7 @@ func exitCode(err error) int {
 		apiErr    *mxplatform.Error
 		decodeErr *mxplatform.DecodeError
 		netErr    *mxplatform.TransportError
+		streamErr streamError
 		usage     usageError
 		settled   settledError
 	)
@@ -106,7 +111,7 @@ func exitCode(err error) int {
 		return exitInterrupt
 	case errors.As(err, &apiErr), errors.As(err, &decodeErr):
 		return exitAPI
-	case errors.As(err, &netErr), errors.Is(err, context.DeadlineExceeded):
+	case errors.As(err, &netErr), errors.As(err, &streamErr), errors.Is(err, context.DeadlineExceeded):
 		return exitNetwork
 	case errors.As(err, &settled):
 		return settledCode(settled.info)
@@ -159,6 +164,12 @@ Every operation of the API is a subcommand, grouped by resource. Output is JSON 
 itself, or an array for lists) unless -o table is given. Tables, prompts and messages show
 control characters in MX's text as escapes (\x1b, \n, \u202e); JSON keeps the exact text.
 
+API versions: commands call v20250224, MX's current version, unless --api-version (or
+MX_API_VERSION) selects v20111101, the older one. A command serves every version that has its
+operation; a command or flag of one version only says so in its help and is a usage error under
+the other. In v20250224, --user, --member, --account and --transaction take MX's GUID or the
+partner's id where MX's path does (the help of each flag says which), sent as given.
+
 Configuration, highest precedence first:
   flags           --client-id, --api-key, --env, --base-url
   environment     MX_CLIENT_ID, MX_API_KEY, MX_ENV (development or production), MX_BASE_URL
@@ -204,9 +215,23 @@ func newRootCmd(a *app) *cobra.Command {
 	f.StringVarP(&a.global.output, "output", "o", "json", "output format: json or table")
 	f.BoolVarP(&a.global.verbose, "verbose", "v", false, "log every request to stderr (never the credentials)")
 	f.DurationVar(&a.global.timeout, "timeout", 0, "bound each API call, retries included (0: no bound)")
+	f.StringVar(&a.global.apiVersion, "api-version", "", "MX Platform API version: v20250224 (current) or v20111101 (default $MX_API_VERSION, else v20250224)")
+	_ = root.RegisterFlagCompletionFunc("api-version", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{string(apiV20250224), string(apiV20111101)}, cobra.ShellCompDirectiveNoFileComp
+	})
+	// Before cobra checks required flags: a command of another version fails on that, not on
+	// a flag its own version would need.
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		if a.global.output != "json" && a.global.output != "table" {
 			return usageError{fmt.Errorf("unknown output format %q (want json or table)", a.global.output)}
+		}
+		v, err := resolveVersion(a.global.apiVersion, a.getenv)
+		if err != nil {
+			return err
+		}
+		a.version = v
+		if !serves(cmd, v) {
+			return unservedError(cmd, v)
 		}
 		return nil
 	}

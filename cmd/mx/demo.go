@@ -12,10 +12,12 @@ import (
 )
 
 const demoLong = `demo starts the fake MX server of package mxplatformtest in this process and walks through
-a whole integration with the SDK: create a user, search institutions, read the credentials an
-institution requires, create a member at the test bank, wait for aggregation, answer the MFA
-challenge it raises, list accounts, page through transactions, update a transaction, request a
-Connect widget URL, and delete the user. No MX credentials or network access are needed.`
+a whole integration with the SDK, in MX's current API version (v20250224): create a user,
+search institutions, read the credentials an institution requires, create a member at the test
+bank, wait for its job while answering the MFA challenge it raises, list accounts, page through
+transactions, update a transaction, verify the member and read its account numbers, fetch its
+statements and download one as PDF, request a Connect widget URL, and delete the user. No MX
+credentials or network access are needed.`
 
 func cmdDemo(a *app) *cobra.Command {
 	var step time.Duration
@@ -26,6 +28,9 @@ func cmdDemo(a *app) *cobra.Command {
 		Example: "  mx demo",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if a.version != apiV20250224 {
+				return usageError{fmt.Errorf("mx demo walks through API version %s only, not %s", apiV20250224, a.version)}
+			}
 			srv, err := mxplatformtest.Start(mxplatformtest.WithStepInterval(step))
 			if err != nil {
 				return err
@@ -36,12 +41,12 @@ func cmdDemo(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			linef(a.stdout, "Fake MX Platform API at %s", srv.URL)
+			linef(a.stdout, "Fake MX Platform API at %s (version %s)", srv.URL, apiV20250224)
 			fmt.Fprintln(a.stdout)
 			return demo(cmd.Context(), api, a.stdout, step)
 		},
 	}
-	cmd.Flags().DurationVar(&step, "step", 300*time.Millisecond, "time between two steps of the fake's aggregation jobs")
+	cmd.Flags().DurationVar(&step, "step", 300*time.Millisecond, "time between two steps of the fake's jobs")
 	return cmd
 }
 
@@ -59,7 +64,7 @@ func demo(ctx context.Context, api *mxplatform.API, out io.Writer, step time.Dur
 	if err != nil {
 		return err
 	}
-	say("Created user %s (%s)", user.GUID, email)
+	say("Created user %s (%s, id %s)", user.GUID, email, user.ID)
 
 	name := "MX Bank"
 	institutions, err := api.ListInstitutions(ctx, &mxplatform.ListInstitutionsParams{Name: &name})
@@ -87,11 +92,13 @@ func demo(ctx context.Context, api *mxplatform.API, out io.Writer, step time.Dur
 		creds = append(creds, mxplatform.CredentialRequest{GUID: c.GUID, Value: value})
 	}
 
-	member, err := api.CreateMember(ctx, user.GUID, mxplatform.MemberCreateRequest{InstitutionCode: bank, Credentials: creds}, nil)
+	products := []mxplatform.SupportedProduct{mxplatform.SupportedProductTransactions, mxplatform.SupportedProductAccountVerification, mxplatform.SupportedProductStatements}
+	member, err := api.CreateMember(ctx, user.GUID, mxplatform.MemberCreateRequest{InstitutionCode: bank, Credentials: creds},
+		&mxplatform.MemberCreateOptions{DataRequest: &mxplatform.DataRequest{Products: products}})
 	if err != nil {
 		return err
 	}
-	say("Created member %s at %s", member.GUID, bank)
+	say("Created member %s at %s, for %s", member.GUID, bank, joinValues(products))
 
 	progress := &mxplatform.WaitOptions{
 		Interval:    step / 2,
@@ -99,34 +106,27 @@ func demo(ctx context.Context, api *mxplatform.API, out io.Writer, step time.Dur
 		Progress: func(s *mxplatform.MemberStatus) {
 			detail("status %s, being aggregated: %v", s.ConnectionStatus.Info().Status, s.GetIsBeingAggregated())
 		},
+		// The test bank asks one question, which the demo answers as an end user would.
+		AnswerMFA: func(_ context.Context, challenges []mxplatform.Challenge) (*mxplatform.MFAAnswers, error) {
+			answers := mxplatform.NewMFAAnswers(challenges)
+			say("Answering the MFA challenge")
+			for _, c := range challenges {
+				detail("question: %s", c.Label)
+				if err := answers.Set(c.GUID, mxplatformtest.ChallengeAnswer); err != nil {
+					return nil, err
+				}
+			}
+			return answers, nil
+		},
 	}
-	say("Waiting for aggregation")
+	say("Waiting for the member's first job")
 	result, err := api.WaitForJob(ctx, user.GUID, member.GUID, progress)
 	if err != nil {
 		return err
 	}
-	info := result.Info()
-	if info.Next != mxplatform.NextStepAnswerMFA {
-		return fmt.Errorf("expected an MFA challenge, the member is %s", info.Status)
-	}
-	detail("%s", info.Message(name))
-
-	answers := mxplatform.NewMFAAnswers(result.Challenges)
-	for _, c := range result.Challenges {
-		detail("question: %s", c.Label)
-		if err := answers.Set(c.GUID, mxplatformtest.ChallengeAnswer); err != nil {
-			return err
-		}
-	}
-	say("Answering the MFA challenge")
-	result, err = api.AnswerChallengesAndWait(ctx, user.GUID, member.GUID, answers, progress)
-	if err != nil {
+	if err := connected(result, name, detail); err != nil {
 		return err
 	}
-	if info = result.Info(); info.Status != mxplatform.ConnectionStatusConnected {
-		return fmt.Errorf("the member ended %s, not CONNECTED", info.Status)
-	}
-	detail("%s", info.Message(name))
 
 	accounts, err := api.ListUserAccounts(ctx, user.GUID, nil)
 	if err != nil {
@@ -157,12 +157,58 @@ func demo(ctx context.Context, api *mxplatform.API, out io.Writer, step time.Dur
 		return fmt.Errorf("the member has no transactions")
 	}
 
-	memo := "Reviewed in the demo"
-	updated, err := api.UpdateTransaction(ctx, user.GUID, first.GUID, mxplatform.TransactionUpdateRequest{Memo: &memo})
+	updated, err := api.UpdateTransaction(ctx, user.GUID, first.GUID, mxplatform.TransactionUpdateRequest{Description: "Reviewed in the demo"})
 	if err != nil {
 		return err
 	}
-	say("Updated transaction %s: memo %q", updated.GUID, updated.Memo)
+	say("Updated transaction %s: description %q", updated.GUID, updated.Description)
+
+	say("Verifying the member (instant account verification)")
+	result, err = api.VerifyAndWait(ctx, user.GUID, member.GUID, progress)
+	if err != nil {
+		return err
+	}
+	if err := connected(result, name, detail); err != nil {
+		return err
+	}
+	numbers, err := api.ListAccountNumbersByMember(ctx, user.GUID, member.GUID, nil)
+	if err != nil {
+		return err
+	}
+	say("Read the account numbers of %d of its accounts", len(numbers.Items))
+	for _, num := range numbers.Items {
+		detail("%s  account %s  routing %s", num.AccountGUID, num.AccountNumber, num.RoutingNumber)
+	}
+
+	say("Fetching the member's statements")
+	result, err = api.FetchStatementsAndWait(ctx, user.GUID, member.GUID, progress)
+	if err != nil {
+		return err
+	}
+	if err := connected(result, name, detail); err != nil {
+		return err
+	}
+	statements, err := api.ListStatementsByMember(ctx, user.GUID, member.GUID, nil)
+	if err != nil {
+		return err
+	}
+	say("Listed %d statements", len(statements.Items))
+	for i, st := range statements.Items {
+		if i == 3 {
+			detail("...")
+			break
+		}
+		detail("%s  account %s  %s", st.GUID, st.AccountGUID, st.CreatedAt)
+	}
+	if len(statements.Items) == 0 {
+		return fmt.Errorf("the member has no statements")
+	}
+	st := statements.Items[0]
+	size, head, err := measurePDF(ctx, api, user.GUID, member.GUID, st.GUID)
+	if err != nil {
+		return err
+	}
+	say("Downloaded statement %s as PDF: %d bytes, starting with %q", st.GUID, size, head)
 
 	widget, err := api.RequestWidgetURL(ctx, user.GUID, mxplatform.ConnectWidget())
 	if err != nil {
@@ -177,6 +223,38 @@ func demo(ctx context.Context, api *mxplatform.API, out io.Writer, step time.Dur
 	say("Deleted user %s, with its member, accounts and transactions", user.GUID)
 	fmt.Fprintln(out, "\nDone.")
 	return nil
+}
+
+// connected says where a job left the member, and fails unless it is CONNECTED.
+func connected(r *mxplatform.WaitResult, institution string, detail func(string, ...any)) error {
+	info := r.Info()
+	if info.Status != mxplatform.ConnectionStatusConnected {
+		return fmt.Errorf("the member ended %s, not CONNECTED", info.Status)
+	}
+	detail("%s", info.Message(institution))
+	return nil
+}
+
+// measurePDF downloads a statement as it streams in, without keeping it, and returns its size
+// and its first bytes, which must be those of a PDF ("%PDF-").
+func measurePDF(ctx context.Context, api *mxplatform.API, user mxplatform.UserGUID, member mxplatform.MemberGUID, statement mxplatform.StatementGUID) (int64, string, error) {
+	body, err := api.DownloadStatementPDF(ctx, user, member, statement)
+	if err != nil {
+		return 0, "", err
+	}
+	defer body.Close()
+	head := make([]byte, len("%PDF-"))
+	if _, err := io.ReadFull(body, head); err != nil {
+		return 0, "", fmt.Errorf("the statement PDF: %w", err)
+	}
+	if string(head) != "%PDF-" {
+		return 0, "", fmt.Errorf("the statement is not a PDF: it starts with %q", head)
+	}
+	rest, err := io.Copy(io.Discard, body)
+	if err != nil {
+		return 0, "", fmt.Errorf("the statement PDF: %w", err)
+	}
+	return int64(len(head)) + rest, string(head[:4]), nil
 }
 
 // money shows an amount with cents.
@@ -197,7 +275,9 @@ func cmdFake(a *app) *cobra.Command {
 		Use:   "fake",
 		Short: "Serve the fake MX Platform API until interrupted",
 		Long: `fake serves the fake MX Platform API of package mxplatformtest, for trying commands and
-integrations without MX credentials. It accepts the credentials of --client-id and --api-key
+integrations without MX credentials. It serves both API versions from one state, each request in
+the version its Accept-Version header names, so that commands reach it with or without
+--api-version v20111101. It accepts the credentials of --client-id and --api-key
 (default mxfake-client-id and mxfake-api-key) and prints its URL; point other commands at it
 with --base-url or MX_BASE_URL. See 'go doc github.com/mxsdk/mx-go/mxplatform/mxplatformtest'
 for the test bank's passwords.`,

@@ -50,18 +50,48 @@ func waited(t *testing.T, what string, r result, status mxplatform.ConnectionSta
 func TestAggregateWaitExitCodeFollowsTheStatus(t *testing.T) {
 	_, vars := fakeEnv(t)
 	for _, o := range waitOutcomes {
-		u, m := newMember(t, vars, o.password, "--skip-aggregation")
+		u, m := newMember(t, vars, o.password)
 		r := mx(t, vars, "", "members", "aggregate", "--user", u, "--member", m, "--wait", "--interval", "0.01")
 		waited(t, "aggregate "+o.password, r, o.status, o.code)
 	}
 }
 
-func TestCheckBalanceWaitExitCodeFollowsTheStatus(t *testing.T) {
+// TestEveryJobWaitExitCodeFollowsTheStatus: the other jobs wait as aggregate does, in both
+// versions that have them.
+func TestEveryJobWaitExitCodeFollowsTheStatus(t *testing.T) {
 	_, vars := fakeEnv(t)
+	outcomes := []int{0, 2, 8} // CONNECTED, DENIED, FAILED
+	for _, job := range []string{"check-balance", "verify", "identify", "extend-history", "fetch-statements"} {
+		for _, i := range outcomes {
+			o := waitOutcomes[i]
+			u, m := newMember(t, vars, o.password)
+			r := mx(t, vars, "", "members", job, "--user", u, "--member", m, "--wait", "--interval", "0.01")
+			waited(t, job+" "+o.password, r, o.status, o.code)
+		}
+	}
 	for _, o := range waitOutcomes {
-		u, m := newMember(t, vars, o.password, "--skip-aggregation")
-		r := mx(t, vars, "", "members", "check-balance", "--user", u, "--member", m, "--wait", "--interval", "0.01")
-		waited(t, "check-balance "+o.password, r, o.status, o.code)
+		u, m := newMember(t, vars, o.password)
+		r := mx(t, vars, "", "--api-version", "v20111101", "members", "check-balance", "--user", u, "--member", m, "--wait", "--interval", "0.01")
+		waited(t, "v20111101 check-balance "+o.password, r, o.status, o.code)
+	}
+}
+
+// TestEveryJobAnswersMFA: each job that meets a challenge asks for its answer, and a right one
+// takes it to CONNECTED.
+func TestEveryJobAnswersMFA(t *testing.T) {
+	_, vars := fakeEnv(t)
+	for _, job := range []string{"aggregate", "check-balance", "verify", "identify", "extend-history", "fetch-statements"} {
+		// The test bank asks its question at every job: answer the first one, of the job that
+		// creating the member started, then the job's.
+		u, m := newMember(t, vars, mxplatformtest.PasswordOptions)
+		var challenges []mxplatform.Challenge
+		ok(t, vars, &challenges, "members", "challenges", "--user", u, "--member", m)
+		ok(t, vars, nil, "members", "resume", "--user", u, "--member", m, "--answer", string(challenges[0].GUID)+"="+mxplatformtest.ChallengeAnswer, "--wait", "--interval", "0.01")
+		r := mx(t, vars, "2\n", "members", job, "--user", u, "--member", m, "--wait", "--interval", "0.01")
+		waited(t, job+" with MFA", r, mxplatform.ConnectionStatusConnected, exitOK)
+		if !strings.Contains(r.stderr, "CHALLENGED") {
+			t.Errorf("%s: the job met no challenge:\n%s", job, r.stderr)
+		}
 	}
 }
 
@@ -70,7 +100,7 @@ func TestMFAWaitExitCodes(t *testing.T) {
 	wait := []string{"--wait", "--interval", "0.01"}
 
 	// No answer on an empty stdin: the job started and waits for the end user.
-	u, m := newMember(t, vars, mxplatformtest.PasswordChallenge, "--skip-aggregation")
+	u, m := newMember(t, vars, mxplatformtest.PasswordChallenge)
 	r := mx(t, vars, "", append([]string{"members", "aggregate", "--user", u, "--member", m}, wait...)...)
 	waited(t, "challenge without an answer", r, mxplatform.ConnectionStatusChallenged, exitNeedsUser)
 	if !strings.Contains(r.stderr, "--answer") {
@@ -78,18 +108,18 @@ func TestMFAWaitExitCodes(t *testing.T) {
 	}
 
 	// The second round of answers is missing.
-	u, m = newMember(t, vars, mxplatformtest.PasswordMultipleChallenges, "--skip-aggregation")
+	u, m = newMember(t, vars, mxplatformtest.PasswordMultipleChallenges)
 	r = mx(t, vars, mxplatformtest.ChallengeAnswer+"\n", append([]string{"members", "aggregate", "--user", u, "--member", m}, wait...)...)
 	waited(t, "one answer of two", r, mxplatform.ConnectionStatusChallenged, exitNeedsUser)
 
 	// A wrong answer: REJECTED, and only the end user can answer again.
-	u, m = newMember(t, vars, mxplatformtest.PasswordOptions, "--skip-aggregation")
+	u, m = newMember(t, vars, mxplatformtest.PasswordOptions)
 	r = mx(t, vars, "wrong-1\n", append([]string{"members", "aggregate", "--user", u, "--member", m}, wait...)...)
 	waited(t, "wrong answer", r, mxplatform.ConnectionStatusRejected, exitNeedsUser)
 
 	// The right answer.
-	u, m = newMember(t, vars, mxplatformtest.PasswordOptions, "--skip-aggregation")
-	r = mx(t, vars, "2\n", append([]string{"members", "check-balance", "--user", u, "--member", m}, wait...)...)
+	u, m = newMember(t, vars, mxplatformtest.PasswordOptions)
+	r = mx(t, vars, "2\n", append([]string{"members", "aggregate", "--user", u, "--member", m}, wait...)...)
 	waited(t, "right answer", r, mxplatform.ConnectionStatusConnected, exitOK)
 
 	// resume --wait: a wrong answer by flag, then a member left challenged.
@@ -100,7 +130,7 @@ func TestMFAWaitExitCodes(t *testing.T) {
 	waited(t, "resume with a wrong answer", r, mxplatform.ConnectionStatusRejected, exitNeedsUser)
 
 	// A malformed --answer is still a usage error.
-	u, m = newMember(t, vars, mxplatformtest.PasswordChallenge, "--skip-aggregation")
+	u, m = newMember(t, vars, mxplatformtest.PasswordChallenge)
 	r = mx(t, vars, "", append([]string{"members", "aggregate", "--user", u, "--member", m, "--answer", "no-equals-sign"}, wait...)...)
 	if r.code != exitUsage {
 		t.Errorf("malformed --answer: %+v", r)

@@ -7,49 +7,28 @@ import (
 
 	"github.com/mxsdk/mx-go/mxplatform"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
-// binder declares the flags of one command and, when it runs, copies the flags that were set
-// into the request: a flag left unset leaves its field absent, so MX applies its own default.
-type binder struct {
-	cmd   *cobra.Command
-	apply []func() error
-}
-
-func newBinder(cmd *cobra.Command) *binder { return &binder{cmd: cmd} }
-
-// set copies every flag that was set into its field.
-func (b *binder) set() error {
-	for _, f := range b.apply {
-		if err := f(); err != nil {
-			return usageError{err}
-		}
-	}
-	return nil
-}
-
-func (b *binder) onSet(name string, f func() error) {
-	b.apply = append(b.apply, func() error {
-		if !b.cmd.Flags().Changed(name) {
-			return nil
-		}
-		if err := f(); err != nil {
-			return fmt.Errorf("--%s: %w", name, err)
-		}
-		return nil
-	})
-}
+// The declarations below are what the generated commands call, one per parameter or field of
+// a request, in the version the binder is declaring. Each declares its flag (or shares the
+// flag another version declared) and registers how the flag's value reaches the request.
 
 // required declares a string flag that must be given.
 func required[T ~string](b *binder, dst *T, name, usage string) {
-	var v string
-	b.cmd.Flags().StringVar(&v, name, "", usage)
-	_ = b.cmd.MarkFlagRequired(name)
+	value(b, dst, name, usage)
+	b.require(name)
+}
+
+// value declares a string flag whose value is a field the request always carries, in an
+// object sent only when one of its flags is given: the flag itself is optional.
+func value[T ~string](b *binder, dst *T, name, usage string) {
+	v := stringFlag(b, name, usage, "")
 	b.onSet(name, func() error {
-		if v == "" {
+		if *v == "" {
 			return fmt.Errorf("must not be empty")
 		}
-		*dst = T(v)
+		*dst = T(*v)
 		return nil
 	})
 }
@@ -59,27 +38,25 @@ func required[T ~string](b *binder, dst *T, name, usage string) {
 // climb out of it and so reach another endpoint (DELETE /users/.. is DELETE /), before any
 // request is sent.
 func pathSegment[T ~string](b *binder, dst *T, name, usage string) {
-	var v string
-	b.cmd.Flags().StringVar(&v, name, "", usage)
-	_ = b.cmd.MarkFlagRequired(name)
+	v := stringFlag(b, name, usage, "")
+	b.require(name)
 	b.onSet(name, func() error {
-		switch v {
+		switch *v {
 		case "":
 			return fmt.Errorf("must not be empty")
 		case ".", "..":
-			return fmt.Errorf("%q is not an identifier: in the URL it would call another endpoint", v)
+			return fmt.Errorf("%q is not an identifier: in the URL it would call another endpoint", *v)
 		}
-		*dst = T(v)
+		*dst = T(*v)
 		return nil
 	})
 }
 
 // optional declares a string flag.
 func optional[T ~string](b *binder, dst **T, name, usage string) {
-	var v string
-	b.cmd.Flags().StringVar(&v, name, "", usage)
+	v := stringFlag(b, name, usage, "")
 	b.onSet(name, func() error {
-		t := T(v)
+		t := T(*v)
 		*dst = &t
 		return nil
 	})
@@ -87,32 +64,49 @@ func optional[T ~string](b *binder, dst **T, name, usage string) {
 
 // enum declares a flag whose values are those of a spec enum, completed by the shell.
 func enum[T ~string](b *binder, dst **T, name, usage string, values []T) {
-	var v string
-	b.cmd.Flags().StringVar(&v, name, "", fmt.Sprintf("%s (%s)", usage, joinValues(values)))
-	_ = b.cmd.RegisterFlagCompletionFunc(name, completeValues(values))
+	v := enumFlag(b, name, usage, "", values)
 	b.onSet(name, func() error {
-		if !slices.Contains(values, T(v)) {
-			return fmt.Errorf("%q is not one of %s", v, joinValues(values))
+		if !slices.Contains(values, T(*v)) {
+			return fmt.Errorf("%q is not one of %s", *v, joinValues(values))
 		}
-		t := T(v)
+		t := T(*v)
 		*dst = &t
 		return nil
 	})
 }
 
-// requiredEnum declares an enum flag that has a default.
-func requiredEnum[T ~string](b *binder, dst *T, name, usage string, values []T, def T) {
-	var v string
-	b.cmd.Flags().StringVar(&v, name, string(def), fmt.Sprintf("%s (%s)", usage, joinValues(values)))
-	_ = b.cmd.RegisterFlagCompletionFunc(name, completeValues(values))
-	*dst = def
+// requiredEnum declares an enum flag that must be given.
+func requiredEnum[T ~string](b *binder, dst *T, name, usage string, values []T) {
+	v := enumFlag(b, name, usage, "", values)
+	b.require(name)
 	b.onSet(name, func() error {
-		if !slices.Contains(values, T(v)) {
-			return fmt.Errorf("%q is not one of %s", v, joinValues(values))
+		if !slices.Contains(values, T(*v)) {
+			return fmt.Errorf("%q is not one of %s", *v, joinValues(values))
 		}
-		*dst = T(v)
+		*dst = T(*v)
 		return nil
 	})
+}
+
+// defaultEnum declares an enum flag whose field the request always carries, def when the flag
+// is not given.
+func defaultEnum[T ~string](b *binder, dst *T, name, usage string, values []T, def T) {
+	v := enumFlag(b, name, usage, string(def), values)
+	*dst = def
+	b.onSet(name, func() error {
+		if !slices.Contains(values, T(*v)) {
+			return fmt.Errorf("%q is not one of %s", *v, joinValues(values))
+		}
+		*dst = T(*v)
+		return nil
+	})
+}
+
+// enumFlag declares the string flag of an enum.
+func enumFlag[T ~string](b *binder, name, usage, def string, values []T) *string {
+	v := stringFlag(b, name, "", def)
+	enumHelp(b, name, usage, values)
+	return v
 }
 
 func joinValues[T ~string](values []T) string {
@@ -123,42 +117,31 @@ func joinValues[T ~string](values []T) string {
 	return strings.Join(s, ", ")
 }
 
-func completeValues[T ~string](values []T) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		s := make([]string, len(values))
-		for i, v := range values {
-			s[i] = string(v)
-		}
-		return s, cobra.ShellCompDirectiveNoFileComp
-	}
-}
-
 // boolean declares a flag --name (or --name=false).
 func boolean(b *binder, dst **bool, name, usage string) {
-	var v bool
-	b.cmd.Flags().BoolVar(&v, name, false, usage)
+	v := boolFlag(b, name, usage)
 	b.onSet(name, func() error {
-		*dst = &v
+		x := *v
+		*dst = &x
 		return nil
 	})
 }
 
 // integer declares an integer flag.
 func integer(b *binder, dst **int, name, usage string) {
-	var v int
-	b.cmd.Flags().IntVar(&v, name, 0, usage)
+	v := intFlag(b, name, usage)
 	b.onSet(name, func() error {
-		*dst = &v
+		x := *v
+		*dst = &x
 		return nil
 	})
 }
 
 // decimal declares an exact decimal flag, such as an amount.
 func decimal(b *binder, dst **mxplatform.Decimal, name, usage string) {
-	var v string
-	b.cmd.Flags().StringVar(&v, name, "", usage+" (a decimal such as 1234.56)")
+	v := stringFlag(b, name, usage+" (a decimal such as 1234.56)", "")
 	b.onSet(name, func() error {
-		d, err := mxplatform.ParseDecimal(v)
+		d, err := mxplatform.ParseDecimal(*v)
 		if err != nil {
 			return err
 		}
@@ -167,12 +150,95 @@ func decimal(b *binder, dst **mxplatform.Decimal, name, usage string) {
 	})
 }
 
-// list declares a repeatable string flag (--name a --name b, or --name a,b).
-func list(b *binder, dst *[]string, name, usage string) {
-	var v []string
-	b.cmd.Flags().StringSliceVar(&v, name, nil, usage+" (repeatable)")
+// requiredDecimal declares an exact decimal flag that must be given.
+func requiredDecimal(b *binder, dst *mxplatform.Decimal, name, usage string) {
+	v := stringFlag(b, name, usage+" (a decimal such as 1234.56)", "")
+	b.require(name)
 	b.onSet(name, func() error {
-		*dst = v
+		d, err := mxplatform.ParseDecimal(*v)
+		if err != nil {
+			return err
+		}
+		*dst = d
+		return nil
+	})
+}
+
+// list declares a repeatable string flag (--name a --name b, or --name a,b).
+func list[T ~string](b *binder, dst *[]T, name, usage string) {
+	v := listFlag(b, name, usage+" (repeatable)")
+	b.onSet(name, func() error {
+		*dst = convert[T](*v)
+		return nil
+	})
+}
+
+// requiredList declares a repeatable string flag that must be given.
+func requiredList[T ~string](b *binder, dst *[]T, name, usage string) {
+	list(b, dst, name, usage)
+	b.require(name)
+}
+
+// enumList declares a repeatable flag whose values are those of a spec enum.
+func enumList[T ~string](b *binder, dst *[]T, name, usage string, values []T) {
+	v := listFlag(b, name, "")
+	enumHelp(b, name, usage+" (repeatable)", values)
+	b.onSet(name, func() error {
+		for _, x := range *v {
+			if !slices.Contains(values, T(x)) {
+				return fmt.Errorf("%q is not one of %s", x, joinValues(values))
+			}
+		}
+		*dst = convert[T](*v)
+		return nil
+	})
+}
+
+// enumHelp gives the flag of an enum its help, which lists the values (and those of another
+// version, when they differ), and its completion, the values of every version.
+func enumHelp[T ~string](b *binder, name, usage string, values []T) {
+	d, f := b.flags[name], b.cmd.Flags().Lookup(name)
+	if len(d.versions) == 1 {
+		f.Usage = fmt.Sprintf("%s (%s)", usage, joinValues(values))
+		_ = b.cmd.RegisterFlagCompletionFunc(name, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return d.values, cobra.ShellCompDirectiveNoFileComp
+		})
+	} else if !strings.Contains(f.Usage, "("+joinValues(values)+")") {
+		f.Usage += fmt.Sprintf(" (%s: %s)", b.version, joinValues(values))
+	}
+	for _, x := range values {
+		if !slices.Contains(d.values, string(x)) {
+			d.values = append(d.values, string(x))
+		}
+	}
+}
+
+func listFlag(b *binder, name, usage string) *[]string {
+	return holder(b, name, func(fs *pflag.FlagSet) *[]string {
+		v := new([]string)
+		fs.StringSliceVar(v, name, nil, usage)
+		return v
+	})
+}
+
+func convert[T ~string](v []string) []T {
+	out := make([]T, len(v))
+	for i, x := range v {
+		out[i] = T(x)
+	}
+	return out
+}
+
+// object sets *dst to v, the nested object of a request whose fields the flags names fill,
+// when one of them was given: an object none of whose flags was given is not sent.
+func object[T any](b *binder, dst **T, v *T, names ...string) {
+	b.always(func() error {
+		for _, name := range names {
+			if b.cmd.Flags().Changed(name) {
+				*dst = v
+				return nil
+			}
+		}
 		return nil
 	})
 }
@@ -180,10 +246,13 @@ func list(b *binder, dst *[]string, name, usage string) {
 // pairs declares a repeatable GUID=VALUE flag, for credentials and MFA answers; mk makes one
 // element of the list from a GUID and a value.
 func pairs[T any](b *binder, dst *[]T, name, usage string, mk func(guid, value string) T) {
-	var v []string
-	b.cmd.Flags().StringArrayVar(&v, name, nil, usage+" (GUID=VALUE, repeatable)")
+	v := holder(b, name, func(fs *pflag.FlagSet) *[]string {
+		v := new([]string)
+		fs.StringArrayVar(v, name, nil, usage+" (GUID=VALUE, repeatable)")
+		return v
+	})
 	b.onSet(name, func() error {
-		out, err := parsePairs(v, mk)
+		out, err := parsePairs(*v, mk)
 		if err != nil {
 			return err
 		}
@@ -213,62 +282,78 @@ func challengeAnswer(guid, value string) mxplatform.ChallengeAnswer {
 	return mxplatform.ChallengeAnswer{GUID: mxplatform.ChallengeGUID(guid), Value: value}
 }
 
-// callFlags declares the flags of per-call options: headers MX accepts on the operation.
+// callFlags are the flags of per-call options: headers MX accepts on the operation.
 type callFlags struct {
-	acceptLanguage, callbackPayload string
-	cmd                             *cobra.Command
+	acceptLanguage, callbackPayload *string
 }
 
 func acceptLanguageFlag(b *binder, c *callFlags) {
-	c.cmd = b.cmd
-	b.cmd.Flags().StringVar(&c.acceptLanguage, "accept-language", "", "the widget's language: en-US, en-CA, es, fr or fr-CA")
+	c.acceptLanguage = stringFlag(b, "accept-language", "the widget's language: en-US, en-CA, es, fr or fr-CA", "")
 }
 
 func callbackPayloadFlag(b *binder, c *callFlags) {
-	c.cmd = b.cmd
-	b.cmd.Flags().StringVar(&c.callbackPayload, "callback-payload", "", "base64 data (at most 1024 characters) MX echoes in the webhooks this call causes")
+	c.callbackPayload = stringFlag(b, "callback-payload", "base64 data (at most 1024 characters) MX echoes in the webhooks this call causes", "")
 }
 
 func (c *callFlags) options() []mxplatform.CallOption {
 	var opts []mxplatform.CallOption
-	if c.acceptLanguage != "" {
-		opts = append(opts, mxplatform.WithAcceptLanguage(c.acceptLanguage))
+	if c.acceptLanguage != nil && *c.acceptLanguage != "" {
+		opts = append(opts, mxplatform.WithAcceptLanguage(*c.acceptLanguage))
 	}
-	if c.callbackPayload != "" {
-		opts = append(opts, mxplatform.WithCallbackPayload(c.callbackPayload))
+	if c.callbackPayload != nil && *c.callbackPayload != "" {
+		opts = append(opts, mxplatform.WithCallbackPayload(*c.callbackPayload))
 	}
 	return opts
 }
 
 // listFlags are the flags of list commands beyond the operation's parameters.
 type listFlags struct {
-	all      bool
-	prefetch int
+	all      *bool
+	prefetch *int
 }
 
-func addListFlags(cmd *cobra.Command, l *listFlags) {
-	cmd.Flags().BoolVar(&l.all, "all", false, "fetch every page (100 records a page unless --records-per-page) and print them all")
-	cmd.Flags().IntVar(&l.prefetch, "prefetch", 0, "with --all, pages to request ahead (0-8)")
+func addListFlags(b *binder) *listFlags {
+	return &listFlags{
+		all:      boolFlag(b, "all", "fetch every page (the largest pages the list allows unless --records-per-page) and print them all"),
+		prefetch: intFlag(b, "prefetch", "with --all, pages to request ahead (0-8)"),
+	}
 }
+
+// every reports whether --all asks for every page.
+func (l *listFlags) every() bool { return *l.all }
 
 func (l *listFlags) options() []mxplatform.CallOption {
-	if l.prefetch > 0 {
-		return []mxplatform.CallOption{mxplatform.WithPrefetch(l.prefetch)}
+	if *l.prefetch > 0 {
+		return []mxplatform.CallOption{mxplatform.WithPrefetch(*l.prefetch)}
 	}
 	return nil
 }
 
-// waitFlags are the flags of aggregation commands that can wait for the member to settle.
+// waitFlags are the flags of job commands that can wait for the member to settle.
 type waitFlags struct {
-	wait     bool
-	interval float64
-	answers  []string
+	wait     *bool
+	interval *float64
+	answers  *[]string // nil without --answer (resume takes its answers as the request)
 }
 
-func addWaitFlags(cmd *cobra.Command, w *waitFlags, mfa bool) {
-	cmd.Flags().BoolVar(&w.wait, "wait", false, "wait until the member settles, showing progress on stderr; exit 4 or 5 unless it ends CONNECTED")
-	cmd.Flags().Float64Var(&w.interval, "interval", 3, "with --wait, seconds before the first status read (the pause then grows)")
-	if mfa {
-		cmd.Flags().StringArrayVar(&w.answers, "answer", nil, "with --wait, the answer to an MFA challenge (GUID=VALUE; the value may be an option's label); asked on the terminal otherwise (repeatable)")
+func addWaitFlags(b *binder, mfa bool) *waitFlags {
+	w := &waitFlags{
+		wait: boolFlag(b, "wait", "wait until the member settles, showing progress on stderr; exit 4 or 5 unless it ends CONNECTED"),
+		interval: holder(b, "interval", func(fs *pflag.FlagSet) *float64 {
+			v := new(float64)
+			fs.Float64Var(v, "interval", 3, "with --wait, seconds before the first status read (the pause then grows)")
+			return v
+		}),
 	}
+	if mfa {
+		w.answers = holder(b, "answer", func(fs *pflag.FlagSet) *[]string {
+			v := new([]string)
+			fs.StringArrayVar(v, "answer", nil, "with --wait, the answer to an MFA challenge (GUID=VALUE; the value may be an option's label); asked on the terminal otherwise (repeatable)")
+			return v
+		})
+	}
+	return w
 }
+
+// waiting reports whether --wait was given.
+func (w *waitFlags) waiting() bool { return *w.wait }

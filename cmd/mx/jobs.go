@@ -20,42 +20,71 @@ func (a *app) printJob(r *mxplatform.JobResult) error {
 	return a.print(r.Member)
 }
 
-// waitOptions shows each status read on stderr.
-func (a *app) waitOptions(w *waitFlags) *mxplatform.WaitOptions {
+// waiter follows one --wait: it shows each status read on stderr, answers MFA challenges as
+// they come (from --answer for the first round, then from the terminal or stdin) so that one
+// wait takes the job to its end, and says where the member settled.
+type waiter struct {
+	a           *app
+	interval    time.Duration
+	flagAnswers []mxplatform.ChallengeAnswer // --answer: the first round's answers
+	unanswered  error                        // the challenge nobody answered, which ended the wait
+}
+
+// newWait prepares a wait with the flags of the command; a malformed --answer is a usage
+// error before any request.
+func (a *app) newWait(f *waitFlags) (*waiter, error) {
+	w := &waiter{a: a, interval: time.Duration(*f.interval * float64(time.Second))}
+	if f.answers != nil {
+		given, err := parsePairs(*f.answers, challengeAnswer)
+		if err != nil {
+			return nil, usageError{fmt.Errorf("--answer: %w", err)}
+		}
+		w.flagAnswers = given
+	}
+	return w, nil
+}
+
+// options are the wait's options for the SDK's job helpers.
+func (w *waiter) options() *mxplatform.WaitOptions {
 	return &mxplatform.WaitOptions{
-		Interval: time.Duration(w.interval * float64(time.Second)),
+		Interval: w.interval,
 		Progress: func(s *mxplatform.MemberStatus) {
 			name := statusName(s.ConnectionStatus.Info())
 			state := "settled"
 			if s.IsBeingAggregated.Value() {
 				state = "aggregating"
 			}
-			linef(a.stderr, "  %-12s %s", name, state)
+			linef(w.a.stderr, "  %-12s %s", name, state)
 		},
+		AnswerMFA: w.answer,
 	}
 }
 
-// settle answers MFA challenges for as long as the member is CHALLENGED, then writes its final
-// status (and what to do next on stderr). A status other than CONNECTED is a settledError,
-// whose exit code says whether the end user must act.
-func (a *app) settle(ctx context.Context, api *mxplatform.API, user mxplatform.UserGUID, member mxplatform.MemberGUID, r *mxplatform.WaitResult, w *waitFlags) error {
-	flagAnswers := w.answers
-	for r.Status.ConnectionStatus == mxplatform.ConnectionStatusChallenged {
-		answers := mxplatform.NewMFAAnswers(r.Challenges)
-		if err := a.collectAnswers(answers, flagAnswers); err != nil {
-			var missing noAnswerError
-			if errors.As(err, &missing) {
-				return a.settled(r, missing.Error())
-			}
-			return err
+// answer collects the answers to one round of challenges. When one has no answer, it ends the
+// wait with the member CHALLENGED (nil answers), and settle says how to give one.
+func (w *waiter) answer(_ context.Context, challenges []mxplatform.Challenge) (*mxplatform.MFAAnswers, error) {
+	answers := mxplatform.NewMFAAnswers(challenges)
+	given := w.flagAnswers
+	w.flagAnswers = nil // --answer flags answer the first round only
+	if err := w.a.collectAnswers(answers, given); err != nil {
+		var missing noAnswerError
+		if errors.As(err, &missing) {
+			w.unanswered = missing
+			return nil, nil
 		}
-		flagAnswers = nil // --answer flags answer the first round only
-		var err error
-		if r, err = api.AnswerChallengesAndWait(ctx, user, member, answers, a.waitOptions(w)); err != nil {
-			return err
-		}
+		return nil, err
 	}
-	return a.settled(r, "")
+	return answers, nil
+}
+
+// settle writes where the member settled (see settled); a status other than CONNECTED is a
+// settledError, whose exit code says whether the end user must act.
+func (w *waiter) settle(r *mxplatform.WaitResult) error {
+	detail := ""
+	if w.unanswered != nil && r.Info().Status == mxplatform.ConnectionStatusChallenged {
+		detail = w.unanswered.Error()
+	}
+	return w.a.settled(r, detail)
 }
 
 // settled writes where the member settled: what its status means on stderr, the status on
@@ -123,13 +152,9 @@ func statusName(info mxplatform.StatusInfo) string {
 	return string(info.Status)
 }
 
-// collectAnswers fills answers from --answer flags, then from the terminal (a prompt per
-// challenge) or, without a terminal, from stdin (one line per challenge, in order).
-func (a *app) collectAnswers(answers *mxplatform.MFAAnswers, flags []string) error {
-	given, err := parsePairs(flags, challengeAnswer)
-	if err != nil {
-		return usageError{fmt.Errorf("--answer: %w", err)}
-	}
+// collectAnswers fills answers from the --answer flags given, then from the terminal (a prompt
+// per challenge) or, without a terminal, from stdin (one line per challenge, in order).
+func (a *app) collectAnswers(answers *mxplatform.MFAAnswers, given []mxplatform.ChallengeAnswer) error {
 	for _, g := range given {
 		if err := answers.Set(g.GUID, g.Value); err != nil {
 			return usageError{err}

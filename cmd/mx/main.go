@@ -1,7 +1,9 @@
 // Command mx calls the MX Platform API from the command line: every operation as a subcommand
-// grouped by resource (users, members, institutions, accounts, transactions, widgets), JSON
-// output for scripts and aligned tables for people, pagination with --all, aggregation with
-// --wait and MFA prompts. It is a thin layer over the mxplatform package.
+// grouped by resource (users, members, institutions, accounts, transactions, statements,
+// holdings, categories, merchants, widgets), JSON output for scripts and aligned tables for
+// people, pagination with --all, member jobs with --wait and MFA prompts, statements streamed
+// to a file. It speaks MX's current API version, v20250224, and the older v20111101 with
+// --api-version; it is a thin layer over the mxplatform package and its v20111101 package.
 //
 // Credentials come from flags, the MX_CLIENT_ID and MX_API_KEY environment variables, or a
 // config file, in that order of precedence; see `mx --help`.
@@ -17,11 +19,12 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], &env{
-		stdin:    os.Stdin,
-		stdout:   os.Stdout,
-		stderr:   os.Stderr,
-		getenv:   os.Getenv,
-		terminal: stdinIsTerminal,
+		stdin:       os.Stdin,
+		stdout:      os.Stdout,
+		stderr:      os.Stderr,
+		getenv:      os.Getenv,
+		terminal:    stdinIsTerminal,
+		outTerminal: stdoutIsTerminal,
 	})
 	stop()
 	os.Exit(code)

@@ -127,14 +127,23 @@ func printItems[T any](a *app, items []T) error {
 	return w.Flush()
 }
 
-// tableColumns are the columns a list of each resource shows in a table.
+// tableColumns are the columns a list of each resource shows in a table, those the answer
+// holds; the types of both API versions share their names. A resource not named here shows
+// all its fields.
 var tableColumns = map[string][]string{
-	"Member":      {"guid", "name", "institution_code", "connection_status", "is_being_aggregated", "successfully_aggregated_at"},
-	"Account":     {"guid", "name", "type", "subtype", "balance", "available_balance", "currency_code", "member_guid"},
-	"Transaction": {"guid", "date", "description", "amount", "currency_code", "type", "status", "category", "account_guid"},
-	"Institution": {"code", "name", "supports_oauth", "supports_account_verification", "url"},
-	"Credential":  {"guid", "label", "field_name", "field_type", "display_order"},
-	"Challenge":   {"guid", "type", "label"},
+	"User":          {"guid", "id", "email", "is_disabled", "metadata"},
+	"Member":        {"guid", "name", "institution_code", "connection_status", "is_being_aggregated", "successfully_aggregated_at"},
+	"Account":       {"guid", "name", "type", "subtype", "balance", "available_balance", "currency_code", "member_guid"},
+	"AccountNumber": {"account_guid", "account_number", "routing_number", "institution_number", "transit_number", "passed_validation"},
+	"AccountOwner":  {"account_guid", "owner_name", "email", "phone", "city", "state", "country"},
+	"Transaction":   {"guid", "date", "description", "amount", "currency_code", "type", "status", "category", "account_guid"},
+	"Institution":   {"code", "name", "supports_oauth", "supported_products", "supports_account_verification", "url"},
+	"Credential":    {"guid", "label", "field_name", "field_type", "display_order"},
+	"Challenge":     {"guid", "type", "label"},
+	"Statement":     {"guid", "account_guid", "created_at", "content_hash"},
+	"Holding":       {"guid", "account_guid", "symbol", "description", "holding_type", "quantity", "market_value", "currency_code"},
+	"Category":      {"guid", "name", "parent_guid", "is_default", "is_income"},
+	"Merchant":      {"guid", "name", "website_url"},
 }
 
 // toRow turns a resource into its JSON members, numbers kept exact.

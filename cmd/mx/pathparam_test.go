@@ -3,7 +3,6 @@ package main
 import (
 	"net/http"
 	"net/http/httptest"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -11,29 +10,20 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// operationIDs maps "group name" to the MX operation of each generated command.
-func operationIDs(t *testing.T) map[string]string {
-	t.Helper()
-	re := regexp.MustCompile(`MX operation (\w+):`)
-	ids := map[string]string{}
-	for _, g := range newRootCmd(&app{}).Commands() {
-		for _, c := range g.Commands() {
-			if m := re.FindStringSubmatch(c.Long); m != nil {
-				ids[g.Name()+" "+c.Name()] = m[1]
-			}
-		}
-	}
-	if len(ids) != 28 {
-		t.Fatalf("%d operations found in the commands' help", len(ids))
-	}
-	return ids
+// pathFlags are the flags named after path parameters.
+var pathFlags = []string{"user", "member", "account", "transaction", "institution", "statement", "holding", "category", "merchant", "location"}
+
+// requiredValues are valid values of the required flags that are not path parameters.
+var requiredValues = map[string]string{
+	"name": "x", "parent": "CAT-1", "account-type": "CASH", "amount": "1.00", "date": "2026-01-01",
+	"description": "x", "type": "DEBIT",
 }
 
 // requiredFlags returns the required flags of a command among those named after path
 // parameters.
 func requiredFlags(cmd *cobra.Command) []string {
 	var names []string
-	for _, name := range []string{"user", "member", "account", "transaction", "institution"} {
+	for _, name := range pathFlags {
 		if f := cmd.Flags().Lookup(name); f != nil && f.Annotations[cobra.BashCompOneRequiredFlag] != nil {
 			names = append(names, name)
 		}
@@ -42,20 +32,11 @@ func requiredFlags(cmd *cobra.Command) []string {
 }
 
 func TestPathFlagsThatWouldChangeTheEndpointAreRefused(t *testing.T) {
-	srv, vars := fakeEnv(t)
-	user, err := srv.Fake.AddUser(mxplatform.User{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rec, vars := recordingEnv(t)
+	var user mxplatform.User
+	ok(t, vars, &user, "users", "create")
+	rec.take()
 	u := string(user.GUID)
-	ids := operationIDs(t)
-	sent := func() int {
-		n := srv.Fake.Requests("").Received
-		for _, id := range ids {
-			n += srv.Fake.Requests(id).Received
-		}
-		return n
-	}
 	for _, tc := range []struct {
 		args []string
 		flag string
@@ -63,54 +44,83 @@ func TestPathFlagsThatWouldChangeTheEndpointAreRefused(t *testing.T) {
 		{[]string{"users", "delete", "--user", ".."}, "--user"},
 		{[]string{"users", "delete", "--user", "."}, "--user"},
 		{[]string{"users", "delete", "--user", ""}, "--user"},
+		{[]string{"users", "update", "--user", "..", "--email", "x@example.com"}, "--user"},
 		{[]string{"members", "read", "--user", u, "--member", ".."}, "--member"},
 		{[]string{"members", "delete", "--user", u, "--member", "."}, "--member"},
 		{[]string{"institutions", "read", "--institution", ".."}, "--institution"},
 		{[]string{"institutions", "credentials", "--institution", ""}, "--institution"},
 		{[]string{"accounts", "read", "--user", u, "--account", ".."}, "--account"},
+		{[]string{"accounts", "delete-manual", "--user", u, "--account", ".."}, "--account"},
 		{[]string{"transactions", "read", "--user", u, "--transaction", "."}, "--transaction"},
-		{[]string{"transactions", "update", "--user", "..", "--transaction", "TRN-1", "--memo", "x"}, "--user"},
+		{[]string{"transactions", "update", "--user", "..", "--transaction", "TRN-1", "--description", "x"}, "--user"},
+		{[]string{"statements", "download", "--user", u, "--member", "MBR-1", "--statement", ".."}, "--statement"},
+		{[]string{"categories", "delete", "--user", u, "--category", "."}, "--category"},
+		{[]string{"merchants", "read-location", "--location", ".."}, "--location"},
+		{[]string{"--api-version", "v20111101", "users", "delete", "--user", ".."}, "--user"},
 	} {
 		r := mx(t, vars, "", tc.args...)
 		if r.code != exitUsage || !strings.Contains(r.stderr, "mx: "+tc.flag+": ") {
 			t.Errorf("mx %q: exit %d, stderr %q; want a usage error naming %s", tc.args, r.code, r.stderr, tc.flag)
 		}
-		if n := sent(); n != 0 {
-			t.Fatalf("mx %q sent %d requests", tc.args, n)
+		if xs := rec.take(); len(xs) != 0 {
+			t.Fatalf("mx %q sent %d requests", tc.args, len(xs))
 		}
 	}
 
-	// Every command, with ".." in every required flag named after a path parameter: refused
-	// before any request.
+	// Every command of every version, with ".." in every required flag named after a path
+	// parameter: refused before any request.
 	root := newRootCmd(&app{})
-	for _, g := range root.Commands() {
-		for _, c := range g.Commands() {
-			if ids[g.Name()+" "+c.Name()] == "" {
-				continue
-			}
-			flags := requiredFlags(c)
-			if len(flags) == 0 {
-				continue
-			}
-			args := []string{g.Name(), c.Name()}
-			for _, f := range flags {
-				args = append(args, "--"+f, "..")
-			}
-			r := mx(t, vars, "", args...)
-			named := false
-			for _, f := range flags {
-				named = named || strings.HasPrefix(r.stderr, "mx: --"+f+": ")
-			}
-			if r.code != exitUsage || !named {
-				t.Errorf("mx %q: exit %d, stderr %q", args, r.code, r.stderr)
+	for _, v := range apiVersions {
+		for _, g := range root.Commands() {
+			for _, c := range g.Commands() {
+				if c.Annotations[annotationOperation] == "" || !serves(c, v) {
+					continue
+				}
+				flags := requiredFlags(c)
+				if len(flags) == 0 {
+					continue
+				}
+				args := []string{"--api-version", string(v), g.Name(), c.Name()}
+				for _, f := range flags {
+					args = append(args, "--"+f, "..")
+				}
+				// The other flags the command requires, in this version or every one.
+				for name, value := range requiredValues {
+					if f := c.Flags().Lookup(name); f != nil && (f.Annotations[cobra.BashCompOneRequiredFlag] != nil || strings.Contains(f.Usage, "(required")) {
+						args = append(args, "--"+name, value)
+					}
+				}
+				r := mx(t, vars, "", args...)
+				named := false
+				for _, f := range flags {
+					named = named || strings.HasPrefix(r.stderr, "mx: --"+f+": ")
+				}
+				if r.code != exitUsage || !named {
+					t.Errorf("mx %q: exit %d, stderr %q", args, r.code, r.stderr)
+				}
 			}
 		}
 	}
-	if n := sent(); n != 0 {
-		t.Errorf("%d requests sent", n)
+	if xs := rec.take(); len(xs) != 0 {
+		t.Errorf("%d requests sent", len(xs))
 	}
-	if r := mx(t, vars, "", "users", "delete", "--user", u); r.code != 0 || srv.Fake.Requests("deleteUser").Handled != 1 {
+	if r := mx(t, vars, "", "users", "delete", "--user", u); r.code != 0 {
 		t.Errorf("a valid GUID: %+v", r)
+	}
+	if xs := rec.take(); len(xs) != 1 || xs[0].method != http.MethodDelete || xs[0].path != "/users/"+u || xs[0].status != http.StatusNoContent {
+		t.Errorf("a valid GUID: %+v", xs)
+	}
+}
+
+// TestPathValuesAreEscaped: a slash or a question mark in a value stays in its segment.
+func TestPathValuesAreEscaped(t *testing.T) {
+	rec, vars := recordingEnv(t)
+	r := mx(t, vars, "", "users", "read", "--user", "a/../b?c=1")
+	if r.code != exitAPI {
+		t.Errorf("%+v", r)
+	}
+	if xs := rec.take(); len(xs) != 1 || xs[0].escapedPath != "/users/a%2F..%2Fb%3Fc=1" || xs[0].method != http.MethodGet {
+		t.Errorf("%+v", xs)
 	}
 }
 

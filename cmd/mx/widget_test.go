@@ -1,90 +1,94 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
-	"io"
 	"net/http"
-	"net/http/httptest"
-	"sync"
+	"strings"
 	"testing"
 
 	"github.com/mxsdk/mx-go/mxplatform"
+	"github.com/mxsdk/mx-go/mxplatform/v20111101"
 )
 
-// recordingFake serves the fake behind a server that keeps the body of every widget URL request
-// of a user, and returns the variables that point mx at it, the user, and a function that
-// returns (and forgets) the widget_url objects received.
-func recordingFake(t *testing.T) (map[string]string, string, func() []map[string]any) {
+// widgetBodies returns the widget_url objects of the widget URL requests among the exchanges.
+func widgetBodies(t *testing.T, xs []exchange) []map[string]any {
 	t.Helper()
-	srv, vars := fakeEnv(t)
-	user, err := srv.Fake.AddUser(mxplatform.User{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var mu sync.Mutex
-	var bodies []map[string]any
-	rec := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		b, _ := io.ReadAll(r.Body)
-		r.Body = io.NopCloser(bytes.NewReader(b))
-		if r.Method == http.MethodPost && r.URL.Path == "/users/"+string(user.GUID)+"/widget_urls" {
-			var body struct {
-				WidgetURL map[string]any `json:"widget_url"`
-			}
-			if err := json.Unmarshal(b, &body); err != nil {
-				t.Errorf("widget request body %q: %v", b, err)
-			}
-			mu.Lock()
-			bodies = append(bodies, body.WidgetURL)
-			mu.Unlock()
+	var out []map[string]any
+	for _, x := range xs {
+		if x.method != http.MethodPost || !strings.HasSuffix(x.path, "/widget_urls") {
+			continue
 		}
-		srv.Fake.ServeHTTP(w, r)
-	}))
-	t.Cleanup(rec.Close)
-	vars["MX_BASE_URL"] = rec.URL
-	return vars, string(user.GUID), func() []map[string]any {
-		mu.Lock()
-		defer mu.Unlock()
-		out := bodies
-		bodies = nil
-		return out
+		var body struct {
+			WidgetURL map[string]any `json:"widget_url"`
+		}
+		if err := json.Unmarshal(x.body, &body); err != nil {
+			t.Errorf("widget request body %q: %v", x.body, err)
+		}
+		out = append(out, body.WidgetURL)
 	}
+	return out
 }
 
 func TestWidgetURLCarriesTheConnectDefaultsOfTheSDK(t *testing.T) {
-	vars, u, received := recordingFake(t)
-	var sdk map[string]any
-	b, _ := json.Marshal(mxplatform.ConnectWidget())
-	if err := json.Unmarshal(b, &sdk); err != nil {
-		t.Fatal(err)
-	}
-	if sdk["ui_message_version"] != float64(mxplatform.UIMessageVersion) {
-		t.Fatalf("ConnectWidget() %s", b)
-	}
-	for _, args := range [][]string{
-		{"widgets", "url", "--user", u},
-		{"widgets", "url", "--user", u, "--widget-type", "connect_widget", "--color-scheme", "dark"},
+	rec, vars := recordingEnv(t)
+	var user mxplatform.User
+	ok(t, vars, &user, "users", "create")
+	u := string(user.GUID)
+	for _, v := range []struct {
+		version apiVersion
+		connect any // the version's ConnectWidget()
+	}{
+		{apiV20250224, mxplatform.ConnectWidget()},
+		{apiV20111101, v20111101.ConnectWidget()},
 	} {
-		ok(t, vars, nil, args...)
-		got := received()
-		if len(got) != 1 {
-			t.Fatalf("%v: %d widget requests", args, len(got))
+		var sdk map[string]any
+		b, _ := json.Marshal(v.connect)
+		if err := json.Unmarshal(b, &sdk); err != nil {
+			t.Fatal(err)
 		}
-		for k, v := range sdk {
-			if got[0][k] != v {
-				t.Errorf("%v: %s is %v, want %v as ConnectWidget() gives", args, k, got[0][k], v)
+		if sdk["ui_message_version"] != float64(mxplatform.UIMessageVersion) {
+			t.Fatalf("%s: ConnectWidget() %s", v.version, b)
+		}
+		run := func(args ...string) []map[string]any {
+			rec.take()
+			ok(t, vars, nil, append([]string{"--api-version", string(v.version), "widgets", "url", "--user", u}, args...)...)
+			return widgetBodies(t, rec.take())
+		}
+		for _, args := range [][]string{nil, {"--widget-type", "connect_widget", "--color-scheme", "dark"}} {
+			got := run(args...)
+			if len(got) != 1 {
+				t.Fatalf("%s %v: %d widget requests", v.version, args, len(got))
+			}
+			for k, want := range sdk {
+				if got[0][k] != want {
+					t.Errorf("%s %v: %s is %v, want %v as ConnectWidget() gives", v.version, args, k, got[0][k], want)
+				}
+			}
+			if _, scheme := got[0]["color_scheme"]; len(got[0]) != len(sdk) && !(scheme && len(got[0]) == len(sdk)+1) {
+				t.Errorf("%s %v: sent %v, more than the flags and the defaults", v.version, args, got[0])
 			}
 		}
+		// An explicit --ui-message-version wins.
+		if got := run("--ui-message-version", "3"); len(got) != 1 || got[0]["ui_message_version"] != float64(3) {
+			t.Errorf("%s: --ui-message-version 3 sent %v", v.version, got)
+		}
+		// Other widgets get no Connect defaults.
+		if got := run("--widget-type", "accounts_widget"); len(got) != 1 || got[0]["ui_message_version"] != nil || got[0]["widget_type"] != "accounts_widget" {
+			t.Errorf("%s: accounts_widget sent %v", v.version, got)
+		}
 	}
+	// The products of v20250224's Connect: a nested object, sent only when asked for.
+	rec.take()
+	ok(t, vars, nil, "widgets", "url", "--user", u, "--product", "statements", "--product", "transactions")
+	got := widgetBodies(t, rec.take())
+	if len(got) != 1 || !strings.Contains(string(must(json.Marshal(got[0]["data_request"]))), `"products":["statements","transactions"]`) {
+		t.Errorf("--product sent %v", got)
+	}
+}
 
-	// An explicit --ui-message-version wins.
-	ok(t, vars, nil, "widgets", "url", "--user", u, "--ui-message-version", "3")
-	if got := received(); len(got) != 1 || got[0]["ui_message_version"] != float64(3) {
-		t.Errorf("--ui-message-version 3 sent %v", got)
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
 	}
-	// Other widgets get no Connect defaults.
-	ok(t, vars, nil, "widgets", "url", "--user", u, "--widget-type", "accounts_widget")
-	if got := received(); len(got) != 1 || got[0]["ui_message_version"] != nil || got[0]["widget_type"] != "accounts_widget" {
-		t.Errorf("accounts_widget sent %v", got)
-	}
+	return v
 }

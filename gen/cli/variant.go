@@ -1,0 +1,346 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/mxsdk/mx-go/gen/internal/genutil"
+)
+
+// apiVersion is one version of the Platform API the CLI speaks.
+type apiVersion struct {
+	Name      string // MX's name, the value of --api-version: v20250224
+	Spec      string // its document
+	Pkg       string // the Go package of its models and methods, as cmd/mx imports it
+	Client    string // the method of cmd/mx's app that returns its API
+	Const     string // the constant of cmd/mx naming it
+	MediaType string // the media type of its JSON answers
+}
+
+// versions are the versions the CLI speaks, the default (MX's current version) first.
+var versions = []apiVersion{
+	{Name: "v20250224", Spec: "api/platform-v20250224.yaml", Pkg: "mxplatform", Client: "client", Const: "apiV20250224", MediaType: "application/json"},
+	{Name: "v20111101", Spec: "api/platform-v20111101.yaml", Pkg: "v20111101", Client: "clientV20111101", Const: "apiV20111101", MediaType: "application/vnd.mx.api.v1+json"},
+}
+
+// variant is one operation as one version describes it: the flags it declares and the call it
+// makes.
+type variant struct {
+	Version                         apiVersion
+	Method, Path, Description       string
+	PathParams                      []param
+	Flags                           []flag
+	Objects                         []object // nested objects of the body, declared before the flags
+	Params                          string   // Go type of the query parameters, "" for none
+	Body                            string   // Go type of the body variable, "" for none
+	BodyDefaults                    string   // function giving the body the library's defaults
+	Options                         string   // Go type of the options beside the body, "" for none
+	AcceptLanguage, CallbackPayload bool
+	Result                          string // none, resource, page, challenges, job, download
+	Wait                            string // job: library call of --wait, "resume" for resume
+	identifiers                     bool   // whether a path parameter takes the partner's id too
+}
+
+// param is a path parameter: the local variable holding it and its Go type.
+type param struct{ Var, Type string }
+
+// flag is the declaration of one flag: the binder call, and the flag's name and kind (the
+// value pflag holds), which the versions of a command must agree on.
+type flag struct{ Call, Name, Kind string }
+
+// object is a nested object of a request: a local variable of its type whose fields the flags
+// fill, set into its field (Field) when any of its flags (Names) was given.
+type object struct {
+	Var, Type, Field string
+	Names            []string
+}
+
+// Kinds of flag values.
+const (
+	kindString = "string"
+	kindBool   = "bool"
+	kindInt    = "int"
+	kindList   = "list"  // a string slice: a,b or repeated
+	kindPairs  = "pairs" // a string array of GUID=VALUE
+)
+
+// buildVariant describes an operation of version v.
+func buildVariant(v apiVersion, path, method string, o *openapi3.Operation) (variant, error) {
+	vr := variant{Version: v, Method: method, Path: path, Description: strings.TrimSpace(o.Description)}
+	goName := strings.ToUpper(o.OperationID[:1]) + o.OperationID[1:]
+	for _, seg := range strings.Split(path, "/") {
+		if !strings.HasPrefix(seg, "{") {
+			continue
+		}
+		name := strings.Trim(strings.TrimSuffix(seg, ".pdf"), "{}")
+		pr := o.Parameters.GetByInAndName("path", name)
+		if pr == nil {
+			return vr, fmt.Errorf("path parameter %s is not declared", name)
+		}
+		goType := pr.Schema.Value.Extensions["x-go-type"].(string)
+		usage := firstLine(pr.Description)
+		if carrier, ok := identifierCarriers[goType]; ok {
+			goType = carrier
+			vr.identifiers = true
+			usage += "; either is sent as given"
+		}
+		pv := genutil.LowerFirst(genutil.GoName(name))
+		vr.PathParams = append(vr.PathParams, param{Var: pv, Type: "mxplatform." + goType})
+		vr.Flags = append(vr.Flags, flag{fmt.Sprintf("pathSegment(b, &%s, %q, %q)", pv, flagName(name), usage), flagName(name), kindString})
+	}
+	for _, pr := range o.Parameters {
+		pv := pr.Value
+		switch pv.In {
+		case "query":
+			vr.Params = v.Pkg + "." + goName + "Params"
+			field := genutil.GoName(pv.Name)
+			if n, ok := pv.Extensions["x-go-name"].(string); ok {
+				field = n
+			}
+			f, err := binderFor(v, "params."+field, flagName(pv.Name), pv.Name, pv.Description, pv.Schema, false, false)
+			if err != nil {
+				return vr, fmt.Errorf("parameter %s: %w", pv.Name, err)
+			}
+			vr.Flags = append(vr.Flags, f)
+		case "header":
+			switch pv.Name {
+			case "Accept-Language":
+				vr.AcceptLanguage = true
+			case "X-CALLBACK-PAYLOAD":
+				vr.CallbackPayload = true
+			default:
+				return vr, fmt.Errorf("header %s has no flag", pv.Name)
+			}
+		}
+	}
+	if rb := o.RequestBody; rb != nil {
+		// The method takes the object the body wraps, and the options beside it when the body
+		// has them (an allOf of the wrapper and an options schema): bind their fields.
+		schema := rb.Value.Content.Get("application/json").Schema.Value
+		props := schema.Properties
+		if len(schema.AllOf) == 2 {
+			props = schema.AllOf[0].Value.Properties
+			options := schema.AllOf[1]
+			vr.Options = v.Pkg + "." + genutil.RefName(options)
+			if err := bindObject(&vr, "options", "", options.Value); err != nil {
+				return vr, err
+			}
+		}
+		if len(props) != 1 {
+			return vr, fmt.Errorf("a request body that wraps %d members", len(props))
+		}
+		for _, prop := range props {
+			vr.Body = v.Pkg + "." + genutil.RefName(prop)
+			if err := bindObject(&vr, "body", "", prop.Value); err != nil {
+				return vr, err
+			}
+		}
+	}
+	if f, ok := bodyDefaults[o.OperationID][v.Name]; ok {
+		if vr.Body == "" {
+			return vr, fmt.Errorf("defaults %s for an operation without a body", f)
+		}
+		vr.BodyDefaults = f
+	}
+	if err := result(&vr, o); err != nil {
+		return vr, err
+	}
+	return vr, nil
+}
+
+// result says what the method of the operation returns and how the command shows it.
+func result(vr *variant, o *openapi3.Operation) error {
+	if job, _ := o.Extensions["x-mx-job"].(bool); job {
+		// The wait helpers take the query parameters of the request that starts the job, as
+		// the method does.
+		vr.Result, vr.Wait = "job", waitCalls[o.OperationID]
+		if vr.Wait == "" {
+			return fmt.Errorf("a job operation without a --wait call in waitCalls")
+		}
+		return nil
+	}
+	if o.OperationID == "listMemberChallenges" {
+		vr.Result = "challenges"
+		return nil
+	}
+	if readsOne[o.OperationID] {
+		vr.Result = "resource"
+		return nil
+	}
+	var ok *openapi3.ResponseRef
+	for _, code := range []int{200, 201, 202} {
+		if ok = o.Responses.Status(code); ok != nil {
+			break
+		}
+	}
+	if ok == nil {
+		vr.Result = "none"
+		return nil
+	}
+	if mt := ok.Value.Content.Get(vr.Version.MediaType); mt != nil {
+		vr.Result = "resource"
+		if _, paged := mt.Schema.Value.Properties["pagination"]; paged {
+			vr.Result = "page"
+		}
+		return nil
+	}
+	for ct, mt := range ok.Value.Content {
+		if strings.HasSuffix(ct, "pdf") && mt.Schema.Value.Type.Is("string") {
+			vr.Result = "download"
+			return nil
+		}
+	}
+	return fmt.Errorf("an answer the CLI cannot show")
+}
+
+// bindObject declares a flag per field of a request object, fields of nested objects
+// included; outer is the name of the object holding s when s is nested, "" otherwise.
+func bindObject(vr *variant, prefix, outer string, s *openapi3.Schema) error {
+	for _, key := range genutil.SortedKeys(s.Properties) {
+		prop := s.Properties[key]
+		required := contains(s.Required, key)
+		name := flagName(key)
+		if outer != "" {
+			if n, ok := flagNames[outer+"."+key]; ok {
+				name = n
+			}
+		}
+		if nested := prop.Value; nested.Type.Is("object") && prop.Ref != "" {
+			if outer != "" || required {
+				return fmt.Errorf("field %s: a nested object the CLI cannot fill", key)
+			}
+			obj := object{Var: prefix + genutil.GoName(key), Type: vr.Version.Pkg + "." + genutil.RefName(prop), Field: prefix + "." + genutil.GoName(key)}
+			before := len(vr.Flags)
+			if err := bindObject(vr, obj.Var, key, nested); err != nil {
+				return err
+			}
+			for _, f := range vr.Flags[before:] {
+				obj.Names = append(obj.Names, f.Name)
+			}
+			vr.Objects = append(vr.Objects, obj)
+			continue
+		}
+		usage := prop.Value.Description
+		if prop.Value.Deprecated {
+			usage = firstLine(usage) + " (deprecated in " + vr.Version.Name + ")"
+		}
+		// A field required in an optional nested object is a value, but its flag stays
+		// optional: the object is sent only when one of its flags is given.
+		f, err := binderFor(vr.Version, prefix+"."+genutil.GoName(key), name, key, usage, prop, required, required && outer == "")
+		if err != nil {
+			return fmt.Errorf("field %s: %w", key, err)
+		}
+		vr.Flags = append(vr.Flags, f)
+	}
+	return nil
+}
+
+// binderFor returns the declaration of the flag of one field or parameter named key. value
+// says that the destination is a value of the request, not a pointer (the field is required in
+// its object); mark, that the flag must be given, unless it is an enum with a default.
+func binderFor(v apiVersion, dst, name, key, description string, ref *openapi3.SchemaRef, value, mark bool) (flag, error) {
+	usage := firstLine(description)
+	s := ref.Value
+	enumRef := ref.Ref
+	def, hasDefault := enumDefaults[key]
+	if d, ok := s.Default.(string); ok {
+		def, hasDefault = d, true
+	}
+	if enumRef == "" && len(s.AllOf) == 1 {
+		enumRef = s.AllOf[0].Ref
+		s = s.AllOf[0].Value
+	}
+	if usage == "" {
+		usage = firstLine(s.Description)
+	}
+	call := func(kind, format string, args ...any) (flag, error) {
+		return flag{Call: fmt.Sprintf(format, args...), Name: name, Kind: kind}, nil
+	}
+	switch {
+	case len(s.Enum) > 0 && !value:
+		return call(kindString, "enum(b, &%s, %q, %q, %s)", dst, name, usage, enumList(v, enumRef, s))
+	case len(s.Enum) > 0 && mark && hasDefault:
+		return call(kindString, "defaultEnum(b, &%s, %q, %q, %s, %q)", dst, name, usage, enumList(v, enumRef, s), def)
+	case len(s.Enum) > 0 && mark:
+		return call(kindString, "requiredEnum(b, &%s, %q, %q, %s)", dst, name, usage, enumList(v, enumRef, s))
+	case len(s.Enum) > 0:
+		return flag{}, fmt.Errorf("an enum value in an optional object")
+	case s.Type.Is("string") && !value:
+		return call(kindString, "optional(b, &%s, %q, %q)", dst, name, usage)
+	case s.Type.Is("string") && mark:
+		return call(kindString, "required(b, &%s, %q, %q)", dst, name, usage)
+	case s.Type.Is("string"):
+		return call(kindString, "value(b, &%s, %q, %q)", dst, name, usage)
+	case s.Type.Is("boolean") && !value:
+		return call(kindBool, "boolean(b, &%s, %q, %q)", dst, name, usage)
+	case s.Type.Is("integer") && !value:
+		return call(kindInt, "integer(b, &%s, %q, %q)", dst, name, usage)
+	case s.Type.Is("number") && s.Format == "decimal" && !value:
+		return call(kindString, "decimal(b, &%s, %q, %q)", dst, name, usage)
+	case s.Type.Is("number") && s.Format == "decimal" && mark:
+		return call(kindString, "requiredDecimal(b, &%s, %q, %q)", dst, name, usage)
+	case s.Type.Is("array"):
+		items := s.Items
+		switch genutil.RefName(items) {
+		case "CredentialRequest":
+			return call(kindPairs, "pairs(b, &%s, %q, %q, credential)", dst, name, usage)
+		case "ChallengeAnswer":
+			return call(kindPairs, "pairs(b, &%s, %q, %q, challengeAnswer)", dst, name, usage)
+		}
+		it := items.Value
+		fn := "list"
+		if len(it.Enum) > 0 {
+			fn = "enumList"
+		} else if !it.Type.Is("string") {
+			break
+		}
+		if mark && len(it.Enum) > 0 {
+			return flag{}, fmt.Errorf("a required list of enum values, which cmd/mx has no flag for")
+		}
+		if mark {
+			fn = "requiredList"
+		}
+		if len(it.Enum) > 0 {
+			return call(kindList, "%s(b, &%s, %q, %q, %s)", fn, dst, name, usage, enumList(v, items.Ref, it))
+		}
+		return call(kindList, "%s(b, &%s, %q, %q)", fn, dst, name, usage)
+	}
+	return flag{}, fmt.Errorf("no flag for a %v (value: %v, must be given: %v)", s.Type, value, mark)
+}
+
+// enumList writes the values of an enum as a Go slice of its type.
+func enumList(v apiVersion, ref string, s *openapi3.Schema) string {
+	typ := v.Pkg + "." + genutil.RefName(&openapi3.SchemaRef{Ref: ref})
+	values := make([]string, len(s.Enum))
+	for i, e := range s.Enum {
+		values[i] = fmt.Sprintf("%q", e)
+	}
+	return fmt.Sprintf("[]%s{%s}", typ, strings.Join(values, ", "))
+}
+
+func flagName(name string) string {
+	if n, ok := flagNames[name]; ok {
+		return n
+	}
+	return strings.ReplaceAll(strings.TrimSuffix(name, "[]"), "_", "-")
+}
+
+// firstLine returns the first sentence of a description, for a flag's usage. Backquotes go:
+// pflag would take the quoted word for the flag's value name.
+func firstLine(s string) string {
+	s = strings.TrimSpace(strings.NewReplacer("\n", " ", "`", "").Replace(s))
+	if i := strings.Index(s, ". "); i >= 0 {
+		s = s[:i+1]
+	}
+	return strings.TrimSuffix(s, ".")
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
