@@ -42,15 +42,15 @@ type env struct {
 	creds   []mxplatform.CredentialRequest
 	answers *mxplatform.MFAAnswers
 
-	wantAccount *mxplatform.Account           // readAccount before any fault
-	wantTxns    []mxplatform.TransactionGUID  // the whole listing before any fault
-	gotAccount  *mxplatform.Account           // what the flow read
-	gotTxns     []mxplatform.TransactionGUID  // what the flow listed
-	gotStatus   *mxplatform.WaitResult // where the flow's wait ended
-	gotJob      *mxplatform.JobResult         // what the flow's job request answered
-	gotMember   *mxplatform.Member            // the member the flow created
-	gotUser     *mxplatform.User              // the user the flow created
-	gotTxn      *mxplatform.Transaction       // the transaction the flow updated
+	wantAccount *mxplatform.Account          // readAccount before any fault
+	wantTxns    []mxplatform.TransactionGUID // the whole listing before any fault
+	gotAccount  *mxplatform.Account          // what the flow read
+	gotTxns     []mxplatform.TransactionGUID // what the flow listed
+	gotStatus   *mxplatform.WaitResult       // where the flow's wait ended
+	gotJob      *mxplatform.JobResult        // what the flow's job request answered
+	gotMember   *mxplatform.Member           // the member the flow created
+	gotUser     *mxplatform.User             // the user the flow created
+	gotTxn      *mxplatform.Transaction      // the transaction the flow updated
 }
 
 // flow is one SDK flow run through faults of the operation op.

@@ -47,22 +47,22 @@ const maxLoadMembers = 6
 
 // loadClient is one client of the load test: its user and what it was told it wrote.
 type loadClient struct {
-	id       int
-	mx       *mxplatform.API
-	rng      *rand.Rand
-	creds    []mxplatform.CredentialRequest
-	user     mxplatform.UserGUID // the client's user, seeded with a connected member
-	accounts []mxplatform.AccountGUID
-	txns     []mxplatform.TransactionGUID
-	users    []mxplatform.UserGUID   // users the client created
-	members  []mxplatform.MemberGUID // members the client created and has not deleted
-	deleted  []mxplatform.MemberGUID
-	descriptions    map[mxplatform.TransactionGUID]string // the last description acknowledged, by transaction
-	writes   int                                   // writes acknowledged
-	calls    map[string][]time.Duration            // the latency of each call, by kind
-	errs     []error
-	lost     []string // writes acknowledged but not visible
-	n        int      // calls made, for unique descriptions and ids
+	id           int
+	mx           *mxplatform.API
+	rng          *rand.Rand
+	creds        []mxplatform.CredentialRequest
+	user         mxplatform.UserGUID // the client's user, seeded with a connected member
+	accounts     []mxplatform.AccountGUID
+	txns         []mxplatform.TransactionGUID
+	users        []mxplatform.UserGUID   // users the client created
+	members      []mxplatform.MemberGUID // members the client created and has not deleted
+	deleted      []mxplatform.MemberGUID
+	descriptions map[mxplatform.TransactionGUID]string // the last description acknowledged, by transaction
+	writes       int                                   // writes acknowledged
+	calls        map[string][]time.Duration            // the latency of each call, by kind
+	errs         []error
+	lost         []string // writes acknowledged but not visible
+	n            int      // calls made, for unique descriptions and ids
 }
 
 // TestLoad runs -load.clients clients against one fake on loopback for -load.duration, each
