@@ -51,7 +51,8 @@ type op struct {
 	BodyOptions              string  // the type of the body's members beside the resource, taken as a pointer
 	// Result is the shape of what the method returns: none, job (a member and whether a job
 	// started; x-mx-job), challenges, either (the answer holds a resource or a list of it),
-	// bare (the resource, bare or wrapped), resource, page, or stream (a binary body).
+	// bare (the resource, bare or wrapped), resource, page, list (records without
+	// pagination), or stream (a binary body).
 	Result    string
 	Resource  *member // the resource answered (job, either, bare, resource)
 	Items     *member // a list: the member holding the records
@@ -152,7 +153,11 @@ func buildOp(t target, path, method string, o *openapi3.Operation) (op, error) {
 			return r, fmt.Errorf("the request body %s wraps %d members; want one resource (and options in an allOf)", genutil.RefName(schema), len(props))
 		}
 		for key, prop := range props {
-			r.Body = &member{Key: key, Field: genutil.GoName(key), Type: genutil.RefName(prop), Arg: genutil.LowerFirst(genutil.GoName(key))}
+			typ := genutil.RefName(prop)
+			if prop.Value.Type.Is("array") {
+				typ = "[]" + genutil.RefName(prop.Value.Items) // a body of several resources
+			}
+			r.Body = &member{Key: key, Field: genutil.GoName(key), Type: typ, Arg: genutil.LowerFirst(genutil.GoName(key))}
 		}
 		r.BodyOptions = options
 	}
@@ -231,6 +236,12 @@ func buildOp(t target, path, method string, o *openapi3.Operation) (op, error) {
 		r.Items = &member{Key: key + "s", Field: genutil.GoName(key + "s"), Type: r.Resource.Type}
 	case len(answer.Properties) == 1:
 		for key, prop := range answer.Properties {
+			if prop.Value.Type.Is("array") {
+				// A list MX answers whole, without pagination.
+				r.Result = "list"
+				r.Items = &member{Key: key, Field: genutil.GoName(key), Type: genutil.RefName(prop.Value.Items)}
+				continue
+			}
 			r.Result = "resource"
 			r.Resource = &member{Key: key, Field: genutil.GoName(key), Type: genutil.RefName(prop)}
 		}
@@ -263,6 +274,9 @@ func buildOp(t target, path, method string, o *openapi3.Operation) (op, error) {
 		}
 	}
 	r.Paginated = o.Parameters.GetByInAndName("query", "page") != nil && o.Parameters.GetByInAndName("query", "records_per_page") != nil
+	if r.Paginated && r.Result == "list" {
+		return r, fmt.Errorf("a paginated operation whose answer has no pagination")
+	}
 	if r.Paginated && r.Result != "page" && r.Result != "challenges" {
 		return r, fmt.Errorf("a paginated operation that answers no list")
 	}
@@ -376,6 +390,7 @@ func (a *API) {{.GoName}}(ctx context.Context
 {{- else if eq .Result "job"}} (*{{$core}}JobResult, error) {
 {{- else if eq .Result "challenges"}} (*{{$core}}MemberChallenges, error) {
 {{- else if eq .Result "page"}} (*{{$core}}Page[{{.Items.Type}}], error) {
+{{- else if eq .Result "list"}} ([]{{.Items.Type}}, error) {
 {{- else}} (*{{.Resource.Type}}, error) {
 {{- end}}
 {{- $fail := "nil, " }}{{ if eq .Result "none" }}{{ $fail = "" }}{{ end }}
@@ -486,6 +501,18 @@ func (a *API) {{.GoName}}(ctx context.Context
 	}
 	return nil, missing(op{{.GoName}}, resp, "{{.Resource.Key}}")
 }
+{{else if eq .Result "list"}}
+	var out {{lower .GoName}}Answer
+	resp, err := {{$recv}}.Do(ctx, op{{.GoName}}, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(op{{.GoName}}, resp, "{{.Items.Key}}")
+	}
+	return out.Items, nil
+}
+{{template "answer" .}}
 {{else if eq .Result "resource"}}
 	var out struct {
 		{{.Resource.Field}} *{{.Resource.Type}} ` + "`json:\"{{.Resource.Key}}\"`" + `
@@ -554,7 +581,9 @@ const answerTemplate = `{{define "answer"}}
 // {{lower .GoName}}Answer is the answer of {{.ID}}.
 type {{lower .GoName}}Answer struct {
 	Items      []{{.Items.Type}} ` + "`json:\"{{.Items.Key}}\"`" + `
+{{- if ne .Result "list"}}
 	Pagination *{{.Core}}Pagination ` + "`json:\"pagination\"`" + `
+{{- end}}
 	found      bool
 }
 
