@@ -38,7 +38,13 @@ func New(opts ...Option) (*API, error) {
 			return nil, err
 		}
 	}
-	if s.clientID == "" {
+	authz := "Basic " + base64.StdEncoding.EncodeToString([]byte(s.clientID+":"+s.apiKey.Reveal()))
+	switch {
+	case !s.processor.IsZero() && s.clientID != "":
+		return nil, errors.New("mxplatform: a processor token and client credentials exclude each other: use one")
+	case !s.processor.IsZero():
+		authz = "Bearer " + s.processor.Reveal()
+	case s.clientID == "":
 		return nil, errors.New("mxplatform: credentials are required: use WithCredentials or WithEnvCredentials")
 	}
 	server := s.ServerURL
@@ -53,7 +59,7 @@ func New(opts ...Option) (*API, error) {
 	return &API{
 		server:    server,
 		clientID:  s.clientID,
-		authz:     transport.NewSecret("Basic " + base64.StdEncoding.EncodeToString([]byte(s.clientID+":"+s.apiKey.Reveal()))),
+		authz:     transport.NewSecret(authz),
 		userAgent: s.UserAgentHeader(Version),
 		http: s.Client(func(rt http.RoundTripper) http.RoundTripper {
 			return &RetryTransport{Base: rt, Policy: retry, Logger: logger, sleep: s.retrySleep}

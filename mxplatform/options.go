@@ -57,6 +57,7 @@ type settings struct {
 	transport.Settings
 	clientID    string
 	apiKey      transport.Secret
+	processor   transport.Secret // a processor token, in place of the client credentials
 	environment Environment
 	retry       RetryPolicy
 	retrySleep  func(context.Context, time.Duration) error // tests pause without waiting
@@ -81,6 +82,20 @@ func WithCredentials(clientID, apiKey string) Option {
 			return errors.New("mxplatform: client ID and API key must not be empty")
 		}
 		s.clientID, s.apiKey = clientID, transport.NewSecret(apiKey)
+		return nil
+	}
+}
+
+// WithProcessorToken authenticates every request with a processor token (sent as a bearer
+// token) instead of a partner's client ID and API key: the token MX issues a payment processor
+// for the accounts a partner's authorization code names. Only the processor operations take
+// it; package processor builds its API with this option.
+func WithProcessorToken(token string) Option {
+	return func(s *settings) error {
+		if strings.TrimSpace(token) == "" {
+			return errors.New("mxplatform: the processor token must not be empty")
+		}
+		s.processor = transport.NewSecret(token)
 		return nil
 	}
 }

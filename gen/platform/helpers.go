@@ -2,7 +2,10 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"sort"
 	"strings"
 	"text/template"
@@ -25,8 +28,9 @@ type jobHelper struct {
 // They exist in the package of every version, generated from the same template.
 func writeHelpers(t target, doc *openapi3.T, path string) error {
 	status := findOp(doc, "readMemberStatus")
-	if status == nil {
-		return fmt.Errorf("no readMemberStatus: the job helpers read it")
+	if status == nil || !t.serves(status) {
+		// A package without members (the processor operations) has no job helpers.
+		return removeIfAny(path)
 	}
 	var user, member string
 	for _, p := range status.Parameters {
@@ -74,6 +78,14 @@ func findOp(doc *openapi3.T, id string) *openapi3.Operation {
 				return o
 			}
 		}
+	}
+	return nil
+}
+
+// removeIfAny removes path, which may not exist.
+func removeIfAny(path string) error {
+	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
 	}
 	return nil
 }

@@ -41,6 +41,31 @@ type target struct {
 	embedded   string // the folder of the spec embedded for the fake's validation of requests
 	baseline   string // the folder of the models the decoding benchmarks compare with, "" for none
 	core       string // the qualifier of package mxplatform's types: "" for the current version
+	// bearer is set for the package of the operations that authenticate with a bearer token
+	// (the processor operations): it serves those alone, and the others serve the rest.
+	bearer bool
+}
+
+// serves reports whether the target's package has a method for o: the operations that
+// authenticate with a bearer token belong to the bearer target, the others to the rest.
+func (t target) serves(o *openapi3.Operation) bool {
+	return takesBearer(o) == t.bearer
+}
+
+// takesBearer reports whether o authenticates with a bearer token rather than the partner's
+// basic credentials.
+func takesBearer(o *openapi3.Operation) bool {
+	return o.Security != nil && len(*o.Security) > 0 && !slicesContainsKey(*o.Security, "basicAuth")
+}
+
+// slicesContainsKey reports whether any requirement of reqs names the scheme.
+func slicesContainsKey(reqs openapi3.SecurityRequirements, scheme string) bool {
+	for _, r := range reqs {
+		if _, ok := r[scheme]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // targets are the versions of the Platform API, the current one first: it is package
@@ -62,6 +87,13 @@ var targets = []target{{
 	server:     "mxplatform/mxplatformtest/internal/server/v20111101",
 	embedded:   "mxplatform/internal/spec/v20111101",
 	core:       coreName + ".",
+}, {
+	spec:       "api/platform-v20250224.yaml",
+	dir:        "mxplatform/processor",
+	pkg:        "processor",
+	importPath: "github.com/mxsdk/mx-go/mxplatform/processor",
+	core:       coreName + ".",
+	bearer:     true,
 }}
 
 func main() {
@@ -144,10 +176,17 @@ func load(path string) (*openapi3.T, error) {
 
 func generate(t target) error {
 	// The models users read and build, and the builders of their requests. An older version
-	// takes the current version's type for each schema they share.
+	// takes the current version's type for each schema they share; the bearer target, whose
+	// operations are the current version's, takes every type it needs from it.
 	doc, err := load(t.spec)
 	if err != nil {
 		return err
+	}
+	if t.bearer {
+		if !keepServed(doc, t) {
+			return nil // no operation of its own yet
+		}
+		prune(doc)
 	}
 	shared := map[string]bool{}
 	decimal := (*codegen.SimpleTypeSpec)(nil)
@@ -211,6 +250,10 @@ func generate(t target) error {
 		return fmt.Errorf("helpers: %w", err)
 	}
 
+	if t.server == "" {
+		return nil // the fake of its operations is the current version's
+	}
+
 	// The spec itself, embedded, for the fake's validation of requests.
 	doc, err = load(t.spec)
 	if err != nil {
@@ -255,6 +298,55 @@ func generate(t target) error {
 		return fmt.Errorf("baseline: %w", err)
 	}
 	return writeFile(filepath.Join(t.baseline, "baseline.gen.go"), src)
+}
+
+// keepServed removes from doc the operations the target's package does not serve, and reports
+// whether any is left.
+func keepServed(doc *openapi3.T, t target) bool {
+	left := false
+	for _, path := range doc.Paths.InMatchingOrder() {
+		item := doc.Paths.Value(path)
+		for method, o := range item.Operations() {
+			if t.serves(o) {
+				left = true
+			} else {
+				item.SetOperation(method, nil)
+			}
+		}
+		if len(item.Operations()) == 0 {
+			doc.Paths.Delete(path)
+		}
+	}
+	return left
+}
+
+// prune removes from doc the schemas its operations do not reach.
+func prune(doc *openapi3.T) {
+	reached := map[string]bool{}
+	for _, path := range doc.Paths.InMatchingOrder() {
+		for _, o := range doc.Paths.Value(path).Operations() {
+			for _, p := range o.Parameters {
+				reach(doc, p.Value.Schema, reached)
+			}
+			if o.RequestBody != nil {
+				for _, mt := range o.RequestBody.Value.Content {
+					reach(doc, mt.Schema, reached)
+				}
+			}
+			for _, r := range o.Responses.Map() {
+				for _, mt := range r.Value.Content {
+					if mt.Schema != nil {
+						reach(doc, mt.Schema, reached)
+					}
+				}
+			}
+		}
+	}
+	for name := range doc.Components.Schemas {
+		if !reached[name] {
+			delete(doc.Components.Schemas, name)
+		}
+	}
 }
 
 // writeSchemaTypes writes, for the package's tests, a value of the Go type of every schema the

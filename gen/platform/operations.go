@@ -66,6 +66,9 @@ func writeOperations(t target, doc *openapi3.T, path string) error {
 	var ops []op
 	for p, item := range doc.Paths.Map() {
 		for method, o := range item.Operations() {
+			if !t.serves(o) {
+				continue
+			}
 			built, err := buildOp(t, p, method, o)
 			if err != nil {
 				return fmt.Errorf("%s: %w", o.OperationID, err)
