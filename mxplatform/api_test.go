@@ -3,6 +3,7 @@ package mxplatform
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -197,3 +198,35 @@ func TestPathParametersAreEscaped(t *testing.T) {
 }
 
 func jsonMarshal(v any) ([]byte, error) { return json.Marshal(v) }
+
+// TestProcessorToken: an API built with a processor token sends it as a bearer token, never
+// with client credentials, and prints it nowhere.
+func TestProcessorToken(t *testing.T) {
+	const token = "PROCESSOR-TOKEN-1234"
+	var got string
+	doer := doerFunc(func(r *http.Request) (*http.Response, error) {
+		got = r.Header.Get("Authorization")
+		return &http.Response{StatusCode: http.StatusNoContent, Body: http.NoBody, Header: http.Header{}, Request: r}, nil
+	})
+	a, err := New(WithProcessorToken(token), WithDoer(doer))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.DeleteUser(context.Background(), UserGUID("USR-1")); err != nil {
+		t.Fatal(err)
+	}
+	if got != "Bearer "+token {
+		t.Errorf("Authorization %q", got)
+	}
+	for _, printed := range []string{fmt.Sprint(a), fmt.Sprintf("%+v", a), fmt.Sprintf("%#v", *a)} {
+		if strings.Contains(printed, token) {
+			t.Errorf("the token printed: %s", printed)
+		}
+	}
+	if _, err := New(WithProcessorToken(token), WithCredentials("id", "key")); err == nil {
+		t.Error("a processor token and client credentials were both taken")
+	}
+	if _, err := New(WithProcessorToken(" ")); err == nil {
+		t.Error("an empty processor token was taken")
+	}
+}
