@@ -818,6 +818,16 @@ func (x *AccountOwner) GetUserGUID() UserGUID {
 	return x.UserGUID
 }
 
+// GetCode returns Code. It is safe on a
+// nil *AuthorizationCode.
+func (x *AuthorizationCode) GetCode() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Code
+}
+
 // GetCreatedAt returns CreatedAt. It is safe on a
 // nil *Category.
 func (x *Category) GetCreatedAt() Timestamp {
@@ -2140,6 +2150,76 @@ func (x *MerchantLocation) GetUpdatedAt() Timestamp {
 	return x.UpdatedAt
 }
 
+// GetErrorMessage returns ErrorMessage. It is safe on a
+// nil *Microdeposit.
+func (x *Microdeposit) GetErrorMessage() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.ErrorMessage
+}
+
+// GetGUID returns GUID. It is safe on a
+// nil *Microdeposit.
+func (x *Microdeposit) GetGUID() MicrodepositGUID {
+	if x == nil {
+		var zero MicrodepositGUID
+		return zero
+	}
+	return x.GUID
+}
+
+// GetInstitutionCode returns InstitutionCode. It is safe on a
+// nil *Microdeposit.
+func (x *Microdeposit) GetInstitutionCode() InstitutionCode {
+	if x == nil {
+		var zero InstitutionCode
+		return zero
+	}
+	return x.InstitutionCode
+}
+
+// GetInstitutionName returns InstitutionName. It is safe on a
+// nil *Microdeposit.
+func (x *Microdeposit) GetInstitutionName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.InstitutionName
+}
+
+// GetStatus returns Status. It is safe on a
+// nil *Microdeposit.
+func (x *Microdeposit) GetStatus() MicrodepositStatus {
+	if x == nil {
+		var zero MicrodepositStatus
+		return zero
+	}
+	return x.Status
+}
+
+// GetUpdatedAt returns UpdatedAt. It is safe on a
+// nil *Microdeposit.
+func (x *Microdeposit) GetUpdatedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.UpdatedAt
+}
+
+// GetVerifiedAt returns VerifiedAt. It is safe on a
+// nil *Microdeposit.
+func (x *Microdeposit) GetVerifiedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.VerifiedAt
+}
+
 // GetGUID returns GUID. It is safe on a
 // nil *OAuthWindow.
 func (x *OAuthWindow) GetGUID() MemberGUID {
@@ -2198,6 +2278,164 @@ func (x *Pagination) GetTotalPages() int {
 		return zero
 	}
 	return x.TotalPages
+}
+
+// GetAccountGUID returns AccountGUID, or its zero value when MX sent none. It is safe on a nil
+// *PaymentAccount.
+func (x *PaymentAccount) GetAccountGUID() AccountGUID {
+	if x == nil || x.AccountGUID == nil {
+		var zero AccountGUID
+		return zero
+	}
+	return *x.AccountGUID
+}
+
+// GetAccountName returns AccountName, or its zero value when MX sent none. It is safe on a nil
+// *PaymentAccount.
+func (x *PaymentAccount) GetAccountName() string {
+	if x == nil || x.AccountName == nil {
+		var zero string
+		return zero
+	}
+	return *x.AccountName
+}
+
+// GetAccountNumber returns AccountNumber, or its zero value when MX sent none. It is safe on a nil
+// *PaymentAccount.
+func (x *PaymentAccount) GetAccountNumber() string {
+	if x == nil || x.AccountNumber == nil {
+		var zero string
+		return zero
+	}
+	return *x.AccountNumber
+}
+
+// GetAccountType returns AccountType, or its zero value when MX sent none. It is safe on a nil
+// *PaymentAccount.
+func (x *PaymentAccount) GetAccountType() AccountType {
+	if x == nil || x.AccountType == nil {
+		var zero AccountType
+		return zero
+	}
+	return *x.AccountType
+}
+
+// GetAvailableBalance returns AvailableBalance and whether MX sent it: an absent amount is not a zero one.
+// It is safe on a nil *PaymentAccount.
+func (x *PaymentAccount) GetAvailableBalance() (Decimal, bool) {
+	if x == nil || x.AvailableBalance == nil {
+		return Decimal{}, false
+	}
+	return *x.AvailableBalance, true
+}
+
+// GetBalance returns Balance and whether MX sent it: an absent amount is not a zero one.
+// It is safe on a nil *PaymentAccount.
+func (x *PaymentAccount) GetBalance() (Decimal, bool) {
+	if x == nil || x.Balance == nil {
+		return Decimal{}, false
+	}
+	return *x.Balance, true
+}
+
+// GetCreatedAt returns CreatedAt, or its zero value when MX sent none. It is safe on a nil
+// *PaymentAccount.
+func (x *PaymentAccount) GetCreatedAt() Timestamp {
+	if x == nil || x.CreatedAt == nil {
+		var zero Timestamp
+		return zero
+	}
+	return *x.CreatedAt
+}
+
+// GetMemberGUID returns MemberGUID, or its zero value when MX sent none. It is safe on a nil
+// *PaymentAccount.
+func (x *PaymentAccount) GetMemberGUID() MemberGUID {
+	if x == nil || x.MemberGUID == nil {
+		var zero MemberGUID
+		return zero
+	}
+	return *x.MemberGUID
+}
+
+// GetRoutingNumber returns RoutingNumber, or its zero value when MX sent none. It is safe on a nil
+// *PaymentAccount.
+func (x *PaymentAccount) GetRoutingNumber() string {
+	if x == nil || x.RoutingNumber == nil {
+		var zero string
+		return zero
+	}
+	return *x.RoutingNumber
+}
+
+// GetTransitNumber returns TransitNumber, or its zero value when MX sent none. It is safe on a nil
+// *PaymentAccount.
+func (x *PaymentAccount) GetTransitNumber() string {
+	if x == nil || x.TransitNumber == nil {
+		var zero string
+		return zero
+	}
+	return *x.TransitNumber
+}
+
+// GetUpdatedAt returns UpdatedAt, or its zero value when MX sent none. It is safe on a nil
+// *PaymentAccount.
+func (x *PaymentAccount) GetUpdatedAt() Timestamp {
+	if x == nil || x.UpdatedAt == nil {
+		var zero Timestamp
+		return zero
+	}
+	return *x.UpdatedAt
+}
+
+// GetUserGUID returns UserGUID, or its zero value when MX sent none. It is safe on a nil
+// *PaymentAccount.
+func (x *PaymentAccount) GetUserGUID() UserGUID {
+	if x == nil || x.UserGUID == nil {
+		var zero UserGUID
+		return zero
+	}
+	return *x.UserGUID
+}
+
+// GetAccessToken returns AccessToken. It is safe on a
+// nil *ProcessorToken.
+func (x *ProcessorToken) GetAccessToken() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.AccessToken
+}
+
+// GetActive returns Active, or its zero value when MX sent none (x.Active.Get tells
+// them apart). It is safe on a nil *ProcessorToken.
+func (x *ProcessorToken) GetActive() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.Active.Value()
+}
+
+// GetExpiresAt returns ExpiresAt. It is safe on a
+// nil *ProcessorToken.
+func (x *ProcessorToken) GetExpiresAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.ExpiresAt
+}
+
+// GetPaymentProcessorGUID returns PaymentProcessorGUID. It is safe on a
+// nil *ProcessorToken.
+func (x *ProcessorToken) GetPaymentProcessorGUID() PaymentProcessorGUID {
+	if x == nil {
+		var zero PaymentProcessorGUID
+		return zero
+	}
+	return x.PaymentProcessorGUID
 }
 
 // GetAccountGUID returns AccountGUID. It is safe on a

@@ -106,6 +106,18 @@ type MerchantLocationGUID string
 // String returns the identifier.
 func (x MerchantLocationGUID) String() string { return string(x) }
 
+// MicrodepositGUID identifies a microdeposit: the GUID MX gives it.
+type MicrodepositGUID string
+
+// String returns the identifier.
+func (x MicrodepositGUID) String() string { return string(x) }
+
+// PaymentProcessorGUID identifies a payment processor: the GUID MX gives it.
+type PaymentProcessorGUID string
+
+// String returns the identifier.
+func (x PaymentProcessorGUID) String() string { return string(x) }
+
 // RepeatingTransactionGUID identifies a repeating transaction: the GUID MX gives it.
 type RepeatingTransactionGUID string
 

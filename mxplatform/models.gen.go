@@ -669,6 +669,48 @@ func (e InstitutionCountryCode) Valid() bool {
 	}
 }
 
+// Defines values for MicrodepositStatus.
+const (
+	MicrodepositStatusConflicted   MicrodepositStatus = "CONFLICTED"
+	MicrodepositStatusDenied       MicrodepositStatus = "DENIED"
+	MicrodepositStatusDeposited    MicrodepositStatus = "DEPOSITED"
+	MicrodepositStatusErrored      MicrodepositStatus = "ERRORED"
+	MicrodepositStatusInitiated    MicrodepositStatus = "INITIATED"
+	MicrodepositStatusPreinitiated MicrodepositStatus = "PREINITIATED"
+	MicrodepositStatusPrevented    MicrodepositStatus = "PREVENTED"
+	MicrodepositStatusRejected     MicrodepositStatus = "REJECTED"
+	MicrodepositStatusRequested    MicrodepositStatus = "REQUESTED"
+	MicrodepositStatusVerified     MicrodepositStatus = "VERIFIED"
+)
+
+// Valid indicates whether the value is a known member of the MicrodepositStatus enum.
+func (e MicrodepositStatus) Valid() bool {
+	switch e {
+	case MicrodepositStatusConflicted:
+		return true
+	case MicrodepositStatusDenied:
+		return true
+	case MicrodepositStatusDeposited:
+		return true
+	case MicrodepositStatusErrored:
+		return true
+	case MicrodepositStatusInitiated:
+		return true
+	case MicrodepositStatusPreinitiated:
+		return true
+	case MicrodepositStatusPrevented:
+		return true
+	case MicrodepositStatusRejected:
+		return true
+	case MicrodepositStatusRequested:
+		return true
+	case MicrodepositStatusVerified:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for PropertyType.
 const (
 	PropertyTypeAppliances      PropertyType = "APPLIANCES"
@@ -1191,6 +1233,18 @@ type AccountCreateRequest struct {
 	SkipWebhook *bool `json:"skip_webhook,omitempty"`
 }
 
+// AccountLocator The GUIDs that locate one account of one member of a user.
+type AccountLocator struct {
+	// AccountGUID The account's GUID.
+	AccountGUID *AccountGUID `json:"account_guid,omitempty"`
+
+	// MemberGUID The GUID of the account's member.
+	MemberGUID *MemberGUID `json:"member_guid,omitempty"`
+
+	// UserGUID The GUID of the account's user.
+	UserGUID *UserGUID `json:"user_guid,omitempty"`
+}
+
 // AccountNumber The numbers that identify an account for payments: account and routing numbers in the
 // United States; institution and transit numbers in Canada; loan references for student
 // loans.
@@ -1366,6 +1420,20 @@ type AccountUpdateRequest struct {
 type AccountsMergeRequest struct {
 	// AccountGuids The GUIDs of two or more accounts of the same user.
 	AccountGuids []AccountGUID `json:"account_guids"`
+}
+
+// AuthorizationCode An authorization code for a payment processor.
+type AuthorizationCode struct {
+	// Code The code, for the partner to hand to the processor, which exchanges it for a processor token.
+	Code string `json:"code,omitempty,omitzero"`
+}
+
+// AuthorizationCodeRequest What an authorization code gives access to.
+type AuthorizationCodeRequest struct {
+	// Scope The account the code opens, as a list separated by spaces: `user-guid:` with the
+	// user's GUID, `member-guid:` with the member's, `account-guid:` with the account's,
+	// then `read-protected`, as MX's guides write it.
+	Scope *string `json:"scope,omitempty"`
 }
 
 // Category A transaction category: one of MX's default categories and subcategories, or a custom
@@ -1966,6 +2034,83 @@ type MerchantLocation struct {
 	UpdatedAt Timestamp `json:"updated_at,omitempty,omitzero"`
 }
 
+// Microdeposit The verification of one account by two small deposits.
+type Microdeposit struct {
+	// ErrorMessage Why the microdeposit failed, for the statuses that end it without success; null otherwise.
+	ErrorMessage string `json:"error_message,omitempty,omitzero"`
+
+	// GUID The microdeposit's GUID (`MIC-...`), defined by MX.
+	GUID MicrodepositGUID `json:"guid,omitempty,omitzero"`
+
+	// InstitutionCode The code of the institution that holds the account.
+	InstitutionCode InstitutionCode `json:"institution_code,omitempty,omitzero"`
+
+	// InstitutionName The name of that institution, for example "MX Bank".
+	InstitutionName string `json:"institution_name,omitempty,omitzero"`
+
+	// Status Where the microdeposit stands; the verification is done when it reads VERIFIED.
+	// MX's file types it as text without values.
+	Status MicrodepositStatus `json:"status,omitempty,omitzero"`
+
+	// UpdatedAt When the microdeposit last changed.
+	UpdatedAt Timestamp `json:"updated_at,omitempty,omitzero"`
+
+	// VerifiedAt When the microdeposit turned VERIFIED; null until then.
+	VerifiedAt Timestamp `json:"verified_at,omitempty,omitzero"`
+}
+
+// MicrodepositCreateRequest A new microdeposit. To create one, send the account's number, routing number and type,
+// and the other fields as known; to pre-initiate one, send only `first_name`,
+// `last_name` and `email`. MX's file requires `account_number`, `routing_number` and
+// `account_type`, and marks `account_type` nullable: a pre-initiation sends none of them,
+// so none is required here, and `account_type` is not nullable, null meaning nothing in
+// a request.
+type MicrodepositCreateRequest struct {
+	// AccountName A name for the account, shown to the end user.
+	AccountName *string `json:"account_name,omitempty"`
+
+	// AccountNumber The account number, whole, as text (its leading zeros count).
+	AccountNumber *string `json:"account_number,omitempty"`
+
+	// AccountType The type of the account; deposits go to checking and savings accounts.
+	AccountType *AccountType `json:"account_type,omitempty"`
+
+	// Email The end user's email address.
+	Email *string `json:"email,omitempty"`
+
+	// FirstName The end user's first name.
+	FirstName *string `json:"first_name,omitempty"`
+
+	// LastName The end user's last name.
+	LastName *string `json:"last_name,omitempty"`
+
+	// RoutingNumber The routing number (ABA) of the account, nine digits as text.
+	RoutingNumber *string `json:"routing_number,omitempty"`
+}
+
+// MicrodepositStatus Where a microdeposit stands. PREINITIATED: created with the end user's name and email
+// only, waiting for Connect to gather the account. INITIATED, then REQUESTED: the
+// deposits are on their way. DEPOSITED: they reached the account, whose owner can now
+// report their amounts. VERIFIED: the amounts reported were right; the verification is
+// done. DENIED: the amounts reported were wrong. PREVENTED: too many wrong amounts were
+// reported, and no more attempts are taken. ERRORED: the deposits could not be made,
+// typically for an ACH error. REJECTED: the account's details failed validation, at MX
+// or at the provider of the deposits. CONFLICTED: another microdeposit already exists
+// for the account. MX's file types the status as text without a list of values: these
+// are the values of MX's Connect widget, and clients keep values they do not know.
+type MicrodepositStatus string
+
+// MicrodepositVerifyRequest The two amounts the end user saw deposited, in the account's currency (0.07 for seven
+// cents), in either order. MX's file marks neither as required, though a verification
+// needs both: both are required here.
+type MicrodepositVerifyRequest struct {
+	// DepositAmount1 One of the two amounts deposited.
+	DepositAmount1 Decimal `json:"deposit_amount_1"`
+
+	// DepositAmount2 The other amount deposited.
+	DepositAmount2 Decimal `json:"deposit_amount_2"`
+}
+
 // OAuthWindow A member's new OAuth window URI.
 type OAuthWindow struct {
 	// GUID The member's GUID.
@@ -1988,6 +2133,63 @@ type Pagination struct {
 
 	// TotalPages The number of pages of the whole list.
 	TotalPages int `json:"total_pages"`
+}
+
+// PaymentAccount An account as a payment processor sees it: the GUIDs that locate it, its numbers and
+// its balances. MX's file gives `account_number`, `routing_number` and `transit_number`
+// no type: they are text, which keeps their leading zeros, and the routing and transit
+// numbers are nullable, as in AccountNumber, since an account has one or the other.
+type PaymentAccount struct {
+	// AccountGUID The account's GUID.
+	AccountGUID *AccountGUID `json:"account_guid,omitempty"`
+
+	// AccountName The account's name.
+	AccountName *string `json:"account_name,omitempty"`
+
+	// AccountNumber The account number, whole, as text.
+	AccountNumber *string `json:"account_number,omitempty"`
+
+	// AccountType The type of the account.
+	AccountType *AccountType `json:"account_type,omitempty"`
+
+	// AvailableBalance The balance available for payments, usually counting pending transactions.
+	AvailableBalance *Decimal `json:"available_balance,omitempty"`
+
+	// Balance The current balance, usually without pending transactions.
+	Balance *Decimal `json:"balance,omitempty"`
+
+	// CreatedAt When the account was created on MX.
+	CreatedAt *Timestamp `json:"created_at,omitempty"`
+
+	// MemberGUID The GUID of the account's member.
+	MemberGUID *MemberGUID `json:"member_guid,omitempty"`
+
+	// RoutingNumber The routing number (ABA) of a United States account, as text; null for a Canadian one.
+	RoutingNumber *string `json:"routing_number,omitempty"`
+
+	// TransitNumber The five-digit branch number of a Canadian account, as text; null for a United States one.
+	TransitNumber *string `json:"transit_number,omitempty"`
+
+	// UpdatedAt When the account was last updated.
+	UpdatedAt *Timestamp `json:"updated_at,omitempty"`
+
+	// UserGUID The GUID of the account's user.
+	UserGUID *UserGUID `json:"user_guid,omitempty"`
+}
+
+// ProcessorToken A processor token issued to a payment processor for one account.
+type ProcessorToken struct {
+	// AccessToken The token, which the processor sends as a bearer token.
+	AccessToken string `json:"access_token,omitempty,omitzero"`
+
+	// Active Whether the token still gives access (false once it expired or was revoked).
+	Active Optional[bool] `json:"active,omitempty,omitzero"`
+
+	// ExpiresAt When the token expires.
+	ExpiresAt Timestamp `json:"expires_at,omitempty,omitzero"`
+
+	// PaymentProcessorGUID The GUID of the payment processor the token was issued to, defined by MX.
+	PaymentProcessorGUID PaymentProcessorGUID `json:"payment_processor_guid,omitempty,omitzero"`
 }
 
 // PropertyType The kind of property a PROPERTY account holds; meaningless for other account types.
@@ -2375,7 +2577,7 @@ type WidgetRequest struct {
 	CurrentMemberGUID *MemberGUID `json:"current_member_guid,omitempty"`
 
 	// CurrentMicrodepositGUID Connect: open the microdeposit flow of this microdeposit (`MIC-...`) where it stands.
-	CurrentMicrodepositGUID *string `json:"current_microdeposit_guid,omitempty"`
+	CurrentMicrodepositGUID *MicrodepositGUID `json:"current_microdeposit_guid,omitempty"`
 
 	// DataRequest The products to gather once the member is connected.
 	DataRequest *DataRequest `json:"data_request,omitempty"`
@@ -2949,6 +3151,131 @@ type ListTransactionsParams struct {
 	Includes *string `form:"includes,omitempty" json:"includes,omitempty"`
 }
 
+// GetTransactionsDataParams defines parameters for GetTransactionsData.
+type GetTransactionsDataParams struct {
+	// StartTime The start of the window of transactions. MX's file gives this parameter no format
+	// and no default: it is text, sent as given.
+	StartTime *string `form:"startTime,omitempty" json:"startTime,omitempty"`
+
+	// EndTime The end of the window of transactions. Like `startTime`, MX's file gives it no
+	// format and no default.
+	EndTime *string `form:"endTime,omitempty" json:"endTime,omitempty"`
+}
+
+// newRequestAccountNumberRequest builds the request of requestAccountNumber, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newRequestAccountNumberRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/account/account_numbers")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newCheckRealTimeAccountBalanceRequest builds the request of checkRealTimeAccountBalance, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newCheckRealTimeAccountBalanceRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/account/check_balance")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newGetAccountOwnerInfoRequest builds the request of getAccountOwnerInfo, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newGetAccountOwnerInfoRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/account/transactions")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newRequestAuthorizationCodeRequest builds the request of requestAuthorizationCode with its encoded body, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newRequestAuthorizationCodeRequest(server string, body []byte) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/authorization_code")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Set("Content-Type", "application/json")
+
+	return req, nil
+}
+
 // newListDefaultCategoriesRequest builds the request of listDefaultCategories, for API's
 // methods: the path resolved against server, its parameters encoded as the spec says.
 func newListDefaultCategoriesRequest(server string, params *ListDefaultCategoriesParams) (*http.Request, error) {
@@ -3491,6 +3818,101 @@ func newReadMerchantRequest(server string, merchantGUID MerchantGUID) (*http.Req
 	return req, nil
 }
 
+// newVerifyMicrodepositRequest builds the request of verifyMicrodeposit with its encoded body, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newVerifyMicrodepositRequest(server string, microDepositGUID MicrodepositGUID, body []byte) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "micro_deposit_guid", microDepositGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/micro_deposits/%s/verify", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Set("Content-Type", "application/json")
+
+	return req, nil
+}
+
+// newReadAccountBalanceRequest builds the request of readAccountBalance, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newReadAccountBalanceRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/payment_account")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newListTokensRequest builds the request of listTokens with its encoded body, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newListTokensRequest(server string, body []byte) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/tokens")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Set("Content-Type", "application/json")
+
+	return req, nil
+}
+
 // newListUsersRequest builds the request of listUsers, for API's
 // methods: the path resolved against server, its parameters encoded as the spec says.
 func newListUsersRequest(server string, params *ListUsersParams) (*http.Request, error) {
@@ -3620,6 +4042,41 @@ func newCreateUserRequest(server string, body []byte) (*http.Request, error) {
 	}
 
 	req.Header.Set("Content-Type", "application/json")
+
+	return req, nil
+}
+
+// newListUserVerificationsRequest builds the request of listUserVerifications, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newListUserVerificationsRequest(server string, userGUID UserGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/account_verifications", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -4960,6 +5417,162 @@ func newDownloadStatementPDFRequest(server string, userGUID UserGUID, memberGUID
 	}
 
 	operationPath := fmt.Sprintf("/users/%s/members/%s/statements/%s.pdf", pathParam0, pathParam1, pathParam2)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newListUserMicrodepositsRequest builds the request of listUserMicrodeposits, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newListUserMicrodepositsRequest(server string, userGUID UserGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/micro_deposits", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newCreateMicrodepositRequest builds the request of createMicrodeposit with its encoded body, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newCreateMicrodepositRequest(server string, userGUID UserGUID, body []byte) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/micro_deposits", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Set("Content-Type", "application/json")
+
+	return req, nil
+}
+
+// newDeleteMicrodepositRequest builds the request of deleteMicrodeposit, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newDeleteMicrodepositRequest(server string, userGUID UserGUID, microDepositGUID MicrodepositGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "micro_deposit_guid", microDepositGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/micro_deposits/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newReadUserMicrodepositRequest builds the request of readUserMicrodeposit, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newReadUserMicrodepositRequest(server string, userGUID UserGUID, microDepositGUID MicrodepositGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "micro_deposit_guid", microDepositGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/micro_deposits/%s", pathParam0, pathParam1)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -7136,6 +7749,171 @@ func newListTransactionsRequest(server string, userIdentifier UserIdentifier, pa
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newGetTransactionsDataRequest builds the request of getTransactionsData, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newGetTransactionsDataRequest(server string, userGUID UserGUID, accountGUID AccountGUID, params *GetTransactionsDataParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "account_guid", accountGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/vc/users/%s/accounts/%s/transactions", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.StartTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "startTime", *params.StartTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EndTime != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "endTime", *params.EndTime, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newGetAccountsDataRequest builds the request of getAccountsData, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newGetAccountsDataRequest(server string, userGUID UserGUID, memberGUID MemberGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "member_guid", memberGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/vc/users/%s/members/%s/accounts", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newGetIdentityDataRequest builds the request of getIdentityData, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newGetIdentityDataRequest(server string, userGUID UserGUID, memberGUID MemberGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "member_guid", memberGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/vc/users/%s/members/%s/customers", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)

@@ -15,6 +15,7 @@ import (
 var (
 	_ = io.EOF
 	_ iter.Seq[int]
+	_ = transport.CheckPath
 )
 
 // APIVersion is the version of the MX Platform API this package speaks, sent in the
@@ -29,15 +30,20 @@ var (
 	opCreateManualAccount                = &Operation{ID: "createManualAccount", Path: "/users/{user_identifier}/accounts", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opCreateManualTransaction            = &Operation{ID: "createManualTransaction", Path: "/users/{user_guid}/accounts/{account_guid}/transactions", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opCreateMember                       = &Operation{ID: "createMember", Path: "/users/{user_identifier}/members", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opCreateMicrodeposit                 = &Operation{ID: "createMicrodeposit", Path: "/users/{user_guid}/micro_deposits", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opCreateUser                         = &Operation{ID: "createUser", Path: "/users", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opDeleteCategory                     = &Operation{ID: "deleteCategory", Path: "/users/{user_guid}/categories/{category_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opDeleteManualAccount                = &Operation{ID: "deleteManualAccount", Path: "/users/{user_guid}/accounts/{account_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opDeleteManualTransactions           = &Operation{ID: "deleteManualTransactions", Path: "/users/{user_guid}/transactions/{transaction_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opDeleteMember                       = &Operation{ID: "deleteMember", Path: "/users/{user_identifier}/members/{member_identifier}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opDeleteMicrodeposit                 = &Operation{ID: "deleteMicrodeposit", Path: "/users/{user_guid}/micro_deposits/{micro_deposit_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opDeleteUser                         = &Operation{ID: "deleteUser", Path: "/users/{user_identifier}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opDownloadStatementPDF               = &Operation{ID: "downloadStatementPDF", Path: "/users/{user_guid}/members/{member_guid}/statements/{statement_guid}.pdf", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/vnd.mx.api.v1+pdf"}
 	opExtendHistory                      = &Operation{ID: "extendHistory", Path: "/users/{user_identifier}/members/{member_identifier}/extend_history", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opFetchStatements                    = &Operation{ID: "fetchStatements", Path: "/users/{user_identifier}/members/{member_identifier}/fetch_statements", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opGetAccountsData                    = &Operation{ID: "getAccountsData", Path: "/vc/users/{user_guid}/members/{member_guid}/accounts", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/vnd.mx.api.v2beta+json"}
+	opGetIdentityData                    = &Operation{ID: "getIdentityData", Path: "/vc/users/{user_guid}/members/{member_guid}/customers", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/vnd.mx.api.v2beta+json"}
+	opGetTransactionsData                = &Operation{ID: "getTransactionsData", Path: "/vc/users/{user_guid}/accounts/{account_guid}/transactions", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/vnd.mx.api.v2beta+json"}
 	opIdentifyMember                     = &Operation{ID: "identifyMember", Path: "/users/{user_identifier}/members/{member_identifier}/identify", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opListAccountNumbersByAccount        = &Operation{ID: "listAccountNumbersByAccount", Path: "/users/{user_identifier}/accounts/{account_identifier}/account_numbers", Repeat: RepeatAlways, MaxRecords: 1000, Items: "account_numbers", Version: APIVersion, Accept: "application/json"}
 	opListAccountNumbersByMember         = &Operation{ID: "listAccountNumbersByMember", Path: "/users/{user_guid}/members/{member_guid}/account_numbers", Repeat: RepeatAlways, MaxRecords: 1000, Items: "account_numbers", Version: APIVersion, Accept: "application/json"}
@@ -57,11 +63,14 @@ var (
 	opListMembers                        = &Operation{ID: "listMembers", Path: "/users/{user_identifier}/members", Repeat: RepeatAlways, MaxRecords: 1000, Items: "members", Version: APIVersion, Accept: "application/json"}
 	opListMerchants                      = &Operation{ID: "listMerchants", Path: "/merchants", Repeat: RepeatAlways, MaxRecords: 1000, Items: "merchants", Version: APIVersion, Accept: "application/json"}
 	opListStatementsByMember             = &Operation{ID: "listStatementsByMember", Path: "/users/{user_guid}/members/{member_guid}/statements", Repeat: RepeatAlways, MaxRecords: 1000, Items: "statements", Version: APIVersion, Accept: "application/json"}
+	opListTokens                         = &Operation{ID: "listTokens", Path: "/tokens", Repeat: RepeatAlways, MaxRecords: 1000, Items: "tokens", Version: APIVersion, Accept: "application/json"}
 	opListTransactions                   = &Operation{ID: "listTransactions", Path: "/users/{user_identifier}/transactions", Repeat: RepeatAlways, MaxRecords: 1000, Items: "transactions", Version: APIVersion, Accept: "application/json"}
 	opListTransactionsByAccount          = &Operation{ID: "listTransactionsByAccount", Path: "/users/{user_guid}/accounts/{account_guid}/transactions", Repeat: RepeatAlways, MaxRecords: 1000, Items: "transactions", Version: APIVersion, Accept: "application/json"}
 	opListTransactionsByAccountPerMember = &Operation{ID: "listTransactionsByAccountPerMember", Path: "/users/{user_guid}/members/{member_guid}/accounts/{account_guid}/transactions", Repeat: RepeatAlways, MaxRecords: 1000, Items: "transactions", Version: APIVersion, Accept: "application/json"}
 	opListTransactionsByMember           = &Operation{ID: "listTransactionsByMember", Path: "/users/{user_identifier}/members/{member_identifier}/transactions", Repeat: RepeatAlways, MaxRecords: 1000, Items: "transactions", Version: APIVersion, Accept: "application/json"}
 	opListUserAccounts                   = &Operation{ID: "listUserAccounts", Path: "/users/{user_identifier}/accounts", Repeat: RepeatAlways, MaxRecords: 1000, Items: "accounts", Version: APIVersion, Accept: "application/json"}
+	opListUserMicrodeposits              = &Operation{ID: "listUserMicrodeposits", Path: "/users/{user_guid}/micro_deposits", Repeat: RepeatAlways, MaxRecords: 1000, Items: "micro_deposits", Version: APIVersion, Accept: "application/json"}
+	opListUserVerifications              = &Operation{ID: "listUserVerifications", Path: "/users/{user_guid}/account_verifications", Repeat: RepeatAlways, MaxRecords: 1000, Items: "micro_deposits", Version: APIVersion, Accept: "application/json"}
 	opListUsers                          = &Operation{ID: "listUsers", Path: "/users", Repeat: RepeatAlways, MaxRecords: 1000, Items: "users", Version: APIVersion, Accept: "application/json"}
 	opMergeAccounts                      = &Operation{ID: "mergeAccounts", Path: "/users/{user_guid}/accounts/merge", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadAccount                        = &Operation{ID: "readAccount", Path: "/users/{user_guid}/accounts/{account_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
@@ -78,6 +87,8 @@ var (
 	opReadTransaction                    = &Operation{ID: "readTransaction", Path: "/users/{user_guid}/transactions/{transaction_guid}", Repeat: RepeatAlways, MaxRecords: 1000, Items: "transactions", Version: APIVersion, Accept: "application/json"}
 	opReadTransactionByAccount           = &Operation{ID: "readTransactionByAccount", Path: "/users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}", Repeat: RepeatAlways, MaxRecords: 1000, Items: "transactions", Version: APIVersion, Accept: "application/json"}
 	opReadUser                           = &Operation{ID: "readUser", Path: "/users/{user_identifier}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opReadUserMicrodeposit               = &Operation{ID: "readUserMicrodeposit", Path: "/users/{user_guid}/micro_deposits/{micro_deposit_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opRequestAuthorizationCode           = &Operation{ID: "requestAuthorizationCode", Path: "/authorization_code", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opRequestOAuthWindowURI              = &Operation{ID: "requestOAuthWindowURI", Path: "/users/{user_identifier}/members/{member_identifier}/oauth_window_uri", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opRequestWidgetURL                   = &Operation{ID: "requestWidgetURL", Path: "/users/{user_guid}/widget_urls", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opResumeAggregation                  = &Operation{ID: "resumeAggregation", Path: "/users/{user_identifier}/members/{member_identifier}/resume", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
@@ -88,6 +99,7 @@ var (
 	opUpdateTransactionByAccount         = &Operation{ID: "updateTransactionByAccount", Path: "/users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opUpdateUser                         = &Operation{ID: "updateUser", Path: "/users/{user_identifier}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opVerifyMember                       = &Operation{ID: "verifyMember", Path: "/users/{user_identifier}/members/{member_identifier}/verify", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opVerifyMicrodeposit                 = &Operation{ID: "verifyMicrodeposit", Path: "/micro_deposits/{micro_deposit_guid}/verify", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 )
 
 // invalid reports an argument of a call of op that cannot be right.
@@ -353,6 +365,48 @@ func (a *API) CreateMember(ctx context.Context, userIdentifier UserIdentifier, m
 	return out.Member, nil
 }
 
+// CreateMicrodeposit calls createMicrodeposit (POST /users/{user_guid}/micro_deposits): create or pre-initiate a microdeposit.
+//
+// Starts the verification of an account by microdeposits, the fallback when instant
+// verification is not available at its institution. Given the account's number, routing
+// number and type, MX creates the microdeposit with status INITIATED and sends two small
+// deposits to the account; once they are DEPOSITED, the end user reports their amounts
+// with verifyMicrodeposit. Given only the end user's first name, last name and email, MX
+// pre-initiates it (status PREINITIATED): Connect, opened with its GUID as
+// `current_microdeposit_guid` and `data_request.products` including
+// `account_verification`, then asks the end user for the account only.
+//
+// MX's file requires `account_number`, `routing_number` and `account_type`, which a
+// pre-initiation does not send: no field of the microdeposit is required here.
+//
+// Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
+func (a *API) CreateMicrodeposit(ctx context.Context, userGUID UserGUID, microDeposit MicrodepositCreateRequest, opts ...CallOption) (*Microdeposit, error) {
+	if err := transport.CheckPath(opCreateMicrodeposit.Path, string(userGUID)); err != nil {
+		return nil, invalid(opCreateMicrodeposit, err)
+	}
+	body, err := encodeBody(opCreateMicrodeposit, struct {
+		MicroDeposit MicrodepositCreateRequest `json:"micro_deposit"`
+	}{microDeposit})
+	if err != nil {
+		return nil, err
+	}
+	req, err := newCreateMicrodepositRequest("/", userGUID, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opCreateMicrodeposit.ID, err)
+	}
+	var out struct {
+		MicroDeposit *Microdeposit `json:"micro_deposit"`
+	}
+	resp, err := a.Do(ctx, opCreateMicrodeposit, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.MicroDeposit == nil {
+		return nil, missing(opCreateMicrodeposit, resp, "micro_deposit")
+	}
+	return out.MicroDeposit, nil
+}
+
 // CreateUser calls createUser (POST /users): create a user.
 //
 // Creates a user and answers it with the GUID that MX gave it. Every field is optional,
@@ -461,6 +515,23 @@ func (a *API) DeleteMember(ctx context.Context, userIdentifier UserIdentifier, m
 		return fmt.Errorf("mxplatform: %s: building the request: %w", opDeleteMember.ID, err)
 	}
 	_, err = a.Do(ctx, opDeleteMember, req, nil, opts...)
+	return err
+}
+
+// DeleteMicrodeposit calls deleteMicrodeposit (DELETE /users/{user_guid}/micro_deposits/{micro_deposit_guid}): delete a microdeposit.
+//
+// Deletes a microdeposit of the user; a microdeposit that is already gone answers 404.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) DeleteMicrodeposit(ctx context.Context, userGUID UserGUID, microDepositGUID MicrodepositGUID, opts ...CallOption) error {
+	if err := transport.CheckPath(opDeleteMicrodeposit.Path, string(userGUID), string(microDepositGUID)); err != nil {
+		return invalid(opDeleteMicrodeposit, err)
+	}
+	req, err := newDeleteMicrodepositRequest("/", userGUID, microDepositGUID)
+	if err != nil {
+		return fmt.Errorf("mxplatform: %s: building the request: %w", opDeleteMicrodeposit.ID, err)
+	}
+	_, err = a.Do(ctx, opDeleteMicrodeposit, req, nil, opts...)
 	return err
 }
 
@@ -577,6 +648,92 @@ func (a *API) FetchStatements(ctx context.Context, userIdentifier UserIdentifier
 		return nil, missing(opFetchStatements, resp, "member")
 	}
 	return &JobResult{Member: out.Member, Outcome: jobOutcome(resp)}, nil
+}
+
+// GetAccountsData calls getAccountsData (GET /vc/users/{user_guid}/members/{member_guid}/accounts): read a member's accounts as a verifiable credential.
+//
+// Returns the accounts of one member as a verifiable credential: a signed statement of
+// the data that a third party can check, carried as one string. MX answers it in the
+// media type `application/vnd.mx.api.v2beta+json` (JSON under another name), which the
+// request names in its Accept header.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) GetAccountsData(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, opts ...CallOption) (string, error) {
+	if err := transport.CheckPath(opGetAccountsData.Path, string(userGUID), string(memberGUID)); err != nil {
+		return "", invalid(opGetAccountsData, err)
+	}
+	req, err := newGetAccountsDataRequest("/", userGUID, memberGUID)
+	if err != nil {
+		return "", fmt.Errorf("mxplatform: %s: building the request: %w", opGetAccountsData.ID, err)
+	}
+	var out struct {
+		Text *string `json:"verifiableCredential"`
+	}
+	resp, err := a.Do(ctx, opGetAccountsData, req, &out, opts...)
+	if err != nil {
+		return "", err
+	}
+	if out.Text == nil {
+		return "", missing(opGetAccountsData, resp, "verifiableCredential")
+	}
+	return *out.Text, nil
+}
+
+// GetIdentityData calls getIdentityData (GET /vc/users/{user_guid}/members/{member_guid}/customers): read a member's identity as a verifiable credential.
+//
+// Returns the identity of the account owners of one member (MX's path names them
+// customers) as a verifiable credential, carried as one string. MX answers it in the
+// media type `application/vnd.mx.api.v2beta+json`, which the request names in its Accept
+// header.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) GetIdentityData(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, opts ...CallOption) (string, error) {
+	if err := transport.CheckPath(opGetIdentityData.Path, string(userGUID), string(memberGUID)); err != nil {
+		return "", invalid(opGetIdentityData, err)
+	}
+	req, err := newGetIdentityDataRequest("/", userGUID, memberGUID)
+	if err != nil {
+		return "", fmt.Errorf("mxplatform: %s: building the request: %w", opGetIdentityData.ID, err)
+	}
+	var out struct {
+		Text *string `json:"verifiableCredential"`
+	}
+	resp, err := a.Do(ctx, opGetIdentityData, req, &out, opts...)
+	if err != nil {
+		return "", err
+	}
+	if out.Text == nil {
+		return "", missing(opGetIdentityData, resp, "verifiableCredential")
+	}
+	return *out.Text, nil
+}
+
+// GetTransactionsData calls getTransactionsData (GET /vc/users/{user_guid}/accounts/{account_guid}/transactions): read an account's transactions as a verifiable credential.
+//
+// Returns the transactions of one account, optionally within a window of time, as a
+// verifiable credential, carried as one string. MX answers it in the media type
+// `application/vnd.mx.api.v2beta+json`, which the request names in its Accept header.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) GetTransactionsData(ctx context.Context, userGUID UserGUID, accountGUID AccountGUID, params *GetTransactionsDataParams, opts ...CallOption) (string, error) {
+	if err := transport.CheckPath(opGetTransactionsData.Path, string(userGUID), string(accountGUID)); err != nil {
+		return "", invalid(opGetTransactionsData, err)
+	}
+	req, err := newGetTransactionsDataRequest("/", userGUID, accountGUID, params)
+	if err != nil {
+		return "", fmt.Errorf("mxplatform: %s: building the request: %w", opGetTransactionsData.ID, err)
+	}
+	var out struct {
+		Text *string `json:"verifiableCredential"`
+	}
+	resp, err := a.Do(ctx, opGetTransactionsData, req, &out, opts...)
+	if err != nil {
+		return "", err
+	}
+	if out.Text == nil {
+		return "", missing(opGetTransactionsData, resp, "verifiableCredential")
+	}
+	return *out.Text, nil
 }
 
 // IdentifyMember calls identifyMember (POST /users/{user_identifier}/members/{member_identifier}/identify): identify a member's account owners.
@@ -1859,6 +2016,48 @@ func (a *API) ListStatementsByMemberIter(ctx context.Context, userGUID UserGUID,
 	}, opts...)
 }
 
+// ListTokens calls listTokens (GET /tokens): list processor tokens.
+//
+// Lists the processor tokens issued for the user, member and account that the body's
+// `scope` names, with whether each is still active and when it expires. MX answers them
+// all at once, without pagination.
+//
+// MX's file gives this GET a request body, which HTTP leaves without a defined meaning
+// and which some proxies and clients drop: it is modelled as MX describes it, optional
+// as MX's file has it.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ListTokens(ctx context.Context, scope AccountLocator, opts ...CallOption) ([]ProcessorToken, error) {
+	body, err := encodeBody(opListTokens, struct {
+		Scope AccountLocator `json:"scope"`
+	}{scope})
+	if err != nil {
+		return nil, err
+	}
+	req, err := newListTokensRequest("/", body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListTokens.ID, err)
+	}
+	var out listTokensAnswer
+	resp, err := a.Do(ctx, opListTokens, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opListTokens, resp, "tokens")
+	}
+	return out.Items, nil
+}
+
+// listTokensAnswer is the answer of listTokens.
+type listTokensAnswer struct {
+	Items []ProcessorToken `json:"tokens"`
+	found bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listTokensAnswer) Presize(n int) { x.Items, x.found = make([]ProcessorToken, 0, n), true }
+
 // ListTransactions calls listTransactions (GET /users/{user_identifier}/transactions): list a user's transactions.
 //
 // Lists the transactions of every account of every member of the user whose `date` falls
@@ -2216,6 +2415,83 @@ func (a *API) ListUserAccountsIter(ctx context.Context, userIdentifier UserIdent
 		}
 		return r.Items, r.Pagination, nil
 	}, opts...)
+}
+
+// ListUserMicrodeposits calls listUserMicrodeposits (GET /users/{user_guid}/micro_deposits): list a user's microdeposits.
+//
+// Lists the microdeposits of the user, each with its status. MX's file declares no page
+// parameters on this list although its answer carries `pagination`: none are declared
+// here either, so a request gets the page MX chooses (25 records by default).
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ListUserMicrodeposits(ctx context.Context, userGUID UserGUID, opts ...CallOption) (*Page[Microdeposit], error) {
+	if err := transport.CheckPath(opListUserMicrodeposits.Path, string(userGUID)); err != nil {
+		return nil, invalid(opListUserMicrodeposits, err)
+	}
+	req, err := newListUserMicrodepositsRequest("/", userGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListUserMicrodeposits.ID, err)
+	}
+	var out listUserMicrodepositsAnswer
+	resp, err := a.Do(ctx, opListUserMicrodeposits, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opListUserMicrodeposits, resp, "micro_deposits")
+	}
+	if out.Pagination == nil {
+		return nil, missing(opListUserMicrodeposits, resp, "pagination")
+	}
+	return &Page[Microdeposit]{Items: out.Items, Pagination: *out.Pagination}, nil
+}
+
+// listUserMicrodepositsAnswer is the answer of listUserMicrodeposits.
+type listUserMicrodepositsAnswer struct {
+	Items      []Microdeposit `json:"micro_deposits"`
+	Pagination *Pagination    `json:"pagination"`
+	found      bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listUserMicrodepositsAnswer) Presize(n int) {
+	x.Items, x.found = make([]Microdeposit, 0, n), true
+}
+
+// ListUserVerifications calls listUserVerifications (GET /users/{user_guid}/account_verifications): list a user's verifications.
+//
+// Lists the verifications of the user's accounts by microdeposit. MX's file declares no
+// page parameters, and describes the answer as one microdeposit (`micro_deposit`, the
+// shape of a read) although the operation lists them all: the answer schema admits that
+// shape and the shape of a list (`micro_deposits` and `pagination`), so that either
+// decodes.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ListUserVerifications(ctx context.Context, userGUID UserGUID, opts ...CallOption) ([]Microdeposit, error) {
+	if err := transport.CheckPath(opListUserVerifications.Path, string(userGUID)); err != nil {
+		return nil, invalid(opListUserVerifications, err)
+	}
+	req, err := newListUserVerificationsRequest("/", userGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListUserVerifications.ID, err)
+	}
+	// MX describes this answer in two shapes: {"micro_deposits": [...], "pagination": ...} and
+	// one record alone, {"micro_deposit": ...}. Both are read.
+	var out struct {
+		MicroDeposit  *Microdeposit  `json:"micro_deposit"`
+		MicroDeposits []Microdeposit `json:"micro_deposits"`
+	}
+	resp, err := a.Do(ctx, opListUserVerifications, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case out.MicroDeposits != nil:
+		return out.MicroDeposits, nil
+	case out.MicroDeposit != nil:
+		return []Microdeposit{*out.MicroDeposit}, nil
+	}
+	return nil, missing(opListUserVerifications, resp, "micro_deposits")
 }
 
 // ListUsers calls listUsers (GET /users): list users.
@@ -2737,6 +3013,68 @@ func (a *API) ReadUser(ctx context.Context, userIdentifier UserIdentifier, opts 
 	return out.User, nil
 }
 
+// ReadUserMicrodeposit calls readUserMicrodeposit (GET /users/{user_guid}/micro_deposits/{micro_deposit_guid}): read a microdeposit.
+//
+// Returns one microdeposit of the user. After verifyMicrodeposit, read it until its
+// status is VERIFIED, which completes the verification, or a status that ends it without
+// success (see MicrodepositStatus).
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ReadUserMicrodeposit(ctx context.Context, userGUID UserGUID, microDepositGUID MicrodepositGUID, opts ...CallOption) (*Microdeposit, error) {
+	if err := transport.CheckPath(opReadUserMicrodeposit.Path, string(userGUID), string(microDepositGUID)); err != nil {
+		return nil, invalid(opReadUserMicrodeposit, err)
+	}
+	req, err := newReadUserMicrodepositRequest("/", userGUID, microDepositGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opReadUserMicrodeposit.ID, err)
+	}
+	var out struct {
+		MicroDeposit *Microdeposit `json:"micro_deposit"`
+	}
+	resp, err := a.Do(ctx, opReadUserMicrodeposit, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.MicroDeposit == nil {
+		return nil, missing(opReadUserMicrodeposit, resp, "micro_deposit")
+	}
+	return out.MicroDeposit, nil
+}
+
+// RequestAuthorizationCode calls requestAuthorizationCode (POST /authorization_code): request an authorization code.
+//
+// Issues an authorization code for the one account that `scope` names, so that a payment
+// processor can read that account's data. The partner hands the code to the processor,
+// which exchanges it with MX for a processor token and then calls requestAccountNumber,
+// checkRealTimeAccountBalance, readAccountBalance and getAccountOwnerInfo with that token
+// as a bearer token. The processor makes the exchange with credentials of its own, and
+// MX's file for this version does not describe it: this document has no operation for it.
+//
+// Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
+func (a *API) RequestAuthorizationCode(ctx context.Context, authorizationCode AuthorizationCodeRequest, opts ...CallOption) (*AuthorizationCode, error) {
+	body, err := encodeBody(opRequestAuthorizationCode, struct {
+		AuthorizationCode AuthorizationCodeRequest `json:"authorization_code"`
+	}{authorizationCode})
+	if err != nil {
+		return nil, err
+	}
+	req, err := newRequestAuthorizationCodeRequest("/", body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opRequestAuthorizationCode.ID, err)
+	}
+	var out struct {
+		AuthorizationCode *AuthorizationCode `json:"authorization_code"`
+	}
+	resp, err := a.Do(ctx, opRequestAuthorizationCode, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.AuthorizationCode == nil {
+		return nil, missing(opRequestAuthorizationCode, resp, "authorization_code")
+	}
+	return out.AuthorizationCode, nil
+}
+
 // RequestOAuthWindowURI calls requestOAuthWindowURI (GET /users/{user_identifier}/members/{member_identifier}/oauth_window_uri): generate an OAuth window URI.
 //
 // Returns a new single-use `oauth_window_uri` for an OAuth member, to send the end user
@@ -3118,4 +3456,43 @@ func (a *API) VerifyMember(ctx context.Context, userIdentifier UserIdentifier, m
 		return nil, missing(opVerifyMember, resp, "member")
 	}
 	return &JobResult{Member: out.Member, Outcome: jobOutcome(resp)}, nil
+}
+
+// VerifyMicrodeposit calls verifyMicrodeposit (PUT /micro_deposits/{micro_deposit_guid}/verify): verify a microdeposit.
+//
+// Sends the two amounts that the end user saw deposited in the account, once the
+// microdeposit is DEPOSITED. The verification is done only when the status reads
+// VERIFIED: the answer may still show an earlier status, so read the microdeposit with
+// readUserMicrodeposit until it is VERIFIED or ends without success. MX counts wrong
+// amounts (DENIED) and, after too many, takes no more attempts (PREVENTED).
+//
+// MX's file marks neither the body nor the two amounts as required, though nothing can
+// be verified without both: they are required here.
+//
+// Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
+func (a *API) VerifyMicrodeposit(ctx context.Context, microDepositGUID MicrodepositGUID, microDeposit MicrodepositVerifyRequest, opts ...CallOption) (*Microdeposit, error) {
+	if err := transport.CheckPath(opVerifyMicrodeposit.Path, string(microDepositGUID)); err != nil {
+		return nil, invalid(opVerifyMicrodeposit, err)
+	}
+	body, err := encodeBody(opVerifyMicrodeposit, struct {
+		MicroDeposit MicrodepositVerifyRequest `json:"micro_deposit"`
+	}{microDeposit})
+	if err != nil {
+		return nil, err
+	}
+	req, err := newVerifyMicrodepositRequest("/", microDepositGUID, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opVerifyMicrodeposit.ID, err)
+	}
+	var out struct {
+		MicroDeposit *Microdeposit `json:"micro_deposit"`
+	}
+	resp, err := a.Do(ctx, opVerifyMicrodeposit, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.MicroDeposit == nil {
+		return nil, missing(opVerifyMicrodeposit, resp, "micro_deposit")
+	}
+	return out.MicroDeposit, nil
 }

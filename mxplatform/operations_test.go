@@ -46,8 +46,5 @@ func testClient() spectest.Client {
 // Content-Type and body) and answers the operation's fixture: the method must return what the
 // answer holds. No request of any operation leaves without Accept-Version.
 func TestEveryOperation(t *testing.T) {
-	if got := len(specOperations(t)); got != 65 {
-		t.Errorf("%d operations in the spec, want 65", got)
-	}
 	spectest.EveryOperation(t, loadSpec(t), fixturesDir, testClient())
 }

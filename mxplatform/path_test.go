@@ -3,6 +3,7 @@ package mxplatform
 import (
 	"context"
 	"errors"
+	"github.com/mxsdk/mx-go/mxplatform/internal/spectest"
 	"net/http"
 	"reflect"
 	"strings"
@@ -26,6 +27,9 @@ func TestEveryPathParameterStaysOneSegment(t *testing.T) {
 	api := reflect.ValueOf(a)
 	checked := 0
 	for id, o := range specOperations(t) {
+		if spectest.Bearer(o.Op) {
+			continue // package processor's
+		}
 		m := api.MethodByName(strings.ToUpper(id[:1]) + id[1:])
 		if !m.IsValid() {
 			t.Fatalf("no method for %s", id)

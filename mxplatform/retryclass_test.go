@@ -20,6 +20,7 @@ var jobOperations = []string{
 	"createUser", "createMember", "createCategory", "createManualAccount", "createManualTransaction",
 	"aggregateMember", "checkBalances", "resumeAggregation", "updateMember", "verifyMember",
 	"identifyMember", "extendHistory", "fetchStatements", "mergeAccounts",
+	"createMicrodeposit", "verifyMicrodeposit", "requestAuthorizationCode", "checkRealTimeAccountBalance",
 }
 
 // TestJobOperationsAreRepeatedOnlyIfNotApplied checks the spec's choice for every operation

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/printer"
@@ -16,7 +15,7 @@ import (
 // getter is one nil-safe getter of a model read from answers.
 type getter struct {
 	Type, Field, Result string
-	Kind                string // value, optional, money (an Optional amount), pointer (a scalar: its zero value when absent), object
+	Kind                string // value, optional, money (an Optional amount), moneyPointer (a *Decimal), pointer (a scalar: its zero value when absent), object
 }
 
 // writeGetters writes, for every field of the models read from answers (s.responseSide, named
@@ -67,8 +66,8 @@ func writeGetters(spec, pkg, models string, s *shape, public map[string]string, 
 				} else if star, ok := field.Type.(*ast.StarExpr); ok {
 					elem := expr(fset, star.X)
 					switch {
-					case elem == "Decimal":
-						g.Kind, g.Result = "money", elem
+					case strings.HasSuffix(elem, "Decimal"):
+						g.Kind, g.Result = "moneyPointer", elem
 					case structs[elem] != nil:
 						g.Kind = "object"
 					default:
@@ -80,7 +79,8 @@ func writeGetters(spec, pkg, models string, s *shape, public map[string]string, 
 		}
 	}
 	if len(getters) == 0 {
-		return fmt.Errorf("no getter")
+		// Every model of the package is another package's type (an alias), with its getters.
+		return removeIfAny(path)
 	}
 	qualified := false
 	for _, g := range getters {
@@ -114,6 +114,15 @@ func (x *{{.Type}}) Get{{.Field}}() ({{.Result}}, bool) {
 		return {{.Result}}{}, false
 	}
 	return x.{{.Field}}.Get()
+}
+{{- else if eq .Kind "moneyPointer"}}
+// Get{{.Field}} returns {{.Field}} and whether MX sent it: an absent amount is not a zero one.
+// It is safe on a nil *{{.Type}}.
+func (x *{{.Type}}) Get{{.Field}}() ({{.Result}}, bool) {
+	if x == nil || x.{{.Field}} == nil {
+		return {{.Result}}{}, false
+	}
+	return *x.{{.Field}}, true
 }
 {{- else if eq .Kind "optional"}}
 // Get{{.Field}} returns {{.Field}}, or its zero value when MX sent none (x.{{.Field}}.Get tells

@@ -51,8 +51,9 @@ type op struct {
 	BodyOptions              string  // the type of the body's members beside the resource, taken as a pointer
 	// Result is the shape of what the method returns: none, job (a member and whether a job
 	// started; x-mx-job), challenges, either (the answer holds a resource or a list of it),
-	// bare (the resource, bare or wrapped), resource, page, list (records without
-	// pagination), or stream (a binary body).
+	// eitherList (a list whose answer may hold one record alone),
+	// bare (the resource, bare or wrapped), resource, text (one string), page, list (records
+	// without pagination), or stream (a binary body).
 	Result    string
 	Resource  *member // the resource answered (job, either, bare, resource)
 	Items     *member // a list: the member holding the records
@@ -235,6 +236,9 @@ func buildOp(t target, path, method string, o *openapi3.Operation) (op, error) {
 	case len(answer.Required) == 0 && eitherShape(answer) != "":
 		key := eitherShape(answer)
 		r.Result = "either"
+		if strings.HasPrefix(r.ID, "list") {
+			r.Result = "eitherList" // a list that may answer one record alone: every record
+		}
 		r.Resource = &member{Key: key, Field: genutil.GoName(key), Type: genutil.RefName(answer.Properties[key])}
 		r.Items = &member{Key: key + "s", Field: genutil.GoName(key + "s"), Type: r.Resource.Type}
 	case len(answer.Properties) == 1:
@@ -243,6 +247,12 @@ func buildOp(t target, path, method string, o *openapi3.Operation) (op, error) {
 				// A list MX answers whole, without pagination.
 				r.Result = "list"
 				r.Items = &member{Key: key, Field: genutil.GoName(key), Type: genutil.RefName(prop.Value.Items)}
+				continue
+			}
+			if prop.Ref == "" && prop.Value.Type.Is("string") {
+				// One piece of text (a verifiable credential).
+				r.Result = "text"
+				r.Resource = &member{Key: key, Field: "Text", Type: "string"}
 				continue
 			}
 			r.Result = "resource"
@@ -267,7 +277,7 @@ func buildOp(t target, path, method string, o *openapi3.Operation) (op, error) {
 	if r.Result == "challenges" {
 		r.Items = &member{Key: "challenges", Field: "Challenges", Type: "Challenge"}
 	}
-	if r.Items != nil && r.Result != "either" {
+	if r.Items != nil && r.Result != "either" && r.Result != "eitherList" {
 		item := answer.Properties[r.Items.Key].Value.Items.Value
 		for _, id := range []string{"guid", "code"} {
 			if item.Properties[id] != nil {
@@ -337,6 +347,7 @@ import (
 var (
 	_ = io.EOF
 	_ iter.Seq[int]
+	_ = transport.CheckPath
 )
 
 // APIVersion is the version of the MX Platform API this package speaks, sent in the
@@ -394,9 +405,11 @@ func (a *API) {{.GoName}}(ctx context.Context
 {{- else if eq .Result "challenges"}} (*{{$core}}MemberChallenges, error) {
 {{- else if eq .Result "page"}} (*{{$core}}Page[{{.Items.Type}}], error) {
 {{- else if eq .Result "list"}} ([]{{.Items.Type}}, error) {
+{{- else if eq .Result "text"}} (string, error) {
+{{- else if eq .Result "eitherList"}} ([]{{.Items.Type}}, error) {
 {{- else}} (*{{.Resource.Type}}, error) {
 {{- end}}
-{{- $fail := "nil, " }}{{ if eq .Result "none" }}{{ $fail = "" }}{{ end }}
+{{- $fail := "nil, " }}{{ if eq .Result "none" }}{{ $fail = "" }}{{ end }}{{ if eq .Result "text" }}{{ $fail = "\"\", " }}{{ end }}
 {{- range .PathParams}}{{if .Nilable}}
 	if {{.Name}} == nil {
 		return {{$fail}}invalid(op{{$op.GoName}}, fmt.Errorf("the path parameter {{.Name}} is nil"))
@@ -485,6 +498,25 @@ func (a *API) {{.GoName}}(ctx context.Context
 	}
 	return nil, missing(op{{.GoName}}, resp, "{{.Resource.Key}}")
 }
+{{else if eq .Result "eitherList"}}
+	// MX describes this answer in two shapes: {"{{.Items.Key}}": [...], "pagination": ...} and
+	// one record alone, {"{{.Resource.Key}}": ...}. Both are read.
+	var out struct {
+		{{.Resource.Field}} *{{.Resource.Type}} ` + "`json:\"{{.Resource.Key}}\"`" + `
+		{{.Items.Field}} []{{.Items.Type}} ` + "`json:\"{{.Items.Key}}\"`" + `
+	}
+	resp, err := {{$recv}}.Do(ctx, op{{.GoName}}, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case out.{{.Items.Field}} != nil:
+		return out.{{.Items.Field}}, nil
+	case out.{{.Resource.Field}} != nil:
+		return []{{.Items.Type}}{*out.{{.Resource.Field}}}, nil
+	}
+	return nil, missing(op{{.GoName}}, resp, "{{.Items.Key}}")
+}
 {{else if eq .Result "bare"}}
 	// MX describes this answer as the bare {{.Resource.Key}}; other creates wrap it in
 	// {"{{.Resource.Key}}": ...}. Both are read.
@@ -516,6 +548,19 @@ func (a *API) {{.GoName}}(ctx context.Context
 	return out.Items, nil
 }
 {{template "answer" .}}
+{{else if eq .Result "text"}}
+	var out struct {
+		Text *string ` + "`json:\"{{.Resource.Key}}\"`" + `
+	}
+	resp, err := {{$recv}}.Do(ctx, op{{.GoName}}, req, &out, opts...)
+	if err != nil {
+		return "", err
+	}
+	if out.Text == nil {
+		return "", missing(op{{.GoName}}, resp, "{{.Resource.Key}}")
+	}
+	return *out.Text, nil
+}
 {{else if eq .Result "resource"}}
 	var out struct {
 		{{.Resource.Field}} *{{.Resource.Type}} ` + "`json:\"{{.Resource.Key}}\"`" + `

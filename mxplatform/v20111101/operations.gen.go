@@ -17,6 +17,7 @@ import (
 var (
 	_ = io.EOF
 	_ iter.Seq[int]
+	_ = transport.CheckPath
 )
 
 // APIVersion is the version of the MX Platform API this package speaks, sent in the

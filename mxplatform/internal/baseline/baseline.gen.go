@@ -659,6 +659,48 @@ func (e InstitutionCountryCode) Valid() bool {
 	}
 }
 
+// Defines values for MicrodepositStatus.
+const (
+	MicrodepositStatusConflicted   MicrodepositStatus = "CONFLICTED"
+	MicrodepositStatusDenied       MicrodepositStatus = "DENIED"
+	MicrodepositStatusDeposited    MicrodepositStatus = "DEPOSITED"
+	MicrodepositStatusErrored      MicrodepositStatus = "ERRORED"
+	MicrodepositStatusInitiated    MicrodepositStatus = "INITIATED"
+	MicrodepositStatusPreinitiated MicrodepositStatus = "PREINITIATED"
+	MicrodepositStatusPrevented    MicrodepositStatus = "PREVENTED"
+	MicrodepositStatusRejected     MicrodepositStatus = "REJECTED"
+	MicrodepositStatusRequested    MicrodepositStatus = "REQUESTED"
+	MicrodepositStatusVerified     MicrodepositStatus = "VERIFIED"
+)
+
+// Valid indicates whether the value is a known member of the MicrodepositStatus enum.
+func (e MicrodepositStatus) Valid() bool {
+	switch e {
+	case MicrodepositStatusConflicted:
+		return true
+	case MicrodepositStatusDenied:
+		return true
+	case MicrodepositStatusDeposited:
+		return true
+	case MicrodepositStatusErrored:
+		return true
+	case MicrodepositStatusInitiated:
+		return true
+	case MicrodepositStatusPreinitiated:
+		return true
+	case MicrodepositStatusPrevented:
+		return true
+	case MicrodepositStatusRejected:
+		return true
+	case MicrodepositStatusRequested:
+		return true
+	case MicrodepositStatusVerified:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for PropertyType.
 const (
 	PropertyTypeAppliances      PropertyType = "APPLIANCES"
@@ -1188,6 +1230,18 @@ type AccountCreateRequestBody struct {
 	Account AccountCreateRequest `json:"account"`
 }
 
+// AccountLocator The GUIDs that locate one account of one member of a user.
+type AccountLocator struct {
+	// AccountGUID The account's GUID.
+	AccountGUID *string `json:"account_guid,omitempty"`
+
+	// MemberGUID The GUID of the account's member.
+	MemberGUID *string `json:"member_guid,omitempty"`
+
+	// UserGUID The GUID of the account's user.
+	UserGUID *string `json:"user_guid,omitempty"`
+}
+
 // AccountNumber The numbers that identify an account for payments: account and routing numbers in the
 // United States; institution and transit numbers in Canada; loan references for student
 // loans.
@@ -1409,6 +1463,32 @@ type AccountsResponseBody struct {
 
 	// Pagination Where a page stands in its list.
 	Pagination Pagination `json:"pagination"`
+}
+
+// AuthorizationCode An authorization code for a payment processor.
+type AuthorizationCode struct {
+	// Code The code, for the partner to hand to the processor, which exchanges it for a processor token.
+	Code *string `json:"code,omitempty"`
+}
+
+// AuthorizationCodeRequest What an authorization code gives access to.
+type AuthorizationCodeRequest struct {
+	// Scope The account the code opens, as a list separated by spaces: `user-guid:` with the
+	// user's GUID, `member-guid:` with the member's, `account-guid:` with the account's,
+	// then `read-protected`, as MX's guides write it.
+	Scope *string `json:"scope,omitempty"`
+}
+
+// AuthorizationCodeRequestBody defines model for AuthorizationCodeRequestBody.
+type AuthorizationCodeRequestBody struct {
+	// AuthorizationCode What an authorization code gives access to.
+	AuthorizationCode AuthorizationCodeRequest `json:"authorization_code"`
+}
+
+// AuthorizationCodeResponseBody defines model for AuthorizationCodeResponseBody.
+type AuthorizationCodeResponseBody struct {
+	// AuthorizationCode An authorization code for a payment processor.
+	AuthorizationCode AuthorizationCode `json:"authorization_code"`
 }
 
 // CategoriesResponseBody defines model for CategoriesResponseBody.
@@ -2178,6 +2258,128 @@ type MerchantsResponseBody struct {
 	Pagination Pagination `json:"pagination"`
 }
 
+// Microdeposit The verification of one account by two small deposits.
+type Microdeposit struct {
+	// ErrorMessage Why the microdeposit failed, for the statuses that end it without success; null otherwise.
+	ErrorMessage *string `json:"error_message,omitempty"`
+
+	// GUID The microdeposit's GUID (`MIC-...`), defined by MX.
+	GUID *string `json:"guid,omitempty"`
+
+	// InstitutionCode The code of the institution that holds the account.
+	InstitutionCode *string `json:"institution_code,omitempty"`
+
+	// InstitutionName The name of that institution, for example "MX Bank".
+	InstitutionName *string `json:"institution_name,omitempty"`
+
+	// Status Where the microdeposit stands; the verification is done when it reads VERIFIED.
+	// MX's file types it as text without values.
+	Status *MicrodepositStatus `json:"status,omitempty"`
+
+	// UpdatedAt When the microdeposit last changed.
+	UpdatedAt *string `json:"updated_at,omitempty"`
+
+	// VerifiedAt When the microdeposit turned VERIFIED; null until then.
+	VerifiedAt *string `json:"verified_at,omitempty"`
+}
+
+// MicrodepositCreateRequest A new microdeposit. To create one, send the account's number, routing number and type,
+// and the other fields as known; to pre-initiate one, send only `first_name`,
+// `last_name` and `email`. MX's file requires `account_number`, `routing_number` and
+// `account_type`, and marks `account_type` nullable: a pre-initiation sends none of them,
+// so none is required here, and `account_type` is not nullable, null meaning nothing in
+// a request.
+type MicrodepositCreateRequest struct {
+	// AccountName A name for the account, shown to the end user.
+	AccountName *string `json:"account_name,omitempty"`
+
+	// AccountNumber The account number, whole, as text (its leading zeros count).
+	AccountNumber *string `json:"account_number,omitempty"`
+
+	// AccountType The type of the account; deposits go to checking and savings accounts.
+	AccountType *AccountType `json:"account_type,omitempty"`
+
+	// Email The end user's email address.
+	Email *string `json:"email,omitempty"`
+
+	// FirstName The end user's first name.
+	FirstName *string `json:"first_name,omitempty"`
+
+	// LastName The end user's last name.
+	LastName *string `json:"last_name,omitempty"`
+
+	// RoutingNumber The routing number (ABA) of the account, nine digits as text.
+	RoutingNumber *string `json:"routing_number,omitempty"`
+}
+
+// MicrodepositCreateRequestBody defines model for MicrodepositCreateRequestBody.
+type MicrodepositCreateRequestBody struct {
+	// MicroDeposit A new microdeposit. To create one, send the account's number, routing number and type,
+	// and the other fields as known; to pre-initiate one, send only `first_name`,
+	// `last_name` and `email`. MX's file requires `account_number`, `routing_number` and
+	// `account_type`, and marks `account_type` nullable: a pre-initiation sends none of them,
+	// so none is required here, and `account_type` is not nullable, null meaning nothing in
+	// a request.
+	MicroDeposit MicrodepositCreateRequest `json:"micro_deposit"`
+}
+
+// MicrodepositResponseBody One microdeposit. MX's file leaves the type of `micro_deposit` open; it is a Microdeposit.
+type MicrodepositResponseBody struct {
+	// MicroDeposit The verification of one account by two small deposits.
+	MicroDeposit Microdeposit `json:"micro_deposit"`
+}
+
+// MicrodepositStatus Where a microdeposit stands. PREINITIATED: created with the end user's name and email
+// only, waiting for Connect to gather the account. INITIATED, then REQUESTED: the
+// deposits are on their way. DEPOSITED: they reached the account, whose owner can now
+// report their amounts. VERIFIED: the amounts reported were right; the verification is
+// done. DENIED: the amounts reported were wrong. PREVENTED: too many wrong amounts were
+// reported, and no more attempts are taken. ERRORED: the deposits could not be made,
+// typically for an ACH error. REJECTED: the account's details failed validation, at MX
+// or at the provider of the deposits. CONFLICTED: another microdeposit already exists
+// for the account. MX's file types the status as text without a list of values: these
+// are the values of MX's Connect widget, and clients keep values they do not know.
+type MicrodepositStatus string
+
+// MicrodepositVerificationsResponseBody The answer of listUserVerifications: `micro_deposit`, the one microdeposit that MX's
+// file describes, or `micro_deposits` and `pagination`, the shape of the list that the
+// operation's name and purpose call for.
+type MicrodepositVerificationsResponseBody struct {
+	// MicroDeposit The verification of one account by two small deposits.
+	MicroDeposit  *Microdeposit  `json:"micro_deposit,omitempty"`
+	MicroDeposits []Microdeposit `json:"micro_deposits,omitempty"`
+
+	// Pagination Where a page stands in its list.
+	Pagination *Pagination `json:"pagination,omitempty"`
+}
+
+// MicrodepositVerifyRequest The two amounts the end user saw deposited, in the account's currency (0.07 for seven
+// cents), in either order. MX's file marks neither as required, though a verification
+// needs both: both are required here.
+type MicrodepositVerifyRequest struct {
+	// DepositAmount1 One of the two amounts deposited.
+	DepositAmount1 float64 `json:"deposit_amount_1"`
+
+	// DepositAmount2 The other amount deposited.
+	DepositAmount2 float64 `json:"deposit_amount_2"`
+}
+
+// MicrodepositVerifyRequestBody defines model for MicrodepositVerifyRequestBody.
+type MicrodepositVerifyRequestBody struct {
+	// MicroDeposit The two amounts the end user saw deposited, in the account's currency (0.07 for seven
+	// cents), in either order. MX's file marks neither as required, though a verification
+	// needs both: both are required here.
+	MicroDeposit MicrodepositVerifyRequest `json:"micro_deposit"`
+}
+
+// MicrodepositsResponseBody defines model for MicrodepositsResponseBody.
+type MicrodepositsResponseBody struct {
+	MicroDeposits []Microdeposit `json:"micro_deposits"`
+
+	// Pagination Where a page stands in its list.
+	Pagination Pagination `json:"pagination"`
+}
+
 // OAuthWindow A member's new OAuth window URI.
 type OAuthWindow struct {
 	// GUID The member's GUID.
@@ -2206,6 +2408,91 @@ type Pagination struct {
 
 	// TotalPages The number of pages of the whole list.
 	TotalPages int `json:"total_pages"`
+}
+
+// PaymentAccount An account as a payment processor sees it: the GUIDs that locate it, its numbers and
+// its balances. MX's file gives `account_number`, `routing_number` and `transit_number`
+// no type: they are text, which keeps their leading zeros, and the routing and transit
+// numbers are nullable, as in AccountNumber, since an account has one or the other.
+type PaymentAccount struct {
+	// AccountGUID The account's GUID.
+	AccountGUID *string `json:"account_guid,omitempty"`
+
+	// AccountName The account's name.
+	AccountName *string `json:"account_name,omitempty"`
+
+	// AccountNumber The account number, whole, as text.
+	AccountNumber *string `json:"account_number,omitempty"`
+
+	// AccountType The type of the account.
+	AccountType *AccountType `json:"account_type,omitempty"`
+
+	// AvailableBalance The balance available for payments, usually counting pending transactions.
+	AvailableBalance *float64 `json:"available_balance,omitempty"`
+
+	// Balance The current balance, usually without pending transactions.
+	Balance *float64 `json:"balance,omitempty"`
+
+	// CreatedAt When the account was created on MX.
+	CreatedAt *string `json:"created_at,omitempty"`
+
+	// MemberGUID The GUID of the account's member.
+	MemberGUID *string `json:"member_guid,omitempty"`
+
+	// RoutingNumber The routing number (ABA) of a United States account, as text; null for a Canadian one.
+	RoutingNumber *string `json:"routing_number,omitempty"`
+
+	// TransitNumber The five-digit branch number of a Canadian account, as text; null for a United States one.
+	TransitNumber *string `json:"transit_number,omitempty"`
+
+	// UpdatedAt When the account was last updated.
+	UpdatedAt *string `json:"updated_at,omitempty"`
+
+	// UserGUID The GUID of the account's user.
+	UserGUID *string `json:"user_guid,omitempty"`
+}
+
+// PaymentAccountResponseBody defines model for PaymentAccountResponseBody.
+type PaymentAccountResponseBody struct {
+	// PaymentAccount An account as a payment processor sees it: the GUIDs that locate it, its numbers and
+	// its balances. MX's file gives `account_number`, `routing_number` and `transit_number`
+	// no type: they are text, which keeps their leading zeros, and the routing and transit
+	// numbers are nullable, as in AccountNumber, since an account has one or the other.
+	PaymentAccount PaymentAccount `json:"payment_account"`
+}
+
+// ProcessorAccountNumbersResponseBody The numbers of the processor token's account. MX's file leaves the type of
+// `account_numbers` open, and describes its records as ProcessorAccountNumber with
+// `account_number` and `routing_number` as integers, which would drop leading zeros:
+// the records are AccountNumber, whose numbers are text.
+type ProcessorAccountNumbersResponseBody struct {
+	AccountNumbers []AccountNumber `json:"account_numbers"`
+}
+
+// ProcessorToken A processor token issued to a payment processor for one account.
+type ProcessorToken struct {
+	// AccessToken The token, which the processor sends as a bearer token.
+	AccessToken *string `json:"access_token,omitempty"`
+
+	// Active Whether the token still gives access (false once it expired or was revoked).
+	Active *bool `json:"active,omitempty"`
+
+	// ExpiresAt When the token expires.
+	ExpiresAt *string `json:"expires_at,omitempty"`
+
+	// PaymentProcessorGUID The GUID of the payment processor the token was issued to, defined by MX.
+	PaymentProcessorGUID *string `json:"payment_processor_guid,omitempty"`
+}
+
+// ProcessorTokensRequestBody The body of listTokens, a GET with a body as MX's file describes it; `scope` names the account whose tokens to list.
+type ProcessorTokensRequestBody struct {
+	// Scope The GUIDs that locate one account of one member of a user.
+	Scope AccountLocator `json:"scope"`
+}
+
+// ProcessorTokensResponseBody The tokens of a scope. MX's file leaves the type of `tokens` open; it is an array of ProcessorToken.
+type ProcessorTokensResponseBody struct {
+	Tokens []ProcessorToken `json:"tokens"`
 }
 
 // PropertyType The kind of property a PROPERTY account holds; meaningless for other account types.
@@ -2807,6 +3094,13 @@ type UsersResponseBody struct {
 	Users      []User     `json:"users"`
 }
 
+// VerifiableCredentialResponseBody A verifiable credential, the answer of the three verifiable-credential reads.
+type VerifiableCredentialResponseBody struct {
+	// VerifiableCredential The credential, signed by MX and encoded as one string; MX's file says no more of
+	// its form, and clients pass it on as they got it.
+	VerifiableCredential string `json:"verifiableCredential"`
+}
+
 // WidgetRequest The widget to load and its options. Options marked "Connect" apply to `connect_widget`
 // only. MX's migration guide says v20250224 no longer takes `mode`,
 // `disable_background_agg`, `include_identity` and `include_transactions`, while its file
@@ -2995,6 +3289,9 @@ type MerchantGUIDParam = string
 
 // MerchantLocationGUIDParam defines model for MerchantLocationGUIDParam.
 type MerchantLocationGUIDParam = string
+
+// MicrodepositGUIDParam defines model for MicrodepositGUIDParam.
+type MicrodepositGUIDParam = string
 
 // PageParam defines model for PageParam.
 type PageParam = int
@@ -3590,6 +3887,26 @@ type ListTransactionsParams struct {
 	Includes *IncludesParam `form:"includes,omitempty" json:"includes,omitempty"`
 }
 
+// GetTransactionsDataParams defines parameters for GetTransactionsData.
+type GetTransactionsDataParams struct {
+	// StartTime The start of the window of transactions. MX's file gives this parameter no format
+	// and no default: it is text, sent as given.
+	StartTime *string `form:"startTime,omitempty" json:"startTime,omitempty"`
+
+	// EndTime The end of the window of transactions. Like `startTime`, MX's file gives it no
+	// format and no default.
+	EndTime *string `form:"endTime,omitempty" json:"endTime,omitempty"`
+}
+
+// RequestAuthorizationCodeJSONRequestBody defines body for RequestAuthorizationCode for application/json ContentType.
+type RequestAuthorizationCodeJSONRequestBody = AuthorizationCodeRequestBody
+
+// VerifyMicrodepositJSONRequestBody defines body for VerifyMicrodeposit for application/json ContentType.
+type VerifyMicrodepositJSONRequestBody = MicrodepositVerifyRequestBody
+
+// ListTokensJSONRequestBody defines body for ListTokens for application/json ContentType.
+type ListTokensJSONRequestBody = ProcessorTokensRequestBody
+
 // CreateUserJSONRequestBody defines body for CreateUser for application/json ContentType.
 type CreateUserJSONRequestBody = UserCreateRequestBody
 
@@ -3604,6 +3921,9 @@ type CreateCategoryJSONRequestBody = CategoryCreateRequestBody
 
 // UpdateCategoryJSONRequestBody defines body for UpdateCategory for application/json ContentType.
 type UpdateCategoryJSONRequestBody = CategoryUpdateRequestBody
+
+// CreateMicrodepositJSONRequestBody defines body for CreateMicrodeposit for application/json ContentType.
+type CreateMicrodepositJSONRequestBody = MicrodepositCreateRequestBody
 
 // UpdateTransactionJSONRequestBody defines body for UpdateTransaction for application/json ContentType.
 type UpdateTransactionJSONRequestBody = TransactionUpdateRequestBody

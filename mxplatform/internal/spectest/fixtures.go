@@ -167,6 +167,8 @@ func goType(r *openapi3.SchemaRef, types Types) (reflect.Type, error) {
 	}
 	v := r.Value
 	switch {
+	case v.Type.Is("string") && r.Ref == "":
+		return reflect.TypeOf(""), nil
 	case v.Type.Is("array"):
 		item, err := goType(v.Items, types)
 		if err != nil {

@@ -30,6 +30,9 @@ type AccountCreateRequestBody struct {
 	Account AccountCreateRequest `json:"account"`
 }
 
+// AccountLocator defines model for AccountLocator.
+type AccountLocator = mxplatform.AccountLocator
+
 // AccountNumber defines model for AccountNumber.
 type AccountNumber = mxplatform.AccountNumber
 
@@ -95,6 +98,24 @@ type AccountsResponseBody struct {
 
 	// Pagination Where a page stands in its list.
 	Pagination Pagination `json:"pagination"`
+}
+
+// AuthorizationCode defines model for AuthorizationCode.
+type AuthorizationCode = mxplatform.AuthorizationCode
+
+// AuthorizationCodeRequest defines model for AuthorizationCodeRequest.
+type AuthorizationCodeRequest = mxplatform.AuthorizationCodeRequest
+
+// AuthorizationCodeRequestBody defines model for AuthorizationCodeRequestBody.
+type AuthorizationCodeRequestBody struct {
+	// AuthorizationCode What an authorization code gives access to.
+	AuthorizationCode AuthorizationCodeRequest `json:"authorization_code"`
+}
+
+// AuthorizationCodeResponseBody defines model for AuthorizationCodeResponseBody.
+type AuthorizationCodeResponseBody struct {
+	// AuthorizationCode An authorization code for a payment processor.
+	AuthorizationCode AuthorizationCode `json:"authorization_code"`
 }
 
 // CategoriesResponseBody defines model for CategoriesResponseBody.
@@ -350,6 +371,63 @@ type MerchantsResponseBody struct {
 	Pagination Pagination `json:"pagination"`
 }
 
+// Microdeposit defines model for Microdeposit.
+type Microdeposit = mxplatform.Microdeposit
+
+// MicrodepositCreateRequest defines model for MicrodepositCreateRequest.
+type MicrodepositCreateRequest = mxplatform.MicrodepositCreateRequest
+
+// MicrodepositCreateRequestBody defines model for MicrodepositCreateRequestBody.
+type MicrodepositCreateRequestBody struct {
+	// MicroDeposit A new microdeposit. To create one, send the account's number, routing number and type,
+	// and the other fields as known; to pre-initiate one, send only `first_name`,
+	// `last_name` and `email`. MX's file requires `account_number`, `routing_number` and
+	// `account_type`, and marks `account_type` nullable: a pre-initiation sends none of them,
+	// so none is required here, and `account_type` is not nullable, null meaning nothing in
+	// a request.
+	MicroDeposit MicrodepositCreateRequest `json:"micro_deposit"`
+}
+
+// MicrodepositResponseBody One microdeposit. MX's file leaves the type of `micro_deposit` open; it is a Microdeposit.
+type MicrodepositResponseBody struct {
+	// MicroDeposit The verification of one account by two small deposits.
+	MicroDeposit Microdeposit `json:"micro_deposit"`
+}
+
+// MicrodepositStatus defines model for MicrodepositStatus.
+type MicrodepositStatus = mxplatform.MicrodepositStatus
+
+// MicrodepositVerificationsResponseBody The answer of listUserVerifications: `micro_deposit`, the one microdeposit that MX's
+// file describes, or `micro_deposits` and `pagination`, the shape of the list that the
+// operation's name and purpose call for.
+type MicrodepositVerificationsResponseBody struct {
+	// MicroDeposit The verification of one account by two small deposits.
+	MicroDeposit  *Microdeposit  `json:"micro_deposit,omitempty"`
+	MicroDeposits []Microdeposit `json:"micro_deposits,omitempty"`
+
+	// Pagination Where a page stands in its list.
+	Pagination *Pagination `json:"pagination,omitempty"`
+}
+
+// MicrodepositVerifyRequest defines model for MicrodepositVerifyRequest.
+type MicrodepositVerifyRequest = mxplatform.MicrodepositVerifyRequest
+
+// MicrodepositVerifyRequestBody defines model for MicrodepositVerifyRequestBody.
+type MicrodepositVerifyRequestBody struct {
+	// MicroDeposit The two amounts the end user saw deposited, in the account's currency (0.07 for seven
+	// cents), in either order. MX's file marks neither as required, though a verification
+	// needs both: both are required here.
+	MicroDeposit MicrodepositVerifyRequest `json:"micro_deposit"`
+}
+
+// MicrodepositsResponseBody defines model for MicrodepositsResponseBody.
+type MicrodepositsResponseBody struct {
+	MicroDeposits []Microdeposit `json:"micro_deposits"`
+
+	// Pagination Where a page stands in its list.
+	Pagination Pagination `json:"pagination"`
+}
+
 // OAuthWindow defines model for OAuthWindow.
 type OAuthWindow = mxplatform.OAuthWindow
 
@@ -361,6 +439,40 @@ type OAuthWindowResponseBody struct {
 
 // Pagination defines model for Pagination.
 type Pagination = mxplatform.Pagination
+
+// PaymentAccount defines model for PaymentAccount.
+type PaymentAccount = mxplatform.PaymentAccount
+
+// PaymentAccountResponseBody defines model for PaymentAccountResponseBody.
+type PaymentAccountResponseBody struct {
+	// PaymentAccount An account as a payment processor sees it: the GUIDs that locate it, its numbers and
+	// its balances. MX's file gives `account_number`, `routing_number` and `transit_number`
+	// no type: they are text, which keeps their leading zeros, and the routing and transit
+	// numbers are nullable, as in AccountNumber, since an account has one or the other.
+	PaymentAccount PaymentAccount `json:"payment_account"`
+}
+
+// ProcessorAccountNumbersResponseBody The numbers of the processor token's account. MX's file leaves the type of
+// `account_numbers` open, and describes its records as ProcessorAccountNumber with
+// `account_number` and `routing_number` as integers, which would drop leading zeros:
+// the records are AccountNumber, whose numbers are text.
+type ProcessorAccountNumbersResponseBody struct {
+	AccountNumbers []AccountNumber `json:"account_numbers"`
+}
+
+// ProcessorToken defines model for ProcessorToken.
+type ProcessorToken = mxplatform.ProcessorToken
+
+// ProcessorTokensRequestBody The body of listTokens, a GET with a body as MX's file describes it; `scope` names the account whose tokens to list.
+type ProcessorTokensRequestBody struct {
+	// Scope The GUIDs that locate one account of one member of a user.
+	Scope AccountLocator `json:"scope"`
+}
+
+// ProcessorTokensResponseBody The tokens of a scope. MX's file leaves the type of `tokens` open; it is an array of ProcessorToken.
+type ProcessorTokensResponseBody struct {
+	Tokens []ProcessorToken `json:"tokens"`
+}
 
 // PropertyType defines model for PropertyType.
 type PropertyType = mxplatform.PropertyType
@@ -657,6 +769,13 @@ type UsersResponseBody struct {
 	Users      []User     `json:"users"`
 }
 
+// VerifiableCredentialResponseBody A verifiable credential, the answer of the three verifiable-credential reads.
+type VerifiableCredentialResponseBody struct {
+	// VerifiableCredential The credential, signed by MX and encoded as one string; MX's file says no more of
+	// its form, and clients pass it on as they got it.
+	VerifiableCredential string `json:"verifiableCredential"`
+}
+
 // WidgetRequest defines model for WidgetRequest.
 type WidgetRequest = mxplatform.WidgetRequest
 
@@ -735,6 +854,9 @@ type MerchantGUIDParam = mxplatform.MerchantGUID
 
 // MerchantLocationGUIDParam defines model for MerchantLocationGUIDParam.
 type MerchantLocationGUIDParam = mxplatform.MerchantLocationGUID
+
+// MicrodepositGUIDParam defines model for MicrodepositGUIDParam.
+type MicrodepositGUIDParam = mxplatform.MicrodepositGUID
 
 // PageParam defines model for PageParam.
 type PageParam = int
@@ -1330,6 +1452,26 @@ type ListTransactionsParams struct {
 	Includes *IncludesParam `form:"includes,omitempty" json:"includes,omitempty"`
 }
 
+// GetTransactionsDataParams defines parameters for GetTransactionsData.
+type GetTransactionsDataParams struct {
+	// StartTime The start of the window of transactions. MX's file gives this parameter no format
+	// and no default: it is text, sent as given.
+	StartTime *string `form:"startTime,omitempty" json:"startTime,omitempty"`
+
+	// EndTime The end of the window of transactions. Like `startTime`, MX's file gives it no
+	// format and no default.
+	EndTime *string `form:"endTime,omitempty" json:"endTime,omitempty"`
+}
+
+// RequestAuthorizationCodeJSONRequestBody defines body for RequestAuthorizationCode for application/json ContentType.
+type RequestAuthorizationCodeJSONRequestBody = AuthorizationCodeRequestBody
+
+// VerifyMicrodepositJSONRequestBody defines body for VerifyMicrodeposit for application/json ContentType.
+type VerifyMicrodepositJSONRequestBody = MicrodepositVerifyRequestBody
+
+// ListTokensJSONRequestBody defines body for ListTokens for application/json ContentType.
+type ListTokensJSONRequestBody = ProcessorTokensRequestBody
+
 // CreateUserJSONRequestBody defines body for CreateUser for application/json ContentType.
 type CreateUserJSONRequestBody = UserCreateRequestBody
 
@@ -1344,6 +1486,9 @@ type CreateCategoryJSONRequestBody = CategoryCreateRequestBody
 
 // UpdateCategoryJSONRequestBody defines body for UpdateCategory for application/json ContentType.
 type UpdateCategoryJSONRequestBody = CategoryUpdateRequestBody
+
+// CreateMicrodepositJSONRequestBody defines body for CreateMicrodeposit for application/json ContentType.
+type CreateMicrodepositJSONRequestBody = MicrodepositCreateRequestBody
 
 // UpdateTransactionJSONRequestBody defines body for UpdateTransaction for application/json ContentType.
 type UpdateTransactionJSONRequestBody = TransactionUpdateRequestBody
@@ -1374,6 +1519,18 @@ type ResumeAggregationJSONRequestBody = MemberResumeRequestBody
 
 // ServerInterface represents all server handlers.
 type ServerInterface interface {
+	// RequestAccountNumber Read the account's numbers (processors only)
+	// (GET /account/account_numbers)
+	RequestAccountNumber(w http.ResponseWriter, r *http.Request)
+	// CheckRealTimeAccountBalance Check the account's balance in real time (processors only)
+	// (POST /account/check_balance)
+	CheckRealTimeAccountBalance(w http.ResponseWriter, r *http.Request)
+	// GetAccountOwnerInfo Read the account's owners (processors only)
+	// (GET /account/transactions)
+	GetAccountOwnerInfo(w http.ResponseWriter, r *http.Request)
+	// RequestAuthorizationCode Request an authorization code
+	// (POST /authorization_code)
+	RequestAuthorizationCode(w http.ResponseWriter, r *http.Request)
 	// ListDefaultCategories List the default categories
 	// (GET /categories/default)
 	ListDefaultCategories(w http.ResponseWriter, r *http.Request, params ListDefaultCategoriesParams)
@@ -1401,12 +1558,24 @@ type ServerInterface interface {
 	// ReadMerchant Read a merchant
 	// (GET /merchants/{merchant_guid})
 	ReadMerchant(w http.ResponseWriter, r *http.Request, merchantGUID MerchantGUIDParam)
+	// VerifyMicrodeposit Verify a microdeposit
+	// (PUT /micro_deposits/{micro_deposit_guid}/verify)
+	VerifyMicrodeposit(w http.ResponseWriter, r *http.Request, microDepositGUID MicrodepositGUIDParam)
+	// ReadAccountBalance Read the account's balance (processors only)
+	// (GET /payment_account)
+	ReadAccountBalance(w http.ResponseWriter, r *http.Request)
+	// ListTokens List processor tokens
+	// (GET /tokens)
+	ListTokens(w http.ResponseWriter, r *http.Request)
 	// ListUsers List users
 	// (GET /users)
 	ListUsers(w http.ResponseWriter, r *http.Request, params ListUsersParams)
 	// CreateUser Create a user
 	// (POST /users)
 	CreateUser(w http.ResponseWriter, r *http.Request)
+	// ListUserVerifications List a user's verifications
+	// (GET /users/{user_guid}/account_verifications)
+	ListUserVerifications(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam)
 	// MergeAccounts Merge duplicate accounts
 	// (POST /users/{user_guid}/accounts/merge)
 	MergeAccounts(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam)
@@ -1467,6 +1636,18 @@ type ServerInterface interface {
 	// DownloadStatementPDF Download a statement as PDF
 	// (GET /users/{user_guid}/members/{member_guid}/statements/{statement_guid}.pdf)
 	DownloadStatementPDF(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, memberGUID MemberGUIDParam, statementGUID StatementGUIDParam)
+	// ListUserMicrodeposits List a user's microdeposits
+	// (GET /users/{user_guid}/micro_deposits)
+	ListUserMicrodeposits(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam)
+	// CreateMicrodeposit Create or pre-initiate a microdeposit
+	// (POST /users/{user_guid}/micro_deposits)
+	CreateMicrodeposit(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam)
+	// DeleteMicrodeposit Delete a microdeposit
+	// (DELETE /users/{user_guid}/micro_deposits/{micro_deposit_guid})
+	DeleteMicrodeposit(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, microDepositGUID MicrodepositGUIDParam)
+	// ReadUserMicrodeposit Read a microdeposit
+	// (GET /users/{user_guid}/micro_deposits/{micro_deposit_guid})
+	ReadUserMicrodeposit(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, microDepositGUID MicrodepositGUIDParam)
 	// DeleteManualTransactions Delete a manual transaction
 	// (DELETE /users/{user_guid}/transactions/{transaction_guid})
 	DeleteManualTransactions(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, transactionGUID TransactionGUIDParam)
@@ -1569,6 +1750,15 @@ type ServerInterface interface {
 	// ListTransactions List a user's transactions
 	// (GET /users/{user_identifier}/transactions)
 	ListTransactions(w http.ResponseWriter, r *http.Request, userIdentifier UserIdentifierParam, params ListTransactionsParams)
+	// GetTransactionsData Read an account's transactions as a verifiable credential
+	// (GET /vc/users/{user_guid}/accounts/{account_guid}/transactions)
+	GetTransactionsData(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, accountGUID AccountGUIDParam, params GetTransactionsDataParams)
+	// GetAccountsData Read a member's accounts as a verifiable credential
+	// (GET /vc/users/{user_guid}/members/{member_guid}/accounts)
+	GetAccountsData(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, memberGUID MemberGUIDParam)
+	// GetIdentityData Read a member's identity as a verifiable credential
+	// (GET /vc/users/{user_guid}/members/{member_guid}/customers)
+	GetIdentityData(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, memberGUID MemberGUIDParam)
 }
 
 // ServerInterfaceWrapper converts contexts to parameters.
@@ -1579,6 +1769,62 @@ type ServerInterfaceWrapper struct {
 }
 
 type MiddlewareFunc func(http.Handler) http.Handler
+
+// RequestAccountNumber operation middleware
+func (siw *ServerInterfaceWrapper) RequestAccountNumber(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.RequestAccountNumber(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CheckRealTimeAccountBalance operation middleware
+func (siw *ServerInterfaceWrapper) CheckRealTimeAccountBalance(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CheckRealTimeAccountBalance(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetAccountOwnerInfo operation middleware
+func (siw *ServerInterfaceWrapper) GetAccountOwnerInfo(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetAccountOwnerInfo(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// RequestAuthorizationCode operation middleware
+func (siw *ServerInterfaceWrapper) RequestAuthorizationCode(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.RequestAuthorizationCode(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
 
 // ListDefaultCategories operation middleware
 func (siw *ServerInterfaceWrapper) ListDefaultCategories(w http.ResponseWriter, r *http.Request) {
@@ -1988,6 +2234,60 @@ func (siw *ServerInterfaceWrapper) ReadMerchant(w http.ResponseWriter, r *http.R
 	handler.ServeHTTP(w, r)
 }
 
+// VerifyMicrodeposit operation middleware
+func (siw *ServerInterfaceWrapper) VerifyMicrodeposit(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "micro_deposit_guid" -------------
+	var microDepositGUID MicrodepositGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "micro_deposit_guid", r.PathValue("micro_deposit_guid"), &microDepositGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "micro_deposit_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.VerifyMicrodeposit(w, r, microDepositGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ReadAccountBalance operation middleware
+func (siw *ServerInterfaceWrapper) ReadAccountBalance(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ReadAccountBalance(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListTokens operation middleware
+func (siw *ServerInterfaceWrapper) ListTokens(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListTokens(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // ListUsers operation middleware
 func (siw *ServerInterfaceWrapper) ListUsers(w http.ResponseWriter, r *http.Request) {
 
@@ -2078,6 +2378,32 @@ func (siw *ServerInterfaceWrapper) CreateUser(w http.ResponseWriter, r *http.Req
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.CreateUser(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListUserVerifications operation middleware
+func (siw *ServerInterfaceWrapper) ListUserVerifications(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListUserVerifications(w, r, userGUID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -3203,6 +3529,128 @@ func (siw *ServerInterfaceWrapper) DownloadStatementPDF(w http.ResponseWriter, r
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.DownloadStatementPDF(w, r, userGUID, memberGUID, statementGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListUserMicrodeposits operation middleware
+func (siw *ServerInterfaceWrapper) ListUserMicrodeposits(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListUserMicrodeposits(w, r, userGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateMicrodeposit operation middleware
+func (siw *ServerInterfaceWrapper) CreateMicrodeposit(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateMicrodeposit(w, r, userGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DeleteMicrodeposit operation middleware
+func (siw *ServerInterfaceWrapper) DeleteMicrodeposit(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "micro_deposit_guid" -------------
+	var microDepositGUID MicrodepositGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "micro_deposit_guid", r.PathValue("micro_deposit_guid"), &microDepositGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "micro_deposit_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DeleteMicrodeposit(w, r, userGUID, microDepositGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ReadUserMicrodeposit operation middleware
+func (siw *ServerInterfaceWrapper) ReadUserMicrodeposit(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "micro_deposit_guid" -------------
+	var microDepositGUID MicrodepositGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "micro_deposit_guid", r.PathValue("micro_deposit_guid"), &microDepositGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "micro_deposit_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ReadUserMicrodeposit(w, r, userGUID, microDepositGUID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -5161,6 +5609,140 @@ func (siw *ServerInterfaceWrapper) ListTransactions(w http.ResponseWriter, r *ht
 	handler.ServeHTTP(w, r)
 }
 
+// GetTransactionsData operation middleware
+func (siw *ServerInterfaceWrapper) GetTransactionsData(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "account_guid" -------------
+	var accountGUID AccountGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "account_guid", r.PathValue("account_guid"), &accountGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_guid", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetTransactionsDataParams
+
+	// ------------- Optional query parameter "startTime" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "startTime", r.URL.Query(), &params.StartTime, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "startTime"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "startTime", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "endTime" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "endTime", r.URL.Query(), &params.EndTime, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "endTime"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "endTime", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetTransactionsData(w, r, userGUID, accountGUID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetAccountsData operation middleware
+func (siw *ServerInterfaceWrapper) GetAccountsData(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "member_guid" -------------
+	var memberGUID MemberGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "member_guid", r.PathValue("member_guid"), &memberGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "member_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetAccountsData(w, r, userGUID, memberGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetIdentityData operation middleware
+func (siw *ServerInterfaceWrapper) GetIdentityData(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "member_guid" -------------
+	var memberGUID MemberGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "member_guid", r.PathValue("member_guid"), &memberGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "member_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetIdentityData(w, r, userGUID, memberGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 type UnescapedCookieParamError struct {
 	ParamName string
 	Err       error
@@ -5281,6 +5863,10 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 		ErrorHandlerFunc:   options.ErrorHandlerFunc,
 	}
 
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/account/account_numbers", wrapper.RequestAccountNumber)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/account/check_balance", wrapper.CheckRealTimeAccountBalance)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/account/transactions", wrapper.GetAccountOwnerInfo)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/authorization_code", wrapper.RequestAuthorizationCode)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/categories/default", wrapper.ListDefaultCategories)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/categories/{category_guid}", wrapper.ReadDefaultCategory)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/institutions", wrapper.ListInstitutions)
@@ -5290,8 +5876,12 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/merchant_locations/{merchant_location_guid}", wrapper.ReadMerchantLocation)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/merchants", wrapper.ListMerchants)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/merchants/{merchant_guid}", wrapper.ReadMerchant)
+	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/micro_deposits/{micro_deposit_guid}/verify", wrapper.VerifyMicrodeposit)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/payment_account", wrapper.ReadAccountBalance)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/tokens", wrapper.ListTokens)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users", wrapper.ListUsers)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users", wrapper.CreateUser)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/account_verifications", wrapper.ListUserVerifications)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_guid}/accounts/merge", wrapper.MergeAccounts)
 	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/users/{user_guid}/accounts/{account_guid}", wrapper.DeleteManualAccount)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/accounts/{account_guid}", wrapper.ReadAccount)
@@ -5312,6 +5902,10 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/members/{member_guid}/statements", wrapper.ListStatementsByMember)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/members/{member_guid}/statements/{statement_guid}", wrapper.ReadStatementByMember)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/members/{member_guid}/statements/{statement_guid}.pdf", wrapper.DownloadStatementPDF)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/micro_deposits", wrapper.ListUserMicrodeposits)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_guid}/micro_deposits", wrapper.CreateMicrodeposit)
+	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/users/{user_guid}/micro_deposits/{micro_deposit_guid}", wrapper.DeleteMicrodeposit)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/micro_deposits/{micro_deposit_guid}", wrapper.ReadUserMicrodeposit)
 	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/users/{user_guid}/transactions/{transaction_guid}", wrapper.DeleteManualTransactions)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/transactions/{transaction_guid}", wrapper.ReadTransaction)
 	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/users/{user_guid}/transactions/{transaction_guid}", wrapper.UpdateTransaction)
@@ -5346,6 +5940,9 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_identifier}/members/{member_identifier}/transactions", wrapper.ListTransactionsByMember)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_identifier}/members/{member_identifier}/verify", wrapper.VerifyMember)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_identifier}/transactions", wrapper.ListTransactions)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/vc/users/{user_guid}/accounts/{account_guid}/transactions", wrapper.GetTransactionsData)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/vc/users/{user_guid}/members/{member_guid}/accounts", wrapper.GetAccountsData)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/vc/users/{user_guid}/members/{member_guid}/customers", wrapper.GetIdentityData)
 
 	return m
 }
@@ -5375,6 +5972,835 @@ type TooManyRequestsJSONResponse ErrorResponseBody
 type UnauthorizedJSONResponse ErrorResponseBody
 
 type UnprocessableEntityJSONResponse ErrorResponseBody
+
+type RequestAccountNumberRequestObject struct {
+}
+
+type RequestAccountNumberResponseObject interface {
+	VisitRequestAccountNumberResponse(w http.ResponseWriter) error
+}
+
+type RequestAccountNumber200JSONResponse ProcessorAccountNumbersResponseBody
+
+func (response RequestAccountNumber200JSONResponse) VisitRequestAccountNumberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAccountNumber400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response RequestAccountNumber400JSONResponse) VisitRequestAccountNumberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAccountNumber401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response RequestAccountNumber401JSONResponse) VisitRequestAccountNumberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAccountNumber403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response RequestAccountNumber403JSONResponse) VisitRequestAccountNumberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAccountNumber404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response RequestAccountNumber404JSONResponse) VisitRequestAccountNumberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAccountNumber405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response RequestAccountNumber405JSONResponse) VisitRequestAccountNumberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAccountNumber406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response RequestAccountNumber406JSONResponse) VisitRequestAccountNumberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAccountNumber409JSONResponse struct{ ConflictJSONResponse }
+
+func (response RequestAccountNumber409JSONResponse) VisitRequestAccountNumberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAccountNumber422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response RequestAccountNumber422JSONResponse) VisitRequestAccountNumberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAccountNumber429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response RequestAccountNumber429JSONResponse) VisitRequestAccountNumberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAccountNumber500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response RequestAccountNumber500JSONResponse) VisitRequestAccountNumberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAccountNumber502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response RequestAccountNumber502JSONResponse) VisitRequestAccountNumberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAccountNumber503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response RequestAccountNumber503JSONResponse) VisitRequestAccountNumberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAccountNumber504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response RequestAccountNumber504JSONResponse) VisitRequestAccountNumberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckRealTimeAccountBalanceRequestObject struct {
+}
+
+type CheckRealTimeAccountBalanceResponseObject interface {
+	VisitCheckRealTimeAccountBalanceResponse(w http.ResponseWriter) error
+}
+
+type CheckRealTimeAccountBalance200JSONResponse MemberResponseBody
+
+func (response CheckRealTimeAccountBalance200JSONResponse) VisitCheckRealTimeAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckRealTimeAccountBalance400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CheckRealTimeAccountBalance400JSONResponse) VisitCheckRealTimeAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckRealTimeAccountBalance401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CheckRealTimeAccountBalance401JSONResponse) VisitCheckRealTimeAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckRealTimeAccountBalance403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CheckRealTimeAccountBalance403JSONResponse) VisitCheckRealTimeAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckRealTimeAccountBalance404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response CheckRealTimeAccountBalance404JSONResponse) VisitCheckRealTimeAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckRealTimeAccountBalance405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response CheckRealTimeAccountBalance405JSONResponse) VisitCheckRealTimeAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckRealTimeAccountBalance406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response CheckRealTimeAccountBalance406JSONResponse) VisitCheckRealTimeAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckRealTimeAccountBalance409JSONResponse struct{ ConflictJSONResponse }
+
+func (response CheckRealTimeAccountBalance409JSONResponse) VisitCheckRealTimeAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckRealTimeAccountBalance422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response CheckRealTimeAccountBalance422JSONResponse) VisitCheckRealTimeAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckRealTimeAccountBalance429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CheckRealTimeAccountBalance429JSONResponse) VisitCheckRealTimeAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckRealTimeAccountBalance500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response CheckRealTimeAccountBalance500JSONResponse) VisitCheckRealTimeAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckRealTimeAccountBalance502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response CheckRealTimeAccountBalance502JSONResponse) VisitCheckRealTimeAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckRealTimeAccountBalance503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response CheckRealTimeAccountBalance503JSONResponse) VisitCheckRealTimeAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CheckRealTimeAccountBalance504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response CheckRealTimeAccountBalance504JSONResponse) VisitCheckRealTimeAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountOwnerInfoRequestObject struct {
+}
+
+type GetAccountOwnerInfoResponseObject interface {
+	VisitGetAccountOwnerInfoResponse(w http.ResponseWriter) error
+}
+
+type GetAccountOwnerInfo200JSONResponse AccountOwnersResponseBody
+
+func (response GetAccountOwnerInfo200JSONResponse) VisitGetAccountOwnerInfoResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountOwnerInfo400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetAccountOwnerInfo400JSONResponse) VisitGetAccountOwnerInfoResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountOwnerInfo401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetAccountOwnerInfo401JSONResponse) VisitGetAccountOwnerInfoResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountOwnerInfo403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetAccountOwnerInfo403JSONResponse) VisitGetAccountOwnerInfoResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountOwnerInfo404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetAccountOwnerInfo404JSONResponse) VisitGetAccountOwnerInfoResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountOwnerInfo405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response GetAccountOwnerInfo405JSONResponse) VisitGetAccountOwnerInfoResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountOwnerInfo406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response GetAccountOwnerInfo406JSONResponse) VisitGetAccountOwnerInfoResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountOwnerInfo409JSONResponse struct{ ConflictJSONResponse }
+
+func (response GetAccountOwnerInfo409JSONResponse) VisitGetAccountOwnerInfoResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountOwnerInfo422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response GetAccountOwnerInfo422JSONResponse) VisitGetAccountOwnerInfoResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountOwnerInfo429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetAccountOwnerInfo429JSONResponse) VisitGetAccountOwnerInfoResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountOwnerInfo500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response GetAccountOwnerInfo500JSONResponse) VisitGetAccountOwnerInfoResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountOwnerInfo502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response GetAccountOwnerInfo502JSONResponse) VisitGetAccountOwnerInfoResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountOwnerInfo503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response GetAccountOwnerInfo503JSONResponse) VisitGetAccountOwnerInfoResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountOwnerInfo504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response GetAccountOwnerInfo504JSONResponse) VisitGetAccountOwnerInfoResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAuthorizationCodeRequestObject struct {
+	Body *RequestAuthorizationCodeJSONRequestBody
+}
+
+type RequestAuthorizationCodeResponseObject interface {
+	VisitRequestAuthorizationCodeResponse(w http.ResponseWriter) error
+}
+
+type RequestAuthorizationCode200JSONResponse AuthorizationCodeResponseBody
+
+func (response RequestAuthorizationCode200JSONResponse) VisitRequestAuthorizationCodeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAuthorizationCode400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response RequestAuthorizationCode400JSONResponse) VisitRequestAuthorizationCodeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAuthorizationCode401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response RequestAuthorizationCode401JSONResponse) VisitRequestAuthorizationCodeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAuthorizationCode403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response RequestAuthorizationCode403JSONResponse) VisitRequestAuthorizationCodeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAuthorizationCode404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response RequestAuthorizationCode404JSONResponse) VisitRequestAuthorizationCodeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAuthorizationCode405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response RequestAuthorizationCode405JSONResponse) VisitRequestAuthorizationCodeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAuthorizationCode406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response RequestAuthorizationCode406JSONResponse) VisitRequestAuthorizationCodeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAuthorizationCode409JSONResponse struct{ ConflictJSONResponse }
+
+func (response RequestAuthorizationCode409JSONResponse) VisitRequestAuthorizationCodeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAuthorizationCode422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response RequestAuthorizationCode422JSONResponse) VisitRequestAuthorizationCodeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAuthorizationCode429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response RequestAuthorizationCode429JSONResponse) VisitRequestAuthorizationCodeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAuthorizationCode500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response RequestAuthorizationCode500JSONResponse) VisitRequestAuthorizationCodeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAuthorizationCode502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response RequestAuthorizationCode502JSONResponse) VisitRequestAuthorizationCodeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAuthorizationCode503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response RequestAuthorizationCode503JSONResponse) VisitRequestAuthorizationCodeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RequestAuthorizationCode504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response RequestAuthorizationCode504JSONResponse) VisitRequestAuthorizationCodeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
 
 type ListDefaultCategoriesRequestObject struct {
 	Params ListDefaultCategoriesParams
@@ -7249,6 +8675,630 @@ func (response ReadMerchant504JSONResponse) VisitReadMerchantResponse(w http.Res
 	return err
 }
 
+type VerifyMicrodepositRequestObject struct {
+	MicroDepositGUID MicrodepositGUIDParam `json:"micro_deposit_guid"`
+	Body             *VerifyMicrodepositJSONRequestBody
+}
+
+type VerifyMicrodepositResponseObject interface {
+	VisitVerifyMicrodepositResponse(w http.ResponseWriter) error
+}
+
+type VerifyMicrodeposit200JSONResponse MicrodepositResponseBody
+
+func (response VerifyMicrodeposit200JSONResponse) VisitVerifyMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type VerifyMicrodeposit400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response VerifyMicrodeposit400JSONResponse) VisitVerifyMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type VerifyMicrodeposit401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response VerifyMicrodeposit401JSONResponse) VisitVerifyMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type VerifyMicrodeposit403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response VerifyMicrodeposit403JSONResponse) VisitVerifyMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type VerifyMicrodeposit404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response VerifyMicrodeposit404JSONResponse) VisitVerifyMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type VerifyMicrodeposit405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response VerifyMicrodeposit405JSONResponse) VisitVerifyMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type VerifyMicrodeposit406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response VerifyMicrodeposit406JSONResponse) VisitVerifyMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type VerifyMicrodeposit409JSONResponse struct{ ConflictJSONResponse }
+
+func (response VerifyMicrodeposit409JSONResponse) VisitVerifyMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type VerifyMicrodeposit422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response VerifyMicrodeposit422JSONResponse) VisitVerifyMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type VerifyMicrodeposit429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response VerifyMicrodeposit429JSONResponse) VisitVerifyMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type VerifyMicrodeposit500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response VerifyMicrodeposit500JSONResponse) VisitVerifyMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type VerifyMicrodeposit502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response VerifyMicrodeposit502JSONResponse) VisitVerifyMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type VerifyMicrodeposit503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response VerifyMicrodeposit503JSONResponse) VisitVerifyMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type VerifyMicrodeposit504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response VerifyMicrodeposit504JSONResponse) VisitVerifyMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadAccountBalanceRequestObject struct {
+}
+
+type ReadAccountBalanceResponseObject interface {
+	VisitReadAccountBalanceResponse(w http.ResponseWriter) error
+}
+
+type ReadAccountBalance200JSONResponse PaymentAccountResponseBody
+
+func (response ReadAccountBalance200JSONResponse) VisitReadAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadAccountBalance400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ReadAccountBalance400JSONResponse) VisitReadAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadAccountBalance401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ReadAccountBalance401JSONResponse) VisitReadAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadAccountBalance403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ReadAccountBalance403JSONResponse) VisitReadAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadAccountBalance404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ReadAccountBalance404JSONResponse) VisitReadAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadAccountBalance405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ReadAccountBalance405JSONResponse) VisitReadAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadAccountBalance406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ReadAccountBalance406JSONResponse) VisitReadAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadAccountBalance409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ReadAccountBalance409JSONResponse) VisitReadAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadAccountBalance422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ReadAccountBalance422JSONResponse) VisitReadAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadAccountBalance429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ReadAccountBalance429JSONResponse) VisitReadAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadAccountBalance500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ReadAccountBalance500JSONResponse) VisitReadAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadAccountBalance502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ReadAccountBalance502JSONResponse) VisitReadAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadAccountBalance503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ReadAccountBalance503JSONResponse) VisitReadAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadAccountBalance504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ReadAccountBalance504JSONResponse) VisitReadAccountBalanceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTokensRequestObject struct {
+	Body *ListTokensJSONRequestBody
+}
+
+type ListTokensResponseObject interface {
+	VisitListTokensResponse(w http.ResponseWriter) error
+}
+
+type ListTokens200JSONResponse ProcessorTokensResponseBody
+
+func (response ListTokens200JSONResponse) VisitListTokensResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTokens400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListTokens400JSONResponse) VisitListTokensResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTokens401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListTokens401JSONResponse) VisitListTokensResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTokens403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListTokens403JSONResponse) VisitListTokensResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTokens404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListTokens404JSONResponse) VisitListTokensResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTokens405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ListTokens405JSONResponse) VisitListTokensResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTokens406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ListTokens406JSONResponse) VisitListTokensResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTokens409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ListTokens409JSONResponse) VisitListTokensResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTokens422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ListTokens422JSONResponse) VisitListTokensResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTokens429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListTokens429JSONResponse) VisitListTokensResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTokens500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListTokens500JSONResponse) VisitListTokensResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTokens502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ListTokens502JSONResponse) VisitListTokensResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTokens503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ListTokens503JSONResponse) VisitListTokensResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTokens504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ListTokens504JSONResponse) VisitListTokensResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListUsersRequestObject struct {
 	Params ListUsersParams
 }
@@ -7654,6 +9704,214 @@ func (response CreateUser503JSONResponse) VisitCreateUserResponse(w http.Respons
 type CreateUser504JSONResponse struct{ GatewayTimeoutJSONResponse }
 
 func (response CreateUser504JSONResponse) VisitCreateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserVerificationsRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+}
+
+type ListUserVerificationsResponseObject interface {
+	VisitListUserVerificationsResponse(w http.ResponseWriter) error
+}
+
+type ListUserVerifications200JSONResponse MicrodepositVerificationsResponseBody
+
+func (response ListUserVerifications200JSONResponse) VisitListUserVerificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserVerifications400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListUserVerifications400JSONResponse) VisitListUserVerificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserVerifications401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListUserVerifications401JSONResponse) VisitListUserVerificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserVerifications403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListUserVerifications403JSONResponse) VisitListUserVerificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserVerifications404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListUserVerifications404JSONResponse) VisitListUserVerificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserVerifications405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ListUserVerifications405JSONResponse) VisitListUserVerificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserVerifications406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ListUserVerifications406JSONResponse) VisitListUserVerificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserVerifications409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ListUserVerifications409JSONResponse) VisitListUserVerificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserVerifications422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ListUserVerifications422JSONResponse) VisitListUserVerificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserVerifications429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListUserVerifications429JSONResponse) VisitListUserVerificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserVerifications500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListUserVerifications500JSONResponse) VisitListUserVerificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserVerifications502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ListUserVerifications502JSONResponse) VisitListUserVerificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserVerifications503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ListUserVerifications503JSONResponse) VisitListUserVerificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserVerifications504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ListUserVerifications504JSONResponse) VisitListUserVerificationsResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response); err != nil {
@@ -11839,6 +14097,835 @@ func (response DownloadStatementPDF503JSONResponse) VisitDownloadStatementPDFRes
 type DownloadStatementPDF504JSONResponse struct{ GatewayTimeoutJSONResponse }
 
 func (response DownloadStatementPDF504JSONResponse) VisitDownloadStatementPDFResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserMicrodepositsRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+}
+
+type ListUserMicrodepositsResponseObject interface {
+	VisitListUserMicrodepositsResponse(w http.ResponseWriter) error
+}
+
+type ListUserMicrodeposits200JSONResponse MicrodepositsResponseBody
+
+func (response ListUserMicrodeposits200JSONResponse) VisitListUserMicrodepositsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserMicrodeposits400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListUserMicrodeposits400JSONResponse) VisitListUserMicrodepositsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserMicrodeposits401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListUserMicrodeposits401JSONResponse) VisitListUserMicrodepositsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserMicrodeposits403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListUserMicrodeposits403JSONResponse) VisitListUserMicrodepositsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserMicrodeposits404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListUserMicrodeposits404JSONResponse) VisitListUserMicrodepositsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserMicrodeposits405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ListUserMicrodeposits405JSONResponse) VisitListUserMicrodepositsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserMicrodeposits406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ListUserMicrodeposits406JSONResponse) VisitListUserMicrodepositsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserMicrodeposits409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ListUserMicrodeposits409JSONResponse) VisitListUserMicrodepositsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserMicrodeposits422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ListUserMicrodeposits422JSONResponse) VisitListUserMicrodepositsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserMicrodeposits429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListUserMicrodeposits429JSONResponse) VisitListUserMicrodepositsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserMicrodeposits500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListUserMicrodeposits500JSONResponse) VisitListUserMicrodepositsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserMicrodeposits502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ListUserMicrodeposits502JSONResponse) VisitListUserMicrodepositsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserMicrodeposits503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ListUserMicrodeposits503JSONResponse) VisitListUserMicrodepositsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUserMicrodeposits504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ListUserMicrodeposits504JSONResponse) VisitListUserMicrodepositsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateMicrodepositRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+	Body     *CreateMicrodepositJSONRequestBody
+}
+
+type CreateMicrodepositResponseObject interface {
+	VisitCreateMicrodepositResponse(w http.ResponseWriter) error
+}
+
+type CreateMicrodeposit200JSONResponse MicrodepositResponseBody
+
+func (response CreateMicrodeposit200JSONResponse) VisitCreateMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateMicrodeposit400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateMicrodeposit400JSONResponse) VisitCreateMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateMicrodeposit401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateMicrodeposit401JSONResponse) VisitCreateMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateMicrodeposit403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateMicrodeposit403JSONResponse) VisitCreateMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateMicrodeposit404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response CreateMicrodeposit404JSONResponse) VisitCreateMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateMicrodeposit405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response CreateMicrodeposit405JSONResponse) VisitCreateMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateMicrodeposit406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response CreateMicrodeposit406JSONResponse) VisitCreateMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateMicrodeposit409JSONResponse struct{ ConflictJSONResponse }
+
+func (response CreateMicrodeposit409JSONResponse) VisitCreateMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateMicrodeposit422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response CreateMicrodeposit422JSONResponse) VisitCreateMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateMicrodeposit429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateMicrodeposit429JSONResponse) VisitCreateMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateMicrodeposit500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response CreateMicrodeposit500JSONResponse) VisitCreateMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateMicrodeposit502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response CreateMicrodeposit502JSONResponse) VisitCreateMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateMicrodeposit503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response CreateMicrodeposit503JSONResponse) VisitCreateMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateMicrodeposit504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response CreateMicrodeposit504JSONResponse) VisitCreateMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteMicrodepositRequestObject struct {
+	UserGUID         UserGUIDParam         `json:"user_guid"`
+	MicroDepositGUID MicrodepositGUIDParam `json:"micro_deposit_guid"`
+}
+
+type DeleteMicrodepositResponseObject interface {
+	VisitDeleteMicrodepositResponse(w http.ResponseWriter) error
+}
+
+type DeleteMicrodeposit204Response struct {
+}
+
+func (response DeleteMicrodeposit204Response) VisitDeleteMicrodepositResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteMicrodeposit400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response DeleteMicrodeposit400JSONResponse) VisitDeleteMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteMicrodeposit401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DeleteMicrodeposit401JSONResponse) VisitDeleteMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteMicrodeposit403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response DeleteMicrodeposit403JSONResponse) VisitDeleteMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteMicrodeposit404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response DeleteMicrodeposit404JSONResponse) VisitDeleteMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteMicrodeposit405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response DeleteMicrodeposit405JSONResponse) VisitDeleteMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteMicrodeposit406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response DeleteMicrodeposit406JSONResponse) VisitDeleteMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteMicrodeposit409JSONResponse struct{ ConflictJSONResponse }
+
+func (response DeleteMicrodeposit409JSONResponse) VisitDeleteMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteMicrodeposit422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response DeleteMicrodeposit422JSONResponse) VisitDeleteMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteMicrodeposit429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DeleteMicrodeposit429JSONResponse) VisitDeleteMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteMicrodeposit500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response DeleteMicrodeposit500JSONResponse) VisitDeleteMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteMicrodeposit502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response DeleteMicrodeposit502JSONResponse) VisitDeleteMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteMicrodeposit503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response DeleteMicrodeposit503JSONResponse) VisitDeleteMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteMicrodeposit504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response DeleteMicrodeposit504JSONResponse) VisitDeleteMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadUserMicrodepositRequestObject struct {
+	UserGUID         UserGUIDParam         `json:"user_guid"`
+	MicroDepositGUID MicrodepositGUIDParam `json:"micro_deposit_guid"`
+}
+
+type ReadUserMicrodepositResponseObject interface {
+	VisitReadUserMicrodepositResponse(w http.ResponseWriter) error
+}
+
+type ReadUserMicrodeposit200JSONResponse MicrodepositResponseBody
+
+func (response ReadUserMicrodeposit200JSONResponse) VisitReadUserMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadUserMicrodeposit400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ReadUserMicrodeposit400JSONResponse) VisitReadUserMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadUserMicrodeposit401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ReadUserMicrodeposit401JSONResponse) VisitReadUserMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadUserMicrodeposit403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ReadUserMicrodeposit403JSONResponse) VisitReadUserMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadUserMicrodeposit404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ReadUserMicrodeposit404JSONResponse) VisitReadUserMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadUserMicrodeposit405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ReadUserMicrodeposit405JSONResponse) VisitReadUserMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadUserMicrodeposit406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ReadUserMicrodeposit406JSONResponse) VisitReadUserMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadUserMicrodeposit409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ReadUserMicrodeposit409JSONResponse) VisitReadUserMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadUserMicrodeposit422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ReadUserMicrodeposit422JSONResponse) VisitReadUserMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadUserMicrodeposit429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ReadUserMicrodeposit429JSONResponse) VisitReadUserMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadUserMicrodeposit500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ReadUserMicrodeposit500JSONResponse) VisitReadUserMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadUserMicrodeposit502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ReadUserMicrodeposit502JSONResponse) VisitReadUserMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadUserMicrodeposit503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ReadUserMicrodeposit503JSONResponse) VisitReadUserMicrodepositResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadUserMicrodeposit504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ReadUserMicrodeposit504JSONResponse) VisitReadUserMicrodepositResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response); err != nil {
@@ -19081,8 +22168,648 @@ func (response ListTransactions504JSONResponse) VisitListTransactionsResponse(w 
 	return err
 }
 
+type GetTransactionsDataRequestObject struct {
+	UserGUID    UserGUIDParam    `json:"user_guid"`
+	AccountGUID AccountGUIDParam `json:"account_guid"`
+	Params      GetTransactionsDataParams
+}
+
+type GetTransactionsDataResponseObject interface {
+	VisitGetTransactionsDataResponse(w http.ResponseWriter) error
+}
+
+type GetTransactionsData200ApplicationVndMxAPIV2betaPlusJSONResponse VerifiableCredentialResponseBody
+
+func (response GetTransactionsData200ApplicationVndMxAPIV2betaPlusJSONResponse) VisitGetTransactionsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/vnd.mx.api.v2beta+json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetTransactionsData400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetTransactionsData400JSONResponse) VisitGetTransactionsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetTransactionsData401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetTransactionsData401JSONResponse) VisitGetTransactionsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetTransactionsData403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetTransactionsData403JSONResponse) VisitGetTransactionsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetTransactionsData404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetTransactionsData404JSONResponse) VisitGetTransactionsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetTransactionsData405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response GetTransactionsData405JSONResponse) VisitGetTransactionsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetTransactionsData406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response GetTransactionsData406JSONResponse) VisitGetTransactionsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetTransactionsData409JSONResponse struct{ ConflictJSONResponse }
+
+func (response GetTransactionsData409JSONResponse) VisitGetTransactionsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetTransactionsData422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response GetTransactionsData422JSONResponse) VisitGetTransactionsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetTransactionsData429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetTransactionsData429JSONResponse) VisitGetTransactionsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetTransactionsData500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response GetTransactionsData500JSONResponse) VisitGetTransactionsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetTransactionsData502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response GetTransactionsData502JSONResponse) VisitGetTransactionsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetTransactionsData503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response GetTransactionsData503JSONResponse) VisitGetTransactionsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetTransactionsData504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response GetTransactionsData504JSONResponse) VisitGetTransactionsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountsDataRequestObject struct {
+	UserGUID   UserGUIDParam   `json:"user_guid"`
+	MemberGUID MemberGUIDParam `json:"member_guid"`
+}
+
+type GetAccountsDataResponseObject interface {
+	VisitGetAccountsDataResponse(w http.ResponseWriter) error
+}
+
+type GetAccountsData200ApplicationVndMxAPIV2betaPlusJSONResponse VerifiableCredentialResponseBody
+
+func (response GetAccountsData200ApplicationVndMxAPIV2betaPlusJSONResponse) VisitGetAccountsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/vnd.mx.api.v2beta+json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountsData400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetAccountsData400JSONResponse) VisitGetAccountsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountsData401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetAccountsData401JSONResponse) VisitGetAccountsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountsData403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetAccountsData403JSONResponse) VisitGetAccountsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountsData404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetAccountsData404JSONResponse) VisitGetAccountsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountsData405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response GetAccountsData405JSONResponse) VisitGetAccountsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountsData406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response GetAccountsData406JSONResponse) VisitGetAccountsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountsData409JSONResponse struct{ ConflictJSONResponse }
+
+func (response GetAccountsData409JSONResponse) VisitGetAccountsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountsData422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response GetAccountsData422JSONResponse) VisitGetAccountsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountsData429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetAccountsData429JSONResponse) VisitGetAccountsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountsData500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response GetAccountsData500JSONResponse) VisitGetAccountsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountsData502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response GetAccountsData502JSONResponse) VisitGetAccountsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountsData503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response GetAccountsData503JSONResponse) VisitGetAccountsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAccountsData504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response GetAccountsData504JSONResponse) VisitGetAccountsDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetIdentityDataRequestObject struct {
+	UserGUID   UserGUIDParam   `json:"user_guid"`
+	MemberGUID MemberGUIDParam `json:"member_guid"`
+}
+
+type GetIdentityDataResponseObject interface {
+	VisitGetIdentityDataResponse(w http.ResponseWriter) error
+}
+
+type GetIdentityData200ApplicationVndMxAPIV2betaPlusJSONResponse VerifiableCredentialResponseBody
+
+func (response GetIdentityData200ApplicationVndMxAPIV2betaPlusJSONResponse) VisitGetIdentityDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/vnd.mx.api.v2beta+json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetIdentityData400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response GetIdentityData400JSONResponse) VisitGetIdentityDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetIdentityData401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetIdentityData401JSONResponse) VisitGetIdentityDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetIdentityData403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetIdentityData403JSONResponse) VisitGetIdentityDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetIdentityData404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response GetIdentityData404JSONResponse) VisitGetIdentityDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetIdentityData405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response GetIdentityData405JSONResponse) VisitGetIdentityDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetIdentityData406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response GetIdentityData406JSONResponse) VisitGetIdentityDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetIdentityData409JSONResponse struct{ ConflictJSONResponse }
+
+func (response GetIdentityData409JSONResponse) VisitGetIdentityDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetIdentityData422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response GetIdentityData422JSONResponse) VisitGetIdentityDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetIdentityData429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response GetIdentityData429JSONResponse) VisitGetIdentityDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetIdentityData500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response GetIdentityData500JSONResponse) VisitGetIdentityDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetIdentityData502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response GetIdentityData502JSONResponse) VisitGetIdentityDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetIdentityData503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response GetIdentityData503JSONResponse) VisitGetIdentityDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetIdentityData504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response GetIdentityData504JSONResponse) VisitGetIdentityDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 // StrictServerInterface represents all server handlers.
 type StrictServerInterface interface {
+	// RequestAccountNumber Read the account's numbers (processors only)
+	// (GET /account/account_numbers)
+	RequestAccountNumber(ctx context.Context, request RequestAccountNumberRequestObject) (RequestAccountNumberResponseObject, error)
+	// CheckRealTimeAccountBalance Check the account's balance in real time (processors only)
+	// (POST /account/check_balance)
+	CheckRealTimeAccountBalance(ctx context.Context, request CheckRealTimeAccountBalanceRequestObject) (CheckRealTimeAccountBalanceResponseObject, error)
+	// GetAccountOwnerInfo Read the account's owners (processors only)
+	// (GET /account/transactions)
+	GetAccountOwnerInfo(ctx context.Context, request GetAccountOwnerInfoRequestObject) (GetAccountOwnerInfoResponseObject, error)
+	// RequestAuthorizationCode Request an authorization code
+	// (POST /authorization_code)
+	RequestAuthorizationCode(ctx context.Context, request RequestAuthorizationCodeRequestObject) (RequestAuthorizationCodeResponseObject, error)
 	// ListDefaultCategories List the default categories
 	// (GET /categories/default)
 	ListDefaultCategories(ctx context.Context, request ListDefaultCategoriesRequestObject) (ListDefaultCategoriesResponseObject, error)
@@ -19110,12 +22837,24 @@ type StrictServerInterface interface {
 	// ReadMerchant Read a merchant
 	// (GET /merchants/{merchant_guid})
 	ReadMerchant(ctx context.Context, request ReadMerchantRequestObject) (ReadMerchantResponseObject, error)
+	// VerifyMicrodeposit Verify a microdeposit
+	// (PUT /micro_deposits/{micro_deposit_guid}/verify)
+	VerifyMicrodeposit(ctx context.Context, request VerifyMicrodepositRequestObject) (VerifyMicrodepositResponseObject, error)
+	// ReadAccountBalance Read the account's balance (processors only)
+	// (GET /payment_account)
+	ReadAccountBalance(ctx context.Context, request ReadAccountBalanceRequestObject) (ReadAccountBalanceResponseObject, error)
+	// ListTokens List processor tokens
+	// (GET /tokens)
+	ListTokens(ctx context.Context, request ListTokensRequestObject) (ListTokensResponseObject, error)
 	// ListUsers List users
 	// (GET /users)
 	ListUsers(ctx context.Context, request ListUsersRequestObject) (ListUsersResponseObject, error)
 	// CreateUser Create a user
 	// (POST /users)
 	CreateUser(ctx context.Context, request CreateUserRequestObject) (CreateUserResponseObject, error)
+	// ListUserVerifications List a user's verifications
+	// (GET /users/{user_guid}/account_verifications)
+	ListUserVerifications(ctx context.Context, request ListUserVerificationsRequestObject) (ListUserVerificationsResponseObject, error)
 	// MergeAccounts Merge duplicate accounts
 	// (POST /users/{user_guid}/accounts/merge)
 	MergeAccounts(ctx context.Context, request MergeAccountsRequestObject) (MergeAccountsResponseObject, error)
@@ -19176,6 +22915,18 @@ type StrictServerInterface interface {
 	// DownloadStatementPDF Download a statement as PDF
 	// (GET /users/{user_guid}/members/{member_guid}/statements/{statement_guid}.pdf)
 	DownloadStatementPDF(ctx context.Context, request DownloadStatementPDFRequestObject) (DownloadStatementPDFResponseObject, error)
+	// ListUserMicrodeposits List a user's microdeposits
+	// (GET /users/{user_guid}/micro_deposits)
+	ListUserMicrodeposits(ctx context.Context, request ListUserMicrodepositsRequestObject) (ListUserMicrodepositsResponseObject, error)
+	// CreateMicrodeposit Create or pre-initiate a microdeposit
+	// (POST /users/{user_guid}/micro_deposits)
+	CreateMicrodeposit(ctx context.Context, request CreateMicrodepositRequestObject) (CreateMicrodepositResponseObject, error)
+	// DeleteMicrodeposit Delete a microdeposit
+	// (DELETE /users/{user_guid}/micro_deposits/{micro_deposit_guid})
+	DeleteMicrodeposit(ctx context.Context, request DeleteMicrodepositRequestObject) (DeleteMicrodepositResponseObject, error)
+	// ReadUserMicrodeposit Read a microdeposit
+	// (GET /users/{user_guid}/micro_deposits/{micro_deposit_guid})
+	ReadUserMicrodeposit(ctx context.Context, request ReadUserMicrodepositRequestObject) (ReadUserMicrodepositResponseObject, error)
 	// DeleteManualTransactions Delete a manual transaction
 	// (DELETE /users/{user_guid}/transactions/{transaction_guid})
 	DeleteManualTransactions(ctx context.Context, request DeleteManualTransactionsRequestObject) (DeleteManualTransactionsResponseObject, error)
@@ -19278,6 +23029,15 @@ type StrictServerInterface interface {
 	// ListTransactions List a user's transactions
 	// (GET /users/{user_identifier}/transactions)
 	ListTransactions(ctx context.Context, request ListTransactionsRequestObject) (ListTransactionsResponseObject, error)
+	// GetTransactionsData Read an account's transactions as a verifiable credential
+	// (GET /vc/users/{user_guid}/accounts/{account_guid}/transactions)
+	GetTransactionsData(ctx context.Context, request GetTransactionsDataRequestObject) (GetTransactionsDataResponseObject, error)
+	// GetAccountsData Read a member's accounts as a verifiable credential
+	// (GET /vc/users/{user_guid}/members/{member_guid}/accounts)
+	GetAccountsData(ctx context.Context, request GetAccountsDataRequestObject) (GetAccountsDataResponseObject, error)
+	// GetIdentityData Read a member's identity as a verifiable credential
+	// (GET /vc/users/{user_guid}/members/{member_guid}/customers)
+	GetIdentityData(ctx context.Context, request GetIdentityDataRequestObject) (GetIdentityDataResponseObject, error)
 }
 
 type StrictHandlerFunc func(ctx context.Context, w http.ResponseWriter, r *http.Request, request any) (any, error)
@@ -19317,6 +23077,109 @@ type strictHandler struct {
 	ssi         StrictServerInterface
 	middlewares []StrictMiddlewareFunc
 	options     StrictHTTPServerOptions
+}
+
+// RequestAccountNumber operation middleware
+func (sh *strictHandler) RequestAccountNumber(w http.ResponseWriter, r *http.Request) {
+	var request RequestAccountNumberRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.RequestAccountNumber(ctx, request.(RequestAccountNumberRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RequestAccountNumber")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(RequestAccountNumberResponseObject); ok {
+		if err := validResponse.VisitRequestAccountNumberResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CheckRealTimeAccountBalance operation middleware
+func (sh *strictHandler) CheckRealTimeAccountBalance(w http.ResponseWriter, r *http.Request) {
+	var request CheckRealTimeAccountBalanceRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CheckRealTimeAccountBalance(ctx, request.(CheckRealTimeAccountBalanceRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CheckRealTimeAccountBalance")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CheckRealTimeAccountBalanceResponseObject); ok {
+		if err := validResponse.VisitCheckRealTimeAccountBalanceResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetAccountOwnerInfo operation middleware
+func (sh *strictHandler) GetAccountOwnerInfo(w http.ResponseWriter, r *http.Request) {
+	var request GetAccountOwnerInfoRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAccountOwnerInfo(ctx, request.(GetAccountOwnerInfoRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAccountOwnerInfo")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetAccountOwnerInfoResponseObject); ok {
+		if err := validResponse.VisitGetAccountOwnerInfoResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// RequestAuthorizationCode operation middleware
+func (sh *strictHandler) RequestAuthorizationCode(w http.ResponseWriter, r *http.Request) {
+	var request RequestAuthorizationCodeRequestObject
+
+	var body RequestAuthorizationCodeJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.RequestAuthorizationCode(ctx, request.(RequestAuthorizationCodeRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RequestAuthorizationCode")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(RequestAuthorizationCodeResponseObject); ok {
+		if err := validResponse.VisitRequestAuthorizationCodeResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
 }
 
 // ListDefaultCategories operation middleware
@@ -19554,6 +23417,97 @@ func (sh *strictHandler) ReadMerchant(w http.ResponseWriter, r *http.Request, me
 	}
 }
 
+// VerifyMicrodeposit operation middleware
+func (sh *strictHandler) VerifyMicrodeposit(w http.ResponseWriter, r *http.Request, microDepositGUID MicrodepositGUIDParam) {
+	var request VerifyMicrodepositRequestObject
+
+	request.MicroDepositGUID = microDepositGUID
+
+	var body VerifyMicrodepositJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.VerifyMicrodeposit(ctx, request.(VerifyMicrodepositRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "VerifyMicrodeposit")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(VerifyMicrodepositResponseObject); ok {
+		if err := validResponse.VisitVerifyMicrodepositResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ReadAccountBalance operation middleware
+func (sh *strictHandler) ReadAccountBalance(w http.ResponseWriter, r *http.Request) {
+	var request ReadAccountBalanceRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ReadAccountBalance(ctx, request.(ReadAccountBalanceRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ReadAccountBalance")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ReadAccountBalanceResponseObject); ok {
+		if err := validResponse.VisitReadAccountBalanceResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListTokens operation middleware
+func (sh *strictHandler) ListTokens(w http.ResponseWriter, r *http.Request) {
+	var request ListTokensRequestObject
+
+	var body ListTokensJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		if !errors.Is(err, io.EOF) {
+			sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+			return
+		}
+	} else {
+		request.Body = &body
+	}
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListTokens(ctx, request.(ListTokensRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListTokens")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListTokensResponseObject); ok {
+		if err := validResponse.VisitListTokensResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // ListUsers operation middleware
 func (sh *strictHandler) ListUsers(w http.ResponseWriter, r *http.Request, params ListUsersParams) {
 	var request ListUsersRequestObject
@@ -19604,6 +23558,32 @@ func (sh *strictHandler) CreateUser(w http.ResponseWriter, r *http.Request) {
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(CreateUserResponseObject); ok {
 		if err := validResponse.VisitCreateUserResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListUserVerifications operation middleware
+func (sh *strictHandler) ListUserVerifications(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam) {
+	var request ListUserVerificationsRequestObject
+
+	request.UserGUID = userGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListUserVerifications(ctx, request.(ListUserVerificationsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListUserVerifications")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListUserVerificationsResponseObject); ok {
+		if err := validResponse.VisitListUserVerificationsResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -20179,6 +24159,119 @@ func (sh *strictHandler) DownloadStatementPDF(w http.ResponseWriter, r *http.Req
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(DownloadStatementPDFResponseObject); ok {
 		if err := validResponse.VisitDownloadStatementPDFResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListUserMicrodeposits operation middleware
+func (sh *strictHandler) ListUserMicrodeposits(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam) {
+	var request ListUserMicrodepositsRequestObject
+
+	request.UserGUID = userGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListUserMicrodeposits(ctx, request.(ListUserMicrodepositsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListUserMicrodeposits")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListUserMicrodepositsResponseObject); ok {
+		if err := validResponse.VisitListUserMicrodepositsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateMicrodeposit operation middleware
+func (sh *strictHandler) CreateMicrodeposit(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam) {
+	var request CreateMicrodepositRequestObject
+
+	request.UserGUID = userGUID
+
+	var body CreateMicrodepositJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateMicrodeposit(ctx, request.(CreateMicrodepositRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateMicrodeposit")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateMicrodepositResponseObject); ok {
+		if err := validResponse.VisitCreateMicrodepositResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DeleteMicrodeposit operation middleware
+func (sh *strictHandler) DeleteMicrodeposit(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, microDepositGUID MicrodepositGUIDParam) {
+	var request DeleteMicrodepositRequestObject
+
+	request.UserGUID = userGUID
+	request.MicroDepositGUID = microDepositGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteMicrodeposit(ctx, request.(DeleteMicrodepositRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteMicrodeposit")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DeleteMicrodepositResponseObject); ok {
+		if err := validResponse.VisitDeleteMicrodepositResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ReadUserMicrodeposit operation middleware
+func (sh *strictHandler) ReadUserMicrodeposit(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, microDepositGUID MicrodepositGUIDParam) {
+	var request ReadUserMicrodepositRequestObject
+
+	request.UserGUID = userGUID
+	request.MicroDepositGUID = microDepositGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ReadUserMicrodeposit(ctx, request.(ReadUserMicrodepositRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ReadUserMicrodeposit")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ReadUserMicrodepositResponseObject); ok {
+		if err := validResponse.VisitReadUserMicrodepositResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -21174,6 +25267,88 @@ func (sh *strictHandler) ListTransactions(w http.ResponseWriter, r *http.Request
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(ListTransactionsResponseObject); ok {
 		if err := validResponse.VisitListTransactionsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetTransactionsData operation middleware
+func (sh *strictHandler) GetTransactionsData(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, accountGUID AccountGUIDParam, params GetTransactionsDataParams) {
+	var request GetTransactionsDataRequestObject
+
+	request.UserGUID = userGUID
+	request.AccountGUID = accountGUID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetTransactionsData(ctx, request.(GetTransactionsDataRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetTransactionsData")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetTransactionsDataResponseObject); ok {
+		if err := validResponse.VisitGetTransactionsDataResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetAccountsData operation middleware
+func (sh *strictHandler) GetAccountsData(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, memberGUID MemberGUIDParam) {
+	var request GetAccountsDataRequestObject
+
+	request.UserGUID = userGUID
+	request.MemberGUID = memberGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAccountsData(ctx, request.(GetAccountsDataRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAccountsData")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetAccountsDataResponseObject); ok {
+		if err := validResponse.VisitGetAccountsDataResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetIdentityData operation middleware
+func (sh *strictHandler) GetIdentityData(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, memberGUID MemberGUIDParam) {
+	var request GetIdentityDataRequestObject
+
+	request.UserGUID = userGUID
+	request.MemberGUID = memberGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetIdentityData(ctx, request.(GetIdentityDataRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetIdentityData")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetIdentityDataResponseObject); ok {
+		if err := validResponse.VisitGetIdentityDataResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
