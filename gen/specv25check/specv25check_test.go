@@ -32,12 +32,19 @@ const (
 )
 
 // retryIfNotApplied lists the operations a repeat could apply twice: every create, the merge,
-// and whatever starts a job at the institution. Every other operation is retried always.
+// and whatever starts a job at the institution. Every other operation but those of retryNever
+// is retried always.
 var retryIfNotApplied = []string{
 	"createUser", "createMember", "createManualAccount", "createManualTransaction", "createCategory",
 	"mergeAccounts", "updateMember", "aggregateMember", "checkBalances", "resumeAggregation",
 	"verifyMember", "identifyMember", "extendHistory", "fetchStatements",
+	"createSplitTransactions", "createSplitTransactionsByAccount", "createTag", "createTagging",
+	"createTransactionRule", "createNotification", "createACHReturn", "fetchRewards",
 }
+
+// retryNever lists the operations that are sent once and never again: deactivateUser, a GET
+// that changes state.
+var retryNever = []string{"deactivateUser"}
 
 // errorStatuses are the statuses of MX's overview, declared on every operation.
 var errorStatuses = []int{400, 401, 403, 404, 405, 406, 409, 422, 429, 500, 502, 503, 504}
@@ -138,11 +145,14 @@ func TestRetry(t *testing.T) {
 		if slices.Contains(retryIfNotApplied, id) {
 			want = "if-not-applied"
 		}
+		if slices.Contains(retryNever, id) {
+			want = "never"
+		}
 		if v != want {
 			t.Errorf("%s: x-mx-retry is %v, want %s", id, v, want)
 		}
 	}
-	for _, id := range retryIfNotApplied {
+	for _, id := range slices.Concat(retryIfNotApplied, retryNever) {
 		if _, ok := ops[id]; !ok {
 			t.Errorf("no operation %s", id)
 		}
