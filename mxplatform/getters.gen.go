@@ -2,6 +2,295 @@
 
 package mxplatform
 
+// GetAccountGUID returns AccountGUID. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetAccountGUID() AccountGUID {
+	if x == nil {
+		var zero AccountGUID
+		return zero
+	}
+	return x.AccountGUID
+}
+
+// GetAccountNumberLastFour returns AccountNumberLastFour. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetAccountNumberLastFour() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.AccountNumberLastFour
+}
+
+// GetAccountType returns AccountType. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetAccountType() AccountType {
+	if x == nil {
+		var zero AccountType
+		return zero
+	}
+	return x.AccountType
+}
+
+// GetAchInitiatedAt returns AchInitiatedAt. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetAchInitiatedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.AchInitiatedAt
+}
+
+// GetClientGUID returns ClientGUID. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetClientGUID() ClientGUID {
+	if x == nil {
+		var zero ClientGUID
+		return zero
+	}
+	return x.ClientGUID
+}
+
+// GetCorrectedAccountNumber returns CorrectedAccountNumber. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetCorrectedAccountNumber() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.CorrectedAccountNumber
+}
+
+// GetCorrectedRoutingNumber returns CorrectedRoutingNumber. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetCorrectedRoutingNumber() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.CorrectedRoutingNumber
+}
+
+// GetCreatedAt returns CreatedAt. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetCreatedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.CreatedAt
+}
+
+// GetGUID returns GUID. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetGUID() ACHReturnGUID {
+	if x == nil {
+		var zero ACHReturnGUID
+		return zero
+	}
+	return x.GUID
+}
+
+// GetID returns ID. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetID() ACHReturnID {
+	if x == nil {
+		var zero ACHReturnID
+		return zero
+	}
+	return x.ID
+}
+
+// GetInstitutionGUID returns InstitutionGUID. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetInstitutionGUID() InstitutionGUID {
+	if x == nil {
+		var zero InstitutionGUID
+		return zero
+	}
+	return x.InstitutionGUID
+}
+
+// GetInvestigationNotes returns InvestigationNotes. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetInvestigationNotes() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.InvestigationNotes
+}
+
+// GetMemberGUID returns MemberGUID. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetMemberGUID() MemberGUID {
+	if x == nil {
+		var zero MemberGUID
+		return zero
+	}
+	return x.MemberGUID
+}
+
+// GetProcessingErrors returns ProcessingErrors. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetProcessingErrors() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.ProcessingErrors
+}
+
+// GetResolutionCode returns ResolutionCode. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetResolutionCode() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.ResolutionCode
+}
+
+// GetResolutionDetail returns ResolutionDetail. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetResolutionDetail() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.ResolutionDetail
+}
+
+// GetResolvedStatusAt returns ResolvedStatusAt. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetResolvedStatusAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.ResolvedStatusAt
+}
+
+// GetReturnAccountNumber returns ReturnAccountNumber. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetReturnAccountNumber() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.ReturnAccountNumber
+}
+
+// GetReturnCode returns ReturnCode. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetReturnCode() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.ReturnCode
+}
+
+// GetReturnNotes returns ReturnNotes. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetReturnNotes() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.ReturnNotes
+}
+
+// GetReturnRoutingNumber returns ReturnRoutingNumber. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetReturnRoutingNumber() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.ReturnRoutingNumber
+}
+
+// GetReturnStatus returns ReturnStatus. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetReturnStatus() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.ReturnStatus
+}
+
+// GetReturnedAt returns ReturnedAt. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetReturnedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.ReturnedAt
+}
+
+// GetSecCode returns SecCode. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetSecCode() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.SecCode
+}
+
+// GetStartedProcessingAt returns StartedProcessingAt. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetStartedProcessingAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.StartedProcessingAt
+}
+
+// GetSubmittedAt returns SubmittedAt. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetSubmittedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.SubmittedAt
+}
+
+// GetTransactionAmount returns TransactionAmount and whether MX sent it: an absent amount is not a zero one.
+// It is safe on a nil *ACHReturn.
+func (x *ACHReturn) GetTransactionAmount() (Decimal, bool) {
+	if x == nil {
+		return Decimal{}, false
+	}
+	return x.TransactionAmount.Get()
+}
+
+// GetUpdatedAt returns UpdatedAt. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetUpdatedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.UpdatedAt
+}
+
+// GetUserGUID returns UserGUID. It is safe on a
+// nil *ACHReturn.
+func (x *ACHReturn) GetUserGUID() UserGUID {
+	if x == nil {
+		var zero UserGUID
+		return zero
+	}
+	return x.UserGUID
+}
+
 // GetAccountNumber returns AccountNumber. It is safe on a
 // nil *Account.
 func (x *Account) GetAccountNumber() string {
@@ -1108,6 +1397,394 @@ func (x *Credential) GetType() string {
 	return x.Type
 }
 
+// GetAnnualFee returns AnnualFee and whether MX sent it: an absent amount is not a zero one.
+// It is safe on a nil *CreditCardProduct.
+func (x *CreditCardProduct) GetAnnualFee() (Decimal, bool) {
+	if x == nil {
+		return Decimal{}, false
+	}
+	return x.AnnualFee.Get()
+}
+
+// GetDurationOfIntroductoryRateOnBalanceTransfer returns DurationOfIntroductoryRateOnBalanceTransfer, or its zero value when MX sent none (x.DurationOfIntroductoryRateOnBalanceTransfer.Get tells
+// them apart). It is safe on a nil *CreditCardProduct.
+func (x *CreditCardProduct) GetDurationOfIntroductoryRateOnBalanceTransfer() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.DurationOfIntroductoryRateOnBalanceTransfer.Value()
+}
+
+// GetDurationOfIntroductoryRateOnPurchases returns DurationOfIntroductoryRateOnPurchases, or its zero value when MX sent none (x.DurationOfIntroductoryRateOnPurchases.Get tells
+// them apart). It is safe on a nil *CreditCardProduct.
+func (x *CreditCardProduct) GetDurationOfIntroductoryRateOnPurchases() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.DurationOfIntroductoryRateOnPurchases.Value()
+}
+
+// GetGUID returns GUID. It is safe on a
+// nil *CreditCardProduct.
+func (x *CreditCardProduct) GetGUID() CreditCardProductGUID {
+	if x == nil {
+		var zero CreditCardProductGUID
+		return zero
+	}
+	return x.GUID
+}
+
+// GetHasCashbackRewards returns HasCashbackRewards, or its zero value when MX sent none (x.HasCashbackRewards.Get tells
+// them apart). It is safe on a nil *CreditCardProduct.
+func (x *CreditCardProduct) GetHasCashbackRewards() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.HasCashbackRewards.Value()
+}
+
+// GetHasOtherRewards returns HasOtherRewards, or its zero value when MX sent none (x.HasOtherRewards.Get tells
+// them apart). It is safe on a nil *CreditCardProduct.
+func (x *CreditCardProduct) GetHasOtherRewards() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.HasOtherRewards.Value()
+}
+
+// GetHasTravelRewards returns HasTravelRewards, or its zero value when MX sent none (x.HasTravelRewards.Get tells
+// them apart). It is safe on a nil *CreditCardProduct.
+func (x *CreditCardProduct) GetHasTravelRewards() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.HasTravelRewards.Value()
+}
+
+// GetHasZeroIntroductoryAnnualFee returns HasZeroIntroductoryAnnualFee, or its zero value when MX sent none (x.HasZeroIntroductoryAnnualFee.Get tells
+// them apart). It is safe on a nil *CreditCardProduct.
+func (x *CreditCardProduct) GetHasZeroIntroductoryAnnualFee() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.HasZeroIntroductoryAnnualFee.Value()
+}
+
+// GetHasZeroPercentIntroductoryRate returns HasZeroPercentIntroductoryRate, or its zero value when MX sent none (x.HasZeroPercentIntroductoryRate.Get tells
+// them apart). It is safe on a nil *CreditCardProduct.
+func (x *CreditCardProduct) GetHasZeroPercentIntroductoryRate() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.HasZeroPercentIntroductoryRate.Value()
+}
+
+// GetHasZeroPercentIntroductoryRateOnBalanceTransfer returns HasZeroPercentIntroductoryRateOnBalanceTransfer, or its zero value when MX sent none (x.HasZeroPercentIntroductoryRateOnBalanceTransfer.Get tells
+// them apart). It is safe on a nil *CreditCardProduct.
+func (x *CreditCardProduct) GetHasZeroPercentIntroductoryRateOnBalanceTransfer() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.HasZeroPercentIntroductoryRateOnBalanceTransfer.Value()
+}
+
+// GetIsAcceptingApplicants returns IsAcceptingApplicants, or its zero value when MX sent none (x.IsAcceptingApplicants.Get tells
+// them apart). It is safe on a nil *CreditCardProduct.
+func (x *CreditCardProduct) GetIsAcceptingApplicants() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.IsAcceptingApplicants.Value()
+}
+
+// GetIsActiveCreditCardProduct returns IsActiveCreditCardProduct, or its zero value when MX sent none (x.IsActiveCreditCardProduct.Get tells
+// them apart). It is safe on a nil *CreditCardProduct.
+func (x *CreditCardProduct) GetIsActiveCreditCardProduct() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.IsActiveCreditCardProduct.Value()
+}
+
+// GetIsSmallBusinessCard returns IsSmallBusinessCard, or its zero value when MX sent none (x.IsSmallBusinessCard.Get tells
+// them apart). It is safe on a nil *CreditCardProduct.
+func (x *CreditCardProduct) GetIsSmallBusinessCard() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.IsSmallBusinessCard.Value()
+}
+
+// GetName returns Name. It is safe on a
+// nil *CreditCardProduct.
+func (x *CreditCardProduct) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
+// GetAmount returns Amount and whether MX sent it: an absent amount is not a zero one.
+// It is safe on a nil *EnhancedTransaction.
+func (x *EnhancedTransaction) GetAmount() (Decimal, bool) {
+	if x == nil {
+		return Decimal{}, false
+	}
+	return x.Amount.Get()
+}
+
+// GetCategorizedBy returns CategorizedBy, or its zero value when MX sent none (x.CategorizedBy.Get tells
+// them apart). It is safe on a nil *EnhancedTransaction.
+func (x *EnhancedTransaction) GetCategorizedBy() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.CategorizedBy.Value()
+}
+
+// GetCategory returns Category. It is safe on a
+// nil *EnhancedTransaction.
+func (x *EnhancedTransaction) GetCategory() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Category
+}
+
+// GetCategoryGUID returns CategoryGUID. It is safe on a
+// nil *EnhancedTransaction.
+func (x *EnhancedTransaction) GetCategoryGUID() CategoryGUID {
+	if x == nil {
+		var zero CategoryGUID
+		return zero
+	}
+	return x.CategoryGUID
+}
+
+// GetDescribedBy returns DescribedBy, or its zero value when MX sent none (x.DescribedBy.Get tells
+// them apart). It is safe on a nil *EnhancedTransaction.
+func (x *EnhancedTransaction) GetDescribedBy() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.DescribedBy.Value()
+}
+
+// GetDescription returns Description. It is safe on a
+// nil *EnhancedTransaction.
+func (x *EnhancedTransaction) GetDescription() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Description
+}
+
+// GetExtendedTransactionType returns ExtendedTransactionType. It is safe on a
+// nil *EnhancedTransaction.
+func (x *EnhancedTransaction) GetExtendedTransactionType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.ExtendedTransactionType
+}
+
+// GetID returns ID. It is safe on a
+// nil *EnhancedTransaction.
+func (x *EnhancedTransaction) GetID() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.ID
+}
+
+// GetIsBillPay returns IsBillPay, or its zero value when MX sent none (x.IsBillPay.Get tells
+// them apart). It is safe on a nil *EnhancedTransaction.
+func (x *EnhancedTransaction) GetIsBillPay() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.IsBillPay.Value()
+}
+
+// GetIsDirectDeposit returns IsDirectDeposit, or its zero value when MX sent none (x.IsDirectDeposit.Get tells
+// them apart). It is safe on a nil *EnhancedTransaction.
+func (x *EnhancedTransaction) GetIsDirectDeposit() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.IsDirectDeposit.Value()
+}
+
+// GetIsExpense returns IsExpense, or its zero value when MX sent none (x.IsExpense.Get tells
+// them apart). It is safe on a nil *EnhancedTransaction.
+func (x *EnhancedTransaction) GetIsExpense() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.IsExpense.Value()
+}
+
+// GetIsFee returns IsFee, or its zero value when MX sent none (x.IsFee.Get tells
+// them apart). It is safe on a nil *EnhancedTransaction.
+func (x *EnhancedTransaction) GetIsFee() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.IsFee.Value()
+}
+
+// GetIsIncome returns IsIncome, or its zero value when MX sent none (x.IsIncome.Get tells
+// them apart). It is safe on a nil *EnhancedTransaction.
+func (x *EnhancedTransaction) GetIsIncome() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.IsIncome.Value()
+}
+
+// GetIsInternational returns IsInternational, or its zero value when MX sent none (x.IsInternational.Get tells
+// them apart). It is safe on a nil *EnhancedTransaction.
+func (x *EnhancedTransaction) GetIsInternational() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.IsInternational.Value()
+}
+
+// GetIsOverdraftFee returns IsOverdraftFee, or its zero value when MX sent none (x.IsOverdraftFee.Get tells
+// them apart). It is safe on a nil *EnhancedTransaction.
+func (x *EnhancedTransaction) GetIsOverdraftFee() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.IsOverdraftFee.Value()
+}
+
+// GetIsPayrollAdvance returns IsPayrollAdvance, or its zero value when MX sent none (x.IsPayrollAdvance.Get tells
+// them apart). It is safe on a nil *EnhancedTransaction.
+func (x *EnhancedTransaction) GetIsPayrollAdvance() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.IsPayrollAdvance.Value()
+}
+
+// GetIsSubscription returns IsSubscription, or its zero value when MX sent none (x.IsSubscription.Get tells
+// them apart). It is safe on a nil *EnhancedTransaction.
+func (x *EnhancedTransaction) GetIsSubscription() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.IsSubscription.Value()
+}
+
+// GetMemo returns Memo. It is safe on a
+// nil *EnhancedTransaction.
+func (x *EnhancedTransaction) GetMemo() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Memo
+}
+
+// GetMerchantCategoryCode returns MerchantCategoryCode, or its zero value when MX sent none (x.MerchantCategoryCode.Get tells
+// them apart). It is safe on a nil *EnhancedTransaction.
+func (x *EnhancedTransaction) GetMerchantCategoryCode() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.MerchantCategoryCode.Value()
+}
+
+// GetMerchantGUID returns MerchantGUID. It is safe on a
+// nil *EnhancedTransaction.
+func (x *EnhancedTransaction) GetMerchantGUID() MerchantGUID {
+	if x == nil {
+		var zero MerchantGUID
+		return zero
+	}
+	return x.MerchantGUID
+}
+
+// GetMerchantLocationGUID returns MerchantLocationGUID. It is safe on a
+// nil *EnhancedTransaction.
+func (x *EnhancedTransaction) GetMerchantLocationGUID() MerchantLocationGUID {
+	if x == nil {
+		var zero MerchantLocationGUID
+		return zero
+	}
+	return x.MerchantLocationGUID
+}
+
+// GetOriginalDescription returns OriginalDescription. It is safe on a
+// nil *EnhancedTransaction.
+func (x *EnhancedTransaction) GetOriginalDescription() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.OriginalDescription
+}
+
+// GetTopLevelCategoryGUID returns TopLevelCategoryGUID. It is safe on a
+// nil *EnhancedTransaction.
+func (x *EnhancedTransaction) GetTopLevelCategoryGUID() CategoryGUID {
+	if x == nil {
+		var zero CategoryGUID
+		return zero
+	}
+	return x.TopLevelCategoryGUID
+}
+
+// GetType returns Type. It is safe on a
+// nil *EnhancedTransaction.
+func (x *EnhancedTransaction) GetType() TransactionType {
+	if x == nil {
+		var zero TransactionType
+		return zero
+	}
+	return x.Type
+}
+
+// GetUserGUID returns UserGUID. It is safe on a
+// nil *EnhancedTransaction.
+func (x *EnhancedTransaction) GetUserGUID() UserGUID {
+	if x == nil {
+		var zero UserGUID
+		return zero
+	}
+	return x.UserGUID
+}
+
 // GetAccountGUID returns AccountGUID. It is safe on a
 // nil *Holding.
 func (x *Holding) GetAccountGUID() AccountGUID {
@@ -1638,6 +2315,26 @@ func (x *Institution) GetURL() string {
 		return zero
 	}
 	return x.URL
+}
+
+// GetMessage returns Message. It is safe on a
+// nil *InvestmentHoldingsDeactivation.
+func (x *InvestmentHoldingsDeactivation) GetMessage() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Message
+}
+
+// GetStatus returns Status. It is safe on a
+// nil *InvestmentHoldingsDeactivation.
+func (x *InvestmentHoldingsDeactivation) GetStatus() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Status
 }
 
 // GetAggregatedAt returns AggregatedAt. It is safe on a
@@ -2220,6 +2917,125 @@ func (x *Microdeposit) GetVerifiedAt() Timestamp {
 	return x.VerifiedAt
 }
 
+// GetChannel returns Channel. It is safe on a
+// nil *Notification.
+func (x *Notification) GetChannel() NotificationChannel {
+	if x == nil {
+		var zero NotificationChannel
+		return zero
+	}
+	return x.Channel
+}
+
+// GetContent returns Content. It is safe on a
+// nil *Notification.
+func (x *Notification) GetContent() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Content
+}
+
+// GetCreatedAt returns CreatedAt. It is safe on a
+// nil *Notification.
+func (x *Notification) GetCreatedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.CreatedAt
+}
+
+// GetDeepLinkGUID returns DeepLinkGUID. It is safe on a
+// nil *Notification.
+func (x *Notification) GetDeepLinkGUID() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.DeepLinkGUID
+}
+
+// GetDeliveredAt returns DeliveredAt. It is safe on a
+// nil *Notification.
+func (x *Notification) GetDeliveredAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.DeliveredAt
+}
+
+// GetEntityGUID returns EntityGUID. It is safe on a
+// nil *Notification.
+func (x *Notification) GetEntityGUID() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.EntityGUID
+}
+
+// GetGUID returns GUID. It is safe on a
+// nil *Notification.
+func (x *Notification) GetGUID() NotificationGUID {
+	if x == nil {
+		var zero NotificationGUID
+		return zero
+	}
+	return x.GUID
+}
+
+// GetHasBeenDelivered returns HasBeenDelivered, or its zero value when MX sent none (x.HasBeenDelivered.Get tells
+// them apart). It is safe on a nil *Notification.
+func (x *Notification) GetHasBeenDelivered() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.HasBeenDelivered.Value()
+}
+
+// GetHasBeenViewed returns HasBeenViewed, or its zero value when MX sent none (x.HasBeenViewed.Get tells
+// them apart). It is safe on a nil *Notification.
+func (x *Notification) GetHasBeenViewed() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.HasBeenViewed.Value()
+}
+
+// GetNotificationType returns NotificationType. It is safe on a
+// nil *Notification.
+func (x *Notification) GetNotificationType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.NotificationType
+}
+
+// GetSubject returns Subject. It is safe on a
+// nil *Notification.
+func (x *Notification) GetSubject() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Subject
+}
+
+// GetThreshold returns Threshold and whether MX sent it: an absent amount is not a zero one.
+// It is safe on a nil *Notification.
+func (x *Notification) GetThreshold() (Decimal, bool) {
+	if x == nil {
+		return Decimal{}, false
+	}
+	return x.Threshold.Get()
+}
+
 // GetGUID returns GUID. It is safe on a
 // nil *OAuthWindow.
 func (x *OAuthWindow) GetGUID() MemberGUID {
@@ -2439,6 +3255,234 @@ func (x *ProcessorToken) GetPaymentProcessorGUID() PaymentProcessorGUID {
 }
 
 // GetAccountGUID returns AccountGUID. It is safe on a
+// nil *RepeatingTransaction.
+func (x *RepeatingTransaction) GetAccountGUID() AccountGUID {
+	if x == nil {
+		var zero AccountGUID
+		return zero
+	}
+	return x.AccountGUID
+}
+
+// GetAmount returns Amount and whether MX sent it: an absent amount is not a zero one.
+// It is safe on a nil *RepeatingTransaction.
+func (x *RepeatingTransaction) GetAmount() (Decimal, bool) {
+	if x == nil {
+		return Decimal{}, false
+	}
+	return x.Amount.Get()
+}
+
+// GetDescription returns Description. It is safe on a
+// nil *RepeatingTransaction.
+func (x *RepeatingTransaction) GetDescription() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Description
+}
+
+// GetGUID returns GUID. It is safe on a
+// nil *RepeatingTransaction.
+func (x *RepeatingTransaction) GetGUID() RepeatingTransactionGUID {
+	if x == nil {
+		var zero RepeatingTransactionGUID
+		return zero
+	}
+	return x.GUID
+}
+
+// GetLastPostedDate returns LastPostedDate. It is safe on a
+// nil *RepeatingTransaction.
+func (x *RepeatingTransaction) GetLastPostedDate() Date {
+	if x == nil {
+		var zero Date
+		return zero
+	}
+	return x.LastPostedDate
+}
+
+// GetMemberGUID returns MemberGUID. It is safe on a
+// nil *RepeatingTransaction.
+func (x *RepeatingTransaction) GetMemberGUID() MemberGUID {
+	if x == nil {
+		var zero MemberGUID
+		return zero
+	}
+	return x.MemberGUID
+}
+
+// GetMerchantGUID returns MerchantGUID. It is safe on a
+// nil *RepeatingTransaction.
+func (x *RepeatingTransaction) GetMerchantGUID() MerchantGUID {
+	if x == nil {
+		var zero MerchantGUID
+		return zero
+	}
+	return x.MerchantGUID
+}
+
+// GetPredictedOccursOn returns PredictedOccursOn. It is safe on a
+// nil *RepeatingTransaction.
+func (x *RepeatingTransaction) GetPredictedOccursOn() Date {
+	if x == nil {
+		var zero Date
+		return zero
+	}
+	return x.PredictedOccursOn
+}
+
+// GetRecurrenceType returns RecurrenceType. It is safe on a
+// nil *RepeatingTransaction.
+func (x *RepeatingTransaction) GetRecurrenceType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.RecurrenceType
+}
+
+// GetRepeatingTransactionType returns RepeatingTransactionType. It is safe on a
+// nil *RepeatingTransaction.
+func (x *RepeatingTransaction) GetRepeatingTransactionType() RepeatingTransactionType {
+	if x == nil {
+		var zero RepeatingTransactionType
+		return zero
+	}
+	return x.RepeatingTransactionType
+}
+
+// GetTransactionType returns TransactionType. It is safe on a
+// nil *RepeatingTransaction.
+func (x *RepeatingTransaction) GetTransactionType() TransactionType {
+	if x == nil {
+		var zero TransactionType
+		return zero
+	}
+	return x.TransactionType
+}
+
+// GetUserGUID returns UserGUID. It is safe on a
+// nil *RepeatingTransaction.
+func (x *RepeatingTransaction) GetUserGUID() UserGUID {
+	if x == nil {
+		var zero UserGUID
+		return zero
+	}
+	return x.UserGUID
+}
+
+// GetAccountGUID returns AccountGUID. It is safe on a
+// nil *Reward.
+func (x *Reward) GetAccountGUID() AccountGUID {
+	if x == nil {
+		var zero AccountGUID
+		return zero
+	}
+	return x.AccountGUID
+}
+
+// GetBalance returns Balance and whether MX sent it: an absent amount is not a zero one.
+// It is safe on a nil *Reward.
+func (x *Reward) GetBalance() (Decimal, bool) {
+	if x == nil {
+		return Decimal{}, false
+	}
+	return x.Balance.Get()
+}
+
+// GetBalanceType returns BalanceType. It is safe on a
+// nil *Reward.
+func (x *Reward) GetBalanceType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.BalanceType
+}
+
+// GetCreatedAt returns CreatedAt. It is safe on a
+// nil *Reward.
+func (x *Reward) GetCreatedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.CreatedAt
+}
+
+// GetDescription returns Description. It is safe on a
+// nil *Reward.
+func (x *Reward) GetDescription() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Description
+}
+
+// GetExpiresOn returns ExpiresOn. It is safe on a
+// nil *Reward.
+func (x *Reward) GetExpiresOn() Date {
+	if x == nil {
+		var zero Date
+		return zero
+	}
+	return x.ExpiresOn
+}
+
+// GetGUID returns GUID. It is safe on a
+// nil *Reward.
+func (x *Reward) GetGUID() RewardGUID {
+	if x == nil {
+		var zero RewardGUID
+		return zero
+	}
+	return x.GUID
+}
+
+// GetMemberGUID returns MemberGUID. It is safe on a
+// nil *Reward.
+func (x *Reward) GetMemberGUID() MemberGUID {
+	if x == nil {
+		var zero MemberGUID
+		return zero
+	}
+	return x.MemberGUID
+}
+
+// GetUnitType returns UnitType. It is safe on a
+// nil *Reward.
+func (x *Reward) GetUnitType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.UnitType
+}
+
+// GetUpdatedAt returns UpdatedAt. It is safe on a
+// nil *Reward.
+func (x *Reward) GetUpdatedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.UpdatedAt
+}
+
+// GetUserGUID returns UserGUID. It is safe on a
+// nil *Reward.
+func (x *Reward) GetUserGUID() UserGUID {
+	if x == nil {
+		var zero UserGUID
+		return zero
+	}
+	return x.UserGUID
+}
+
+// GetAccountGUID returns AccountGUID. It is safe on a
 // nil *Statement.
 func (x *Statement) GetAccountGUID() AccountGUID {
 	if x == nil {
@@ -2511,6 +3555,86 @@ func (x *Statement) GetURI() string {
 // GetUserGUID returns UserGUID. It is safe on a
 // nil *Statement.
 func (x *Statement) GetUserGUID() UserGUID {
+	if x == nil {
+		var zero UserGUID
+		return zero
+	}
+	return x.UserGUID
+}
+
+// GetGUID returns GUID. It is safe on a
+// nil *Tag.
+func (x *Tag) GetGUID() TagGUID {
+	if x == nil {
+		var zero TagGUID
+		return zero
+	}
+	return x.GUID
+}
+
+// GetName returns Name. It is safe on a
+// nil *Tag.
+func (x *Tag) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
+// GetUserGUID returns UserGUID. It is safe on a
+// nil *Tag.
+func (x *Tag) GetUserGUID() UserGUID {
+	if x == nil {
+		var zero UserGUID
+		return zero
+	}
+	return x.UserGUID
+}
+
+// GetGUID returns GUID. It is safe on a
+// nil *Tagging.
+func (x *Tagging) GetGUID() TaggingGUID {
+	if x == nil {
+		var zero TaggingGUID
+		return zero
+	}
+	return x.GUID
+}
+
+// GetMemberIsManagedByUser returns MemberIsManagedByUser, or its zero value when MX sent none (x.MemberIsManagedByUser.Get tells
+// them apart). It is safe on a nil *Tagging.
+func (x *Tagging) GetMemberIsManagedByUser() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.MemberIsManagedByUser.Value()
+}
+
+// GetTagGUID returns TagGUID. It is safe on a
+// nil *Tagging.
+func (x *Tagging) GetTagGUID() TagGUID {
+	if x == nil {
+		var zero TagGUID
+		return zero
+	}
+	return x.TagGUID
+}
+
+// GetTransactionGUID returns TransactionGUID. It is safe on a
+// nil *Tagging.
+func (x *Tagging) GetTransactionGUID() TransactionGUID {
+	if x == nil {
+		var zero TransactionGUID
+		return zero
+	}
+	return x.TransactionGUID
+}
+
+// GetUserGUID returns UserGUID. It is safe on a
+// nil *Tagging.
+func (x *Tagging) GetUserGUID() UserGUID {
 	if x == nil {
 		var zero UserGUID
 		return zero
@@ -3125,6 +4249,76 @@ func (x *TransactionRepeating) GetRepeatingTransactionType() RepeatingTransactio
 		return zero
 	}
 	return x.RepeatingTransactionType
+}
+
+// GetCategoryGUID returns CategoryGUID. It is safe on a
+// nil *TransactionRule.
+func (x *TransactionRule) GetCategoryGUID() CategoryGUID {
+	if x == nil {
+		var zero CategoryGUID
+		return zero
+	}
+	return x.CategoryGUID
+}
+
+// GetCreatedAt returns CreatedAt. It is safe on a
+// nil *TransactionRule.
+func (x *TransactionRule) GetCreatedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.CreatedAt
+}
+
+// GetDescription returns Description. It is safe on a
+// nil *TransactionRule.
+func (x *TransactionRule) GetDescription() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Description
+}
+
+// GetGUID returns GUID. It is safe on a
+// nil *TransactionRule.
+func (x *TransactionRule) GetGUID() TransactionRuleGUID {
+	if x == nil {
+		var zero TransactionRuleGUID
+		return zero
+	}
+	return x.GUID
+}
+
+// GetMatchDescription returns MatchDescription. It is safe on a
+// nil *TransactionRule.
+func (x *TransactionRule) GetMatchDescription() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.MatchDescription
+}
+
+// GetUpdatedAt returns UpdatedAt. It is safe on a
+// nil *TransactionRule.
+func (x *TransactionRule) GetUpdatedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.UpdatedAt
+}
+
+// GetUserGUID returns UserGUID. It is safe on a
+// nil *TransactionRule.
+func (x *TransactionRule) GetUserGUID() UserGUID {
+	if x == nil {
+		var zero UserGUID
+		return zero
+	}
+	return x.UserGUID
 }
 
 // GetEmail returns Email. It is safe on a

@@ -41,6 +41,15 @@ func (a *API) ExtendHistoryAndWait(ctx context.Context, user UserIdentifier, mem
 	return StartAndWait[UserIdentifier, MemberIdentifier, ListMemberChallengesParams](ctx, a, user, member, start, w, opts...)
 }
 
+// FetchRewardsAndWait starts a job with [API.FetchRewards] (fetchRewards) and waits until the member settles: see
+// [StartAndWait].
+func (a *API) FetchRewardsAndWait(ctx context.Context, user UserIdentifier, member MemberIdentifier, w *WaitOptions, opts ...CallOption) (*WaitResult, error) {
+	start := func(ctx context.Context) (*JobResult, error) {
+		return a.FetchRewards(ctx, user, member, opts...)
+	}
+	return StartAndWait[UserIdentifier, MemberIdentifier, ListMemberChallengesParams](ctx, a, user, member, start, w, opts...)
+}
+
 // FetchStatementsAndWait starts a job with [API.FetchStatements] (fetchStatements) and waits until the member settles: see
 // [StartAndWait].
 func (a *API) FetchStatementsAndWait(ctx context.Context, user UserIdentifier, member MemberIdentifier, w *WaitOptions, opts ...CallOption) (*WaitResult, error) {

@@ -4,6 +4,18 @@ package mxplatform
 
 import "fmt"
 
+// ACHReturnGUID identifies an ACH return: the GUID MX gives it.
+type ACHReturnGUID string
+
+// String returns the identifier.
+func (x ACHReturnGUID) String() string { return string(x) }
+
+// ACHReturnID identifies an ACH return: the identifier the partner gives it.
+type ACHReturnID string
+
+// String returns the identifier.
+func (x ACHReturnID) String() string { return string(x) }
+
 // AccountGUID identifies an account: the GUID MX gives it.
 type AccountGUID string
 
@@ -46,11 +58,23 @@ type ClassificationGUID string
 // String returns the identifier.
 func (x ClassificationGUID) String() string { return string(x) }
 
+// ClientGUID identifies a client: the GUID MX gives it.
+type ClientGUID string
+
+// String returns the identifier.
+func (x ClientGUID) String() string { return string(x) }
+
 // CredentialGUID identifies a credential: the GUID MX gives it.
 type CredentialGUID string
 
 // String returns the identifier.
 func (x CredentialGUID) String() string { return string(x) }
+
+// CreditCardProductGUID identifies a credit card product: the GUID MX gives it.
+type CreditCardProductGUID string
+
+// String returns the identifier.
+func (x CreditCardProductGUID) String() string { return string(x) }
 
 // HoldingGUID identifies a holding: the GUID MX gives it.
 type HoldingGUID string
@@ -112,6 +136,12 @@ type MicrodepositGUID string
 // String returns the identifier.
 func (x MicrodepositGUID) String() string { return string(x) }
 
+// NotificationGUID identifies a notification: the GUID MX gives it.
+type NotificationGUID string
+
+// String returns the identifier.
+func (x NotificationGUID) String() string { return string(x) }
+
 // PaymentProcessorGUID identifies a payment processor: the GUID MX gives it.
 type PaymentProcessorGUID string
 
@@ -124,11 +154,29 @@ type RepeatingTransactionGUID string
 // String returns the identifier.
 func (x RepeatingTransactionGUID) String() string { return string(x) }
 
+// RewardGUID identifies a reward: the GUID MX gives it.
+type RewardGUID string
+
+// String returns the identifier.
+func (x RewardGUID) String() string { return string(x) }
+
 // StatementGUID identifies a statement: the GUID MX gives it.
 type StatementGUID string
 
 // String returns the identifier.
 func (x StatementGUID) String() string { return string(x) }
+
+// TagGUID identifies a tag: the GUID MX gives it.
+type TagGUID string
+
+// String returns the identifier.
+func (x TagGUID) String() string { return string(x) }
+
+// TaggingGUID identifies a tagging: the GUID MX gives it.
+type TaggingGUID string
+
+// String returns the identifier.
+func (x TaggingGUID) String() string { return string(x) }
 
 // TransactionGUID identifies a transaction: the GUID MX gives it.
 type TransactionGUID string
@@ -141,6 +189,12 @@ type TransactionID string
 
 // String returns the identifier.
 func (x TransactionID) String() string { return string(x) }
+
+// TransactionRuleGUID identifies a transaction rule: the GUID MX gives it.
+type TransactionRuleGUID string
+
+// String returns the identifier.
+func (x TransactionRuleGUID) String() string { return string(x) }
 
 // UserGUID identifies an user: the GUID MX gives it.
 type UserGUID string

@@ -711,6 +711,30 @@ func (e MicrodepositStatus) Valid() bool {
 	}
 }
 
+// Defines values for NotificationChannel.
+const (
+	NotificationChannelEmail NotificationChannel = "EMAIL"
+	NotificationChannelInApp NotificationChannel = "IN_APP"
+	NotificationChannelPush  NotificationChannel = "PUSH"
+	NotificationChannelSMS   NotificationChannel = "SMS"
+)
+
+// Valid indicates whether the value is a known member of the NotificationChannel enum.
+func (e NotificationChannel) Valid() bool {
+	switch e {
+	case NotificationChannelEmail:
+		return true
+	case NotificationChannelInApp:
+		return true
+	case NotificationChannelPush:
+		return true
+	case NotificationChannelSMS:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for PropertyType.
 const (
 	PropertyTypeAppliances      PropertyType = "APPLIANCES"
@@ -982,6 +1006,150 @@ func (e WidgetType) Valid() bool {
 	default:
 		return false
 	}
+}
+
+// ACHReturn An ACH entry the partner reported as returned, with the state of MX's processing of
+// the report.
+type ACHReturn struct {
+	// AccountGUID The GUID of the account the entry was made with.
+	AccountGUID AccountGUID `json:"account_guid,omitempty,omitzero"`
+
+	// AccountNumberLastFour The last four digits of the account number.
+	AccountNumberLastFour string `json:"account_number_last_four,omitempty,omitzero"`
+
+	// AccountType The type of the account.
+	AccountType AccountType `json:"account_type,omitempty,omitzero"`
+
+	// AchInitiatedAt When the ACH entry was sent.
+	AchInitiatedAt Timestamp `json:"ach_initiated_at,omitempty,omitzero"`
+
+	// ClientGUID The GUID of the partner (MX's client) that reported the return.
+	ClientGUID ClientGUID `json:"client_guid,omitempty,omitzero"`
+
+	// CorrectedAccountNumber The account number a notification of change gives in place of the one used.
+	CorrectedAccountNumber string `json:"corrected_account_number,omitempty,omitzero"`
+
+	// CorrectedRoutingNumber The routing number a notification of change gives in place of the one used.
+	CorrectedRoutingNumber string `json:"corrected_routing_number,omitempty,omitzero"`
+
+	// CreatedAt When MX recorded the return.
+	CreatedAt Timestamp `json:"created_at,omitempty,omitzero"`
+
+	// GUID The return's GUID (`ACH-...`), defined by MX.
+	GUID ACHReturnGUID `json:"guid,omitempty,omitzero"`
+
+	// ID The partner-defined identifier of the return.
+	ID ACHReturnID `json:"id,omitempty,omitzero"`
+
+	// InstitutionGUID The GUID of the account's institution.
+	InstitutionGUID InstitutionGUID `json:"institution_guid,omitempty,omitzero"`
+
+	// InvestigationNotes Notes of MX's investigation of the return.
+	InvestigationNotes string `json:"investigation_notes,omitempty,omitzero"`
+
+	// MemberGUID The GUID of the account's member.
+	MemberGUID MemberGUID `json:"member_guid,omitempty,omitzero"`
+
+	// ProcessingErrors What went wrong while MX processed the return, as text.
+	ProcessingErrors string `json:"processing_errors,omitempty,omitzero"`
+
+	// ResolutionCode A code of how MX resolved the return.
+	ResolutionCode string `json:"resolution_code,omitempty,omitzero"`
+
+	// ResolutionDetail Details of how MX resolved the return.
+	ResolutionDetail string `json:"resolution_detail,omitempty,omitzero"`
+
+	// ResolvedStatusAt When the return reached its resolved status.
+	ResolvedStatusAt Timestamp `json:"resolved_status_at,omitempty,omitzero"`
+
+	// ReturnAccountNumber The account number the returned entry carried.
+	ReturnAccountNumber string `json:"return_account_number,omitempty,omitzero"`
+
+	// ReturnCode The NACHA return code, for example R03.
+	ReturnCode string `json:"return_code,omitempty,omitzero"`
+
+	// ReturnNotes The partner's notes on the return.
+	ReturnNotes string `json:"return_notes,omitempty,omitzero"`
+
+	// ReturnRoutingNumber The routing number the returned entry carried.
+	ReturnRoutingNumber string `json:"return_routing_number,omitempty,omitzero"`
+
+	// ReturnStatus Where MX stands in processing the return; MX's file lists no values.
+	ReturnStatus string `json:"return_status,omitempty,omitzero"`
+
+	// ReturnedAt When the entry was returned.
+	ReturnedAt Timestamp `json:"returned_at,omitempty,omitzero"`
+
+	// SecCode The NACHA standard entry class code of the entry, for example WEB or PPD.
+	SecCode string `json:"sec_code,omitempty,omitzero"`
+
+	// StartedProcessingAt When MX started processing the return.
+	StartedProcessingAt Timestamp `json:"started_processing_at,omitempty,omitzero"`
+
+	// SubmittedAt When the return was submitted.
+	SubmittedAt Timestamp `json:"submitted_at,omitempty,omitzero"`
+
+	// TransactionAmount The amount of the returned entry. MX's file types it a double: it is an exact
+	// decimal here, like every amount.
+	TransactionAmount Optional[Decimal] `json:"transaction_amount,omitempty,omitzero"`
+
+	// UpdatedAt When the return was last updated.
+	UpdatedAt Timestamp `json:"updated_at,omitempty,omitzero"`
+
+	// UserGUID The GUID of the account's user.
+	UserGUID UserGUID `json:"user_guid,omitempty,omitzero"`
+}
+
+// ACHReturnCreateRequest An ACH entry that was returned, as the partner reports it.
+type ACHReturnCreateRequest struct {
+	// AccountGUID The GUID of the account the entry was made with.
+	AccountGUID AccountGUID `json:"account_guid"`
+
+	// AccountNumberLastFour The last four digits of the account number.
+	AccountNumberLastFour *string `json:"account_number_last_four,omitempty"`
+
+	// AchInitiatedAt When the ACH entry was sent.
+	AchInitiatedAt *Timestamp `json:"ach_initiated_at,omitempty"`
+
+	// CorrectedAccountNumber The account number a notification of change gives in place of the one used.
+	CorrectedAccountNumber *string `json:"corrected_account_number,omitempty"`
+
+	// CorrectedRoutingNumber The routing number a notification of change gives in place of the one used.
+	CorrectedRoutingNumber *string `json:"corrected_routing_number,omitempty"`
+
+	// ID A partner-defined identifier of the return.
+	ID ACHReturnID `json:"id"`
+
+	// MemberGUID The GUID of the account's member.
+	MemberGUID MemberGUID `json:"member_guid"`
+
+	// ReturnAccountNumber The account number the returned entry carried.
+	ReturnAccountNumber *string `json:"return_account_number,omitempty"`
+
+	// ReturnCode The NACHA return code, for example R03.
+	ReturnCode string `json:"return_code"`
+
+	// ReturnNotes Notes on the return.
+	ReturnNotes *string `json:"return_notes,omitempty"`
+
+	// ReturnRoutingNumber The routing number the returned entry carried.
+	ReturnRoutingNumber *string `json:"return_routing_number,omitempty"`
+
+	// ReturnedAt When the entry was returned.
+	ReturnedAt *Timestamp `json:"returned_at,omitempty"`
+
+	// SecCode The NACHA standard entry class code of the entry, for example WEB or PPD.
+	SecCode *string `json:"sec_code,omitempty"`
+
+	// TransactionAmount The amount of the returned entry.
+	TransactionAmount *Decimal `json:"transaction_amount,omitempty"`
+
+	// TransactionAmountRange A number MX's file calls the range of the entry's amount, typed as one number
+	// and described no further; it is sent as given.
+	TransactionAmountRange *Decimal `json:"transaction_amount_range,omitempty"`
+
+	// UserGUID The GUID of the account's user.
+	UserGUID UserGUID `json:"user_guid"`
 }
 
 // Account A financial account held at an institution, or created by hand. Balances are usually
@@ -1597,6 +1765,51 @@ type CredentialRequest struct {
 	Value string `json:"value"`
 }
 
+// CreditCardProduct A credit card offered by an institution, with its fees, introductory rates and rewards.
+type CreditCardProduct struct {
+	// AnnualFee The annual fee of the card.
+	AnnualFee Optional[Decimal] `json:"annual_fee,omitempty,omitzero"`
+
+	// DurationOfIntroductoryRateOnBalanceTransfer The number of months the introductory rate on balance transfers lasts; null when the card has none.
+	DurationOfIntroductoryRateOnBalanceTransfer Optional[int] `json:"duration_of_introductory_rate_on_balance_transfer,omitempty,omitzero"`
+
+	// DurationOfIntroductoryRateOnPurchases The number of months the introductory rate on purchases lasts; null when the card has none.
+	DurationOfIntroductoryRateOnPurchases Optional[int] `json:"duration_of_introductory_rate_on_purchases,omitempty,omitzero"`
+
+	// GUID The product's GUID, defined by MX.
+	GUID CreditCardProductGUID `json:"guid,omitempty,omitzero"`
+
+	// HasCashbackRewards Whether the card earns cash back.
+	HasCashbackRewards Optional[bool] `json:"has_cashback_rewards,omitempty,omitzero"`
+
+	// HasOtherRewards Whether the card earns rewards other than cash back and travel.
+	HasOtherRewards Optional[bool] `json:"has_other_rewards,omitempty,omitzero"`
+
+	// HasTravelRewards Whether the card earns travel rewards.
+	HasTravelRewards Optional[bool] `json:"has_travel_rewards,omitempty,omitzero"`
+
+	// HasZeroIntroductoryAnnualFee Whether the card charges no annual fee in its first year.
+	HasZeroIntroductoryAnnualFee Optional[bool] `json:"has_zero_introductory_annual_fee,omitempty,omitzero"`
+
+	// HasZeroPercentIntroductoryRate Whether the card has a 0% introductory rate on purchases.
+	HasZeroPercentIntroductoryRate Optional[bool] `json:"has_zero_percent_introductory_rate,omitempty,omitzero"`
+
+	// HasZeroPercentIntroductoryRateOnBalanceTransfer Whether the card has a 0% introductory rate on balance transfers.
+	HasZeroPercentIntroductoryRateOnBalanceTransfer Optional[bool] `json:"has_zero_percent_introductory_rate_on_balance_transfer,omitempty,omitzero"`
+
+	// IsAcceptingApplicants Whether the institution accepts applications for the card.
+	IsAcceptingApplicants Optional[bool] `json:"is_accepting_applicants,omitempty,omitzero"`
+
+	// IsActiveCreditCardProduct Whether the card is still offered.
+	IsActiveCreditCardProduct Optional[bool] `json:"is_active_credit_card_product,omitempty,omitzero"`
+
+	// IsSmallBusinessCard Whether the card is meant for small businesses.
+	IsSmallBusinessCard Optional[bool] `json:"is_small_business_card,omitempty,omitzero"`
+
+	// Name The card's name.
+	Name string `json:"name,omitempty,omitzero"`
+}
+
 // DataRequest The products to gather once the member is connected.
 type DataRequest struct {
 	// Products The products to gather.
@@ -1607,6 +1820,111 @@ type DataRequest struct {
 type DeepLinkParams struct {
 	// LaunchIntegration The integration to open; MX names `direct-deposit`.
 	LaunchIntegration *string `json:"launch_integration,omitempty"`
+}
+
+// EnhanceTransactionRequest A transaction to classify, sent by the partner; MX does not store it.
+type EnhanceTransactionRequest struct {
+	// Amount The amount of money; `type` says whether it came in or went out.
+	Amount *Decimal `json:"amount,omitempty"`
+
+	// Description The description of the transaction, as the partner has it.
+	Description string `json:"description"`
+
+	// ExtendedTransactionType A transaction type set by the partner.
+	ExtendedTransactionType *string `json:"extended_transaction_type,omitempty"`
+
+	// ID The partner's identifier of the transaction, which MX gives back with its answer.
+	ID string `json:"id"`
+
+	// Memo More text about the transaction.
+	Memo *string `json:"memo,omitempty"`
+
+	// MerchantCategoryCode The ISO 18245 merchant category code, when the partner has one.
+	MerchantCategoryCode *int `json:"merchant_category_code,omitempty"`
+
+	// Type CREDIT or DEBIT.
+	Type *TransactionType `json:"type,omitempty"`
+}
+
+// EnhancedTransaction A transaction the partner sent to enhanceTransactions, as MX classifies it. It belongs
+// to no account of MX: the fields of MX's own transactions are absent.
+type EnhancedTransaction struct {
+	// Amount The amount sent.
+	Amount Optional[Decimal] `json:"amount,omitempty,omitzero"`
+
+	// CategorizedBy A code of the way MX chose the category; MX's file lists no values.
+	CategorizedBy Optional[int] `json:"categorized_by,omitempty,omitzero"`
+
+	// Category The name of the category MX chose, for example Groceries.
+	Category string `json:"category,omitempty,omitzero"`
+
+	// CategoryGUID The GUID of the category MX chose.
+	CategoryGUID CategoryGUID `json:"category_guid,omitempty,omitzero"`
+
+	// DescribedBy A code of the way MX made the description; MX's file lists no values.
+	DescribedBy Optional[int] `json:"described_by,omitempty,omitzero"`
+
+	// Description A readable description MX made from the one sent.
+	Description string `json:"description,omitempty,omitzero"`
+
+	// ExtendedTransactionType The transaction type set by the partner.
+	ExtendedTransactionType string `json:"extended_transaction_type,omitempty,omitzero"`
+
+	// ID The partner's identifier of the transaction, as sent.
+	ID string `json:"id,omitempty,omitzero"`
+
+	// IsBillPay Whether the transaction is a bill payment.
+	IsBillPay Optional[bool] `json:"is_bill_pay,omitempty,omitzero"`
+
+	// IsDirectDeposit Whether the transaction is a direct deposit.
+	IsDirectDeposit Optional[bool] `json:"is_direct_deposit,omitempty,omitzero"`
+
+	// IsExpense Whether the transaction is an expense.
+	IsExpense Optional[bool] `json:"is_expense,omitempty,omitzero"`
+
+	// IsFee Whether the transaction is a fee.
+	IsFee Optional[bool] `json:"is_fee,omitempty,omitzero"`
+
+	// IsIncome Whether the transaction is income.
+	IsIncome Optional[bool] `json:"is_income,omitempty,omitzero"`
+
+	// IsInternational Whether the transaction is international; null when it is not known. MX types the
+	// field non-nullable here while its other transactions say it can be null: it is
+	// nullable, as on every transaction.
+	IsInternational Optional[bool] `json:"is_international,omitempty,omitzero"`
+
+	// IsOverdraftFee Whether the transaction is an overdraft fee.
+	IsOverdraftFee Optional[bool] `json:"is_overdraft_fee,omitempty,omitzero"`
+
+	// IsPayrollAdvance Whether the transaction is a payroll advance.
+	IsPayrollAdvance Optional[bool] `json:"is_payroll_advance,omitempty,omitzero"`
+
+	// IsSubscription Whether the transaction pays for a subscription.
+	IsSubscription Optional[bool] `json:"is_subscription,omitempty,omitzero"`
+
+	// Memo The memo sent.
+	Memo string `json:"memo,omitempty,omitzero"`
+
+	// MerchantCategoryCode The ISO 18245 merchant category code.
+	MerchantCategoryCode Optional[int] `json:"merchant_category_code,omitempty,omitzero"`
+
+	// MerchantGUID The GUID of the merchant MX found (readMerchant).
+	MerchantGUID MerchantGUID `json:"merchant_guid,omitempty,omitzero"`
+
+	// MerchantLocationGUID The GUID of the merchant's location MX found (readMerchantLocation).
+	MerchantLocationGUID MerchantLocationGUID `json:"merchant_location_guid,omitempty,omitzero"`
+
+	// OriginalDescription The description as it was sent.
+	OriginalDescription string `json:"original_description,omitempty,omitzero"`
+
+	// TopLevelCategoryGUID The GUID of the parent of the category MX chose.
+	TopLevelCategoryGUID CategoryGUID `json:"top_level_category_guid,omitempty,omitzero"`
+
+	// Type CREDIT or DEBIT.
+	Type TransactionType `json:"type,omitempty,omitzero"`
+
+	// UserGUID A user's GUID; MX's file does not say when it is set.
+	UserGUID UserGUID `json:"user_guid,omitempty,omitzero"`
 }
 
 // FederalInsuranceStatus Whether the deposits of an account are insured by the FDIC (banks) or the NCUA (credit unions).
@@ -1791,6 +2109,16 @@ type Institution struct {
 
 // InstitutionCountryCode The country of an institution, as an ISO 3166-1 alpha-2 code.
 type InstitutionCountryCode string
+
+// InvestmentHoldingsDeactivation The answer of deactivateUser, not wrapped in a key. MX's file gives its two fields no
+// type: both are text here.
+type InvestmentHoldingsDeactivation struct {
+	// Message What MX did, in its words.
+	Message string `json:"message,omitempty,omitzero"`
+
+	// Status The outcome of the deactivation, as MX words it.
+	Status string `json:"status,omitempty,omitzero"`
+}
 
 // Member A user's connection to one institution.
 type Member struct {
@@ -2111,6 +2439,59 @@ type MicrodepositVerifyRequest struct {
 	DepositAmount2 Decimal `json:"deposit_amount_2"`
 }
 
+// Notification A notification made for a user. MX's file gives no type to most of its fields: the
+// types here follow their names and the values they carry, and the fields that cannot
+// have a value in every notification are nullable although MX marks none of them so.
+type Notification struct {
+	// Channel The way the notification goes to the end user.
+	Channel NotificationChannel `json:"channel,omitempty,omitzero"`
+
+	// Content The body of the notification.
+	Content string `json:"content,omitempty,omitzero"`
+
+	// CreatedAt When the notification was created.
+	CreatedAt Timestamp `json:"created_at,omitempty,omitzero"`
+
+	// DeepLinkGUID The GUID of the place in the application the notification leads to; null when it leads nowhere.
+	DeepLinkGUID string `json:"deep_link_guid,omitempty,omitzero"`
+
+	// DeliveredAt When the notification was delivered; null until it is.
+	DeliveredAt Timestamp `json:"delivered_at,omitempty,omitzero"`
+
+	// EntityGUID The GUID of the object the notification is about (an account, a transaction...), whatever its kind.
+	EntityGUID string `json:"entity_guid,omitempty,omitzero"`
+
+	// GUID The notification's GUID (`NTF-...`), defined by MX.
+	GUID NotificationGUID `json:"guid,omitempty,omitzero"`
+
+	// HasBeenDelivered Whether the notification was delivered.
+	HasBeenDelivered Optional[bool] `json:"has_been_delivered,omitempty,omitzero"`
+
+	// HasBeenViewed Whether the end user has seen the notification.
+	HasBeenViewed Optional[bool] `json:"has_been_viewed,omitempty,omitzero"`
+
+	// NotificationType The kind of notification; MX's file lists no values.
+	NotificationType string `json:"notification_type,omitempty,omitzero"`
+
+	// Subject The subject of the notification.
+	Subject string `json:"subject,omitempty,omitzero"`
+
+	// Threshold The amount that set off an alert of a threshold kind; null for other notifications.
+	Threshold Optional[Decimal] `json:"threshold,omitempty,omitzero"`
+}
+
+// NotificationChannel The way a notification reaches the end user.
+type NotificationChannel string
+
+// NotificationCreateRequest A new notification.
+type NotificationCreateRequest struct {
+	// Content The body of the notification.
+	Content string `json:"content"`
+
+	// Subject The subject of the notification.
+	Subject string `json:"subject"`
+}
+
 // OAuthWindow A member's new OAuth window URI.
 type OAuthWindow struct {
 	// GUID The member's GUID.
@@ -2200,8 +2581,102 @@ type PropertyType string
 // widgets where `is_mobile_webview` is true).
 type ReferralSource string
 
+// RepeatingTransaction A series of transactions of one account that MX found to repeat.
+type RepeatingTransaction struct {
+	// AccountGUID The GUID of the series' account.
+	AccountGUID AccountGUID `json:"account_guid,omitempty,omitzero"`
+
+	// Amount The amount of each transaction of the series.
+	Amount Optional[Decimal] `json:"amount,omitempty,omitzero"`
+
+	// Description A readable description of the series, for example Netflix.
+	Description string `json:"description,omitempty,omitzero"`
+
+	// GUID The series' GUID (`RPT-...`), defined by MX.
+	GUID RepeatingTransactionGUID `json:"guid,omitempty,omitzero"`
+
+	// LastPostedDate The day the latest transaction of the series posted.
+	LastPostedDate Date `json:"last_posted_date,omitempty,omitzero"`
+
+	// MemberGUID The GUID of the member of the series' account.
+	MemberGUID MemberGUID `json:"member_guid,omitempty,omitzero"`
+
+	// MerchantGUID The GUID of the merchant the series is paid to or by.
+	MerchantGUID MerchantGUID `json:"merchant_guid,omitempty,omitzero"`
+
+	// PredictedOccursOn The day MX expects the next transaction of the series.
+	PredictedOccursOn Date `json:"predicted_occurs_on,omitempty,omitzero"`
+
+	// RecurrenceType How often the series repeats, for example EVERY_MONTH or EVERY_OTHER_WEEK. MX's
+	// file lists no values here: it is a plain string, as on the `repeating_transaction`
+	// of a transaction.
+	RecurrenceType string `json:"recurrence_type,omitempty,omitzero"`
+
+	// RepeatingTransactionType What the series is.
+	RepeatingTransactionType RepeatingTransactionType `json:"repeating_transaction_type,omitempty,omitzero"`
+
+	// TransactionType Whether the transactions of the series bring money in (CREDIT) or take it out (DEBIT).
+	TransactionType TransactionType `json:"transaction_type,omitempty,omitzero"`
+
+	// UserGUID The GUID of the series' user.
+	UserGUID UserGUID `json:"user_guid,omitempty,omitzero"`
+}
+
 // RepeatingTransactionType What a series of repeating transactions is.
 type RepeatingTransactionType string
+
+// Reward A reward balance of one account (points, miles, cash back), gathered by fetchRewards.
+// MX's file composes it of two parts, the member's identifiers and the reward's fields:
+// they are one object here.
+type Reward struct {
+	// AccountGUID The GUID of the reward's account.
+	AccountGUID AccountGUID `json:"account_guid,omitempty,omitzero"`
+
+	// Balance The balance of the reward, counted in `unit_type`.
+	Balance Optional[Decimal] `json:"balance,omitempty,omitzero"`
+
+	// BalanceType The kind of balance, as MX names it; MX's file lists no values.
+	BalanceType string `json:"balance_type,omitempty,omitzero"`
+
+	// CreatedAt When the reward was gathered.
+	CreatedAt Timestamp `json:"created_at,omitempty,omitzero"`
+
+	// Description A readable description of the reward, for example its program's name.
+	Description string `json:"description,omitempty,omitzero"`
+
+	// ExpiresOn The day the balance expires.
+	ExpiresOn Date `json:"expires_on,omitempty,omitzero"`
+
+	// GUID The reward's GUID (`RWD-...`), defined by MX.
+	GUID RewardGUID `json:"guid,omitempty,omitzero"`
+
+	// MemberGUID The GUID of the reward's member.
+	MemberGUID MemberGUID `json:"member_guid,omitempty,omitzero"`
+
+	// UnitType The unit of the balance, for example POINTS or MILES; MX's file lists no values.
+	UnitType string `json:"unit_type,omitempty,omitzero"`
+
+	// UpdatedAt When the reward was last updated.
+	UpdatedAt Timestamp `json:"updated_at,omitempty,omitzero"`
+
+	// UserGUID The GUID of the reward's user.
+	UserGUID UserGUID `json:"user_guid,omitempty,omitzero"`
+}
+
+// SplitTransactionCreateRequest A child transaction to split off a parent transaction.
+type SplitTransactionCreateRequest struct {
+	// Amount The amount of the child transaction, taken from the parent's.
+	Amount Decimal `json:"amount"`
+
+	// CategoryGUID The GUID of the child's category.
+	CategoryGUID *CategoryGUID `json:"category_guid,omitempty"`
+
+	// Description A readable description of the child transaction.
+	Description *string `json:"description,omitempty"`
+
+	// Memo A note about the child transaction.
+	Memo *string `json:"memo,omitempty"`
+}
 
 // Statement The record of one account statement; downloadStatementPDF returns the document.
 type Statement struct {
@@ -2240,6 +2715,63 @@ type Style struct {
 // (account_verification), account owners (identity_verification), transactions, an
 // extended transaction history, statements, investment holdings, or rewards.
 type SupportedProduct string
+
+// Tag A label a user made, to put on transactions through taggings.
+type Tag struct {
+	// GUID The tag's GUID (`TAG-...`), defined by MX.
+	GUID TagGUID `json:"guid,omitempty,omitzero"`
+
+	// Name The tag's name, for example Vacation.
+	Name string `json:"name,omitempty,omitzero"`
+
+	// UserGUID The GUID of the tag's user.
+	UserGUID UserGUID `json:"user_guid,omitempty,omitzero"`
+}
+
+// TagCreateRequest A new tag.
+type TagCreateRequest struct {
+	// Name The tag's name.
+	Name string `json:"name"`
+}
+
+// TagUpdateRequest The new name of a tag.
+type TagUpdateRequest struct {
+	// Name The new name.
+	Name string `json:"name"`
+}
+
+// Tagging One tag put on one transaction.
+type Tagging struct {
+	// GUID The tagging's GUID (`TGN-...`), defined by MX.
+	GUID TaggingGUID `json:"guid,omitempty,omitzero"`
+
+	// MemberIsManagedByUser Whether the member of the tagged transaction is managed by the end user (false for managed members).
+	MemberIsManagedByUser Optional[bool] `json:"member_is_managed_by_user,omitempty,omitzero"`
+
+	// TagGUID The GUID of the tag put on the transaction.
+	TagGUID TagGUID `json:"tag_guid,omitempty,omitzero"`
+
+	// TransactionGUID The GUID of the tagged transaction.
+	TransactionGUID TransactionGUID `json:"transaction_guid,omitempty,omitzero"`
+
+	// UserGUID The GUID of the tagging's user.
+	UserGUID UserGUID `json:"user_guid,omitempty,omitzero"`
+}
+
+// TaggingCreateRequest A new tagging, of one of the user's tags on one of the user's transactions.
+type TaggingCreateRequest struct {
+	// TagGUID The GUID of the tag to put on the transaction.
+	TagGUID TagGUID `json:"tag_guid"`
+
+	// TransactionGUID The GUID of the transaction to tag.
+	TransactionGUID TransactionGUID `json:"transaction_guid"`
+}
+
+// TaggingUpdateRequest The tag a tagging is to put on its transaction instead.
+type TaggingUpdateRequest struct {
+	// TagGUID The GUID of the new tag.
+	TagGUID TagGUID `json:"tag_guid"`
+}
 
 // Transaction Money moving into or out of one account. The objects `classification`, `geolocation`,
 // `merchant` and `repeating_transaction` are present only when requested with
@@ -2486,6 +3018,56 @@ type TransactionRepeating struct {
 	RepeatingTransactionType RepeatingTransactionType `json:"repeating_transaction_type,omitempty,omitzero"`
 }
 
+// TransactionRule A rule of a user: transactions whose description matches `match_description` get its
+// category and, when it has one, its description.
+type TransactionRule struct {
+	// CategoryGUID The GUID of the category the rule gives.
+	CategoryGUID CategoryGUID `json:"category_guid,omitempty,omitzero"`
+
+	// CreatedAt When the rule was created.
+	CreatedAt Timestamp `json:"created_at,omitempty,omitzero"`
+
+	// Description The description the rule gives matching transactions.
+	Description string `json:"description,omitempty,omitzero"`
+
+	// GUID The rule's GUID (`TXR-...`), defined by MX.
+	GUID TransactionRuleGUID `json:"guid,omitempty,omitzero"`
+
+	// MatchDescription The text a transaction's description must match for the rule to apply.
+	MatchDescription string `json:"match_description,omitempty,omitzero"`
+
+	// UpdatedAt When the rule was last updated.
+	UpdatedAt Timestamp `json:"updated_at,omitempty,omitzero"`
+
+	// UserGUID The GUID of the rule's user.
+	UserGUID UserGUID `json:"user_guid,omitempty,omitzero"`
+}
+
+// TransactionRuleCreateRequest A new transaction rule. MX marks `category_guid` nullable although it is required, and
+// a rule exists to give a category: it is not nullable here.
+type TransactionRuleCreateRequest struct {
+	// CategoryGUID The GUID of the category to give matching transactions.
+	CategoryGUID CategoryGUID `json:"category_guid"`
+
+	// Description A description to give matching transactions.
+	Description *string `json:"description,omitempty"`
+
+	// MatchDescription The text a transaction's description must match.
+	MatchDescription string `json:"match_description"`
+}
+
+// TransactionRuleUpdateRequest The rule attributes to set; each is optional, and those not sent keep their values.
+type TransactionRuleUpdateRequest struct {
+	// CategoryGUID The GUID of a new category.
+	CategoryGUID *CategoryGUID `json:"category_guid,omitempty"`
+
+	// Description A new description to give matching transactions.
+	Description *string `json:"description,omitempty"`
+
+	// MatchDescription A new text to match.
+	MatchDescription *string `json:"match_description,omitempty"`
+}
+
 // TransactionStatus Whether a transaction has posted to the account. A pending transaction may later turn
 // POSTED under the same GUID, or be replaced by a posted one with a new GUID; MX deletes
 // pending transactions after 14 days at the latest.
@@ -2670,6 +3252,33 @@ type WidgetURL struct {
 
 	// UserID The partner-defined identifier of the user.
 	UserID UserID `json:"user_id,omitempty,omitzero"`
+}
+
+// ListACHReturnsParams defines parameters for ListACHReturns.
+type ListACHReturnsParams struct {
+	// InstitutionGUID Only the returns of accounts at this institution, named by its GUID (`INS-...`).
+	InstitutionGUID *InstitutionGUID `form:"institution_guid,omitempty" json:"institution_guid,omitempty"`
+
+	// ReturnedAt Only the returns whose `returned_at` matches this value. MX's file types it as
+	// text and gives no format, so none is declared.
+	ReturnedAt *string `form:"returned_at,omitempty" json:"returned_at,omitempty"`
+
+	// ResolvedStatusAt Only the returns whose `resolved_status_at` matches this value. MX's file types it
+	// as text and gives no format, so none is declared.
+	ResolvedStatusAt *string `form:"resolved_status_at,omitempty" json:"resolved_status_at,omitempty"`
+
+	// ReturnCode Only the returns with this NACHA return code, for example R01.
+	ReturnCode *string `form:"return_code,omitempty" json:"return_code,omitempty"`
+
+	// ReturnStatus Only the returns in this processing status.
+	ReturnStatus *string `form:"return_status,omitempty" json:"return_status,omitempty"`
+
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *int `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *int `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
 }
 
 // ListDefaultCategoriesParams defines parameters for ListDefaultCategories.
@@ -2921,6 +3530,46 @@ type ListStatementsByMemberParams struct {
 	RecordsPerPage *int `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
 }
 
+// ListNotificationsParams defines parameters for ListNotifications.
+type ListNotificationsParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *int `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *int `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListTaggingsParams defines parameters for ListTaggings.
+type ListTaggingsParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *int `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *int `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListTagsParams defines parameters for ListTags.
+type ListTagsParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *int `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *int `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListTransactionRulesParams defines parameters for ListTransactionRules.
+type ListTransactionRulesParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *int `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *int `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
 // ReadTransactionParams defines parameters for ReadTransaction.
 type ReadTransactionParams struct {
 	// Includes Extra objects to add to each transaction, as a comma-separated list written exactly so:
@@ -3102,6 +3751,51 @@ type ListTransactionsByMemberParams struct {
 	Includes *string `form:"includes,omitempty" json:"includes,omitempty"`
 }
 
+// ListTransactionsByTagParams defines parameters for ListTransactionsByTag.
+type ListTransactionsByTagParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *int `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *int `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+
+	// FromDate First day of the window of transaction dates, as an ISO 8601 date (2025-03-01). MX
+	// defaults to 120 days before the request. MX's file describes this parameter as Unix time
+	// on the transaction lists and as a date elsewhere: it is text here, with no format
+	// declared, so that either a date (which v20111101 documents) or Unix seconds can be sent.
+	FromDate *string `form:"from_date,omitempty" json:"from_date,omitempty"`
+
+	// ToDate Last day of the window of transaction dates, as an ISO 8601 date. MX defaults to 5 days
+	// after the request, so that pending transactions are included. Like `from_date`, MX's
+	// file describes it as Unix time on the transaction lists, and it takes either form; see
+	// there.
+	ToDate *string `form:"to_date,omitempty" json:"to_date,omitempty"`
+
+	// FromCreatedAt Only transactions created on MX at or after this time, as Unix time (seconds since
+	// 1970-01-01 UTC, for example 1740787200). MX documents no other form, so no date-time
+	// format is declared.
+	FromCreatedAt *string `form:"from_created_at,omitempty" json:"from_created_at,omitempty"`
+
+	// ToCreatedAt Only transactions created on MX at or before this time, as Unix time (seconds since
+	// 1970-01-01 UTC). MX documents no other form, so no date-time format is declared.
+	ToCreatedAt *string `form:"to_created_at,omitempty" json:"to_created_at,omitempty"`
+
+	// FromUpdatedAt Only transactions last updated on MX at or after this time, as Unix time (seconds since
+	// 1970-01-01 UTC). MX documents no other form, so no date-time format is declared.
+	FromUpdatedAt *string `form:"from_updated_at,omitempty" json:"from_updated_at,omitempty"`
+
+	// ToUpdatedAt Only transactions last updated on MX at or before this time, as Unix time (seconds
+	// since 1970-01-01 UTC). MX documents no other form, so no date-time format is declared.
+	ToUpdatedAt *string `form:"to_updated_at,omitempty" json:"to_updated_at,omitempty"`
+
+	// Includes Extra objects to add to each transaction, as a comma-separated list written exactly so:
+	// `classifications`, `geolocations`, `merchants`, `repeating_transactions` (for example
+	// `merchants,geolocations`). Each adds the transaction field of the same name in the
+	// singular: `classification`, `geolocation`, `merchant`, `repeating_transaction`.
+	Includes *string `form:"includes,omitempty" json:"includes,omitempty"`
+}
+
 // ListTransactionsParams defines parameters for ListTransactions.
 type ListTransactionsParams struct {
 	// Page The page to return, counting from 1. MX defaults to 1.
@@ -3246,6 +3940,198 @@ func newGetAccountOwnerInfoRequest(server string) (*http.Request, error) {
 	return req, nil
 }
 
+// newListACHReturnsRequest builds the request of listACHReturns, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newListACHReturnsRequest(server string, params *ListACHReturnsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ach_returns")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.InstitutionGUID != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "institution_guid", *params.InstitutionGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ReturnedAt != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "returned_at", *params.ReturnedAt, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ResolvedStatusAt != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "resolved_status_at", *params.ResolvedStatusAt, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ReturnCode != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "return_code", *params.ReturnCode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ReturnStatus != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "return_status", *params.ReturnStatus, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.RecordsPerPage != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "records_per_page", *params.RecordsPerPage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newCreateACHReturnRequest builds the request of createACHReturn with its encoded body, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newCreateACHReturnRequest(server string, body []byte) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ach_returns")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Set("Content-Type", "application/json")
+
+	return req, nil
+}
+
+// newReadACHReturnRequest builds the request of readACHReturn, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newReadACHReturnRequest(server string, achReturnGUID ACHReturnGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "ach_return_guid", achReturnGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/ach_returns/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // newRequestAuthorizationCodeRequest builds the request of requestAuthorizationCode with its encoded body, for API's
 // methods: the path resolved against server, its parameters encoded as the spec says.
 func newRequestAuthorizationCodeRequest(server string, body []byte) (*http.Request, error) {
@@ -3361,6 +4247,41 @@ func newReadDefaultCategoryRequest(server string, categoryGUID CategoryGUID) (*h
 	}
 
 	operationPath := fmt.Sprintf("/categories/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newReadCreditCardProductRequest builds the request of readCreditCardProduct, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newReadCreditCardProductRequest(server string, creditCardProductGUID CreditCardProductGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "credit_card_product_guid", creditCardProductGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/credit_card_products/%s", pathParam0)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -3904,6 +4825,36 @@ func newListTokensRequest(server string, body []byte) (*http.Request, error) {
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Set("Content-Type", "application/json")
+
+	return req, nil
+}
+
+// newEnhanceTransactionsRequest builds the request of enhanceTransactions with its encoded body, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newEnhanceTransactionsRequest(server string, body []byte) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/transactions/enhance")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), bytes.NewReader(body))
 	if err != nil {
 		return nil, err
 	}
@@ -4921,6 +5872,41 @@ func newReadHoldingRequest(server string, userGUID UserGUID, holdingGUID Holding
 	return req, nil
 }
 
+// newDeactivateUserRequest builds the request of deactivateUser, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newDeactivateUserRequest(server string, userGUID UserGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/investment_holdings_deactivate", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // newListAccountNumbersByMemberRequest builds the request of listAccountNumbersByMember, for API's
 // methods: the path resolved against server, its parameters encoded as the spec says.
 func newListAccountNumbersByMemberRequest(server string, userGUID UserGUID, memberGUID MemberGUID, params *ListAccountNumbersByMemberParams) (*http.Request, error) {
@@ -5245,6 +6231,97 @@ func newListHoldingsByMemberRequest(server string, userGUID UserGUID, memberGUID
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newListRewardsRequest builds the request of listRewards, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newListRewardsRequest(server string, userGUID UserGUID, memberGUID MemberGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "member_guid", memberGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/members/%s/rewards", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newReadRewardsRequest builds the request of readRewards, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newReadRewardsRequest(server string, userGUID UserGUID, memberGUID MemberGUID, rewardGUID RewardGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "member_guid", memberGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam2 string
+
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "reward_guid", rewardGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/members/%s/rewards/%s", pathParam0, pathParam1, pathParam2)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
@@ -5590,6 +6667,953 @@ func newReadUserMicrodepositRequest(server string, userGUID UserGUID, microDepos
 	return req, nil
 }
 
+// newListNotificationsRequest builds the request of listNotifications, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newListNotificationsRequest(server string, userGUID UserGUID, params *ListNotificationsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/notifications", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.RecordsPerPage != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "records_per_page", *params.RecordsPerPage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newCreateNotificationRequest builds the request of createNotification with its encoded body, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newCreateNotificationRequest(server string, userGUID UserGUID, body []byte) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/notifications", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Set("Content-Type", "application/json")
+
+	return req, nil
+}
+
+// newReadNotificationsRequest builds the request of readNotifications, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newReadNotificationsRequest(server string, userGUID UserGUID, notificationGUID NotificationGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "notification_guid", notificationGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/notifications/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newRepeatingTransactionsRequest builds the request of repeatingTransactions, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newRepeatingTransactionsRequest(server string, userGUID UserGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/repeating_transactions", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newSpecificRepeatingTransactionRequest builds the request of specificRepeatingTransaction, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newSpecificRepeatingTransactionRequest(server string, userGUID UserGUID, repeatingTransactionGUID RepeatingTransactionGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "repeating_transaction_guid", repeatingTransactionGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/repeating_transactions/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newListTaggingsRequest builds the request of listTaggings, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newListTaggingsRequest(server string, userGUID UserGUID, params *ListTaggingsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/taggings", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.RecordsPerPage != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "records_per_page", *params.RecordsPerPage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newCreateTaggingRequest builds the request of createTagging with its encoded body, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newCreateTaggingRequest(server string, userGUID UserGUID, body []byte) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/taggings", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Set("Content-Type", "application/json")
+
+	return req, nil
+}
+
+// newDeleteTaggingRequest builds the request of deleteTagging, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newDeleteTaggingRequest(server string, userGUID UserGUID, taggingGUID TaggingGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "tagging_guid", taggingGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/taggings/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newReadTaggingRequest builds the request of readTagging, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newReadTaggingRequest(server string, userGUID UserGUID, taggingGUID TaggingGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "tagging_guid", taggingGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/taggings/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newUpdateTaggingRequest builds the request of updateTagging with its encoded body, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newUpdateTaggingRequest(server string, userGUID UserGUID, taggingGUID TaggingGUID, body []byte) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "tagging_guid", taggingGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/taggings/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Set("Content-Type", "application/json")
+
+	return req, nil
+}
+
+// newListTagsRequest builds the request of listTags, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newListTagsRequest(server string, userGUID UserGUID, params *ListTagsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/tags", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.RecordsPerPage != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "records_per_page", *params.RecordsPerPage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newCreateTagRequest builds the request of createTag with its encoded body, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newCreateTagRequest(server string, userGUID UserGUID, body []byte) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/tags", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Set("Content-Type", "application/json")
+
+	return req, nil
+}
+
+// newDeleteTagRequest builds the request of deleteTag, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newDeleteTagRequest(server string, userGUID UserGUID, tagGUID TagGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "tag_guid", tagGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/tags/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newReadTagRequest builds the request of readTag, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newReadTagRequest(server string, userGUID UserGUID, tagGUID TagGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "tag_guid", tagGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/tags/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newUpdateTagRequest builds the request of updateTag with its encoded body, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newUpdateTagRequest(server string, userGUID UserGUID, tagGUID TagGUID, body []byte) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "tag_guid", tagGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/tags/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Set("Content-Type", "application/json")
+
+	return req, nil
+}
+
+// newListTransactionRulesRequest builds the request of listTransactionRules, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newListTransactionRulesRequest(server string, userGUID UserGUID, params *ListTransactionRulesParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/transaction_rules", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.RecordsPerPage != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "records_per_page", *params.RecordsPerPage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newCreateTransactionRuleRequest builds the request of createTransactionRule with its encoded body, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newCreateTransactionRuleRequest(server string, userGUID UserGUID, body []byte) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/transaction_rules", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Set("Content-Type", "application/json")
+
+	return req, nil
+}
+
+// newDeleteTransactionRuleRequest builds the request of deleteTransactionRule, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newDeleteTransactionRuleRequest(server string, userGUID UserGUID, transactionRuleGUID TransactionRuleGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "transaction_rule_guid", transactionRuleGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/transaction_rules/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newReadTransactionRuleRequest builds the request of readTransactionRule, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newReadTransactionRuleRequest(server string, userGUID UserGUID, transactionRuleGUID TransactionRuleGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "transaction_rule_guid", transactionRuleGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/transaction_rules/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newUpdateTransactionRuleRequest builds the request of updateTransactionRule with its encoded body, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newUpdateTransactionRuleRequest(server string, userGUID UserGUID, transactionRuleGUID TransactionRuleGUID, body []byte) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "transaction_rule_guid", transactionRuleGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/transaction_rules/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Set("Content-Type", "application/json")
+
+	return req, nil
+}
+
 // newDeleteManualTransactionsRequest builds the request of deleteManualTransactions, for API's
 // methods: the path resolved against server, its parameters encoded as the spec says.
 func newDeleteManualTransactionsRequest(server string, userGUID UserGUID, transactionGUID TransactionGUID) (*http.Request, error) {
@@ -5736,6 +7760,92 @@ func newUpdateTransactionRequest(server string, userGUID UserGUID, transactionGU
 	}
 
 	req, err := http.NewRequest(http.MethodPut, queryURL.String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Set("Content-Type", "application/json")
+
+	return req, nil
+}
+
+// newDeleteSplitTransactionsRequest builds the request of deleteSplitTransactions, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newDeleteSplitTransactionsRequest(server string, userGUID UserGUID, transactionGUID TransactionGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "transaction_guid", transactionGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/transactions/%s/split", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newCreateSplitTransactionsRequest builds the request of createSplitTransactions with its encoded body, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newCreateSplitTransactionsRequest(server string, userGUID UserGUID, transactionGUID TransactionGUID, body []byte) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "transaction_guid", transactionGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/transactions/%s/split", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), bytes.NewReader(body))
 	if err != nil {
 		return nil, err
 	}
@@ -6783,6 +8893,120 @@ func newUpdateTransactionByAccountRequest(server string, userIdentifier UserIden
 	return req, nil
 }
 
+// newDeleteSplitTransactionByAccountRequest builds the request of deleteSplitTransactionByAccount, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newDeleteSplitTransactionByAccountRequest(server string, userIdentifier UserIdentifier, memberIdentifier MemberIdentifier, accountIdentifier AccountIdentifier, transactionIdentifier TransactionIdentifier) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_identifier", userIdentifier, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "member_identifier", memberIdentifier, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam2 string
+
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "account_identifier", accountIdentifier, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam3 string
+
+	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "transaction_identifier", transactionIdentifier, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/members/%s/accounts/%s/transactions/%s/split", pathParam0, pathParam1, pathParam2, pathParam3)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newCreateSplitTransactionsByAccountRequest builds the request of createSplitTransactionsByAccount with its encoded body, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newCreateSplitTransactionsByAccountRequest(server string, userIdentifier UserIdentifier, memberIdentifier MemberIdentifier, accountIdentifier AccountIdentifier, transactionIdentifier TransactionIdentifier, body []byte) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_identifier", userIdentifier, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "member_identifier", memberIdentifier, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam2 string
+
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "account_identifier", accountIdentifier, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam3 string
+
+	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "transaction_identifier", transactionIdentifier, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/members/%s/accounts/%s/transactions/%s/split", pathParam0, pathParam1, pathParam2, pathParam3)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Set("Content-Type", "application/json")
+
+	return req, nil
+}
+
 // newAggregateMemberRequest builds the request of aggregateMember, for API's
 // methods: the path resolved against server, its parameters encoded as the spec says.
 func newAggregateMemberRequest(server string, userIdentifier UserIdentifier, memberIdentifier MemberIdentifier) (*http.Request, error) {
@@ -7054,6 +9278,48 @@ func newExtendHistoryRequest(server string, userIdentifier UserIdentifier, membe
 	}
 
 	operationPath := fmt.Sprintf("/users/%s/members/%s/extend_history", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newFetchRewardsRequest builds the request of fetchRewards, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newFetchRewardsRequest(server string, userIdentifier UserIdentifier, memberIdentifier MemberIdentifier) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_identifier", userIdentifier, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "member_identifier", memberIdentifier, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/members/%s/fetch_rewards", pathParam0, pathParam1)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -7582,6 +9848,171 @@ func newVerifyMemberRequest(server string, userIdentifier UserIdentifier, member
 	}
 
 	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newListTransactionsByTagRequest builds the request of listTransactionsByTag, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newListTransactionsByTagRequest(server string, userIdentifier UserIdentifier, tagGUID TagGUID, params *ListTransactionsByTagParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_identifier", userIdentifier, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "tag_guid", tagGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/tags/%s/transactions", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.RecordsPerPage != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "records_per_page", *params.RecordsPerPage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.FromDate != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "from_date", *params.FromDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ToDate != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "to_date", *params.ToDate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.FromCreatedAt != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "from_created_at", *params.FromCreatedAt, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ToCreatedAt != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "to_created_at", *params.ToCreatedAt, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.FromUpdatedAt != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "from_updated_at", *params.FromUpdatedAt, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ToUpdatedAt != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "to_updated_at", *params.ToUpdatedAt, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Includes != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "includes", *params.Includes, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}

@@ -26,25 +26,41 @@ const APIVersion = "v20250224"
 var (
 	opAggregateMember                    = &Operation{ID: "aggregateMember", Path: "/users/{user_identifier}/members/{member_identifier}/aggregate", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opCheckBalances                      = &Operation{ID: "checkBalances", Path: "/users/{user_identifier}/members/{member_identifier}/check_balance", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opCreateACHReturn                    = &Operation{ID: "createACHReturn", Path: "/ach_returns", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opCreateCategory                     = &Operation{ID: "createCategory", Path: "/users/{user_guid}/categories", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opCreateManualAccount                = &Operation{ID: "createManualAccount", Path: "/users/{user_identifier}/accounts", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opCreateManualTransaction            = &Operation{ID: "createManualTransaction", Path: "/users/{user_guid}/accounts/{account_guid}/transactions", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opCreateMember                       = &Operation{ID: "createMember", Path: "/users/{user_identifier}/members", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opCreateMicrodeposit                 = &Operation{ID: "createMicrodeposit", Path: "/users/{user_guid}/micro_deposits", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opCreateNotification                 = &Operation{ID: "createNotification", Path: "/users/{user_guid}/notifications", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opCreateSplitTransactions            = &Operation{ID: "createSplitTransactions", Path: "/users/{user_guid}/transactions/{transaction_guid}/split", Repeat: RepeatIfNotApplied, MaxRecords: 1000, Items: "transactions", Version: APIVersion, Accept: "application/json"}
+	opCreateSplitTransactionsByAccount   = &Operation{ID: "createSplitTransactionsByAccount", Path: "/users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}/split", Repeat: RepeatIfNotApplied, MaxRecords: 1000, Items: "transactions", Version: APIVersion, Accept: "application/json"}
+	opCreateTag                          = &Operation{ID: "createTag", Path: "/users/{user_guid}/tags", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opCreateTagging                      = &Operation{ID: "createTagging", Path: "/users/{user_guid}/taggings", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opCreateTransactionRule              = &Operation{ID: "createTransactionRule", Path: "/users/{user_guid}/transaction_rules", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opCreateUser                         = &Operation{ID: "createUser", Path: "/users", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opDeactivateUser                     = &Operation{ID: "deactivateUser", Path: "/users/{user_guid}/investment_holdings_deactivate", Repeat: RepeatNever, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opDeleteCategory                     = &Operation{ID: "deleteCategory", Path: "/users/{user_guid}/categories/{category_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opDeleteManualAccount                = &Operation{ID: "deleteManualAccount", Path: "/users/{user_guid}/accounts/{account_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opDeleteManualTransactions           = &Operation{ID: "deleteManualTransactions", Path: "/users/{user_guid}/transactions/{transaction_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opDeleteMember                       = &Operation{ID: "deleteMember", Path: "/users/{user_identifier}/members/{member_identifier}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opDeleteMicrodeposit                 = &Operation{ID: "deleteMicrodeposit", Path: "/users/{user_guid}/micro_deposits/{micro_deposit_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opDeleteSplitTransactionByAccount    = &Operation{ID: "deleteSplitTransactionByAccount", Path: "/users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}/split", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opDeleteSplitTransactions            = &Operation{ID: "deleteSplitTransactions", Path: "/users/{user_guid}/transactions/{transaction_guid}/split", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opDeleteTag                          = &Operation{ID: "deleteTag", Path: "/users/{user_guid}/tags/{tag_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opDeleteTagging                      = &Operation{ID: "deleteTagging", Path: "/users/{user_guid}/taggings/{tagging_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opDeleteTransactionRule              = &Operation{ID: "deleteTransactionRule", Path: "/users/{user_guid}/transaction_rules/{transaction_rule_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opDeleteUser                         = &Operation{ID: "deleteUser", Path: "/users/{user_identifier}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opDownloadStatementPDF               = &Operation{ID: "downloadStatementPDF", Path: "/users/{user_guid}/members/{member_guid}/statements/{statement_guid}.pdf", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/vnd.mx.api.v1+pdf"}
+	opEnhanceTransactions                = &Operation{ID: "enhanceTransactions", Path: "/transactions/enhance", Repeat: RepeatAlways, MaxRecords: 1000, Items: "transactions", Version: APIVersion, Accept: "application/json"}
 	opExtendHistory                      = &Operation{ID: "extendHistory", Path: "/users/{user_identifier}/members/{member_identifier}/extend_history", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opFetchRewards                       = &Operation{ID: "fetchRewards", Path: "/users/{user_identifier}/members/{member_identifier}/fetch_rewards", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opFetchStatements                    = &Operation{ID: "fetchStatements", Path: "/users/{user_identifier}/members/{member_identifier}/fetch_statements", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opGetAccountsData                    = &Operation{ID: "getAccountsData", Path: "/vc/users/{user_guid}/members/{member_guid}/accounts", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/vnd.mx.api.v2beta+json"}
 	opGetIdentityData                    = &Operation{ID: "getIdentityData", Path: "/vc/users/{user_guid}/members/{member_guid}/customers", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/vnd.mx.api.v2beta+json"}
 	opGetTransactionsData                = &Operation{ID: "getTransactionsData", Path: "/vc/users/{user_guid}/accounts/{account_guid}/transactions", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/vnd.mx.api.v2beta+json"}
 	opIdentifyMember                     = &Operation{ID: "identifyMember", Path: "/users/{user_identifier}/members/{member_identifier}/identify", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opListACHReturns                     = &Operation{ID: "listACHRetruns", Path: "/ach_returns", Repeat: RepeatAlways, MaxRecords: 100, Items: "ach_returns", Version: APIVersion, Accept: "application/json"}
 	opListAccountNumbersByAccount        = &Operation{ID: "listAccountNumbersByAccount", Path: "/users/{user_identifier}/accounts/{account_identifier}/account_numbers", Repeat: RepeatAlways, MaxRecords: 1000, Items: "account_numbers", Version: APIVersion, Accept: "application/json"}
 	opListAccountNumbersByMember         = &Operation{ID: "listAccountNumbersByMember", Path: "/users/{user_guid}/members/{member_guid}/account_numbers", Repeat: RepeatAlways, MaxRecords: 1000, Items: "account_numbers", Version: APIVersion, Accept: "application/json"}
 	opListAccountOwnersByMember          = &Operation{ID: "listAccountOwnersByMember", Path: "/users/{user_identifier}/members/{member_identifier}/account_owners", Repeat: RepeatAlways, MaxRecords: 1000, Items: "account_owners", Version: APIVersion, Accept: "application/json"}
@@ -62,20 +78,28 @@ var (
 	opListMemberCredentials              = &Operation{ID: "listMemberCredentials", Path: "/users/{user_identifier}/members/{member_identifier}/credentials", Repeat: RepeatAlways, MaxRecords: 1000, Items: "credentials", Version: APIVersion, Accept: "application/json"}
 	opListMembers                        = &Operation{ID: "listMembers", Path: "/users/{user_identifier}/members", Repeat: RepeatAlways, MaxRecords: 1000, Items: "members", Version: APIVersion, Accept: "application/json"}
 	opListMerchants                      = &Operation{ID: "listMerchants", Path: "/merchants", Repeat: RepeatAlways, MaxRecords: 1000, Items: "merchants", Version: APIVersion, Accept: "application/json"}
+	opListNotifications                  = &Operation{ID: "listNotifications", Path: "/users/{user_guid}/notifications", Repeat: RepeatAlways, MaxRecords: 1000, Items: "notifications", Version: APIVersion, Accept: "application/json"}
+	opListRewards                        = &Operation{ID: "listRewards", Path: "/users/{user_guid}/members/{member_guid}/rewards", Repeat: RepeatAlways, MaxRecords: 1000, Items: "rewards", Version: APIVersion, Accept: "application/json"}
 	opListStatementsByMember             = &Operation{ID: "listStatementsByMember", Path: "/users/{user_guid}/members/{member_guid}/statements", Repeat: RepeatAlways, MaxRecords: 1000, Items: "statements", Version: APIVersion, Accept: "application/json"}
+	opListTaggings                       = &Operation{ID: "listTaggings", Path: "/users/{user_guid}/taggings", Repeat: RepeatAlways, MaxRecords: 1000, Items: "taggings", Version: APIVersion, Accept: "application/json"}
+	opListTags                           = &Operation{ID: "listTags", Path: "/users/{user_guid}/tags", Repeat: RepeatAlways, MaxRecords: 1000, Items: "tags", Version: APIVersion, Accept: "application/json"}
 	opListTokens                         = &Operation{ID: "listTokens", Path: "/tokens", Repeat: RepeatAlways, MaxRecords: 1000, Items: "tokens", Version: APIVersion, Accept: "application/json"}
+	opListTransactionRules               = &Operation{ID: "listTransactionRules", Path: "/users/{user_guid}/transaction_rules", Repeat: RepeatAlways, MaxRecords: 1000, Items: "transaction_rules", Version: APIVersion, Accept: "application/json"}
 	opListTransactions                   = &Operation{ID: "listTransactions", Path: "/users/{user_identifier}/transactions", Repeat: RepeatAlways, MaxRecords: 1000, Items: "transactions", Version: APIVersion, Accept: "application/json"}
 	opListTransactionsByAccount          = &Operation{ID: "listTransactionsByAccount", Path: "/users/{user_guid}/accounts/{account_guid}/transactions", Repeat: RepeatAlways, MaxRecords: 1000, Items: "transactions", Version: APIVersion, Accept: "application/json"}
 	opListTransactionsByAccountPerMember = &Operation{ID: "listTransactionsByAccountPerMember", Path: "/users/{user_guid}/members/{member_guid}/accounts/{account_guid}/transactions", Repeat: RepeatAlways, MaxRecords: 1000, Items: "transactions", Version: APIVersion, Accept: "application/json"}
 	opListTransactionsByMember           = &Operation{ID: "listTransactionsByMember", Path: "/users/{user_identifier}/members/{member_identifier}/transactions", Repeat: RepeatAlways, MaxRecords: 1000, Items: "transactions", Version: APIVersion, Accept: "application/json"}
+	opListTransactionsByTag              = &Operation{ID: "listTransactionsByTag", Path: "/users/{user_identifier}/tags/{tag_guid}/transactions", Repeat: RepeatAlways, MaxRecords: 1000, Items: "transactions", Version: APIVersion, Accept: "application/json"}
 	opListUserAccounts                   = &Operation{ID: "listUserAccounts", Path: "/users/{user_identifier}/accounts", Repeat: RepeatAlways, MaxRecords: 1000, Items: "accounts", Version: APIVersion, Accept: "application/json"}
 	opListUserMicrodeposits              = &Operation{ID: "listUserMicrodeposits", Path: "/users/{user_guid}/micro_deposits", Repeat: RepeatAlways, MaxRecords: 1000, Items: "micro_deposits", Version: APIVersion, Accept: "application/json"}
 	opListUserVerifications              = &Operation{ID: "listUserVerifications", Path: "/users/{user_guid}/account_verifications", Repeat: RepeatAlways, MaxRecords: 1000, Items: "micro_deposits", Version: APIVersion, Accept: "application/json"}
 	opListUsers                          = &Operation{ID: "listUsers", Path: "/users", Repeat: RepeatAlways, MaxRecords: 1000, Items: "users", Version: APIVersion, Accept: "application/json"}
 	opMergeAccounts                      = &Operation{ID: "mergeAccounts", Path: "/users/{user_guid}/accounts/merge", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opReadACHReturn                      = &Operation{ID: "readACHRetrun", Path: "/ach_returns/{ach_return_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadAccount                        = &Operation{ID: "readAccount", Path: "/users/{user_guid}/accounts/{account_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadAccountByMember                = &Operation{ID: "readAccountByMember", Path: "/users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadCategory                       = &Operation{ID: "readCategory", Path: "/users/{user_guid}/categories/{category_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opReadCreditCardProduct              = &Operation{ID: "creditCard", Path: "/credit_card_products/{credit_card_product_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadDefaultCategory                = &Operation{ID: "readDefaultCategory", Path: "/categories/{category_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadHolding                        = &Operation{ID: "readHolding", Path: "/users/{user_guid}/investment_holdings/{holding_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadInstitution                    = &Operation{ID: "readInstitution", Path: "/institutions/{institution_code}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
@@ -83,20 +107,30 @@ var (
 	opReadMemberStatus                   = &Operation{ID: "readMemberStatus", Path: "/users/{user_identifier}/members/{member_identifier}/status", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadMerchant                       = &Operation{ID: "readMerchant", Path: "/merchants/{merchant_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadMerchantLocation               = &Operation{ID: "readMerchantLocation", Path: "/merchant_locations/{merchant_location_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opReadNotifications                  = &Operation{ID: "readNotifications", Path: "/users/{user_guid}/notifications/{notification_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opReadRewards                        = &Operation{ID: "readRewards", Path: "/users/{user_guid}/members/{member_guid}/rewards/{reward_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadStatementByMember              = &Operation{ID: "readStatementByMember", Path: "/users/{user_guid}/members/{member_guid}/statements/{statement_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opReadTag                            = &Operation{ID: "readTag", Path: "/users/{user_guid}/tags/{tag_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opReadTagging                        = &Operation{ID: "readTagging", Path: "/users/{user_guid}/taggings/{tagging_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadTransaction                    = &Operation{ID: "readTransaction", Path: "/users/{user_guid}/transactions/{transaction_guid}", Repeat: RepeatAlways, MaxRecords: 1000, Items: "transactions", Version: APIVersion, Accept: "application/json"}
 	opReadTransactionByAccount           = &Operation{ID: "readTransactionByAccount", Path: "/users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}", Repeat: RepeatAlways, MaxRecords: 1000, Items: "transactions", Version: APIVersion, Accept: "application/json"}
+	opReadTransactionRule                = &Operation{ID: "readTransactionRule", Path: "/users/{user_guid}/transaction_rules/{transaction_rule_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadUser                           = &Operation{ID: "readUser", Path: "/users/{user_identifier}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadUserMicrodeposit               = &Operation{ID: "readUserMicrodeposit", Path: "/users/{user_guid}/micro_deposits/{micro_deposit_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opRepeatingTransactions              = &Operation{ID: "repeatingTransactions", Path: "/users/{user_guid}/repeating_transactions", Repeat: RepeatAlways, MaxRecords: 1000, Items: "repeating_transactions", Version: APIVersion, Accept: "application/json"}
 	opRequestAuthorizationCode           = &Operation{ID: "requestAuthorizationCode", Path: "/authorization_code", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opRequestOAuthWindowURI              = &Operation{ID: "requestOAuthWindowURI", Path: "/users/{user_identifier}/members/{member_identifier}/oauth_window_uri", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opRequestWidgetURL                   = &Operation{ID: "requestWidgetURL", Path: "/users/{user_guid}/widget_urls", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opResumeAggregation                  = &Operation{ID: "resumeAggregation", Path: "/users/{user_identifier}/members/{member_identifier}/resume", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opSpecificRepeatingTransaction       = &Operation{ID: "specificRepeatingTransaction", Path: "/users/{user_guid}/repeating_transactions/{repeating_transaction_guid}", Repeat: RepeatAlways, MaxRecords: 1000, Items: "repeating_transactions", Version: APIVersion, Accept: "application/json"}
 	opUpdateAccountByMember              = &Operation{ID: "updateAccountByMember", Path: "/users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opUpdateCategory                     = &Operation{ID: "updateCategory", Path: "/users/{user_guid}/categories/{category_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opUpdateMember                       = &Operation{ID: "updateMember", Path: "/users/{user_identifier}/members/{member_identifier}", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opUpdateTag                          = &Operation{ID: "updateTag", Path: "/users/{user_guid}/tags/{tag_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opUpdateTagging                      = &Operation{ID: "updateTagging", Path: "/users/{user_guid}/taggings/{tagging_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opUpdateTransaction                  = &Operation{ID: "updateTransaction", Path: "/users/{user_guid}/transactions/{transaction_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opUpdateTransactionByAccount         = &Operation{ID: "updateTransactionByAccount", Path: "/users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opUpdateTransactionRule              = &Operation{ID: "updateTransactionRule", Path: "/users/{user_guid}/transaction_rules/{transaction_rule_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opUpdateUser                         = &Operation{ID: "updateUser", Path: "/users/{user_identifier}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opVerifyMember                       = &Operation{ID: "verifyMember", Path: "/users/{user_identifier}/members/{member_identifier}/verify", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opVerifyMicrodeposit                 = &Operation{ID: "verifyMicrodeposit", Path: "/micro_deposits/{micro_deposit_guid}/verify", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
@@ -203,6 +237,38 @@ func (a *API) CheckBalances(ctx context.Context, userIdentifier UserIdentifier, 
 		return nil, missing(opCheckBalances, resp, "member")
 	}
 	return &JobResult{Member: out.Member, Outcome: jobOutcome(resp)}, nil
+}
+
+// CreateACHReturn calls createACHReturn (POST /ach_returns): report an ACH return.
+//
+// Reports to MX that an ACH debit or credit made with account details MX provided came
+// back from the receiving bank, with the NACHA return code and, for a notification of
+// change, the corrected account and routing numbers. MX answers the return it recorded,
+// with the fields of its own processing.
+//
+// Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
+func (a *API) CreateACHReturn(ctx context.Context, achReturn ACHReturnCreateRequest, opts ...CallOption) (*ACHReturn, error) {
+	body, err := encodeBody(opCreateACHReturn, struct {
+		AchReturn ACHReturnCreateRequest `json:"ach_return"`
+	}{achReturn})
+	if err != nil {
+		return nil, err
+	}
+	req, err := newCreateACHReturnRequest("/", body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opCreateACHReturn.ID, err)
+	}
+	var out struct {
+		AchReturn *ACHReturn `json:"ach_return"`
+	}
+	resp, err := a.Do(ctx, opCreateACHReturn, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.AchReturn == nil {
+		return nil, missing(opCreateACHReturn, resp, "ach_return")
+	}
+	return out.AchReturn, nil
 }
 
 // CreateCategory calls createCategory (POST /users/{user_guid}/categories): create a custom category.
@@ -407,6 +473,240 @@ func (a *API) CreateMicrodeposit(ctx context.Context, userGUID UserGUID, microDe
 	return out.MicroDeposit, nil
 }
 
+// CreateNotification calls createNotification (POST /users/{user_guid}/notifications): create a notification.
+//
+// Creates a notification for the user, with the subject and content the partner writes.
+// MX answers the new notification, with the channel it goes by and whether it was
+// delivered yet.
+//
+// Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
+func (a *API) CreateNotification(ctx context.Context, userGUID UserGUID, notification NotificationCreateRequest, opts ...CallOption) (*Notification, error) {
+	if err := transport.CheckPath(opCreateNotification.Path, string(userGUID)); err != nil {
+		return nil, invalid(opCreateNotification, err)
+	}
+	body, err := encodeBody(opCreateNotification, struct {
+		Notification NotificationCreateRequest `json:"notification"`
+	}{notification})
+	if err != nil {
+		return nil, err
+	}
+	req, err := newCreateNotificationRequest("/", userGUID, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opCreateNotification.ID, err)
+	}
+	var out struct {
+		Notification *Notification `json:"notification"`
+	}
+	resp, err := a.Do(ctx, opCreateNotification, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.Notification == nil {
+		return nil, missing(opCreateNotification, resp, "notification")
+	}
+	return out.Notification, nil
+}
+
+// CreateSplitTransactions calls createSplitTransactions (POST /users/{user_guid}/transactions/{transaction_guid}/split): split a transaction.
+//
+// Splits a transaction of the user into child transactions, each with its own amount,
+// category, description and memo, and marks the parent as split. MX answers the child
+// transactions it created, as a list without pagination. MX's file types the body's
+// `transactions` as one object rather than a list, although the operation creates several
+// children: the body is modelled as MX's file has it.
+//
+// Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
+func (a *API) CreateSplitTransactions(ctx context.Context, userGUID UserGUID, transactionGUID TransactionGUID, transactions SplitTransactionCreateRequest, opts ...CallOption) ([]Transaction, error) {
+	if err := transport.CheckPath(opCreateSplitTransactions.Path, string(userGUID), string(transactionGUID)); err != nil {
+		return nil, invalid(opCreateSplitTransactions, err)
+	}
+	body, err := encodeBody(opCreateSplitTransactions, struct {
+		Transactions SplitTransactionCreateRequest `json:"transactions"`
+	}{transactions})
+	if err != nil {
+		return nil, err
+	}
+	req, err := newCreateSplitTransactionsRequest("/", userGUID, transactionGUID, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opCreateSplitTransactions.ID, err)
+	}
+	var out createSplitTransactionsAnswer
+	resp, err := a.Do(ctx, opCreateSplitTransactions, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opCreateSplitTransactions, resp, "transactions")
+	}
+	return out.Items, nil
+}
+
+// createSplitTransactionsAnswer is the answer of createSplitTransactions.
+type createSplitTransactionsAnswer struct {
+	Items []Transaction `json:"transactions"`
+	found bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *createSplitTransactionsAnswer) Presize(n int) {
+	x.Items, x.found = make([]Transaction, 0, n), true
+}
+
+// CreateSplitTransactionsByAccount calls createSplitTransactionsByAccount (POST /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}/split): split a transaction through its account.
+//
+// Splits a transaction reached through its member and account, like
+// createSplitTransactions; every identifier may be the partner-defined id or the GUID. MX
+// answers the child transactions it created, as a list without pagination.
+//
+// Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
+func (a *API) CreateSplitTransactionsByAccount(ctx context.Context, userIdentifier UserIdentifier, memberIdentifier MemberIdentifier, accountIdentifier AccountIdentifier, transactionIdentifier TransactionIdentifier, transactions SplitTransactionCreateRequest, opts ...CallOption) ([]Transaction, error) {
+	if userIdentifier == nil {
+		return nil, invalid(opCreateSplitTransactionsByAccount, fmt.Errorf("the path parameter userIdentifier is nil"))
+	}
+	if memberIdentifier == nil {
+		return nil, invalid(opCreateSplitTransactionsByAccount, fmt.Errorf("the path parameter memberIdentifier is nil"))
+	}
+	if accountIdentifier == nil {
+		return nil, invalid(opCreateSplitTransactionsByAccount, fmt.Errorf("the path parameter accountIdentifier is nil"))
+	}
+	if transactionIdentifier == nil {
+		return nil, invalid(opCreateSplitTransactionsByAccount, fmt.Errorf("the path parameter transactionIdentifier is nil"))
+	}
+	if err := transport.CheckPath(opCreateSplitTransactionsByAccount.Path, identifierValue(userIdentifier), identifierValue(memberIdentifier), identifierValue(accountIdentifier), identifierValue(transactionIdentifier)); err != nil {
+		return nil, invalid(opCreateSplitTransactionsByAccount, err)
+	}
+	body, err := encodeBody(opCreateSplitTransactionsByAccount, struct {
+		Transactions SplitTransactionCreateRequest `json:"transactions"`
+	}{transactions})
+	if err != nil {
+		return nil, err
+	}
+	req, err := newCreateSplitTransactionsByAccountRequest("/", userIdentifier, memberIdentifier, accountIdentifier, transactionIdentifier, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opCreateSplitTransactionsByAccount.ID, err)
+	}
+	var out createSplitTransactionsByAccountAnswer
+	resp, err := a.Do(ctx, opCreateSplitTransactionsByAccount, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opCreateSplitTransactionsByAccount, resp, "transactions")
+	}
+	return out.Items, nil
+}
+
+// createSplitTransactionsByAccountAnswer is the answer of createSplitTransactionsByAccount.
+type createSplitTransactionsByAccountAnswer struct {
+	Items []Transaction `json:"transactions"`
+	found bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *createSplitTransactionsByAccountAnswer) Presize(n int) {
+	x.Items, x.found = make([]Transaction, 0, n), true
+}
+
+// CreateTag calls createTag (POST /users/{user_guid}/tags): create a tag.
+//
+// Creates a tag, a label of the user's own choosing; a tagging then puts it on a
+// transaction. MX answers the new tag.
+//
+// Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
+func (a *API) CreateTag(ctx context.Context, userGUID UserGUID, tag TagCreateRequest, opts ...CallOption) (*Tag, error) {
+	if err := transport.CheckPath(opCreateTag.Path, string(userGUID)); err != nil {
+		return nil, invalid(opCreateTag, err)
+	}
+	body, err := encodeBody(opCreateTag, struct {
+		Tag TagCreateRequest `json:"tag"`
+	}{tag})
+	if err != nil {
+		return nil, err
+	}
+	req, err := newCreateTagRequest("/", userGUID, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opCreateTag.ID, err)
+	}
+	var out struct {
+		Tag *Tag `json:"tag"`
+	}
+	resp, err := a.Do(ctx, opCreateTag, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.Tag == nil {
+		return nil, missing(opCreateTag, resp, "tag")
+	}
+	return out.Tag, nil
+}
+
+// CreateTagging calls createTagging (POST /users/{user_guid}/taggings): tag a transaction.
+//
+// Creates a tagging: puts one of the user's tags on one of the user's transactions. MX
+// answers the new tagging.
+//
+// Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
+func (a *API) CreateTagging(ctx context.Context, userGUID UserGUID, tagging TaggingCreateRequest, opts ...CallOption) (*Tagging, error) {
+	if err := transport.CheckPath(opCreateTagging.Path, string(userGUID)); err != nil {
+		return nil, invalid(opCreateTagging, err)
+	}
+	body, err := encodeBody(opCreateTagging, struct {
+		Tagging TaggingCreateRequest `json:"tagging"`
+	}{tagging})
+	if err != nil {
+		return nil, err
+	}
+	req, err := newCreateTaggingRequest("/", userGUID, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opCreateTagging.ID, err)
+	}
+	var out struct {
+		Tagging *Tagging `json:"tagging"`
+	}
+	resp, err := a.Do(ctx, opCreateTagging, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.Tagging == nil {
+		return nil, missing(opCreateTagging, resp, "tagging")
+	}
+	return out.Tagging, nil
+}
+
+// CreateTransactionRule calls createTransactionRule (POST /users/{user_guid}/transaction_rules): create a transaction rule.
+//
+// Creates a rule that gives the user's transactions whose description matches
+// `match_description` a category, and optionally a new description, from now on. MX
+// answers the new rule.
+//
+// Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
+func (a *API) CreateTransactionRule(ctx context.Context, userGUID UserGUID, transactionRule TransactionRuleCreateRequest, opts ...CallOption) (*TransactionRule, error) {
+	if err := transport.CheckPath(opCreateTransactionRule.Path, string(userGUID)); err != nil {
+		return nil, invalid(opCreateTransactionRule, err)
+	}
+	body, err := encodeBody(opCreateTransactionRule, struct {
+		TransactionRule TransactionRuleCreateRequest `json:"transaction_rule"`
+	}{transactionRule})
+	if err != nil {
+		return nil, err
+	}
+	req, err := newCreateTransactionRuleRequest("/", userGUID, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opCreateTransactionRule.ID, err)
+	}
+	var out struct {
+		TransactionRule *TransactionRule `json:"transaction_rule"`
+	}
+	resp, err := a.Do(ctx, opCreateTransactionRule, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.TransactionRule == nil {
+		return nil, missing(opCreateTransactionRule, resp, "transaction_rule")
+	}
+	return out.TransactionRule, nil
+}
+
 // CreateUser calls createUser (POST /users): create a user.
 //
 // Creates a user and answers it with the GUID that MX gave it. Every field is optional,
@@ -437,6 +737,29 @@ func (a *API) CreateUser(ctx context.Context, user UserCreateRequest, opts ...Ca
 		return nil, missing(opCreateUser, resp, "user")
 	}
 	return out.User, nil
+}
+
+// DeactivateUser calls deactivateUser (GET /users/{user_guid}/investment_holdings_deactivate): deactivate a user's investment holdings.
+//
+// Turns the investment holdings product off for the user. Although it changes state, MX
+// declares it as a GET: the SDK never sends it again on its own, and an answer lost on the
+// way leaves unknown whether the user was deactivated. MX answers a message and a status,
+// not wrapped in a key, and its file gives neither a type: both are text here.
+//
+// Retries: never sent again; after a lost answer the error matches [ErrOutcomeUnknown].
+func (a *API) DeactivateUser(ctx context.Context, userGUID UserGUID, opts ...CallOption) (*InvestmentHoldingsDeactivation, error) {
+	if err := transport.CheckPath(opDeactivateUser.Path, string(userGUID)); err != nil {
+		return nil, invalid(opDeactivateUser, err)
+	}
+	req, err := newDeactivateUserRequest("/", userGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opDeactivateUser.ID, err)
+	}
+	var out InvestmentHoldingsDeactivation
+	if _, err := a.Do(ctx, opDeactivateUser, req, &out, opts...); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 // DeleteCategory calls deleteCategory (DELETE /users/{user_guid}/categories/{category_guid}): delete a custom category.
@@ -535,6 +858,109 @@ func (a *API) DeleteMicrodeposit(ctx context.Context, userGUID UserGUID, microDe
 	return err
 }
 
+// DeleteSplitTransactionByAccount calls deleteSplitTransactionByAccount (DELETE /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}/split): undo the split of a transaction through its account.
+//
+// Deletes the child transactions of a split transaction reached through its member and
+// account, like deleteSplitTransactions. MX names the operation in the singular and its
+// sibling in the plural; both undo one split.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) DeleteSplitTransactionByAccount(ctx context.Context, userIdentifier UserIdentifier, memberIdentifier MemberIdentifier, accountIdentifier AccountIdentifier, transactionIdentifier TransactionIdentifier, opts ...CallOption) error {
+	if userIdentifier == nil {
+		return invalid(opDeleteSplitTransactionByAccount, fmt.Errorf("the path parameter userIdentifier is nil"))
+	}
+	if memberIdentifier == nil {
+		return invalid(opDeleteSplitTransactionByAccount, fmt.Errorf("the path parameter memberIdentifier is nil"))
+	}
+	if accountIdentifier == nil {
+		return invalid(opDeleteSplitTransactionByAccount, fmt.Errorf("the path parameter accountIdentifier is nil"))
+	}
+	if transactionIdentifier == nil {
+		return invalid(opDeleteSplitTransactionByAccount, fmt.Errorf("the path parameter transactionIdentifier is nil"))
+	}
+	if err := transport.CheckPath(opDeleteSplitTransactionByAccount.Path, identifierValue(userIdentifier), identifierValue(memberIdentifier), identifierValue(accountIdentifier), identifierValue(transactionIdentifier)); err != nil {
+		return invalid(opDeleteSplitTransactionByAccount, err)
+	}
+	req, err := newDeleteSplitTransactionByAccountRequest("/", userIdentifier, memberIdentifier, accountIdentifier, transactionIdentifier)
+	if err != nil {
+		return fmt.Errorf("mxplatform: %s: building the request: %w", opDeleteSplitTransactionByAccount.ID, err)
+	}
+	_, err = a.Do(ctx, opDeleteSplitTransactionByAccount, req, nil, opts...)
+	return err
+}
+
+// DeleteSplitTransactions calls deleteSplitTransactions (DELETE /users/{user_guid}/transactions/{transaction_guid}/split): undo the split of a transaction.
+//
+// Deletes the child transactions of a split transaction, so that the parent stands alone
+// again. A transaction that was never split, or that does not exist, answers 404.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) DeleteSplitTransactions(ctx context.Context, userGUID UserGUID, transactionGUID TransactionGUID, opts ...CallOption) error {
+	if err := transport.CheckPath(opDeleteSplitTransactions.Path, string(userGUID), string(transactionGUID)); err != nil {
+		return invalid(opDeleteSplitTransactions, err)
+	}
+	req, err := newDeleteSplitTransactionsRequest("/", userGUID, transactionGUID)
+	if err != nil {
+		return fmt.Errorf("mxplatform: %s: building the request: %w", opDeleteSplitTransactions.ID, err)
+	}
+	_, err = a.Do(ctx, opDeleteSplitTransactions, req, nil, opts...)
+	return err
+}
+
+// DeleteTag calls deleteTag (DELETE /users/{user_guid}/tags/{tag_guid}): delete a tag.
+//
+// Deletes a tag of the user; a tag that does not exist answers 404. MX's file declares a
+// required `Accept` parameter here, which the client sends on every request.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) DeleteTag(ctx context.Context, userGUID UserGUID, tagGUID TagGUID, opts ...CallOption) error {
+	if err := transport.CheckPath(opDeleteTag.Path, string(userGUID), string(tagGUID)); err != nil {
+		return invalid(opDeleteTag, err)
+	}
+	req, err := newDeleteTagRequest("/", userGUID, tagGUID)
+	if err != nil {
+		return fmt.Errorf("mxplatform: %s: building the request: %w", opDeleteTag.ID, err)
+	}
+	_, err = a.Do(ctx, opDeleteTag, req, nil, opts...)
+	return err
+}
+
+// DeleteTagging calls deleteTagging (DELETE /users/{user_guid}/taggings/{tagging_guid}): delete a tagging.
+//
+// Deletes a tagging, taking its tag off its transaction; the tag and the transaction
+// remain. A tagging that does not exist answers 404.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) DeleteTagging(ctx context.Context, userGUID UserGUID, taggingGUID TaggingGUID, opts ...CallOption) error {
+	if err := transport.CheckPath(opDeleteTagging.Path, string(userGUID), string(taggingGUID)); err != nil {
+		return invalid(opDeleteTagging, err)
+	}
+	req, err := newDeleteTaggingRequest("/", userGUID, taggingGUID)
+	if err != nil {
+		return fmt.Errorf("mxplatform: %s: building the request: %w", opDeleteTagging.ID, err)
+	}
+	_, err = a.Do(ctx, opDeleteTagging, req, nil, opts...)
+	return err
+}
+
+// DeleteTransactionRule calls deleteTransactionRule (DELETE /users/{user_guid}/transaction_rules/{transaction_rule_guid}): delete a transaction rule.
+//
+// Deletes a transaction rule of the user; a rule that does not exist answers 404. MX
+// files this operation under transactions; it is with the other rule operations here.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) DeleteTransactionRule(ctx context.Context, userGUID UserGUID, transactionRuleGUID TransactionRuleGUID, opts ...CallOption) error {
+	if err := transport.CheckPath(opDeleteTransactionRule.Path, string(userGUID), string(transactionRuleGUID)); err != nil {
+		return invalid(opDeleteTransactionRule, err)
+	}
+	req, err := newDeleteTransactionRuleRequest("/", userGUID, transactionRuleGUID)
+	if err != nil {
+		return fmt.Errorf("mxplatform: %s: building the request: %w", opDeleteTransactionRule.ID, err)
+	}
+	_, err = a.Do(ctx, opDeleteTransactionRule, req, nil, opts...)
+	return err
+}
+
 // DeleteUser calls deleteUser (DELETE /users/{user_identifier}): delete a user.
 //
 // Deletes a user together with its members, accounts and transactions. The deletion is
@@ -579,6 +1005,48 @@ func (a *API) DownloadStatementPDF(ctx context.Context, userGUID UserGUID, membe
 	return body, nil
 }
 
+// EnhanceTransactions calls enhanceTransactions (POST /transactions/enhance): enhance transactions.
+//
+// Classifies transactions that the partner sends in the body, which need not belong to
+// any user of MX: MX answers each with a cleaned-up description, a category, a merchant
+// and its flags (bill pay, direct deposit, fee, income...), matched to the request by the
+// partner's `id`. Nothing is stored. The body is a list under `transactions` rather than
+// one wrapped object, and the answer a list without pagination, as MX's file has them.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) EnhanceTransactions(ctx context.Context, transactions []EnhanceTransactionRequest, opts ...CallOption) ([]EnhancedTransaction, error) {
+	body, err := encodeBody(opEnhanceTransactions, struct {
+		Transactions []EnhanceTransactionRequest `json:"transactions"`
+	}{transactions})
+	if err != nil {
+		return nil, err
+	}
+	req, err := newEnhanceTransactionsRequest("/", body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opEnhanceTransactions.ID, err)
+	}
+	var out enhanceTransactionsAnswer
+	resp, err := a.Do(ctx, opEnhanceTransactions, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opEnhanceTransactions, resp, "transactions")
+	}
+	return out.Items, nil
+}
+
+// enhanceTransactionsAnswer is the answer of enhanceTransactions.
+type enhanceTransactionsAnswer struct {
+	Items []EnhancedTransaction `json:"transactions"`
+	found bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *enhanceTransactionsAnswer) Presize(n int) {
+	x.Items, x.found = make([]EnhancedTransaction, 0, n), true
+}
+
 // ExtendHistory calls extendHistory (POST /users/{user_identifier}/members/{member_identifier}/extend_history): extend a member's transaction history.
 //
 // Starts a job that gathers up to 24 months of the member's transactions, at institutions
@@ -611,6 +1079,41 @@ func (a *API) ExtendHistory(ctx context.Context, userIdentifier UserIdentifier, 
 	}
 	if out.Member == nil {
 		return nil, missing(opExtendHistory, resp, "member")
+	}
+	return &JobResult{Member: out.Member, Outcome: jobOutcome(resp)}, nil
+}
+
+// FetchRewards calls fetchRewards (POST /users/{user_identifier}/members/{member_identifier}/fetch_rewards): fetch a member's rewards.
+//
+// Starts a job that gathers the rewards (points, miles, cash back) of the member's
+// accounts from the institution, read afterwards with listRewards. Like any job it may
+// ask MFA challenges; another job running on the member answers 409 Conflict. MX's file
+// declares 200 only; 202 is declared as well, as for the other jobs.
+//
+// Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
+func (a *API) FetchRewards(ctx context.Context, userIdentifier UserIdentifier, memberIdentifier MemberIdentifier, opts ...CallOption) (*JobResult, error) {
+	if userIdentifier == nil {
+		return nil, invalid(opFetchRewards, fmt.Errorf("the path parameter userIdentifier is nil"))
+	}
+	if memberIdentifier == nil {
+		return nil, invalid(opFetchRewards, fmt.Errorf("the path parameter memberIdentifier is nil"))
+	}
+	if err := transport.CheckPath(opFetchRewards.Path, identifierValue(userIdentifier), identifierValue(memberIdentifier)); err != nil {
+		return nil, invalid(opFetchRewards, err)
+	}
+	req, err := newFetchRewardsRequest("/", userIdentifier, memberIdentifier)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opFetchRewards.ID, err)
+	}
+	var out struct {
+		Member *Member `json:"member"`
+	}
+	resp, err := a.Do(ctx, opFetchRewards, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.Member == nil {
+		return nil, missing(opFetchRewards, resp, "member")
 	}
 	return &JobResult{Member: out.Member, Outcome: jobOutcome(resp)}, nil
 }
@@ -770,6 +1273,71 @@ func (a *API) IdentifyMember(ctx context.Context, userIdentifier UserIdentifier,
 		return nil, missing(opIdentifyMember, resp, "member")
 	}
 	return &JobResult{Member: out.Member, Outcome: jobOutcome(resp)}, nil
+}
+
+// ListACHReturns calls listACHRetruns (GET /ach_returns): list ACH returns.
+//
+// Lists the ACH returns the partner has reported, one page at a time, optionally only
+// those matching the filters. MX misspells the operationId (Retruns); it is kept for
+// traceability, and the Go method is spelled right.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ListACHReturns(ctx context.Context, params *ListACHReturnsParams, opts ...CallOption) (*Page[ACHReturn], error) {
+	req, err := newListACHReturnsRequest("/", params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListACHReturns.ID, err)
+	}
+	var out listACHReturnsAnswer
+	resp, err := a.Do(ctx, opListACHReturns, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opListACHReturns, resp, "ach_returns")
+	}
+	if out.Pagination == nil {
+		return nil, missing(opListACHReturns, resp, "pagination")
+	}
+	return &Page[ACHReturn]{Items: out.Items, Pagination: *out.Pagination}, nil
+}
+
+// listACHReturnsAnswer is the answer of listACHRetruns.
+type listACHReturnsAnswer struct {
+	Items      []ACHReturn `json:"ach_returns"`
+	Pagination *Pagination `json:"pagination"`
+	found      bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listACHReturnsAnswer) Presize(n int) { x.Items, x.found = make([]ACHReturn, 0, n), true }
+
+// ListACHReturnsIter iterates over the ach_returns of every page of [API.ListACHReturns], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default 100,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
+func (a *API) ListACHReturnsIter(ctx context.Context, params *ListACHReturnsParams, opts ...CallOption) iter.Seq2[ACHReturn, error] {
+	var base ListACHReturnsParams
+	if params != nil {
+		base = *params
+	}
+	page, perPage := 1, 100
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x ACHReturn) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]ACHReturn, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListACHReturns(ctx, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Items, r.Pagination, nil
+	}, opts...)
 }
 
 // ListAccountNumbersByAccount calls listAccountNumbersByAccount (GET /users/{user_identifier}/accounts/{account_identifier}/account_numbers): list an account's numbers.
@@ -1948,6 +2516,114 @@ func (a *API) ListMerchantsIter(ctx context.Context, params *ListMerchantsParams
 	}, opts...)
 }
 
+// ListNotifications calls listNotifications (GET /users/{user_guid}/notifications): list a user's notifications.
+//
+// Lists the notifications made for the user, one page at a time. MX's file gives the
+// answer only a `notifications` member of unknown type, while the operation takes `page`
+// and `records_per_page` like every other list: the answer is a page, an array of
+// notifications with its pagination.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ListNotifications(ctx context.Context, userGUID UserGUID, params *ListNotificationsParams, opts ...CallOption) (*Page[Notification], error) {
+	if err := transport.CheckPath(opListNotifications.Path, string(userGUID)); err != nil {
+		return nil, invalid(opListNotifications, err)
+	}
+	req, err := newListNotificationsRequest("/", userGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListNotifications.ID, err)
+	}
+	var out listNotificationsAnswer
+	resp, err := a.Do(ctx, opListNotifications, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opListNotifications, resp, "notifications")
+	}
+	if out.Pagination == nil {
+		return nil, missing(opListNotifications, resp, "pagination")
+	}
+	return &Page[Notification]{Items: out.Items, Pagination: *out.Pagination}, nil
+}
+
+// listNotificationsAnswer is the answer of listNotifications.
+type listNotificationsAnswer struct {
+	Items      []Notification `json:"notifications"`
+	Pagination *Pagination    `json:"pagination"`
+	found      bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listNotificationsAnswer) Presize(n int) { x.Items, x.found = make([]Notification, 0, n), true }
+
+// ListNotificationsIter iterates over the notifications of every page of [API.ListNotifications], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default 1000,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
+func (a *API) ListNotificationsIter(ctx context.Context, userGUID UserGUID, params *ListNotificationsParams, opts ...CallOption) iter.Seq2[Notification, error] {
+	var base ListNotificationsParams
+	if params != nil {
+		base = *params
+	}
+	page, perPage := 1, 1000
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x Notification) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Notification, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListNotifications(ctx, userGUID, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Items, r.Pagination, nil
+	}, opts...)
+}
+
+// ListRewards calls listRewards (GET /users/{user_guid}/members/{member_guid}/rewards): list a member's rewards.
+//
+// Lists the rewards gathered for the accounts of one member by fetchRewards. The answer
+// carries pagination, but MX's file declares no `page` or `records_per_page` for this
+// list: none is taken, and the answer is the page MX sends.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ListRewards(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, opts ...CallOption) (*Page[Reward], error) {
+	if err := transport.CheckPath(opListRewards.Path, string(userGUID), string(memberGUID)); err != nil {
+		return nil, invalid(opListRewards, err)
+	}
+	req, err := newListRewardsRequest("/", userGUID, memberGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListRewards.ID, err)
+	}
+	var out listRewardsAnswer
+	resp, err := a.Do(ctx, opListRewards, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opListRewards, resp, "rewards")
+	}
+	if out.Pagination == nil {
+		return nil, missing(opListRewards, resp, "pagination")
+	}
+	return &Page[Reward]{Items: out.Items, Pagination: *out.Pagination}, nil
+}
+
+// listRewardsAnswer is the answer of listRewards.
+type listRewardsAnswer struct {
+	Items      []Reward    `json:"rewards"`
+	Pagination *Pagination `json:"pagination"`
+	found      bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listRewardsAnswer) Presize(n int) { x.Items, x.found = make([]Reward, 0, n), true }
+
 // ListStatementsByMember calls listStatementsByMember (GET /users/{user_guid}/members/{member_guid}/statements): list a member's statements.
 //
 // Lists the statements gathered for the accounts of one member, one page at a time.
@@ -2016,6 +2692,139 @@ func (a *API) ListStatementsByMemberIter(ctx context.Context, userGUID UserGUID,
 	}, opts...)
 }
 
+// ListTaggings calls listTaggings (GET /users/{user_guid}/taggings): list a user's taggings.
+//
+// Lists the taggings of the user, each putting one tag on one transaction, one page at a
+// time.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ListTaggings(ctx context.Context, userGUID UserGUID, params *ListTaggingsParams, opts ...CallOption) (*Page[Tagging], error) {
+	if err := transport.CheckPath(opListTaggings.Path, string(userGUID)); err != nil {
+		return nil, invalid(opListTaggings, err)
+	}
+	req, err := newListTaggingsRequest("/", userGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListTaggings.ID, err)
+	}
+	var out listTaggingsAnswer
+	resp, err := a.Do(ctx, opListTaggings, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opListTaggings, resp, "taggings")
+	}
+	if out.Pagination == nil {
+		return nil, missing(opListTaggings, resp, "pagination")
+	}
+	return &Page[Tagging]{Items: out.Items, Pagination: *out.Pagination}, nil
+}
+
+// listTaggingsAnswer is the answer of listTaggings.
+type listTaggingsAnswer struct {
+	Items      []Tagging   `json:"taggings"`
+	Pagination *Pagination `json:"pagination"`
+	found      bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listTaggingsAnswer) Presize(n int) { x.Items, x.found = make([]Tagging, 0, n), true }
+
+// ListTaggingsIter iterates over the taggings of every page of [API.ListTaggings], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default 1000,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
+func (a *API) ListTaggingsIter(ctx context.Context, userGUID UserGUID, params *ListTaggingsParams, opts ...CallOption) iter.Seq2[Tagging, error] {
+	var base ListTaggingsParams
+	if params != nil {
+		base = *params
+	}
+	page, perPage := 1, 1000
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x Tagging) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Tagging, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListTaggings(ctx, userGUID, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Items, r.Pagination, nil
+	}, opts...)
+}
+
+// ListTags calls listTags (GET /users/{user_guid}/tags): list a user's tags.
+//
+// Lists the tags the user has made, one page at a time.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ListTags(ctx context.Context, userGUID UserGUID, params *ListTagsParams, opts ...CallOption) (*Page[Tag], error) {
+	if err := transport.CheckPath(opListTags.Path, string(userGUID)); err != nil {
+		return nil, invalid(opListTags, err)
+	}
+	req, err := newListTagsRequest("/", userGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListTags.ID, err)
+	}
+	var out listTagsAnswer
+	resp, err := a.Do(ctx, opListTags, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opListTags, resp, "tags")
+	}
+	if out.Pagination == nil {
+		return nil, missing(opListTags, resp, "pagination")
+	}
+	return &Page[Tag]{Items: out.Items, Pagination: *out.Pagination}, nil
+}
+
+// listTagsAnswer is the answer of listTags.
+type listTagsAnswer struct {
+	Items      []Tag       `json:"tags"`
+	Pagination *Pagination `json:"pagination"`
+	found      bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listTagsAnswer) Presize(n int) { x.Items, x.found = make([]Tag, 0, n), true }
+
+// ListTagsIter iterates over the tags of every page of [API.ListTags], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default 1000,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
+func (a *API) ListTagsIter(ctx context.Context, userGUID UserGUID, params *ListTagsParams, opts ...CallOption) iter.Seq2[Tag, error] {
+	var base ListTagsParams
+	if params != nil {
+		base = *params
+	}
+	page, perPage := 1, 1000
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x Tag) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Tag, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListTags(ctx, userGUID, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Items, r.Pagination, nil
+	}, opts...)
+}
+
 // ListTokens calls listTokens (GET /tokens): list processor tokens.
 //
 // Lists the processor tokens issued for the user, member and account that the body's
@@ -2057,6 +2866,74 @@ type listTokensAnswer struct {
 
 // Presize makes the records a slice of n records' capacity, before decoding.
 func (x *listTokensAnswer) Presize(n int) { x.Items, x.found = make([]ProcessorToken, 0, n), true }
+
+// ListTransactionRules calls listTransactionRules (GET /users/{user_guid}/transaction_rules): list a user's transaction rules.
+//
+// Lists the transaction rules of the user, one page at a time.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ListTransactionRules(ctx context.Context, userGUID UserGUID, params *ListTransactionRulesParams, opts ...CallOption) (*Page[TransactionRule], error) {
+	if err := transport.CheckPath(opListTransactionRules.Path, string(userGUID)); err != nil {
+		return nil, invalid(opListTransactionRules, err)
+	}
+	req, err := newListTransactionRulesRequest("/", userGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListTransactionRules.ID, err)
+	}
+	var out listTransactionRulesAnswer
+	resp, err := a.Do(ctx, opListTransactionRules, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opListTransactionRules, resp, "transaction_rules")
+	}
+	if out.Pagination == nil {
+		return nil, missing(opListTransactionRules, resp, "pagination")
+	}
+	return &Page[TransactionRule]{Items: out.Items, Pagination: *out.Pagination}, nil
+}
+
+// listTransactionRulesAnswer is the answer of listTransactionRules.
+type listTransactionRulesAnswer struct {
+	Items      []TransactionRule `json:"transaction_rules"`
+	Pagination *Pagination       `json:"pagination"`
+	found      bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listTransactionRulesAnswer) Presize(n int) {
+	x.Items, x.found = make([]TransactionRule, 0, n), true
+}
+
+// ListTransactionRulesIter iterates over the transaction_rules of every page of [API.ListTransactionRules], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default 1000,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
+func (a *API) ListTransactionRulesIter(ctx context.Context, userGUID UserGUID, params *ListTransactionRulesParams, opts ...CallOption) iter.Seq2[TransactionRule, error] {
+	var base ListTransactionRulesParams
+	if params != nil {
+		base = *params
+	}
+	page, perPage := 1, 1000
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x TransactionRule) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]TransactionRule, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListTransactionRules(ctx, userGUID, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Items, r.Pagination, nil
+	}, opts...)
+}
 
 // ListTransactions calls listTransactions (GET /users/{user_identifier}/transactions): list a user's transactions.
 //
@@ -2346,6 +3223,79 @@ func (a *API) ListTransactionsByMemberIter(ctx context.Context, userIdentifier U
 	}, opts...)
 }
 
+// ListTransactionsByTag calls listTransactionsByTag (GET /users/{user_identifier}/tags/{tag_guid}/transactions): list the transactions of a tag.
+//
+// Lists the transactions of the user that carry one tag (through a tagging) and whose
+// `date` falls in the requested window, one page at a time. The default window is that
+// of listTransactions.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ListTransactionsByTag(ctx context.Context, userIdentifier UserIdentifier, tagGUID TagGUID, params *ListTransactionsByTagParams, opts ...CallOption) (*Page[Transaction], error) {
+	if userIdentifier == nil {
+		return nil, invalid(opListTransactionsByTag, fmt.Errorf("the path parameter userIdentifier is nil"))
+	}
+	if err := transport.CheckPath(opListTransactionsByTag.Path, identifierValue(userIdentifier), string(tagGUID)); err != nil {
+		return nil, invalid(opListTransactionsByTag, err)
+	}
+	req, err := newListTransactionsByTagRequest("/", userIdentifier, tagGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListTransactionsByTag.ID, err)
+	}
+	var out listTransactionsByTagAnswer
+	resp, err := a.Do(ctx, opListTransactionsByTag, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opListTransactionsByTag, resp, "transactions")
+	}
+	if out.Pagination == nil {
+		return nil, missing(opListTransactionsByTag, resp, "pagination")
+	}
+	return &Page[Transaction]{Items: out.Items, Pagination: *out.Pagination}, nil
+}
+
+// listTransactionsByTagAnswer is the answer of listTransactionsByTag.
+type listTransactionsByTagAnswer struct {
+	Items      []Transaction `json:"transactions"`
+	Pagination *Pagination   `json:"pagination"`
+	found      bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listTransactionsByTagAnswer) Presize(n int) {
+	x.Items, x.found = make([]Transaction, 0, n), true
+}
+
+// ListTransactionsByTagIter iterates over the transactions of every page of [API.ListTransactionsByTag], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default 1000,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
+func (a *API) ListTransactionsByTagIter(ctx context.Context, userIdentifier UserIdentifier, tagGUID TagGUID, params *ListTransactionsByTagParams, opts ...CallOption) iter.Seq2[Transaction, error] {
+	var base ListTransactionsByTagParams
+	if params != nil {
+		base = *params
+	}
+	page, perPage := 1, 1000
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x Transaction) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Transaction, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListTransactionsByTag(ctx, userIdentifier, tagGUID, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Items, r.Pagination, nil
+	}, opts...)
+}
+
 // ListUserAccounts calls listUserAccounts (GET /users/{user_identifier}/accounts): list a user's accounts.
 //
 // Lists every account of the user, across all of its members, one page at a time. The
@@ -2592,6 +3542,34 @@ func (a *API) MergeAccounts(ctx context.Context, userGUID UserGUID, account Acco
 	return out.Account, nil
 }
 
+// ReadACHReturn calls readACHRetrun (GET /ach_returns/{ach_return_guid}): read an ACH return.
+//
+// Returns one ACH return the partner reported, with the state of MX's processing; an
+// unknown one answers 404. MX misspells the operationId (Retrun); it is kept for
+// traceability, and the Go method is spelled right.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ReadACHReturn(ctx context.Context, achReturnGUID ACHReturnGUID, opts ...CallOption) (*ACHReturn, error) {
+	if err := transport.CheckPath(opReadACHReturn.Path, string(achReturnGUID)); err != nil {
+		return nil, invalid(opReadACHReturn, err)
+	}
+	req, err := newReadACHReturnRequest("/", achReturnGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opReadACHReturn.ID, err)
+	}
+	var out struct {
+		AchReturn *ACHReturn `json:"ach_return"`
+	}
+	resp, err := a.Do(ctx, opReadACHReturn, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.AchReturn == nil {
+		return nil, missing(opReadACHReturn, resp, "ach_return")
+	}
+	return out.AchReturn, nil
+}
+
 // ReadAccount calls readAccount (GET /users/{user_guid}/accounts/{account_guid}): read an account.
 //
 // Returns one account of the user; an unknown account or user answers 404.
@@ -2677,6 +3655,34 @@ func (a *API) ReadCategory(ctx context.Context, userGUID UserGUID, categoryGUID 
 		return nil, missing(opReadCategory, resp, "category")
 	}
 	return out.Category, nil
+}
+
+// ReadCreditCardProduct calls creditCard (GET /credit_card_products/{credit_card_product_guid}): read a credit card product.
+//
+// Returns a credit card product MX knows of: a card offered by an institution, with its
+// annual fee, its introductory rates and the kinds of rewards it earns. An unknown one
+// answers 404.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ReadCreditCardProduct(ctx context.Context, creditCardProductGUID CreditCardProductGUID, opts ...CallOption) (*CreditCardProduct, error) {
+	if err := transport.CheckPath(opReadCreditCardProduct.Path, string(creditCardProductGUID)); err != nil {
+		return nil, invalid(opReadCreditCardProduct, err)
+	}
+	req, err := newReadCreditCardProductRequest("/", creditCardProductGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opReadCreditCardProduct.ID, err)
+	}
+	var out struct {
+		CreditCardProduct *CreditCardProduct `json:"credit_card_product"`
+	}
+	resp, err := a.Do(ctx, opReadCreditCardProduct, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.CreditCardProduct == nil {
+		return nil, missing(opReadCreditCardProduct, resp, "credit_card_product")
+	}
+	return out.CreditCardProduct, nil
 }
 
 // ReadDefaultCategory calls readDefaultCategory (GET /categories/{category_guid}): read a default category.
@@ -2878,6 +3884,60 @@ func (a *API) ReadMerchantLocation(ctx context.Context, merchantLocationGUID Mer
 	return out.MerchantLocation, nil
 }
 
+// ReadNotifications calls readNotifications (GET /users/{user_guid}/notifications/{notification_guid}): read a notification.
+//
+// Returns one notification of the user; an unknown one answers 404. MX names the
+// operation in the plural, but it reads one notification.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ReadNotifications(ctx context.Context, userGUID UserGUID, notificationGUID NotificationGUID, opts ...CallOption) (*Notification, error) {
+	if err := transport.CheckPath(opReadNotifications.Path, string(userGUID), string(notificationGUID)); err != nil {
+		return nil, invalid(opReadNotifications, err)
+	}
+	req, err := newReadNotificationsRequest("/", userGUID, notificationGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opReadNotifications.ID, err)
+	}
+	var out struct {
+		Notification *Notification `json:"notification"`
+	}
+	resp, err := a.Do(ctx, opReadNotifications, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.Notification == nil {
+		return nil, missing(opReadNotifications, resp, "notification")
+	}
+	return out.Notification, nil
+}
+
+// ReadRewards calls readRewards (GET /users/{user_guid}/members/{member_guid}/rewards/{reward_guid}): read a reward.
+//
+// Returns one reward of the member; an unknown one answers 404. MX names the operation in
+// the plural, but it reads one reward.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ReadRewards(ctx context.Context, userGUID UserGUID, memberGUID MemberGUID, rewardGUID RewardGUID, opts ...CallOption) (*Reward, error) {
+	if err := transport.CheckPath(opReadRewards.Path, string(userGUID), string(memberGUID), string(rewardGUID)); err != nil {
+		return nil, invalid(opReadRewards, err)
+	}
+	req, err := newReadRewardsRequest("/", userGUID, memberGUID, rewardGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opReadRewards.ID, err)
+	}
+	var out struct {
+		Reward *Reward `json:"reward"`
+	}
+	resp, err := a.Do(ctx, opReadRewards, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.Reward == nil {
+		return nil, missing(opReadRewards, resp, "reward")
+	}
+	return out.Reward, nil
+}
+
 // ReadStatementByMember calls readStatementByMember (GET /users/{user_guid}/members/{member_guid}/statements/{statement_guid}): read a statement.
 //
 // Returns the record of one statement; downloadStatementPDF returns the document. An
@@ -2903,6 +3963,58 @@ func (a *API) ReadStatementByMember(ctx context.Context, userGUID UserGUID, memb
 		return nil, missing(opReadStatementByMember, resp, "statement")
 	}
 	return out.Statement, nil
+}
+
+// ReadTag calls readTag (GET /users/{user_guid}/tags/{tag_guid}): read a tag.
+//
+// Returns one tag of the user; an unknown one answers 404.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ReadTag(ctx context.Context, userGUID UserGUID, tagGUID TagGUID, opts ...CallOption) (*Tag, error) {
+	if err := transport.CheckPath(opReadTag.Path, string(userGUID), string(tagGUID)); err != nil {
+		return nil, invalid(opReadTag, err)
+	}
+	req, err := newReadTagRequest("/", userGUID, tagGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opReadTag.ID, err)
+	}
+	var out struct {
+		Tag *Tag `json:"tag"`
+	}
+	resp, err := a.Do(ctx, opReadTag, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.Tag == nil {
+		return nil, missing(opReadTag, resp, "tag")
+	}
+	return out.Tag, nil
+}
+
+// ReadTagging calls readTagging (GET /users/{user_guid}/taggings/{tagging_guid}): read a tagging.
+//
+// Returns one tagging of the user; an unknown one answers 404.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ReadTagging(ctx context.Context, userGUID UserGUID, taggingGUID TaggingGUID, opts ...CallOption) (*Tagging, error) {
+	if err := transport.CheckPath(opReadTagging.Path, string(userGUID), string(taggingGUID)); err != nil {
+		return nil, invalid(opReadTagging, err)
+	}
+	req, err := newReadTaggingRequest("/", userGUID, taggingGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opReadTagging.ID, err)
+	}
+	var out struct {
+		Tagging *Tagging `json:"tagging"`
+	}
+	resp, err := a.Do(ctx, opReadTagging, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.Tagging == nil {
+		return nil, missing(opReadTagging, resp, "tagging")
+	}
+	return out.Tagging, nil
 }
 
 // ReadTransaction calls readTransaction (GET /users/{user_guid}/transactions/{transaction_guid}): read a transaction.
@@ -2984,6 +4096,32 @@ func (a *API) ReadTransactionByAccount(ctx context.Context, userIdentifier UserI
 	return nil, missing(opReadTransactionByAccount, resp, "transaction")
 }
 
+// ReadTransactionRule calls readTransactionRule (GET /users/{user_guid}/transaction_rules/{transaction_rule_guid}): read a transaction rule.
+//
+// Returns one transaction rule of the user; an unknown one answers 404.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ReadTransactionRule(ctx context.Context, userGUID UserGUID, transactionRuleGUID TransactionRuleGUID, opts ...CallOption) (*TransactionRule, error) {
+	if err := transport.CheckPath(opReadTransactionRule.Path, string(userGUID), string(transactionRuleGUID)); err != nil {
+		return nil, invalid(opReadTransactionRule, err)
+	}
+	req, err := newReadTransactionRuleRequest("/", userGUID, transactionRuleGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opReadTransactionRule.ID, err)
+	}
+	var out struct {
+		TransactionRule *TransactionRule `json:"transaction_rule"`
+	}
+	resp, err := a.Do(ctx, opReadTransactionRule, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.TransactionRule == nil {
+		return nil, missing(opReadTransactionRule, resp, "transaction_rule")
+	}
+	return out.TransactionRule, nil
+}
+
 // ReadUser calls readUser (GET /users/{user_identifier}): read a user.
 //
 // Returns one user, named by its partner-defined id or its GUID; an unknown one answers 404.
@@ -3039,6 +4177,44 @@ func (a *API) ReadUserMicrodeposit(ctx context.Context, userGUID UserGUID, micro
 		return nil, missing(opReadUserMicrodeposit, resp, "micro_deposit")
 	}
 	return out.MicroDeposit, nil
+}
+
+// RepeatingTransactions calls repeatingTransactions (GET /users/{user_guid}/repeating_transactions): list a user's repeating transactions.
+//
+// Lists the series of repeating transactions MX has found among the user's transactions
+// (bills, subscriptions, income), each with its amount, how often it recurs and when it
+// is next expected. MX answers every series at once: the operation takes no page
+// parameters and the answer has no pagination.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) RepeatingTransactions(ctx context.Context, userGUID UserGUID, opts ...CallOption) ([]RepeatingTransaction, error) {
+	if err := transport.CheckPath(opRepeatingTransactions.Path, string(userGUID)); err != nil {
+		return nil, invalid(opRepeatingTransactions, err)
+	}
+	req, err := newRepeatingTransactionsRequest("/", userGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opRepeatingTransactions.ID, err)
+	}
+	var out repeatingTransactionsAnswer
+	resp, err := a.Do(ctx, opRepeatingTransactions, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opRepeatingTransactions, resp, "repeating_transactions")
+	}
+	return out.Items, nil
+}
+
+// repeatingTransactionsAnswer is the answer of repeatingTransactions.
+type repeatingTransactionsAnswer struct {
+	Items []RepeatingTransaction `json:"repeating_transactions"`
+	found bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *repeatingTransactionsAnswer) Presize(n int) {
+	x.Items, x.found = make([]RepeatingTransaction, 0, n), true
 }
 
 // RequestAuthorizationCode calls requestAuthorizationCode (POST /authorization_code): request an authorization code.
@@ -3189,6 +4365,44 @@ func (a *API) ResumeAggregation(ctx context.Context, userIdentifier UserIdentifi
 	return &JobResult{Member: out.Member, Outcome: jobOutcome(resp)}, nil
 }
 
+// SpecificRepeatingTransaction calls specificRepeatingTransaction (GET /users/{user_guid}/repeating_transactions/{repeating_transaction_guid}): read a repeating transaction.
+//
+// Returns one series of repeating transactions of the user; an unknown one answers 404.
+// MX's file describes the answer with the shape of the list, `repeating_transactions`,
+// holding the one series read, and no other source says otherwise: the answer is that
+// list.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) SpecificRepeatingTransaction(ctx context.Context, userGUID UserGUID, repeatingTransactionGUID RepeatingTransactionGUID, opts ...CallOption) ([]RepeatingTransaction, error) {
+	if err := transport.CheckPath(opSpecificRepeatingTransaction.Path, string(userGUID), string(repeatingTransactionGUID)); err != nil {
+		return nil, invalid(opSpecificRepeatingTransaction, err)
+	}
+	req, err := newSpecificRepeatingTransactionRequest("/", userGUID, repeatingTransactionGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opSpecificRepeatingTransaction.ID, err)
+	}
+	var out specificRepeatingTransactionAnswer
+	resp, err := a.Do(ctx, opSpecificRepeatingTransaction, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opSpecificRepeatingTransaction, resp, "repeating_transactions")
+	}
+	return out.Items, nil
+}
+
+// specificRepeatingTransactionAnswer is the answer of specificRepeatingTransaction.
+type specificRepeatingTransactionAnswer struct {
+	Items []RepeatingTransaction `json:"repeating_transactions"`
+	found bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *specificRepeatingTransactionAnswer) Presize(n int) {
+	x.Items, x.found = make([]RepeatingTransaction, 0, n), true
+}
+
 // UpdateAccountByMember calls updateAccountByMember (PUT /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}): update an account.
 //
 // Sets attributes of an account reached through its member. Every field of
@@ -3306,6 +4520,71 @@ func (a *API) UpdateMember(ctx context.Context, userIdentifier UserIdentifier, m
 	return out.Member, nil
 }
 
+// UpdateTag calls updateTag (PUT /users/{user_guid}/tags/{tag_guid}): rename a tag.
+//
+// Sets a new name on a tag of the user; the name is the only attribute a tag has.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) UpdateTag(ctx context.Context, userGUID UserGUID, tagGUID TagGUID, tag TagUpdateRequest, opts ...CallOption) (*Tag, error) {
+	if err := transport.CheckPath(opUpdateTag.Path, string(userGUID), string(tagGUID)); err != nil {
+		return nil, invalid(opUpdateTag, err)
+	}
+	body, err := encodeBody(opUpdateTag, struct {
+		Tag TagUpdateRequest `json:"tag"`
+	}{tag})
+	if err != nil {
+		return nil, err
+	}
+	req, err := newUpdateTagRequest("/", userGUID, tagGUID, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opUpdateTag.ID, err)
+	}
+	var out struct {
+		Tag *Tag `json:"tag"`
+	}
+	resp, err := a.Do(ctx, opUpdateTag, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.Tag == nil {
+		return nil, missing(opUpdateTag, resp, "tag")
+	}
+	return out.Tag, nil
+}
+
+// UpdateTagging calls updateTagging (PUT /users/{user_guid}/taggings/{tagging_guid}): change the tag of a tagging.
+//
+// Puts another of the user's tags on the transaction of a tagging, in place of the one it
+// had; the transaction cannot be changed.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) UpdateTagging(ctx context.Context, userGUID UserGUID, taggingGUID TaggingGUID, tagging TaggingUpdateRequest, opts ...CallOption) (*Tagging, error) {
+	if err := transport.CheckPath(opUpdateTagging.Path, string(userGUID), string(taggingGUID)); err != nil {
+		return nil, invalid(opUpdateTagging, err)
+	}
+	body, err := encodeBody(opUpdateTagging, struct {
+		Tagging TaggingUpdateRequest `json:"tagging"`
+	}{tagging})
+	if err != nil {
+		return nil, err
+	}
+	req, err := newUpdateTaggingRequest("/", userGUID, taggingGUID, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opUpdateTagging.ID, err)
+	}
+	var out struct {
+		Tagging *Tagging `json:"tagging"`
+	}
+	resp, err := a.Do(ctx, opUpdateTagging, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.Tagging == nil {
+		return nil, missing(opUpdateTagging, resp, "tagging")
+	}
+	return out.Tagging, nil
+}
+
 // UpdateTransaction calls updateTransaction (PUT /users/{user_guid}/transactions/{transaction_guid}): update a transaction.
 //
 // Sets the description of a transaction. In this version nothing else of a transaction
@@ -3382,6 +4661,39 @@ func (a *API) UpdateTransactionByAccount(ctx context.Context, userIdentifier Use
 		return nil, missing(opUpdateTransactionByAccount, resp, "transaction")
 	}
 	return out.Transaction, nil
+}
+
+// UpdateTransactionRule calls updateTransactionRule (PUT /users/{user_guid}/transaction_rules/{transaction_rule_guid}): update a transaction rule.
+//
+// Sets the category, the description or the description to match of a transaction rule;
+// the attributes not sent keep their values.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) UpdateTransactionRule(ctx context.Context, userGUID UserGUID, transactionRuleGUID TransactionRuleGUID, transactionRule TransactionRuleUpdateRequest, opts ...CallOption) (*TransactionRule, error) {
+	if err := transport.CheckPath(opUpdateTransactionRule.Path, string(userGUID), string(transactionRuleGUID)); err != nil {
+		return nil, invalid(opUpdateTransactionRule, err)
+	}
+	body, err := encodeBody(opUpdateTransactionRule, struct {
+		TransactionRule TransactionRuleUpdateRequest `json:"transaction_rule"`
+	}{transactionRule})
+	if err != nil {
+		return nil, err
+	}
+	req, err := newUpdateTransactionRuleRequest("/", userGUID, transactionRuleGUID, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opUpdateTransactionRule.ID, err)
+	}
+	var out struct {
+		TransactionRule *TransactionRule `json:"transaction_rule"`
+	}
+	resp, err := a.Do(ctx, opUpdateTransactionRule, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.TransactionRule == nil {
+		return nil, missing(opUpdateTransactionRule, resp, "transaction_rule")
+	}
+	return out.TransactionRule, nil
 }
 
 // UpdateUser calls updateUser (PUT /users/{user_identifier}): update a user.

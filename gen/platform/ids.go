@@ -104,20 +104,35 @@ func idDoc(name string) string {
 	return name + " is an identifier."
 }
 
-// words splits a Go name into lower-case words: "MerchantLocation" is "merchant location".
+// words splits a Go name into lower-case words: "MerchantLocation" is "merchant location", and
+// an initialism stays one word ("ACHReturn" is "ACH return").
 func words(s string) string {
-	var b strings.Builder
-	for i, r := range s {
-		if unicode.IsUpper(r) && i > 0 {
-			b.WriteByte(' ')
+	rs := []rune(s)
+	var out []string
+	start := 0
+	for i := 1; i <= len(rs); i++ {
+		// A word ends before an upper-case letter that follows a lower-case one, or that
+		// starts a word after an initialism (the R of ACHReturn).
+		if i == len(rs) || unicode.IsUpper(rs[i]) && (unicode.IsLower(rs[i-1]) || i+1 < len(rs) && unicode.IsLower(rs[i+1]) && unicode.IsUpper(rs[i-1])) {
+			w := string(rs[start:i])
+			if strings.ToUpper(w) != w {
+				w = strings.ToLower(w)
+			}
+			out = append(out, w)
+			start = i
 		}
-		b.WriteRune(unicode.ToLower(r))
 	}
-	return b.String()
+	return strings.Join(out, " ")
 }
 
 func article(w string) string {
-	if strings.ContainsRune("aeiou", rune(w[0])) {
+	first, _, _ := strings.Cut(w, " ")
+	vowel := strings.ContainsRune("aeiou", rune(w[0]))
+	if strings.ToUpper(first) == first {
+		// An initialism is read letter by letter: an ACH return, an MX member.
+		vowel = strings.ContainsRune("AEFHILMNORSX", rune(w[0]))
+	}
+	if vowel {
 		return "an " + w
 	}
 	return "a " + w

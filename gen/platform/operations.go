@@ -52,7 +52,8 @@ type op struct {
 	// Result is the shape of what the method returns: none, job (a member and whether a job
 	// started; x-mx-job), challenges, either (the answer holds a resource or a list of it),
 	// eitherList (a list whose answer may hold one record alone),
-	// bare (the resource, bare or wrapped), resource, text (one string), page, list (records
+	// bare (the resource, bare or wrapped), whole (the answer is the resource), resource, text
+	// (one string), page, list (records
 	// without pagination), or stream (a binary body).
 	Result    string
 	Resource  *member // the resource answered (job, either, bare, resource)
@@ -241,6 +242,10 @@ func buildOp(t target, path, method string, o *openapi3.Operation) (op, error) {
 		}
 		r.Resource = &member{Key: key, Field: genutil.GoName(key), Type: genutil.RefName(answer.Properties[key])}
 		r.Items = &member{Key: key + "s", Field: genutil.GoName(key + "s"), Type: r.Resource.Type}
+	case !wraps(answer):
+		// The answer is the resource itself, bare.
+		r.Result = "whole"
+		r.Resource = &member{Type: genutil.RefName(success.Value.Content[r.Accept].Schema)}
 	case len(answer.Properties) == 1:
 		for key, prop := range answer.Properties {
 			if prop.Value.Type.Is("array") {
@@ -548,6 +553,13 @@ func (a *API) {{.GoName}}(ctx context.Context
 	return out.Items, nil
 }
 {{template "answer" .}}
+{{else if eq .Result "whole"}}
+	var out {{.Resource.Type}}
+	if _, err := {{$recv}}.Do(ctx, op{{.GoName}}, req, &out, opts...); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
 {{else if eq .Result "text"}}
 	var out struct {
 		Text *string ` + "`json:\"{{.Resource.Key}}\"`" + `

@@ -29,6 +29,10 @@ func forUsers(doc *openapi3.T, core string, keepErrors bool) (*shape, error) {
 	var requestRoots, responseRoots, errorRoots []*openapi3.SchemaRef
 	for _, path := range doc.Paths.InMatchingOrder() {
 		for _, op := range doc.Paths.Value(path).Operations() {
+			if n, ok := op.Extensions["x-go-name"].(string); ok {
+				// MX's id is misspelled or unclear: the params and builder take the Go name.
+				op.OperationID = genutil.LowerFirst(n)
+			}
 			var params openapi3.Parameters
 			for _, p := range op.Parameters {
 				if p.Value.In == openapi3.ParameterInHeader {
@@ -61,7 +65,9 @@ func forUsers(doc *openapi3.T, core string, keepErrors bool) (*shape, error) {
 				}
 				for _, mt := range r.Value.Content {
 					if mt.Schema != nil && mt.Schema.Ref != "" {
-						s.wrappers[genutil.RefName(mt.Schema)] = true
+						if wraps(mt.Schema.Value) {
+							s.wrappers[genutil.RefName(mt.Schema)] = true
+						}
 						responseRoots = append(responseRoots, mt.Schema)
 					}
 				}
@@ -111,6 +117,21 @@ func forUsers(doc *openapi3.T, core string, keepErrors bool) (*shape, error) {
 
 	readable(doc, s, core)
 	return s, nil
+}
+
+// wraps reports whether an answer's schema is MX's wrapping of what it answers (a resource
+// under one key, a page, a piece of text under one key), which the methods unwrap, rather than
+// the answer itself: an object of plain fields answered bare is a model.
+func wraps(v *openapi3.Schema) bool {
+	if len(v.AllOf) > 0 || len(v.Properties) == 1 {
+		return true
+	}
+	for _, p := range v.Properties {
+		if p.Ref == "" && !p.Value.Type.Is("array") {
+			return false
+		}
+	}
+	return true
 }
 
 // isJSON reports whether a media type is JSON: application/json or a vendor type ending in

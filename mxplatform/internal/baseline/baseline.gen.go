@@ -701,6 +701,30 @@ func (e MicrodepositStatus) Valid() bool {
 	}
 }
 
+// Defines values for NotificationChannel.
+const (
+	NotificationChannelEmail NotificationChannel = "EMAIL"
+	NotificationChannelInApp NotificationChannel = "IN_APP"
+	NotificationChannelPush  NotificationChannel = "PUSH"
+	NotificationChannelSMS   NotificationChannel = "SMS"
+)
+
+// Valid indicates whether the value is a known member of the NotificationChannel enum.
+func (e NotificationChannel) Valid() bool {
+	switch e {
+	case NotificationChannelEmail:
+		return true
+	case NotificationChannelInApp:
+		return true
+	case NotificationChannelPush:
+		return true
+	case NotificationChannelSMS:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for PropertyType.
 const (
 	PropertyTypeAppliances      PropertyType = "APPLIANCES"
@@ -972,6 +996,171 @@ func (e WidgetType) Valid() bool {
 	default:
 		return false
 	}
+}
+
+// ACHReturn An ACH entry the partner reported as returned, with the state of MX's processing of
+// the report.
+type ACHReturn struct {
+	// AccountGUID The GUID of the account the entry was made with.
+	AccountGUID *string `json:"account_guid,omitempty"`
+
+	// AccountNumberLastFour The last four digits of the account number.
+	AccountNumberLastFour *string `json:"account_number_last_four,omitempty"`
+
+	// AccountType The type of the account.
+	AccountType *AccountType `json:"account_type,omitempty"`
+
+	// AchInitiatedAt When the ACH entry was sent.
+	AchInitiatedAt *string `json:"ach_initiated_at,omitempty"`
+
+	// ClientGUID The GUID of the partner (MX's client) that reported the return.
+	ClientGUID *string `json:"client_guid,omitempty"`
+
+	// CorrectedAccountNumber The account number a notification of change gives in place of the one used.
+	CorrectedAccountNumber *string `json:"corrected_account_number,omitempty"`
+
+	// CorrectedRoutingNumber The routing number a notification of change gives in place of the one used.
+	CorrectedRoutingNumber *string `json:"corrected_routing_number,omitempty"`
+
+	// CreatedAt When MX recorded the return.
+	CreatedAt *string `json:"created_at,omitempty"`
+
+	// GUID The return's GUID (`ACH-...`), defined by MX.
+	GUID *string `json:"guid,omitempty"`
+
+	// ID The partner-defined identifier of the return.
+	ID *string `json:"id,omitempty"`
+
+	// InstitutionGUID The GUID of the account's institution.
+	InstitutionGUID *string `json:"institution_guid,omitempty"`
+
+	// InvestigationNotes Notes of MX's investigation of the return.
+	InvestigationNotes *string `json:"investigation_notes,omitempty"`
+
+	// MemberGUID The GUID of the account's member.
+	MemberGUID *string `json:"member_guid,omitempty"`
+
+	// ProcessingErrors What went wrong while MX processed the return, as text.
+	ProcessingErrors *string `json:"processing_errors,omitempty"`
+
+	// ResolutionCode A code of how MX resolved the return.
+	ResolutionCode *string `json:"resolution_code,omitempty"`
+
+	// ResolutionDetail Details of how MX resolved the return.
+	ResolutionDetail *string `json:"resolution_detail,omitempty"`
+
+	// ResolvedStatusAt When the return reached its resolved status.
+	ResolvedStatusAt *string `json:"resolved_status_at,omitempty"`
+
+	// ReturnAccountNumber The account number the returned entry carried.
+	ReturnAccountNumber *string `json:"return_account_number,omitempty"`
+
+	// ReturnCode The NACHA return code, for example R03.
+	ReturnCode *string `json:"return_code,omitempty"`
+
+	// ReturnNotes The partner's notes on the return.
+	ReturnNotes *string `json:"return_notes,omitempty"`
+
+	// ReturnRoutingNumber The routing number the returned entry carried.
+	ReturnRoutingNumber *string `json:"return_routing_number,omitempty"`
+
+	// ReturnStatus Where MX stands in processing the return; MX's file lists no values.
+	ReturnStatus *string `json:"return_status,omitempty"`
+
+	// ReturnedAt When the entry was returned.
+	ReturnedAt *string `json:"returned_at,omitempty"`
+
+	// SecCode The NACHA standard entry class code of the entry, for example WEB or PPD.
+	SecCode *string `json:"sec_code,omitempty"`
+
+	// StartedProcessingAt When MX started processing the return.
+	StartedProcessingAt *string `json:"started_processing_at,omitempty"`
+
+	// SubmittedAt When the return was submitted.
+	SubmittedAt *string `json:"submitted_at,omitempty"`
+
+	// TransactionAmount The amount of the returned entry. MX's file types it a double: it is an exact
+	// decimal here, like every amount.
+	TransactionAmount *float64 `json:"transaction_amount,omitempty"`
+
+	// UpdatedAt When the return was last updated.
+	UpdatedAt *string `json:"updated_at,omitempty"`
+
+	// UserGUID The GUID of the account's user.
+	UserGUID *string `json:"user_guid,omitempty"`
+}
+
+// ACHReturnCreateRequest An ACH entry that was returned, as the partner reports it.
+type ACHReturnCreateRequest struct {
+	// AccountGUID The GUID of the account the entry was made with.
+	AccountGUID string `json:"account_guid"`
+
+	// AccountNumberLastFour The last four digits of the account number.
+	AccountNumberLastFour *string `json:"account_number_last_four,omitempty"`
+
+	// AchInitiatedAt When the ACH entry was sent.
+	AchInitiatedAt *string `json:"ach_initiated_at,omitempty"`
+
+	// CorrectedAccountNumber The account number a notification of change gives in place of the one used.
+	CorrectedAccountNumber *string `json:"corrected_account_number,omitempty"`
+
+	// CorrectedRoutingNumber The routing number a notification of change gives in place of the one used.
+	CorrectedRoutingNumber *string `json:"corrected_routing_number,omitempty"`
+
+	// ID A partner-defined identifier of the return.
+	ID string `json:"id"`
+
+	// MemberGUID The GUID of the account's member.
+	MemberGUID string `json:"member_guid"`
+
+	// ReturnAccountNumber The account number the returned entry carried.
+	ReturnAccountNumber *string `json:"return_account_number,omitempty"`
+
+	// ReturnCode The NACHA return code, for example R03.
+	ReturnCode string `json:"return_code"`
+
+	// ReturnNotes Notes on the return.
+	ReturnNotes *string `json:"return_notes,omitempty"`
+
+	// ReturnRoutingNumber The routing number the returned entry carried.
+	ReturnRoutingNumber *string `json:"return_routing_number,omitempty"`
+
+	// ReturnedAt When the entry was returned.
+	ReturnedAt *string `json:"returned_at,omitempty"`
+
+	// SecCode The NACHA standard entry class code of the entry, for example WEB or PPD.
+	SecCode *string `json:"sec_code,omitempty"`
+
+	// TransactionAmount The amount of the returned entry.
+	TransactionAmount *float64 `json:"transaction_amount,omitempty"`
+
+	// TransactionAmountRange A number MX's file calls the range of the entry's amount, typed as one number
+	// and described no further; it is sent as given.
+	TransactionAmountRange *float64 `json:"transaction_amount_range,omitempty"`
+
+	// UserGUID The GUID of the account's user.
+	UserGUID string `json:"user_guid"`
+}
+
+// ACHReturnCreateRequestBody defines model for ACHReturnCreateRequestBody.
+type ACHReturnCreateRequestBody struct {
+	// AchReturn An ACH entry that was returned, as the partner reports it.
+	AchReturn ACHReturnCreateRequest `json:"ach_return"`
+}
+
+// ACHReturnResponseBody defines model for ACHReturnResponseBody.
+type ACHReturnResponseBody struct {
+	// AchReturn An ACH entry the partner reported as returned, with the state of MX's processing of
+	// the report.
+	AchReturn ACHReturn `json:"ach_return"`
+}
+
+// ACHReturnsResponseBody defines model for ACHReturnsResponseBody.
+type ACHReturnsResponseBody struct {
+	AchReturns []ACHReturn `json:"ach_returns"`
+
+	// Pagination Where a page stands in its list.
+	Pagination Pagination `json:"pagination"`
 }
 
 // Account A financial account held at an institution, or created by hand. Balances are usually
@@ -1695,6 +1884,57 @@ type CredentialsResponseBody struct {
 	Pagination Pagination `json:"pagination"`
 }
 
+// CreditCardProduct A credit card offered by an institution, with its fees, introductory rates and rewards.
+type CreditCardProduct struct {
+	// AnnualFee The annual fee of the card.
+	AnnualFee *float64 `json:"annual_fee,omitempty"`
+
+	// DurationOfIntroductoryRateOnBalanceTransfer The number of months the introductory rate on balance transfers lasts; null when the card has none.
+	DurationOfIntroductoryRateOnBalanceTransfer *int `json:"duration_of_introductory_rate_on_balance_transfer,omitempty"`
+
+	// DurationOfIntroductoryRateOnPurchases The number of months the introductory rate on purchases lasts; null when the card has none.
+	DurationOfIntroductoryRateOnPurchases *int `json:"duration_of_introductory_rate_on_purchases,omitempty"`
+
+	// GUID The product's GUID, defined by MX.
+	GUID *string `json:"guid,omitempty"`
+
+	// HasCashbackRewards Whether the card earns cash back.
+	HasCashbackRewards *bool `json:"has_cashback_rewards,omitempty"`
+
+	// HasOtherRewards Whether the card earns rewards other than cash back and travel.
+	HasOtherRewards *bool `json:"has_other_rewards,omitempty"`
+
+	// HasTravelRewards Whether the card earns travel rewards.
+	HasTravelRewards *bool `json:"has_travel_rewards,omitempty"`
+
+	// HasZeroIntroductoryAnnualFee Whether the card charges no annual fee in its first year.
+	HasZeroIntroductoryAnnualFee *bool `json:"has_zero_introductory_annual_fee,omitempty"`
+
+	// HasZeroPercentIntroductoryRate Whether the card has a 0% introductory rate on purchases.
+	HasZeroPercentIntroductoryRate *bool `json:"has_zero_percent_introductory_rate,omitempty"`
+
+	// HasZeroPercentIntroductoryRateOnBalanceTransfer Whether the card has a 0% introductory rate on balance transfers.
+	HasZeroPercentIntroductoryRateOnBalanceTransfer *bool `json:"has_zero_percent_introductory_rate_on_balance_transfer,omitempty"`
+
+	// IsAcceptingApplicants Whether the institution accepts applications for the card.
+	IsAcceptingApplicants *bool `json:"is_accepting_applicants,omitempty"`
+
+	// IsActiveCreditCardProduct Whether the card is still offered.
+	IsActiveCreditCardProduct *bool `json:"is_active_credit_card_product,omitempty"`
+
+	// IsSmallBusinessCard Whether the card is meant for small businesses.
+	IsSmallBusinessCard *bool `json:"is_small_business_card,omitempty"`
+
+	// Name The card's name.
+	Name *string `json:"name,omitempty"`
+}
+
+// CreditCardProductResponseBody defines model for CreditCardProductResponseBody.
+type CreditCardProductResponseBody struct {
+	// CreditCardProduct A credit card offered by an institution, with its fees, introductory rates and rewards.
+	CreditCardProduct CreditCardProduct `json:"credit_card_product"`
+}
+
 // DataRequest The products to gather once the member is connected.
 type DataRequest struct {
 	// Products The products to gather.
@@ -1714,6 +1954,122 @@ type DefaultCategoriesResponseBody struct {
 
 	// Pagination Where a page stands in its list.
 	Pagination Pagination `json:"pagination"`
+}
+
+// EnhanceTransactionRequest A transaction to classify, sent by the partner; MX does not store it.
+type EnhanceTransactionRequest struct {
+	// Amount The amount of money; `type` says whether it came in or went out.
+	Amount *float64 `json:"amount,omitempty"`
+
+	// Description The description of the transaction, as the partner has it.
+	Description string `json:"description"`
+
+	// ExtendedTransactionType A transaction type set by the partner.
+	ExtendedTransactionType *string `json:"extended_transaction_type,omitempty"`
+
+	// ID The partner's identifier of the transaction, which MX gives back with its answer.
+	ID string `json:"id"`
+
+	// Memo More text about the transaction.
+	Memo *string `json:"memo,omitempty"`
+
+	// MerchantCategoryCode The ISO 18245 merchant category code, when the partner has one.
+	MerchantCategoryCode *int `json:"merchant_category_code,omitempty"`
+
+	// Type CREDIT or DEBIT.
+	Type *TransactionType `json:"type,omitempty"`
+}
+
+// EnhanceTransactionsRequestBody The body of enhanceTransactions: a list of transactions under `transactions`, rather
+// than one object, as MX's file has it.
+type EnhanceTransactionsRequestBody struct {
+	Transactions []EnhanceTransactionRequest `json:"transactions"`
+}
+
+// EnhanceTransactionsResponseBody The transactions of the request, classified, as a list without pagination.
+type EnhanceTransactionsResponseBody struct {
+	Transactions []EnhancedTransaction `json:"transactions"`
+}
+
+// EnhancedTransaction A transaction the partner sent to enhanceTransactions, as MX classifies it. It belongs
+// to no account of MX: the fields of MX's own transactions are absent.
+type EnhancedTransaction struct {
+	// Amount The amount sent.
+	Amount *float64 `json:"amount,omitempty"`
+
+	// CategorizedBy A code of the way MX chose the category; MX's file lists no values.
+	CategorizedBy *int `json:"categorized_by,omitempty"`
+
+	// Category The name of the category MX chose, for example Groceries.
+	Category *string `json:"category,omitempty"`
+
+	// CategoryGUID The GUID of the category MX chose.
+	CategoryGUID *string `json:"category_guid,omitempty"`
+
+	// DescribedBy A code of the way MX made the description; MX's file lists no values.
+	DescribedBy *int `json:"described_by,omitempty"`
+
+	// Description A readable description MX made from the one sent.
+	Description *string `json:"description,omitempty"`
+
+	// ExtendedTransactionType The transaction type set by the partner.
+	ExtendedTransactionType *string `json:"extended_transaction_type,omitempty"`
+
+	// ID The partner's identifier of the transaction, as sent.
+	ID *string `json:"id,omitempty"`
+
+	// IsBillPay Whether the transaction is a bill payment.
+	IsBillPay *bool `json:"is_bill_pay,omitempty"`
+
+	// IsDirectDeposit Whether the transaction is a direct deposit.
+	IsDirectDeposit *bool `json:"is_direct_deposit,omitempty"`
+
+	// IsExpense Whether the transaction is an expense.
+	IsExpense *bool `json:"is_expense,omitempty"`
+
+	// IsFee Whether the transaction is a fee.
+	IsFee *bool `json:"is_fee,omitempty"`
+
+	// IsIncome Whether the transaction is income.
+	IsIncome *bool `json:"is_income,omitempty"`
+
+	// IsInternational Whether the transaction is international; null when it is not known. MX types the
+	// field non-nullable here while its other transactions say it can be null: it is
+	// nullable, as on every transaction.
+	IsInternational *bool `json:"is_international,omitempty"`
+
+	// IsOverdraftFee Whether the transaction is an overdraft fee.
+	IsOverdraftFee *bool `json:"is_overdraft_fee,omitempty"`
+
+	// IsPayrollAdvance Whether the transaction is a payroll advance.
+	IsPayrollAdvance *bool `json:"is_payroll_advance,omitempty"`
+
+	// IsSubscription Whether the transaction pays for a subscription.
+	IsSubscription *bool `json:"is_subscription,omitempty"`
+
+	// Memo The memo sent.
+	Memo *string `json:"memo,omitempty"`
+
+	// MerchantCategoryCode The ISO 18245 merchant category code.
+	MerchantCategoryCode *int `json:"merchant_category_code,omitempty"`
+
+	// MerchantGUID The GUID of the merchant MX found (readMerchant).
+	MerchantGUID *string `json:"merchant_guid,omitempty"`
+
+	// MerchantLocationGUID The GUID of the merchant's location MX found (readMerchantLocation).
+	MerchantLocationGUID *string `json:"merchant_location_guid,omitempty"`
+
+	// OriginalDescription The description as it was sent.
+	OriginalDescription *string `json:"original_description,omitempty"`
+
+	// TopLevelCategoryGUID The GUID of the parent of the category MX chose.
+	TopLevelCategoryGUID *string `json:"top_level_category_guid,omitempty"`
+
+	// Type CREDIT or DEBIT.
+	Type *TransactionType `json:"type,omitempty"`
+
+	// UserGUID A user's GUID; MX's file does not say when it is set.
+	UserGUID *string `json:"user_guid,omitempty"`
 }
 
 // ErrorDetail What went wrong.
@@ -1938,6 +2294,16 @@ type InstitutionsResponseBody struct {
 
 	// Pagination Where a page stands in its list.
 	Pagination Pagination `json:"pagination"`
+}
+
+// InvestmentHoldingsDeactivation The answer of deactivateUser, not wrapped in a key. MX's file gives its two fields no
+// type: both are text here.
+type InvestmentHoldingsDeactivation struct {
+	// Message What MX did, in its words.
+	Message *string `json:"message,omitempty"`
+
+	// Status The outcome of the deactivation, as MX words it.
+	Status *string `json:"status,omitempty"`
 }
 
 // Member A user's connection to one institution.
@@ -2380,6 +2746,83 @@ type MicrodepositsResponseBody struct {
 	Pagination Pagination `json:"pagination"`
 }
 
+// Notification A notification made for a user. MX's file gives no type to most of its fields: the
+// types here follow their names and the values they carry, and the fields that cannot
+// have a value in every notification are nullable although MX marks none of them so.
+type Notification struct {
+	// Channel The way the notification goes to the end user.
+	Channel *NotificationChannel `json:"channel,omitempty"`
+
+	// Content The body of the notification.
+	Content *string `json:"content,omitempty"`
+
+	// CreatedAt When the notification was created.
+	CreatedAt *string `json:"created_at,omitempty"`
+
+	// DeepLinkGUID The GUID of the place in the application the notification leads to; null when it leads nowhere.
+	DeepLinkGUID *string `json:"deep_link_guid,omitempty"`
+
+	// DeliveredAt When the notification was delivered; null until it is.
+	DeliveredAt *string `json:"delivered_at,omitempty"`
+
+	// EntityGUID The GUID of the object the notification is about (an account, a transaction...), whatever its kind.
+	EntityGUID *string `json:"entity_guid,omitempty"`
+
+	// GUID The notification's GUID (`NTF-...`), defined by MX.
+	GUID *string `json:"guid,omitempty"`
+
+	// HasBeenDelivered Whether the notification was delivered.
+	HasBeenDelivered *bool `json:"has_been_delivered,omitempty"`
+
+	// HasBeenViewed Whether the end user has seen the notification.
+	HasBeenViewed *bool `json:"has_been_viewed,omitempty"`
+
+	// NotificationType The kind of notification; MX's file lists no values.
+	NotificationType *string `json:"notification_type,omitempty"`
+
+	// Subject The subject of the notification.
+	Subject *string `json:"subject,omitempty"`
+
+	// Threshold The amount that set off an alert of a threshold kind; null for other notifications.
+	Threshold *float64 `json:"threshold,omitempty"`
+}
+
+// NotificationChannel The way a notification reaches the end user.
+type NotificationChannel string
+
+// NotificationCreateRequest A new notification.
+type NotificationCreateRequest struct {
+	// Content The body of the notification.
+	Content string `json:"content"`
+
+	// Subject The subject of the notification.
+	Subject string `json:"subject"`
+}
+
+// NotificationCreateRequestBody defines model for NotificationCreateRequestBody.
+type NotificationCreateRequestBody struct {
+	// Notification A new notification.
+	Notification NotificationCreateRequest `json:"notification"`
+}
+
+// NotificationResponseBody defines model for NotificationResponseBody.
+type NotificationResponseBody struct {
+	// Notification A notification made for a user. MX's file gives no type to most of its fields: the
+	// types here follow their names and the values they carry, and the fields that cannot
+	// have a value in every notification are nullable although MX marks none of them so.
+	Notification Notification `json:"notification"`
+}
+
+// NotificationsResponseBody A page of listNotifications. MX's file gives only a `notifications` member of unknown
+// type; since the list takes `page` and `records_per_page`, it is an array of
+// notifications with the pagination of every other list.
+type NotificationsResponseBody struct {
+	Notifications []Notification `json:"notifications"`
+
+	// Pagination Where a page stands in its list.
+	Pagination Pagination `json:"pagination"`
+}
+
 // OAuthWindow A member's new OAuth window URI.
 type OAuthWindow struct {
 	// GUID The member's GUID.
@@ -2503,8 +2946,135 @@ type PropertyType string
 // widgets where `is_mobile_webview` is true).
 type ReferralSource string
 
+// RepeatingTransaction A series of transactions of one account that MX found to repeat.
+type RepeatingTransaction struct {
+	// AccountGUID The GUID of the series' account.
+	AccountGUID *string `json:"account_guid,omitempty"`
+
+	// Amount The amount of each transaction of the series.
+	Amount *float64 `json:"amount,omitempty"`
+
+	// Description A readable description of the series, for example Netflix.
+	Description *string `json:"description,omitempty"`
+
+	// GUID The series' GUID (`RPT-...`), defined by MX.
+	GUID *string `json:"guid,omitempty"`
+
+	// LastPostedDate The day the latest transaction of the series posted.
+	LastPostedDate *string `json:"last_posted_date,omitempty"`
+
+	// MemberGUID The GUID of the member of the series' account.
+	MemberGUID *string `json:"member_guid,omitempty"`
+
+	// MerchantGUID The GUID of the merchant the series is paid to or by.
+	MerchantGUID *string `json:"merchant_guid,omitempty"`
+
+	// PredictedOccursOn The day MX expects the next transaction of the series.
+	PredictedOccursOn *string `json:"predicted_occurs_on,omitempty"`
+
+	// RecurrenceType How often the series repeats, for example EVERY_MONTH or EVERY_OTHER_WEEK. MX's
+	// file lists no values here: it is a plain string, as on the `repeating_transaction`
+	// of a transaction.
+	RecurrenceType *string `json:"recurrence_type,omitempty"`
+
+	// RepeatingTransactionType What the series is.
+	RepeatingTransactionType *RepeatingTransactionType `json:"repeating_transaction_type,omitempty"`
+
+	// TransactionType Whether the transactions of the series bring money in (CREDIT) or take it out (DEBIT).
+	TransactionType *TransactionType `json:"transaction_type,omitempty"`
+
+	// UserGUID The GUID of the series' user.
+	UserGUID *string `json:"user_guid,omitempty"`
+}
+
 // RepeatingTransactionType What a series of repeating transactions is.
 type RepeatingTransactionType string
+
+// RepeatingTransactionsResponseBody The answer of repeatingTransactions and specificRepeatingTransaction: series of
+// repeating transactions, as a list without pagination.
+type RepeatingTransactionsResponseBody struct {
+	RepeatingTransactions []RepeatingTransaction `json:"repeating_transactions"`
+}
+
+// Reward A reward balance of one account (points, miles, cash back), gathered by fetchRewards.
+// MX's file composes it of two parts, the member's identifiers and the reward's fields:
+// they are one object here.
+type Reward struct {
+	// AccountGUID The GUID of the reward's account.
+	AccountGUID *string `json:"account_guid,omitempty"`
+
+	// Balance The balance of the reward, counted in `unit_type`.
+	Balance *float64 `json:"balance,omitempty"`
+
+	// BalanceType The kind of balance, as MX names it; MX's file lists no values.
+	BalanceType *string `json:"balance_type,omitempty"`
+
+	// CreatedAt When the reward was gathered.
+	CreatedAt *string `json:"created_at,omitempty"`
+
+	// Description A readable description of the reward, for example its program's name.
+	Description *string `json:"description,omitempty"`
+
+	// ExpiresOn The day the balance expires.
+	ExpiresOn *string `json:"expires_on,omitempty"`
+
+	// GUID The reward's GUID (`RWD-...`), defined by MX.
+	GUID *string `json:"guid,omitempty"`
+
+	// MemberGUID The GUID of the reward's member.
+	MemberGUID *string `json:"member_guid,omitempty"`
+
+	// UnitType The unit of the balance, for example POINTS or MILES; MX's file lists no values.
+	UnitType *string `json:"unit_type,omitempty"`
+
+	// UpdatedAt When the reward was last updated.
+	UpdatedAt *string `json:"updated_at,omitempty"`
+
+	// UserGUID The GUID of the reward's user.
+	UserGUID *string `json:"user_guid,omitempty"`
+}
+
+// RewardResponseBody defines model for RewardResponseBody.
+type RewardResponseBody struct {
+	// Reward A reward balance of one account (points, miles, cash back), gathered by fetchRewards.
+	// MX's file composes it of two parts, the member's identifiers and the reward's fields:
+	// they are one object here.
+	Reward Reward `json:"reward"`
+}
+
+// RewardsResponseBody defines model for RewardsResponseBody.
+type RewardsResponseBody struct {
+	// Pagination Where a page stands in its list.
+	Pagination Pagination `json:"pagination"`
+	Rewards    []Reward   `json:"rewards"`
+}
+
+// SplitTransactionCreateRequest A child transaction to split off a parent transaction.
+type SplitTransactionCreateRequest struct {
+	// Amount The amount of the child transaction, taken from the parent's.
+	Amount float64 `json:"amount"`
+
+	// CategoryGUID The GUID of the child's category.
+	CategoryGUID *string `json:"category_guid,omitempty"`
+
+	// Description A readable description of the child transaction.
+	Description *string `json:"description,omitempty"`
+
+	// Memo A note about the child transaction.
+	Memo *string `json:"memo,omitempty"`
+}
+
+// SplitTransactionCreateRequestBody The body of createSplitTransactions and createSplitTransactionsByAccount. MX's file
+// types `transactions` as one object, not as a list: it is one object here.
+type SplitTransactionCreateRequestBody struct {
+	// Transactions A child transaction to split off a parent transaction.
+	Transactions SplitTransactionCreateRequest `json:"transactions"`
+}
+
+// SplitTransactionsResponseBody The child transactions a split created, as a list without pagination.
+type SplitTransactionsResponseBody struct {
+	Transactions []Transaction `json:"transactions"`
+}
 
 // Statement The record of one account statement; downloadStatementPDF returns the document.
 type Statement struct {
@@ -2556,6 +3126,113 @@ type Style struct {
 // (account_verification), account owners (identity_verification), transactions, an
 // extended transaction history, statements, investment holdings, or rewards.
 type SupportedProduct string
+
+// Tag A label a user made, to put on transactions through taggings.
+type Tag struct {
+	// GUID The tag's GUID (`TAG-...`), defined by MX.
+	GUID *string `json:"guid,omitempty"`
+
+	// Name The tag's name, for example Vacation.
+	Name *string `json:"name,omitempty"`
+
+	// UserGUID The GUID of the tag's user.
+	UserGUID *string `json:"user_guid,omitempty"`
+}
+
+// TagCreateRequest A new tag.
+type TagCreateRequest struct {
+	// Name The tag's name.
+	Name string `json:"name"`
+}
+
+// TagCreateRequestBody defines model for TagCreateRequestBody.
+type TagCreateRequestBody struct {
+	// Tag A new tag.
+	Tag TagCreateRequest `json:"tag"`
+}
+
+// TagResponseBody defines model for TagResponseBody.
+type TagResponseBody struct {
+	// Tag A label a user made, to put on transactions through taggings.
+	Tag Tag `json:"tag"`
+}
+
+// TagUpdateRequest The new name of a tag.
+type TagUpdateRequest struct {
+	// Name The new name.
+	Name string `json:"name"`
+}
+
+// TagUpdateRequestBody defines model for TagUpdateRequestBody.
+type TagUpdateRequestBody struct {
+	// Tag The new name of a tag.
+	Tag TagUpdateRequest `json:"tag"`
+}
+
+// Tagging One tag put on one transaction.
+type Tagging struct {
+	// GUID The tagging's GUID (`TGN-...`), defined by MX.
+	GUID *string `json:"guid,omitempty"`
+
+	// MemberIsManagedByUser Whether the member of the tagged transaction is managed by the end user (false for managed members).
+	MemberIsManagedByUser *bool `json:"member_is_managed_by_user,omitempty"`
+
+	// TagGUID The GUID of the tag put on the transaction.
+	TagGUID *string `json:"tag_guid,omitempty"`
+
+	// TransactionGUID The GUID of the tagged transaction.
+	TransactionGUID *string `json:"transaction_guid,omitempty"`
+
+	// UserGUID The GUID of the tagging's user.
+	UserGUID *string `json:"user_guid,omitempty"`
+}
+
+// TaggingCreateRequest A new tagging, of one of the user's tags on one of the user's transactions.
+type TaggingCreateRequest struct {
+	// TagGUID The GUID of the tag to put on the transaction.
+	TagGUID string `json:"tag_guid"`
+
+	// TransactionGUID The GUID of the transaction to tag.
+	TransactionGUID string `json:"transaction_guid"`
+}
+
+// TaggingCreateRequestBody defines model for TaggingCreateRequestBody.
+type TaggingCreateRequestBody struct {
+	// Tagging A new tagging, of one of the user's tags on one of the user's transactions.
+	Tagging TaggingCreateRequest `json:"tagging"`
+}
+
+// TaggingResponseBody defines model for TaggingResponseBody.
+type TaggingResponseBody struct {
+	// Tagging One tag put on one transaction.
+	Tagging Tagging `json:"tagging"`
+}
+
+// TaggingUpdateRequest The tag a tagging is to put on its transaction instead.
+type TaggingUpdateRequest struct {
+	// TagGUID The GUID of the new tag.
+	TagGUID string `json:"tag_guid"`
+}
+
+// TaggingUpdateRequestBody defines model for TaggingUpdateRequestBody.
+type TaggingUpdateRequestBody struct {
+	// Tagging The tag a tagging is to put on its transaction instead.
+	Tagging TaggingUpdateRequest `json:"tagging"`
+}
+
+// TaggingsResponseBody defines model for TaggingsResponseBody.
+type TaggingsResponseBody struct {
+	// Pagination Where a page stands in its list.
+	Pagination Pagination `json:"pagination"`
+	Taggings   []Tagging  `json:"taggings"`
+}
+
+// TagsResponseBody defines model for TagsResponseBody.
+type TagsResponseBody struct {
+	// Pagination Where a page stands in its list.
+	Pagination Pagination `json:"pagination"`
+	Tags       []Tag      `json:"tags"`
+}
 
 // Transaction Money moving into or out of one account. The objects `classification`, `geolocation`,
 // `merchant` and `repeating_transaction` are present only when requested with
@@ -2989,6 +3666,83 @@ type TransactionResponseBody struct {
 	Transaction Transaction `json:"transaction"`
 }
 
+// TransactionRule A rule of a user: transactions whose description matches `match_description` get its
+// category and, when it has one, its description.
+type TransactionRule struct {
+	// CategoryGUID The GUID of the category the rule gives.
+	CategoryGUID *string `json:"category_guid,omitempty"`
+
+	// CreatedAt When the rule was created.
+	CreatedAt *string `json:"created_at,omitempty"`
+
+	// Description The description the rule gives matching transactions.
+	Description *string `json:"description,omitempty"`
+
+	// GUID The rule's GUID (`TXR-...`), defined by MX.
+	GUID *string `json:"guid,omitempty"`
+
+	// MatchDescription The text a transaction's description must match for the rule to apply.
+	MatchDescription *string `json:"match_description,omitempty"`
+
+	// UpdatedAt When the rule was last updated.
+	UpdatedAt *string `json:"updated_at,omitempty"`
+
+	// UserGUID The GUID of the rule's user.
+	UserGUID *string `json:"user_guid,omitempty"`
+}
+
+// TransactionRuleCreateRequest A new transaction rule. MX marks `category_guid` nullable although it is required, and
+// a rule exists to give a category: it is not nullable here.
+type TransactionRuleCreateRequest struct {
+	// CategoryGUID The GUID of the category to give matching transactions.
+	CategoryGUID string `json:"category_guid"`
+
+	// Description A description to give matching transactions.
+	Description *string `json:"description,omitempty"`
+
+	// MatchDescription The text a transaction's description must match.
+	MatchDescription string `json:"match_description"`
+}
+
+// TransactionRuleCreateRequestBody defines model for TransactionRuleCreateRequestBody.
+type TransactionRuleCreateRequestBody struct {
+	// TransactionRule A new transaction rule. MX marks `category_guid` nullable although it is required, and
+	// a rule exists to give a category: it is not nullable here.
+	TransactionRule TransactionRuleCreateRequest `json:"transaction_rule"`
+}
+
+// TransactionRuleResponseBody defines model for TransactionRuleResponseBody.
+type TransactionRuleResponseBody struct {
+	// TransactionRule A rule of a user: transactions whose description matches `match_description` get its
+	// category and, when it has one, its description.
+	TransactionRule TransactionRule `json:"transaction_rule"`
+}
+
+// TransactionRuleUpdateRequest The rule attributes to set; each is optional, and those not sent keep their values.
+type TransactionRuleUpdateRequest struct {
+	// CategoryGUID The GUID of a new category.
+	CategoryGUID *string `json:"category_guid,omitempty"`
+
+	// Description A new description to give matching transactions.
+	Description *string `json:"description,omitempty"`
+
+	// MatchDescription A new text to match.
+	MatchDescription *string `json:"match_description,omitempty"`
+}
+
+// TransactionRuleUpdateRequestBody defines model for TransactionRuleUpdateRequestBody.
+type TransactionRuleUpdateRequestBody struct {
+	// TransactionRule The rule attributes to set; each is optional, and those not sent keep their values.
+	TransactionRule TransactionRuleUpdateRequest `json:"transaction_rule"`
+}
+
+// TransactionRulesResponseBody defines model for TransactionRulesResponseBody.
+type TransactionRulesResponseBody struct {
+	// Pagination Where a page stands in its list.
+	Pagination       Pagination        `json:"pagination"`
+	TransactionRules []TransactionRule `json:"transaction_rules"`
+}
+
 // TransactionStatus Whether a transaction has posted to the account. A pending transaction may later turn
 // POSTED under the same GUID, or be replaced by a posted one with a new GUID; MX deletes
 // pending transactions after 14 days at the latest.
@@ -3236,6 +3990,9 @@ type WidgetURL struct {
 	UserID *string `json:"user_id,omitempty"`
 }
 
+// ACHReturnGUIDParam defines model for ACHReturnGUIDParam.
+type ACHReturnGUIDParam = string
+
 // AcceptLanguageParam defines model for AcceptLanguageParam.
 type AcceptLanguageParam = string
 
@@ -3250,6 +4007,9 @@ type CallbackPayloadParam = string
 
 // CategoryGUIDParam defines model for CategoryGUIDParam.
 type CategoryGUIDParam = string
+
+// CreditCardProductGUIDParam defines model for CreditCardProductGUIDParam.
+type CreditCardProductGUIDParam = string
 
 // FromCreatedAtParam defines model for FromCreatedAtParam.
 type FromCreatedAtParam = string
@@ -3293,6 +4053,9 @@ type MerchantLocationGUIDParam = string
 // MicrodepositGUIDParam defines model for MicrodepositGUIDParam.
 type MicrodepositGUIDParam = string
 
+// NotificationGUIDParam defines model for NotificationGUIDParam.
+type NotificationGUIDParam = string
+
 // PageParam defines model for PageParam.
 type PageParam = int
 
@@ -3302,8 +4065,20 @@ type RecordsPerPageMax1000Param = int
 // RecordsPerPageParam defines model for RecordsPerPageParam.
 type RecordsPerPageParam = int
 
+// RepeatingTransactionGUIDParam defines model for RepeatingTransactionGUIDParam.
+type RepeatingTransactionGUIDParam = string
+
+// RewardGUIDParam defines model for RewardGUIDParam.
+type RewardGUIDParam = string
+
 // StatementGUIDParam defines model for StatementGUIDParam.
 type StatementGUIDParam = string
+
+// TagGUIDParam defines model for TagGUIDParam.
+type TagGUIDParam = string
+
+// TaggingGUIDParam defines model for TaggingGUIDParam.
+type TaggingGUIDParam = string
 
 // ToCreatedAtParam defines model for ToCreatedAtParam.
 type ToCreatedAtParam = string
@@ -3319,6 +4094,9 @@ type TransactionGUIDParam = string
 
 // TransactionIdentifierParam defines model for TransactionIdentifierParam.
 type TransactionIdentifierParam = string
+
+// TransactionRuleGUIDParam defines model for TransactionRuleGUIDParam.
+type TransactionRuleGUIDParam = string
 
 // UseCaseParam What a member's data is for: personal financial management or money movement. Partners
 // set it only once they have agreed its use with MX.
@@ -3368,6 +4146,33 @@ type Unauthorized = ErrorResponseBody
 
 // UnprocessableEntity The body of every MX error response.
 type UnprocessableEntity = ErrorResponseBody
+
+// ListACHRetrunsParams defines parameters for ListACHRetruns.
+type ListACHRetrunsParams struct {
+	// InstitutionGUID Only the returns of accounts at this institution, named by its GUID (`INS-...`).
+	InstitutionGUID *string `form:"institution_guid,omitempty" json:"institution_guid,omitempty"`
+
+	// ReturnedAt Only the returns whose `returned_at` matches this value. MX's file types it as
+	// text and gives no format, so none is declared.
+	ReturnedAt *string `form:"returned_at,omitempty" json:"returned_at,omitempty"`
+
+	// ResolvedStatusAt Only the returns whose `resolved_status_at` matches this value. MX's file types it
+	// as text and gives no format, so none is declared.
+	ResolvedStatusAt *string `form:"resolved_status_at,omitempty" json:"resolved_status_at,omitempty"`
+
+	// ReturnCode Only the returns with this NACHA return code, for example R01.
+	ReturnCode *string `form:"return_code,omitempty" json:"return_code,omitempty"`
+
+	// ReturnStatus Only the returns in this processing status.
+	ReturnStatus *string `form:"return_status,omitempty" json:"return_status,omitempty"`
+
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageParam `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
 
 // ListDefaultCategoriesParams defines parameters for ListDefaultCategories.
 type ListDefaultCategoriesParams struct {
@@ -3618,6 +4423,46 @@ type ListStatementsByMemberParams struct {
 	RecordsPerPage *RecordsPerPageMax1000Param `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
 }
 
+// ListNotificationsParams defines parameters for ListNotifications.
+type ListNotificationsParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageMax1000Param `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListTaggingsParams defines parameters for ListTaggings.
+type ListTaggingsParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageMax1000Param `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListTagsParams defines parameters for ListTags.
+type ListTagsParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageMax1000Param `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListTransactionRulesParams defines parameters for ListTransactionRules.
+type ListTransactionRulesParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageMax1000Param `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
 // ReadTransactionParams defines parameters for ReadTransaction.
 type ReadTransactionParams struct {
 	// Includes Extra objects to add to each transaction, as a comma-separated list written exactly so:
@@ -3838,6 +4683,51 @@ type VerifyMemberParams struct {
 	XCALLBACKPAYLOAD *CallbackPayloadParam `json:"X-CALLBACK-PAYLOAD,omitempty"`
 }
 
+// ListTransactionsByTagParams defines parameters for ListTransactionsByTag.
+type ListTransactionsByTagParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageMax1000Param `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+
+	// FromDate First day of the window of transaction dates, as an ISO 8601 date (2025-03-01). MX
+	// defaults to 120 days before the request. MX's file describes this parameter as Unix time
+	// on the transaction lists and as a date elsewhere: it is text here, with no format
+	// declared, so that either a date (which v20111101 documents) or Unix seconds can be sent.
+	FromDate *FromDateParam `form:"from_date,omitempty" json:"from_date,omitempty"`
+
+	// ToDate Last day of the window of transaction dates, as an ISO 8601 date. MX defaults to 5 days
+	// after the request, so that pending transactions are included. Like `from_date`, MX's
+	// file describes it as Unix time on the transaction lists, and it takes either form; see
+	// there.
+	ToDate *ToDateParam `form:"to_date,omitempty" json:"to_date,omitempty"`
+
+	// FromCreatedAt Only transactions created on MX at or after this time, as Unix time (seconds since
+	// 1970-01-01 UTC, for example 1740787200). MX documents no other form, so no date-time
+	// format is declared.
+	FromCreatedAt *FromCreatedAtParam `form:"from_created_at,omitempty" json:"from_created_at,omitempty"`
+
+	// ToCreatedAt Only transactions created on MX at or before this time, as Unix time (seconds since
+	// 1970-01-01 UTC). MX documents no other form, so no date-time format is declared.
+	ToCreatedAt *ToCreatedAtParam `form:"to_created_at,omitempty" json:"to_created_at,omitempty"`
+
+	// FromUpdatedAt Only transactions last updated on MX at or after this time, as Unix time (seconds since
+	// 1970-01-01 UTC). MX documents no other form, so no date-time format is declared.
+	FromUpdatedAt *FromUpdatedAtParam `form:"from_updated_at,omitempty" json:"from_updated_at,omitempty"`
+
+	// ToUpdatedAt Only transactions last updated on MX at or before this time, as Unix time (seconds
+	// since 1970-01-01 UTC). MX documents no other form, so no date-time format is declared.
+	ToUpdatedAt *ToUpdatedAtParam `form:"to_updated_at,omitempty" json:"to_updated_at,omitempty"`
+
+	// Includes Extra objects to add to each transaction, as a comma-separated list written exactly so:
+	// `classifications`, `geolocations`, `merchants`, `repeating_transactions` (for example
+	// `merchants,geolocations`). Each adds the transaction field of the same name in the
+	// singular: `classification`, `geolocation`, `merchant`, `repeating_transaction`.
+	Includes *IncludesParam `form:"includes,omitempty" json:"includes,omitempty"`
+}
+
 // ListTransactionsParams defines parameters for ListTransactions.
 type ListTransactionsParams struct {
 	// Page The page to return, counting from 1. MX defaults to 1.
@@ -3898,6 +4788,9 @@ type GetTransactionsDataParams struct {
 	EndTime *string `form:"endTime,omitempty" json:"endTime,omitempty"`
 }
 
+// CreateACHReturnJSONRequestBody defines body for CreateACHReturn for application/json ContentType.
+type CreateACHReturnJSONRequestBody = ACHReturnCreateRequestBody
+
 // RequestAuthorizationCodeJSONRequestBody defines body for RequestAuthorizationCode for application/json ContentType.
 type RequestAuthorizationCodeJSONRequestBody = AuthorizationCodeRequestBody
 
@@ -3906,6 +4799,9 @@ type VerifyMicrodepositJSONRequestBody = MicrodepositVerifyRequestBody
 
 // ListTokensJSONRequestBody defines body for ListTokens for application/json ContentType.
 type ListTokensJSONRequestBody = ProcessorTokensRequestBody
+
+// EnhanceTransactionsJSONRequestBody defines body for EnhanceTransactions for application/json ContentType.
+type EnhanceTransactionsJSONRequestBody = EnhanceTransactionsRequestBody
 
 // CreateUserJSONRequestBody defines body for CreateUser for application/json ContentType.
 type CreateUserJSONRequestBody = UserCreateRequestBody
@@ -3925,8 +4821,32 @@ type UpdateCategoryJSONRequestBody = CategoryUpdateRequestBody
 // CreateMicrodepositJSONRequestBody defines body for CreateMicrodeposit for application/json ContentType.
 type CreateMicrodepositJSONRequestBody = MicrodepositCreateRequestBody
 
+// CreateNotificationJSONRequestBody defines body for CreateNotification for application/json ContentType.
+type CreateNotificationJSONRequestBody = NotificationCreateRequestBody
+
+// CreateTaggingJSONRequestBody defines body for CreateTagging for application/json ContentType.
+type CreateTaggingJSONRequestBody = TaggingCreateRequestBody
+
+// UpdateTaggingJSONRequestBody defines body for UpdateTagging for application/json ContentType.
+type UpdateTaggingJSONRequestBody = TaggingUpdateRequestBody
+
+// CreateTagJSONRequestBody defines body for CreateTag for application/json ContentType.
+type CreateTagJSONRequestBody = TagCreateRequestBody
+
+// UpdateTagJSONRequestBody defines body for UpdateTag for application/json ContentType.
+type UpdateTagJSONRequestBody = TagUpdateRequestBody
+
+// CreateTransactionRuleJSONRequestBody defines body for CreateTransactionRule for application/json ContentType.
+type CreateTransactionRuleJSONRequestBody = TransactionRuleCreateRequestBody
+
+// UpdateTransactionRuleJSONRequestBody defines body for UpdateTransactionRule for application/json ContentType.
+type UpdateTransactionRuleJSONRequestBody = TransactionRuleUpdateRequestBody
+
 // UpdateTransactionJSONRequestBody defines body for UpdateTransaction for application/json ContentType.
 type UpdateTransactionJSONRequestBody = TransactionUpdateRequestBody
+
+// CreateSplitTransactionsJSONRequestBody defines body for CreateSplitTransactions for application/json ContentType.
+type CreateSplitTransactionsJSONRequestBody = SplitTransactionCreateRequestBody
 
 // RequestWidgetURLJSONRequestBody defines body for RequestWidgetURL for application/json ContentType.
 type RequestWidgetURLJSONRequestBody = WidgetRequestBody
@@ -3948,6 +4868,9 @@ type UpdateAccountByMemberJSONRequestBody = AccountUpdateRequestBody
 
 // UpdateTransactionByAccountJSONRequestBody defines body for UpdateTransactionByAccount for application/json ContentType.
 type UpdateTransactionByAccountJSONRequestBody = TransactionUpdateRequestBody
+
+// CreateSplitTransactionsByAccountJSONRequestBody defines body for CreateSplitTransactionsByAccount for application/json ContentType.
+type CreateSplitTransactionsByAccountJSONRequestBody = SplitTransactionCreateRequestBody
 
 // ResumeAggregationJSONRequestBody defines body for ResumeAggregation for application/json ContentType.
 type ResumeAggregationJSONRequestBody = MemberResumeRequestBody

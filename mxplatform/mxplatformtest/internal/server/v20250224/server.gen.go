@@ -17,6 +17,33 @@ import (
 	"github.com/oapi-codegen/runtime"
 )
 
+// ACHReturn defines model for ACHReturn.
+type ACHReturn = mxplatform.ACHReturn
+
+// ACHReturnCreateRequest defines model for ACHReturnCreateRequest.
+type ACHReturnCreateRequest = mxplatform.ACHReturnCreateRequest
+
+// ACHReturnCreateRequestBody defines model for ACHReturnCreateRequestBody.
+type ACHReturnCreateRequestBody struct {
+	// AchReturn An ACH entry that was returned, as the partner reports it.
+	AchReturn ACHReturnCreateRequest `json:"ach_return"`
+}
+
+// ACHReturnResponseBody defines model for ACHReturnResponseBody.
+type ACHReturnResponseBody struct {
+	// AchReturn An ACH entry the partner reported as returned, with the state of MX's processing of
+	// the report.
+	AchReturn ACHReturn `json:"ach_return"`
+}
+
+// ACHReturnsResponseBody defines model for ACHReturnsResponseBody.
+type ACHReturnsResponseBody struct {
+	AchReturns []ACHReturn `json:"ach_returns"`
+
+	// Pagination Where a page stands in its list.
+	Pagination Pagination `json:"pagination"`
+}
+
 // Account defines model for Account.
 type Account = mxplatform.Account
 
@@ -203,6 +230,15 @@ type CredentialsResponseBody struct {
 	Pagination Pagination `json:"pagination"`
 }
 
+// CreditCardProduct defines model for CreditCardProduct.
+type CreditCardProduct = mxplatform.CreditCardProduct
+
+// CreditCardProductResponseBody defines model for CreditCardProductResponseBody.
+type CreditCardProductResponseBody struct {
+	// CreditCardProduct A credit card offered by an institution, with its fees, introductory rates and rewards.
+	CreditCardProduct CreditCardProduct `json:"credit_card_product"`
+}
+
 // DataRequest defines model for DataRequest.
 type DataRequest = mxplatform.DataRequest
 
@@ -217,6 +253,23 @@ type DefaultCategoriesResponseBody struct {
 	// Pagination Where a page stands in its list.
 	Pagination Pagination `json:"pagination"`
 }
+
+// EnhanceTransactionRequest defines model for EnhanceTransactionRequest.
+type EnhanceTransactionRequest = mxplatform.EnhanceTransactionRequest
+
+// EnhanceTransactionsRequestBody The body of enhanceTransactions: a list of transactions under `transactions`, rather
+// than one object, as MX's file has it.
+type EnhanceTransactionsRequestBody struct {
+	Transactions []EnhanceTransactionRequest `json:"transactions"`
+}
+
+// EnhanceTransactionsResponseBody The transactions of the request, classified, as a list without pagination.
+type EnhanceTransactionsResponseBody struct {
+	Transactions []EnhancedTransaction `json:"transactions"`
+}
+
+// EnhancedTransaction defines model for EnhancedTransaction.
+type EnhancedTransaction = mxplatform.EnhancedTransaction
 
 // ErrorDetail What went wrong.
 type ErrorDetail struct {
@@ -270,6 +323,9 @@ type InstitutionsResponseBody struct {
 	// Pagination Where a page stands in its list.
 	Pagination Pagination `json:"pagination"`
 }
+
+// InvestmentHoldingsDeactivation defines model for InvestmentHoldingsDeactivation.
+type InvestmentHoldingsDeactivation = mxplatform.InvestmentHoldingsDeactivation
 
 // Member defines model for Member.
 type Member = mxplatform.Member
@@ -428,6 +484,39 @@ type MicrodepositsResponseBody struct {
 	Pagination Pagination `json:"pagination"`
 }
 
+// Notification defines model for Notification.
+type Notification = mxplatform.Notification
+
+// NotificationChannel defines model for NotificationChannel.
+type NotificationChannel = mxplatform.NotificationChannel
+
+// NotificationCreateRequest defines model for NotificationCreateRequest.
+type NotificationCreateRequest = mxplatform.NotificationCreateRequest
+
+// NotificationCreateRequestBody defines model for NotificationCreateRequestBody.
+type NotificationCreateRequestBody struct {
+	// Notification A new notification.
+	Notification NotificationCreateRequest `json:"notification"`
+}
+
+// NotificationResponseBody defines model for NotificationResponseBody.
+type NotificationResponseBody struct {
+	// Notification A notification made for a user. MX's file gives no type to most of its fields: the
+	// types here follow their names and the values they carry, and the fields that cannot
+	// have a value in every notification are nullable although MX marks none of them so.
+	Notification Notification `json:"notification"`
+}
+
+// NotificationsResponseBody A page of listNotifications. MX's file gives only a `notifications` member of unknown
+// type; since the list takes `page` and `records_per_page`, it is an array of
+// notifications with the pagination of every other list.
+type NotificationsResponseBody struct {
+	Notifications []Notification `json:"notifications"`
+
+	// Pagination Where a page stands in its list.
+	Pagination Pagination `json:"pagination"`
+}
+
 // OAuthWindow defines model for OAuthWindow.
 type OAuthWindow = mxplatform.OAuthWindow
 
@@ -480,8 +569,50 @@ type PropertyType = mxplatform.PropertyType
 // ReferralSource defines model for ReferralSource.
 type ReferralSource = mxplatform.ReferralSource
 
+// RepeatingTransaction defines model for RepeatingTransaction.
+type RepeatingTransaction = mxplatform.RepeatingTransaction
+
 // RepeatingTransactionType defines model for RepeatingTransactionType.
 type RepeatingTransactionType = mxplatform.RepeatingTransactionType
+
+// RepeatingTransactionsResponseBody The answer of repeatingTransactions and specificRepeatingTransaction: series of
+// repeating transactions, as a list without pagination.
+type RepeatingTransactionsResponseBody struct {
+	RepeatingTransactions []RepeatingTransaction `json:"repeating_transactions"`
+}
+
+// Reward defines model for Reward.
+type Reward = mxplatform.Reward
+
+// RewardResponseBody defines model for RewardResponseBody.
+type RewardResponseBody struct {
+	// Reward A reward balance of one account (points, miles, cash back), gathered by fetchRewards.
+	// MX's file composes it of two parts, the member's identifiers and the reward's fields:
+	// they are one object here.
+	Reward Reward `json:"reward"`
+}
+
+// RewardsResponseBody defines model for RewardsResponseBody.
+type RewardsResponseBody struct {
+	// Pagination Where a page stands in its list.
+	Pagination Pagination `json:"pagination"`
+	Rewards    []Reward   `json:"rewards"`
+}
+
+// SplitTransactionCreateRequest defines model for SplitTransactionCreateRequest.
+type SplitTransactionCreateRequest = mxplatform.SplitTransactionCreateRequest
+
+// SplitTransactionCreateRequestBody The body of createSplitTransactions and createSplitTransactionsByAccount. MX's file
+// types `transactions` as one object, not as a list: it is one object here.
+type SplitTransactionCreateRequestBody struct {
+	// Transactions A child transaction to split off a parent transaction.
+	Transactions SplitTransactionCreateRequest `json:"transactions"`
+}
+
+// SplitTransactionsResponseBody The child transactions a split created, as a list without pagination.
+type SplitTransactionsResponseBody struct {
+	Transactions []Transaction `json:"transactions"`
+}
 
 // Statement defines model for Statement.
 type Statement = mxplatform.Statement
@@ -504,6 +635,74 @@ type Style = mxplatform.Style
 
 // SupportedProduct defines model for SupportedProduct.
 type SupportedProduct = mxplatform.SupportedProduct
+
+// Tag defines model for Tag.
+type Tag = mxplatform.Tag
+
+// TagCreateRequest defines model for TagCreateRequest.
+type TagCreateRequest = mxplatform.TagCreateRequest
+
+// TagCreateRequestBody defines model for TagCreateRequestBody.
+type TagCreateRequestBody struct {
+	// Tag A new tag.
+	Tag TagCreateRequest `json:"tag"`
+}
+
+// TagResponseBody defines model for TagResponseBody.
+type TagResponseBody struct {
+	// Tag A label a user made, to put on transactions through taggings.
+	Tag Tag `json:"tag"`
+}
+
+// TagUpdateRequest defines model for TagUpdateRequest.
+type TagUpdateRequest = mxplatform.TagUpdateRequest
+
+// TagUpdateRequestBody defines model for TagUpdateRequestBody.
+type TagUpdateRequestBody struct {
+	// Tag The new name of a tag.
+	Tag TagUpdateRequest `json:"tag"`
+}
+
+// Tagging defines model for Tagging.
+type Tagging = mxplatform.Tagging
+
+// TaggingCreateRequest defines model for TaggingCreateRequest.
+type TaggingCreateRequest = mxplatform.TaggingCreateRequest
+
+// TaggingCreateRequestBody defines model for TaggingCreateRequestBody.
+type TaggingCreateRequestBody struct {
+	// Tagging A new tagging, of one of the user's tags on one of the user's transactions.
+	Tagging TaggingCreateRequest `json:"tagging"`
+}
+
+// TaggingResponseBody defines model for TaggingResponseBody.
+type TaggingResponseBody struct {
+	// Tagging One tag put on one transaction.
+	Tagging Tagging `json:"tagging"`
+}
+
+// TaggingUpdateRequest defines model for TaggingUpdateRequest.
+type TaggingUpdateRequest = mxplatform.TaggingUpdateRequest
+
+// TaggingUpdateRequestBody defines model for TaggingUpdateRequestBody.
+type TaggingUpdateRequestBody struct {
+	// Tagging The tag a tagging is to put on its transaction instead.
+	Tagging TaggingUpdateRequest `json:"tagging"`
+}
+
+// TaggingsResponseBody defines model for TaggingsResponseBody.
+type TaggingsResponseBody struct {
+	// Pagination Where a page stands in its list.
+	Pagination Pagination `json:"pagination"`
+	Taggings   []Tagging  `json:"taggings"`
+}
+
+// TagsResponseBody defines model for TagsResponseBody.
+type TagsResponseBody struct {
+	// Pagination Where a page stands in its list.
+	Pagination Pagination `json:"pagination"`
+	Tags       []Tag      `json:"tags"`
+}
 
 // Transaction defines model for Transaction.
 type Transaction = mxplatform.Transaction
@@ -710,6 +909,42 @@ type TransactionResponseBody struct {
 	Transaction Transaction `json:"transaction"`
 }
 
+// TransactionRule defines model for TransactionRule.
+type TransactionRule = mxplatform.TransactionRule
+
+// TransactionRuleCreateRequest defines model for TransactionRuleCreateRequest.
+type TransactionRuleCreateRequest = mxplatform.TransactionRuleCreateRequest
+
+// TransactionRuleCreateRequestBody defines model for TransactionRuleCreateRequestBody.
+type TransactionRuleCreateRequestBody struct {
+	// TransactionRule A new transaction rule. MX marks `category_guid` nullable although it is required, and
+	// a rule exists to give a category: it is not nullable here.
+	TransactionRule TransactionRuleCreateRequest `json:"transaction_rule"`
+}
+
+// TransactionRuleResponseBody defines model for TransactionRuleResponseBody.
+type TransactionRuleResponseBody struct {
+	// TransactionRule A rule of a user: transactions whose description matches `match_description` get its
+	// category and, when it has one, its description.
+	TransactionRule TransactionRule `json:"transaction_rule"`
+}
+
+// TransactionRuleUpdateRequest defines model for TransactionRuleUpdateRequest.
+type TransactionRuleUpdateRequest = mxplatform.TransactionRuleUpdateRequest
+
+// TransactionRuleUpdateRequestBody defines model for TransactionRuleUpdateRequestBody.
+type TransactionRuleUpdateRequestBody struct {
+	// TransactionRule The rule attributes to set; each is optional, and those not sent keep their values.
+	TransactionRule TransactionRuleUpdateRequest `json:"transaction_rule"`
+}
+
+// TransactionRulesResponseBody defines model for TransactionRulesResponseBody.
+type TransactionRulesResponseBody struct {
+	// Pagination Where a page stands in its list.
+	Pagination       Pagination        `json:"pagination"`
+	TransactionRules []TransactionRule `json:"transaction_rules"`
+}
+
 // TransactionStatus defines model for TransactionStatus.
 type TransactionStatus = mxplatform.TransactionStatus
 
@@ -801,6 +1036,9 @@ type WidgetType = mxplatform.WidgetType
 // WidgetURL defines model for WidgetURL.
 type WidgetURL = mxplatform.WidgetURL
 
+// ACHReturnGUIDParam defines model for ACHReturnGUIDParam.
+type ACHReturnGUIDParam = mxplatform.ACHReturnGUID
+
 // AcceptLanguageParam defines model for AcceptLanguageParam.
 type AcceptLanguageParam = string
 
@@ -815,6 +1053,9 @@ type CallbackPayloadParam = string
 
 // CategoryGUIDParam defines model for CategoryGUIDParam.
 type CategoryGUIDParam = mxplatform.CategoryGUID
+
+// CreditCardProductGUIDParam defines model for CreditCardProductGUIDParam.
+type CreditCardProductGUIDParam = mxplatform.CreditCardProductGUID
 
 // FromCreatedAtParam defines model for FromCreatedAtParam.
 type FromCreatedAtParam = string
@@ -858,6 +1099,9 @@ type MerchantLocationGUIDParam = mxplatform.MerchantLocationGUID
 // MicrodepositGUIDParam defines model for MicrodepositGUIDParam.
 type MicrodepositGUIDParam = mxplatform.MicrodepositGUID
 
+// NotificationGUIDParam defines model for NotificationGUIDParam.
+type NotificationGUIDParam = mxplatform.NotificationGUID
+
 // PageParam defines model for PageParam.
 type PageParam = int
 
@@ -867,8 +1111,20 @@ type RecordsPerPageMax1000Param = int
 // RecordsPerPageParam defines model for RecordsPerPageParam.
 type RecordsPerPageParam = int
 
+// RepeatingTransactionGUIDParam defines model for RepeatingTransactionGUIDParam.
+type RepeatingTransactionGUIDParam = mxplatform.RepeatingTransactionGUID
+
+// RewardGUIDParam defines model for RewardGUIDParam.
+type RewardGUIDParam = mxplatform.RewardGUID
+
 // StatementGUIDParam defines model for StatementGUIDParam.
 type StatementGUIDParam = mxplatform.StatementGUID
+
+// TagGUIDParam defines model for TagGUIDParam.
+type TagGUIDParam = mxplatform.TagGUID
+
+// TaggingGUIDParam defines model for TaggingGUIDParam.
+type TaggingGUIDParam = mxplatform.TaggingGUID
 
 // ToCreatedAtParam defines model for ToCreatedAtParam.
 type ToCreatedAtParam = string
@@ -884,6 +1140,9 @@ type TransactionGUIDParam = mxplatform.TransactionGUID
 
 // TransactionIdentifierParam defines model for TransactionIdentifierParam.
 type TransactionIdentifierParam = string
+
+// TransactionRuleGUIDParam defines model for TransactionRuleGUIDParam.
+type TransactionRuleGUIDParam = mxplatform.TransactionRuleGUID
 
 // UseCaseParam What a member's data is for: personal financial management or money movement. Partners
 // set it only once they have agreed its use with MX.
@@ -933,6 +1192,33 @@ type Unauthorized = ErrorResponseBody
 
 // UnprocessableEntity The body of every MX error response.
 type UnprocessableEntity = ErrorResponseBody
+
+// ListACHRetrunsParams defines parameters for ListACHRetruns.
+type ListACHRetrunsParams struct {
+	// InstitutionGUID Only the returns of accounts at this institution, named by its GUID (`INS-...`).
+	InstitutionGUID *mxplatform.InstitutionGUID `form:"institution_guid,omitempty" json:"institution_guid,omitempty"`
+
+	// ReturnedAt Only the returns whose `returned_at` matches this value. MX's file types it as
+	// text and gives no format, so none is declared.
+	ReturnedAt *string `form:"returned_at,omitempty" json:"returned_at,omitempty"`
+
+	// ResolvedStatusAt Only the returns whose `resolved_status_at` matches this value. MX's file types it
+	// as text and gives no format, so none is declared.
+	ResolvedStatusAt *string `form:"resolved_status_at,omitempty" json:"resolved_status_at,omitempty"`
+
+	// ReturnCode Only the returns with this NACHA return code, for example R01.
+	ReturnCode *string `form:"return_code,omitempty" json:"return_code,omitempty"`
+
+	// ReturnStatus Only the returns in this processing status.
+	ReturnStatus *string `form:"return_status,omitempty" json:"return_status,omitempty"`
+
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageParam `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
 
 // ListDefaultCategoriesParams defines parameters for ListDefaultCategories.
 type ListDefaultCategoriesParams struct {
@@ -1183,6 +1469,46 @@ type ListStatementsByMemberParams struct {
 	RecordsPerPage *RecordsPerPageMax1000Param `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
 }
 
+// ListNotificationsParams defines parameters for ListNotifications.
+type ListNotificationsParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageMax1000Param `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListTaggingsParams defines parameters for ListTaggings.
+type ListTaggingsParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageMax1000Param `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListTagsParams defines parameters for ListTags.
+type ListTagsParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageMax1000Param `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListTransactionRulesParams defines parameters for ListTransactionRules.
+type ListTransactionRulesParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageMax1000Param `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
 // ReadTransactionParams defines parameters for ReadTransaction.
 type ReadTransactionParams struct {
 	// Includes Extra objects to add to each transaction, as a comma-separated list written exactly so:
@@ -1403,6 +1729,51 @@ type VerifyMemberParams struct {
 	XCALLBACKPAYLOAD *CallbackPayloadParam `json:"X-CALLBACK-PAYLOAD,omitempty"`
 }
 
+// ListTransactionsByTagParams defines parameters for ListTransactionsByTag.
+type ListTransactionsByTagParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageMax1000Param `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+
+	// FromDate First day of the window of transaction dates, as an ISO 8601 date (2025-03-01). MX
+	// defaults to 120 days before the request. MX's file describes this parameter as Unix time
+	// on the transaction lists and as a date elsewhere: it is text here, with no format
+	// declared, so that either a date (which v20111101 documents) or Unix seconds can be sent.
+	FromDate *FromDateParam `form:"from_date,omitempty" json:"from_date,omitempty"`
+
+	// ToDate Last day of the window of transaction dates, as an ISO 8601 date. MX defaults to 5 days
+	// after the request, so that pending transactions are included. Like `from_date`, MX's
+	// file describes it as Unix time on the transaction lists, and it takes either form; see
+	// there.
+	ToDate *ToDateParam `form:"to_date,omitempty" json:"to_date,omitempty"`
+
+	// FromCreatedAt Only transactions created on MX at or after this time, as Unix time (seconds since
+	// 1970-01-01 UTC, for example 1740787200). MX documents no other form, so no date-time
+	// format is declared.
+	FromCreatedAt *FromCreatedAtParam `form:"from_created_at,omitempty" json:"from_created_at,omitempty"`
+
+	// ToCreatedAt Only transactions created on MX at or before this time, as Unix time (seconds since
+	// 1970-01-01 UTC). MX documents no other form, so no date-time format is declared.
+	ToCreatedAt *ToCreatedAtParam `form:"to_created_at,omitempty" json:"to_created_at,omitempty"`
+
+	// FromUpdatedAt Only transactions last updated on MX at or after this time, as Unix time (seconds since
+	// 1970-01-01 UTC). MX documents no other form, so no date-time format is declared.
+	FromUpdatedAt *FromUpdatedAtParam `form:"from_updated_at,omitempty" json:"from_updated_at,omitempty"`
+
+	// ToUpdatedAt Only transactions last updated on MX at or before this time, as Unix time (seconds
+	// since 1970-01-01 UTC). MX documents no other form, so no date-time format is declared.
+	ToUpdatedAt *ToUpdatedAtParam `form:"to_updated_at,omitempty" json:"to_updated_at,omitempty"`
+
+	// Includes Extra objects to add to each transaction, as a comma-separated list written exactly so:
+	// `classifications`, `geolocations`, `merchants`, `repeating_transactions` (for example
+	// `merchants,geolocations`). Each adds the transaction field of the same name in the
+	// singular: `classification`, `geolocation`, `merchant`, `repeating_transaction`.
+	Includes *IncludesParam `form:"includes,omitempty" json:"includes,omitempty"`
+}
+
 // ListTransactionsParams defines parameters for ListTransactions.
 type ListTransactionsParams struct {
 	// Page The page to return, counting from 1. MX defaults to 1.
@@ -1463,6 +1834,9 @@ type GetTransactionsDataParams struct {
 	EndTime *string `form:"endTime,omitempty" json:"endTime,omitempty"`
 }
 
+// CreateACHReturnJSONRequestBody defines body for CreateACHReturn for application/json ContentType.
+type CreateACHReturnJSONRequestBody = ACHReturnCreateRequestBody
+
 // RequestAuthorizationCodeJSONRequestBody defines body for RequestAuthorizationCode for application/json ContentType.
 type RequestAuthorizationCodeJSONRequestBody = AuthorizationCodeRequestBody
 
@@ -1471,6 +1845,9 @@ type VerifyMicrodepositJSONRequestBody = MicrodepositVerifyRequestBody
 
 // ListTokensJSONRequestBody defines body for ListTokens for application/json ContentType.
 type ListTokensJSONRequestBody = ProcessorTokensRequestBody
+
+// EnhanceTransactionsJSONRequestBody defines body for EnhanceTransactions for application/json ContentType.
+type EnhanceTransactionsJSONRequestBody = EnhanceTransactionsRequestBody
 
 // CreateUserJSONRequestBody defines body for CreateUser for application/json ContentType.
 type CreateUserJSONRequestBody = UserCreateRequestBody
@@ -1490,8 +1867,32 @@ type UpdateCategoryJSONRequestBody = CategoryUpdateRequestBody
 // CreateMicrodepositJSONRequestBody defines body for CreateMicrodeposit for application/json ContentType.
 type CreateMicrodepositJSONRequestBody = MicrodepositCreateRequestBody
 
+// CreateNotificationJSONRequestBody defines body for CreateNotification for application/json ContentType.
+type CreateNotificationJSONRequestBody = NotificationCreateRequestBody
+
+// CreateTaggingJSONRequestBody defines body for CreateTagging for application/json ContentType.
+type CreateTaggingJSONRequestBody = TaggingCreateRequestBody
+
+// UpdateTaggingJSONRequestBody defines body for UpdateTagging for application/json ContentType.
+type UpdateTaggingJSONRequestBody = TaggingUpdateRequestBody
+
+// CreateTagJSONRequestBody defines body for CreateTag for application/json ContentType.
+type CreateTagJSONRequestBody = TagCreateRequestBody
+
+// UpdateTagJSONRequestBody defines body for UpdateTag for application/json ContentType.
+type UpdateTagJSONRequestBody = TagUpdateRequestBody
+
+// CreateTransactionRuleJSONRequestBody defines body for CreateTransactionRule for application/json ContentType.
+type CreateTransactionRuleJSONRequestBody = TransactionRuleCreateRequestBody
+
+// UpdateTransactionRuleJSONRequestBody defines body for UpdateTransactionRule for application/json ContentType.
+type UpdateTransactionRuleJSONRequestBody = TransactionRuleUpdateRequestBody
+
 // UpdateTransactionJSONRequestBody defines body for UpdateTransaction for application/json ContentType.
 type UpdateTransactionJSONRequestBody = TransactionUpdateRequestBody
+
+// CreateSplitTransactionsJSONRequestBody defines body for CreateSplitTransactions for application/json ContentType.
+type CreateSplitTransactionsJSONRequestBody = SplitTransactionCreateRequestBody
 
 // RequestWidgetURLJSONRequestBody defines body for RequestWidgetURL for application/json ContentType.
 type RequestWidgetURLJSONRequestBody = WidgetRequestBody
@@ -1514,6 +1915,9 @@ type UpdateAccountByMemberJSONRequestBody = AccountUpdateRequestBody
 // UpdateTransactionByAccountJSONRequestBody defines body for UpdateTransactionByAccount for application/json ContentType.
 type UpdateTransactionByAccountJSONRequestBody = TransactionUpdateRequestBody
 
+// CreateSplitTransactionsByAccountJSONRequestBody defines body for CreateSplitTransactionsByAccount for application/json ContentType.
+type CreateSplitTransactionsByAccountJSONRequestBody = SplitTransactionCreateRequestBody
+
 // ResumeAggregationJSONRequestBody defines body for ResumeAggregation for application/json ContentType.
 type ResumeAggregationJSONRequestBody = MemberResumeRequestBody
 
@@ -1528,6 +1932,15 @@ type ServerInterface interface {
 	// GetAccountOwnerInfo Read the account's owners (processors only)
 	// (GET /account/transactions)
 	GetAccountOwnerInfo(w http.ResponseWriter, r *http.Request)
+	// ListACHRetruns List ACH returns
+	// (GET /ach_returns)
+	ListACHRetruns(w http.ResponseWriter, r *http.Request, params ListACHRetrunsParams)
+	// CreateACHReturn Report an ACH return
+	// (POST /ach_returns)
+	CreateACHReturn(w http.ResponseWriter, r *http.Request)
+	// ReadACHRetrun Read an ACH return
+	// (GET /ach_returns/{ach_return_guid})
+	ReadACHRetrun(w http.ResponseWriter, r *http.Request, achReturnGUID ACHReturnGUIDParam)
 	// RequestAuthorizationCode Request an authorization code
 	// (POST /authorization_code)
 	RequestAuthorizationCode(w http.ResponseWriter, r *http.Request)
@@ -1537,6 +1950,9 @@ type ServerInterface interface {
 	// ReadDefaultCategory Read a default category
 	// (GET /categories/{category_guid})
 	ReadDefaultCategory(w http.ResponseWriter, r *http.Request, categoryGUID CategoryGUIDParam)
+	// CreditCard Read a credit card product
+	// (GET /credit_card_products/{credit_card_product_guid})
+	CreditCard(w http.ResponseWriter, r *http.Request, creditCardProductGUID CreditCardProductGUIDParam)
 	// ListInstitutions List institutions
 	// (GET /institutions)
 	ListInstitutions(w http.ResponseWriter, r *http.Request, params ListInstitutionsParams)
@@ -1567,6 +1983,9 @@ type ServerInterface interface {
 	// ListTokens List processor tokens
 	// (GET /tokens)
 	ListTokens(w http.ResponseWriter, r *http.Request)
+	// EnhanceTransactions Enhance transactions
+	// (POST /transactions/enhance)
+	EnhanceTransactions(w http.ResponseWriter, r *http.Request)
 	// ListUsers List users
 	// (GET /users)
 	ListUsers(w http.ResponseWriter, r *http.Request, params ListUsersParams)
@@ -1618,6 +2037,9 @@ type ServerInterface interface {
 	// ReadHolding Read a holding
 	// (GET /users/{user_guid}/investment_holdings/{holding_guid})
 	ReadHolding(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, holdingGUID HoldingGUIDParam)
+	// DeactivateUser Deactivate a user's investment holdings
+	// (GET /users/{user_guid}/investment_holdings_deactivate)
+	DeactivateUser(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam)
 	// ListAccountNumbersByMember List a member's account numbers
 	// (GET /users/{user_guid}/members/{member_guid}/account_numbers)
 	ListAccountNumbersByMember(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, memberGUID MemberGUIDParam, params ListAccountNumbersByMemberParams)
@@ -1627,6 +2049,12 @@ type ServerInterface interface {
 	// ListHoldingsByMember List a member's holdings
 	// (GET /users/{user_guid}/members/{member_guid}/investment_holdings)
 	ListHoldingsByMember(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, memberGUID MemberGUIDParam, params ListHoldingsByMemberParams)
+	// ListRewards List a member's rewards
+	// (GET /users/{user_guid}/members/{member_guid}/rewards)
+	ListRewards(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, memberGUID MemberGUIDParam)
+	// ReadRewards Read a reward
+	// (GET /users/{user_guid}/members/{member_guid}/rewards/{reward_guid})
+	ReadRewards(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, memberGUID MemberGUIDParam, rewardGUID RewardGUIDParam)
 	// ListStatementsByMember List a member's statements
 	// (GET /users/{user_guid}/members/{member_guid}/statements)
 	ListStatementsByMember(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, memberGUID MemberGUIDParam, params ListStatementsByMemberParams)
@@ -1648,6 +2076,66 @@ type ServerInterface interface {
 	// ReadUserMicrodeposit Read a microdeposit
 	// (GET /users/{user_guid}/micro_deposits/{micro_deposit_guid})
 	ReadUserMicrodeposit(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, microDepositGUID MicrodepositGUIDParam)
+	// ListNotifications List a user's notifications
+	// (GET /users/{user_guid}/notifications)
+	ListNotifications(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, params ListNotificationsParams)
+	// CreateNotification Create a notification
+	// (POST /users/{user_guid}/notifications)
+	CreateNotification(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam)
+	// ReadNotifications Read a notification
+	// (GET /users/{user_guid}/notifications/{notification_guid})
+	ReadNotifications(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, notificationGUID NotificationGUIDParam)
+	// RepeatingTransactions List a user's repeating transactions
+	// (GET /users/{user_guid}/repeating_transactions)
+	RepeatingTransactions(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam)
+	// SpecificRepeatingTransaction Read a repeating transaction
+	// (GET /users/{user_guid}/repeating_transactions/{repeating_transaction_guid})
+	SpecificRepeatingTransaction(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, repeatingTransactionGUID RepeatingTransactionGUIDParam)
+	// ListTaggings List a user's taggings
+	// (GET /users/{user_guid}/taggings)
+	ListTaggings(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, params ListTaggingsParams)
+	// CreateTagging Tag a transaction
+	// (POST /users/{user_guid}/taggings)
+	CreateTagging(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam)
+	// DeleteTagging Delete a tagging
+	// (DELETE /users/{user_guid}/taggings/{tagging_guid})
+	DeleteTagging(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, taggingGUID TaggingGUIDParam)
+	// ReadTagging Read a tagging
+	// (GET /users/{user_guid}/taggings/{tagging_guid})
+	ReadTagging(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, taggingGUID TaggingGUIDParam)
+	// UpdateTagging Change the tag of a tagging
+	// (PUT /users/{user_guid}/taggings/{tagging_guid})
+	UpdateTagging(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, taggingGUID TaggingGUIDParam)
+	// ListTags List a user's tags
+	// (GET /users/{user_guid}/tags)
+	ListTags(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, params ListTagsParams)
+	// CreateTag Create a tag
+	// (POST /users/{user_guid}/tags)
+	CreateTag(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam)
+	// DeleteTag Delete a tag
+	// (DELETE /users/{user_guid}/tags/{tag_guid})
+	DeleteTag(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, tagGUID TagGUIDParam)
+	// ReadTag Read a tag
+	// (GET /users/{user_guid}/tags/{tag_guid})
+	ReadTag(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, tagGUID TagGUIDParam)
+	// UpdateTag Rename a tag
+	// (PUT /users/{user_guid}/tags/{tag_guid})
+	UpdateTag(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, tagGUID TagGUIDParam)
+	// ListTransactionRules List a user's transaction rules
+	// (GET /users/{user_guid}/transaction_rules)
+	ListTransactionRules(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, params ListTransactionRulesParams)
+	// CreateTransactionRule Create a transaction rule
+	// (POST /users/{user_guid}/transaction_rules)
+	CreateTransactionRule(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam)
+	// DeleteTransactionRule Delete a transaction rule
+	// (DELETE /users/{user_guid}/transaction_rules/{transaction_rule_guid})
+	DeleteTransactionRule(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, transactionRuleGUID TransactionRuleGUIDParam)
+	// ReadTransactionRule Read a transaction rule
+	// (GET /users/{user_guid}/transaction_rules/{transaction_rule_guid})
+	ReadTransactionRule(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, transactionRuleGUID TransactionRuleGUIDParam)
+	// UpdateTransactionRule Update a transaction rule
+	// (PUT /users/{user_guid}/transaction_rules/{transaction_rule_guid})
+	UpdateTransactionRule(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, transactionRuleGUID TransactionRuleGUIDParam)
 	// DeleteManualTransactions Delete a manual transaction
 	// (DELETE /users/{user_guid}/transactions/{transaction_guid})
 	DeleteManualTransactions(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, transactionGUID TransactionGUIDParam)
@@ -1657,6 +2145,12 @@ type ServerInterface interface {
 	// UpdateTransaction Update a transaction
 	// (PUT /users/{user_guid}/transactions/{transaction_guid})
 	UpdateTransaction(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, transactionGUID TransactionGUIDParam)
+	// DeleteSplitTransactions Undo the split of a transaction
+	// (DELETE /users/{user_guid}/transactions/{transaction_guid}/split)
+	DeleteSplitTransactions(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, transactionGUID TransactionGUIDParam)
+	// CreateSplitTransactions Split a transaction
+	// (POST /users/{user_guid}/transactions/{transaction_guid}/split)
+	CreateSplitTransactions(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, transactionGUID TransactionGUIDParam)
 	// RequestWidgetURL Request a widget URL
 	// (POST /users/{user_guid}/widget_urls)
 	RequestWidgetURL(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, params RequestWidgetURLParams)
@@ -1711,6 +2205,12 @@ type ServerInterface interface {
 	// UpdateTransactionByAccount Update a transaction through its account
 	// (PUT /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier})
 	UpdateTransactionByAccount(w http.ResponseWriter, r *http.Request, userIdentifier UserIdentifierParam, memberIdentifier MemberIdentifierParam, accountIdentifier AccountIdentifierParam, transactionIdentifier TransactionIdentifierParam)
+	// DeleteSplitTransactionByAccount Undo the split of a transaction through its account
+	// (DELETE /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}/split)
+	DeleteSplitTransactionByAccount(w http.ResponseWriter, r *http.Request, userIdentifier UserIdentifierParam, memberIdentifier MemberIdentifierParam, accountIdentifier AccountIdentifierParam, transactionIdentifier TransactionIdentifierParam)
+	// CreateSplitTransactionsByAccount Split a transaction through its account
+	// (POST /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}/split)
+	CreateSplitTransactionsByAccount(w http.ResponseWriter, r *http.Request, userIdentifier UserIdentifierParam, memberIdentifier MemberIdentifierParam, accountIdentifier AccountIdentifierParam, transactionIdentifier TransactionIdentifierParam)
 	// AggregateMember Aggregate a member
 	// (POST /users/{user_identifier}/members/{member_identifier}/aggregate)
 	AggregateMember(w http.ResponseWriter, r *http.Request, userIdentifier UserIdentifierParam, memberIdentifier MemberIdentifierParam, params AggregateMemberParams)
@@ -1726,6 +2226,9 @@ type ServerInterface interface {
 	// ExtendHistory Extend a member's transaction history
 	// (POST /users/{user_identifier}/members/{member_identifier}/extend_history)
 	ExtendHistory(w http.ResponseWriter, r *http.Request, userIdentifier UserIdentifierParam, memberIdentifier MemberIdentifierParam)
+	// FetchRewards Fetch a member's rewards
+	// (POST /users/{user_identifier}/members/{member_identifier}/fetch_rewards)
+	FetchRewards(w http.ResponseWriter, r *http.Request, userIdentifier UserIdentifierParam, memberIdentifier MemberIdentifierParam)
 	// FetchStatements Fetch a member's statements
 	// (POST /users/{user_identifier}/members/{member_identifier}/fetch_statements)
 	FetchStatements(w http.ResponseWriter, r *http.Request, userIdentifier UserIdentifierParam, memberIdentifier MemberIdentifierParam)
@@ -1747,6 +2250,9 @@ type ServerInterface interface {
 	// VerifyMember Verify a member's accounts
 	// (POST /users/{user_identifier}/members/{member_identifier}/verify)
 	VerifyMember(w http.ResponseWriter, r *http.Request, userIdentifier UserIdentifierParam, memberIdentifier MemberIdentifierParam, params VerifyMemberParams)
+	// ListTransactionsByTag List the transactions of a tag
+	// (GET /users/{user_identifier}/tags/{tag_guid}/transactions)
+	ListTransactionsByTag(w http.ResponseWriter, r *http.Request, userIdentifier UserIdentifierParam, tagGUID TagGUIDParam, params ListTransactionsByTagParams)
 	// ListTransactions List a user's transactions
 	// (GET /users/{user_identifier}/transactions)
 	ListTransactions(w http.ResponseWriter, r *http.Request, userIdentifier UserIdentifierParam, params ListTransactionsParams)
@@ -1803,6 +2309,157 @@ func (siw *ServerInterfaceWrapper) GetAccountOwnerInfo(w http.ResponseWriter, r 
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.GetAccountOwnerInfo(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListACHRetruns operation middleware
+func (siw *ServerInterfaceWrapper) ListACHRetruns(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListACHRetrunsParams
+
+	// ------------- Optional query parameter "institution_guid" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "institution_guid", r.URL.Query(), &params.InstitutionGUID, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "institution_guid"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "institution_guid", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "returned_at" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "returned_at", r.URL.Query(), &params.ReturnedAt, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "returned_at"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "returned_at", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "resolved_status_at" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "resolved_status_at", r.URL.Query(), &params.ResolvedStatusAt, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "resolved_status_at"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "resolved_status_at", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "return_code" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "return_code", r.URL.Query(), &params.ReturnCode, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "return_code"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "return_code", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "return_status" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "return_status", r.URL.Query(), &params.ReturnStatus, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "return_status"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "return_status", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "records_per_page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "records_per_page", r.URL.Query(), &params.RecordsPerPage, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "records_per_page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "records_per_page", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListACHRetruns(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateACHReturn operation middleware
+func (siw *ServerInterfaceWrapper) CreateACHReturn(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateACHReturn(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ReadACHRetrun operation middleware
+func (siw *ServerInterfaceWrapper) ReadACHRetrun(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "ach_return_guid" -------------
+	var achReturnGUID ACHReturnGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "ach_return_guid", r.PathValue("ach_return_guid"), &achReturnGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "ach_return_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ReadACHRetrun(w, r, achReturnGUID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1889,6 +2546,32 @@ func (siw *ServerInterfaceWrapper) ReadDefaultCategory(w http.ResponseWriter, r 
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.ReadDefaultCategory(w, r, categoryGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreditCard operation middleware
+func (siw *ServerInterfaceWrapper) CreditCard(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "credit_card_product_guid" -------------
+	var creditCardProductGUID CreditCardProductGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "credit_card_product_guid", r.PathValue("credit_card_product_guid"), &creditCardProductGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "credit_card_product_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreditCard(w, r, creditCardProductGUID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -2279,6 +2962,20 @@ func (siw *ServerInterfaceWrapper) ListTokens(w http.ResponseWriter, r *http.Req
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.ListTokens(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// EnhanceTransactions operation middleware
+func (siw *ServerInterfaceWrapper) EnhanceTransactions(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.EnhanceTransactions(w, r)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -3094,6 +3791,32 @@ func (siw *ServerInterfaceWrapper) ReadHolding(w http.ResponseWriter, r *http.Re
 	handler.ServeHTTP(w, r)
 }
 
+// DeactivateUser operation middleware
+func (siw *ServerInterfaceWrapper) DeactivateUser(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DeactivateUser(w, r, userGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // ListAccountNumbersByMember operation middleware
 func (siw *ServerInterfaceWrapper) ListAccountNumbersByMember(w http.ResponseWriter, r *http.Request) {
 
@@ -3386,6 +4109,85 @@ func (siw *ServerInterfaceWrapper) ListHoldingsByMember(w http.ResponseWriter, r
 	handler.ServeHTTP(w, r)
 }
 
+// ListRewards operation middleware
+func (siw *ServerInterfaceWrapper) ListRewards(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "member_guid" -------------
+	var memberGUID MemberGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "member_guid", r.PathValue("member_guid"), &memberGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "member_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListRewards(w, r, userGUID, memberGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ReadRewards operation middleware
+func (siw *ServerInterfaceWrapper) ReadRewards(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "member_guid" -------------
+	var memberGUID MemberGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "member_guid", r.PathValue("member_guid"), &memberGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "member_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "reward_guid" -------------
+	var rewardGUID RewardGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "reward_guid", r.PathValue("reward_guid"), &rewardGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "reward_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ReadRewards(w, r, userGUID, memberGUID, rewardGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // ListStatementsByMember operation middleware
 func (siw *ServerInterfaceWrapper) ListStatementsByMember(w http.ResponseWriter, r *http.Request) {
 
@@ -3660,6 +4462,741 @@ func (siw *ServerInterfaceWrapper) ReadUserMicrodeposit(w http.ResponseWriter, r
 	handler.ServeHTTP(w, r)
 }
 
+// ListNotifications operation middleware
+func (siw *ServerInterfaceWrapper) ListNotifications(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListNotificationsParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "records_per_page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "records_per_page", r.URL.Query(), &params.RecordsPerPage, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "records_per_page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "records_per_page", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListNotifications(w, r, userGUID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateNotification operation middleware
+func (siw *ServerInterfaceWrapper) CreateNotification(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateNotification(w, r, userGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ReadNotifications operation middleware
+func (siw *ServerInterfaceWrapper) ReadNotifications(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "notification_guid" -------------
+	var notificationGUID NotificationGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "notification_guid", r.PathValue("notification_guid"), &notificationGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "notification_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ReadNotifications(w, r, userGUID, notificationGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// RepeatingTransactions operation middleware
+func (siw *ServerInterfaceWrapper) RepeatingTransactions(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.RepeatingTransactions(w, r, userGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// SpecificRepeatingTransaction operation middleware
+func (siw *ServerInterfaceWrapper) SpecificRepeatingTransaction(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "repeating_transaction_guid" -------------
+	var repeatingTransactionGUID RepeatingTransactionGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "repeating_transaction_guid", r.PathValue("repeating_transaction_guid"), &repeatingTransactionGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "repeating_transaction_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.SpecificRepeatingTransaction(w, r, userGUID, repeatingTransactionGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListTaggings operation middleware
+func (siw *ServerInterfaceWrapper) ListTaggings(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListTaggingsParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "records_per_page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "records_per_page", r.URL.Query(), &params.RecordsPerPage, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "records_per_page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "records_per_page", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListTaggings(w, r, userGUID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateTagging operation middleware
+func (siw *ServerInterfaceWrapper) CreateTagging(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateTagging(w, r, userGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DeleteTagging operation middleware
+func (siw *ServerInterfaceWrapper) DeleteTagging(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "tagging_guid" -------------
+	var taggingGUID TaggingGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "tagging_guid", r.PathValue("tagging_guid"), &taggingGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "tagging_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DeleteTagging(w, r, userGUID, taggingGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ReadTagging operation middleware
+func (siw *ServerInterfaceWrapper) ReadTagging(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "tagging_guid" -------------
+	var taggingGUID TaggingGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "tagging_guid", r.PathValue("tagging_guid"), &taggingGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "tagging_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ReadTagging(w, r, userGUID, taggingGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateTagging operation middleware
+func (siw *ServerInterfaceWrapper) UpdateTagging(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "tagging_guid" -------------
+	var taggingGUID TaggingGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "tagging_guid", r.PathValue("tagging_guid"), &taggingGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "tagging_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateTagging(w, r, userGUID, taggingGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListTags operation middleware
+func (siw *ServerInterfaceWrapper) ListTags(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListTagsParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "records_per_page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "records_per_page", r.URL.Query(), &params.RecordsPerPage, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "records_per_page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "records_per_page", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListTags(w, r, userGUID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateTag operation middleware
+func (siw *ServerInterfaceWrapper) CreateTag(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateTag(w, r, userGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DeleteTag operation middleware
+func (siw *ServerInterfaceWrapper) DeleteTag(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "tag_guid" -------------
+	var tagGUID TagGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "tag_guid", r.PathValue("tag_guid"), &tagGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "tag_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DeleteTag(w, r, userGUID, tagGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ReadTag operation middleware
+func (siw *ServerInterfaceWrapper) ReadTag(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "tag_guid" -------------
+	var tagGUID TagGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "tag_guid", r.PathValue("tag_guid"), &tagGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "tag_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ReadTag(w, r, userGUID, tagGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateTag operation middleware
+func (siw *ServerInterfaceWrapper) UpdateTag(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "tag_guid" -------------
+	var tagGUID TagGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "tag_guid", r.PathValue("tag_guid"), &tagGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "tag_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateTag(w, r, userGUID, tagGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListTransactionRules operation middleware
+func (siw *ServerInterfaceWrapper) ListTransactionRules(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListTransactionRulesParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "records_per_page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "records_per_page", r.URL.Query(), &params.RecordsPerPage, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "records_per_page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "records_per_page", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListTransactionRules(w, r, userGUID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateTransactionRule operation middleware
+func (siw *ServerInterfaceWrapper) CreateTransactionRule(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateTransactionRule(w, r, userGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DeleteTransactionRule operation middleware
+func (siw *ServerInterfaceWrapper) DeleteTransactionRule(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "transaction_rule_guid" -------------
+	var transactionRuleGUID TransactionRuleGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "transaction_rule_guid", r.PathValue("transaction_rule_guid"), &transactionRuleGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "transaction_rule_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DeleteTransactionRule(w, r, userGUID, transactionRuleGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ReadTransactionRule operation middleware
+func (siw *ServerInterfaceWrapper) ReadTransactionRule(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "transaction_rule_guid" -------------
+	var transactionRuleGUID TransactionRuleGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "transaction_rule_guid", r.PathValue("transaction_rule_guid"), &transactionRuleGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "transaction_rule_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ReadTransactionRule(w, r, userGUID, transactionRuleGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateTransactionRule operation middleware
+func (siw *ServerInterfaceWrapper) UpdateTransactionRule(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "transaction_rule_guid" -------------
+	var transactionRuleGUID TransactionRuleGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "transaction_rule_guid", r.PathValue("transaction_rule_guid"), &transactionRuleGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "transaction_rule_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateTransactionRule(w, r, userGUID, transactionRuleGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // DeleteManualTransactions operation middleware
 func (siw *ServerInterfaceWrapper) DeleteManualTransactions(w http.ResponseWriter, r *http.Request) {
 
@@ -3772,6 +5309,76 @@ func (siw *ServerInterfaceWrapper) UpdateTransaction(w http.ResponseWriter, r *h
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.UpdateTransaction(w, r, userGUID, transactionGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DeleteSplitTransactions operation middleware
+func (siw *ServerInterfaceWrapper) DeleteSplitTransactions(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "transaction_guid" -------------
+	var transactionGUID TransactionGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "transaction_guid", r.PathValue("transaction_guid"), &transactionGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "transaction_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DeleteSplitTransactions(w, r, userGUID, transactionGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateSplitTransactions operation middleware
+func (siw *ServerInterfaceWrapper) CreateSplitTransactions(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "transaction_guid" -------------
+	var transactionGUID TransactionGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "transaction_guid", r.PathValue("transaction_guid"), &transactionGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "transaction_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateSplitTransactions(w, r, userGUID, transactionGUID)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -4710,6 +6317,112 @@ func (siw *ServerInterfaceWrapper) UpdateTransactionByAccount(w http.ResponseWri
 	handler.ServeHTTP(w, r)
 }
 
+// DeleteSplitTransactionByAccount operation middleware
+func (siw *ServerInterfaceWrapper) DeleteSplitTransactionByAccount(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_identifier" -------------
+	var userIdentifier UserIdentifierParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_identifier", r.PathValue("user_identifier"), &userIdentifier, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_identifier", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "member_identifier" -------------
+	var memberIdentifier MemberIdentifierParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "member_identifier", r.PathValue("member_identifier"), &memberIdentifier, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "member_identifier", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "account_identifier" -------------
+	var accountIdentifier AccountIdentifierParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "account_identifier", r.PathValue("account_identifier"), &accountIdentifier, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_identifier", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "transaction_identifier" -------------
+	var transactionIdentifier TransactionIdentifierParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "transaction_identifier", r.PathValue("transaction_identifier"), &transactionIdentifier, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "transaction_identifier", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DeleteSplitTransactionByAccount(w, r, userIdentifier, memberIdentifier, accountIdentifier, transactionIdentifier)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateSplitTransactionsByAccount operation middleware
+func (siw *ServerInterfaceWrapper) CreateSplitTransactionsByAccount(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_identifier" -------------
+	var userIdentifier UserIdentifierParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_identifier", r.PathValue("user_identifier"), &userIdentifier, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_identifier", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "member_identifier" -------------
+	var memberIdentifier MemberIdentifierParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "member_identifier", r.PathValue("member_identifier"), &memberIdentifier, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "member_identifier", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "account_identifier" -------------
+	var accountIdentifier AccountIdentifierParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "account_identifier", r.PathValue("account_identifier"), &accountIdentifier, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_identifier", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "transaction_identifier" -------------
+	var transactionIdentifier TransactionIdentifierParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "transaction_identifier", r.PathValue("transaction_identifier"), &transactionIdentifier, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "transaction_identifier", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateSplitTransactionsByAccount(w, r, userIdentifier, memberIdentifier, accountIdentifier, transactionIdentifier)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // AggregateMember operation middleware
 func (siw *ServerInterfaceWrapper) AggregateMember(w http.ResponseWriter, r *http.Request) {
 
@@ -4958,6 +6671,41 @@ func (siw *ServerInterfaceWrapper) ExtendHistory(w http.ResponseWriter, r *http.
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.ExtendHistory(w, r, userIdentifier, memberIdentifier)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// FetchRewards operation middleware
+func (siw *ServerInterfaceWrapper) FetchRewards(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_identifier" -------------
+	var userIdentifier UserIdentifierParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_identifier", r.PathValue("user_identifier"), &userIdentifier, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_identifier", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "member_identifier" -------------
+	var memberIdentifier MemberIdentifierParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "member_identifier", r.PathValue("member_identifier"), &memberIdentifier, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "member_identifier", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.FetchRewards(w, r, userIdentifier, memberIdentifier)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -5450,6 +7198,161 @@ func (siw *ServerInterfaceWrapper) VerifyMember(w http.ResponseWriter, r *http.R
 	handler.ServeHTTP(w, r)
 }
 
+// ListTransactionsByTag operation middleware
+func (siw *ServerInterfaceWrapper) ListTransactionsByTag(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_identifier" -------------
+	var userIdentifier UserIdentifierParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_identifier", r.PathValue("user_identifier"), &userIdentifier, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_identifier", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "tag_guid" -------------
+	var tagGUID TagGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "tag_guid", r.PathValue("tag_guid"), &tagGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "tag_guid", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListTransactionsByTagParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "records_per_page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "records_per_page", r.URL.Query(), &params.RecordsPerPage, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "records_per_page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "records_per_page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "from_date" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "from_date", r.URL.Query(), &params.FromDate, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "from_date"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "from_date", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "to_date" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "to_date", r.URL.Query(), &params.ToDate, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "to_date"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "to_date", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "from_created_at" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "from_created_at", r.URL.Query(), &params.FromCreatedAt, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "from_created_at"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "from_created_at", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "to_created_at" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "to_created_at", r.URL.Query(), &params.ToCreatedAt, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "to_created_at"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "to_created_at", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "from_updated_at" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "from_updated_at", r.URL.Query(), &params.FromUpdatedAt, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "from_updated_at"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "from_updated_at", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "to_updated_at" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "to_updated_at", r.URL.Query(), &params.ToUpdatedAt, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "to_updated_at"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "to_updated_at", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "includes" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "includes", r.URL.Query(), &params.Includes, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "includes"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "includes", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListTransactionsByTag(w, r, userIdentifier, tagGUID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // ListTransactions operation middleware
 func (siw *ServerInterfaceWrapper) ListTransactions(w http.ResponseWriter, r *http.Request) {
 
@@ -5866,9 +7769,13 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/account/account_numbers", wrapper.RequestAccountNumber)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/account/check_balance", wrapper.CheckRealTimeAccountBalance)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/account/transactions", wrapper.GetAccountOwnerInfo)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/ach_returns", wrapper.ListACHRetruns)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/ach_returns", wrapper.CreateACHReturn)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/ach_returns/{ach_return_guid}", wrapper.ReadACHRetrun)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/authorization_code", wrapper.RequestAuthorizationCode)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/categories/default", wrapper.ListDefaultCategories)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/categories/{category_guid}", wrapper.ReadDefaultCategory)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/credit_card_products/{credit_card_product_guid}", wrapper.CreditCard)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/institutions", wrapper.ListInstitutions)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/institutions/favorites", wrapper.ListFavoriteInstitutions)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/institutions/{institution_code}", wrapper.ReadInstitution)
@@ -5879,6 +7786,7 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/micro_deposits/{micro_deposit_guid}/verify", wrapper.VerifyMicrodeposit)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/payment_account", wrapper.ReadAccountBalance)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/tokens", wrapper.ListTokens)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/transactions/enhance", wrapper.EnhanceTransactions)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users", wrapper.ListUsers)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users", wrapper.CreateUser)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/account_verifications", wrapper.ListUserVerifications)
@@ -5896,9 +7804,12 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/users/{user_guid}/categories/{category_guid}", wrapper.UpdateCategory)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/investment_holdings", wrapper.ListHoldings)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/investment_holdings/{holding_guid}", wrapper.ReadHolding)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/investment_holdings_deactivate", wrapper.DeactivateUser)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/members/{member_guid}/account_numbers", wrapper.ListAccountNumbersByMember)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/members/{member_guid}/accounts/{account_guid}/transactions", wrapper.ListTransactionsByAccountPerMember)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/members/{member_guid}/investment_holdings", wrapper.ListHoldingsByMember)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/members/{member_guid}/rewards", wrapper.ListRewards)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/members/{member_guid}/rewards/{reward_guid}", wrapper.ReadRewards)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/members/{member_guid}/statements", wrapper.ListStatementsByMember)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/members/{member_guid}/statements/{statement_guid}", wrapper.ReadStatementByMember)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/members/{member_guid}/statements/{statement_guid}.pdf", wrapper.DownloadStatementPDF)
@@ -5906,9 +7817,31 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_guid}/micro_deposits", wrapper.CreateMicrodeposit)
 	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/users/{user_guid}/micro_deposits/{micro_deposit_guid}", wrapper.DeleteMicrodeposit)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/micro_deposits/{micro_deposit_guid}", wrapper.ReadUserMicrodeposit)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/notifications", wrapper.ListNotifications)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_guid}/notifications", wrapper.CreateNotification)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/notifications/{notification_guid}", wrapper.ReadNotifications)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/repeating_transactions", wrapper.RepeatingTransactions)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/repeating_transactions/{repeating_transaction_guid}", wrapper.SpecificRepeatingTransaction)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/taggings", wrapper.ListTaggings)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_guid}/taggings", wrapper.CreateTagging)
+	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/users/{user_guid}/taggings/{tagging_guid}", wrapper.DeleteTagging)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/taggings/{tagging_guid}", wrapper.ReadTagging)
+	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/users/{user_guid}/taggings/{tagging_guid}", wrapper.UpdateTagging)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/tags", wrapper.ListTags)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_guid}/tags", wrapper.CreateTag)
+	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/users/{user_guid}/tags/{tag_guid}", wrapper.DeleteTag)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/tags/{tag_guid}", wrapper.ReadTag)
+	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/users/{user_guid}/tags/{tag_guid}", wrapper.UpdateTag)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/transaction_rules", wrapper.ListTransactionRules)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_guid}/transaction_rules", wrapper.CreateTransactionRule)
+	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/users/{user_guid}/transaction_rules/{transaction_rule_guid}", wrapper.DeleteTransactionRule)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/transaction_rules/{transaction_rule_guid}", wrapper.ReadTransactionRule)
+	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/users/{user_guid}/transaction_rules/{transaction_rule_guid}", wrapper.UpdateTransactionRule)
 	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/users/{user_guid}/transactions/{transaction_guid}", wrapper.DeleteManualTransactions)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/transactions/{transaction_guid}", wrapper.ReadTransaction)
 	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/users/{user_guid}/transactions/{transaction_guid}", wrapper.UpdateTransaction)
+	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/users/{user_guid}/transactions/{transaction_guid}/split", wrapper.DeleteSplitTransactions)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_guid}/transactions/{transaction_guid}/split", wrapper.CreateSplitTransactions)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_guid}/widget_urls", wrapper.RequestWidgetURL)
 	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/users/{user_identifier}", wrapper.DeleteUser)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_identifier}", wrapper.ReadUser)
@@ -5927,11 +7860,14 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}", wrapper.UpdateAccountByMember)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}", wrapper.ReadTransactionByAccount)
 	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}", wrapper.UpdateTransactionByAccount)
+	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}/split", wrapper.DeleteSplitTransactionByAccount)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}/split", wrapper.CreateSplitTransactionsByAccount)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_identifier}/members/{member_identifier}/aggregate", wrapper.AggregateMember)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_identifier}/members/{member_identifier}/challenges", wrapper.ListMemberChallenges)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_identifier}/members/{member_identifier}/check_balance", wrapper.CheckBalances)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_identifier}/members/{member_identifier}/credentials", wrapper.ListMemberCredentials)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_identifier}/members/{member_identifier}/extend_history", wrapper.ExtendHistory)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_identifier}/members/{member_identifier}/fetch_rewards", wrapper.FetchRewards)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_identifier}/members/{member_identifier}/fetch_statements", wrapper.FetchStatements)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_identifier}/members/{member_identifier}/identify", wrapper.IdentifyMember)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_identifier}/members/{member_identifier}/oauth_window_uri", wrapper.RequestOAuthWindowURI)
@@ -5939,6 +7875,7 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_identifier}/members/{member_identifier}/status", wrapper.ReadMemberStatus)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_identifier}/members/{member_identifier}/transactions", wrapper.ListTransactionsByMember)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_identifier}/members/{member_identifier}/verify", wrapper.VerifyMember)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_identifier}/tags/{tag_guid}/transactions", wrapper.ListTransactionsByTag)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_identifier}/transactions", wrapper.ListTransactions)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/vc/users/{user_guid}/accounts/{account_guid}/transactions", wrapper.GetTransactionsData)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/vc/users/{user_guid}/members/{member_guid}/accounts", wrapper.GetAccountsData)
@@ -6594,6 +8531,630 @@ func (response GetAccountOwnerInfo504JSONResponse) VisitGetAccountOwnerInfoRespo
 	return err
 }
 
+type ListACHRetrunsRequestObject struct {
+	Params ListACHRetrunsParams
+}
+
+type ListACHRetrunsResponseObject interface {
+	VisitListACHRetrunsResponse(w http.ResponseWriter) error
+}
+
+type ListACHRetruns200JSONResponse ACHReturnsResponseBody
+
+func (response ListACHRetruns200JSONResponse) VisitListACHRetrunsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListACHRetruns400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListACHRetruns400JSONResponse) VisitListACHRetrunsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListACHRetruns401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListACHRetruns401JSONResponse) VisitListACHRetrunsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListACHRetruns403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListACHRetruns403JSONResponse) VisitListACHRetrunsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListACHRetruns404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListACHRetruns404JSONResponse) VisitListACHRetrunsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListACHRetruns405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ListACHRetruns405JSONResponse) VisitListACHRetrunsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListACHRetruns406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ListACHRetruns406JSONResponse) VisitListACHRetrunsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListACHRetruns409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ListACHRetruns409JSONResponse) VisitListACHRetrunsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListACHRetruns422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ListACHRetruns422JSONResponse) VisitListACHRetrunsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListACHRetruns429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListACHRetruns429JSONResponse) VisitListACHRetrunsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListACHRetruns500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListACHRetruns500JSONResponse) VisitListACHRetrunsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListACHRetruns502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ListACHRetruns502JSONResponse) VisitListACHRetrunsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListACHRetruns503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ListACHRetruns503JSONResponse) VisitListACHRetrunsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListACHRetruns504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ListACHRetruns504JSONResponse) VisitListACHRetrunsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateACHReturnRequestObject struct {
+	Body *CreateACHReturnJSONRequestBody
+}
+
+type CreateACHReturnResponseObject interface {
+	VisitCreateACHReturnResponse(w http.ResponseWriter) error
+}
+
+type CreateACHReturn200JSONResponse ACHReturnResponseBody
+
+func (response CreateACHReturn200JSONResponse) VisitCreateACHReturnResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateACHReturn400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateACHReturn400JSONResponse) VisitCreateACHReturnResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateACHReturn401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateACHReturn401JSONResponse) VisitCreateACHReturnResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateACHReturn403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateACHReturn403JSONResponse) VisitCreateACHReturnResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateACHReturn404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response CreateACHReturn404JSONResponse) VisitCreateACHReturnResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateACHReturn405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response CreateACHReturn405JSONResponse) VisitCreateACHReturnResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateACHReturn406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response CreateACHReturn406JSONResponse) VisitCreateACHReturnResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateACHReturn409JSONResponse struct{ ConflictJSONResponse }
+
+func (response CreateACHReturn409JSONResponse) VisitCreateACHReturnResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateACHReturn422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response CreateACHReturn422JSONResponse) VisitCreateACHReturnResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateACHReturn429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateACHReturn429JSONResponse) VisitCreateACHReturnResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateACHReturn500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response CreateACHReturn500JSONResponse) VisitCreateACHReturnResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateACHReturn502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response CreateACHReturn502JSONResponse) VisitCreateACHReturnResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateACHReturn503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response CreateACHReturn503JSONResponse) VisitCreateACHReturnResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateACHReturn504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response CreateACHReturn504JSONResponse) VisitCreateACHReturnResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadACHRetrunRequestObject struct {
+	AchReturnGUID ACHReturnGUIDParam `json:"ach_return_guid"`
+}
+
+type ReadACHRetrunResponseObject interface {
+	VisitReadACHRetrunResponse(w http.ResponseWriter) error
+}
+
+type ReadACHRetrun200JSONResponse ACHReturnResponseBody
+
+func (response ReadACHRetrun200JSONResponse) VisitReadACHRetrunResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadACHRetrun400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ReadACHRetrun400JSONResponse) VisitReadACHRetrunResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadACHRetrun401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ReadACHRetrun401JSONResponse) VisitReadACHRetrunResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadACHRetrun403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ReadACHRetrun403JSONResponse) VisitReadACHRetrunResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadACHRetrun404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ReadACHRetrun404JSONResponse) VisitReadACHRetrunResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadACHRetrun405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ReadACHRetrun405JSONResponse) VisitReadACHRetrunResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadACHRetrun406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ReadACHRetrun406JSONResponse) VisitReadACHRetrunResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadACHRetrun409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ReadACHRetrun409JSONResponse) VisitReadACHRetrunResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadACHRetrun422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ReadACHRetrun422JSONResponse) VisitReadACHRetrunResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadACHRetrun429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ReadACHRetrun429JSONResponse) VisitReadACHRetrunResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadACHRetrun500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ReadACHRetrun500JSONResponse) VisitReadACHRetrunResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadACHRetrun502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ReadACHRetrun502JSONResponse) VisitReadACHRetrunResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadACHRetrun503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ReadACHRetrun503JSONResponse) VisitReadACHRetrunResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadACHRetrun504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ReadACHRetrun504JSONResponse) VisitReadACHRetrunResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type RequestAuthorizationCodeRequestObject struct {
 	Body *RequestAuthorizationCodeJSONRequestBody
 }
@@ -7207,6 +9768,214 @@ func (response ReadDefaultCategory503JSONResponse) VisitReadDefaultCategoryRespo
 type ReadDefaultCategory504JSONResponse struct{ GatewayTimeoutJSONResponse }
 
 func (response ReadDefaultCategory504JSONResponse) VisitReadDefaultCategoryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreditCardRequestObject struct {
+	CreditCardProductGUID CreditCardProductGUIDParam `json:"credit_card_product_guid"`
+}
+
+type CreditCardResponseObject interface {
+	VisitCreditCardResponse(w http.ResponseWriter) error
+}
+
+type CreditCard200JSONResponse CreditCardProductResponseBody
+
+func (response CreditCard200JSONResponse) VisitCreditCardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreditCard400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreditCard400JSONResponse) VisitCreditCardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreditCard401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreditCard401JSONResponse) VisitCreditCardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreditCard403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreditCard403JSONResponse) VisitCreditCardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreditCard404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response CreditCard404JSONResponse) VisitCreditCardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreditCard405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response CreditCard405JSONResponse) VisitCreditCardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreditCard406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response CreditCard406JSONResponse) VisitCreditCardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreditCard409JSONResponse struct{ ConflictJSONResponse }
+
+func (response CreditCard409JSONResponse) VisitCreditCardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreditCard422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response CreditCard422JSONResponse) VisitCreditCardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreditCard429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreditCard429JSONResponse) VisitCreditCardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreditCard500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response CreditCard500JSONResponse) VisitCreditCardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreditCard502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response CreditCard502JSONResponse) VisitCreditCardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreditCard503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response CreditCard503JSONResponse) VisitCreditCardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreditCard504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response CreditCard504JSONResponse) VisitCreditCardResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response); err != nil {
@@ -9288,6 +12057,214 @@ func (response ListTokens503JSONResponse) VisitListTokensResponse(w http.Respons
 type ListTokens504JSONResponse struct{ GatewayTimeoutJSONResponse }
 
 func (response ListTokens504JSONResponse) VisitListTokensResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type EnhanceTransactionsRequestObject struct {
+	Body *EnhanceTransactionsJSONRequestBody
+}
+
+type EnhanceTransactionsResponseObject interface {
+	VisitEnhanceTransactionsResponse(w http.ResponseWriter) error
+}
+
+type EnhanceTransactions200JSONResponse EnhanceTransactionsResponseBody
+
+func (response EnhanceTransactions200JSONResponse) VisitEnhanceTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type EnhanceTransactions400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response EnhanceTransactions400JSONResponse) VisitEnhanceTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type EnhanceTransactions401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response EnhanceTransactions401JSONResponse) VisitEnhanceTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type EnhanceTransactions403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response EnhanceTransactions403JSONResponse) VisitEnhanceTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type EnhanceTransactions404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response EnhanceTransactions404JSONResponse) VisitEnhanceTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type EnhanceTransactions405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response EnhanceTransactions405JSONResponse) VisitEnhanceTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type EnhanceTransactions406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response EnhanceTransactions406JSONResponse) VisitEnhanceTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type EnhanceTransactions409JSONResponse struct{ ConflictJSONResponse }
+
+func (response EnhanceTransactions409JSONResponse) VisitEnhanceTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type EnhanceTransactions422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response EnhanceTransactions422JSONResponse) VisitEnhanceTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type EnhanceTransactions429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response EnhanceTransactions429JSONResponse) VisitEnhanceTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type EnhanceTransactions500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response EnhanceTransactions500JSONResponse) VisitEnhanceTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type EnhanceTransactions502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response EnhanceTransactions502JSONResponse) VisitEnhanceTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type EnhanceTransactions503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response EnhanceTransactions503JSONResponse) VisitEnhanceTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type EnhanceTransactions504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response EnhanceTransactions504JSONResponse) VisitEnhanceTransactionsResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response); err != nil {
@@ -12841,6 +15818,214 @@ func (response ReadHolding504JSONResponse) VisitReadHoldingResponse(w http.Respo
 	return err
 }
 
+type DeactivateUserRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+}
+
+type DeactivateUserResponseObject interface {
+	VisitDeactivateUserResponse(w http.ResponseWriter) error
+}
+
+type DeactivateUser200JSONResponse InvestmentHoldingsDeactivation
+
+func (response DeactivateUser200JSONResponse) VisitDeactivateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeactivateUser400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response DeactivateUser400JSONResponse) VisitDeactivateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeactivateUser401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DeactivateUser401JSONResponse) VisitDeactivateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeactivateUser403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response DeactivateUser403JSONResponse) VisitDeactivateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeactivateUser404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response DeactivateUser404JSONResponse) VisitDeactivateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeactivateUser405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response DeactivateUser405JSONResponse) VisitDeactivateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeactivateUser406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response DeactivateUser406JSONResponse) VisitDeactivateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeactivateUser409JSONResponse struct{ ConflictJSONResponse }
+
+func (response DeactivateUser409JSONResponse) VisitDeactivateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeactivateUser422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response DeactivateUser422JSONResponse) VisitDeactivateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeactivateUser429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DeactivateUser429JSONResponse) VisitDeactivateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeactivateUser500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response DeactivateUser500JSONResponse) VisitDeactivateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeactivateUser502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response DeactivateUser502JSONResponse) VisitDeactivateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeactivateUser503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response DeactivateUser503JSONResponse) VisitDeactivateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeactivateUser504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response DeactivateUser504JSONResponse) VisitDeactivateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListAccountNumbersByMemberRequestObject struct {
 	UserGUID   UserGUIDParam   `json:"user_guid"`
 	MemberGUID MemberGUIDParam `json:"member_guid"`
@@ -13461,6 +16646,425 @@ func (response ListHoldingsByMember503JSONResponse) VisitListHoldingsByMemberRes
 type ListHoldingsByMember504JSONResponse struct{ GatewayTimeoutJSONResponse }
 
 func (response ListHoldingsByMember504JSONResponse) VisitListHoldingsByMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRewardsRequestObject struct {
+	UserGUID   UserGUIDParam   `json:"user_guid"`
+	MemberGUID MemberGUIDParam `json:"member_guid"`
+}
+
+type ListRewardsResponseObject interface {
+	VisitListRewardsResponse(w http.ResponseWriter) error
+}
+
+type ListRewards200JSONResponse RewardsResponseBody
+
+func (response ListRewards200JSONResponse) VisitListRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRewards400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListRewards400JSONResponse) VisitListRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRewards401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListRewards401JSONResponse) VisitListRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRewards403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListRewards403JSONResponse) VisitListRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRewards404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListRewards404JSONResponse) VisitListRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRewards405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ListRewards405JSONResponse) VisitListRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRewards406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ListRewards406JSONResponse) VisitListRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRewards409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ListRewards409JSONResponse) VisitListRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRewards422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ListRewards422JSONResponse) VisitListRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRewards429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListRewards429JSONResponse) VisitListRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRewards500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListRewards500JSONResponse) VisitListRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRewards502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ListRewards502JSONResponse) VisitListRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRewards503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ListRewards503JSONResponse) VisitListRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRewards504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ListRewards504JSONResponse) VisitListRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadRewardsRequestObject struct {
+	UserGUID   UserGUIDParam   `json:"user_guid"`
+	MemberGUID MemberGUIDParam `json:"member_guid"`
+	RewardGUID RewardGUIDParam `json:"reward_guid"`
+}
+
+type ReadRewardsResponseObject interface {
+	VisitReadRewardsResponse(w http.ResponseWriter) error
+}
+
+type ReadRewards200JSONResponse RewardResponseBody
+
+func (response ReadRewards200JSONResponse) VisitReadRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadRewards400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ReadRewards400JSONResponse) VisitReadRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadRewards401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ReadRewards401JSONResponse) VisitReadRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadRewards403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ReadRewards403JSONResponse) VisitReadRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadRewards404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ReadRewards404JSONResponse) VisitReadRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadRewards405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ReadRewards405JSONResponse) VisitReadRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadRewards406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ReadRewards406JSONResponse) VisitReadRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadRewards409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ReadRewards409JSONResponse) VisitReadRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadRewards422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ReadRewards422JSONResponse) VisitReadRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadRewards429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ReadRewards429JSONResponse) VisitReadRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadRewards500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ReadRewards500JSONResponse) VisitReadRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadRewards502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ReadRewards502JSONResponse) VisitReadRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadRewards503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ReadRewards503JSONResponse) VisitReadRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadRewards504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ReadRewards504JSONResponse) VisitReadRewardsResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response); err != nil {
@@ -14937,6 +18541,4170 @@ func (response ReadUserMicrodeposit504JSONResponse) VisitReadUserMicrodepositRes
 	return err
 }
 
+type ListNotificationsRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+	Params   ListNotificationsParams
+}
+
+type ListNotificationsResponseObject interface {
+	VisitListNotificationsResponse(w http.ResponseWriter) error
+}
+
+type ListNotifications200JSONResponse NotificationsResponseBody
+
+func (response ListNotifications200JSONResponse) VisitListNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListNotifications400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListNotifications400JSONResponse) VisitListNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListNotifications401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListNotifications401JSONResponse) VisitListNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListNotifications403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListNotifications403JSONResponse) VisitListNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListNotifications404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListNotifications404JSONResponse) VisitListNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListNotifications405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ListNotifications405JSONResponse) VisitListNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListNotifications406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ListNotifications406JSONResponse) VisitListNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListNotifications409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ListNotifications409JSONResponse) VisitListNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListNotifications422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ListNotifications422JSONResponse) VisitListNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListNotifications429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListNotifications429JSONResponse) VisitListNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListNotifications500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListNotifications500JSONResponse) VisitListNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListNotifications502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ListNotifications502JSONResponse) VisitListNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListNotifications503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ListNotifications503JSONResponse) VisitListNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListNotifications504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ListNotifications504JSONResponse) VisitListNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateNotificationRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+	Body     *CreateNotificationJSONRequestBody
+}
+
+type CreateNotificationResponseObject interface {
+	VisitCreateNotificationResponse(w http.ResponseWriter) error
+}
+
+type CreateNotification200JSONResponse NotificationResponseBody
+
+func (response CreateNotification200JSONResponse) VisitCreateNotificationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateNotification400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateNotification400JSONResponse) VisitCreateNotificationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateNotification401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateNotification401JSONResponse) VisitCreateNotificationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateNotification403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateNotification403JSONResponse) VisitCreateNotificationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateNotification404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response CreateNotification404JSONResponse) VisitCreateNotificationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateNotification405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response CreateNotification405JSONResponse) VisitCreateNotificationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateNotification406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response CreateNotification406JSONResponse) VisitCreateNotificationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateNotification409JSONResponse struct{ ConflictJSONResponse }
+
+func (response CreateNotification409JSONResponse) VisitCreateNotificationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateNotification422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response CreateNotification422JSONResponse) VisitCreateNotificationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateNotification429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateNotification429JSONResponse) VisitCreateNotificationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateNotification500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response CreateNotification500JSONResponse) VisitCreateNotificationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateNotification502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response CreateNotification502JSONResponse) VisitCreateNotificationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateNotification503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response CreateNotification503JSONResponse) VisitCreateNotificationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateNotification504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response CreateNotification504JSONResponse) VisitCreateNotificationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadNotificationsRequestObject struct {
+	UserGUID         UserGUIDParam         `json:"user_guid"`
+	NotificationGUID NotificationGUIDParam `json:"notification_guid"`
+}
+
+type ReadNotificationsResponseObject interface {
+	VisitReadNotificationsResponse(w http.ResponseWriter) error
+}
+
+type ReadNotifications200JSONResponse NotificationResponseBody
+
+func (response ReadNotifications200JSONResponse) VisitReadNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadNotifications400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ReadNotifications400JSONResponse) VisitReadNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadNotifications401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ReadNotifications401JSONResponse) VisitReadNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadNotifications403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ReadNotifications403JSONResponse) VisitReadNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadNotifications404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ReadNotifications404JSONResponse) VisitReadNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadNotifications405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ReadNotifications405JSONResponse) VisitReadNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadNotifications406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ReadNotifications406JSONResponse) VisitReadNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadNotifications409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ReadNotifications409JSONResponse) VisitReadNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadNotifications422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ReadNotifications422JSONResponse) VisitReadNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadNotifications429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ReadNotifications429JSONResponse) VisitReadNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadNotifications500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ReadNotifications500JSONResponse) VisitReadNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadNotifications502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ReadNotifications502JSONResponse) VisitReadNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadNotifications503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ReadNotifications503JSONResponse) VisitReadNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadNotifications504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ReadNotifications504JSONResponse) VisitReadNotificationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepeatingTransactionsRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+}
+
+type RepeatingTransactionsResponseObject interface {
+	VisitRepeatingTransactionsResponse(w http.ResponseWriter) error
+}
+
+type RepeatingTransactions200JSONResponse RepeatingTransactionsResponseBody
+
+func (response RepeatingTransactions200JSONResponse) VisitRepeatingTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepeatingTransactions400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response RepeatingTransactions400JSONResponse) VisitRepeatingTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepeatingTransactions401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response RepeatingTransactions401JSONResponse) VisitRepeatingTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepeatingTransactions403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response RepeatingTransactions403JSONResponse) VisitRepeatingTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepeatingTransactions404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response RepeatingTransactions404JSONResponse) VisitRepeatingTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepeatingTransactions405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response RepeatingTransactions405JSONResponse) VisitRepeatingTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepeatingTransactions406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response RepeatingTransactions406JSONResponse) VisitRepeatingTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepeatingTransactions409JSONResponse struct{ ConflictJSONResponse }
+
+func (response RepeatingTransactions409JSONResponse) VisitRepeatingTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepeatingTransactions422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response RepeatingTransactions422JSONResponse) VisitRepeatingTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepeatingTransactions429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response RepeatingTransactions429JSONResponse) VisitRepeatingTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepeatingTransactions500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response RepeatingTransactions500JSONResponse) VisitRepeatingTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepeatingTransactions502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response RepeatingTransactions502JSONResponse) VisitRepeatingTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepeatingTransactions503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response RepeatingTransactions503JSONResponse) VisitRepeatingTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepeatingTransactions504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response RepeatingTransactions504JSONResponse) VisitRepeatingTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SpecificRepeatingTransactionRequestObject struct {
+	UserGUID                 UserGUIDParam                 `json:"user_guid"`
+	RepeatingTransactionGUID RepeatingTransactionGUIDParam `json:"repeating_transaction_guid"`
+}
+
+type SpecificRepeatingTransactionResponseObject interface {
+	VisitSpecificRepeatingTransactionResponse(w http.ResponseWriter) error
+}
+
+type SpecificRepeatingTransaction200JSONResponse RepeatingTransactionsResponseBody
+
+func (response SpecificRepeatingTransaction200JSONResponse) VisitSpecificRepeatingTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SpecificRepeatingTransaction400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response SpecificRepeatingTransaction400JSONResponse) VisitSpecificRepeatingTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SpecificRepeatingTransaction401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response SpecificRepeatingTransaction401JSONResponse) VisitSpecificRepeatingTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SpecificRepeatingTransaction403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response SpecificRepeatingTransaction403JSONResponse) VisitSpecificRepeatingTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SpecificRepeatingTransaction404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response SpecificRepeatingTransaction404JSONResponse) VisitSpecificRepeatingTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SpecificRepeatingTransaction405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response SpecificRepeatingTransaction405JSONResponse) VisitSpecificRepeatingTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SpecificRepeatingTransaction406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response SpecificRepeatingTransaction406JSONResponse) VisitSpecificRepeatingTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SpecificRepeatingTransaction409JSONResponse struct{ ConflictJSONResponse }
+
+func (response SpecificRepeatingTransaction409JSONResponse) VisitSpecificRepeatingTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SpecificRepeatingTransaction422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response SpecificRepeatingTransaction422JSONResponse) VisitSpecificRepeatingTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SpecificRepeatingTransaction429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response SpecificRepeatingTransaction429JSONResponse) VisitSpecificRepeatingTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SpecificRepeatingTransaction500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response SpecificRepeatingTransaction500JSONResponse) VisitSpecificRepeatingTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SpecificRepeatingTransaction502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response SpecificRepeatingTransaction502JSONResponse) VisitSpecificRepeatingTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SpecificRepeatingTransaction503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response SpecificRepeatingTransaction503JSONResponse) VisitSpecificRepeatingTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SpecificRepeatingTransaction504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response SpecificRepeatingTransaction504JSONResponse) VisitSpecificRepeatingTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTaggingsRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+	Params   ListTaggingsParams
+}
+
+type ListTaggingsResponseObject interface {
+	VisitListTaggingsResponse(w http.ResponseWriter) error
+}
+
+type ListTaggings200JSONResponse TaggingsResponseBody
+
+func (response ListTaggings200JSONResponse) VisitListTaggingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTaggings400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListTaggings400JSONResponse) VisitListTaggingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTaggings401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListTaggings401JSONResponse) VisitListTaggingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTaggings403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListTaggings403JSONResponse) VisitListTaggingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTaggings404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListTaggings404JSONResponse) VisitListTaggingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTaggings405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ListTaggings405JSONResponse) VisitListTaggingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTaggings406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ListTaggings406JSONResponse) VisitListTaggingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTaggings409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ListTaggings409JSONResponse) VisitListTaggingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTaggings422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ListTaggings422JSONResponse) VisitListTaggingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTaggings429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListTaggings429JSONResponse) VisitListTaggingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTaggings500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListTaggings500JSONResponse) VisitListTaggingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTaggings502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ListTaggings502JSONResponse) VisitListTaggingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTaggings503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ListTaggings503JSONResponse) VisitListTaggingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTaggings504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ListTaggings504JSONResponse) VisitListTaggingsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTaggingRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+	Body     *CreateTaggingJSONRequestBody
+}
+
+type CreateTaggingResponseObject interface {
+	VisitCreateTaggingResponse(w http.ResponseWriter) error
+}
+
+type CreateTagging200JSONResponse TaggingResponseBody
+
+func (response CreateTagging200JSONResponse) VisitCreateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTagging400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateTagging400JSONResponse) VisitCreateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTagging401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateTagging401JSONResponse) VisitCreateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTagging403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateTagging403JSONResponse) VisitCreateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTagging404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response CreateTagging404JSONResponse) VisitCreateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTagging405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response CreateTagging405JSONResponse) VisitCreateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTagging406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response CreateTagging406JSONResponse) VisitCreateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTagging409JSONResponse struct{ ConflictJSONResponse }
+
+func (response CreateTagging409JSONResponse) VisitCreateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTagging422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response CreateTagging422JSONResponse) VisitCreateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTagging429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateTagging429JSONResponse) VisitCreateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTagging500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response CreateTagging500JSONResponse) VisitCreateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTagging502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response CreateTagging502JSONResponse) VisitCreateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTagging503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response CreateTagging503JSONResponse) VisitCreateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTagging504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response CreateTagging504JSONResponse) VisitCreateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTaggingRequestObject struct {
+	UserGUID    UserGUIDParam    `json:"user_guid"`
+	TaggingGUID TaggingGUIDParam `json:"tagging_guid"`
+}
+
+type DeleteTaggingResponseObject interface {
+	VisitDeleteTaggingResponse(w http.ResponseWriter) error
+}
+
+type DeleteTagging204Response struct {
+}
+
+func (response DeleteTagging204Response) VisitDeleteTaggingResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteTagging400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response DeleteTagging400JSONResponse) VisitDeleteTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTagging401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DeleteTagging401JSONResponse) VisitDeleteTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTagging403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response DeleteTagging403JSONResponse) VisitDeleteTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTagging404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response DeleteTagging404JSONResponse) VisitDeleteTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTagging405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response DeleteTagging405JSONResponse) VisitDeleteTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTagging406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response DeleteTagging406JSONResponse) VisitDeleteTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTagging409JSONResponse struct{ ConflictJSONResponse }
+
+func (response DeleteTagging409JSONResponse) VisitDeleteTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTagging422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response DeleteTagging422JSONResponse) VisitDeleteTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTagging429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DeleteTagging429JSONResponse) VisitDeleteTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTagging500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response DeleteTagging500JSONResponse) VisitDeleteTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTagging502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response DeleteTagging502JSONResponse) VisitDeleteTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTagging503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response DeleteTagging503JSONResponse) VisitDeleteTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTagging504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response DeleteTagging504JSONResponse) VisitDeleteTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTaggingRequestObject struct {
+	UserGUID    UserGUIDParam    `json:"user_guid"`
+	TaggingGUID TaggingGUIDParam `json:"tagging_guid"`
+}
+
+type ReadTaggingResponseObject interface {
+	VisitReadTaggingResponse(w http.ResponseWriter) error
+}
+
+type ReadTagging200JSONResponse TaggingResponseBody
+
+func (response ReadTagging200JSONResponse) VisitReadTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTagging400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ReadTagging400JSONResponse) VisitReadTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTagging401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ReadTagging401JSONResponse) VisitReadTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTagging403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ReadTagging403JSONResponse) VisitReadTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTagging404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ReadTagging404JSONResponse) VisitReadTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTagging405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ReadTagging405JSONResponse) VisitReadTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTagging406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ReadTagging406JSONResponse) VisitReadTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTagging409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ReadTagging409JSONResponse) VisitReadTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTagging422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ReadTagging422JSONResponse) VisitReadTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTagging429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ReadTagging429JSONResponse) VisitReadTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTagging500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ReadTagging500JSONResponse) VisitReadTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTagging502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ReadTagging502JSONResponse) VisitReadTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTagging503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ReadTagging503JSONResponse) VisitReadTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTagging504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ReadTagging504JSONResponse) VisitReadTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTaggingRequestObject struct {
+	UserGUID    UserGUIDParam    `json:"user_guid"`
+	TaggingGUID TaggingGUIDParam `json:"tagging_guid"`
+	Body        *UpdateTaggingJSONRequestBody
+}
+
+type UpdateTaggingResponseObject interface {
+	VisitUpdateTaggingResponse(w http.ResponseWriter) error
+}
+
+type UpdateTagging200JSONResponse TaggingResponseBody
+
+func (response UpdateTagging200JSONResponse) VisitUpdateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTagging400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateTagging400JSONResponse) VisitUpdateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTagging401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateTagging401JSONResponse) VisitUpdateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTagging403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateTagging403JSONResponse) VisitUpdateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTagging404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UpdateTagging404JSONResponse) VisitUpdateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTagging405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response UpdateTagging405JSONResponse) VisitUpdateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTagging406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response UpdateTagging406JSONResponse) VisitUpdateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTagging409JSONResponse struct{ ConflictJSONResponse }
+
+func (response UpdateTagging409JSONResponse) VisitUpdateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTagging422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response UpdateTagging422JSONResponse) VisitUpdateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTagging429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateTagging429JSONResponse) VisitUpdateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTagging500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response UpdateTagging500JSONResponse) VisitUpdateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTagging502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response UpdateTagging502JSONResponse) VisitUpdateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTagging503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response UpdateTagging503JSONResponse) VisitUpdateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTagging504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response UpdateTagging504JSONResponse) VisitUpdateTaggingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTagsRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+	Params   ListTagsParams
+}
+
+type ListTagsResponseObject interface {
+	VisitListTagsResponse(w http.ResponseWriter) error
+}
+
+type ListTags200JSONResponse TagsResponseBody
+
+func (response ListTags200JSONResponse) VisitListTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTags400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListTags400JSONResponse) VisitListTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTags401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListTags401JSONResponse) VisitListTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTags403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListTags403JSONResponse) VisitListTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTags404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListTags404JSONResponse) VisitListTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTags405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ListTags405JSONResponse) VisitListTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTags406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ListTags406JSONResponse) VisitListTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTags409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ListTags409JSONResponse) VisitListTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTags422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ListTags422JSONResponse) VisitListTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTags429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListTags429JSONResponse) VisitListTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTags500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListTags500JSONResponse) VisitListTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTags502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ListTags502JSONResponse) VisitListTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTags503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ListTags503JSONResponse) VisitListTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTags504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ListTags504JSONResponse) VisitListTagsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTagRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+	Body     *CreateTagJSONRequestBody
+}
+
+type CreateTagResponseObject interface {
+	VisitCreateTagResponse(w http.ResponseWriter) error
+}
+
+type CreateTag200JSONResponse TagResponseBody
+
+func (response CreateTag200JSONResponse) VisitCreateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTag400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateTag400JSONResponse) VisitCreateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTag401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateTag401JSONResponse) VisitCreateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTag403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateTag403JSONResponse) VisitCreateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTag404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response CreateTag404JSONResponse) VisitCreateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTag405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response CreateTag405JSONResponse) VisitCreateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTag406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response CreateTag406JSONResponse) VisitCreateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTag409JSONResponse struct{ ConflictJSONResponse }
+
+func (response CreateTag409JSONResponse) VisitCreateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTag422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response CreateTag422JSONResponse) VisitCreateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTag429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateTag429JSONResponse) VisitCreateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTag500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response CreateTag500JSONResponse) VisitCreateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTag502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response CreateTag502JSONResponse) VisitCreateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTag503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response CreateTag503JSONResponse) VisitCreateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTag504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response CreateTag504JSONResponse) VisitCreateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTagRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+	TagGUID  TagGUIDParam  `json:"tag_guid"`
+}
+
+type DeleteTagResponseObject interface {
+	VisitDeleteTagResponse(w http.ResponseWriter) error
+}
+
+type DeleteTag204Response struct {
+}
+
+func (response DeleteTag204Response) VisitDeleteTagResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteTag400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response DeleteTag400JSONResponse) VisitDeleteTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTag401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DeleteTag401JSONResponse) VisitDeleteTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTag403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response DeleteTag403JSONResponse) VisitDeleteTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTag404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response DeleteTag404JSONResponse) VisitDeleteTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTag405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response DeleteTag405JSONResponse) VisitDeleteTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTag406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response DeleteTag406JSONResponse) VisitDeleteTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTag409JSONResponse struct{ ConflictJSONResponse }
+
+func (response DeleteTag409JSONResponse) VisitDeleteTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTag422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response DeleteTag422JSONResponse) VisitDeleteTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTag429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DeleteTag429JSONResponse) VisitDeleteTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTag500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response DeleteTag500JSONResponse) VisitDeleteTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTag502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response DeleteTag502JSONResponse) VisitDeleteTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTag503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response DeleteTag503JSONResponse) VisitDeleteTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTag504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response DeleteTag504JSONResponse) VisitDeleteTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTagRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+	TagGUID  TagGUIDParam  `json:"tag_guid"`
+}
+
+type ReadTagResponseObject interface {
+	VisitReadTagResponse(w http.ResponseWriter) error
+}
+
+type ReadTag200JSONResponse TagResponseBody
+
+func (response ReadTag200JSONResponse) VisitReadTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTag400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ReadTag400JSONResponse) VisitReadTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTag401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ReadTag401JSONResponse) VisitReadTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTag403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ReadTag403JSONResponse) VisitReadTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTag404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ReadTag404JSONResponse) VisitReadTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTag405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ReadTag405JSONResponse) VisitReadTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTag406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ReadTag406JSONResponse) VisitReadTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTag409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ReadTag409JSONResponse) VisitReadTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTag422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ReadTag422JSONResponse) VisitReadTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTag429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ReadTag429JSONResponse) VisitReadTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTag500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ReadTag500JSONResponse) VisitReadTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTag502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ReadTag502JSONResponse) VisitReadTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTag503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ReadTag503JSONResponse) VisitReadTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTag504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ReadTag504JSONResponse) VisitReadTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTagRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+	TagGUID  TagGUIDParam  `json:"tag_guid"`
+	Body     *UpdateTagJSONRequestBody
+}
+
+type UpdateTagResponseObject interface {
+	VisitUpdateTagResponse(w http.ResponseWriter) error
+}
+
+type UpdateTag200JSONResponse TagResponseBody
+
+func (response UpdateTag200JSONResponse) VisitUpdateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTag400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateTag400JSONResponse) VisitUpdateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTag401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateTag401JSONResponse) VisitUpdateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTag403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateTag403JSONResponse) VisitUpdateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTag404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UpdateTag404JSONResponse) VisitUpdateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTag405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response UpdateTag405JSONResponse) VisitUpdateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTag406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response UpdateTag406JSONResponse) VisitUpdateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTag409JSONResponse struct{ ConflictJSONResponse }
+
+func (response UpdateTag409JSONResponse) VisitUpdateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTag422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response UpdateTag422JSONResponse) VisitUpdateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTag429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateTag429JSONResponse) VisitUpdateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTag500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response UpdateTag500JSONResponse) VisitUpdateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTag502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response UpdateTag502JSONResponse) VisitUpdateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTag503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response UpdateTag503JSONResponse) VisitUpdateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTag504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response UpdateTag504JSONResponse) VisitUpdateTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionRulesRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+	Params   ListTransactionRulesParams
+}
+
+type ListTransactionRulesResponseObject interface {
+	VisitListTransactionRulesResponse(w http.ResponseWriter) error
+}
+
+type ListTransactionRules200JSONResponse TransactionRulesResponseBody
+
+func (response ListTransactionRules200JSONResponse) VisitListTransactionRulesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionRules400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListTransactionRules400JSONResponse) VisitListTransactionRulesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionRules401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListTransactionRules401JSONResponse) VisitListTransactionRulesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionRules403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListTransactionRules403JSONResponse) VisitListTransactionRulesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionRules404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListTransactionRules404JSONResponse) VisitListTransactionRulesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionRules405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ListTransactionRules405JSONResponse) VisitListTransactionRulesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionRules406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ListTransactionRules406JSONResponse) VisitListTransactionRulesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionRules409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ListTransactionRules409JSONResponse) VisitListTransactionRulesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionRules422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ListTransactionRules422JSONResponse) VisitListTransactionRulesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionRules429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListTransactionRules429JSONResponse) VisitListTransactionRulesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionRules500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListTransactionRules500JSONResponse) VisitListTransactionRulesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionRules502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ListTransactionRules502JSONResponse) VisitListTransactionRulesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionRules503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ListTransactionRules503JSONResponse) VisitListTransactionRulesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionRules504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ListTransactionRules504JSONResponse) VisitListTransactionRulesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransactionRuleRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+	Body     *CreateTransactionRuleJSONRequestBody
+}
+
+type CreateTransactionRuleResponseObject interface {
+	VisitCreateTransactionRuleResponse(w http.ResponseWriter) error
+}
+
+type CreateTransactionRule200JSONResponse TransactionRuleResponseBody
+
+func (response CreateTransactionRule200JSONResponse) VisitCreateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransactionRule400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateTransactionRule400JSONResponse) VisitCreateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransactionRule401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateTransactionRule401JSONResponse) VisitCreateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransactionRule403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateTransactionRule403JSONResponse) VisitCreateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransactionRule404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response CreateTransactionRule404JSONResponse) VisitCreateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransactionRule405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response CreateTransactionRule405JSONResponse) VisitCreateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransactionRule406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response CreateTransactionRule406JSONResponse) VisitCreateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransactionRule409JSONResponse struct{ ConflictJSONResponse }
+
+func (response CreateTransactionRule409JSONResponse) VisitCreateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransactionRule422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response CreateTransactionRule422JSONResponse) VisitCreateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransactionRule429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateTransactionRule429JSONResponse) VisitCreateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransactionRule500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response CreateTransactionRule500JSONResponse) VisitCreateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransactionRule502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response CreateTransactionRule502JSONResponse) VisitCreateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransactionRule503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response CreateTransactionRule503JSONResponse) VisitCreateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTransactionRule504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response CreateTransactionRule504JSONResponse) VisitCreateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTransactionRuleRequestObject struct {
+	UserGUID            UserGUIDParam            `json:"user_guid"`
+	TransactionRuleGUID TransactionRuleGUIDParam `json:"transaction_rule_guid"`
+}
+
+type DeleteTransactionRuleResponseObject interface {
+	VisitDeleteTransactionRuleResponse(w http.ResponseWriter) error
+}
+
+type DeleteTransactionRule204Response struct {
+}
+
+func (response DeleteTransactionRule204Response) VisitDeleteTransactionRuleResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteTransactionRule400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response DeleteTransactionRule400JSONResponse) VisitDeleteTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTransactionRule401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DeleteTransactionRule401JSONResponse) VisitDeleteTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTransactionRule403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response DeleteTransactionRule403JSONResponse) VisitDeleteTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTransactionRule404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response DeleteTransactionRule404JSONResponse) VisitDeleteTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTransactionRule405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response DeleteTransactionRule405JSONResponse) VisitDeleteTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTransactionRule406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response DeleteTransactionRule406JSONResponse) VisitDeleteTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTransactionRule409JSONResponse struct{ ConflictJSONResponse }
+
+func (response DeleteTransactionRule409JSONResponse) VisitDeleteTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTransactionRule422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response DeleteTransactionRule422JSONResponse) VisitDeleteTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTransactionRule429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DeleteTransactionRule429JSONResponse) VisitDeleteTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTransactionRule500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response DeleteTransactionRule500JSONResponse) VisitDeleteTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTransactionRule502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response DeleteTransactionRule502JSONResponse) VisitDeleteTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTransactionRule503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response DeleteTransactionRule503JSONResponse) VisitDeleteTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTransactionRule504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response DeleteTransactionRule504JSONResponse) VisitDeleteTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTransactionRuleRequestObject struct {
+	UserGUID            UserGUIDParam            `json:"user_guid"`
+	TransactionRuleGUID TransactionRuleGUIDParam `json:"transaction_rule_guid"`
+}
+
+type ReadTransactionRuleResponseObject interface {
+	VisitReadTransactionRuleResponse(w http.ResponseWriter) error
+}
+
+type ReadTransactionRule200JSONResponse TransactionRuleResponseBody
+
+func (response ReadTransactionRule200JSONResponse) VisitReadTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTransactionRule400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ReadTransactionRule400JSONResponse) VisitReadTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTransactionRule401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ReadTransactionRule401JSONResponse) VisitReadTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTransactionRule403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ReadTransactionRule403JSONResponse) VisitReadTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTransactionRule404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ReadTransactionRule404JSONResponse) VisitReadTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTransactionRule405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ReadTransactionRule405JSONResponse) VisitReadTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTransactionRule406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ReadTransactionRule406JSONResponse) VisitReadTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTransactionRule409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ReadTransactionRule409JSONResponse) VisitReadTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTransactionRule422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ReadTransactionRule422JSONResponse) VisitReadTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTransactionRule429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ReadTransactionRule429JSONResponse) VisitReadTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTransactionRule500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ReadTransactionRule500JSONResponse) VisitReadTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTransactionRule502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ReadTransactionRule502JSONResponse) VisitReadTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTransactionRule503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ReadTransactionRule503JSONResponse) VisitReadTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadTransactionRule504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ReadTransactionRule504JSONResponse) VisitReadTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTransactionRuleRequestObject struct {
+	UserGUID            UserGUIDParam            `json:"user_guid"`
+	TransactionRuleGUID TransactionRuleGUIDParam `json:"transaction_rule_guid"`
+	Body                *UpdateTransactionRuleJSONRequestBody
+}
+
+type UpdateTransactionRuleResponseObject interface {
+	VisitUpdateTransactionRuleResponse(w http.ResponseWriter) error
+}
+
+type UpdateTransactionRule200JSONResponse TransactionRuleResponseBody
+
+func (response UpdateTransactionRule200JSONResponse) VisitUpdateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTransactionRule400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateTransactionRule400JSONResponse) VisitUpdateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTransactionRule401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateTransactionRule401JSONResponse) VisitUpdateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTransactionRule403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateTransactionRule403JSONResponse) VisitUpdateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTransactionRule404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UpdateTransactionRule404JSONResponse) VisitUpdateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTransactionRule405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response UpdateTransactionRule405JSONResponse) VisitUpdateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTransactionRule406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response UpdateTransactionRule406JSONResponse) VisitUpdateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTransactionRule409JSONResponse struct{ ConflictJSONResponse }
+
+func (response UpdateTransactionRule409JSONResponse) VisitUpdateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTransactionRule422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response UpdateTransactionRule422JSONResponse) VisitUpdateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTransactionRule429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateTransactionRule429JSONResponse) VisitUpdateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTransactionRule500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response UpdateTransactionRule500JSONResponse) VisitUpdateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTransactionRule502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response UpdateTransactionRule502JSONResponse) VisitUpdateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTransactionRule503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response UpdateTransactionRule503JSONResponse) VisitUpdateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateTransactionRule504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response UpdateTransactionRule504JSONResponse) VisitUpdateTransactionRuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type DeleteManualTransactionsRequestObject struct {
 	UserGUID        UserGUIDParam        `json:"user_guid"`
 	TransactionGUID TransactionGUIDParam `json:"transaction_guid"`
@@ -15549,6 +23317,419 @@ func (response UpdateTransaction503JSONResponse) VisitUpdateTransactionResponse(
 type UpdateTransaction504JSONResponse struct{ GatewayTimeoutJSONResponse }
 
 func (response UpdateTransaction504JSONResponse) VisitUpdateTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSplitTransactionsRequestObject struct {
+	UserGUID        UserGUIDParam        `json:"user_guid"`
+	TransactionGUID TransactionGUIDParam `json:"transaction_guid"`
+}
+
+type DeleteSplitTransactionsResponseObject interface {
+	VisitDeleteSplitTransactionsResponse(w http.ResponseWriter) error
+}
+
+type DeleteSplitTransactions204Response struct {
+}
+
+func (response DeleteSplitTransactions204Response) VisitDeleteSplitTransactionsResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteSplitTransactions400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response DeleteSplitTransactions400JSONResponse) VisitDeleteSplitTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSplitTransactions401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DeleteSplitTransactions401JSONResponse) VisitDeleteSplitTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSplitTransactions403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response DeleteSplitTransactions403JSONResponse) VisitDeleteSplitTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSplitTransactions404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response DeleteSplitTransactions404JSONResponse) VisitDeleteSplitTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSplitTransactions405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response DeleteSplitTransactions405JSONResponse) VisitDeleteSplitTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSplitTransactions406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response DeleteSplitTransactions406JSONResponse) VisitDeleteSplitTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSplitTransactions409JSONResponse struct{ ConflictJSONResponse }
+
+func (response DeleteSplitTransactions409JSONResponse) VisitDeleteSplitTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSplitTransactions422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response DeleteSplitTransactions422JSONResponse) VisitDeleteSplitTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSplitTransactions429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DeleteSplitTransactions429JSONResponse) VisitDeleteSplitTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSplitTransactions500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response DeleteSplitTransactions500JSONResponse) VisitDeleteSplitTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSplitTransactions502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response DeleteSplitTransactions502JSONResponse) VisitDeleteSplitTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSplitTransactions503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response DeleteSplitTransactions503JSONResponse) VisitDeleteSplitTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSplitTransactions504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response DeleteSplitTransactions504JSONResponse) VisitDeleteSplitTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactionsRequestObject struct {
+	UserGUID        UserGUIDParam        `json:"user_guid"`
+	TransactionGUID TransactionGUIDParam `json:"transaction_guid"`
+	Body            *CreateSplitTransactionsJSONRequestBody
+}
+
+type CreateSplitTransactionsResponseObject interface {
+	VisitCreateSplitTransactionsResponse(w http.ResponseWriter) error
+}
+
+type CreateSplitTransactions200JSONResponse SplitTransactionsResponseBody
+
+func (response CreateSplitTransactions200JSONResponse) VisitCreateSplitTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactions400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateSplitTransactions400JSONResponse) VisitCreateSplitTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactions401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateSplitTransactions401JSONResponse) VisitCreateSplitTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactions403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateSplitTransactions403JSONResponse) VisitCreateSplitTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactions404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response CreateSplitTransactions404JSONResponse) VisitCreateSplitTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactions405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response CreateSplitTransactions405JSONResponse) VisitCreateSplitTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactions406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response CreateSplitTransactions406JSONResponse) VisitCreateSplitTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactions409JSONResponse struct{ ConflictJSONResponse }
+
+func (response CreateSplitTransactions409JSONResponse) VisitCreateSplitTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactions422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response CreateSplitTransactions422JSONResponse) VisitCreateSplitTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactions429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateSplitTransactions429JSONResponse) VisitCreateSplitTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactions500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response CreateSplitTransactions500JSONResponse) VisitCreateSplitTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactions502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response CreateSplitTransactions502JSONResponse) VisitCreateSplitTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactions503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response CreateSplitTransactions503JSONResponse) VisitCreateSplitTransactionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactions504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response CreateSplitTransactions504JSONResponse) VisitCreateSplitTransactionsResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response); err != nil {
@@ -19338,6 +27519,423 @@ func (response UpdateTransactionByAccount504JSONResponse) VisitUpdateTransaction
 	return err
 }
 
+type DeleteSplitTransactionByAccountRequestObject struct {
+	UserIdentifier        UserIdentifierParam        `json:"user_identifier"`
+	MemberIdentifier      MemberIdentifierParam      `json:"member_identifier"`
+	AccountIdentifier     AccountIdentifierParam     `json:"account_identifier"`
+	TransactionIdentifier TransactionIdentifierParam `json:"transaction_identifier"`
+}
+
+type DeleteSplitTransactionByAccountResponseObject interface {
+	VisitDeleteSplitTransactionByAccountResponse(w http.ResponseWriter) error
+}
+
+type DeleteSplitTransactionByAccount204Response struct {
+}
+
+func (response DeleteSplitTransactionByAccount204Response) VisitDeleteSplitTransactionByAccountResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteSplitTransactionByAccount400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response DeleteSplitTransactionByAccount400JSONResponse) VisitDeleteSplitTransactionByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSplitTransactionByAccount401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DeleteSplitTransactionByAccount401JSONResponse) VisitDeleteSplitTransactionByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSplitTransactionByAccount403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response DeleteSplitTransactionByAccount403JSONResponse) VisitDeleteSplitTransactionByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSplitTransactionByAccount404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response DeleteSplitTransactionByAccount404JSONResponse) VisitDeleteSplitTransactionByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSplitTransactionByAccount405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response DeleteSplitTransactionByAccount405JSONResponse) VisitDeleteSplitTransactionByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSplitTransactionByAccount406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response DeleteSplitTransactionByAccount406JSONResponse) VisitDeleteSplitTransactionByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSplitTransactionByAccount409JSONResponse struct{ ConflictJSONResponse }
+
+func (response DeleteSplitTransactionByAccount409JSONResponse) VisitDeleteSplitTransactionByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSplitTransactionByAccount422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response DeleteSplitTransactionByAccount422JSONResponse) VisitDeleteSplitTransactionByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSplitTransactionByAccount429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DeleteSplitTransactionByAccount429JSONResponse) VisitDeleteSplitTransactionByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSplitTransactionByAccount500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response DeleteSplitTransactionByAccount500JSONResponse) VisitDeleteSplitTransactionByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSplitTransactionByAccount502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response DeleteSplitTransactionByAccount502JSONResponse) VisitDeleteSplitTransactionByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSplitTransactionByAccount503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response DeleteSplitTransactionByAccount503JSONResponse) VisitDeleteSplitTransactionByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSplitTransactionByAccount504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response DeleteSplitTransactionByAccount504JSONResponse) VisitDeleteSplitTransactionByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactionsByAccountRequestObject struct {
+	UserIdentifier        UserIdentifierParam        `json:"user_identifier"`
+	MemberIdentifier      MemberIdentifierParam      `json:"member_identifier"`
+	AccountIdentifier     AccountIdentifierParam     `json:"account_identifier"`
+	TransactionIdentifier TransactionIdentifierParam `json:"transaction_identifier"`
+	Body                  *CreateSplitTransactionsByAccountJSONRequestBody
+}
+
+type CreateSplitTransactionsByAccountResponseObject interface {
+	VisitCreateSplitTransactionsByAccountResponse(w http.ResponseWriter) error
+}
+
+type CreateSplitTransactionsByAccount200JSONResponse SplitTransactionsResponseBody
+
+func (response CreateSplitTransactionsByAccount200JSONResponse) VisitCreateSplitTransactionsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactionsByAccount400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateSplitTransactionsByAccount400JSONResponse) VisitCreateSplitTransactionsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactionsByAccount401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateSplitTransactionsByAccount401JSONResponse) VisitCreateSplitTransactionsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactionsByAccount403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateSplitTransactionsByAccount403JSONResponse) VisitCreateSplitTransactionsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactionsByAccount404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response CreateSplitTransactionsByAccount404JSONResponse) VisitCreateSplitTransactionsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactionsByAccount405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response CreateSplitTransactionsByAccount405JSONResponse) VisitCreateSplitTransactionsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactionsByAccount406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response CreateSplitTransactionsByAccount406JSONResponse) VisitCreateSplitTransactionsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactionsByAccount409JSONResponse struct{ ConflictJSONResponse }
+
+func (response CreateSplitTransactionsByAccount409JSONResponse) VisitCreateSplitTransactionsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactionsByAccount422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response CreateSplitTransactionsByAccount422JSONResponse) VisitCreateSplitTransactionsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactionsByAccount429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateSplitTransactionsByAccount429JSONResponse) VisitCreateSplitTransactionsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactionsByAccount500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response CreateSplitTransactionsByAccount500JSONResponse) VisitCreateSplitTransactionsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactionsByAccount502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response CreateSplitTransactionsByAccount502JSONResponse) VisitCreateSplitTransactionsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactionsByAccount503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response CreateSplitTransactionsByAccount503JSONResponse) VisitCreateSplitTransactionsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSplitTransactionsByAccount504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response CreateSplitTransactionsByAccount504JSONResponse) VisitCreateSplitTransactionsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type AggregateMemberRequestObject struct {
 	UserIdentifier   UserIdentifierParam   `json:"user_identifier"`
 	MemberIdentifier MemberIdentifierParam `json:"member_identifier"`
@@ -20425,6 +29023,229 @@ func (response ExtendHistory503JSONResponse) VisitExtendHistoryResponse(w http.R
 type ExtendHistory504JSONResponse struct{ GatewayTimeoutJSONResponse }
 
 func (response ExtendHistory504JSONResponse) VisitExtendHistoryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FetchRewardsRequestObject struct {
+	UserIdentifier   UserIdentifierParam   `json:"user_identifier"`
+	MemberIdentifier MemberIdentifierParam `json:"member_identifier"`
+}
+
+type FetchRewardsResponseObject interface {
+	VisitFetchRewardsResponse(w http.ResponseWriter) error
+}
+
+type FetchRewards200JSONResponse MemberResponseBody
+
+func (response FetchRewards200JSONResponse) VisitFetchRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FetchRewards202JSONResponse MemberResponseBody
+
+func (response FetchRewards202JSONResponse) VisitFetchRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(202)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FetchRewards400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response FetchRewards400JSONResponse) VisitFetchRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FetchRewards401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response FetchRewards401JSONResponse) VisitFetchRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FetchRewards403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response FetchRewards403JSONResponse) VisitFetchRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FetchRewards404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response FetchRewards404JSONResponse) VisitFetchRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FetchRewards405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response FetchRewards405JSONResponse) VisitFetchRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FetchRewards406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response FetchRewards406JSONResponse) VisitFetchRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FetchRewards409JSONResponse ErrorResponseBody
+
+func (response FetchRewards409JSONResponse) VisitFetchRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FetchRewards422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response FetchRewards422JSONResponse) VisitFetchRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FetchRewards429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response FetchRewards429JSONResponse) VisitFetchRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FetchRewards500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response FetchRewards500JSONResponse) VisitFetchRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FetchRewards502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response FetchRewards502JSONResponse) VisitFetchRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FetchRewards503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response FetchRewards503JSONResponse) VisitFetchRewardsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FetchRewards504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response FetchRewards504JSONResponse) VisitFetchRewardsResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response); err != nil {
@@ -21959,6 +30780,216 @@ func (response VerifyMember504JSONResponse) VisitVerifyMemberResponse(w http.Res
 	return err
 }
 
+type ListTransactionsByTagRequestObject struct {
+	UserIdentifier UserIdentifierParam `json:"user_identifier"`
+	TagGUID        TagGUIDParam        `json:"tag_guid"`
+	Params         ListTransactionsByTagParams
+}
+
+type ListTransactionsByTagResponseObject interface {
+	VisitListTransactionsByTagResponse(w http.ResponseWriter) error
+}
+
+type ListTransactionsByTag200JSONResponse TransactionsResponseBody
+
+func (response ListTransactionsByTag200JSONResponse) VisitListTransactionsByTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsByTag400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListTransactionsByTag400JSONResponse) VisitListTransactionsByTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsByTag401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListTransactionsByTag401JSONResponse) VisitListTransactionsByTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsByTag403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListTransactionsByTag403JSONResponse) VisitListTransactionsByTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsByTag404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListTransactionsByTag404JSONResponse) VisitListTransactionsByTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsByTag405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ListTransactionsByTag405JSONResponse) VisitListTransactionsByTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsByTag406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ListTransactionsByTag406JSONResponse) VisitListTransactionsByTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsByTag409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ListTransactionsByTag409JSONResponse) VisitListTransactionsByTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsByTag422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ListTransactionsByTag422JSONResponse) VisitListTransactionsByTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsByTag429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListTransactionsByTag429JSONResponse) VisitListTransactionsByTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsByTag500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListTransactionsByTag500JSONResponse) VisitListTransactionsByTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsByTag502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ListTransactionsByTag502JSONResponse) VisitListTransactionsByTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsByTag503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ListTransactionsByTag503JSONResponse) VisitListTransactionsByTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsByTag504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ListTransactionsByTag504JSONResponse) VisitListTransactionsByTagResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListTransactionsRequestObject struct {
 	UserIdentifier UserIdentifierParam `json:"user_identifier"`
 	Params         ListTransactionsParams
@@ -22807,6 +31838,15 @@ type StrictServerInterface interface {
 	// GetAccountOwnerInfo Read the account's owners (processors only)
 	// (GET /account/transactions)
 	GetAccountOwnerInfo(ctx context.Context, request GetAccountOwnerInfoRequestObject) (GetAccountOwnerInfoResponseObject, error)
+	// ListACHRetruns List ACH returns
+	// (GET /ach_returns)
+	ListACHRetruns(ctx context.Context, request ListACHRetrunsRequestObject) (ListACHRetrunsResponseObject, error)
+	// CreateACHReturn Report an ACH return
+	// (POST /ach_returns)
+	CreateACHReturn(ctx context.Context, request CreateACHReturnRequestObject) (CreateACHReturnResponseObject, error)
+	// ReadACHRetrun Read an ACH return
+	// (GET /ach_returns/{ach_return_guid})
+	ReadACHRetrun(ctx context.Context, request ReadACHRetrunRequestObject) (ReadACHRetrunResponseObject, error)
 	// RequestAuthorizationCode Request an authorization code
 	// (POST /authorization_code)
 	RequestAuthorizationCode(ctx context.Context, request RequestAuthorizationCodeRequestObject) (RequestAuthorizationCodeResponseObject, error)
@@ -22816,6 +31856,9 @@ type StrictServerInterface interface {
 	// ReadDefaultCategory Read a default category
 	// (GET /categories/{category_guid})
 	ReadDefaultCategory(ctx context.Context, request ReadDefaultCategoryRequestObject) (ReadDefaultCategoryResponseObject, error)
+	// CreditCard Read a credit card product
+	// (GET /credit_card_products/{credit_card_product_guid})
+	CreditCard(ctx context.Context, request CreditCardRequestObject) (CreditCardResponseObject, error)
 	// ListInstitutions List institutions
 	// (GET /institutions)
 	ListInstitutions(ctx context.Context, request ListInstitutionsRequestObject) (ListInstitutionsResponseObject, error)
@@ -22846,6 +31889,9 @@ type StrictServerInterface interface {
 	// ListTokens List processor tokens
 	// (GET /tokens)
 	ListTokens(ctx context.Context, request ListTokensRequestObject) (ListTokensResponseObject, error)
+	// EnhanceTransactions Enhance transactions
+	// (POST /transactions/enhance)
+	EnhanceTransactions(ctx context.Context, request EnhanceTransactionsRequestObject) (EnhanceTransactionsResponseObject, error)
 	// ListUsers List users
 	// (GET /users)
 	ListUsers(ctx context.Context, request ListUsersRequestObject) (ListUsersResponseObject, error)
@@ -22897,6 +31943,9 @@ type StrictServerInterface interface {
 	// ReadHolding Read a holding
 	// (GET /users/{user_guid}/investment_holdings/{holding_guid})
 	ReadHolding(ctx context.Context, request ReadHoldingRequestObject) (ReadHoldingResponseObject, error)
+	// DeactivateUser Deactivate a user's investment holdings
+	// (GET /users/{user_guid}/investment_holdings_deactivate)
+	DeactivateUser(ctx context.Context, request DeactivateUserRequestObject) (DeactivateUserResponseObject, error)
 	// ListAccountNumbersByMember List a member's account numbers
 	// (GET /users/{user_guid}/members/{member_guid}/account_numbers)
 	ListAccountNumbersByMember(ctx context.Context, request ListAccountNumbersByMemberRequestObject) (ListAccountNumbersByMemberResponseObject, error)
@@ -22906,6 +31955,12 @@ type StrictServerInterface interface {
 	// ListHoldingsByMember List a member's holdings
 	// (GET /users/{user_guid}/members/{member_guid}/investment_holdings)
 	ListHoldingsByMember(ctx context.Context, request ListHoldingsByMemberRequestObject) (ListHoldingsByMemberResponseObject, error)
+	// ListRewards List a member's rewards
+	// (GET /users/{user_guid}/members/{member_guid}/rewards)
+	ListRewards(ctx context.Context, request ListRewardsRequestObject) (ListRewardsResponseObject, error)
+	// ReadRewards Read a reward
+	// (GET /users/{user_guid}/members/{member_guid}/rewards/{reward_guid})
+	ReadRewards(ctx context.Context, request ReadRewardsRequestObject) (ReadRewardsResponseObject, error)
 	// ListStatementsByMember List a member's statements
 	// (GET /users/{user_guid}/members/{member_guid}/statements)
 	ListStatementsByMember(ctx context.Context, request ListStatementsByMemberRequestObject) (ListStatementsByMemberResponseObject, error)
@@ -22927,6 +31982,66 @@ type StrictServerInterface interface {
 	// ReadUserMicrodeposit Read a microdeposit
 	// (GET /users/{user_guid}/micro_deposits/{micro_deposit_guid})
 	ReadUserMicrodeposit(ctx context.Context, request ReadUserMicrodepositRequestObject) (ReadUserMicrodepositResponseObject, error)
+	// ListNotifications List a user's notifications
+	// (GET /users/{user_guid}/notifications)
+	ListNotifications(ctx context.Context, request ListNotificationsRequestObject) (ListNotificationsResponseObject, error)
+	// CreateNotification Create a notification
+	// (POST /users/{user_guid}/notifications)
+	CreateNotification(ctx context.Context, request CreateNotificationRequestObject) (CreateNotificationResponseObject, error)
+	// ReadNotifications Read a notification
+	// (GET /users/{user_guid}/notifications/{notification_guid})
+	ReadNotifications(ctx context.Context, request ReadNotificationsRequestObject) (ReadNotificationsResponseObject, error)
+	// RepeatingTransactions List a user's repeating transactions
+	// (GET /users/{user_guid}/repeating_transactions)
+	RepeatingTransactions(ctx context.Context, request RepeatingTransactionsRequestObject) (RepeatingTransactionsResponseObject, error)
+	// SpecificRepeatingTransaction Read a repeating transaction
+	// (GET /users/{user_guid}/repeating_transactions/{repeating_transaction_guid})
+	SpecificRepeatingTransaction(ctx context.Context, request SpecificRepeatingTransactionRequestObject) (SpecificRepeatingTransactionResponseObject, error)
+	// ListTaggings List a user's taggings
+	// (GET /users/{user_guid}/taggings)
+	ListTaggings(ctx context.Context, request ListTaggingsRequestObject) (ListTaggingsResponseObject, error)
+	// CreateTagging Tag a transaction
+	// (POST /users/{user_guid}/taggings)
+	CreateTagging(ctx context.Context, request CreateTaggingRequestObject) (CreateTaggingResponseObject, error)
+	// DeleteTagging Delete a tagging
+	// (DELETE /users/{user_guid}/taggings/{tagging_guid})
+	DeleteTagging(ctx context.Context, request DeleteTaggingRequestObject) (DeleteTaggingResponseObject, error)
+	// ReadTagging Read a tagging
+	// (GET /users/{user_guid}/taggings/{tagging_guid})
+	ReadTagging(ctx context.Context, request ReadTaggingRequestObject) (ReadTaggingResponseObject, error)
+	// UpdateTagging Change the tag of a tagging
+	// (PUT /users/{user_guid}/taggings/{tagging_guid})
+	UpdateTagging(ctx context.Context, request UpdateTaggingRequestObject) (UpdateTaggingResponseObject, error)
+	// ListTags List a user's tags
+	// (GET /users/{user_guid}/tags)
+	ListTags(ctx context.Context, request ListTagsRequestObject) (ListTagsResponseObject, error)
+	// CreateTag Create a tag
+	// (POST /users/{user_guid}/tags)
+	CreateTag(ctx context.Context, request CreateTagRequestObject) (CreateTagResponseObject, error)
+	// DeleteTag Delete a tag
+	// (DELETE /users/{user_guid}/tags/{tag_guid})
+	DeleteTag(ctx context.Context, request DeleteTagRequestObject) (DeleteTagResponseObject, error)
+	// ReadTag Read a tag
+	// (GET /users/{user_guid}/tags/{tag_guid})
+	ReadTag(ctx context.Context, request ReadTagRequestObject) (ReadTagResponseObject, error)
+	// UpdateTag Rename a tag
+	// (PUT /users/{user_guid}/tags/{tag_guid})
+	UpdateTag(ctx context.Context, request UpdateTagRequestObject) (UpdateTagResponseObject, error)
+	// ListTransactionRules List a user's transaction rules
+	// (GET /users/{user_guid}/transaction_rules)
+	ListTransactionRules(ctx context.Context, request ListTransactionRulesRequestObject) (ListTransactionRulesResponseObject, error)
+	// CreateTransactionRule Create a transaction rule
+	// (POST /users/{user_guid}/transaction_rules)
+	CreateTransactionRule(ctx context.Context, request CreateTransactionRuleRequestObject) (CreateTransactionRuleResponseObject, error)
+	// DeleteTransactionRule Delete a transaction rule
+	// (DELETE /users/{user_guid}/transaction_rules/{transaction_rule_guid})
+	DeleteTransactionRule(ctx context.Context, request DeleteTransactionRuleRequestObject) (DeleteTransactionRuleResponseObject, error)
+	// ReadTransactionRule Read a transaction rule
+	// (GET /users/{user_guid}/transaction_rules/{transaction_rule_guid})
+	ReadTransactionRule(ctx context.Context, request ReadTransactionRuleRequestObject) (ReadTransactionRuleResponseObject, error)
+	// UpdateTransactionRule Update a transaction rule
+	// (PUT /users/{user_guid}/transaction_rules/{transaction_rule_guid})
+	UpdateTransactionRule(ctx context.Context, request UpdateTransactionRuleRequestObject) (UpdateTransactionRuleResponseObject, error)
 	// DeleteManualTransactions Delete a manual transaction
 	// (DELETE /users/{user_guid}/transactions/{transaction_guid})
 	DeleteManualTransactions(ctx context.Context, request DeleteManualTransactionsRequestObject) (DeleteManualTransactionsResponseObject, error)
@@ -22936,6 +32051,12 @@ type StrictServerInterface interface {
 	// UpdateTransaction Update a transaction
 	// (PUT /users/{user_guid}/transactions/{transaction_guid})
 	UpdateTransaction(ctx context.Context, request UpdateTransactionRequestObject) (UpdateTransactionResponseObject, error)
+	// DeleteSplitTransactions Undo the split of a transaction
+	// (DELETE /users/{user_guid}/transactions/{transaction_guid}/split)
+	DeleteSplitTransactions(ctx context.Context, request DeleteSplitTransactionsRequestObject) (DeleteSplitTransactionsResponseObject, error)
+	// CreateSplitTransactions Split a transaction
+	// (POST /users/{user_guid}/transactions/{transaction_guid}/split)
+	CreateSplitTransactions(ctx context.Context, request CreateSplitTransactionsRequestObject) (CreateSplitTransactionsResponseObject, error)
 	// RequestWidgetURL Request a widget URL
 	// (POST /users/{user_guid}/widget_urls)
 	RequestWidgetURL(ctx context.Context, request RequestWidgetURLRequestObject) (RequestWidgetURLResponseObject, error)
@@ -22990,6 +32111,12 @@ type StrictServerInterface interface {
 	// UpdateTransactionByAccount Update a transaction through its account
 	// (PUT /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier})
 	UpdateTransactionByAccount(ctx context.Context, request UpdateTransactionByAccountRequestObject) (UpdateTransactionByAccountResponseObject, error)
+	// DeleteSplitTransactionByAccount Undo the split of a transaction through its account
+	// (DELETE /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}/split)
+	DeleteSplitTransactionByAccount(ctx context.Context, request DeleteSplitTransactionByAccountRequestObject) (DeleteSplitTransactionByAccountResponseObject, error)
+	// CreateSplitTransactionsByAccount Split a transaction through its account
+	// (POST /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}/split)
+	CreateSplitTransactionsByAccount(ctx context.Context, request CreateSplitTransactionsByAccountRequestObject) (CreateSplitTransactionsByAccountResponseObject, error)
 	// AggregateMember Aggregate a member
 	// (POST /users/{user_identifier}/members/{member_identifier}/aggregate)
 	AggregateMember(ctx context.Context, request AggregateMemberRequestObject) (AggregateMemberResponseObject, error)
@@ -23005,6 +32132,9 @@ type StrictServerInterface interface {
 	// ExtendHistory Extend a member's transaction history
 	// (POST /users/{user_identifier}/members/{member_identifier}/extend_history)
 	ExtendHistory(ctx context.Context, request ExtendHistoryRequestObject) (ExtendHistoryResponseObject, error)
+	// FetchRewards Fetch a member's rewards
+	// (POST /users/{user_identifier}/members/{member_identifier}/fetch_rewards)
+	FetchRewards(ctx context.Context, request FetchRewardsRequestObject) (FetchRewardsResponseObject, error)
 	// FetchStatements Fetch a member's statements
 	// (POST /users/{user_identifier}/members/{member_identifier}/fetch_statements)
 	FetchStatements(ctx context.Context, request FetchStatementsRequestObject) (FetchStatementsResponseObject, error)
@@ -23026,6 +32156,9 @@ type StrictServerInterface interface {
 	// VerifyMember Verify a member's accounts
 	// (POST /users/{user_identifier}/members/{member_identifier}/verify)
 	VerifyMember(ctx context.Context, request VerifyMemberRequestObject) (VerifyMemberResponseObject, error)
+	// ListTransactionsByTag List the transactions of a tag
+	// (GET /users/{user_identifier}/tags/{tag_guid}/transactions)
+	ListTransactionsByTag(ctx context.Context, request ListTransactionsByTagRequestObject) (ListTransactionsByTagResponseObject, error)
 	// ListTransactions List a user's transactions
 	// (GET /users/{user_identifier}/transactions)
 	ListTransactions(ctx context.Context, request ListTransactionsRequestObject) (ListTransactionsResponseObject, error)
@@ -23151,6 +32284,89 @@ func (sh *strictHandler) GetAccountOwnerInfo(w http.ResponseWriter, r *http.Requ
 	}
 }
 
+// ListACHRetruns operation middleware
+func (sh *strictHandler) ListACHRetruns(w http.ResponseWriter, r *http.Request, params ListACHRetrunsParams) {
+	var request ListACHRetrunsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListACHRetruns(ctx, request.(ListACHRetrunsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListACHRetruns")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListACHRetrunsResponseObject); ok {
+		if err := validResponse.VisitListACHRetrunsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateACHReturn operation middleware
+func (sh *strictHandler) CreateACHReturn(w http.ResponseWriter, r *http.Request) {
+	var request CreateACHReturnRequestObject
+
+	var body CreateACHReturnJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateACHReturn(ctx, request.(CreateACHReturnRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateACHReturn")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateACHReturnResponseObject); ok {
+		if err := validResponse.VisitCreateACHReturnResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ReadACHRetrun operation middleware
+func (sh *strictHandler) ReadACHRetrun(w http.ResponseWriter, r *http.Request, achReturnGUID ACHReturnGUIDParam) {
+	var request ReadACHRetrunRequestObject
+
+	request.AchReturnGUID = achReturnGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ReadACHRetrun(ctx, request.(ReadACHRetrunRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ReadACHRetrun")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ReadACHRetrunResponseObject); ok {
+		if err := validResponse.VisitReadACHRetrunResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // RequestAuthorizationCode operation middleware
 func (sh *strictHandler) RequestAuthorizationCode(w http.ResponseWriter, r *http.Request) {
 	var request RequestAuthorizationCodeRequestObject
@@ -23227,6 +32443,32 @@ func (sh *strictHandler) ReadDefaultCategory(w http.ResponseWriter, r *http.Requ
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(ReadDefaultCategoryResponseObject); ok {
 		if err := validResponse.VisitReadDefaultCategoryResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreditCard operation middleware
+func (sh *strictHandler) CreditCard(w http.ResponseWriter, r *http.Request, creditCardProductGUID CreditCardProductGUIDParam) {
+	var request CreditCardRequestObject
+
+	request.CreditCardProductGUID = creditCardProductGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreditCard(ctx, request.(CreditCardRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreditCard")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreditCardResponseObject); ok {
+		if err := validResponse.VisitCreditCardResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -23501,6 +32743,37 @@ func (sh *strictHandler) ListTokens(w http.ResponseWriter, r *http.Request) {
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(ListTokensResponseObject); ok {
 		if err := validResponse.VisitListTokensResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// EnhanceTransactions operation middleware
+func (sh *strictHandler) EnhanceTransactions(w http.ResponseWriter, r *http.Request) {
+	var request EnhanceTransactionsRequestObject
+
+	var body EnhanceTransactionsJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.EnhanceTransactions(ctx, request.(EnhanceTransactionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "EnhanceTransactions")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(EnhanceTransactionsResponseObject); ok {
+		if err := validResponse.VisitEnhanceTransactionsResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -23997,6 +33270,32 @@ func (sh *strictHandler) ReadHolding(w http.ResponseWriter, r *http.Request, use
 	}
 }
 
+// DeactivateUser operation middleware
+func (sh *strictHandler) DeactivateUser(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam) {
+	var request DeactivateUserRequestObject
+
+	request.UserGUID = userGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DeactivateUser(ctx, request.(DeactivateUserRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeactivateUser")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DeactivateUserResponseObject); ok {
+		if err := validResponse.VisitDeactivateUserResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // ListAccountNumbersByMember operation middleware
 func (sh *strictHandler) ListAccountNumbersByMember(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, memberGUID MemberGUIDParam, params ListAccountNumbersByMemberParams) {
 	var request ListAccountNumbersByMemberRequestObject
@@ -24075,6 +33374,61 @@ func (sh *strictHandler) ListHoldingsByMember(w http.ResponseWriter, r *http.Req
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(ListHoldingsByMemberResponseObject); ok {
 		if err := validResponse.VisitListHoldingsByMemberResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListRewards operation middleware
+func (sh *strictHandler) ListRewards(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, memberGUID MemberGUIDParam) {
+	var request ListRewardsRequestObject
+
+	request.UserGUID = userGUID
+	request.MemberGUID = memberGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListRewards(ctx, request.(ListRewardsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListRewards")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListRewardsResponseObject); ok {
+		if err := validResponse.VisitListRewardsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ReadRewards operation middleware
+func (sh *strictHandler) ReadRewards(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, memberGUID MemberGUIDParam, rewardGUID RewardGUIDParam) {
+	var request ReadRewardsRequestObject
+
+	request.UserGUID = userGUID
+	request.MemberGUID = memberGUID
+	request.RewardGUID = rewardGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ReadRewards(ctx, request.(ReadRewardsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ReadRewards")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ReadRewardsResponseObject); ok {
+		if err := validResponse.VisitReadRewardsResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -24279,6 +33633,590 @@ func (sh *strictHandler) ReadUserMicrodeposit(w http.ResponseWriter, r *http.Req
 	}
 }
 
+// ListNotifications operation middleware
+func (sh *strictHandler) ListNotifications(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, params ListNotificationsParams) {
+	var request ListNotificationsRequestObject
+
+	request.UserGUID = userGUID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListNotifications(ctx, request.(ListNotificationsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListNotifications")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListNotificationsResponseObject); ok {
+		if err := validResponse.VisitListNotificationsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateNotification operation middleware
+func (sh *strictHandler) CreateNotification(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam) {
+	var request CreateNotificationRequestObject
+
+	request.UserGUID = userGUID
+
+	var body CreateNotificationJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateNotification(ctx, request.(CreateNotificationRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateNotification")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateNotificationResponseObject); ok {
+		if err := validResponse.VisitCreateNotificationResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ReadNotifications operation middleware
+func (sh *strictHandler) ReadNotifications(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, notificationGUID NotificationGUIDParam) {
+	var request ReadNotificationsRequestObject
+
+	request.UserGUID = userGUID
+	request.NotificationGUID = notificationGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ReadNotifications(ctx, request.(ReadNotificationsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ReadNotifications")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ReadNotificationsResponseObject); ok {
+		if err := validResponse.VisitReadNotificationsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// RepeatingTransactions operation middleware
+func (sh *strictHandler) RepeatingTransactions(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam) {
+	var request RepeatingTransactionsRequestObject
+
+	request.UserGUID = userGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.RepeatingTransactions(ctx, request.(RepeatingTransactionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RepeatingTransactions")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(RepeatingTransactionsResponseObject); ok {
+		if err := validResponse.VisitRepeatingTransactionsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// SpecificRepeatingTransaction operation middleware
+func (sh *strictHandler) SpecificRepeatingTransaction(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, repeatingTransactionGUID RepeatingTransactionGUIDParam) {
+	var request SpecificRepeatingTransactionRequestObject
+
+	request.UserGUID = userGUID
+	request.RepeatingTransactionGUID = repeatingTransactionGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.SpecificRepeatingTransaction(ctx, request.(SpecificRepeatingTransactionRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SpecificRepeatingTransaction")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(SpecificRepeatingTransactionResponseObject); ok {
+		if err := validResponse.VisitSpecificRepeatingTransactionResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListTaggings operation middleware
+func (sh *strictHandler) ListTaggings(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, params ListTaggingsParams) {
+	var request ListTaggingsRequestObject
+
+	request.UserGUID = userGUID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListTaggings(ctx, request.(ListTaggingsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListTaggings")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListTaggingsResponseObject); ok {
+		if err := validResponse.VisitListTaggingsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateTagging operation middleware
+func (sh *strictHandler) CreateTagging(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam) {
+	var request CreateTaggingRequestObject
+
+	request.UserGUID = userGUID
+
+	var body CreateTaggingJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateTagging(ctx, request.(CreateTaggingRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateTagging")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateTaggingResponseObject); ok {
+		if err := validResponse.VisitCreateTaggingResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DeleteTagging operation middleware
+func (sh *strictHandler) DeleteTagging(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, taggingGUID TaggingGUIDParam) {
+	var request DeleteTaggingRequestObject
+
+	request.UserGUID = userGUID
+	request.TaggingGUID = taggingGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteTagging(ctx, request.(DeleteTaggingRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteTagging")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DeleteTaggingResponseObject); ok {
+		if err := validResponse.VisitDeleteTaggingResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ReadTagging operation middleware
+func (sh *strictHandler) ReadTagging(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, taggingGUID TaggingGUIDParam) {
+	var request ReadTaggingRequestObject
+
+	request.UserGUID = userGUID
+	request.TaggingGUID = taggingGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ReadTagging(ctx, request.(ReadTaggingRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ReadTagging")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ReadTaggingResponseObject); ok {
+		if err := validResponse.VisitReadTaggingResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateTagging operation middleware
+func (sh *strictHandler) UpdateTagging(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, taggingGUID TaggingGUIDParam) {
+	var request UpdateTaggingRequestObject
+
+	request.UserGUID = userGUID
+	request.TaggingGUID = taggingGUID
+
+	var body UpdateTaggingJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateTagging(ctx, request.(UpdateTaggingRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateTagging")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateTaggingResponseObject); ok {
+		if err := validResponse.VisitUpdateTaggingResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListTags operation middleware
+func (sh *strictHandler) ListTags(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, params ListTagsParams) {
+	var request ListTagsRequestObject
+
+	request.UserGUID = userGUID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListTags(ctx, request.(ListTagsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListTags")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListTagsResponseObject); ok {
+		if err := validResponse.VisitListTagsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateTag operation middleware
+func (sh *strictHandler) CreateTag(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam) {
+	var request CreateTagRequestObject
+
+	request.UserGUID = userGUID
+
+	var body CreateTagJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateTag(ctx, request.(CreateTagRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateTag")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateTagResponseObject); ok {
+		if err := validResponse.VisitCreateTagResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DeleteTag operation middleware
+func (sh *strictHandler) DeleteTag(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, tagGUID TagGUIDParam) {
+	var request DeleteTagRequestObject
+
+	request.UserGUID = userGUID
+	request.TagGUID = tagGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteTag(ctx, request.(DeleteTagRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteTag")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DeleteTagResponseObject); ok {
+		if err := validResponse.VisitDeleteTagResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ReadTag operation middleware
+func (sh *strictHandler) ReadTag(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, tagGUID TagGUIDParam) {
+	var request ReadTagRequestObject
+
+	request.UserGUID = userGUID
+	request.TagGUID = tagGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ReadTag(ctx, request.(ReadTagRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ReadTag")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ReadTagResponseObject); ok {
+		if err := validResponse.VisitReadTagResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateTag operation middleware
+func (sh *strictHandler) UpdateTag(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, tagGUID TagGUIDParam) {
+	var request UpdateTagRequestObject
+
+	request.UserGUID = userGUID
+	request.TagGUID = tagGUID
+
+	var body UpdateTagJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateTag(ctx, request.(UpdateTagRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateTag")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateTagResponseObject); ok {
+		if err := validResponse.VisitUpdateTagResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListTransactionRules operation middleware
+func (sh *strictHandler) ListTransactionRules(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, params ListTransactionRulesParams) {
+	var request ListTransactionRulesRequestObject
+
+	request.UserGUID = userGUID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListTransactionRules(ctx, request.(ListTransactionRulesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListTransactionRules")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListTransactionRulesResponseObject); ok {
+		if err := validResponse.VisitListTransactionRulesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateTransactionRule operation middleware
+func (sh *strictHandler) CreateTransactionRule(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam) {
+	var request CreateTransactionRuleRequestObject
+
+	request.UserGUID = userGUID
+
+	var body CreateTransactionRuleJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateTransactionRule(ctx, request.(CreateTransactionRuleRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateTransactionRule")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateTransactionRuleResponseObject); ok {
+		if err := validResponse.VisitCreateTransactionRuleResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DeleteTransactionRule operation middleware
+func (sh *strictHandler) DeleteTransactionRule(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, transactionRuleGUID TransactionRuleGUIDParam) {
+	var request DeleteTransactionRuleRequestObject
+
+	request.UserGUID = userGUID
+	request.TransactionRuleGUID = transactionRuleGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteTransactionRule(ctx, request.(DeleteTransactionRuleRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteTransactionRule")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DeleteTransactionRuleResponseObject); ok {
+		if err := validResponse.VisitDeleteTransactionRuleResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ReadTransactionRule operation middleware
+func (sh *strictHandler) ReadTransactionRule(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, transactionRuleGUID TransactionRuleGUIDParam) {
+	var request ReadTransactionRuleRequestObject
+
+	request.UserGUID = userGUID
+	request.TransactionRuleGUID = transactionRuleGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ReadTransactionRule(ctx, request.(ReadTransactionRuleRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ReadTransactionRule")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ReadTransactionRuleResponseObject); ok {
+		if err := validResponse.VisitReadTransactionRuleResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateTransactionRule operation middleware
+func (sh *strictHandler) UpdateTransactionRule(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, transactionRuleGUID TransactionRuleGUIDParam) {
+	var request UpdateTransactionRuleRequestObject
+
+	request.UserGUID = userGUID
+	request.TransactionRuleGUID = transactionRuleGUID
+
+	var body UpdateTransactionRuleJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateTransactionRule(ctx, request.(UpdateTransactionRuleRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateTransactionRule")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateTransactionRuleResponseObject); ok {
+		if err := validResponse.VisitUpdateTransactionRuleResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // DeleteManualTransactions operation middleware
 func (sh *strictHandler) DeleteManualTransactions(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, transactionGUID TransactionGUIDParam) {
 	var request DeleteManualTransactionsRequestObject
@@ -24361,6 +34299,67 @@ func (sh *strictHandler) UpdateTransaction(w http.ResponseWriter, r *http.Reques
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(UpdateTransactionResponseObject); ok {
 		if err := validResponse.VisitUpdateTransactionResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DeleteSplitTransactions operation middleware
+func (sh *strictHandler) DeleteSplitTransactions(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, transactionGUID TransactionGUIDParam) {
+	var request DeleteSplitTransactionsRequestObject
+
+	request.UserGUID = userGUID
+	request.TransactionGUID = transactionGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteSplitTransactions(ctx, request.(DeleteSplitTransactionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteSplitTransactions")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DeleteSplitTransactionsResponseObject); ok {
+		if err := validResponse.VisitDeleteSplitTransactionsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateSplitTransactions operation middleware
+func (sh *strictHandler) CreateSplitTransactions(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, transactionGUID TransactionGUIDParam) {
+	var request CreateSplitTransactionsRequestObject
+
+	request.UserGUID = userGUID
+	request.TransactionGUID = transactionGUID
+
+	var body CreateSplitTransactionsJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateSplitTransactions(ctx, request.(CreateSplitTransactionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateSplitTransactions")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateSplitTransactionsResponseObject); ok {
+		if err := validResponse.VisitCreateSplitTransactionsResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -24910,6 +34909,71 @@ func (sh *strictHandler) UpdateTransactionByAccount(w http.ResponseWriter, r *ht
 	}
 }
 
+// DeleteSplitTransactionByAccount operation middleware
+func (sh *strictHandler) DeleteSplitTransactionByAccount(w http.ResponseWriter, r *http.Request, userIdentifier UserIdentifierParam, memberIdentifier MemberIdentifierParam, accountIdentifier AccountIdentifierParam, transactionIdentifier TransactionIdentifierParam) {
+	var request DeleteSplitTransactionByAccountRequestObject
+
+	request.UserIdentifier = userIdentifier
+	request.MemberIdentifier = memberIdentifier
+	request.AccountIdentifier = accountIdentifier
+	request.TransactionIdentifier = transactionIdentifier
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteSplitTransactionByAccount(ctx, request.(DeleteSplitTransactionByAccountRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteSplitTransactionByAccount")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DeleteSplitTransactionByAccountResponseObject); ok {
+		if err := validResponse.VisitDeleteSplitTransactionByAccountResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateSplitTransactionsByAccount operation middleware
+func (sh *strictHandler) CreateSplitTransactionsByAccount(w http.ResponseWriter, r *http.Request, userIdentifier UserIdentifierParam, memberIdentifier MemberIdentifierParam, accountIdentifier AccountIdentifierParam, transactionIdentifier TransactionIdentifierParam) {
+	var request CreateSplitTransactionsByAccountRequestObject
+
+	request.UserIdentifier = userIdentifier
+	request.MemberIdentifier = memberIdentifier
+	request.AccountIdentifier = accountIdentifier
+	request.TransactionIdentifier = transactionIdentifier
+
+	var body CreateSplitTransactionsByAccountJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateSplitTransactionsByAccount(ctx, request.(CreateSplitTransactionsByAccountRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateSplitTransactionsByAccount")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateSplitTransactionsByAccountResponseObject); ok {
+		if err := validResponse.VisitCreateSplitTransactionsByAccountResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // AggregateMember operation middleware
 func (sh *strictHandler) AggregateMember(w http.ResponseWriter, r *http.Request, userIdentifier UserIdentifierParam, memberIdentifier MemberIdentifierParam, params AggregateMemberParams) {
 	var request AggregateMemberRequestObject
@@ -25041,6 +35105,33 @@ func (sh *strictHandler) ExtendHistory(w http.ResponseWriter, r *http.Request, u
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(ExtendHistoryResponseObject); ok {
 		if err := validResponse.VisitExtendHistoryResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// FetchRewards operation middleware
+func (sh *strictHandler) FetchRewards(w http.ResponseWriter, r *http.Request, userIdentifier UserIdentifierParam, memberIdentifier MemberIdentifierParam) {
+	var request FetchRewardsRequestObject
+
+	request.UserIdentifier = userIdentifier
+	request.MemberIdentifier = memberIdentifier
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.FetchRewards(ctx, request.(FetchRewardsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "FetchRewards")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(FetchRewardsResponseObject); ok {
+		if err := validResponse.VisitFetchRewardsResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -25240,6 +35331,34 @@ func (sh *strictHandler) VerifyMember(w http.ResponseWriter, r *http.Request, us
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(VerifyMemberResponseObject); ok {
 		if err := validResponse.VisitVerifyMemberResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListTransactionsByTag operation middleware
+func (sh *strictHandler) ListTransactionsByTag(w http.ResponseWriter, r *http.Request, userIdentifier UserIdentifierParam, tagGUID TagGUIDParam, params ListTransactionsByTagParams) {
+	var request ListTransactionsByTagRequestObject
+
+	request.UserIdentifier = userIdentifier
+	request.TagGUID = tagGUID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListTransactionsByTag(ctx, request.(ListTransactionsByTagRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListTransactionsByTag")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListTransactionsByTagResponseObject); ok {
+		if err := validResponse.VisitListTransactionsByTagResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
