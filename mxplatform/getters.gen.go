@@ -1117,6 +1117,161 @@ func (x *AuthorizationCode) GetCode() string {
 	return x.Code
 }
 
+// GetAmount returns Amount and whether MX sent it: an absent amount is not a zero one.
+// It is safe on a nil *Budget.
+func (x *Budget) GetAmount() (Decimal, bool) {
+	if x == nil {
+		return Decimal{}, false
+	}
+	return x.Amount.Get()
+}
+
+// GetCategoryGUID returns CategoryGUID. It is safe on a
+// nil *Budget.
+func (x *Budget) GetCategoryGUID() CategoryGUID {
+	if x == nil {
+		var zero CategoryGUID
+		return zero
+	}
+	return x.CategoryGUID
+}
+
+// GetCreatedAt returns CreatedAt. It is safe on a
+// nil *Budget.
+func (x *Budget) GetCreatedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.CreatedAt
+}
+
+// GetGUID returns GUID. It is safe on a
+// nil *Budget.
+func (x *Budget) GetGUID() BudgetGUID {
+	if x == nil {
+		var zero BudgetGUID
+		return zero
+	}
+	return x.GUID
+}
+
+// GetIsExceeded returns IsExceeded, or its zero value when MX sent none (x.IsExceeded.Get tells
+// them apart). It is safe on a nil *Budget.
+func (x *Budget) GetIsExceeded() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.IsExceeded.Value()
+}
+
+// GetIsOffTrack returns IsOffTrack, or its zero value when MX sent none (x.IsOffTrack.Get tells
+// them apart). It is safe on a nil *Budget.
+func (x *Budget) GetIsOffTrack() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.IsOffTrack.Value()
+}
+
+// GetMetadata returns Metadata. It is safe on a
+// nil *Budget.
+func (x *Budget) GetMetadata() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Metadata
+}
+
+// GetName returns Name. It is safe on a
+// nil *Budget.
+func (x *Budget) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
+// GetOffTrackPercentage returns OffTrackPercentage and whether MX sent it: an absent amount is not a zero one.
+// It is safe on a nil *Budget.
+func (x *Budget) GetOffTrackPercentage() (Decimal, bool) {
+	if x == nil {
+		return Decimal{}, false
+	}
+	return x.OffTrackPercentage.Get()
+}
+
+// GetParentGUID returns ParentGUID. It is safe on a
+// nil *Budget.
+func (x *Budget) GetParentGUID() BudgetGUID {
+	if x == nil {
+		var zero BudgetGUID
+		return zero
+	}
+	return x.ParentGUID
+}
+
+// GetPercentSpent returns PercentSpent and whether MX sent it: an absent amount is not a zero one.
+// It is safe on a nil *Budget.
+func (x *Budget) GetPercentSpent() (Decimal, bool) {
+	if x == nil {
+		return Decimal{}, false
+	}
+	return x.PercentSpent.Get()
+}
+
+// GetProjectedSpending returns ProjectedSpending and whether MX sent it: an absent amount is not a zero one.
+// It is safe on a nil *Budget.
+func (x *Budget) GetProjectedSpending() (Decimal, bool) {
+	if x == nil {
+		return Decimal{}, false
+	}
+	return x.ProjectedSpending.Get()
+}
+
+// GetRevision returns Revision, or its zero value when MX sent none (x.Revision.Get tells
+// them apart). It is safe on a nil *Budget.
+func (x *Budget) GetRevision() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.Revision.Value()
+}
+
+// GetTransactionTotal returns TransactionTotal and whether MX sent it: an absent amount is not a zero one.
+// It is safe on a nil *Budget.
+func (x *Budget) GetTransactionTotal() (Decimal, bool) {
+	if x == nil {
+		return Decimal{}, false
+	}
+	return x.TransactionTotal.Get()
+}
+
+// GetUpdatedAt returns UpdatedAt. It is safe on a
+// nil *Budget.
+func (x *Budget) GetUpdatedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.UpdatedAt
+}
+
+// GetUserGUID returns UserGUID. It is safe on a
+// nil *Budget.
+func (x *Budget) GetUserGUID() UserGUID {
+	if x == nil {
+		var zero UserGUID
+		return zero
+	}
+	return x.UserGUID
+}
+
 // GetCreatedAt returns CreatedAt. It is safe on a
 // nil *Category.
 func (x *Category) GetCreatedAt() Timestamp {
@@ -1786,6 +1941,164 @@ func (x *EnhancedTransaction) GetUserGUID() UserGUID {
 }
 
 // GetAccountGUID returns AccountGUID. It is safe on a
+// nil *Goal.
+func (x *Goal) GetAccountGUID() AccountGUID {
+	if x == nil {
+		var zero AccountGUID
+		return zero
+	}
+	return x.AccountGUID
+}
+
+// GetAmount returns Amount and whether MX sent it: an absent amount is not a zero one.
+// It is safe on a nil *Goal.
+func (x *Goal) GetAmount() (Decimal, bool) {
+	if x == nil {
+		return Decimal{}, false
+	}
+	return x.Amount.Get()
+}
+
+// GetCompletedAt returns CompletedAt. It is safe on a
+// nil *Goal.
+func (x *Goal) GetCompletedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.CompletedAt
+}
+
+// GetCurrentAmount returns CurrentAmount and whether MX sent it: an absent amount is not a zero one.
+// It is safe on a nil *Goal.
+func (x *Goal) GetCurrentAmount() (Decimal, bool) {
+	if x == nil {
+		return Decimal{}, false
+	}
+	return x.CurrentAmount.Get()
+}
+
+// GetGoalTypeName returns GoalTypeName. It is safe on a
+// nil *Goal.
+func (x *Goal) GetGoalTypeName() GoalType {
+	if x == nil {
+		var zero GoalType
+		return zero
+	}
+	return x.GoalTypeName
+}
+
+// GetGUID returns GUID. It is safe on a
+// nil *Goal.
+func (x *Goal) GetGUID() GoalGUID {
+	if x == nil {
+		var zero GoalGUID
+		return zero
+	}
+	return x.GUID
+}
+
+// GetHasBeenSpent returns HasBeenSpent, or its zero value when MX sent none (x.HasBeenSpent.Get tells
+// them apart). It is safe on a nil *Goal.
+func (x *Goal) GetHasBeenSpent() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.HasBeenSpent.Value()
+}
+
+// GetIsComplete returns IsComplete, or its zero value when MX sent none (x.IsComplete.Get tells
+// them apart). It is safe on a nil *Goal.
+func (x *Goal) GetIsComplete() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.IsComplete.Value()
+}
+
+// GetMetaTypeName returns MetaTypeName. It is safe on a
+// nil *Goal.
+func (x *Goal) GetMetaTypeName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.MetaTypeName
+}
+
+// GetMetadata returns Metadata. It is safe on a
+// nil *Goal.
+func (x *Goal) GetMetadata() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Metadata
+}
+
+// GetName returns Name. It is safe on a
+// nil *Goal.
+func (x *Goal) GetName() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Name
+}
+
+// GetPosition returns Position, or its zero value when MX sent none (x.Position.Get tells
+// them apart). It is safe on a nil *Goal.
+func (x *Goal) GetPosition() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.Position.Value()
+}
+
+// GetProjectedToCompleteAt returns ProjectedToCompleteAt. It is safe on a
+// nil *Goal.
+func (x *Goal) GetProjectedToCompleteAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.ProjectedToCompleteAt
+}
+
+// GetTargetedToCompleteAt returns TargetedToCompleteAt. It is safe on a
+// nil *Goal.
+func (x *Goal) GetTargetedToCompleteAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.TargetedToCompleteAt
+}
+
+// GetTrackTypeName returns TrackTypeName. It is safe on a
+// nil *Goal.
+func (x *Goal) GetTrackTypeName() GoalTrackType {
+	if x == nil {
+		var zero GoalTrackType
+		return zero
+	}
+	return x.TrackTypeName
+}
+
+// GetUserGUID returns UserGUID. It is safe on a
+// nil *Goal.
+func (x *Goal) GetUserGUID() UserGUID {
+	if x == nil {
+		var zero UserGUID
+		return zero
+	}
+	return x.UserGUID
+}
+
+// GetAccountGUID returns AccountGUID. It is safe on a
 // nil *Holding.
 func (x *Holding) GetAccountGUID() AccountGUID {
 	if x == nil {
@@ -2135,6 +2448,216 @@ func (x *Holding) GetVestingStartDate() Date {
 		return zero
 	}
 	return x.VestingStartDate
+}
+
+// GetActiveAt returns ActiveAt. It is safe on a
+// nil *Insight.
+func (x *Insight) GetActiveAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.ActiveAt
+}
+
+// GetClientGUID returns ClientGUID. It is safe on a
+// nil *Insight.
+func (x *Insight) GetClientGUID() ClientGUID {
+	if x == nil {
+		var zero ClientGUID
+		return zero
+	}
+	return x.ClientGUID
+}
+
+// GetCreatedAt returns CreatedAt. It is safe on a
+// nil *Insight.
+func (x *Insight) GetCreatedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.CreatedAt
+}
+
+// GetCtaClickedAt returns CtaClickedAt. It is safe on a
+// nil *Insight.
+func (x *Insight) GetCtaClickedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.CtaClickedAt
+}
+
+// GetDescription returns Description. It is safe on a
+// nil *Insight.
+func (x *Insight) GetDescription() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Description
+}
+
+// GetGUID returns GUID. It is safe on a
+// nil *Insight.
+func (x *Insight) GetGUID() InsightGUID {
+	if x == nil {
+		var zero InsightGUID
+		return zero
+	}
+	return x.GUID
+}
+
+// GetHasAssociatedAccounts returns HasAssociatedAccounts, or its zero value when MX sent none (x.HasAssociatedAccounts.Get tells
+// them apart). It is safe on a nil *Insight.
+func (x *Insight) GetHasAssociatedAccounts() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.HasAssociatedAccounts.Value()
+}
+
+// GetHasAssociatedCategories returns HasAssociatedCategories, or its zero value when MX sent none (x.HasAssociatedCategories.Get tells
+// them apart). It is safe on a nil *Insight.
+func (x *Insight) GetHasAssociatedCategories() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.HasAssociatedCategories.Value()
+}
+
+// GetHasAssociatedMerchants returns HasAssociatedMerchants, or its zero value when MX sent none (x.HasAssociatedMerchants.Get tells
+// them apart). It is safe on a nil *Insight.
+func (x *Insight) GetHasAssociatedMerchants() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.HasAssociatedMerchants.Value()
+}
+
+// GetHasAssociatedScheduledPayments returns HasAssociatedScheduledPayments, or its zero value when MX sent none (x.HasAssociatedScheduledPayments.Get tells
+// them apart). It is safe on a nil *Insight.
+func (x *Insight) GetHasAssociatedScheduledPayments() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.HasAssociatedScheduledPayments.Value()
+}
+
+// GetHasAssociatedTransactions returns HasAssociatedTransactions, or its zero value when MX sent none (x.HasAssociatedTransactions.Get tells
+// them apart). It is safe on a nil *Insight.
+func (x *Insight) GetHasAssociatedTransactions() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.HasAssociatedTransactions.Value()
+}
+
+// GetHasBeenDisplayed returns HasBeenDisplayed, or its zero value when MX sent none (x.HasBeenDisplayed.Get tells
+// them apart). It is safe on a nil *Insight.
+func (x *Insight) GetHasBeenDisplayed() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.HasBeenDisplayed.Value()
+}
+
+// GetIsDismissed returns IsDismissed, or its zero value when MX sent none (x.IsDismissed.Get tells
+// them apart). It is safe on a nil *Insight.
+func (x *Insight) GetIsDismissed() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.IsDismissed.Value()
+}
+
+// GetMicroCallToAction returns MicroCallToAction. It is safe on a
+// nil *Insight.
+func (x *Insight) GetMicroCallToAction() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.MicroCallToAction
+}
+
+// GetMicroDescription returns MicroDescription. It is safe on a
+// nil *Insight.
+func (x *Insight) GetMicroDescription() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.MicroDescription
+}
+
+// GetMicroTitle returns MicroTitle. It is safe on a
+// nil *Insight.
+func (x *Insight) GetMicroTitle() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.MicroTitle
+}
+
+// GetTemplate returns Template. It is safe on a
+// nil *Insight.
+func (x *Insight) GetTemplate() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Template
+}
+
+// GetTitle returns Title. It is safe on a
+// nil *Insight.
+func (x *Insight) GetTitle() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Title
+}
+
+// GetUpdatedAt returns UpdatedAt. It is safe on a
+// nil *Insight.
+func (x *Insight) GetUpdatedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.UpdatedAt
+}
+
+// GetUserGUID returns UserGUID. It is safe on a
+// nil *Insight.
+func (x *Insight) GetUserGUID() UserGUID {
+	if x == nil {
+		var zero UserGUID
+		return zero
+	}
+	return x.UserGUID
+}
+
+// GetUserID returns UserID. It is safe on a
+// nil *Insight.
+func (x *Insight) GetUserID() UserID {
+	if x == nil {
+		var zero UserID
+		return zero
+	}
+	return x.UserID
 }
 
 // GetCode returns Code. It is safe on a
@@ -2917,6 +3440,72 @@ func (x *Microdeposit) GetVerifiedAt() Timestamp {
 	return x.VerifiedAt
 }
 
+// GetBudgetedExpenses returns BudgetedExpenses and whether MX sent it: an absent amount is not a zero one.
+// It is safe on a nil *MonthlyCashFlowProfile.
+func (x *MonthlyCashFlowProfile) GetBudgetedExpenses() (Decimal, bool) {
+	if x == nil {
+		return Decimal{}, false
+	}
+	return x.BudgetedExpenses.Get()
+}
+
+// GetBudgetedIncome returns BudgetedIncome and whether MX sent it: an absent amount is not a zero one.
+// It is safe on a nil *MonthlyCashFlowProfile.
+func (x *MonthlyCashFlowProfile) GetBudgetedIncome() (Decimal, bool) {
+	if x == nil {
+		return Decimal{}, false
+	}
+	return x.BudgetedIncome.Get()
+}
+
+// GetEstimatedGoalsContribution returns EstimatedGoalsContribution and whether MX sent it: an absent amount is not a zero one.
+// It is safe on a nil *MonthlyCashFlowProfile.
+func (x *MonthlyCashFlowProfile) GetEstimatedGoalsContribution() (Decimal, bool) {
+	if x == nil {
+		return Decimal{}, false
+	}
+	return x.EstimatedGoalsContribution.Get()
+}
+
+// GetGoalsContribution returns GoalsContribution and whether MX sent it: an absent amount is not a zero one.
+// It is safe on a nil *MonthlyCashFlowProfile.
+func (x *MonthlyCashFlowProfile) GetGoalsContribution() (Decimal, bool) {
+	if x == nil {
+		return Decimal{}, false
+	}
+	return x.GoalsContribution.Get()
+}
+
+// GetGUID returns GUID. It is safe on a
+// nil *MonthlyCashFlowProfile.
+func (x *MonthlyCashFlowProfile) GetGUID() MonthlyCashFlowProfileGUID {
+	if x == nil {
+		var zero MonthlyCashFlowProfileGUID
+		return zero
+	}
+	return x.GUID
+}
+
+// GetUserGUID returns UserGUID. It is safe on a
+// nil *MonthlyCashFlowProfile.
+func (x *MonthlyCashFlowProfile) GetUserGUID() UserGUID {
+	if x == nil {
+		var zero UserGUID
+		return zero
+	}
+	return x.UserGUID
+}
+
+// GetUsesEstimatedGoalsContribution returns UsesEstimatedGoalsContribution, or its zero value when MX sent none (x.UsesEstimatedGoalsContribution.Get tells
+// them apart). It is safe on a nil *MonthlyCashFlowProfile.
+func (x *MonthlyCashFlowProfile) GetUsesEstimatedGoalsContribution() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.UsesEstimatedGoalsContribution.Value()
+}
+
 // GetChannel returns Channel. It is safe on a
 // nil *Notification.
 func (x *Notification) GetChannel() NotificationChannel {
@@ -3475,6 +4064,453 @@ func (x *Reward) GetUpdatedAt() Timestamp {
 // GetUserGUID returns UserGUID. It is safe on a
 // nil *Reward.
 func (x *Reward) GetUserGUID() UserGUID {
+	if x == nil {
+		var zero UserGUID
+		return zero
+	}
+	return x.UserGUID
+}
+
+// GetAmount returns Amount and whether MX sent it: an absent amount is not a zero one.
+// It is safe on a nil *ScheduledPayment.
+func (x *ScheduledPayment) GetAmount() (Decimal, bool) {
+	if x == nil {
+		return Decimal{}, false
+	}
+	return x.Amount.Get()
+}
+
+// GetCreatedAt returns CreatedAt. It is safe on a
+// nil *ScheduledPayment.
+func (x *ScheduledPayment) GetCreatedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.CreatedAt
+}
+
+// GetDescription returns Description. It is safe on a
+// nil *ScheduledPayment.
+func (x *ScheduledPayment) GetDescription() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.Description
+}
+
+// GetGUID returns GUID. It is safe on a
+// nil *ScheduledPayment.
+func (x *ScheduledPayment) GetGUID() ScheduledPaymentGUID {
+	if x == nil {
+		var zero ScheduledPaymentGUID
+		return zero
+	}
+	return x.GUID
+}
+
+// GetIsCompleted returns IsCompleted, or its zero value when MX sent none (x.IsCompleted.Get tells
+// them apart). It is safe on a nil *ScheduledPayment.
+func (x *ScheduledPayment) GetIsCompleted() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.IsCompleted.Value()
+}
+
+// GetIsRecurring returns IsRecurring, or its zero value when MX sent none (x.IsRecurring.Get tells
+// them apart). It is safe on a nil *ScheduledPayment.
+func (x *ScheduledPayment) GetIsRecurring() bool {
+	if x == nil {
+		var zero bool
+		return zero
+	}
+	return x.IsRecurring.Value()
+}
+
+// GetMerchantGUID returns MerchantGUID. It is safe on a
+// nil *ScheduledPayment.
+func (x *ScheduledPayment) GetMerchantGUID() MerchantGUID {
+	if x == nil {
+		var zero MerchantGUID
+		return zero
+	}
+	return x.MerchantGUID
+}
+
+// GetOccursOn returns OccursOn. It is safe on a
+// nil *ScheduledPayment.
+func (x *ScheduledPayment) GetOccursOn() Date {
+	if x == nil {
+		var zero Date
+		return zero
+	}
+	return x.OccursOn
+}
+
+// GetRecurrenceDay returns RecurrenceDay, or its zero value when MX sent none (x.RecurrenceDay.Get tells
+// them apart). It is safe on a nil *ScheduledPayment.
+func (x *ScheduledPayment) GetRecurrenceDay() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.RecurrenceDay.Value()
+}
+
+// GetRecurrenceType returns RecurrenceType. It is safe on a
+// nil *ScheduledPayment.
+func (x *ScheduledPayment) GetRecurrenceType() string {
+	if x == nil {
+		var zero string
+		return zero
+	}
+	return x.RecurrenceType
+}
+
+// GetTransactionType returns TransactionType. It is safe on a
+// nil *ScheduledPayment.
+func (x *ScheduledPayment) GetTransactionType() TransactionType {
+	if x == nil {
+		var zero TransactionType
+		return zero
+	}
+	return x.TransactionType
+}
+
+// GetUpdatedAt returns UpdatedAt. It is safe on a
+// nil *ScheduledPayment.
+func (x *ScheduledPayment) GetUpdatedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.UpdatedAt
+}
+
+// GetUserGUID returns UserGUID. It is safe on a
+// nil *ScheduledPayment.
+func (x *ScheduledPayment) GetUserGUID() UserGUID {
+	if x == nil {
+		var zero UserGUID
+		return zero
+	}
+	return x.UserGUID
+}
+
+// GetCreatedAt returns CreatedAt. It is safe on a
+// nil *SpendingPlan.
+func (x *SpendingPlan) GetCreatedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.CreatedAt
+}
+
+// GetCurrentIterationNumber returns CurrentIterationNumber, or its zero value when MX sent none (x.CurrentIterationNumber.Get tells
+// them apart). It is safe on a nil *SpendingPlan.
+func (x *SpendingPlan) GetCurrentIterationNumber() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.CurrentIterationNumber.Value()
+}
+
+// GetGUID returns GUID. It is safe on a
+// nil *SpendingPlan.
+func (x *SpendingPlan) GetGUID() SpendingPlanGUID {
+	if x == nil {
+		var zero SpendingPlanGUID
+		return zero
+	}
+	return x.GUID
+}
+
+// GetUpdatedAt returns UpdatedAt. It is safe on a
+// nil *SpendingPlan.
+func (x *SpendingPlan) GetUpdatedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.UpdatedAt
+}
+
+// GetUserGUID returns UserGUID. It is safe on a
+// nil *SpendingPlan.
+func (x *SpendingPlan) GetUserGUID() UserGUID {
+	if x == nil {
+		var zero UserGUID
+		return zero
+	}
+	return x.UserGUID
+}
+
+// GetAccountGUID returns AccountGUID. It is safe on a
+// nil *SpendingPlanAccount.
+func (x *SpendingPlanAccount) GetAccountGUID() AccountGUID {
+	if x == nil {
+		var zero AccountGUID
+		return zero
+	}
+	return x.AccountGUID
+}
+
+// GetClientGUID returns ClientGUID. It is safe on a
+// nil *SpendingPlanAccount.
+func (x *SpendingPlanAccount) GetClientGUID() ClientGUID {
+	if x == nil {
+		var zero ClientGUID
+		return zero
+	}
+	return x.ClientGUID
+}
+
+// GetCreatedAt returns CreatedAt. It is safe on a
+// nil *SpendingPlanAccount.
+func (x *SpendingPlanAccount) GetCreatedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.CreatedAt
+}
+
+// GetGUID returns GUID. It is safe on a
+// nil *SpendingPlanAccount.
+func (x *SpendingPlanAccount) GetGUID() SpendingPlanAccountGUID {
+	if x == nil {
+		var zero SpendingPlanAccountGUID
+		return zero
+	}
+	return x.GUID
+}
+
+// GetSpendingPlanGUID returns SpendingPlanGUID. It is safe on a
+// nil *SpendingPlanAccount.
+func (x *SpendingPlanAccount) GetSpendingPlanGUID() SpendingPlanGUID {
+	if x == nil {
+		var zero SpendingPlanGUID
+		return zero
+	}
+	return x.SpendingPlanGUID
+}
+
+// GetUpdatedAt returns UpdatedAt. It is safe on a
+// nil *SpendingPlanAccount.
+func (x *SpendingPlanAccount) GetUpdatedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.UpdatedAt
+}
+
+// GetUserGUID returns UserGUID. It is safe on a
+// nil *SpendingPlanAccount.
+func (x *SpendingPlanAccount) GetUserGUID() UserGUID {
+	if x == nil {
+		var zero UserGUID
+		return zero
+	}
+	return x.UserGUID
+}
+
+// GetCreatedAt returns CreatedAt. It is safe on a
+// nil *SpendingPlanIteration.
+func (x *SpendingPlanIteration) GetCreatedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.CreatedAt
+}
+
+// GetEndOn returns EndOn. It is safe on a
+// nil *SpendingPlanIteration.
+func (x *SpendingPlanIteration) GetEndOn() Date {
+	if x == nil {
+		var zero Date
+		return zero
+	}
+	return x.EndOn
+}
+
+// GetGUID returns GUID. It is safe on a
+// nil *SpendingPlanIteration.
+func (x *SpendingPlanIteration) GetGUID() SpendingPlanIterationGUID {
+	if x == nil {
+		var zero SpendingPlanIterationGUID
+		return zero
+	}
+	return x.GUID
+}
+
+// GetIterationNumber returns IterationNumber, or its zero value when MX sent none (x.IterationNumber.Get tells
+// them apart). It is safe on a nil *SpendingPlanIteration.
+func (x *SpendingPlanIteration) GetIterationNumber() int {
+	if x == nil {
+		var zero int
+		return zero
+	}
+	return x.IterationNumber.Value()
+}
+
+// GetSpendingPlanGUID returns SpendingPlanGUID. It is safe on a
+// nil *SpendingPlanIteration.
+func (x *SpendingPlanIteration) GetSpendingPlanGUID() SpendingPlanGUID {
+	if x == nil {
+		var zero SpendingPlanGUID
+		return zero
+	}
+	return x.SpendingPlanGUID
+}
+
+// GetStartOn returns StartOn. It is safe on a
+// nil *SpendingPlanIteration.
+func (x *SpendingPlanIteration) GetStartOn() Date {
+	if x == nil {
+		var zero Date
+		return zero
+	}
+	return x.StartOn
+}
+
+// GetUpdatedAt returns UpdatedAt. It is safe on a
+// nil *SpendingPlanIteration.
+func (x *SpendingPlanIteration) GetUpdatedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.UpdatedAt
+}
+
+// GetUserGUID returns UserGUID. It is safe on a
+// nil *SpendingPlanIteration.
+func (x *SpendingPlanIteration) GetUserGUID() UserGUID {
+	if x == nil {
+		var zero UserGUID
+		return zero
+	}
+	return x.UserGUID
+}
+
+// GetActualAmount returns ActualAmount and whether MX sent it: an absent amount is not a zero one.
+// It is safe on a nil *SpendingPlanIterationItem.
+func (x *SpendingPlanIterationItem) GetActualAmount() (Decimal, bool) {
+	if x == nil {
+		return Decimal{}, false
+	}
+	return x.ActualAmount.Get()
+}
+
+// GetCategoryGUID returns CategoryGUID. It is safe on a
+// nil *SpendingPlanIterationItem.
+func (x *SpendingPlanIterationItem) GetCategoryGUID() CategoryGUID {
+	if x == nil {
+		var zero CategoryGUID
+		return zero
+	}
+	return x.CategoryGUID
+}
+
+// GetCreatedAt returns CreatedAt. It is safe on a
+// nil *SpendingPlanIterationItem.
+func (x *SpendingPlanIterationItem) GetCreatedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.CreatedAt
+}
+
+// GetGUID returns GUID. It is safe on a
+// nil *SpendingPlanIterationItem.
+func (x *SpendingPlanIterationItem) GetGUID() SpendingPlanIterationItemGUID {
+	if x == nil {
+		var zero SpendingPlanIterationItemGUID
+		return zero
+	}
+	return x.GUID
+}
+
+// GetItemType returns ItemType, or its zero value when MX sent none. It is safe on a nil
+// *SpendingPlanIterationItem.
+func (x *SpendingPlanIterationItem) GetItemType() SpendingPlanItemType {
+	if x == nil || x.ItemType == nil {
+		var zero SpendingPlanItemType
+		return zero
+	}
+	return *x.ItemType
+}
+
+// GetPlannedAmount returns PlannedAmount and whether MX sent it: an absent amount is not a zero one.
+// It is safe on a nil *SpendingPlanIterationItem.
+func (x *SpendingPlanIterationItem) GetPlannedAmount() (Decimal, bool) {
+	if x == nil {
+		return Decimal{}, false
+	}
+	return x.PlannedAmount.Get()
+}
+
+// GetScheduledPaymentGUID returns ScheduledPaymentGUID. It is safe on a
+// nil *SpendingPlanIterationItem.
+func (x *SpendingPlanIterationItem) GetScheduledPaymentGUID() ScheduledPaymentGUID {
+	if x == nil {
+		var zero ScheduledPaymentGUID
+		return zero
+	}
+	return x.ScheduledPaymentGUID
+}
+
+// GetSpendingPlanIterationGUID returns SpendingPlanIterationGUID. It is safe on a
+// nil *SpendingPlanIterationItem.
+func (x *SpendingPlanIterationItem) GetSpendingPlanIterationGUID() SpendingPlanIterationGUID {
+	if x == nil {
+		var zero SpendingPlanIterationGUID
+		return zero
+	}
+	return x.SpendingPlanIterationGUID
+}
+
+// GetTopLevelCategoryGUID returns TopLevelCategoryGUID. It is safe on a
+// nil *SpendingPlanIterationItem.
+func (x *SpendingPlanIterationItem) GetTopLevelCategoryGUID() CategoryGUID {
+	if x == nil {
+		var zero CategoryGUID
+		return zero
+	}
+	return x.TopLevelCategoryGUID
+}
+
+// GetTransactionGuids returns TransactionGuids. It is safe on a
+// nil *SpendingPlanIterationItem.
+func (x *SpendingPlanIterationItem) GetTransactionGuids() []TransactionGUID {
+	if x == nil {
+		var zero []TransactionGUID
+		return zero
+	}
+	return x.TransactionGuids
+}
+
+// GetUpdatedAt returns UpdatedAt. It is safe on a
+// nil *SpendingPlanIterationItem.
+func (x *SpendingPlanIterationItem) GetUpdatedAt() Timestamp {
+	if x == nil {
+		var zero Timestamp
+		return zero
+	}
+	return x.UpdatedAt
+}
+
+// GetUserGUID returns UserGUID. It is safe on a
+// nil *SpendingPlanIterationItem.
+func (x *SpendingPlanIterationItem) GetUserGUID() UserGUID {
 	if x == nil {
 		var zero UserGUID
 		return zero

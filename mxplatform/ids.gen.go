@@ -40,6 +40,12 @@ type AccountOwnerGUID string
 // String returns the identifier.
 func (x AccountOwnerGUID) String() string { return string(x) }
 
+// BudgetGUID identifies a budget: the GUID MX gives it.
+type BudgetGUID string
+
+// String returns the identifier.
+func (x BudgetGUID) String() string { return string(x) }
+
 // CategoryGUID identifies a category: the GUID MX gives it.
 type CategoryGUID string
 
@@ -75,6 +81,12 @@ type CreditCardProductGUID string
 
 // String returns the identifier.
 func (x CreditCardProductGUID) String() string { return string(x) }
+
+// GoalGUID identifies a goal: the GUID MX gives it.
+type GoalGUID string
+
+// String returns the identifier.
+func (x GoalGUID) String() string { return string(x) }
 
 // HoldingGUID identifies a holding: the GUID MX gives it.
 type HoldingGUID string
@@ -136,6 +148,12 @@ type MicrodepositGUID string
 // String returns the identifier.
 func (x MicrodepositGUID) String() string { return string(x) }
 
+// MonthlyCashFlowProfileGUID identifies a monthly cash flow profile: the GUID MX gives it.
+type MonthlyCashFlowProfileGUID string
+
+// String returns the identifier.
+func (x MonthlyCashFlowProfileGUID) String() string { return string(x) }
+
 // NotificationGUID identifies a notification: the GUID MX gives it.
 type NotificationGUID string
 
@@ -159,6 +177,36 @@ type RewardGUID string
 
 // String returns the identifier.
 func (x RewardGUID) String() string { return string(x) }
+
+// ScheduledPaymentGUID identifies a scheduled payment: the GUID MX gives it.
+type ScheduledPaymentGUID string
+
+// String returns the identifier.
+func (x ScheduledPaymentGUID) String() string { return string(x) }
+
+// SpendingPlanAccountGUID identifies a spending plan account: the GUID MX gives it.
+type SpendingPlanAccountGUID string
+
+// String returns the identifier.
+func (x SpendingPlanAccountGUID) String() string { return string(x) }
+
+// SpendingPlanGUID identifies a spending plan: the GUID MX gives it.
+type SpendingPlanGUID string
+
+// String returns the identifier.
+func (x SpendingPlanGUID) String() string { return string(x) }
+
+// SpendingPlanIterationGUID identifies a spending plan iteration: the GUID MX gives it.
+type SpendingPlanIterationGUID string
+
+// String returns the identifier.
+func (x SpendingPlanIterationGUID) String() string { return string(x) }
+
+// SpendingPlanIterationItemGUID identifies a spending plan iteration item: the GUID MX gives it.
+type SpendingPlanIterationItemGUID string
+
+// String returns the identifier.
+func (x SpendingPlanIterationItemGUID) String() string { return string(x) }
 
 // StatementGUID identifies a statement: the GUID MX gives it.
 type StatementGUID string

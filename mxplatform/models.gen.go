@@ -651,6 +651,48 @@ func (e FederalInsuranceStatus) Valid() bool {
 	}
 }
 
+// Defines values for GoalTrackType.
+const (
+	GoalTrackTypeDebtTrack          GoalTrackType = "DEBT_TRACK"
+	GoalTrackTypeEmergencyFundTrack GoalTrackType = "EMERGENCY_FUND_TRACK"
+	GoalTrackTypeRetirementTrack    GoalTrackType = "RETIREMENT_TRACK"
+	GoalTrackTypeSavingsTrack       GoalTrackType = "SAVINGS_TRACK"
+)
+
+// Valid indicates whether the value is a known member of the GoalTrackType enum.
+func (e GoalTrackType) Valid() bool {
+	switch e {
+	case GoalTrackTypeDebtTrack:
+		return true
+	case GoalTrackTypeEmergencyFundTrack:
+		return true
+	case GoalTrackTypeRetirementTrack:
+		return true
+	case GoalTrackTypeSavingsTrack:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GoalType.
+const (
+	GoalTypePayoff     GoalType = "PAYOFF"
+	GoalTypeSaveAmount GoalType = "SAVE_AMOUNT"
+)
+
+// Valid indicates whether the value is a known member of the GoalType enum.
+func (e GoalType) Valid() bool {
+	switch e {
+	case GoalTypePayoff:
+		return true
+	case GoalTypeSaveAmount:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for InstitutionCountryCode.
 const (
 	InstitutionCountryCodeCA InstitutionCountryCode = "CA"
@@ -813,6 +855,30 @@ func (e RepeatingTransactionType) Valid() bool {
 	case RepeatingTransactionTypeSubscription:
 		return true
 	case RepeatingTransactionTypeUnknown:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SpendingPlanItemType.
+const (
+	SpendingPlanItemTypeIncome           SpendingPlanItemType = 3
+	SpendingPlanItemTypeOtherExpense     SpendingPlanItemType = 2
+	SpendingPlanItemTypePlannedExpense   SpendingPlanItemType = 1
+	SpendingPlanItemTypeRecurringExpense SpendingPlanItemType = 0
+)
+
+// Valid indicates whether the value is a known member of the SpendingPlanItemType enum.
+func (e SpendingPlanItemType) Valid() bool {
+	switch e {
+	case SpendingPlanItemTypeIncome:
+		return true
+	case SpendingPlanItemTypeOtherExpense:
+		return true
+	case SpendingPlanItemTypePlannedExpense:
+		return true
+	case SpendingPlanItemTypeRecurringExpense:
 		return true
 	default:
 		return false
@@ -1604,6 +1670,98 @@ type AuthorizationCodeRequest struct {
 	Scope *string `json:"scope,omitempty"`
 }
 
+// Budget What a user plans to spend in one category each month, and how the month stands
+// against it. A budget of a subcategory has the budget of the parent category as its
+// parent.
+type Budget struct {
+	// Amount The amount the user plans to spend in the category each month.
+	Amount Optional[Decimal] `json:"amount,omitempty,omitzero"`
+
+	// CategoryGUID The GUID of the budget's category.
+	CategoryGUID CategoryGUID `json:"category_guid,omitempty,omitzero"`
+
+	// CreatedAt When the budget was created.
+	CreatedAt Timestamp `json:"created_at,omitempty,omitzero"`
+
+	// GUID The budget's GUID (`BGT-...`), defined by MX.
+	GUID BudgetGUID `json:"guid,omitempty,omitzero"`
+
+	// IsExceeded Whether this month's spending in the category has gone over `amount`.
+	IsExceeded Optional[bool] `json:"is_exceeded,omitempty,omitzero"`
+
+	// IsOffTrack Whether this month's spending is heading over `amount`.
+	IsOffTrack Optional[bool] `json:"is_off_track,omitempty,omitzero"`
+
+	// Metadata Partner data stored on the budget.
+	Metadata string `json:"metadata,omitempty,omitzero"`
+
+	// Name The name the user sees, usually that of the category, for example Food & Dining.
+	Name string `json:"name,omitempty,omitzero"`
+
+	// OffTrackPercentage How far spending is off track, in percent. MX marks it deprecated.
+	OffTrackPercentage Optional[Decimal] `json:"off_track_percentage,omitempty,omitzero"`
+
+	// ParentGUID The GUID of the parent budget; null for the budget of a top-level category.
+	ParentGUID BudgetGUID `json:"parent_guid,omitempty,omitzero"`
+
+	// PercentSpent The part of `amount` spent this calendar month, in percent (`transaction_total`
+	// divided by `amount`, times 100); 0 when `amount` is 0.
+	PercentSpent Optional[Decimal] `json:"percent_spent,omitempty,omitzero"`
+
+	// ProjectedSpending The spending MX expects in the category by the end of the month.
+	ProjectedSpending Optional[Decimal] `json:"projected_spending,omitempty,omitzero"`
+
+	// Revision The revision of the budget record, raised by each change.
+	Revision Optional[int] `json:"revision,omitempty,omitzero"`
+
+	// TransactionTotal The total of the month's transactions in the budget's category. MX's file gives the
+	// field no type: it is an amount, a decimal here.
+	TransactionTotal Optional[Decimal] `json:"transaction_total,omitempty,omitzero"`
+
+	// UpdatedAt When the budget was last updated. MX's file gives the field no type: it is a
+	// timestamp, like `created_at`.
+	UpdatedAt Timestamp `json:"updated_at,omitempty,omitzero"`
+
+	// UserGUID The GUID of the budget's user. MX's file gives the field no type: it is a GUID, a
+	// string.
+	UserGUID UserGUID `json:"user_guid,omitempty,omitzero"`
+}
+
+// BudgetCreateRequest A new budget. A user has at most one budget per category: a second one for the same
+// category is refused. MX types `amount` integer here while budgets answer a number: it
+// is a decimal amount, which reads integers too. MX's file requires `parent_guid`,
+// although the budget of a top-level category has no parent: it is required here, as
+// MX has it.
+type BudgetCreateRequest struct {
+	// Amount The amount the user plans to spend in the category each month.
+	Amount *Decimal `json:"amount,omitempty"`
+
+	// CategoryGUID The GUID of the category to budget.
+	CategoryGUID CategoryGUID `json:"category_guid"`
+
+	// Metadata Partner data to store on the budget.
+	Metadata *string `json:"metadata,omitempty"`
+
+	// ParentGUID The GUID of the parent budget, the budget of the category's parent.
+	ParentGUID BudgetGUID `json:"parent_guid"`
+
+	// SkipWebhook Do not send the budget webhook for this creation.
+	SkipWebhook *bool `json:"skip_webhook,omitempty"`
+}
+
+// BudgetUpdateRequest The budget attributes to set. MX types `amount` integer here while budgets answer a
+// number: it is a decimal amount, which reads integers too.
+type BudgetUpdateRequest struct {
+	// Amount A new monthly amount.
+	Amount *Decimal `json:"amount,omitempty"`
+
+	// Metadata New partner data.
+	Metadata *string `json:"metadata,omitempty"`
+
+	// SkipWebhook Do not send the budget webhook for this change.
+	SkipWebhook *bool `json:"skip_webhook,omitempty"`
+}
+
 // Category A transaction category: one of MX's default categories and subcategories, or a custom
 // subcategory of a user.
 type Category struct {
@@ -1930,6 +2088,145 @@ type EnhancedTransaction struct {
 // FederalInsuranceStatus Whether the deposits of an account are insured by the FDIC (banks) or the NCUA (credit unions).
 type FederalInsuranceStatus string
 
+// Goal An amount a user wants to save in an account, or pay off on a debt account.
+type Goal struct {
+	// AccountGUID The GUID of the account the goal follows.
+	AccountGUID AccountGUID `json:"account_guid,omitempty,omitzero"`
+
+	// Amount The amount to reach: to save, or to pay off.
+	Amount Optional[Decimal] `json:"amount,omitempty,omitzero"`
+
+	// CompletedAt When the goal was completed.
+	CompletedAt Timestamp `json:"completed_at,omitempty,omitzero"`
+
+	// CurrentAmount The amount reached so far.
+	CurrentAmount Optional[Decimal] `json:"current_amount,omitempty,omitzero"`
+
+	// GoalTypeName Whether the goal saves an amount or pays off a debt.
+	GoalTypeName GoalType `json:"goal_type_name,omitempty,omitzero"`
+
+	// GUID The goal's GUID (`GOL-...`), defined by MX.
+	GUID GoalGUID `json:"guid,omitempty,omitzero"`
+
+	// HasBeenSpent Whether the money saved for the goal has been spent.
+	HasBeenSpent Optional[bool] `json:"has_been_spent,omitempty,omitzero"`
+
+	// IsComplete Whether the goal has been reached.
+	IsComplete Optional[bool] `json:"is_complete,omitempty,omitzero"`
+
+	// MetaTypeName What the goal is for, as a name such as VACATION; MX lists no values.
+	MetaTypeName string `json:"meta_type_name,omitempty,omitzero"`
+
+	// Metadata Partner data stored on the goal.
+	Metadata string `json:"metadata,omitempty,omitzero"`
+
+	// Name The goal's name, as the user sees it.
+	Name string `json:"name,omitempty,omitzero"`
+
+	// Position The goal's rank among the user's goals, 1 the first; see repositionGoals.
+	Position Optional[int] `json:"position,omitempty,omitzero"`
+
+	// ProjectedToCompleteAt When MX expects the goal to be reached, at the current pace.
+	ProjectedToCompleteAt Timestamp `json:"projected_to_complete_at,omitempty,omitzero"`
+
+	// TargetedToCompleteAt When the user wants the goal reached.
+	TargetedToCompleteAt Timestamp `json:"targeted_to_complete_at,omitempty,omitzero"`
+
+	// TrackTypeName How MX follows the goal's progress.
+	TrackTypeName GoalTrackType `json:"track_type_name,omitempty,omitzero"`
+
+	// UserGUID The GUID of the goal's user.
+	UserGUID UserGUID `json:"user_guid,omitempty,omitzero"`
+}
+
+// GoalCreateRequest A new goal. MX marks `goal_type_name` nullable although it is required: it is not
+// nullable here.
+type GoalCreateRequest struct {
+	// AccountGUID The GUID of the account the goal follows: a savings account, or the debt to pay off.
+	AccountGUID AccountGUID `json:"account_guid"`
+
+	// Amount The amount to reach.
+	Amount Decimal `json:"amount"`
+
+	// CompletedAt When the goal was completed, for a goal entered as already reached.
+	CompletedAt *Timestamp `json:"completed_at,omitempty"`
+
+	// GoalTypeName Whether the goal saves an amount or pays off a debt.
+	GoalTypeName GoalType `json:"goal_type_name"`
+
+	// HasBeenSpent Whether the money saved has been spent.
+	HasBeenSpent *bool `json:"has_been_spent,omitempty"`
+
+	// IsComplete Whether the goal has been reached.
+	IsComplete *bool `json:"is_complete,omitempty"`
+
+	// MetaTypeName What the goal is for, as a name such as VACATION.
+	MetaTypeName string `json:"meta_type_name"`
+
+	// Metadata Partner data to store on the goal.
+	Metadata *string `json:"metadata,omitempty"`
+
+	// Name The goal's name.
+	Name string `json:"name"`
+
+	// Position The goal's rank among the user's goals, 1 the first.
+	Position *int `json:"position,omitempty"`
+
+	// TargetedToCompleteAt When the user wants the goal reached.
+	TargetedToCompleteAt *Timestamp `json:"targeted_to_complete_at,omitempty"`
+}
+
+// GoalPosition The rank to give one goal.
+type GoalPosition struct {
+	// GUID The GUID of the goal to move.
+	GUID GoalGUID `json:"guid"`
+
+	// Position Its new rank among the user's goals, 1 the first.
+	Position int `json:"position"`
+}
+
+// GoalTrackType How MX follows the progress of a goal, by the kind of goal.
+type GoalTrackType string
+
+// GoalType What a goal is about, saving an amount (SAVE_AMOUNT) or paying off a debt (PAYOFF).
+type GoalType string
+
+// GoalUpdateRequest The goal attributes to set; each is optional.
+type GoalUpdateRequest struct {
+	// AccountGUID Another account for the goal to follow.
+	AccountGUID *AccountGUID `json:"account_guid,omitempty"`
+
+	// Amount A new amount to reach.
+	Amount *Decimal `json:"amount,omitempty"`
+
+	// CompletedAt When the goal was completed.
+	CompletedAt *Timestamp `json:"completed_at,omitempty"`
+
+	// GoalTypeName Whether the goal saves an amount or pays off a debt.
+	GoalTypeName *GoalType `json:"goal_type_name,omitempty"`
+
+	// HasBeenSpent Whether the money saved has been spent.
+	HasBeenSpent *bool `json:"has_been_spent,omitempty"`
+
+	// IsComplete Whether the goal has been reached.
+	IsComplete *bool `json:"is_complete,omitempty"`
+
+	// MetaTypeName What the goal is for.
+	MetaTypeName *string `json:"meta_type_name,omitempty"`
+
+	// Metadata New partner data.
+	Metadata *string `json:"metadata,omitempty"`
+
+	// Name A new name.
+	Name *string `json:"name,omitempty"`
+
+	// Position A new rank among the user's goals; repositionGoals moves several at once.
+	Position *int `json:"position,omitempty"`
+
+	// TargetedToCompleteAt When the user now wants the goal reached.
+	TargetedToCompleteAt *Timestamp `json:"targeted_to_complete_at,omitempty"`
+}
+
 // Holding A security held in an investment account: a stock, fund, bond, option... Fields that
 // do not apply to the kind of holding are null.
 type Holding struct {
@@ -2045,6 +2342,83 @@ type Holding struct {
 
 	// VestingStartDate The date the vesting schedule starts.
 	VestingStartDate Date `json:"vesting_start_date,omitempty,omitzero"`
+}
+
+// Insight An observation MX makes about a user's finances, with a long and a short (micro) text
+// to show. The `has_associated_*` fields say which of the insight's lists (accounts,
+// categories, merchants, scheduled payments, transactions) hold anything.
+type Insight struct {
+	// ActiveAt When the insight became, or becomes, current.
+	ActiveAt Timestamp `json:"active_at,omitempty,omitzero"`
+
+	// ClientGUID The GUID of the partner (MX's client, `CLT-...`).
+	ClientGUID ClientGUID `json:"client_guid,omitempty,omitzero"`
+
+	// CreatedAt When the insight was created.
+	CreatedAt Timestamp `json:"created_at,omitempty,omitzero"`
+
+	// CtaClickedAt When the user last followed the insight's call to action.
+	CtaClickedAt Timestamp `json:"cta_clicked_at,omitempty,omitzero"`
+
+	// Description The full text of the insight.
+	Description string `json:"description,omitempty,omitzero"`
+
+	// GUID The insight's GUID (`BET-...`), defined by MX.
+	GUID InsightGUID `json:"guid,omitempty,omitzero"`
+
+	// HasAssociatedAccounts Whether listAccountsInsight has accounts for the insight.
+	HasAssociatedAccounts Optional[bool] `json:"has_associated_accounts,omitempty,omitzero"`
+
+	// HasAssociatedCategories Whether listCategoriesInsight has categories for the insight.
+	HasAssociatedCategories Optional[bool] `json:"has_associated_categories,omitempty,omitzero"`
+
+	// HasAssociatedMerchants Whether listMerchantsInsight has merchants for the insight.
+	HasAssociatedMerchants Optional[bool] `json:"has_associated_merchants,omitempty,omitzero"`
+
+	// HasAssociatedScheduledPayments Whether listScheduledPaymentsInsight has scheduled payments for the insight.
+	HasAssociatedScheduledPayments Optional[bool] `json:"has_associated_scheduled_payments,omitempty,omitzero"`
+
+	// HasAssociatedTransactions Whether listTransactionsInsight has transactions for the insight.
+	HasAssociatedTransactions Optional[bool] `json:"has_associated_transactions,omitempty,omitzero"`
+
+	// HasBeenDisplayed Whether the insight has been shown to the user.
+	HasBeenDisplayed Optional[bool] `json:"has_been_displayed,omitempty,omitzero"`
+
+	// IsDismissed Whether the user dismissed the insight.
+	IsDismissed Optional[bool] `json:"is_dismissed,omitempty,omitzero"`
+
+	// MicroCallToAction The short text of the insight's call to action, for example Learn more.
+	MicroCallToAction string `json:"micro_call_to_action,omitempty,omitzero"`
+
+	// MicroDescription The short text of the insight.
+	MicroDescription string `json:"micro_description,omitempty,omitzero"`
+
+	// MicroTitle The short title of the insight.
+	MicroTitle string `json:"micro_title,omitempty,omitzero"`
+
+	// Template The name of the kind of insight, for example SubscriptionPriceIncrease.
+	Template string `json:"template,omitempty,omitzero"`
+
+	// Title The title of the insight.
+	Title string `json:"title,omitempty,omitzero"`
+
+	// UpdatedAt When the insight was last updated.
+	UpdatedAt Timestamp `json:"updated_at,omitempty,omitzero"`
+
+	// UserGUID The GUID of the insight's user.
+	UserGUID UserGUID `json:"user_guid,omitempty,omitzero"`
+
+	// UserID The partner-defined identifier of the insight's user.
+	UserID UserID `json:"user_id,omitempty,omitzero"`
+}
+
+// InsightUpdateRequest The insight attributes to set; each is optional.
+type InsightUpdateRequest struct {
+	// HasBeenDisplayed Mark the insight shown (true) or not (false).
+	HasBeenDisplayed *bool `json:"has_been_displayed,omitempty"`
+
+	// IsDismissed Dismiss the insight (true) or bring it back (false).
+	IsDismissed *bool `json:"is_dismissed,omitempty"`
 }
 
 // Institution A financial institution MX can connect to.
@@ -2439,6 +2813,39 @@ type MicrodepositVerifyRequest struct {
 	DepositAmount2 Decimal `json:"deposit_amount_2"`
 }
 
+// MonthlyCashFlowProfile What a user budgets each month, and what of it goes to goals.
+type MonthlyCashFlowProfile struct {
+	// BudgetedExpenses The expenses the user budgets each month.
+	BudgetedExpenses Optional[Decimal] `json:"budgeted_expenses,omitempty,omitzero"`
+
+	// BudgetedIncome The income the user budgets each month.
+	BudgetedIncome Optional[Decimal] `json:"budgeted_income,omitempty,omitzero"`
+
+	// EstimatedGoalsContribution The monthly amount for goals that MX estimates from the budgeted income and budgets; null when MX has no estimate.
+	EstimatedGoalsContribution Optional[Decimal] `json:"estimated_goals_contribution,omitempty,omitzero"`
+
+	// GoalsContribution The monthly amount the user sets aside for goals.
+	GoalsContribution Optional[Decimal] `json:"goals_contribution,omitempty,omitzero"`
+
+	// GUID The profile's GUID (`MCF-...`), defined by MX.
+	GUID MonthlyCashFlowProfileGUID `json:"guid,omitempty,omitzero"`
+
+	// UserGUID The GUID of the profile's user.
+	UserGUID UserGUID `json:"user_guid,omitempty,omitzero"`
+
+	// UsesEstimatedGoalsContribution Whether MX's estimate stands for the goals contribution rather than `goals_contribution`.
+	UsesEstimatedGoalsContribution Optional[bool] `json:"uses_estimated_goals_contribution,omitempty,omitzero"`
+}
+
+// MonthlyCashFlowProfileUpdateRequest The profile attributes to set; each is optional.
+type MonthlyCashFlowProfileUpdateRequest struct {
+	// GoalsContribution The monthly amount to set aside for goals.
+	GoalsContribution *Decimal `json:"goals_contribution,omitempty"`
+
+	// UsesEstimatedGoalsContribution Use MX's estimate (true) or `goals_contribution` (false) for goals.
+	UsesEstimatedGoalsContribution *bool `json:"uses_estimated_goals_contribution,omitempty"`
+}
+
 // Notification A notification made for a user. MX's file gives no type to most of its fields: the
 // types here follow their names and the values they carry, and the fields that cannot
 // have a value in every notification are nullable although MX marks none of them so.
@@ -2661,6 +3068,185 @@ type Reward struct {
 
 	// UserGUID The GUID of the reward's user.
 	UserGUID UserGUID `json:"user_guid,omitempty,omitzero"`
+}
+
+// ScheduledPayment A payment MX expects on a date, one-off or recurring, as insights name them.
+type ScheduledPayment struct {
+	// Amount The amount of the payment.
+	Amount Optional[Decimal] `json:"amount,omitempty,omitzero"`
+
+	// CreatedAt When the scheduled payment was created.
+	CreatedAt Timestamp `json:"created_at,omitempty,omitzero"`
+
+	// Description A readable description of the payment, for example Netflix.
+	Description string `json:"description,omitempty,omitzero"`
+
+	// GUID The scheduled payment's GUID (`SCP-...`), defined by MX.
+	GUID ScheduledPaymentGUID `json:"guid,omitempty,omitzero"`
+
+	// IsCompleted Whether the payment has been made.
+	IsCompleted Optional[bool] `json:"is_completed,omitempty,omitzero"`
+
+	// IsRecurring Whether the payment recurs.
+	IsRecurring Optional[bool] `json:"is_recurring,omitempty,omitzero"`
+
+	// MerchantGUID The GUID of the merchant paid or paying.
+	MerchantGUID MerchantGUID `json:"merchant_guid,omitempty,omitzero"`
+
+	// OccursOn The day the payment is expected.
+	OccursOn Date `json:"occurs_on,omitempty,omitzero"`
+
+	// RecurrenceDay The day of the period the payment recurs on, for example 15 for the 15th of each month.
+	RecurrenceDay Optional[int] `json:"recurrence_day,omitempty,omitzero"`
+
+	// RecurrenceType How often the payment recurs, for example EVERY_MONTH; MX lists no values.
+	RecurrenceType string `json:"recurrence_type,omitempty,omitzero"`
+
+	// TransactionType Whether money comes in (CREDIT) or goes out (DEBIT).
+	TransactionType TransactionType `json:"transaction_type,omitempty,omitzero"`
+
+	// UpdatedAt When the scheduled payment was last updated.
+	UpdatedAt Timestamp `json:"updated_at,omitempty,omitzero"`
+
+	// UserGUID The GUID of the payment's user.
+	UserGUID UserGUID `json:"user_guid,omitempty,omitzero"`
+}
+
+// SpendingPlan A user's spending plan, which runs month after month in iterations.
+type SpendingPlan struct {
+	// CreatedAt When the plan was created.
+	CreatedAt Timestamp `json:"created_at,omitempty,omitzero"`
+
+	// CurrentIterationNumber The number of the plan's current iteration.
+	CurrentIterationNumber Optional[int] `json:"current_iteration_number,omitempty,omitzero"`
+
+	// GUID The plan's GUID (`SPL-...`), defined by MX.
+	GUID SpendingPlanGUID `json:"guid,omitempty,omitzero"`
+
+	// UpdatedAt When the plan was last updated.
+	UpdatedAt Timestamp `json:"updated_at,omitempty,omitzero"`
+
+	// UserGUID The GUID of the plan's user.
+	UserGUID UserGUID `json:"user_guid,omitempty,omitzero"`
+}
+
+// SpendingPlanAccount An account that a spending plan follows.
+type SpendingPlanAccount struct {
+	// AccountGUID The GUID of the account followed.
+	AccountGUID AccountGUID `json:"account_guid,omitempty,omitzero"`
+
+	// ClientGUID The GUID of the partner (MX's client, `CLT-...`).
+	ClientGUID ClientGUID `json:"client_guid,omitempty,omitzero"`
+
+	// CreatedAt When the account was added to the plan.
+	CreatedAt Timestamp `json:"created_at,omitempty,omitzero"`
+
+	// GUID The GUID of this record (`SPA-...`), defined by MX.
+	GUID SpendingPlanAccountGUID `json:"guid,omitempty,omitzero"`
+
+	// SpendingPlanGUID The GUID of the plan.
+	SpendingPlanGUID SpendingPlanGUID `json:"spending_plan_guid,omitempty,omitzero"`
+
+	// UpdatedAt When this record was last updated.
+	UpdatedAt Timestamp `json:"updated_at,omitempty,omitzero"`
+
+	// UserGUID The GUID of the plan's user.
+	UserGUID UserGUID `json:"user_guid,omitempty,omitzero"`
+}
+
+// SpendingPlanItemType The kind of an item of a spending plan: 0 a recurring expense, 1 a planned expense, 2
+// another expense, 3 income.
+type SpendingPlanItemType int
+
+// SpendingPlanIteration One period of a spending plan, usually a calendar month.
+type SpendingPlanIteration struct {
+	// CreatedAt When the iteration was created.
+	CreatedAt Timestamp `json:"created_at,omitempty,omitzero"`
+
+	// EndOn The last day of the iteration.
+	EndOn Date `json:"end_on,omitempty,omitzero"`
+
+	// GUID The iteration's GUID (`SPI-...`), defined by MX.
+	GUID SpendingPlanIterationGUID `json:"guid,omitempty,omitzero"`
+
+	// IterationNumber The number of the iteration within its plan, 1 for the first.
+	IterationNumber Optional[int] `json:"iteration_number,omitempty,omitzero"`
+
+	// SpendingPlanGUID The GUID of the plan.
+	SpendingPlanGUID SpendingPlanGUID `json:"spending_plan_guid,omitempty,omitzero"`
+
+	// StartOn The first day of the iteration.
+	StartOn Date `json:"start_on,omitempty,omitzero"`
+
+	// UpdatedAt When the iteration was last updated.
+	UpdatedAt Timestamp `json:"updated_at,omitempty,omitzero"`
+
+	// UserGUID The GUID of the plan's user.
+	UserGUID UserGUID `json:"user_guid,omitempty,omitzero"`
+}
+
+// SpendingPlanIterationItem One line of an iteration of a spending plan: an amount of income or expense planned
+// for the period, and the amount that actually came in or went out.
+type SpendingPlanIterationItem struct {
+	// ActualAmount The amount that actually came in or went out so far.
+	ActualAmount Optional[Decimal] `json:"actual_amount,omitempty,omitzero"`
+
+	// CategoryGUID The GUID of the item's category.
+	CategoryGUID CategoryGUID `json:"category_guid,omitempty,omitzero"`
+
+	// CreatedAt When the item was created.
+	CreatedAt Timestamp `json:"created_at,omitempty,omitzero"`
+
+	// GUID The item's GUID (`SII-...`), defined by MX.
+	GUID SpendingPlanIterationItemGUID `json:"guid,omitempty,omitzero"`
+
+	// ItemType The kind of item.
+	ItemType *SpendingPlanItemType `json:"item_type,omitempty"`
+
+	// PlannedAmount The amount planned for the period.
+	PlannedAmount Optional[Decimal] `json:"planned_amount,omitempty,omitzero"`
+
+	// ScheduledPaymentGUID The GUID of the scheduled payment the item stands for, if any.
+	ScheduledPaymentGUID ScheduledPaymentGUID `json:"scheduled_payment_guid,omitempty,omitzero"`
+
+	// SpendingPlanIterationGUID The GUID of the item's iteration.
+	SpendingPlanIterationGUID SpendingPlanIterationGUID `json:"spending_plan_iteration_guid,omitempty,omitzero"`
+
+	// TopLevelCategoryGUID The GUID of the parent of the item's category.
+	TopLevelCategoryGUID CategoryGUID `json:"top_level_category_guid,omitempty,omitzero"`
+
+	// TransactionGuids The GUIDs of the transactions counted in `actual_amount`. MX's file marks the list
+	// non-nullable, while MX's reference shows null for an item without transactions: it
+	// is nullable here.
+	TransactionGuids []TransactionGUID `json:"transaction_guids,omitzero"`
+
+	// UpdatedAt When the item was last updated.
+	UpdatedAt Timestamp `json:"updated_at,omitempty,omitzero"`
+
+	// UserGUID The GUID of the plan's user.
+	UserGUID UserGUID `json:"user_guid,omitempty,omitzero"`
+}
+
+// SpendingPlanIterationItemRequest An item of the current iteration, to create or to set. MX's file describes this body
+// with the item's fields at the top, unlike other bodies, which wrap their object, while
+// an older page of MX's reference wraps them in `iteration_item`: the body is kept as the
+// file describes it. MX types `item_type` a number without values here, while items
+// answer the integer list SpendingPlanItemType: it takes that list.
+type SpendingPlanIterationItemRequest struct {
+	// CategoryGUID The GUID of the item's category.
+	CategoryGUID *CategoryGUID `json:"category_guid,omitempty"`
+
+	// ItemType The kind of item.
+	ItemType *SpendingPlanItemType `json:"item_type,omitempty"`
+
+	// PlannedAmount The amount planned for the period.
+	PlannedAmount Decimal `json:"planned_amount"`
+
+	// ScheduledPaymentGUID The GUID of the scheduled payment the item stands for.
+	ScheduledPaymentGUID *ScheduledPaymentGUID `json:"scheduled_payment_guid,omitempty"`
+
+	// TopLevelCategoryGUID The GUID of the parent of the item's category.
+	TopLevelCategoryGUID *CategoryGUID `json:"top_level_category_guid,omitempty"`
 }
 
 // SplitTransactionCreateRequest A child transaction to split off a parent transaction.
@@ -3370,6 +3956,16 @@ type ListUsersParams struct {
 	IsDisabled *bool `form:"is_disabled,omitempty" json:"is_disabled,omitempty"`
 }
 
+// ListInsightsByAccountParams defines parameters for ListInsightsByAccount.
+type ListInsightsByAccountParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *int `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *int `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
 // ListHoldingsByAccountParams defines parameters for ListHoldingsByAccount.
 type ListHoldingsByAccountParams struct {
 	// Page The page to return, counting from 1. MX defaults to 1.
@@ -3442,6 +4038,76 @@ type ListDefaultCategoriesByUserParams struct {
 
 	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
 	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *int `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListGoalsParams defines parameters for ListGoals.
+type ListGoalsParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *int `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *int `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListInsightsUserParams defines parameters for ListInsightsUser.
+type ListInsightsUserParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *int `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *int `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListAccountsInsightParams defines parameters for ListAccountsInsight.
+type ListAccountsInsightParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *int `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *int `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListCategoriesInsightParams defines parameters for ListCategoriesInsight.
+type ListCategoriesInsightParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *int `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *int `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListMerchantsInsightParams defines parameters for ListMerchantsInsight.
+type ListMerchantsInsightParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *int `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *int `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListScheduledPaymentsInsightParams defines parameters for ListScheduledPaymentsInsight.
+type ListScheduledPaymentsInsightParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *int `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *int `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListTransactionsInsightParams defines parameters for ListTransactionsInsight.
+type ListTransactionsInsightParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *int `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
 	RecordsPerPage *int `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
 }
 
@@ -3540,6 +4206,46 @@ type ListNotificationsParams struct {
 	RecordsPerPage *int `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
 }
 
+// ListSpendingPlansParams defines parameters for ListSpendingPlans.
+type ListSpendingPlansParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *int `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *int `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListSpendingPlanIterationsParams defines parameters for ListSpendingPlanIterations.
+type ListSpendingPlanIterationsParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *int `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *int `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListSpendingPlanIterationItemsParams defines parameters for ListSpendingPlanIterationItems.
+type ListSpendingPlanIterationItemsParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *int `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *int `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListSpendingPlanAccountsParams defines parameters for ListSpendingPlanAccounts.
+type ListSpendingPlanAccountsParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *int `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *int `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
 // ListTaggingsParams defines parameters for ListTaggings.
 type ListTaggingsParams struct {
 	// Page The page to return, counting from 1. MX defaults to 1.
@@ -3577,6 +4283,16 @@ type ReadTransactionParams struct {
 	// `merchants,geolocations`). Each adds the transaction field of the same name in the
 	// singular: `classification`, `geolocation`, `merchant`, `repeating_transaction`.
 	Includes *string `form:"includes,omitempty" json:"includes,omitempty"`
+}
+
+// ListInsightsByTransactionParams defines parameters for ListInsightsByTransaction.
+type ListInsightsByTransactionParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *int `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *int `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
 }
 
 // ListUserAccountsParams defines parameters for ListUserAccounts.
@@ -5153,6 +5869,87 @@ func newReadAccountRequest(server string, userGUID UserGUID, accountGUID Account
 	return req, nil
 }
 
+// newListInsightsByAccountRequest builds the request of listInsightsByAccount, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newListInsightsByAccountRequest(server string, userGUID UserGUID, accountGUID AccountGUID, params *ListInsightsByAccountParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "account_guid", accountGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/accounts/%s/insights", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.RecordsPerPage != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "records_per_page", *params.RecordsPerPage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // newListHoldingsByAccountRequest builds the request of listHoldingsByAccount, for API's
 // methods: the path resolved against server, its parameters encoded as the spec says.
 func newListHoldingsByAccountRequest(server string, userGUID UserGUID, accountGUID AccountGUID, params *ListHoldingsByAccountParams) (*http.Request, error) {
@@ -5434,6 +6231,241 @@ func newCreateManualTransactionRequest(server string, userGUID UserGUID, account
 	}
 
 	req, err := http.NewRequest(http.MethodPost, queryURL.String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Set("Content-Type", "application/json")
+
+	return req, nil
+}
+
+// newListAllBudgetsRequest builds the request of listAllBudgets, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newListAllBudgetsRequest(server string, userGUID UserGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/budgets", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newCreateBudgetRequest builds the request of createBudget with its encoded body, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newCreateBudgetRequest(server string, userGUID UserGUID, body []byte) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/budgets", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Set("Content-Type", "application/json")
+
+	return req, nil
+}
+
+// newAutoGenerateBudgetsRequest builds the request of autoGenerateBudgets, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newAutoGenerateBudgetsRequest(server string, userGUID UserGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/budgets/generate", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newDeleteBudgetRequest builds the request of deleteBudget, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newDeleteBudgetRequest(server string, userGUID UserGUID, budgetGUID BudgetGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "budget_guid", budgetGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/budgets/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newReadSpecificBudgetRequest builds the request of readSpecificBudget, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newReadSpecificBudgetRequest(server string, userGUID UserGUID, budgetGUID BudgetGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "budget_guid", budgetGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/budgets/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newUpdateSpecificBudgetRequest builds the request of updateSpecificBudget with its encoded body, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newUpdateSpecificBudgetRequest(server string, userGUID UserGUID, budgetGUID BudgetGUID, body []byte) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "budget_guid", budgetGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/budgets/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), bytes.NewReader(body))
 	if err != nil {
 		return nil, err
 	}
@@ -5752,6 +6784,847 @@ func newUpdateCategoryRequest(server string, userGUID UserGUID, categoryGUID Cat
 	}
 
 	req.Header.Set("Content-Type", "application/json")
+
+	return req, nil
+}
+
+// newListGoalsRequest builds the request of listGoals, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newListGoalsRequest(server string, userGUID UserGUID, params *ListGoalsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/goals", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.RecordsPerPage != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "records_per_page", *params.RecordsPerPage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newCreateGoalRequest builds the request of createGoal with its encoded body, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newCreateGoalRequest(server string, userGUID UserGUID, body []byte) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/goals", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Set("Content-Type", "application/json")
+
+	return req, nil
+}
+
+// newRepositionGoalsRequest builds the request of repositionGoals with its encoded body, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newRepositionGoalsRequest(server string, userGUID UserGUID, body []byte) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/goals/reposition", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Set("Content-Type", "application/json")
+
+	return req, nil
+}
+
+// newDeleteGoalRequest builds the request of deleteGoal, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newDeleteGoalRequest(server string, userGUID UserGUID, goalGUID GoalGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "goal_guid", goalGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/goals/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newReadGoalRequest builds the request of readGoal, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newReadGoalRequest(server string, userGUID UserGUID, goalGUID GoalGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "goal_guid", goalGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/goals/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newUpdateGoalRequest builds the request of updateGoal with its encoded body, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newUpdateGoalRequest(server string, userGUID UserGUID, goalGUID GoalGUID, body []byte) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "goal_guid", goalGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/goals/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Set("Content-Type", "application/json")
+
+	return req, nil
+}
+
+// newListInsightsUserRequest builds the request of listInsightsUser, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newListInsightsUserRequest(server string, userGUID UserGUID, params *ListInsightsUserParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/insights", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.RecordsPerPage != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "records_per_page", *params.RecordsPerPage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newReadInsightUserRequest builds the request of readInsightUser, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newReadInsightUserRequest(server string, userGUID UserGUID, insightGUID InsightGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "insight_guid", insightGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/insights/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newUpdateInsightRequest builds the request of updateInsight with its encoded body, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newUpdateInsightRequest(server string, userGUID UserGUID, insightGUID InsightGUID, body []byte) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "insight_guid", insightGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/insights/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Set("Content-Type", "application/json")
+
+	return req, nil
+}
+
+// newListAccountsInsightRequest builds the request of listAccountsInsight, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newListAccountsInsightRequest(server string, userGUID UserGUID, insightGUID InsightGUID, params *ListAccountsInsightParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "insight_guid", insightGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/insights/%s/accounts", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.RecordsPerPage != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "records_per_page", *params.RecordsPerPage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newListCategoriesInsightRequest builds the request of listCategoriesInsight, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newListCategoriesInsightRequest(server string, userGUID UserGUID, insightGUID InsightGUID, params *ListCategoriesInsightParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "insight_guid", insightGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/insights/%s/categories", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.RecordsPerPage != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "records_per_page", *params.RecordsPerPage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newListMerchantsInsightRequest builds the request of listMerchantsInsight, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newListMerchantsInsightRequest(server string, userGUID UserGUID, insightGUID InsightGUID, params *ListMerchantsInsightParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "insight_guid", insightGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/insights/%s/merchants", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.RecordsPerPage != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "records_per_page", *params.RecordsPerPage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newListScheduledPaymentsInsightRequest builds the request of listScheduledPaymentsInsight, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newListScheduledPaymentsInsightRequest(server string, userGUID UserGUID, insightGUID InsightGUID, params *ListScheduledPaymentsInsightParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "insight_guid", insightGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/insights/%s/scheduled_payments", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.RecordsPerPage != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "records_per_page", *params.RecordsPerPage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newListTransactionsInsightRequest builds the request of listTransactionsInsight, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newListTransactionsInsightRequest(server string, userGUID UserGUID, insightGUID InsightGUID, params *ListTransactionsInsightParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "insight_guid", insightGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/insights/%s/transactions", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.RecordsPerPage != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "records_per_page", *params.RecordsPerPage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -6897,6 +8770,824 @@ func newSpecificRepeatingTransactionRequest(server string, userGUID UserGUID, re
 	return req, nil
 }
 
+// newListSpendingPlansRequest builds the request of listSpendingPlans, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newListSpendingPlansRequest(server string, userGUID UserGUID, params *ListSpendingPlansParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/spending_plans", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.RecordsPerPage != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "records_per_page", *params.RecordsPerPage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newCreateSpendingPlanRequest builds the request of createSpendingPlan, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newCreateSpendingPlanRequest(server string, userGUID UserGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/spending_plans", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newDeleteSpendingPlanRequest builds the request of deleteSpendingPlan, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newDeleteSpendingPlanRequest(server string, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "spending_plan_guid", spendingPlanGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/spending_plans/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newReadSpendingPlanUserRequest builds the request of readSpendingPlanUser, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newReadSpendingPlanUserRequest(server string, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "spending_plan_guid", spendingPlanGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/spending_plans/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newListSpendingPlanIterationsRequest builds the request of listSpendingPlanIterations, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newListSpendingPlanIterationsRequest(server string, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID, params *ListSpendingPlanIterationsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "spending_plan_guid", spendingPlanGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/spending_plans/%s/iterations", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.RecordsPerPage != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "records_per_page", *params.RecordsPerPage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newReadCurrentSpendingPlanIterationRequest builds the request of readCurrentSpendingPlanIteration, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newReadCurrentSpendingPlanIterationRequest(server string, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "spending_plan_guid", spendingPlanGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/spending_plans/%s/iterations/current", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newListSpendingPlanIterationItemsRequest builds the request of listSpendingPlanIterationItems, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newListSpendingPlanIterationItemsRequest(server string, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID, params *ListSpendingPlanIterationItemsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "spending_plan_guid", spendingPlanGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/spending_plans/%s/iterations/current/iteration_items", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.RecordsPerPage != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "records_per_page", *params.RecordsPerPage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newCreateSpendingPlanIterationItemRequest builds the request of createSpendingPlanIterationItem with its encoded body, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newCreateSpendingPlanIterationItemRequest(server string, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID, body []byte) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "spending_plan_guid", spendingPlanGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/spending_plans/%s/iterations/current/iteration_items", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Set("Content-Type", "application/json")
+
+	return req, nil
+}
+
+// newDeleteSpendingPlanIterationItemRequest builds the request of deleteSpendingPlanIterationItem, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newDeleteSpendingPlanIterationItemRequest(server string, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID, iterationItemGUID SpendingPlanIterationItemGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "spending_plan_guid", spendingPlanGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam2 string
+
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "iteration_item_guid", iterationItemGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/spending_plans/%s/iterations/current/iteration_items/%s", pathParam0, pathParam1, pathParam2)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newReadSpendingPlanIterationItemRequest builds the request of readSpendingPlanIterationItem, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newReadSpendingPlanIterationItemRequest(server string, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID, iterationItemGUID SpendingPlanIterationItemGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "spending_plan_guid", spendingPlanGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam2 string
+
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "iteration_item_guid", iterationItemGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/spending_plans/%s/iterations/current/iteration_items/%s", pathParam0, pathParam1, pathParam2)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newUpdateSpendingPlanIterationItemRequest builds the request of updateSpendingPlanIterationItem with its encoded body, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newUpdateSpendingPlanIterationItemRequest(server string, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID, iterationItemGUID SpendingPlanIterationItemGUID, body []byte) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "spending_plan_guid", spendingPlanGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam2 string
+
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "iteration_item_guid", iterationItemGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/spending_plans/%s/iterations/current/iteration_items/%s", pathParam0, pathParam1, pathParam2)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Set("Content-Type", "application/json")
+
+	return req, nil
+}
+
+// newReadSpendingPlanIterationRequest builds the request of readSpendingPlanIteration, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newReadSpendingPlanIterationRequest(server string, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID, iterationNumber int) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "spending_plan_guid", spendingPlanGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam2 string
+
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "iteration_number", iterationNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/spending_plans/%s/iterations/%s", pathParam0, pathParam1, pathParam2)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newListSpendingPlanAccountsRequest builds the request of listSpendingPlanAccounts, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newListSpendingPlanAccountsRequest(server string, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID, params *ListSpendingPlanAccountsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "spending_plan_guid", spendingPlanGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/spending_plans/%s/spending_plan_accounts", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.RecordsPerPage != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "records_per_page", *params.RecordsPerPage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newDeleteSpendingPlanAccountRequest builds the request of deleteSpendingPlanAccount, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newDeleteSpendingPlanAccountRequest(server string, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID, spendingPlanAccountGUID SpendingPlanAccountGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "spending_plan_guid", spendingPlanGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam2 string
+
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "spending_plan_account_guid", spendingPlanAccountGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/spending_plans/%s/spending_plan_accounts/%s", pathParam0, pathParam1, pathParam2)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newReadSpendingPlanAccountRequest builds the request of readSpendingPlanAccount, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newReadSpendingPlanAccountRequest(server string, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID, spendingPlanAccountGUID SpendingPlanAccountGUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "spending_plan_guid", spendingPlanGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam2 string
+
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "spending_plan_account_guid", spendingPlanAccountGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/spending_plans/%s/spending_plan_accounts/%s", pathParam0, pathParam1, pathParam2)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // newListTaggingsRequest builds the request of listTaggings, for API's
 // methods: the path resolved against server, its parameters encoded as the spec says.
 func newListTaggingsRequest(server string, userGUID UserGUID, params *ListTaggingsParams) (*http.Request, error) {
@@ -7765,6 +10456,87 @@ func newUpdateTransactionRequest(server string, userGUID UserGUID, transactionGU
 	}
 
 	req.Header.Set("Content-Type", "application/json")
+
+	return req, nil
+}
+
+// newListInsightsByTransactionRequest builds the request of listInsightsByTransaction, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newListInsightsByTransactionRequest(server string, userGUID UserGUID, transactionGUID TransactionGUID, params *ListInsightsByTransactionParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_guid", userGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "transaction_guid", transactionGUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/transactions/%s/insights", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Page != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "page", *params.Page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.RecordsPerPage != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "records_per_page", *params.RecordsPerPage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -9851,6 +12623,78 @@ func newVerifyMemberRequest(server string, userIdentifier UserIdentifier, member
 	if err != nil {
 		return nil, err
 	}
+
+	return req, nil
+}
+
+// newReadMonthlyCashFlowProfileRequest builds the request of readMonthlyCashFlowProfile, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newReadMonthlyCashFlowProfileRequest(server string, userIdentifier UserIdentifier) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_identifier", userIdentifier, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/monthly_cash_flow_profile", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// newUpdateMonthlyCashFlowProfileRequest builds the request of updateMonthlyCashFlowProfile with its encoded body, for API's
+// methods: the path resolved against server, its parameters encoded as the spec says.
+func newUpdateMonthlyCashFlowProfileRequest(server string, userIdentifier UserIdentifier, body []byte) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_identifier", userIdentifier, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/users/%s/monthly_cash_flow_profile", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Set("Content-Type", "application/json")
 
 	return req, nil
 }

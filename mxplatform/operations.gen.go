@@ -25,14 +25,19 @@ const APIVersion = "v20250224"
 // The operations of api/platform-v20250224.yaml.
 var (
 	opAggregateMember                    = &Operation{ID: "aggregateMember", Path: "/users/{user_identifier}/members/{member_identifier}/aggregate", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opAutoGenerateBudgets                = &Operation{ID: "autoGenerateBudgets", Path: "/users/{user_guid}/budgets/generate", Repeat: RepeatIfNotApplied, MaxRecords: 1000, Items: "budgets", Version: APIVersion, Accept: "application/json"}
 	opCheckBalances                      = &Operation{ID: "checkBalances", Path: "/users/{user_identifier}/members/{member_identifier}/check_balance", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opCreateACHReturn                    = &Operation{ID: "createACHReturn", Path: "/ach_returns", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opCreateBudget                       = &Operation{ID: "createBudget", Path: "/users/{user_guid}/budgets", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opCreateCategory                     = &Operation{ID: "createCategory", Path: "/users/{user_guid}/categories", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opCreateGoal                         = &Operation{ID: "createGoal", Path: "/users/{user_guid}/goals", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opCreateManualAccount                = &Operation{ID: "createManualAccount", Path: "/users/{user_identifier}/accounts", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opCreateManualTransaction            = &Operation{ID: "createManualTransaction", Path: "/users/{user_guid}/accounts/{account_guid}/transactions", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opCreateMember                       = &Operation{ID: "createMember", Path: "/users/{user_identifier}/members", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opCreateMicrodeposit                 = &Operation{ID: "createMicrodeposit", Path: "/users/{user_guid}/micro_deposits", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opCreateNotification                 = &Operation{ID: "createNotification", Path: "/users/{user_guid}/notifications", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opCreateSpendingPlan                 = &Operation{ID: "createSpendingPlan", Path: "/users/{user_guid}/spending_plans", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opCreateSpendingPlanIterationItem    = &Operation{ID: "createSpendingPlanIterationItem", Path: "/users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opCreateSplitTransactions            = &Operation{ID: "createSplitTransactions", Path: "/users/{user_guid}/transactions/{transaction_guid}/split", Repeat: RepeatIfNotApplied, MaxRecords: 1000, Items: "transactions", Version: APIVersion, Accept: "application/json"}
 	opCreateSplitTransactionsByAccount   = &Operation{ID: "createSplitTransactionsByAccount", Path: "/users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}/split", Repeat: RepeatIfNotApplied, MaxRecords: 1000, Items: "transactions", Version: APIVersion, Accept: "application/json"}
 	opCreateTag                          = &Operation{ID: "createTag", Path: "/users/{user_guid}/tags", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
@@ -40,11 +45,16 @@ var (
 	opCreateTransactionRule              = &Operation{ID: "createTransactionRule", Path: "/users/{user_guid}/transaction_rules", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opCreateUser                         = &Operation{ID: "createUser", Path: "/users", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opDeactivateUser                     = &Operation{ID: "deactivateUser", Path: "/users/{user_guid}/investment_holdings_deactivate", Repeat: RepeatNever, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opDeleteBudget                       = &Operation{ID: "deleteBudget", Path: "/users/{user_guid}/budgets/{budget_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opDeleteCategory                     = &Operation{ID: "deleteCategory", Path: "/users/{user_guid}/categories/{category_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opDeleteGoal                         = &Operation{ID: "deleteGoal", Path: "/users/{user_guid}/goals/{goal_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opDeleteManualAccount                = &Operation{ID: "deleteManualAccount", Path: "/users/{user_guid}/accounts/{account_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opDeleteManualTransactions           = &Operation{ID: "deleteManualTransactions", Path: "/users/{user_guid}/transactions/{transaction_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opDeleteMember                       = &Operation{ID: "deleteMember", Path: "/users/{user_identifier}/members/{member_identifier}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opDeleteMicrodeposit                 = &Operation{ID: "deleteMicrodeposit", Path: "/users/{user_guid}/micro_deposits/{micro_deposit_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opDeleteSpendingPlan                 = &Operation{ID: "deleteSpendingPlan", Path: "/users/{user_guid}/spending_plans/{spending_plan_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opDeleteSpendingPlanAccount          = &Operation{ID: "deleteSpendingPlanAccount", Path: "/users/{user_guid}/spending_plans/{spending_plan_guid}/spending_plan_accounts/{spending_plan_account_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opDeleteSpendingPlanIterationItem    = &Operation{ID: "deleteSpendingPlanIterationItem", Path: "/users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items/{iteration_item_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opDeleteSplitTransactionByAccount    = &Operation{ID: "deleteSplitTransactionByAccount", Path: "/users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}/split", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opDeleteSplitTransactions            = &Operation{ID: "deleteSplitTransactions", Path: "/users/{user_guid}/transactions/{transaction_guid}/split", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opDeleteTag                          = &Operation{ID: "deleteTag", Path: "/users/{user_guid}/tags/{tag_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
@@ -64,13 +74,20 @@ var (
 	opListAccountNumbersByAccount        = &Operation{ID: "listAccountNumbersByAccount", Path: "/users/{user_identifier}/accounts/{account_identifier}/account_numbers", Repeat: RepeatAlways, MaxRecords: 1000, Items: "account_numbers", Version: APIVersion, Accept: "application/json"}
 	opListAccountNumbersByMember         = &Operation{ID: "listAccountNumbersByMember", Path: "/users/{user_guid}/members/{member_guid}/account_numbers", Repeat: RepeatAlways, MaxRecords: 1000, Items: "account_numbers", Version: APIVersion, Accept: "application/json"}
 	opListAccountOwnersByMember          = &Operation{ID: "listAccountOwnersByMember", Path: "/users/{user_identifier}/members/{member_identifier}/account_owners", Repeat: RepeatAlways, MaxRecords: 1000, Items: "account_owners", Version: APIVersion, Accept: "application/json"}
+	opListAccountsInsight                = &Operation{ID: "listAccountsInsight", Path: "/users/{user_guid}/insights/{insight_guid}/accounts", Repeat: RepeatAlways, MaxRecords: 100, Items: "accounts", Version: APIVersion, Accept: "application/json"}
+	opListAllBudgets                     = &Operation{ID: "listAllBudgets", Path: "/users/{user_guid}/budgets", Repeat: RepeatAlways, MaxRecords: 1000, Items: "budgets", Version: APIVersion, Accept: "application/json"}
 	opListCategories                     = &Operation{ID: "listCategories", Path: "/users/{user_guid}/categories", Repeat: RepeatAlways, MaxRecords: 1000, Items: "categories", Version: APIVersion, Accept: "application/json"}
+	opListCategoriesInsight              = &Operation{ID: "listCategoriesInsight", Path: "/users/{user_guid}/insights/{insight_guid}/categories", Repeat: RepeatAlways, MaxRecords: 100, Items: "categories", Version: APIVersion, Accept: "application/json"}
 	opListDefaultCategories              = &Operation{ID: "listDefaultCategories", Path: "/categories/default", Repeat: RepeatAlways, MaxRecords: 100, Items: "categories", Version: APIVersion, Accept: "application/json"}
 	opListDefaultCategoriesByUser        = &Operation{ID: "listDefaultCategoriesByUser", Path: "/users/{user_guid}/categories/default", Repeat: RepeatAlways, MaxRecords: 1000, Items: "categories", Version: APIVersion, Accept: "application/json"}
 	opListFavoriteInstitutions           = &Operation{ID: "listFavoriteInstitutions", Path: "/institutions/favorites", Repeat: RepeatAlways, MaxRecords: 100, Items: "institutions", Version: APIVersion, Accept: "application/json"}
+	opListGoals                          = &Operation{ID: "listGoals", Path: "/users/{user_guid}/goals", Repeat: RepeatAlways, MaxRecords: 1000, Items: "goals", Version: APIVersion, Accept: "application/json"}
 	opListHoldings                       = &Operation{ID: "listHoldings", Path: "/users/{user_guid}/investment_holdings", Repeat: RepeatAlways, MaxRecords: 1000, Items: "investment_holdings", Version: APIVersion, Accept: "application/json"}
 	opListHoldingsByAccount              = &Operation{ID: "listHoldingsByAccount", Path: "/users/{user_guid}/accounts/{account_guid}/investment_holdings", Repeat: RepeatAlways, MaxRecords: 1000, Items: "investment_holdings", Version: APIVersion, Accept: "application/json"}
 	opListHoldingsByMember               = &Operation{ID: "listHoldingsByMember", Path: "/users/{user_guid}/members/{member_guid}/investment_holdings", Repeat: RepeatAlways, MaxRecords: 1000, Items: "investment_holdings", Version: APIVersion, Accept: "application/json"}
+	opListInsightsByAccount              = &Operation{ID: "listInsightsByAccount", Path: "/users/{user_guid}/accounts/{account_guid}/insights", Repeat: RepeatAlways, MaxRecords: 100, Items: "insights", Version: APIVersion, Accept: "application/json"}
+	opListInsightsByTransaction          = &Operation{ID: "listInsightsByTransaction", Path: "/users/{user_guid}/transactions/{transaction_guid}/insights", Repeat: RepeatAlways, MaxRecords: 100, Items: "insights", Version: APIVersion, Accept: "application/json"}
+	opListInsightsUser                   = &Operation{ID: "listInsightsUser", Path: "/users/{user_guid}/insights", Repeat: RepeatAlways, MaxRecords: 100, Items: "insights", Version: APIVersion, Accept: "application/json"}
 	opListInstitutionCredentials         = &Operation{ID: "listInstitutionCredentials", Path: "/institutions/{institution_identifier}/credentials", Repeat: RepeatAlways, MaxRecords: 1000, Items: "credentials", Version: APIVersion, Accept: "application/json"}
 	opListInstitutions                   = &Operation{ID: "listInstitutions", Path: "/institutions", Repeat: RepeatAlways, MaxRecords: 100, Items: "institutions", Version: APIVersion, Accept: "application/json"}
 	opListMemberAccounts                 = &Operation{ID: "listMemberAccounts", Path: "/users/{user_identifier}/members/{member_identifier}/accounts", Repeat: RepeatAlways, MaxRecords: 1000, Items: "accounts", Version: APIVersion, Accept: "application/json"}
@@ -78,8 +95,14 @@ var (
 	opListMemberCredentials              = &Operation{ID: "listMemberCredentials", Path: "/users/{user_identifier}/members/{member_identifier}/credentials", Repeat: RepeatAlways, MaxRecords: 1000, Items: "credentials", Version: APIVersion, Accept: "application/json"}
 	opListMembers                        = &Operation{ID: "listMembers", Path: "/users/{user_identifier}/members", Repeat: RepeatAlways, MaxRecords: 1000, Items: "members", Version: APIVersion, Accept: "application/json"}
 	opListMerchants                      = &Operation{ID: "listMerchants", Path: "/merchants", Repeat: RepeatAlways, MaxRecords: 1000, Items: "merchants", Version: APIVersion, Accept: "application/json"}
+	opListMerchantsInsight               = &Operation{ID: "listMerchantsInsight", Path: "/users/{user_guid}/insights/{insight_guid}/merchants", Repeat: RepeatAlways, MaxRecords: 100, Items: "merchants", Version: APIVersion, Accept: "application/json"}
 	opListNotifications                  = &Operation{ID: "listNotifications", Path: "/users/{user_guid}/notifications", Repeat: RepeatAlways, MaxRecords: 1000, Items: "notifications", Version: APIVersion, Accept: "application/json"}
 	opListRewards                        = &Operation{ID: "listRewards", Path: "/users/{user_guid}/members/{member_guid}/rewards", Repeat: RepeatAlways, MaxRecords: 1000, Items: "rewards", Version: APIVersion, Accept: "application/json"}
+	opListScheduledPaymentsInsight       = &Operation{ID: "listScheduledPaymentsInsight", Path: "/users/{user_guid}/insights/{insight_guid}/scheduled_payments", Repeat: RepeatAlways, MaxRecords: 100, Items: "scheduled_payments", Version: APIVersion, Accept: "application/json"}
+	opListSpendingPlanAccounts           = &Operation{ID: "listSpendingPlanAccounts", Path: "/users/{user_guid}/spending_plans/{spending_plan_guid}/spending_plan_accounts", Repeat: RepeatAlways, MaxRecords: 1000, Items: "spending_plan_accounts", Version: APIVersion, Accept: "application/json"}
+	opListSpendingPlanIterationItems     = &Operation{ID: "listSpendingPlanIterationItems", Path: "/users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items", Repeat: RepeatAlways, MaxRecords: 1000, Items: "iteration_items", Version: APIVersion, Accept: "application/json"}
+	opListSpendingPlanIterations         = &Operation{ID: "listSpendingPlanIterations", Path: "/users/{user_guid}/spending_plans/{spending_plan_guid}/iterations", Repeat: RepeatAlways, MaxRecords: 1000, Items: "iterations", Version: APIVersion, Accept: "application/json"}
+	opListSpendingPlans                  = &Operation{ID: "listSpendingPlans", Path: "/users/{user_guid}/spending_plans", Repeat: RepeatAlways, MaxRecords: 1000, Items: "spending_plans", Version: APIVersion, Accept: "application/json"}
 	opListStatementsByMember             = &Operation{ID: "listStatementsByMember", Path: "/users/{user_guid}/members/{member_guid}/statements", Repeat: RepeatAlways, MaxRecords: 1000, Items: "statements", Version: APIVersion, Accept: "application/json"}
 	opListTaggings                       = &Operation{ID: "listTaggings", Path: "/users/{user_guid}/taggings", Repeat: RepeatAlways, MaxRecords: 1000, Items: "taggings", Version: APIVersion, Accept: "application/json"}
 	opListTags                           = &Operation{ID: "listTags", Path: "/users/{user_guid}/tags", Repeat: RepeatAlways, MaxRecords: 1000, Items: "tags", Version: APIVersion, Accept: "application/json"}
@@ -90,6 +113,7 @@ var (
 	opListTransactionsByAccountPerMember = &Operation{ID: "listTransactionsByAccountPerMember", Path: "/users/{user_guid}/members/{member_guid}/accounts/{account_guid}/transactions", Repeat: RepeatAlways, MaxRecords: 1000, Items: "transactions", Version: APIVersion, Accept: "application/json"}
 	opListTransactionsByMember           = &Operation{ID: "listTransactionsByMember", Path: "/users/{user_identifier}/members/{member_identifier}/transactions", Repeat: RepeatAlways, MaxRecords: 1000, Items: "transactions", Version: APIVersion, Accept: "application/json"}
 	opListTransactionsByTag              = &Operation{ID: "listTransactionsByTag", Path: "/users/{user_identifier}/tags/{tag_guid}/transactions", Repeat: RepeatAlways, MaxRecords: 1000, Items: "transactions", Version: APIVersion, Accept: "application/json"}
+	opListTransactionsInsight            = &Operation{ID: "listTransactionsInsight", Path: "/users/{user_guid}/insights/{insight_guid}/transactions", Repeat: RepeatAlways, MaxRecords: 100, Items: "transactions", Version: APIVersion, Accept: "application/json"}
 	opListUserAccounts                   = &Operation{ID: "listUserAccounts", Path: "/users/{user_identifier}/accounts", Repeat: RepeatAlways, MaxRecords: 1000, Items: "accounts", Version: APIVersion, Accept: "application/json"}
 	opListUserMicrodeposits              = &Operation{ID: "listUserMicrodeposits", Path: "/users/{user_guid}/micro_deposits", Repeat: RepeatAlways, MaxRecords: 1000, Items: "micro_deposits", Version: APIVersion, Accept: "application/json"}
 	opListUserVerifications              = &Operation{ID: "listUserVerifications", Path: "/users/{user_guid}/account_verifications", Repeat: RepeatAlways, MaxRecords: 1000, Items: "micro_deposits", Version: APIVersion, Accept: "application/json"}
@@ -100,15 +124,24 @@ var (
 	opReadAccountByMember                = &Operation{ID: "readAccountByMember", Path: "/users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadCategory                       = &Operation{ID: "readCategory", Path: "/users/{user_guid}/categories/{category_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadCreditCardProduct              = &Operation{ID: "creditCard", Path: "/credit_card_products/{credit_card_product_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opReadCurrentSpendingPlanIteration   = &Operation{ID: "readCurrentSpendingPlanIteration", Path: "/users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadDefaultCategory                = &Operation{ID: "readDefaultCategory", Path: "/categories/{category_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opReadGoal                           = &Operation{ID: "readGoal", Path: "/users/{user_guid}/goals/{goal_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadHolding                        = &Operation{ID: "readHolding", Path: "/users/{user_guid}/investment_holdings/{holding_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opReadInsightUser                    = &Operation{ID: "readInsightUser", Path: "/users/{user_guid}/insights/{insight_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadInstitution                    = &Operation{ID: "readInstitution", Path: "/institutions/{institution_code}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadMember                         = &Operation{ID: "readMember", Path: "/users/{user_identifier}/members/{member_identifier}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadMemberStatus                   = &Operation{ID: "readMemberStatus", Path: "/users/{user_identifier}/members/{member_identifier}/status", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadMerchant                       = &Operation{ID: "readMerchant", Path: "/merchants/{merchant_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadMerchantLocation               = &Operation{ID: "readMerchantLocation", Path: "/merchant_locations/{merchant_location_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opReadMonthlyCashFlowProfile         = &Operation{ID: "readMonthlyCashFlowProfile", Path: "/users/{user_identifier}/monthly_cash_flow_profile", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadNotifications                  = &Operation{ID: "readNotifications", Path: "/users/{user_guid}/notifications/{notification_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadRewards                        = &Operation{ID: "readRewards", Path: "/users/{user_guid}/members/{member_guid}/rewards/{reward_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opReadSpecificBudget                 = &Operation{ID: "readSpecificBudget", Path: "/users/{user_guid}/budgets/{budget_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opReadSpendingPlanAccount            = &Operation{ID: "readSpendingPlanAccount", Path: "/users/{user_guid}/spending_plans/{spending_plan_guid}/spending_plan_accounts/{spending_plan_account_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opReadSpendingPlanIteration          = &Operation{ID: "readSpendingPlanIteration", Path: "/users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/{iteration_number}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opReadSpendingPlanIterationItem      = &Operation{ID: "readSpendingPlanIterationItem", Path: "/users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items/{iteration_item_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opReadSpendingPlanUser               = &Operation{ID: "readSpendingPlanUser", Path: "/users/{user_guid}/spending_plans/{spending_plan_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadStatementByMember              = &Operation{ID: "readStatementByMember", Path: "/users/{user_guid}/members/{member_guid}/statements/{statement_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadTag                            = &Operation{ID: "readTag", Path: "/users/{user_guid}/tags/{tag_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadTagging                        = &Operation{ID: "readTagging", Path: "/users/{user_guid}/taggings/{tagging_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
@@ -118,6 +151,7 @@ var (
 	opReadUser                           = &Operation{ID: "readUser", Path: "/users/{user_identifier}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opReadUserMicrodeposit               = &Operation{ID: "readUserMicrodeposit", Path: "/users/{user_guid}/micro_deposits/{micro_deposit_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opRepeatingTransactions              = &Operation{ID: "repeatingTransactions", Path: "/users/{user_guid}/repeating_transactions", Repeat: RepeatAlways, MaxRecords: 1000, Items: "repeating_transactions", Version: APIVersion, Accept: "application/json"}
+	opRepositionGoals                    = &Operation{ID: "repositionGoals", Path: "/users/{user_guid}/goals/reposition", Repeat: RepeatAlways, MaxRecords: 1000, Items: "goals", Version: APIVersion, Accept: "application/json"}
 	opRequestAuthorizationCode           = &Operation{ID: "requestAuthorizationCode", Path: "/authorization_code", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opRequestOAuthWindowURI              = &Operation{ID: "requestOAuthWindowURI", Path: "/users/{user_identifier}/members/{member_identifier}/oauth_window_uri", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opRequestWidgetURL                   = &Operation{ID: "requestWidgetURL", Path: "/users/{user_guid}/widget_urls", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
@@ -125,7 +159,12 @@ var (
 	opSpecificRepeatingTransaction       = &Operation{ID: "specificRepeatingTransaction", Path: "/users/{user_guid}/repeating_transactions/{repeating_transaction_guid}", Repeat: RepeatAlways, MaxRecords: 1000, Items: "repeating_transactions", Version: APIVersion, Accept: "application/json"}
 	opUpdateAccountByMember              = &Operation{ID: "updateAccountByMember", Path: "/users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opUpdateCategory                     = &Operation{ID: "updateCategory", Path: "/users/{user_guid}/categories/{category_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opUpdateGoal                         = &Operation{ID: "updateGoal", Path: "/users/{user_guid}/goals/{goal_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opUpdateInsight                      = &Operation{ID: "updateInsight", Path: "/users/{user_guid}/insights/{insight_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opUpdateMember                       = &Operation{ID: "updateMember", Path: "/users/{user_identifier}/members/{member_identifier}", Repeat: RepeatIfNotApplied, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opUpdateMonthlyCashFlowProfile       = &Operation{ID: "updateMonthlyCashFlowProfile", Path: "/users/{user_identifier}/monthly_cash_flow_profile", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opUpdateSpecificBudget               = &Operation{ID: "updateSpecificBudget", Path: "/users/{user_guid}/budgets/{budget_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
+	opUpdateSpendingPlanIterationItem    = &Operation{ID: "updateSpendingPlanIterationItem", Path: "/users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items/{iteration_item_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opUpdateTag                          = &Operation{ID: "updateTag", Path: "/users/{user_guid}/tags/{tag_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opUpdateTagging                      = &Operation{ID: "updateTagging", Path: "/users/{user_guid}/taggings/{tagging_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
 	opUpdateTransaction                  = &Operation{ID: "updateTransaction", Path: "/users/{user_guid}/transactions/{transaction_guid}", Repeat: RepeatAlways, MaxRecords: 1, Version: APIVersion, Accept: "application/json"}
@@ -203,6 +242,45 @@ func (a *API) AggregateMember(ctx context.Context, userIdentifier UserIdentifier
 	return &JobResult{Member: out.Member, Outcome: jobOutcome(resp)}, nil
 }
 
+// AutoGenerateBudgets calls autoGenerateBudgets (POST /users/{user_guid}/budgets/generate): generate budgets from transactions.
+//
+// Creates budgets for the user from its transactions: a category gets a budget when the
+// user has transactions in it in each of the two previous calendar months. Budgets that
+// exist already are generated again, and unchanged ones are answered as well. When no
+// category qualifies, MX answers 422.
+//
+// MX's file describes the answer as one `budget`, while it says that the generated budgets
+// come back as a list: the answer is the list `budgets` here (BudgetsResponseBody).
+//
+// Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
+func (a *API) AutoGenerateBudgets(ctx context.Context, userGUID UserGUID, opts ...CallOption) ([]Budget, error) {
+	if err := transport.CheckPath(opAutoGenerateBudgets.Path, string(userGUID)); err != nil {
+		return nil, invalid(opAutoGenerateBudgets, err)
+	}
+	req, err := newAutoGenerateBudgetsRequest("/", userGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opAutoGenerateBudgets.ID, err)
+	}
+	var out autoGenerateBudgetsAnswer
+	resp, err := a.Do(ctx, opAutoGenerateBudgets, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opAutoGenerateBudgets, resp, "budgets")
+	}
+	return out.Items, nil
+}
+
+// autoGenerateBudgetsAnswer is the answer of autoGenerateBudgets.
+type autoGenerateBudgetsAnswer struct {
+	Items []Budget `json:"budgets"`
+	found bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *autoGenerateBudgetsAnswer) Presize(n int) { x.Items, x.found = make([]Budget, 0, n), true }
+
 // CheckBalances calls checkBalances (POST /users/{user_identifier}/members/{member_identifier}/check_balance): check a member's balances.
 //
 // Starts a job that refreshes the balances of the member's accounts, without gathering
@@ -271,6 +349,39 @@ func (a *API) CreateACHReturn(ctx context.Context, achReturn ACHReturnCreateRequ
 	return out.AchReturn, nil
 }
 
+// CreateBudget calls createBudget (POST /users/{user_guid}/budgets): create a budget.
+//
+// Creates a budget for one category of the user, with the monthly amount to spend in it.
+// A category has at most one budget: a second budget for the same category is refused.
+//
+// Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
+func (a *API) CreateBudget(ctx context.Context, userGUID UserGUID, budget BudgetCreateRequest, opts ...CallOption) (*Budget, error) {
+	if err := transport.CheckPath(opCreateBudget.Path, string(userGUID)); err != nil {
+		return nil, invalid(opCreateBudget, err)
+	}
+	body, err := encodeBody(opCreateBudget, struct {
+		Budget BudgetCreateRequest `json:"budget"`
+	}{budget})
+	if err != nil {
+		return nil, err
+	}
+	req, err := newCreateBudgetRequest("/", userGUID, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opCreateBudget.ID, err)
+	}
+	var out struct {
+		Budget *Budget `json:"budget"`
+	}
+	resp, err := a.Do(ctx, opCreateBudget, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.Budget == nil {
+		return nil, missing(opCreateBudget, resp, "budget")
+	}
+	return out.Budget, nil
+}
+
 // CreateCategory calls createCategory (POST /users/{user_guid}/categories): create a custom category.
 //
 // Creates a custom category for the user, as a subcategory of the category named by
@@ -302,6 +413,39 @@ func (a *API) CreateCategory(ctx context.Context, userGUID UserGUID, category Ca
 		return nil, missing(opCreateCategory, resp, "category")
 	}
 	return out.Category, nil
+}
+
+// CreateGoal calls createGoal (POST /users/{user_guid}/goals): create a goal.
+//
+// Creates a goal for the user: an amount to save in an account (SAVE_AMOUNT) or to pay off
+// on a debt account (PAYOFF).
+//
+// Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
+func (a *API) CreateGoal(ctx context.Context, userGUID UserGUID, goal GoalCreateRequest, opts ...CallOption) (*Goal, error) {
+	if err := transport.CheckPath(opCreateGoal.Path, string(userGUID)); err != nil {
+		return nil, invalid(opCreateGoal, err)
+	}
+	body, err := encodeBody(opCreateGoal, struct {
+		Goal GoalCreateRequest `json:"goal"`
+	}{goal})
+	if err != nil {
+		return nil, err
+	}
+	req, err := newCreateGoalRequest("/", userGUID, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opCreateGoal.ID, err)
+	}
+	var out struct {
+		Goal *Goal `json:"goal"`
+	}
+	resp, err := a.Do(ctx, opCreateGoal, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.Goal == nil {
+		return nil, missing(opCreateGoal, resp, "goal")
+	}
+	return out.Goal, nil
 }
 
 // CreateManualAccount calls createManualAccount (POST /users/{user_identifier}/accounts): create a manual account.
@@ -505,6 +649,81 @@ func (a *API) CreateNotification(ctx context.Context, userGUID UserGUID, notific
 		return nil, missing(opCreateNotification, resp, "notification")
 	}
 	return out.Notification, nil
+}
+
+// CreateSpendingPlan calls createSpendingPlan (POST /users/{user_guid}/spending_plans): create a spending plan.
+//
+// Creates a spending plan for the user, with its first iteration; the request has no body.
+// MX's file describes the answer as the bare plan, while its reference wraps it in
+// `spending_plan`: both are read (SpendingPlanResponseBody).
+//
+// Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
+func (a *API) CreateSpendingPlan(ctx context.Context, userGUID UserGUID, opts ...CallOption) (*SpendingPlan, error) {
+	if err := transport.CheckPath(opCreateSpendingPlan.Path, string(userGUID)); err != nil {
+		return nil, invalid(opCreateSpendingPlan, err)
+	}
+	req, err := newCreateSpendingPlanRequest("/", userGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opCreateSpendingPlan.ID, err)
+	}
+	// MX describes this answer as the bare spending_plan; other creates wrap it in
+	// {"spending_plan": ...}. Both are read.
+	var out struct {
+		SpendingPlan
+		Wrapped *SpendingPlan `json:"spending_plan"`
+	}
+	resp, err := a.Do(ctx, opCreateSpendingPlan, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case out.Wrapped != nil:
+		return out.Wrapped, nil
+	case out.SpendingPlan.GUID != "":
+		return &out.SpendingPlan, nil
+	}
+	return nil, missing(opCreateSpendingPlan, resp, "spending_plan")
+}
+
+// CreateSpendingPlanIterationItem calls createSpendingPlanIterationItem (POST /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items): create an item in a spending plan's current iteration.
+//
+// Adds an item of planned income or expense to the current iteration of a spending plan;
+// only `planned_amount` is required. MX's file describes the body with the item's fields
+// at the top, not wrapped in one member as other bodies are, and the answer as the bare
+// item, while its reference wraps both in `iteration_item`: the body is sent as the file
+// describes it, and both forms of the answer are read
+// (SpendingPlanIterationItemResponseBody).
+//
+// Retries: sent again only after an answer that says nothing was applied (429, 503, a connection that never carried it); after any other failure the error matches [ErrOutcomeUnknown].
+func (a *API) CreateSpendingPlanIterationItem(ctx context.Context, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID, spendingPlanIterationItemRequest SpendingPlanIterationItemRequest, opts ...CallOption) (*SpendingPlanIterationItem, error) {
+	if err := transport.CheckPath(opCreateSpendingPlanIterationItem.Path, string(userGUID), string(spendingPlanGUID)); err != nil {
+		return nil, invalid(opCreateSpendingPlanIterationItem, err)
+	}
+	body, err := encodeBody(opCreateSpendingPlanIterationItem, spendingPlanIterationItemRequest)
+	if err != nil {
+		return nil, err
+	}
+	req, err := newCreateSpendingPlanIterationItemRequest("/", userGUID, spendingPlanGUID, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opCreateSpendingPlanIterationItem.ID, err)
+	}
+	// MX describes this answer as the bare iteration_item; other creates wrap it in
+	// {"iteration_item": ...}. Both are read.
+	var out struct {
+		SpendingPlanIterationItem
+		Wrapped *SpendingPlanIterationItem `json:"iteration_item"`
+	}
+	resp, err := a.Do(ctx, opCreateSpendingPlanIterationItem, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case out.Wrapped != nil:
+		return out.Wrapped, nil
+	case out.SpendingPlanIterationItem.GUID != "":
+		return &out.SpendingPlanIterationItem, nil
+	}
+	return nil, missing(opCreateSpendingPlanIterationItem, resp, "iteration_item")
 }
 
 // CreateSplitTransactions calls createSplitTransactions (POST /users/{user_guid}/transactions/{transaction_guid}/split): split a transaction.
@@ -762,6 +981,23 @@ func (a *API) DeactivateUser(ctx context.Context, userGUID UserGUID, opts ...Cal
 	return &out, nil
 }
 
+// DeleteBudget calls deleteBudget (DELETE /users/{user_guid}/budgets/{budget_guid}): delete a budget.
+//
+// Deletes one budget of the user.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) DeleteBudget(ctx context.Context, userGUID UserGUID, budgetGUID BudgetGUID, opts ...CallOption) error {
+	if err := transport.CheckPath(opDeleteBudget.Path, string(userGUID), string(budgetGUID)); err != nil {
+		return invalid(opDeleteBudget, err)
+	}
+	req, err := newDeleteBudgetRequest("/", userGUID, budgetGUID)
+	if err != nil {
+		return fmt.Errorf("mxplatform: %s: building the request: %w", opDeleteBudget.ID, err)
+	}
+	_, err = a.Do(ctx, opDeleteBudget, req, nil, opts...)
+	return err
+}
+
 // DeleteCategory calls deleteCategory (DELETE /users/{user_guid}/categories/{category_guid}): delete a custom category.
 //
 // Deletes a custom category of the user. Default categories cannot be deleted, and a
@@ -777,6 +1013,23 @@ func (a *API) DeleteCategory(ctx context.Context, userGUID UserGUID, categoryGUI
 		return fmt.Errorf("mxplatform: %s: building the request: %w", opDeleteCategory.ID, err)
 	}
 	_, err = a.Do(ctx, opDeleteCategory, req, nil, opts...)
+	return err
+}
+
+// DeleteGoal calls deleteGoal (DELETE /users/{user_guid}/goals/{goal_guid}): delete a goal.
+//
+// Deletes one goal of the user.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) DeleteGoal(ctx context.Context, userGUID UserGUID, goalGUID GoalGUID, opts ...CallOption) error {
+	if err := transport.CheckPath(opDeleteGoal.Path, string(userGUID), string(goalGUID)); err != nil {
+		return invalid(opDeleteGoal, err)
+	}
+	req, err := newDeleteGoalRequest("/", userGUID, goalGUID)
+	if err != nil {
+		return fmt.Errorf("mxplatform: %s: building the request: %w", opDeleteGoal.ID, err)
+	}
+	_, err = a.Do(ctx, opDeleteGoal, req, nil, opts...)
 	return err
 }
 
@@ -855,6 +1108,57 @@ func (a *API) DeleteMicrodeposit(ctx context.Context, userGUID UserGUID, microDe
 		return fmt.Errorf("mxplatform: %s: building the request: %w", opDeleteMicrodeposit.ID, err)
 	}
 	_, err = a.Do(ctx, opDeleteMicrodeposit, req, nil, opts...)
+	return err
+}
+
+// DeleteSpendingPlan calls deleteSpendingPlan (DELETE /users/{user_guid}/spending_plans/{spending_plan_guid}): delete a spending plan.
+//
+// Deletes one spending plan of the user, with its iterations and items.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) DeleteSpendingPlan(ctx context.Context, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID, opts ...CallOption) error {
+	if err := transport.CheckPath(opDeleteSpendingPlan.Path, string(userGUID), string(spendingPlanGUID)); err != nil {
+		return invalid(opDeleteSpendingPlan, err)
+	}
+	req, err := newDeleteSpendingPlanRequest("/", userGUID, spendingPlanGUID)
+	if err != nil {
+		return fmt.Errorf("mxplatform: %s: building the request: %w", opDeleteSpendingPlan.ID, err)
+	}
+	_, err = a.Do(ctx, opDeleteSpendingPlan, req, nil, opts...)
+	return err
+}
+
+// DeleteSpendingPlanAccount calls deleteSpendingPlanAccount (DELETE /users/{user_guid}/spending_plans/{spending_plan_guid}/spending_plan_accounts/{spending_plan_account_guid}): remove an account from a spending plan.
+//
+// Stops a spending plan from following an account; the account itself is not touched.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) DeleteSpendingPlanAccount(ctx context.Context, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID, spendingPlanAccountGUID SpendingPlanAccountGUID, opts ...CallOption) error {
+	if err := transport.CheckPath(opDeleteSpendingPlanAccount.Path, string(userGUID), string(spendingPlanGUID), string(spendingPlanAccountGUID)); err != nil {
+		return invalid(opDeleteSpendingPlanAccount, err)
+	}
+	req, err := newDeleteSpendingPlanAccountRequest("/", userGUID, spendingPlanGUID, spendingPlanAccountGUID)
+	if err != nil {
+		return fmt.Errorf("mxplatform: %s: building the request: %w", opDeleteSpendingPlanAccount.ID, err)
+	}
+	_, err = a.Do(ctx, opDeleteSpendingPlanAccount, req, nil, opts...)
+	return err
+}
+
+// DeleteSpendingPlanIterationItem calls deleteSpendingPlanIterationItem (DELETE /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items/{iteration_item_guid}): delete an item of a spending plan's current iteration.
+//
+// Deletes one item of the current iteration of a spending plan.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) DeleteSpendingPlanIterationItem(ctx context.Context, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID, iterationItemGUID SpendingPlanIterationItemGUID, opts ...CallOption) error {
+	if err := transport.CheckPath(opDeleteSpendingPlanIterationItem.Path, string(userGUID), string(spendingPlanGUID), string(iterationItemGUID)); err != nil {
+		return invalid(opDeleteSpendingPlanIterationItem, err)
+	}
+	req, err := newDeleteSpendingPlanIterationItemRequest("/", userGUID, spendingPlanGUID, iterationItemGUID)
+	if err != nil {
+		return fmt.Errorf("mxplatform: %s: building the request: %w", opDeleteSpendingPlanIterationItem.ID, err)
+	}
+	_, err = a.Do(ctx, opDeleteSpendingPlanIterationItem, req, nil, opts...)
 	return err
 }
 
@@ -1559,6 +1863,107 @@ func (a *API) ListAccountOwnersByMemberIter(ctx context.Context, userIdentifier 
 	}, opts...)
 }
 
+// ListAccountsInsight calls listAccountsInsight (GET /users/{user_guid}/insights/{insight_guid}/accounts): list the accounts of an insight.
+//
+// Lists the accounts an insight concerns, one page at a time.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ListAccountsInsight(ctx context.Context, userGUID UserGUID, insightGUID InsightGUID, params *ListAccountsInsightParams, opts ...CallOption) (*Page[Account], error) {
+	if err := transport.CheckPath(opListAccountsInsight.Path, string(userGUID), string(insightGUID)); err != nil {
+		return nil, invalid(opListAccountsInsight, err)
+	}
+	req, err := newListAccountsInsightRequest("/", userGUID, insightGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListAccountsInsight.ID, err)
+	}
+	var out listAccountsInsightAnswer
+	resp, err := a.Do(ctx, opListAccountsInsight, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opListAccountsInsight, resp, "accounts")
+	}
+	if out.Pagination == nil {
+		return nil, missing(opListAccountsInsight, resp, "pagination")
+	}
+	return &Page[Account]{Items: out.Items, Pagination: *out.Pagination}, nil
+}
+
+// listAccountsInsightAnswer is the answer of listAccountsInsight.
+type listAccountsInsightAnswer struct {
+	Items      []Account   `json:"accounts"`
+	Pagination *Pagination `json:"pagination"`
+	found      bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listAccountsInsightAnswer) Presize(n int) { x.Items, x.found = make([]Account, 0, n), true }
+
+// ListAccountsInsightIter iterates over the accounts of every page of [API.ListAccountsInsight], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default 100,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
+func (a *API) ListAccountsInsightIter(ctx context.Context, userGUID UserGUID, insightGUID InsightGUID, params *ListAccountsInsightParams, opts ...CallOption) iter.Seq2[Account, error] {
+	var base ListAccountsInsightParams
+	if params != nil {
+		base = *params
+	}
+	page, perPage := 1, 100
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x Account) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Account, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListAccountsInsight(ctx, userGUID, insightGUID, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Items, r.Pagination, nil
+	}, opts...)
+}
+
+// ListAllBudgets calls listAllBudgets (GET /users/{user_guid}/budgets): list a user's budgets.
+//
+// Lists every budget of the user at once: MX takes no paging parameters here and answers
+// no pagination. MX's file describes the answer as one `budget`, which cannot hold a
+// user's budgets: it is the list `budgets` here (BudgetsResponseBody).
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ListAllBudgets(ctx context.Context, userGUID UserGUID, opts ...CallOption) ([]Budget, error) {
+	if err := transport.CheckPath(opListAllBudgets.Path, string(userGUID)); err != nil {
+		return nil, invalid(opListAllBudgets, err)
+	}
+	req, err := newListAllBudgetsRequest("/", userGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListAllBudgets.ID, err)
+	}
+	var out listAllBudgetsAnswer
+	resp, err := a.Do(ctx, opListAllBudgets, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opListAllBudgets, resp, "budgets")
+	}
+	return out.Items, nil
+}
+
+// listAllBudgetsAnswer is the answer of listAllBudgets.
+type listAllBudgetsAnswer struct {
+	Items []Budget `json:"budgets"`
+	found bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listAllBudgetsAnswer) Presize(n int) { x.Items, x.found = make([]Budget, 0, n), true }
+
 // ListCategories calls listCategories (GET /users/{user_guid}/categories): list a user's categories.
 //
 // Lists the categories a user's transactions can take, default and custom, one page at a time.
@@ -1618,6 +2023,72 @@ func (a *API) ListCategoriesIter(ctx context.Context, userGUID UserGUID, params 
 		p := base
 		p.Page, p.RecordsPerPage = &page, &perPage
 		r, err := a.ListCategories(ctx, userGUID, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Items, r.Pagination, nil
+	}, opts...)
+}
+
+// ListCategoriesInsight calls listCategoriesInsight (GET /users/{user_guid}/insights/{insight_guid}/categories): list the categories of an insight.
+//
+// Lists the categories an insight concerns, one page at a time.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ListCategoriesInsight(ctx context.Context, userGUID UserGUID, insightGUID InsightGUID, params *ListCategoriesInsightParams, opts ...CallOption) (*Page[Category], error) {
+	if err := transport.CheckPath(opListCategoriesInsight.Path, string(userGUID), string(insightGUID)); err != nil {
+		return nil, invalid(opListCategoriesInsight, err)
+	}
+	req, err := newListCategoriesInsightRequest("/", userGUID, insightGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListCategoriesInsight.ID, err)
+	}
+	var out listCategoriesInsightAnswer
+	resp, err := a.Do(ctx, opListCategoriesInsight, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opListCategoriesInsight, resp, "categories")
+	}
+	if out.Pagination == nil {
+		return nil, missing(opListCategoriesInsight, resp, "pagination")
+	}
+	return &Page[Category]{Items: out.Items, Pagination: *out.Pagination}, nil
+}
+
+// listCategoriesInsightAnswer is the answer of listCategoriesInsight.
+type listCategoriesInsightAnswer struct {
+	Items      []Category  `json:"categories"`
+	Pagination *Pagination `json:"pagination"`
+	found      bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listCategoriesInsightAnswer) Presize(n int) { x.Items, x.found = make([]Category, 0, n), true }
+
+// ListCategoriesInsightIter iterates over the categories of every page of [API.ListCategoriesInsight], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default 100,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
+func (a *API) ListCategoriesInsightIter(ctx context.Context, userGUID UserGUID, insightGUID InsightGUID, params *ListCategoriesInsightParams, opts ...CallOption) iter.Seq2[Category, error] {
+	var base ListCategoriesInsightParams
+	if params != nil {
+		base = *params
+	}
+	page, perPage := 1, 100
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x Category) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Category, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListCategoriesInsight(ctx, userGUID, insightGUID, &p, opts...)
 		if err != nil {
 			return nil, Pagination{}, err
 		}
@@ -1824,6 +2295,72 @@ func (a *API) ListFavoriteInstitutionsIter(ctx context.Context, params *ListFavo
 	}, opts...)
 }
 
+// ListGoals calls listGoals (GET /users/{user_guid}/goals): list a user's goals.
+//
+// Lists the goals of the user, one page at a time.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ListGoals(ctx context.Context, userGUID UserGUID, params *ListGoalsParams, opts ...CallOption) (*Page[Goal], error) {
+	if err := transport.CheckPath(opListGoals.Path, string(userGUID)); err != nil {
+		return nil, invalid(opListGoals, err)
+	}
+	req, err := newListGoalsRequest("/", userGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListGoals.ID, err)
+	}
+	var out listGoalsAnswer
+	resp, err := a.Do(ctx, opListGoals, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opListGoals, resp, "goals")
+	}
+	if out.Pagination == nil {
+		return nil, missing(opListGoals, resp, "pagination")
+	}
+	return &Page[Goal]{Items: out.Items, Pagination: *out.Pagination}, nil
+}
+
+// listGoalsAnswer is the answer of listGoals.
+type listGoalsAnswer struct {
+	Items      []Goal      `json:"goals"`
+	Pagination *Pagination `json:"pagination"`
+	found      bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listGoalsAnswer) Presize(n int) { x.Items, x.found = make([]Goal, 0, n), true }
+
+// ListGoalsIter iterates over the goals of every page of [API.ListGoals], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default 1000,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
+func (a *API) ListGoalsIter(ctx context.Context, userGUID UserGUID, params *ListGoalsParams, opts ...CallOption) iter.Seq2[Goal, error] {
+	var base ListGoalsParams
+	if params != nil {
+		base = *params
+	}
+	page, perPage := 1, 1000
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x Goal) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Goal, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListGoals(ctx, userGUID, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Items, r.Pagination, nil
+	}, opts...)
+}
+
 // ListHoldings calls listHoldings (GET /users/{user_guid}/investment_holdings): list a user's holdings.
 //
 // Lists the investment holdings of every account of the user, one page at a time.
@@ -2015,6 +2552,206 @@ func (a *API) ListHoldingsByMemberIter(ctx context.Context, userGUID UserGUID, m
 		p := base
 		p.Page, p.RecordsPerPage = &page, &perPage
 		r, err := a.ListHoldingsByMember(ctx, userGUID, memberGUID, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Items, r.Pagination, nil
+	}, opts...)
+}
+
+// ListInsightsByAccount calls listInsightsByAccount (GET /users/{user_guid}/accounts/{account_guid}/insights): list the insights of an account.
+//
+// Lists the insights MX made about one account of the user, one page at a time.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ListInsightsByAccount(ctx context.Context, userGUID UserGUID, accountGUID AccountGUID, params *ListInsightsByAccountParams, opts ...CallOption) (*Page[Insight], error) {
+	if err := transport.CheckPath(opListInsightsByAccount.Path, string(userGUID), string(accountGUID)); err != nil {
+		return nil, invalid(opListInsightsByAccount, err)
+	}
+	req, err := newListInsightsByAccountRequest("/", userGUID, accountGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListInsightsByAccount.ID, err)
+	}
+	var out listInsightsByAccountAnswer
+	resp, err := a.Do(ctx, opListInsightsByAccount, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opListInsightsByAccount, resp, "insights")
+	}
+	if out.Pagination == nil {
+		return nil, missing(opListInsightsByAccount, resp, "pagination")
+	}
+	return &Page[Insight]{Items: out.Items, Pagination: *out.Pagination}, nil
+}
+
+// listInsightsByAccountAnswer is the answer of listInsightsByAccount.
+type listInsightsByAccountAnswer struct {
+	Items      []Insight   `json:"insights"`
+	Pagination *Pagination `json:"pagination"`
+	found      bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listInsightsByAccountAnswer) Presize(n int) { x.Items, x.found = make([]Insight, 0, n), true }
+
+// ListInsightsByAccountIter iterates over the insights of every page of [API.ListInsightsByAccount], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default 100,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
+func (a *API) ListInsightsByAccountIter(ctx context.Context, userGUID UserGUID, accountGUID AccountGUID, params *ListInsightsByAccountParams, opts ...CallOption) iter.Seq2[Insight, error] {
+	var base ListInsightsByAccountParams
+	if params != nil {
+		base = *params
+	}
+	page, perPage := 1, 100
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x Insight) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Insight, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListInsightsByAccount(ctx, userGUID, accountGUID, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Items, r.Pagination, nil
+	}, opts...)
+}
+
+// ListInsightsByTransaction calls listInsightsByTransaction (GET /users/{user_guid}/transactions/{transaction_guid}/insights): list the insights of a transaction.
+//
+// Lists the insights MX made about one transaction of the user, one page at a time.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ListInsightsByTransaction(ctx context.Context, userGUID UserGUID, transactionGUID TransactionGUID, params *ListInsightsByTransactionParams, opts ...CallOption) (*Page[Insight], error) {
+	if err := transport.CheckPath(opListInsightsByTransaction.Path, string(userGUID), string(transactionGUID)); err != nil {
+		return nil, invalid(opListInsightsByTransaction, err)
+	}
+	req, err := newListInsightsByTransactionRequest("/", userGUID, transactionGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListInsightsByTransaction.ID, err)
+	}
+	var out listInsightsByTransactionAnswer
+	resp, err := a.Do(ctx, opListInsightsByTransaction, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opListInsightsByTransaction, resp, "insights")
+	}
+	if out.Pagination == nil {
+		return nil, missing(opListInsightsByTransaction, resp, "pagination")
+	}
+	return &Page[Insight]{Items: out.Items, Pagination: *out.Pagination}, nil
+}
+
+// listInsightsByTransactionAnswer is the answer of listInsightsByTransaction.
+type listInsightsByTransactionAnswer struct {
+	Items      []Insight   `json:"insights"`
+	Pagination *Pagination `json:"pagination"`
+	found      bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listInsightsByTransactionAnswer) Presize(n int) {
+	x.Items, x.found = make([]Insight, 0, n), true
+}
+
+// ListInsightsByTransactionIter iterates over the insights of every page of [API.ListInsightsByTransaction], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default 100,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
+func (a *API) ListInsightsByTransactionIter(ctx context.Context, userGUID UserGUID, transactionGUID TransactionGUID, params *ListInsightsByTransactionParams, opts ...CallOption) iter.Seq2[Insight, error] {
+	var base ListInsightsByTransactionParams
+	if params != nil {
+		base = *params
+	}
+	page, perPage := 1, 100
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x Insight) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Insight, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListInsightsByTransaction(ctx, userGUID, transactionGUID, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Items, r.Pagination, nil
+	}, opts...)
+}
+
+// ListInsightsUser calls listInsightsUser (GET /users/{user_guid}/insights): list a user's insights.
+//
+// Lists the insights MX made for the user, one page at a time.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ListInsightsUser(ctx context.Context, userGUID UserGUID, params *ListInsightsUserParams, opts ...CallOption) (*Page[Insight], error) {
+	if err := transport.CheckPath(opListInsightsUser.Path, string(userGUID)); err != nil {
+		return nil, invalid(opListInsightsUser, err)
+	}
+	req, err := newListInsightsUserRequest("/", userGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListInsightsUser.ID, err)
+	}
+	var out listInsightsUserAnswer
+	resp, err := a.Do(ctx, opListInsightsUser, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opListInsightsUser, resp, "insights")
+	}
+	if out.Pagination == nil {
+		return nil, missing(opListInsightsUser, resp, "pagination")
+	}
+	return &Page[Insight]{Items: out.Items, Pagination: *out.Pagination}, nil
+}
+
+// listInsightsUserAnswer is the answer of listInsightsUser.
+type listInsightsUserAnswer struct {
+	Items      []Insight   `json:"insights"`
+	Pagination *Pagination `json:"pagination"`
+	found      bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listInsightsUserAnswer) Presize(n int) { x.Items, x.found = make([]Insight, 0, n), true }
+
+// ListInsightsUserIter iterates over the insights of every page of [API.ListInsightsUser], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default 100,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
+func (a *API) ListInsightsUserIter(ctx context.Context, userGUID UserGUID, params *ListInsightsUserParams, opts ...CallOption) iter.Seq2[Insight, error] {
+	var base ListInsightsUserParams
+	if params != nil {
+		base = *params
+	}
+	page, perPage := 1, 100
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x Insight) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Insight, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListInsightsUser(ctx, userGUID, &p, opts...)
 		if err != nil {
 			return nil, Pagination{}, err
 		}
@@ -2516,6 +3253,72 @@ func (a *API) ListMerchantsIter(ctx context.Context, params *ListMerchantsParams
 	}, opts...)
 }
 
+// ListMerchantsInsight calls listMerchantsInsight (GET /users/{user_guid}/insights/{insight_guid}/merchants): list the merchants of an insight.
+//
+// Lists the merchants an insight concerns, one page at a time.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ListMerchantsInsight(ctx context.Context, userGUID UserGUID, insightGUID InsightGUID, params *ListMerchantsInsightParams, opts ...CallOption) (*Page[Merchant], error) {
+	if err := transport.CheckPath(opListMerchantsInsight.Path, string(userGUID), string(insightGUID)); err != nil {
+		return nil, invalid(opListMerchantsInsight, err)
+	}
+	req, err := newListMerchantsInsightRequest("/", userGUID, insightGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListMerchantsInsight.ID, err)
+	}
+	var out listMerchantsInsightAnswer
+	resp, err := a.Do(ctx, opListMerchantsInsight, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opListMerchantsInsight, resp, "merchants")
+	}
+	if out.Pagination == nil {
+		return nil, missing(opListMerchantsInsight, resp, "pagination")
+	}
+	return &Page[Merchant]{Items: out.Items, Pagination: *out.Pagination}, nil
+}
+
+// listMerchantsInsightAnswer is the answer of listMerchantsInsight.
+type listMerchantsInsightAnswer struct {
+	Items      []Merchant  `json:"merchants"`
+	Pagination *Pagination `json:"pagination"`
+	found      bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listMerchantsInsightAnswer) Presize(n int) { x.Items, x.found = make([]Merchant, 0, n), true }
+
+// ListMerchantsInsightIter iterates over the merchants of every page of [API.ListMerchantsInsight], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default 100,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
+func (a *API) ListMerchantsInsightIter(ctx context.Context, userGUID UserGUID, insightGUID InsightGUID, params *ListMerchantsInsightParams, opts ...CallOption) iter.Seq2[Merchant, error] {
+	var base ListMerchantsInsightParams
+	if params != nil {
+		base = *params
+	}
+	page, perPage := 1, 100
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x Merchant) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Merchant, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListMerchantsInsight(ctx, userGUID, insightGUID, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Items, r.Pagination, nil
+	}, opts...)
+}
+
 // ListNotifications calls listNotifications (GET /users/{user_guid}/notifications): list a user's notifications.
 //
 // Lists the notifications made for the user, one page at a time. MX's file gives the
@@ -2623,6 +3426,346 @@ type listRewardsAnswer struct {
 
 // Presize makes the records a slice of n records' capacity, before decoding.
 func (x *listRewardsAnswer) Presize(n int) { x.Items, x.found = make([]Reward, 0, n), true }
+
+// ListScheduledPaymentsInsight calls listScheduledPaymentsInsight (GET /users/{user_guid}/insights/{insight_guid}/scheduled_payments): list the scheduled payments of an insight.
+//
+// Lists the scheduled payments (expected bills, income, subscriptions) an insight concerns,
+// one page at a time.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ListScheduledPaymentsInsight(ctx context.Context, userGUID UserGUID, insightGUID InsightGUID, params *ListScheduledPaymentsInsightParams, opts ...CallOption) (*Page[ScheduledPayment], error) {
+	if err := transport.CheckPath(opListScheduledPaymentsInsight.Path, string(userGUID), string(insightGUID)); err != nil {
+		return nil, invalid(opListScheduledPaymentsInsight, err)
+	}
+	req, err := newListScheduledPaymentsInsightRequest("/", userGUID, insightGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListScheduledPaymentsInsight.ID, err)
+	}
+	var out listScheduledPaymentsInsightAnswer
+	resp, err := a.Do(ctx, opListScheduledPaymentsInsight, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opListScheduledPaymentsInsight, resp, "scheduled_payments")
+	}
+	if out.Pagination == nil {
+		return nil, missing(opListScheduledPaymentsInsight, resp, "pagination")
+	}
+	return &Page[ScheduledPayment]{Items: out.Items, Pagination: *out.Pagination}, nil
+}
+
+// listScheduledPaymentsInsightAnswer is the answer of listScheduledPaymentsInsight.
+type listScheduledPaymentsInsightAnswer struct {
+	Items      []ScheduledPayment `json:"scheduled_payments"`
+	Pagination *Pagination        `json:"pagination"`
+	found      bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listScheduledPaymentsInsightAnswer) Presize(n int) {
+	x.Items, x.found = make([]ScheduledPayment, 0, n), true
+}
+
+// ListScheduledPaymentsInsightIter iterates over the scheduled_payments of every page of [API.ListScheduledPaymentsInsight], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default 100,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
+func (a *API) ListScheduledPaymentsInsightIter(ctx context.Context, userGUID UserGUID, insightGUID InsightGUID, params *ListScheduledPaymentsInsightParams, opts ...CallOption) iter.Seq2[ScheduledPayment, error] {
+	var base ListScheduledPaymentsInsightParams
+	if params != nil {
+		base = *params
+	}
+	page, perPage := 1, 100
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x ScheduledPayment) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]ScheduledPayment, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListScheduledPaymentsInsight(ctx, userGUID, insightGUID, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Items, r.Pagination, nil
+	}, opts...)
+}
+
+// ListSpendingPlanAccounts calls listSpendingPlanAccounts (GET /users/{user_guid}/spending_plans/{spending_plan_guid}/spending_plan_accounts): list a spending plan's accounts.
+//
+// Lists the accounts a spending plan follows, one page at a time.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ListSpendingPlanAccounts(ctx context.Context, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID, params *ListSpendingPlanAccountsParams, opts ...CallOption) (*Page[SpendingPlanAccount], error) {
+	if err := transport.CheckPath(opListSpendingPlanAccounts.Path, string(userGUID), string(spendingPlanGUID)); err != nil {
+		return nil, invalid(opListSpendingPlanAccounts, err)
+	}
+	req, err := newListSpendingPlanAccountsRequest("/", userGUID, spendingPlanGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListSpendingPlanAccounts.ID, err)
+	}
+	var out listSpendingPlanAccountsAnswer
+	resp, err := a.Do(ctx, opListSpendingPlanAccounts, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opListSpendingPlanAccounts, resp, "spending_plan_accounts")
+	}
+	if out.Pagination == nil {
+		return nil, missing(opListSpendingPlanAccounts, resp, "pagination")
+	}
+	return &Page[SpendingPlanAccount]{Items: out.Items, Pagination: *out.Pagination}, nil
+}
+
+// listSpendingPlanAccountsAnswer is the answer of listSpendingPlanAccounts.
+type listSpendingPlanAccountsAnswer struct {
+	Items      []SpendingPlanAccount `json:"spending_plan_accounts"`
+	Pagination *Pagination           `json:"pagination"`
+	found      bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listSpendingPlanAccountsAnswer) Presize(n int) {
+	x.Items, x.found = make([]SpendingPlanAccount, 0, n), true
+}
+
+// ListSpendingPlanAccountsIter iterates over the spending_plan_accounts of every page of [API.ListSpendingPlanAccounts], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default 1000,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
+func (a *API) ListSpendingPlanAccountsIter(ctx context.Context, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID, params *ListSpendingPlanAccountsParams, opts ...CallOption) iter.Seq2[SpendingPlanAccount, error] {
+	var base ListSpendingPlanAccountsParams
+	if params != nil {
+		base = *params
+	}
+	page, perPage := 1, 1000
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x SpendingPlanAccount) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]SpendingPlanAccount, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListSpendingPlanAccounts(ctx, userGUID, spendingPlanGUID, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Items, r.Pagination, nil
+	}, opts...)
+}
+
+// ListSpendingPlanIterationItems calls listSpendingPlanIterationItems (GET /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items): list the items of a spending plan's current iteration.
+//
+// Lists the items (planned income and expenses) of the current iteration of a spending plan,
+// one page at a time.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ListSpendingPlanIterationItems(ctx context.Context, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID, params *ListSpendingPlanIterationItemsParams, opts ...CallOption) (*Page[SpendingPlanIterationItem], error) {
+	if err := transport.CheckPath(opListSpendingPlanIterationItems.Path, string(userGUID), string(spendingPlanGUID)); err != nil {
+		return nil, invalid(opListSpendingPlanIterationItems, err)
+	}
+	req, err := newListSpendingPlanIterationItemsRequest("/", userGUID, spendingPlanGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListSpendingPlanIterationItems.ID, err)
+	}
+	var out listSpendingPlanIterationItemsAnswer
+	resp, err := a.Do(ctx, opListSpendingPlanIterationItems, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opListSpendingPlanIterationItems, resp, "iteration_items")
+	}
+	if out.Pagination == nil {
+		return nil, missing(opListSpendingPlanIterationItems, resp, "pagination")
+	}
+	return &Page[SpendingPlanIterationItem]{Items: out.Items, Pagination: *out.Pagination}, nil
+}
+
+// listSpendingPlanIterationItemsAnswer is the answer of listSpendingPlanIterationItems.
+type listSpendingPlanIterationItemsAnswer struct {
+	Items      []SpendingPlanIterationItem `json:"iteration_items"`
+	Pagination *Pagination                 `json:"pagination"`
+	found      bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listSpendingPlanIterationItemsAnswer) Presize(n int) {
+	x.Items, x.found = make([]SpendingPlanIterationItem, 0, n), true
+}
+
+// ListSpendingPlanIterationItemsIter iterates over the iteration_items of every page of [API.ListSpendingPlanIterationItems], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default 1000,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
+func (a *API) ListSpendingPlanIterationItemsIter(ctx context.Context, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID, params *ListSpendingPlanIterationItemsParams, opts ...CallOption) iter.Seq2[SpendingPlanIterationItem, error] {
+	var base ListSpendingPlanIterationItemsParams
+	if params != nil {
+		base = *params
+	}
+	page, perPage := 1, 1000
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x SpendingPlanIterationItem) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]SpendingPlanIterationItem, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListSpendingPlanIterationItems(ctx, userGUID, spendingPlanGUID, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Items, r.Pagination, nil
+	}, opts...)
+}
+
+// ListSpendingPlanIterations calls listSpendingPlanIterations (GET /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations): list a spending plan's iterations.
+//
+// Lists the iterations (periods, usually months) of a spending plan, one page at a time.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ListSpendingPlanIterations(ctx context.Context, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID, params *ListSpendingPlanIterationsParams, opts ...CallOption) (*Page[SpendingPlanIteration], error) {
+	if err := transport.CheckPath(opListSpendingPlanIterations.Path, string(userGUID), string(spendingPlanGUID)); err != nil {
+		return nil, invalid(opListSpendingPlanIterations, err)
+	}
+	req, err := newListSpendingPlanIterationsRequest("/", userGUID, spendingPlanGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListSpendingPlanIterations.ID, err)
+	}
+	var out listSpendingPlanIterationsAnswer
+	resp, err := a.Do(ctx, opListSpendingPlanIterations, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opListSpendingPlanIterations, resp, "iterations")
+	}
+	if out.Pagination == nil {
+		return nil, missing(opListSpendingPlanIterations, resp, "pagination")
+	}
+	return &Page[SpendingPlanIteration]{Items: out.Items, Pagination: *out.Pagination}, nil
+}
+
+// listSpendingPlanIterationsAnswer is the answer of listSpendingPlanIterations.
+type listSpendingPlanIterationsAnswer struct {
+	Items      []SpendingPlanIteration `json:"iterations"`
+	Pagination *Pagination             `json:"pagination"`
+	found      bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listSpendingPlanIterationsAnswer) Presize(n int) {
+	x.Items, x.found = make([]SpendingPlanIteration, 0, n), true
+}
+
+// ListSpendingPlanIterationsIter iterates over the iterations of every page of [API.ListSpendingPlanIterations], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default 1000,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
+func (a *API) ListSpendingPlanIterationsIter(ctx context.Context, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID, params *ListSpendingPlanIterationsParams, opts ...CallOption) iter.Seq2[SpendingPlanIteration, error] {
+	var base ListSpendingPlanIterationsParams
+	if params != nil {
+		base = *params
+	}
+	page, perPage := 1, 1000
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x SpendingPlanIteration) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]SpendingPlanIteration, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListSpendingPlanIterations(ctx, userGUID, spendingPlanGUID, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Items, r.Pagination, nil
+	}, opts...)
+}
+
+// ListSpendingPlans calls listSpendingPlans (GET /users/{user_guid}/spending_plans): list a user's spending plans.
+//
+// Lists the spending plans of the user, one page at a time.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ListSpendingPlans(ctx context.Context, userGUID UserGUID, params *ListSpendingPlansParams, opts ...CallOption) (*Page[SpendingPlan], error) {
+	if err := transport.CheckPath(opListSpendingPlans.Path, string(userGUID)); err != nil {
+		return nil, invalid(opListSpendingPlans, err)
+	}
+	req, err := newListSpendingPlansRequest("/", userGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListSpendingPlans.ID, err)
+	}
+	var out listSpendingPlansAnswer
+	resp, err := a.Do(ctx, opListSpendingPlans, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opListSpendingPlans, resp, "spending_plans")
+	}
+	if out.Pagination == nil {
+		return nil, missing(opListSpendingPlans, resp, "pagination")
+	}
+	return &Page[SpendingPlan]{Items: out.Items, Pagination: *out.Pagination}, nil
+}
+
+// listSpendingPlansAnswer is the answer of listSpendingPlans.
+type listSpendingPlansAnswer struct {
+	Items      []SpendingPlan `json:"spending_plans"`
+	Pagination *Pagination    `json:"pagination"`
+	found      bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listSpendingPlansAnswer) Presize(n int) { x.Items, x.found = make([]SpendingPlan, 0, n), true }
+
+// ListSpendingPlansIter iterates over the spending_plans of every page of [API.ListSpendingPlans], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default 1000,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
+func (a *API) ListSpendingPlansIter(ctx context.Context, userGUID UserGUID, params *ListSpendingPlansParams, opts ...CallOption) iter.Seq2[SpendingPlan, error] {
+	var base ListSpendingPlansParams
+	if params != nil {
+		base = *params
+	}
+	page, perPage := 1, 1000
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x SpendingPlan) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]SpendingPlan, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListSpendingPlans(ctx, userGUID, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Items, r.Pagination, nil
+	}, opts...)
+}
 
 // ListStatementsByMember calls listStatementsByMember (GET /users/{user_guid}/members/{member_guid}/statements): list a member's statements.
 //
@@ -3296,6 +4439,74 @@ func (a *API) ListTransactionsByTagIter(ctx context.Context, userIdentifier User
 	}, opts...)
 }
 
+// ListTransactionsInsight calls listTransactionsInsight (GET /users/{user_guid}/insights/{insight_guid}/transactions): list the transactions of an insight.
+//
+// Lists the transactions an insight concerns, one page at a time.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ListTransactionsInsight(ctx context.Context, userGUID UserGUID, insightGUID InsightGUID, params *ListTransactionsInsightParams, opts ...CallOption) (*Page[Transaction], error) {
+	if err := transport.CheckPath(opListTransactionsInsight.Path, string(userGUID), string(insightGUID)); err != nil {
+		return nil, invalid(opListTransactionsInsight, err)
+	}
+	req, err := newListTransactionsInsightRequest("/", userGUID, insightGUID, params)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opListTransactionsInsight.ID, err)
+	}
+	var out listTransactionsInsightAnswer
+	resp, err := a.Do(ctx, opListTransactionsInsight, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opListTransactionsInsight, resp, "transactions")
+	}
+	if out.Pagination == nil {
+		return nil, missing(opListTransactionsInsight, resp, "pagination")
+	}
+	return &Page[Transaction]{Items: out.Items, Pagination: *out.Pagination}, nil
+}
+
+// listTransactionsInsightAnswer is the answer of listTransactionsInsight.
+type listTransactionsInsightAnswer struct {
+	Items      []Transaction `json:"transactions"`
+	Pagination *Pagination   `json:"pagination"`
+	found      bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *listTransactionsInsightAnswer) Presize(n int) {
+	x.Items, x.found = make([]Transaction, 0, n), true
+}
+
+// ListTransactionsInsightIter iterates over the transactions of every page of [API.ListTransactionsInsight], from
+// params.Page (default 1) with params.RecordsPerPage records per page (default 100,
+// the most the operation allows). params is not modified. The loop may stop at any time; an
+// error is yielded once and ends the iteration. See [WithPrefetch] to fetch pages
+// ahead. Each record is yielded once, even when the list changes while it is
+// read (see [Paginate]).
+func (a *API) ListTransactionsInsightIter(ctx context.Context, userGUID UserGUID, insightGUID InsightGUID, params *ListTransactionsInsightParams, opts ...CallOption) iter.Seq2[Transaction, error] {
+	var base ListTransactionsInsightParams
+	if params != nil {
+		base = *params
+	}
+	page, perPage := 1, 100
+	if base.Page != nil {
+		page = *base.Page
+	}
+	if base.RecordsPerPage != nil {
+		perPage = *base.RecordsPerPage
+	}
+	return Paginate(ctx, page, perPage, func(x Transaction) string { return string(x.GUID) }, func(ctx context.Context, page, perPage int, opts []CallOption) ([]Transaction, Pagination, error) {
+		p := base
+		p.Page, p.RecordsPerPage = &page, &perPage
+		r, err := a.ListTransactionsInsight(ctx, userGUID, insightGUID, &p, opts...)
+		if err != nil {
+			return nil, Pagination{}, err
+		}
+		return r.Items, r.Pagination, nil
+	}, opts...)
+}
+
 // ListUserAccounts calls listUserAccounts (GET /users/{user_identifier}/accounts): list a user's accounts.
 //
 // Lists every account of the user, across all of its members, one page at a time. The
@@ -3685,6 +4896,42 @@ func (a *API) ReadCreditCardProduct(ctx context.Context, creditCardProductGUID C
 	return out.CreditCardProduct, nil
 }
 
+// ReadCurrentSpendingPlanIteration calls readCurrentSpendingPlanIteration (GET /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current): read a spending plan's current iteration.
+//
+// Returns the current iteration of a spending plan. MX's file describes the answer as the
+// bare iteration, while its reference wraps it in `iteration`: both are read
+// (SpendingPlanIterationResponseBody). MX's file also gives this read `page` and
+// `records_per_page`, which have nothing to page in an answer of one iteration: they are
+// left out.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ReadCurrentSpendingPlanIteration(ctx context.Context, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID, opts ...CallOption) (*SpendingPlanIteration, error) {
+	if err := transport.CheckPath(opReadCurrentSpendingPlanIteration.Path, string(userGUID), string(spendingPlanGUID)); err != nil {
+		return nil, invalid(opReadCurrentSpendingPlanIteration, err)
+	}
+	req, err := newReadCurrentSpendingPlanIterationRequest("/", userGUID, spendingPlanGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opReadCurrentSpendingPlanIteration.ID, err)
+	}
+	// MX describes this answer as the bare iteration; other creates wrap it in
+	// {"iteration": ...}. Both are read.
+	var out struct {
+		SpendingPlanIteration
+		Wrapped *SpendingPlanIteration `json:"iteration"`
+	}
+	resp, err := a.Do(ctx, opReadCurrentSpendingPlanIteration, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case out.Wrapped != nil:
+		return out.Wrapped, nil
+	case out.SpendingPlanIteration.GUID != "":
+		return &out.SpendingPlanIteration, nil
+	}
+	return nil, missing(opReadCurrentSpendingPlanIteration, resp, "iteration")
+}
+
 // ReadDefaultCategory calls readDefaultCategory (GET /categories/{category_guid}): read a default category.
 //
 // Returns one of MX's default categories; an unknown GUID answers 404.
@@ -3711,6 +4958,32 @@ func (a *API) ReadDefaultCategory(ctx context.Context, categoryGUID CategoryGUID
 	return out.Category, nil
 }
 
+// ReadGoal calls readGoal (GET /users/{user_guid}/goals/{goal_guid}): read a goal.
+//
+// Returns one goal of the user; an unknown goal answers 404.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ReadGoal(ctx context.Context, userGUID UserGUID, goalGUID GoalGUID, opts ...CallOption) (*Goal, error) {
+	if err := transport.CheckPath(opReadGoal.Path, string(userGUID), string(goalGUID)); err != nil {
+		return nil, invalid(opReadGoal, err)
+	}
+	req, err := newReadGoalRequest("/", userGUID, goalGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opReadGoal.ID, err)
+	}
+	var out struct {
+		Goal *Goal `json:"goal"`
+	}
+	resp, err := a.Do(ctx, opReadGoal, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.Goal == nil {
+		return nil, missing(opReadGoal, resp, "goal")
+	}
+	return out.Goal, nil
+}
+
 // ReadHolding calls readHolding (GET /users/{user_guid}/investment_holdings/{holding_guid}): read a holding.
 //
 // Returns one investment holding of the user; an unknown holding answers 404.
@@ -3735,6 +5008,32 @@ func (a *API) ReadHolding(ctx context.Context, userGUID UserGUID, holdingGUID Ho
 		return nil, missing(opReadHolding, resp, "investment_holding")
 	}
 	return out.InvestmentHolding, nil
+}
+
+// ReadInsightUser calls readInsightUser (GET /users/{user_guid}/insights/{insight_guid}): read an insight.
+//
+// Returns one insight of the user; an unknown insight answers 404.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ReadInsightUser(ctx context.Context, userGUID UserGUID, insightGUID InsightGUID, opts ...CallOption) (*Insight, error) {
+	if err := transport.CheckPath(opReadInsightUser.Path, string(userGUID), string(insightGUID)); err != nil {
+		return nil, invalid(opReadInsightUser, err)
+	}
+	req, err := newReadInsightUserRequest("/", userGUID, insightGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opReadInsightUser.ID, err)
+	}
+	var out struct {
+		Insight *Insight `json:"insight"`
+	}
+	resp, err := a.Do(ctx, opReadInsightUser, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.Insight == nil {
+		return nil, missing(opReadInsightUser, resp, "insight")
+	}
+	return out.Insight, nil
 }
 
 // ReadInstitution calls readInstitution (GET /institutions/{institution_code}): read an institution.
@@ -3884,6 +5183,36 @@ func (a *API) ReadMerchantLocation(ctx context.Context, merchantLocationGUID Mer
 	return out.MerchantLocation, nil
 }
 
+// ReadMonthlyCashFlowProfile calls readMonthlyCashFlowProfile (GET /users/{user_identifier}/monthly_cash_flow_profile): read a user's monthly cash flow profile.
+//
+// Returns the monthly cash flow profile of the user: budgeted income and expenses, and the
+// part set aside for goals.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ReadMonthlyCashFlowProfile(ctx context.Context, userIdentifier UserIdentifier, opts ...CallOption) (*MonthlyCashFlowProfile, error) {
+	if userIdentifier == nil {
+		return nil, invalid(opReadMonthlyCashFlowProfile, fmt.Errorf("the path parameter userIdentifier is nil"))
+	}
+	if err := transport.CheckPath(opReadMonthlyCashFlowProfile.Path, identifierValue(userIdentifier)); err != nil {
+		return nil, invalid(opReadMonthlyCashFlowProfile, err)
+	}
+	req, err := newReadMonthlyCashFlowProfileRequest("/", userIdentifier)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opReadMonthlyCashFlowProfile.ID, err)
+	}
+	var out struct {
+		MonthlyCashFlowProfile *MonthlyCashFlowProfile `json:"monthly_cash_flow_profile"`
+	}
+	resp, err := a.Do(ctx, opReadMonthlyCashFlowProfile, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.MonthlyCashFlowProfile == nil {
+		return nil, missing(opReadMonthlyCashFlowProfile, resp, "monthly_cash_flow_profile")
+	}
+	return out.MonthlyCashFlowProfile, nil
+}
+
 // ReadNotifications calls readNotifications (GET /users/{user_guid}/notifications/{notification_guid}): read a notification.
 //
 // Returns one notification of the user; an unknown one answers 404. MX names the
@@ -3936,6 +5265,176 @@ func (a *API) ReadRewards(ctx context.Context, userGUID UserGUID, memberGUID Mem
 		return nil, missing(opReadRewards, resp, "reward")
 	}
 	return out.Reward, nil
+}
+
+// ReadSpecificBudget calls readSpecificBudget (GET /users/{user_guid}/budgets/{budget_guid}): read a budget.
+//
+// Returns one budget of the user; an unknown budget answers 404.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ReadSpecificBudget(ctx context.Context, userGUID UserGUID, budgetGUID BudgetGUID, opts ...CallOption) (*Budget, error) {
+	if err := transport.CheckPath(opReadSpecificBudget.Path, string(userGUID), string(budgetGUID)); err != nil {
+		return nil, invalid(opReadSpecificBudget, err)
+	}
+	req, err := newReadSpecificBudgetRequest("/", userGUID, budgetGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opReadSpecificBudget.ID, err)
+	}
+	var out struct {
+		Budget *Budget `json:"budget"`
+	}
+	resp, err := a.Do(ctx, opReadSpecificBudget, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.Budget == nil {
+		return nil, missing(opReadSpecificBudget, resp, "budget")
+	}
+	return out.Budget, nil
+}
+
+// ReadSpendingPlanAccount calls readSpendingPlanAccount (GET /users/{user_guid}/spending_plans/{spending_plan_guid}/spending_plan_accounts/{spending_plan_account_guid}): read a spending plan account.
+//
+// Returns one account a spending plan follows. MX's file describes the answer as the bare
+// spending plan account, while its reference wraps it in `spending_plan_account`: both are
+// read (SpendingPlanAccountResponseBody). MX's file also gives this read `page` and
+// `records_per_page`, which have nothing to page in an answer of one record: they are left
+// out.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ReadSpendingPlanAccount(ctx context.Context, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID, spendingPlanAccountGUID SpendingPlanAccountGUID, opts ...CallOption) (*SpendingPlanAccount, error) {
+	if err := transport.CheckPath(opReadSpendingPlanAccount.Path, string(userGUID), string(spendingPlanGUID), string(spendingPlanAccountGUID)); err != nil {
+		return nil, invalid(opReadSpendingPlanAccount, err)
+	}
+	req, err := newReadSpendingPlanAccountRequest("/", userGUID, spendingPlanGUID, spendingPlanAccountGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opReadSpendingPlanAccount.ID, err)
+	}
+	// MX describes this answer as the bare spending_plan_account; other creates wrap it in
+	// {"spending_plan_account": ...}. Both are read.
+	var out struct {
+		SpendingPlanAccount
+		Wrapped *SpendingPlanAccount `json:"spending_plan_account"`
+	}
+	resp, err := a.Do(ctx, opReadSpendingPlanAccount, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case out.Wrapped != nil:
+		return out.Wrapped, nil
+	case out.SpendingPlanAccount.GUID != "":
+		return &out.SpendingPlanAccount, nil
+	}
+	return nil, missing(opReadSpendingPlanAccount, resp, "spending_plan_account")
+}
+
+// ReadSpendingPlanIteration calls readSpendingPlanIteration (GET /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/{iteration_number}): read a spending plan iteration.
+//
+// Returns one iteration of a spending plan, by its number; readCurrentSpendingPlanIteration
+// returns the current one. MX's file describes the answer as the bare iteration, while its
+// reference wraps it in `iteration`: both are read (SpendingPlanIterationResponseBody).
+// MX's file also gives this read `page` and `records_per_page`, which have nothing to page
+// in an answer of one iteration: they are left out.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ReadSpendingPlanIteration(ctx context.Context, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID, iterationNumber int, opts ...CallOption) (*SpendingPlanIteration, error) {
+	if err := transport.CheckPath(opReadSpendingPlanIteration.Path, string(userGUID), string(spendingPlanGUID), fmt.Sprint(iterationNumber)); err != nil {
+		return nil, invalid(opReadSpendingPlanIteration, err)
+	}
+	req, err := newReadSpendingPlanIterationRequest("/", userGUID, spendingPlanGUID, iterationNumber)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opReadSpendingPlanIteration.ID, err)
+	}
+	// MX describes this answer as the bare iteration; other creates wrap it in
+	// {"iteration": ...}. Both are read.
+	var out struct {
+		SpendingPlanIteration
+		Wrapped *SpendingPlanIteration `json:"iteration"`
+	}
+	resp, err := a.Do(ctx, opReadSpendingPlanIteration, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case out.Wrapped != nil:
+		return out.Wrapped, nil
+	case out.SpendingPlanIteration.GUID != "":
+		return &out.SpendingPlanIteration, nil
+	}
+	return nil, missing(opReadSpendingPlanIteration, resp, "iteration")
+}
+
+// ReadSpendingPlanIterationItem calls readSpendingPlanIterationItem (GET /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items/{iteration_item_guid}): read an item of a spending plan's current iteration.
+//
+// Returns one item of the current iteration of a spending plan. MX's file describes the
+// answer as the bare item, while its reference wraps it in `iteration_item`: both are read
+// (SpendingPlanIterationItemResponseBody). MX's file also gives this read `page` and
+// `records_per_page`, which have nothing to page in an answer of one item: they are left
+// out.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ReadSpendingPlanIterationItem(ctx context.Context, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID, iterationItemGUID SpendingPlanIterationItemGUID, opts ...CallOption) (*SpendingPlanIterationItem, error) {
+	if err := transport.CheckPath(opReadSpendingPlanIterationItem.Path, string(userGUID), string(spendingPlanGUID), string(iterationItemGUID)); err != nil {
+		return nil, invalid(opReadSpendingPlanIterationItem, err)
+	}
+	req, err := newReadSpendingPlanIterationItemRequest("/", userGUID, spendingPlanGUID, iterationItemGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opReadSpendingPlanIterationItem.ID, err)
+	}
+	// MX describes this answer as the bare iteration_item; other creates wrap it in
+	// {"iteration_item": ...}. Both are read.
+	var out struct {
+		SpendingPlanIterationItem
+		Wrapped *SpendingPlanIterationItem `json:"iteration_item"`
+	}
+	resp, err := a.Do(ctx, opReadSpendingPlanIterationItem, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case out.Wrapped != nil:
+		return out.Wrapped, nil
+	case out.SpendingPlanIterationItem.GUID != "":
+		return &out.SpendingPlanIterationItem, nil
+	}
+	return nil, missing(opReadSpendingPlanIterationItem, resp, "iteration_item")
+}
+
+// ReadSpendingPlanUser calls readSpendingPlanUser (GET /users/{user_guid}/spending_plans/{spending_plan_guid}): read a spending plan.
+//
+// Returns one spending plan of the user; an unknown plan answers 404. MX's file describes
+// the answer as the bare plan, while its reference wraps it in `spending_plan`: both are
+// read (SpendingPlanResponseBody). MX's file also gives this read `page` and
+// `records_per_page`, which have nothing to page in an answer of one plan: they are left
+// out.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) ReadSpendingPlanUser(ctx context.Context, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID, opts ...CallOption) (*SpendingPlan, error) {
+	if err := transport.CheckPath(opReadSpendingPlanUser.Path, string(userGUID), string(spendingPlanGUID)); err != nil {
+		return nil, invalid(opReadSpendingPlanUser, err)
+	}
+	req, err := newReadSpendingPlanUserRequest("/", userGUID, spendingPlanGUID)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opReadSpendingPlanUser.ID, err)
+	}
+	// MX describes this answer as the bare spending_plan; other creates wrap it in
+	// {"spending_plan": ...}. Both are read.
+	var out struct {
+		SpendingPlan
+		Wrapped *SpendingPlan `json:"spending_plan"`
+	}
+	resp, err := a.Do(ctx, opReadSpendingPlanUser, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case out.Wrapped != nil:
+		return out.Wrapped, nil
+	case out.SpendingPlan.GUID != "":
+		return &out.SpendingPlan, nil
+	}
+	return nil, missing(opReadSpendingPlanUser, resp, "spending_plan")
 }
 
 // ReadStatementByMember calls readStatementByMember (GET /users/{user_guid}/members/{member_guid}/statements/{statement_guid}): read a statement.
@@ -4217,6 +5716,51 @@ func (x *repeatingTransactionsAnswer) Presize(n int) {
 	x.Items, x.found = make([]RepeatingTransaction, 0, n), true
 }
 
+// RepositionGoals calls repositionGoals (PUT /users/{user_guid}/goals/reposition): reorder a user's goals.
+//
+// Gives goals of the user new ranks (`position`, 1 the first), and answers every goal of
+// the user in its new order. MX moves the other goals as needed to keep the ranks in
+// sequence.
+//
+// The body is not one wrapped object, as other bodies are, but a list of goals and their
+// ranks under `goals` (GoalsRepositionRequestBody); the answer is the user's goals, without
+// pagination.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) RepositionGoals(ctx context.Context, userGUID UserGUID, goals []GoalPosition, opts ...CallOption) ([]Goal, error) {
+	if err := transport.CheckPath(opRepositionGoals.Path, string(userGUID)); err != nil {
+		return nil, invalid(opRepositionGoals, err)
+	}
+	body, err := encodeBody(opRepositionGoals, struct {
+		Goals []GoalPosition `json:"goals"`
+	}{goals})
+	if err != nil {
+		return nil, err
+	}
+	req, err := newRepositionGoalsRequest("/", userGUID, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opRepositionGoals.ID, err)
+	}
+	var out repositionGoalsAnswer
+	resp, err := a.Do(ctx, opRepositionGoals, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, missing(opRepositionGoals, resp, "goals")
+	}
+	return out.Items, nil
+}
+
+// repositionGoalsAnswer is the answer of repositionGoals.
+type repositionGoalsAnswer struct {
+	Items []Goal `json:"goals"`
+	found bool
+}
+
+// Presize makes the records a slice of n records' capacity, before decoding.
+func (x *repositionGoalsAnswer) Presize(n int) { x.Items, x.found = make([]Goal, 0, n), true }
+
 // RequestAuthorizationCode calls requestAuthorizationCode (POST /authorization_code): request an authorization code.
 //
 // Issues an authorization code for the one account that `scope` names, so that a payment
@@ -4479,6 +6023,78 @@ func (a *API) UpdateCategory(ctx context.Context, userGUID UserGUID, categoryGUI
 	return out.Category, nil
 }
 
+// UpdateGoal calls updateGoal (PUT /users/{user_guid}/goals/{goal_guid}): update a goal.
+//
+// Sets attributes of a goal of the user: its amount, account, dates, state or rank.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) UpdateGoal(ctx context.Context, userGUID UserGUID, goalGUID GoalGUID, goal GoalUpdateRequest, opts ...CallOption) (*Goal, error) {
+	if err := transport.CheckPath(opUpdateGoal.Path, string(userGUID), string(goalGUID)); err != nil {
+		return nil, invalid(opUpdateGoal, err)
+	}
+	body, err := encodeBody(opUpdateGoal, struct {
+		Goal GoalUpdateRequest `json:"goal"`
+	}{goal})
+	if err != nil {
+		return nil, err
+	}
+	req, err := newUpdateGoalRequest("/", userGUID, goalGUID, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opUpdateGoal.ID, err)
+	}
+	var out struct {
+		Goal *Goal `json:"goal"`
+	}
+	resp, err := a.Do(ctx, opUpdateGoal, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.Goal == nil {
+		return nil, missing(opUpdateGoal, resp, "goal")
+	}
+	return out.Goal, nil
+}
+
+// UpdateInsight calls updateInsight (PUT /users/{user_guid}/insights/{insight_guid}): update an insight.
+//
+// Marks an insight of the user as shown or dismissed, or undoes either. MX's file
+// describes the answer as the bare insight, while readInsightUser answers it wrapped in
+// `insight`: both are read (InsightUpdateResponseBody).
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) UpdateInsight(ctx context.Context, userGUID UserGUID, insightGUID InsightGUID, insight InsightUpdateRequest, opts ...CallOption) (*Insight, error) {
+	if err := transport.CheckPath(opUpdateInsight.Path, string(userGUID), string(insightGUID)); err != nil {
+		return nil, invalid(opUpdateInsight, err)
+	}
+	body, err := encodeBody(opUpdateInsight, struct {
+		Insight InsightUpdateRequest `json:"insight"`
+	}{insight})
+	if err != nil {
+		return nil, err
+	}
+	req, err := newUpdateInsightRequest("/", userGUID, insightGUID, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opUpdateInsight.ID, err)
+	}
+	// MX describes this answer as the bare insight; other creates wrap it in
+	// {"insight": ...}. Both are read.
+	var out struct {
+		Insight
+		Wrapped *Insight `json:"insight"`
+	}
+	resp, err := a.Do(ctx, opUpdateInsight, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case out.Wrapped != nil:
+		return out.Wrapped, nil
+	case out.Insight.GUID != "":
+		return &out.Insight, nil
+	}
+	return nil, missing(opUpdateInsight, resp, "insight")
+}
+
 // UpdateMember calls updateMember (PUT /users/{user_identifier}/members/{member_identifier}): update a member.
 //
 // Changes a member's credentials (listMemberCredentials says which), partner-defined id,
@@ -4518,6 +6134,114 @@ func (a *API) UpdateMember(ctx context.Context, userIdentifier UserIdentifier, m
 		return nil, missing(opUpdateMember, resp, "member")
 	}
 	return out.Member, nil
+}
+
+// UpdateMonthlyCashFlowProfile calls updateMonthlyCashFlowProfile (PUT /users/{user_identifier}/monthly_cash_flow_profile): update a user's monthly cash flow profile.
+//
+// Sets how much of the user's month goes to goals: a contribution the user chooses, or
+// MX's estimate.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) UpdateMonthlyCashFlowProfile(ctx context.Context, userIdentifier UserIdentifier, monthlyCashFlowProfile MonthlyCashFlowProfileUpdateRequest, opts ...CallOption) (*MonthlyCashFlowProfile, error) {
+	if userIdentifier == nil {
+		return nil, invalid(opUpdateMonthlyCashFlowProfile, fmt.Errorf("the path parameter userIdentifier is nil"))
+	}
+	if err := transport.CheckPath(opUpdateMonthlyCashFlowProfile.Path, identifierValue(userIdentifier)); err != nil {
+		return nil, invalid(opUpdateMonthlyCashFlowProfile, err)
+	}
+	body, err := encodeBody(opUpdateMonthlyCashFlowProfile, struct {
+		MonthlyCashFlowProfile MonthlyCashFlowProfileUpdateRequest `json:"monthly_cash_flow_profile"`
+	}{monthlyCashFlowProfile})
+	if err != nil {
+		return nil, err
+	}
+	req, err := newUpdateMonthlyCashFlowProfileRequest("/", userIdentifier, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opUpdateMonthlyCashFlowProfile.ID, err)
+	}
+	var out struct {
+		MonthlyCashFlowProfile *MonthlyCashFlowProfile `json:"monthly_cash_flow_profile"`
+	}
+	resp, err := a.Do(ctx, opUpdateMonthlyCashFlowProfile, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.MonthlyCashFlowProfile == nil {
+		return nil, missing(opUpdateMonthlyCashFlowProfile, resp, "monthly_cash_flow_profile")
+	}
+	return out.MonthlyCashFlowProfile, nil
+}
+
+// UpdateSpecificBudget calls updateSpecificBudget (PUT /users/{user_guid}/budgets/{budget_guid}): update a budget.
+//
+// Sets the monthly amount or the metadata of a budget. MX's file leaves the body of this
+// update optional, unlike that of every other update; an update without a budget sets
+// nothing, so the body is required here.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) UpdateSpecificBudget(ctx context.Context, userGUID UserGUID, budgetGUID BudgetGUID, budget BudgetUpdateRequest, opts ...CallOption) (*Budget, error) {
+	if err := transport.CheckPath(opUpdateSpecificBudget.Path, string(userGUID), string(budgetGUID)); err != nil {
+		return nil, invalid(opUpdateSpecificBudget, err)
+	}
+	body, err := encodeBody(opUpdateSpecificBudget, struct {
+		Budget BudgetUpdateRequest `json:"budget"`
+	}{budget})
+	if err != nil {
+		return nil, err
+	}
+	req, err := newUpdateSpecificBudgetRequest("/", userGUID, budgetGUID, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opUpdateSpecificBudget.ID, err)
+	}
+	var out struct {
+		Budget *Budget `json:"budget"`
+	}
+	resp, err := a.Do(ctx, opUpdateSpecificBudget, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if out.Budget == nil {
+		return nil, missing(opUpdateSpecificBudget, resp, "budget")
+	}
+	return out.Budget, nil
+}
+
+// UpdateSpendingPlanIterationItem calls updateSpendingPlanIterationItem (PUT /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items/{iteration_item_guid}): update an item of a spending plan's current iteration.
+//
+// Sets the attributes of an item of the current iteration of a spending plan, with the
+// body of createSpendingPlanIterationItem: `planned_amount` is required, the item's fields
+// at the top of the body. Both forms of the answer are read, as for the creation.
+//
+// Retries: sent again after any failure the retry policy retries; repeating it cannot change the outcome.
+func (a *API) UpdateSpendingPlanIterationItem(ctx context.Context, userGUID UserGUID, spendingPlanGUID SpendingPlanGUID, iterationItemGUID SpendingPlanIterationItemGUID, spendingPlanIterationItemRequest SpendingPlanIterationItemRequest, opts ...CallOption) (*SpendingPlanIterationItem, error) {
+	if err := transport.CheckPath(opUpdateSpendingPlanIterationItem.Path, string(userGUID), string(spendingPlanGUID), string(iterationItemGUID)); err != nil {
+		return nil, invalid(opUpdateSpendingPlanIterationItem, err)
+	}
+	body, err := encodeBody(opUpdateSpendingPlanIterationItem, spendingPlanIterationItemRequest)
+	if err != nil {
+		return nil, err
+	}
+	req, err := newUpdateSpendingPlanIterationItemRequest("/", userGUID, spendingPlanGUID, iterationItemGUID, body)
+	if err != nil {
+		return nil, fmt.Errorf("mxplatform: %s: building the request: %w", opUpdateSpendingPlanIterationItem.ID, err)
+	}
+	// MX describes this answer as the bare iteration_item; other creates wrap it in
+	// {"iteration_item": ...}. Both are read.
+	var out struct {
+		SpendingPlanIterationItem
+		Wrapped *SpendingPlanIterationItem `json:"iteration_item"`
+	}
+	resp, err := a.Do(ctx, opUpdateSpendingPlanIterationItem, req, &out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case out.Wrapped != nil:
+		return out.Wrapped, nil
+	case out.SpendingPlanIterationItem.GUID != "":
+		return &out.SpendingPlanIterationItem, nil
+	}
+	return nil, missing(opUpdateSpendingPlanIterationItem, resp, "iteration_item")
 }
 
 // UpdateTag calls updateTag (PUT /users/{user_guid}/tags/{tag_guid}): rename a tag.

@@ -40,6 +40,9 @@ func TestEveryPathParameterStaysOneSegment(t *testing.T) {
 		}
 		params := strings.Count(o.Path, "{")
 		for i := range params {
+			if m.Type().In(1+i).Kind() == reflect.Int {
+				continue // a number is one segment whatever it is
+			}
 			for _, bad := range []string{"", ".", ".."} {
 				sent = nil
 				args := callArgs(m.Type(), params, i, bad)
@@ -55,6 +58,9 @@ func TestEveryPathParameterStaysOneSegment(t *testing.T) {
 			continue
 		}
 		// A slash stays inside its segment.
+		if m.Type().In(params).Kind() == reflect.Int {
+			continue
+		}
 		sent = nil
 		m.Call(callArgs(m.Type(), params, params-1, "a/b"))
 		if len(sent) != 1 || !strings.Contains(sent[0], "/a%2Fb") || strings.Contains(sent[0], "/a/b") {
@@ -89,6 +95,9 @@ func callArgs(mt reflect.Type, params, bad int, value string) []reflect.Value {
 // pathValue returns v as a path parameter of type typ: a string type, or an identifier type
 // implementing typ, an interface.
 func pathValue(typ reflect.Type, v string) reflect.Value {
+	if typ.Kind() == reflect.Int {
+		return reflect.ValueOf(1).Convert(typ)
+	}
 	if typ.Kind() == reflect.Interface {
 		for _, id := range identifiers {
 			if ct := reflect.TypeOf(id); ct.Implements(typ) {

@@ -21,6 +21,7 @@ var jobOperations = []string{
 	"aggregateMember", "checkBalances", "resumeAggregation", "updateMember", "verifyMember",
 	"identifyMember", "extendHistory", "fetchStatements", "mergeAccounts",
 	"createMicrodeposit", "verifyMicrodeposit", "requestAuthorizationCode", "checkRealTimeAccountBalance",
+	"createBudget", "autoGenerateBudgets", "createGoal", "createSpendingPlan", "createSpendingPlanIterationItem",
 	"createSplitTransactions", "createSplitTransactionsByAccount", "createTag", "createTagging",
 	"createTransactionRule", "createNotification", "createACHReturn", "fetchRewards",
 }

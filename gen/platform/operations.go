@@ -128,6 +128,8 @@ func buildOp(t target, path, method string, o *openapi3.Operation) (op, error) {
 		typ, _ := p.Schema.Value.Extensions["x-go-type"].(string)
 		pp := param{Name: genutil.LowerFirst(genutil.GoName(name)), Type: typ}
 		switch {
+		case typ == "" && p.Schema.Value.Type.Is("integer"):
+			pp.Type, pp.Conv = "int", "fmt.Sprint("+pp.Name+")"
 		case typ == "":
 			pp.Type, pp.Conv = "string", pp.Name
 		case isIdentifierInterface(typ):
@@ -154,7 +156,12 @@ func buildOp(t target, path, method string, o *openapi3.Operation) (op, error) {
 			props = schema.Value.AllOf[0].Value.Properties
 			options = genutil.RefName(schema.Value.AllOf[1])
 		}
-		if len(props) != 1 {
+		if !wrapsRequest(schema.Value) {
+			// The body is the resource itself, sent flat.
+			name := genutil.RefName(schema)
+			props = nil
+			r.Body = &member{Type: name, Arg: genutil.LowerFirst(genutil.GoName(name))}
+		} else if len(props) != 1 {
 			return r, fmt.Errorf("the request body %s wraps %d members; want one resource (and options in an allOf)", genutil.RefName(schema), len(props))
 		}
 		for key, prop := range props {
@@ -426,12 +433,16 @@ func (a *API) {{.GoName}}(ctx context.Context
 	}
 {{- end}}
 {{- with .Body}}
+{{- if .Key}}
 	body, err := encodeBody(op{{$op.GoName}}, struct {
 		{{.Field}} {{.Type}} ` + "`json:\"{{.Key}}\"`" + `
 		{{- with $op.BodyOptions}}
 		*{{.}}
 		{{- end}}
 	}{ {{- .Arg}}{{with $op.BodyOptions}}, options{{end -}} })
+{{- else}}
+	body, err := encodeBody(op{{$op.GoName}}, {{.Arg}})
+{{- end}}
 	if err != nil {
 		return {{$fail}}err
 	}

@@ -641,6 +641,48 @@ func (e FederalInsuranceStatus) Valid() bool {
 	}
 }
 
+// Defines values for GoalTrackType.
+const (
+	GoalTrackTypeDebtTrack          GoalTrackType = "DEBT_TRACK"
+	GoalTrackTypeEmergencyFundTrack GoalTrackType = "EMERGENCY_FUND_TRACK"
+	GoalTrackTypeRetirementTrack    GoalTrackType = "RETIREMENT_TRACK"
+	GoalTrackTypeSavingsTrack       GoalTrackType = "SAVINGS_TRACK"
+)
+
+// Valid indicates whether the value is a known member of the GoalTrackType enum.
+func (e GoalTrackType) Valid() bool {
+	switch e {
+	case GoalTrackTypeDebtTrack:
+		return true
+	case GoalTrackTypeEmergencyFundTrack:
+		return true
+	case GoalTrackTypeRetirementTrack:
+		return true
+	case GoalTrackTypeSavingsTrack:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GoalType.
+const (
+	GoalTypePayoff     GoalType = "PAYOFF"
+	GoalTypeSaveAmount GoalType = "SAVE_AMOUNT"
+)
+
+// Valid indicates whether the value is a known member of the GoalType enum.
+func (e GoalType) Valid() bool {
+	switch e {
+	case GoalTypePayoff:
+		return true
+	case GoalTypeSaveAmount:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for InstitutionCountryCode.
 const (
 	InstitutionCountryCodeCA InstitutionCountryCode = "CA"
@@ -803,6 +845,30 @@ func (e RepeatingTransactionType) Valid() bool {
 	case RepeatingTransactionTypeSubscription:
 		return true
 	case RepeatingTransactionTypeUnknown:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SpendingPlanItemType.
+const (
+	SpendingPlanItemTypeIncome           SpendingPlanItemType = 3
+	SpendingPlanItemTypeOtherExpense     SpendingPlanItemType = 2
+	SpendingPlanItemTypePlannedExpense   SpendingPlanItemType = 1
+	SpendingPlanItemTypeRecurringExpense SpendingPlanItemType = 0
+)
+
+// Valid indicates whether the value is a known member of the SpendingPlanItemType enum.
+func (e SpendingPlanItemType) Valid() bool {
+	switch e {
+	case SpendingPlanItemTypeIncome:
+		return true
+	case SpendingPlanItemTypeOtherExpense:
+		return true
+	case SpendingPlanItemTypePlannedExpense:
+		return true
+	case SpendingPlanItemTypeRecurringExpense:
 		return true
 	default:
 		return false
@@ -1680,6 +1746,130 @@ type AuthorizationCodeResponseBody struct {
 	AuthorizationCode AuthorizationCode `json:"authorization_code"`
 }
 
+// Budget What a user plans to spend in one category each month, and how the month stands
+// against it. A budget of a subcategory has the budget of the parent category as its
+// parent.
+type Budget struct {
+	// Amount The amount the user plans to spend in the category each month.
+	Amount *float64 `json:"amount,omitempty"`
+
+	// CategoryGUID The GUID of the budget's category.
+	CategoryGUID *string `json:"category_guid,omitempty"`
+
+	// CreatedAt When the budget was created.
+	CreatedAt *string `json:"created_at,omitempty"`
+
+	// GUID The budget's GUID (`BGT-...`), defined by MX.
+	GUID *string `json:"guid,omitempty"`
+
+	// IsExceeded Whether this month's spending in the category has gone over `amount`.
+	IsExceeded *bool `json:"is_exceeded,omitempty"`
+
+	// IsOffTrack Whether this month's spending is heading over `amount`.
+	IsOffTrack *bool `json:"is_off_track,omitempty"`
+
+	// Metadata Partner data stored on the budget.
+	Metadata *string `json:"metadata,omitempty"`
+
+	// Name The name the user sees, usually that of the category, for example Food & Dining.
+	Name *string `json:"name,omitempty"`
+
+	// OffTrackPercentage How far spending is off track, in percent. MX marks it deprecated.
+	OffTrackPercentage *float64 `json:"off_track_percentage,omitempty"`
+
+	// ParentGUID The GUID of the parent budget; null for the budget of a top-level category.
+	ParentGUID *string `json:"parent_guid,omitempty"`
+
+	// PercentSpent The part of `amount` spent this calendar month, in percent (`transaction_total`
+	// divided by `amount`, times 100); 0 when `amount` is 0.
+	PercentSpent *float64 `json:"percent_spent,omitempty"`
+
+	// ProjectedSpending The spending MX expects in the category by the end of the month.
+	ProjectedSpending *float64 `json:"projected_spending,omitempty"`
+
+	// Revision The revision of the budget record, raised by each change.
+	Revision *int `json:"revision,omitempty"`
+
+	// TransactionTotal The total of the month's transactions in the budget's category. MX's file gives the
+	// field no type: it is an amount, a decimal here.
+	TransactionTotal *float64 `json:"transaction_total,omitempty"`
+
+	// UpdatedAt When the budget was last updated. MX's file gives the field no type: it is a
+	// timestamp, like `created_at`.
+	UpdatedAt *string `json:"updated_at,omitempty"`
+
+	// UserGUID The GUID of the budget's user. MX's file gives the field no type: it is a GUID, a
+	// string.
+	UserGUID *string `json:"user_guid,omitempty"`
+}
+
+// BudgetCreateRequest A new budget. A user has at most one budget per category: a second one for the same
+// category is refused. MX types `amount` integer here while budgets answer a number: it
+// is a decimal amount, which reads integers too. MX's file requires `parent_guid`,
+// although the budget of a top-level category has no parent: it is required here, as
+// MX has it.
+type BudgetCreateRequest struct {
+	// Amount The amount the user plans to spend in the category each month.
+	Amount *float64 `json:"amount,omitempty"`
+
+	// CategoryGUID The GUID of the category to budget.
+	CategoryGUID string `json:"category_guid"`
+
+	// Metadata Partner data to store on the budget.
+	Metadata *string `json:"metadata,omitempty"`
+
+	// ParentGUID The GUID of the parent budget, the budget of the category's parent.
+	ParentGUID string `json:"parent_guid"`
+
+	// SkipWebhook Do not send the budget webhook for this creation.
+	SkipWebhook *bool `json:"skip_webhook,omitempty"`
+}
+
+// BudgetCreateRequestBody defines model for BudgetCreateRequestBody.
+type BudgetCreateRequestBody struct {
+	// Budget A new budget. A user has at most one budget per category: a second one for the same
+	// category is refused. MX types `amount` integer here while budgets answer a number: it
+	// is a decimal amount, which reads integers too. MX's file requires `parent_guid`,
+	// although the budget of a top-level category has no parent: it is required here, as
+	// MX has it.
+	Budget BudgetCreateRequest `json:"budget"`
+}
+
+// BudgetResponseBody defines model for BudgetResponseBody.
+type BudgetResponseBody struct {
+	// Budget What a user plans to spend in one category each month, and how the month stands
+	// against it. A budget of a subcategory has the budget of the parent category as its
+	// parent.
+	Budget Budget `json:"budget"`
+}
+
+// BudgetUpdateRequest The budget attributes to set. MX types `amount` integer here while budgets answer a
+// number: it is a decimal amount, which reads integers too.
+type BudgetUpdateRequest struct {
+	// Amount A new monthly amount.
+	Amount *float64 `json:"amount,omitempty"`
+
+	// Metadata New partner data.
+	Metadata *string `json:"metadata,omitempty"`
+
+	// SkipWebhook Do not send the budget webhook for this change.
+	SkipWebhook *bool `json:"skip_webhook,omitempty"`
+}
+
+// BudgetUpdateRequestBody defines model for BudgetUpdateRequestBody.
+type BudgetUpdateRequestBody struct {
+	// Budget The budget attributes to set. MX types `amount` integer here while budgets answer a
+	// number: it is a decimal amount, which reads integers too.
+	Budget BudgetUpdateRequest `json:"budget"`
+}
+
+// BudgetsResponseBody Every budget of a user at once: listAllBudgets and autoGenerateBudgets answer the list
+// without paging it. MX's file describes both answers as one `budget`, which cannot hold
+// a user's budgets, while it says that generated budgets come back as a list.
+type BudgetsResponseBody struct {
+	Budgets []Budget `json:"budgets"`
+}
+
 // CategoriesResponseBody defines model for CategoriesResponseBody.
 type CategoriesResponseBody struct {
 	Categories []Category `json:"categories"`
@@ -2087,6 +2277,183 @@ type ErrorResponseBody struct {
 // FederalInsuranceStatus Whether the deposits of an account are insured by the FDIC (banks) or the NCUA (credit unions).
 type FederalInsuranceStatus string
 
+// Goal An amount a user wants to save in an account, or pay off on a debt account.
+type Goal struct {
+	// AccountGUID The GUID of the account the goal follows.
+	AccountGUID *string `json:"account_guid,omitempty"`
+
+	// Amount The amount to reach: to save, or to pay off.
+	Amount *float64 `json:"amount,omitempty"`
+
+	// CompletedAt When the goal was completed.
+	CompletedAt *string `json:"completed_at,omitempty"`
+
+	// CurrentAmount The amount reached so far.
+	CurrentAmount *float64 `json:"current_amount,omitempty"`
+
+	// GoalTypeName Whether the goal saves an amount or pays off a debt.
+	GoalTypeName *GoalType `json:"goal_type_name,omitempty"`
+
+	// GUID The goal's GUID (`GOL-...`), defined by MX.
+	GUID *string `json:"guid,omitempty"`
+
+	// HasBeenSpent Whether the money saved for the goal has been spent.
+	HasBeenSpent *bool `json:"has_been_spent,omitempty"`
+
+	// IsComplete Whether the goal has been reached.
+	IsComplete *bool `json:"is_complete,omitempty"`
+
+	// MetaTypeName What the goal is for, as a name such as VACATION; MX lists no values.
+	MetaTypeName *string `json:"meta_type_name,omitempty"`
+
+	// Metadata Partner data stored on the goal.
+	Metadata *string `json:"metadata,omitempty"`
+
+	// Name The goal's name, as the user sees it.
+	Name *string `json:"name,omitempty"`
+
+	// Position The goal's rank among the user's goals, 1 the first; see repositionGoals.
+	Position *int `json:"position,omitempty"`
+
+	// ProjectedToCompleteAt When MX expects the goal to be reached, at the current pace.
+	ProjectedToCompleteAt *string `json:"projected_to_complete_at,omitempty"`
+
+	// TargetedToCompleteAt When the user wants the goal reached.
+	TargetedToCompleteAt *string `json:"targeted_to_complete_at,omitempty"`
+
+	// TrackTypeName How MX follows the goal's progress.
+	TrackTypeName *GoalTrackType `json:"track_type_name,omitempty"`
+
+	// UserGUID The GUID of the goal's user.
+	UserGUID *string `json:"user_guid,omitempty"`
+}
+
+// GoalCreateRequest A new goal. MX marks `goal_type_name` nullable although it is required: it is not
+// nullable here.
+type GoalCreateRequest struct {
+	// AccountGUID The GUID of the account the goal follows: a savings account, or the debt to pay off.
+	AccountGUID string `json:"account_guid"`
+
+	// Amount The amount to reach.
+	Amount float64 `json:"amount"`
+
+	// CompletedAt When the goal was completed, for a goal entered as already reached.
+	CompletedAt *string `json:"completed_at,omitempty"`
+
+	// GoalTypeName Whether the goal saves an amount or pays off a debt.
+	GoalTypeName GoalType `json:"goal_type_name"`
+
+	// HasBeenSpent Whether the money saved has been spent.
+	HasBeenSpent *bool `json:"has_been_spent,omitempty"`
+
+	// IsComplete Whether the goal has been reached.
+	IsComplete *bool `json:"is_complete,omitempty"`
+
+	// MetaTypeName What the goal is for, as a name such as VACATION.
+	MetaTypeName string `json:"meta_type_name"`
+
+	// Metadata Partner data to store on the goal.
+	Metadata *string `json:"metadata,omitempty"`
+
+	// Name The goal's name.
+	Name string `json:"name"`
+
+	// Position The goal's rank among the user's goals, 1 the first.
+	Position *int `json:"position,omitempty"`
+
+	// TargetedToCompleteAt When the user wants the goal reached.
+	TargetedToCompleteAt *string `json:"targeted_to_complete_at,omitempty"`
+}
+
+// GoalCreateRequestBody defines model for GoalCreateRequestBody.
+type GoalCreateRequestBody struct {
+	// Goal A new goal. MX marks `goal_type_name` nullable although it is required: it is not
+	// nullable here.
+	Goal GoalCreateRequest `json:"goal"`
+}
+
+// GoalPosition The rank to give one goal.
+type GoalPosition struct {
+	// GUID The GUID of the goal to move.
+	GUID string `json:"guid"`
+
+	// Position Its new rank among the user's goals, 1 the first.
+	Position int `json:"position"`
+}
+
+// GoalResponseBody defines model for GoalResponseBody.
+type GoalResponseBody struct {
+	// Goal An amount a user wants to save in an account, or pay off on a debt account.
+	Goal Goal `json:"goal"`
+}
+
+// GoalTrackType How MX follows the progress of a goal, by the kind of goal.
+type GoalTrackType string
+
+// GoalType What a goal is about, saving an amount (SAVE_AMOUNT) or paying off a debt (PAYOFF).
+type GoalType string
+
+// GoalUpdateRequest The goal attributes to set; each is optional.
+type GoalUpdateRequest struct {
+	// AccountGUID Another account for the goal to follow.
+	AccountGUID *string `json:"account_guid,omitempty"`
+
+	// Amount A new amount to reach.
+	Amount *float64 `json:"amount,omitempty"`
+
+	// CompletedAt When the goal was completed.
+	CompletedAt *string `json:"completed_at,omitempty"`
+
+	// GoalTypeName Whether the goal saves an amount or pays off a debt.
+	GoalTypeName *GoalType `json:"goal_type_name,omitempty"`
+
+	// HasBeenSpent Whether the money saved has been spent.
+	HasBeenSpent *bool `json:"has_been_spent,omitempty"`
+
+	// IsComplete Whether the goal has been reached.
+	IsComplete *bool `json:"is_complete,omitempty"`
+
+	// MetaTypeName What the goal is for.
+	MetaTypeName *string `json:"meta_type_name,omitempty"`
+
+	// Metadata New partner data.
+	Metadata *string `json:"metadata,omitempty"`
+
+	// Name A new name.
+	Name *string `json:"name,omitempty"`
+
+	// Position A new rank among the user's goals; repositionGoals moves several at once.
+	Position *int `json:"position,omitempty"`
+
+	// TargetedToCompleteAt When the user now wants the goal reached.
+	TargetedToCompleteAt *string `json:"targeted_to_complete_at,omitempty"`
+}
+
+// GoalUpdateRequestBody defines model for GoalUpdateRequestBody.
+type GoalUpdateRequestBody struct {
+	// Goal The goal attributes to set; each is optional.
+	Goal GoalUpdateRequest `json:"goal"`
+}
+
+// GoalsRepositionRequestBody The new ranks of goals. Unlike other bodies, which wrap one object, MX's body holds a
+// list under `goals`, one entry per goal moved.
+type GoalsRepositionRequestBody struct {
+	Goals []GoalPosition `json:"goals"`
+}
+
+// GoalsRepositionResponseBody The user's goals in their new order, all at once, without pagination.
+type GoalsRepositionResponseBody struct {
+	Goals []Goal `json:"goals"`
+}
+
+// GoalsResponseBody defines model for GoalsResponseBody.
+type GoalsResponseBody struct {
+	Goals []Goal `json:"goals"`
+
+	// Pagination Where a page stands in its list.
+	Pagination Pagination `json:"pagination"`
+}
+
 // Holding A security held in an investment account: a stock, fund, bond, option... Fields that
 // do not apply to the kind of holding are null.
 type Holding struct {
@@ -2214,6 +2581,213 @@ type HoldingResponseBody struct {
 // HoldingsResponseBody defines model for HoldingsResponseBody.
 type HoldingsResponseBody struct {
 	InvestmentHoldings []Holding `json:"investment_holdings"`
+
+	// Pagination Where a page stands in its list.
+	Pagination Pagination `json:"pagination"`
+}
+
+// Insight An observation MX makes about a user's finances, with a long and a short (micro) text
+// to show. The `has_associated_*` fields say which of the insight's lists (accounts,
+// categories, merchants, scheduled payments, transactions) hold anything.
+type Insight struct {
+	// ActiveAt When the insight became, or becomes, current.
+	ActiveAt *string `json:"active_at,omitempty"`
+
+	// ClientGUID The GUID of the partner (MX's client, `CLT-...`).
+	ClientGUID *string `json:"client_guid,omitempty"`
+
+	// CreatedAt When the insight was created.
+	CreatedAt *string `json:"created_at,omitempty"`
+
+	// CtaClickedAt When the user last followed the insight's call to action.
+	CtaClickedAt *string `json:"cta_clicked_at,omitempty"`
+
+	// Description The full text of the insight.
+	Description *string `json:"description,omitempty"`
+
+	// GUID The insight's GUID (`BET-...`), defined by MX.
+	GUID *string `json:"guid,omitempty"`
+
+	// HasAssociatedAccounts Whether listAccountsInsight has accounts for the insight.
+	HasAssociatedAccounts *bool `json:"has_associated_accounts,omitempty"`
+
+	// HasAssociatedCategories Whether listCategoriesInsight has categories for the insight.
+	HasAssociatedCategories *bool `json:"has_associated_categories,omitempty"`
+
+	// HasAssociatedMerchants Whether listMerchantsInsight has merchants for the insight.
+	HasAssociatedMerchants *bool `json:"has_associated_merchants,omitempty"`
+
+	// HasAssociatedScheduledPayments Whether listScheduledPaymentsInsight has scheduled payments for the insight.
+	HasAssociatedScheduledPayments *bool `json:"has_associated_scheduled_payments,omitempty"`
+
+	// HasAssociatedTransactions Whether listTransactionsInsight has transactions for the insight.
+	HasAssociatedTransactions *bool `json:"has_associated_transactions,omitempty"`
+
+	// HasBeenDisplayed Whether the insight has been shown to the user.
+	HasBeenDisplayed *bool `json:"has_been_displayed,omitempty"`
+
+	// IsDismissed Whether the user dismissed the insight.
+	IsDismissed *bool `json:"is_dismissed,omitempty"`
+
+	// MicroCallToAction The short text of the insight's call to action, for example Learn more.
+	MicroCallToAction *string `json:"micro_call_to_action,omitempty"`
+
+	// MicroDescription The short text of the insight.
+	MicroDescription *string `json:"micro_description,omitempty"`
+
+	// MicroTitle The short title of the insight.
+	MicroTitle *string `json:"micro_title,omitempty"`
+
+	// Template The name of the kind of insight, for example SubscriptionPriceIncrease.
+	Template *string `json:"template,omitempty"`
+
+	// Title The title of the insight.
+	Title *string `json:"title,omitempty"`
+
+	// UpdatedAt When the insight was last updated.
+	UpdatedAt *string `json:"updated_at,omitempty"`
+
+	// UserGUID The GUID of the insight's user.
+	UserGUID *string `json:"user_guid,omitempty"`
+
+	// UserID The partner-defined identifier of the insight's user.
+	UserID *string `json:"user_id,omitempty"`
+}
+
+// InsightAccountsResponseBody A page of listAccountsInsight: the shape of AccountsResponseBody, with the smaller page
+// that the insight lists accept.
+type InsightAccountsResponseBody struct {
+	Accounts []Account `json:"accounts"`
+
+	// Pagination Where a page stands in its list.
+	Pagination Pagination `json:"pagination"`
+}
+
+// InsightCategoriesResponseBody A page of listCategoriesInsight: the shape of CategoriesResponseBody, with the smaller
+// page that the insight lists accept.
+type InsightCategoriesResponseBody struct {
+	Categories []Category `json:"categories"`
+
+	// Pagination Where a page stands in its list.
+	Pagination Pagination `json:"pagination"`
+}
+
+// InsightMerchantsResponseBody A page of listMerchantsInsight: the shape of MerchantsResponseBody, with the smaller
+// page that the insight lists accept.
+type InsightMerchantsResponseBody struct {
+	Merchants []Merchant `json:"merchants"`
+
+	// Pagination Where a page stands in its list.
+	Pagination Pagination `json:"pagination"`
+}
+
+// InsightResponseBody defines model for InsightResponseBody.
+type InsightResponseBody struct {
+	// Insight An observation MX makes about a user's finances, with a long and a short (micro) text
+	// to show. The `has_associated_*` fields say which of the insight's lists (accounts,
+	// categories, merchants, scheduled payments, transactions) hold anything.
+	Insight Insight `json:"insight"`
+}
+
+// InsightTransactionsResponseBody A page of listTransactionsInsight: the shape of TransactionsResponseBody, with the
+// smaller page that the insight lists accept.
+type InsightTransactionsResponseBody struct {
+	// Pagination Where a page stands in its list.
+	Pagination   Pagination    `json:"pagination"`
+	Transactions []Transaction `json:"transactions"`
+}
+
+// InsightUpdateRequest The insight attributes to set; each is optional.
+type InsightUpdateRequest struct {
+	// HasBeenDisplayed Mark the insight shown (true) or not (false).
+	HasBeenDisplayed *bool `json:"has_been_displayed,omitempty"`
+
+	// IsDismissed Dismiss the insight (true) or bring it back (false).
+	IsDismissed *bool `json:"is_dismissed,omitempty"`
+}
+
+// InsightUpdateRequestBody defines model for InsightUpdateRequestBody.
+type InsightUpdateRequestBody struct {
+	// Insight The insight attributes to set; each is optional.
+	Insight InsightUpdateRequest `json:"insight"`
+}
+
+// InsightUpdateResponseBody The answer of updateInsight. MX's file describes it as the bare insight, while
+// readInsightUser, like every other object's read, answers it wrapped in `insight`: this
+// schema admits both, the insight's fields at the top and an `insight` member.
+type InsightUpdateResponseBody struct {
+	// ActiveAt When the insight became, or becomes, current.
+	ActiveAt *string `json:"active_at,omitempty"`
+
+	// ClientGUID The GUID of the partner (MX's client, `CLT-...`).
+	ClientGUID *string `json:"client_guid,omitempty"`
+
+	// CreatedAt When the insight was created.
+	CreatedAt *string `json:"created_at,omitempty"`
+
+	// CtaClickedAt When the user last followed the insight's call to action.
+	CtaClickedAt *string `json:"cta_clicked_at,omitempty"`
+
+	// Description The full text of the insight.
+	Description *string `json:"description,omitempty"`
+
+	// GUID The insight's GUID (`BET-...`), defined by MX.
+	GUID *string `json:"guid,omitempty"`
+
+	// HasAssociatedAccounts Whether listAccountsInsight has accounts for the insight.
+	HasAssociatedAccounts *bool `json:"has_associated_accounts,omitempty"`
+
+	// HasAssociatedCategories Whether listCategoriesInsight has categories for the insight.
+	HasAssociatedCategories *bool `json:"has_associated_categories,omitempty"`
+
+	// HasAssociatedMerchants Whether listMerchantsInsight has merchants for the insight.
+	HasAssociatedMerchants *bool `json:"has_associated_merchants,omitempty"`
+
+	// HasAssociatedScheduledPayments Whether listScheduledPaymentsInsight has scheduled payments for the insight.
+	HasAssociatedScheduledPayments *bool `json:"has_associated_scheduled_payments,omitempty"`
+
+	// HasAssociatedTransactions Whether listTransactionsInsight has transactions for the insight.
+	HasAssociatedTransactions *bool `json:"has_associated_transactions,omitempty"`
+
+	// HasBeenDisplayed Whether the insight has been shown to the user.
+	HasBeenDisplayed *bool `json:"has_been_displayed,omitempty"`
+
+	// Insight An observation MX makes about a user's finances, with a long and a short (micro) text
+	// to show. The `has_associated_*` fields say which of the insight's lists (accounts,
+	// categories, merchants, scheduled payments, transactions) hold anything.
+	Insight *Insight `json:"insight,omitempty"`
+
+	// IsDismissed Whether the user dismissed the insight.
+	IsDismissed *bool `json:"is_dismissed,omitempty"`
+
+	// MicroCallToAction The short text of the insight's call to action, for example Learn more.
+	MicroCallToAction *string `json:"micro_call_to_action,omitempty"`
+
+	// MicroDescription The short text of the insight.
+	MicroDescription *string `json:"micro_description,omitempty"`
+
+	// MicroTitle The short title of the insight.
+	MicroTitle *string `json:"micro_title,omitempty"`
+
+	// Template The name of the kind of insight, for example SubscriptionPriceIncrease.
+	Template *string `json:"template,omitempty"`
+
+	// Title The title of the insight.
+	Title *string `json:"title,omitempty"`
+
+	// UpdatedAt When the insight was last updated.
+	UpdatedAt *string `json:"updated_at,omitempty"`
+
+	// UserGUID The GUID of the insight's user.
+	UserGUID *string `json:"user_guid,omitempty"`
+
+	// UserID The partner-defined identifier of the insight's user.
+	UserID *string `json:"user_id,omitempty"`
+}
+
+// InsightsResponseBody defines model for InsightsResponseBody.
+type InsightsResponseBody struct {
+	Insights []Insight `json:"insights"`
 
 	// Pagination Where a page stands in its list.
 	Pagination Pagination `json:"pagination"`
@@ -2746,6 +3320,51 @@ type MicrodepositsResponseBody struct {
 	Pagination Pagination `json:"pagination"`
 }
 
+// MonthlyCashFlowProfile What a user budgets each month, and what of it goes to goals.
+type MonthlyCashFlowProfile struct {
+	// BudgetedExpenses The expenses the user budgets each month.
+	BudgetedExpenses *float64 `json:"budgeted_expenses,omitempty"`
+
+	// BudgetedIncome The income the user budgets each month.
+	BudgetedIncome *float64 `json:"budgeted_income,omitempty"`
+
+	// EstimatedGoalsContribution The monthly amount for goals that MX estimates from the budgeted income and budgets; null when MX has no estimate.
+	EstimatedGoalsContribution *float64 `json:"estimated_goals_contribution,omitempty"`
+
+	// GoalsContribution The monthly amount the user sets aside for goals.
+	GoalsContribution *float64 `json:"goals_contribution,omitempty"`
+
+	// GUID The profile's GUID (`MCF-...`), defined by MX.
+	GUID *string `json:"guid,omitempty"`
+
+	// UserGUID The GUID of the profile's user.
+	UserGUID *string `json:"user_guid,omitempty"`
+
+	// UsesEstimatedGoalsContribution Whether MX's estimate stands for the goals contribution rather than `goals_contribution`.
+	UsesEstimatedGoalsContribution *bool `json:"uses_estimated_goals_contribution,omitempty"`
+}
+
+// MonthlyCashFlowProfileResponseBody defines model for MonthlyCashFlowProfileResponseBody.
+type MonthlyCashFlowProfileResponseBody struct {
+	// MonthlyCashFlowProfile What a user budgets each month, and what of it goes to goals.
+	MonthlyCashFlowProfile MonthlyCashFlowProfile `json:"monthly_cash_flow_profile"`
+}
+
+// MonthlyCashFlowProfileUpdateRequest The profile attributes to set; each is optional.
+type MonthlyCashFlowProfileUpdateRequest struct {
+	// GoalsContribution The monthly amount to set aside for goals.
+	GoalsContribution *float64 `json:"goals_contribution,omitempty"`
+
+	// UsesEstimatedGoalsContribution Use MX's estimate (true) or `goals_contribution` (false) for goals.
+	UsesEstimatedGoalsContribution *bool `json:"uses_estimated_goals_contribution,omitempty"`
+}
+
+// MonthlyCashFlowProfileUpdateRequestBody defines model for MonthlyCashFlowProfileUpdateRequestBody.
+type MonthlyCashFlowProfileUpdateRequestBody struct {
+	// MonthlyCashFlowProfile The profile attributes to set; each is optional.
+	MonthlyCashFlowProfile MonthlyCashFlowProfileUpdateRequest `json:"monthly_cash_flow_profile"`
+}
+
 // Notification A notification made for a user. MX's file gives no type to most of its fields: the
 // types here follow their names and the values they carry, and the fields that cannot
 // have a value in every notification are nullable although MX marks none of them so.
@@ -3047,6 +3666,354 @@ type RewardsResponseBody struct {
 	// Pagination Where a page stands in its list.
 	Pagination Pagination `json:"pagination"`
 	Rewards    []Reward   `json:"rewards"`
+}
+
+// ScheduledPayment A payment MX expects on a date, one-off or recurring, as insights name them.
+type ScheduledPayment struct {
+	// Amount The amount of the payment.
+	Amount *float64 `json:"amount,omitempty"`
+
+	// CreatedAt When the scheduled payment was created.
+	CreatedAt *string `json:"created_at,omitempty"`
+
+	// Description A readable description of the payment, for example Netflix.
+	Description *string `json:"description,omitempty"`
+
+	// GUID The scheduled payment's GUID (`SCP-...`), defined by MX.
+	GUID *string `json:"guid,omitempty"`
+
+	// IsCompleted Whether the payment has been made.
+	IsCompleted *bool `json:"is_completed,omitempty"`
+
+	// IsRecurring Whether the payment recurs.
+	IsRecurring *bool `json:"is_recurring,omitempty"`
+
+	// MerchantGUID The GUID of the merchant paid or paying.
+	MerchantGUID *string `json:"merchant_guid,omitempty"`
+
+	// OccursOn The day the payment is expected.
+	OccursOn *string `json:"occurs_on,omitempty"`
+
+	// RecurrenceDay The day of the period the payment recurs on, for example 15 for the 15th of each month.
+	RecurrenceDay *int `json:"recurrence_day,omitempty"`
+
+	// RecurrenceType How often the payment recurs, for example EVERY_MONTH; MX lists no values.
+	RecurrenceType *string `json:"recurrence_type,omitempty"`
+
+	// TransactionType Whether money comes in (CREDIT) or goes out (DEBIT).
+	TransactionType *TransactionType `json:"transaction_type,omitempty"`
+
+	// UpdatedAt When the scheduled payment was last updated.
+	UpdatedAt *string `json:"updated_at,omitempty"`
+
+	// UserGUID The GUID of the payment's user.
+	UserGUID *string `json:"user_guid,omitempty"`
+}
+
+// ScheduledPaymentsResponseBody defines model for ScheduledPaymentsResponseBody.
+type ScheduledPaymentsResponseBody struct {
+	// Pagination Where a page stands in its list.
+	Pagination        Pagination         `json:"pagination"`
+	ScheduledPayments []ScheduledPayment `json:"scheduled_payments"`
+}
+
+// SpendingPlan A user's spending plan, which runs month after month in iterations.
+type SpendingPlan struct {
+	// CreatedAt When the plan was created.
+	CreatedAt *string `json:"created_at,omitempty"`
+
+	// CurrentIterationNumber The number of the plan's current iteration.
+	CurrentIterationNumber *int `json:"current_iteration_number,omitempty"`
+
+	// GUID The plan's GUID (`SPL-...`), defined by MX.
+	GUID *string `json:"guid,omitempty"`
+
+	// UpdatedAt When the plan was last updated.
+	UpdatedAt *string `json:"updated_at,omitempty"`
+
+	// UserGUID The GUID of the plan's user.
+	UserGUID *string `json:"user_guid,omitempty"`
+}
+
+// SpendingPlanAccount An account that a spending plan follows.
+type SpendingPlanAccount struct {
+	// AccountGUID The GUID of the account followed.
+	AccountGUID *string `json:"account_guid,omitempty"`
+
+	// ClientGUID The GUID of the partner (MX's client, `CLT-...`).
+	ClientGUID *string `json:"client_guid,omitempty"`
+
+	// CreatedAt When the account was added to the plan.
+	CreatedAt *string `json:"created_at,omitempty"`
+
+	// GUID The GUID of this record (`SPA-...`), defined by MX.
+	GUID *string `json:"guid,omitempty"`
+
+	// SpendingPlanGUID The GUID of the plan.
+	SpendingPlanGUID *string `json:"spending_plan_guid,omitempty"`
+
+	// UpdatedAt When this record was last updated.
+	UpdatedAt *string `json:"updated_at,omitempty"`
+
+	// UserGUID The GUID of the plan's user.
+	UserGUID *string `json:"user_guid,omitempty"`
+}
+
+// SpendingPlanAccountResponseBody The answer of readSpendingPlanAccount. MX's file describes it as the bare spending plan
+// account, while MX's reference shows it wrapped in `spending_plan_account`: this schema
+// admits both.
+type SpendingPlanAccountResponseBody struct {
+	// AccountGUID The GUID of the account followed.
+	AccountGUID *string `json:"account_guid,omitempty"`
+
+	// ClientGUID The GUID of the partner (MX's client, `CLT-...`).
+	ClientGUID *string `json:"client_guid,omitempty"`
+
+	// CreatedAt When the account was added to the plan.
+	CreatedAt *string `json:"created_at,omitempty"`
+
+	// GUID The GUID of this record (`SPA-...`), defined by MX.
+	GUID *string `json:"guid,omitempty"`
+
+	// SpendingPlanAccount An account that a spending plan follows.
+	SpendingPlanAccount *SpendingPlanAccount `json:"spending_plan_account,omitempty"`
+
+	// SpendingPlanGUID The GUID of the plan.
+	SpendingPlanGUID *string `json:"spending_plan_guid,omitempty"`
+
+	// UpdatedAt When this record was last updated.
+	UpdatedAt *string `json:"updated_at,omitempty"`
+
+	// UserGUID The GUID of the plan's user.
+	UserGUID *string `json:"user_guid,omitempty"`
+}
+
+// SpendingPlanAccountsResponseBody defines model for SpendingPlanAccountsResponseBody.
+type SpendingPlanAccountsResponseBody struct {
+	// Pagination Where a page stands in its list.
+	Pagination           Pagination            `json:"pagination"`
+	SpendingPlanAccounts []SpendingPlanAccount `json:"spending_plan_accounts"`
+}
+
+// SpendingPlanItemType The kind of an item of a spending plan: 0 a recurring expense, 1 a planned expense, 2
+// another expense, 3 income.
+type SpendingPlanItemType int
+
+// SpendingPlanIteration One period of a spending plan, usually a calendar month.
+type SpendingPlanIteration struct {
+	// CreatedAt When the iteration was created.
+	CreatedAt *string `json:"created_at,omitempty"`
+
+	// EndOn The last day of the iteration.
+	EndOn *string `json:"end_on,omitempty"`
+
+	// GUID The iteration's GUID (`SPI-...`), defined by MX.
+	GUID *string `json:"guid,omitempty"`
+
+	// IterationNumber The number of the iteration within its plan, 1 for the first.
+	IterationNumber *int `json:"iteration_number,omitempty"`
+
+	// SpendingPlanGUID The GUID of the plan.
+	SpendingPlanGUID *string `json:"spending_plan_guid,omitempty"`
+
+	// StartOn The first day of the iteration.
+	StartOn *string `json:"start_on,omitempty"`
+
+	// UpdatedAt When the iteration was last updated.
+	UpdatedAt *string `json:"updated_at,omitempty"`
+
+	// UserGUID The GUID of the plan's user.
+	UserGUID *string `json:"user_guid,omitempty"`
+}
+
+// SpendingPlanIterationItem One line of an iteration of a spending plan: an amount of income or expense planned
+// for the period, and the amount that actually came in or went out.
+type SpendingPlanIterationItem struct {
+	// ActualAmount The amount that actually came in or went out so far.
+	ActualAmount *float64 `json:"actual_amount,omitempty"`
+
+	// CategoryGUID The GUID of the item's category.
+	CategoryGUID *string `json:"category_guid,omitempty"`
+
+	// CreatedAt When the item was created.
+	CreatedAt *string `json:"created_at,omitempty"`
+
+	// GUID The item's GUID (`SII-...`), defined by MX.
+	GUID *string `json:"guid,omitempty"`
+
+	// ItemType The kind of item.
+	ItemType *SpendingPlanItemType `json:"item_type,omitempty"`
+
+	// PlannedAmount The amount planned for the period.
+	PlannedAmount *float64 `json:"planned_amount,omitempty"`
+
+	// ScheduledPaymentGUID The GUID of the scheduled payment the item stands for, if any.
+	ScheduledPaymentGUID *string `json:"scheduled_payment_guid,omitempty"`
+
+	// SpendingPlanIterationGUID The GUID of the item's iteration.
+	SpendingPlanIterationGUID *string `json:"spending_plan_iteration_guid,omitempty"`
+
+	// TopLevelCategoryGUID The GUID of the parent of the item's category.
+	TopLevelCategoryGUID *string `json:"top_level_category_guid,omitempty"`
+
+	// TransactionGuids The GUIDs of the transactions counted in `actual_amount`. MX's file marks the list
+	// non-nullable, while MX's reference shows null for an item without transactions: it
+	// is nullable here.
+	TransactionGuids []string `json:"transaction_guids,omitempty"`
+
+	// UpdatedAt When the item was last updated.
+	UpdatedAt *string `json:"updated_at,omitempty"`
+
+	// UserGUID The GUID of the plan's user.
+	UserGUID *string `json:"user_guid,omitempty"`
+}
+
+// SpendingPlanIterationItemRequest An item of the current iteration, to create or to set. MX's file describes this body
+// with the item's fields at the top, unlike other bodies, which wrap their object, while
+// an older page of MX's reference wraps them in `iteration_item`: the body is kept as the
+// file describes it. MX types `item_type` a number without values here, while items
+// answer the integer list SpendingPlanItemType: it takes that list.
+type SpendingPlanIterationItemRequest struct {
+	// CategoryGUID The GUID of the item's category.
+	CategoryGUID *string `json:"category_guid,omitempty"`
+
+	// ItemType The kind of item.
+	ItemType *SpendingPlanItemType `json:"item_type,omitempty"`
+
+	// PlannedAmount The amount planned for the period.
+	PlannedAmount float64 `json:"planned_amount"`
+
+	// ScheduledPaymentGUID The GUID of the scheduled payment the item stands for.
+	ScheduledPaymentGUID *string `json:"scheduled_payment_guid,omitempty"`
+
+	// TopLevelCategoryGUID The GUID of the parent of the item's category.
+	TopLevelCategoryGUID *string `json:"top_level_category_guid,omitempty"`
+}
+
+// SpendingPlanIterationItemResponseBody The answer of createSpendingPlanIterationItem, readSpendingPlanIterationItem and
+// updateSpendingPlanIterationItem. MX's file describes it as the bare item, while MX's
+// reference shows it wrapped in `iteration_item`: this schema admits both.
+type SpendingPlanIterationItemResponseBody struct {
+	// ActualAmount The amount that actually came in or went out so far.
+	ActualAmount *float64 `json:"actual_amount,omitempty"`
+
+	// CategoryGUID The GUID of the item's category.
+	CategoryGUID *string `json:"category_guid,omitempty"`
+
+	// CreatedAt When the item was created.
+	CreatedAt *string `json:"created_at,omitempty"`
+
+	// GUID The item's GUID (`SII-...`), defined by MX.
+	GUID *string `json:"guid,omitempty"`
+
+	// ItemType The kind of item.
+	ItemType *SpendingPlanItemType `json:"item_type,omitempty"`
+
+	// IterationItem One line of an iteration of a spending plan: an amount of income or expense planned
+	// for the period, and the amount that actually came in or went out.
+	IterationItem *SpendingPlanIterationItem `json:"iteration_item,omitempty"`
+
+	// PlannedAmount The amount planned for the period.
+	PlannedAmount *float64 `json:"planned_amount,omitempty"`
+
+	// ScheduledPaymentGUID The GUID of the scheduled payment the item stands for, if any.
+	ScheduledPaymentGUID *string `json:"scheduled_payment_guid,omitempty"`
+
+	// SpendingPlanIterationGUID The GUID of the item's iteration.
+	SpendingPlanIterationGUID *string `json:"spending_plan_iteration_guid,omitempty"`
+
+	// TopLevelCategoryGUID The GUID of the parent of the item's category.
+	TopLevelCategoryGUID *string `json:"top_level_category_guid,omitempty"`
+
+	// TransactionGuids The GUIDs of the transactions counted in `actual_amount`. MX's file marks the list
+	// non-nullable, while MX's reference shows null for an item without transactions: it
+	// is nullable here.
+	TransactionGuids []string `json:"transaction_guids,omitempty"`
+
+	// UpdatedAt When the item was last updated.
+	UpdatedAt *string `json:"updated_at,omitempty"`
+
+	// UserGUID The GUID of the plan's user.
+	UserGUID *string `json:"user_guid,omitempty"`
+}
+
+// SpendingPlanIterationItemsResponseBody defines model for SpendingPlanIterationItemsResponseBody.
+type SpendingPlanIterationItemsResponseBody struct {
+	IterationItems []SpendingPlanIterationItem `json:"iteration_items"`
+
+	// Pagination Where a page stands in its list.
+	Pagination Pagination `json:"pagination"`
+}
+
+// SpendingPlanIterationResponseBody The answer of readCurrentSpendingPlanIteration and readSpendingPlanIteration. MX's
+// file describes it as the bare iteration, while MX's reference shows it wrapped in
+// `iteration`: this schema admits both.
+type SpendingPlanIterationResponseBody struct {
+	// CreatedAt When the iteration was created.
+	CreatedAt *string `json:"created_at,omitempty"`
+
+	// EndOn The last day of the iteration.
+	EndOn *string `json:"end_on,omitempty"`
+
+	// GUID The iteration's GUID (`SPI-...`), defined by MX.
+	GUID *string `json:"guid,omitempty"`
+
+	// Iteration One period of a spending plan, usually a calendar month.
+	Iteration *SpendingPlanIteration `json:"iteration,omitempty"`
+
+	// IterationNumber The number of the iteration within its plan, 1 for the first.
+	IterationNumber *int `json:"iteration_number,omitempty"`
+
+	// SpendingPlanGUID The GUID of the plan.
+	SpendingPlanGUID *string `json:"spending_plan_guid,omitempty"`
+
+	// StartOn The first day of the iteration.
+	StartOn *string `json:"start_on,omitempty"`
+
+	// UpdatedAt When the iteration was last updated.
+	UpdatedAt *string `json:"updated_at,omitempty"`
+
+	// UserGUID The GUID of the plan's user.
+	UserGUID *string `json:"user_guid,omitempty"`
+}
+
+// SpendingPlanIterationsResponseBody defines model for SpendingPlanIterationsResponseBody.
+type SpendingPlanIterationsResponseBody struct {
+	Iterations []SpendingPlanIteration `json:"iterations"`
+
+	// Pagination Where a page stands in its list.
+	Pagination Pagination `json:"pagination"`
+}
+
+// SpendingPlanResponseBody The answer of createSpendingPlan and readSpendingPlanUser. MX's file describes it as
+// the bare spending plan, unlike the answers of other objects, while MX's reference
+// shows the plan wrapped in `spending_plan`: this schema admits both, the plan's fields
+// at the top and a `spending_plan` member.
+type SpendingPlanResponseBody struct {
+	// CreatedAt When the plan was created.
+	CreatedAt *string `json:"created_at,omitempty"`
+
+	// CurrentIterationNumber The number of the plan's current iteration.
+	CurrentIterationNumber *int `json:"current_iteration_number,omitempty"`
+
+	// GUID The plan's GUID (`SPL-...`), defined by MX.
+	GUID *string `json:"guid,omitempty"`
+
+	// SpendingPlan A user's spending plan, which runs month after month in iterations.
+	SpendingPlan *SpendingPlan `json:"spending_plan,omitempty"`
+
+	// UpdatedAt When the plan was last updated.
+	UpdatedAt *string `json:"updated_at,omitempty"`
+
+	// UserGUID The GUID of the plan's user.
+	UserGUID *string `json:"user_guid,omitempty"`
+}
+
+// SpendingPlansResponseBody defines model for SpendingPlansResponseBody.
+type SpendingPlansResponseBody struct {
+	// Pagination Where a page stands in its list.
+	Pagination    Pagination     `json:"pagination"`
+	SpendingPlans []SpendingPlan `json:"spending_plans"`
 }
 
 // SplitTransactionCreateRequest A child transaction to split off a parent transaction.
@@ -4002,6 +4969,9 @@ type AccountGUIDParam = string
 // AccountIdentifierParam defines model for AccountIdentifierParam.
 type AccountIdentifierParam = string
 
+// BudgetGUIDParam defines model for BudgetGUIDParam.
+type BudgetGUIDParam = string
+
 // CallbackPayloadParam defines model for CallbackPayloadParam.
 type CallbackPayloadParam = string
 
@@ -4020,6 +4990,9 @@ type FromDateParam = string
 // FromUpdatedAtParam defines model for FromUpdatedAtParam.
 type FromUpdatedAtParam = string
 
+// GoalGUIDParam defines model for GoalGUIDParam.
+type GoalGUIDParam = string
+
 // HoldingGUIDParam defines model for HoldingGUIDParam.
 type HoldingGUIDParam = string
 
@@ -4028,6 +5001,9 @@ type ISOCountryCodeParam = []string
 
 // IncludesParam defines model for IncludesParam.
 type IncludesParam = string
+
+// InsightGUIDParam defines model for InsightGUIDParam.
+type InsightGUIDParam = string
 
 // InstitutionCodeParam defines model for InstitutionCodeParam.
 type InstitutionCodeParam = string
@@ -4070,6 +5046,18 @@ type RepeatingTransactionGUIDParam = string
 
 // RewardGUIDParam defines model for RewardGUIDParam.
 type RewardGUIDParam = string
+
+// SpendingPlanAccountGUIDParam defines model for SpendingPlanAccountGUIDParam.
+type SpendingPlanAccountGUIDParam = string
+
+// SpendingPlanGUIDParam defines model for SpendingPlanGUIDParam.
+type SpendingPlanGUIDParam = string
+
+// SpendingPlanIterationItemGUIDParam defines model for SpendingPlanIterationItemGUIDParam.
+type SpendingPlanIterationItemGUIDParam = string
+
+// SpendingPlanIterationNumberParam defines model for SpendingPlanIterationNumberParam.
+type SpendingPlanIterationNumberParam = int
 
 // StatementGUIDParam defines model for StatementGUIDParam.
 type StatementGUIDParam = string
@@ -4263,6 +5251,16 @@ type ListUsersParams struct {
 	IsDisabled *bool `form:"is_disabled,omitempty" json:"is_disabled,omitempty"`
 }
 
+// ListInsightsByAccountParams defines parameters for ListInsightsByAccount.
+type ListInsightsByAccountParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageParam `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
 // ListHoldingsByAccountParams defines parameters for ListHoldingsByAccount.
 type ListHoldingsByAccountParams struct {
 	// Page The page to return, counting from 1. MX defaults to 1.
@@ -4336,6 +5334,76 @@ type ListDefaultCategoriesByUserParams struct {
 	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
 	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
 	RecordsPerPage *RecordsPerPageMax1000Param `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListGoalsParams defines parameters for ListGoals.
+type ListGoalsParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageMax1000Param `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListInsightsUserParams defines parameters for ListInsightsUser.
+type ListInsightsUserParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageParam `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListAccountsInsightParams defines parameters for ListAccountsInsight.
+type ListAccountsInsightParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageParam `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListCategoriesInsightParams defines parameters for ListCategoriesInsight.
+type ListCategoriesInsightParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageParam `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListMerchantsInsightParams defines parameters for ListMerchantsInsight.
+type ListMerchantsInsightParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageParam `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListScheduledPaymentsInsightParams defines parameters for ListScheduledPaymentsInsight.
+type ListScheduledPaymentsInsightParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageParam `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListTransactionsInsightParams defines parameters for ListTransactionsInsight.
+type ListTransactionsInsightParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageParam `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
 }
 
 // ListHoldingsParams defines parameters for ListHoldings.
@@ -4433,6 +5501,46 @@ type ListNotificationsParams struct {
 	RecordsPerPage *RecordsPerPageMax1000Param `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
 }
 
+// ListSpendingPlansParams defines parameters for ListSpendingPlans.
+type ListSpendingPlansParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageMax1000Param `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListSpendingPlanIterationsParams defines parameters for ListSpendingPlanIterations.
+type ListSpendingPlanIterationsParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageMax1000Param `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListSpendingPlanIterationItemsParams defines parameters for ListSpendingPlanIterationItems.
+type ListSpendingPlanIterationItemsParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageMax1000Param `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListSpendingPlanAccountsParams defines parameters for ListSpendingPlanAccounts.
+type ListSpendingPlanAccountsParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageMax1000Param `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
 // ListTaggingsParams defines parameters for ListTaggings.
 type ListTaggingsParams struct {
 	// Page The page to return, counting from 1. MX defaults to 1.
@@ -4470,6 +5578,16 @@ type ReadTransactionParams struct {
 	// `merchants,geolocations`). Each adds the transaction field of the same name in the
 	// singular: `classification`, `geolocation`, `merchant`, `repeating_transaction`.
 	Includes *IncludesParam `form:"includes,omitempty" json:"includes,omitempty"`
+}
+
+// ListInsightsByTransactionParams defines parameters for ListInsightsByTransaction.
+type ListInsightsByTransactionParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageParam `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
 }
 
 // RequestWidgetURLParams defines parameters for RequestWidgetURL.
@@ -4812,17 +5930,41 @@ type MergeAccountsJSONRequestBody = AccountsMergeRequestBody
 // CreateManualTransactionJSONRequestBody defines body for CreateManualTransaction for application/json ContentType.
 type CreateManualTransactionJSONRequestBody = TransactionCreateRequestBody
 
+// CreateBudgetJSONRequestBody defines body for CreateBudget for application/json ContentType.
+type CreateBudgetJSONRequestBody = BudgetCreateRequestBody
+
+// UpdateSpecificBudgetJSONRequestBody defines body for UpdateSpecificBudget for application/json ContentType.
+type UpdateSpecificBudgetJSONRequestBody = BudgetUpdateRequestBody
+
 // CreateCategoryJSONRequestBody defines body for CreateCategory for application/json ContentType.
 type CreateCategoryJSONRequestBody = CategoryCreateRequestBody
 
 // UpdateCategoryJSONRequestBody defines body for UpdateCategory for application/json ContentType.
 type UpdateCategoryJSONRequestBody = CategoryUpdateRequestBody
 
+// CreateGoalJSONRequestBody defines body for CreateGoal for application/json ContentType.
+type CreateGoalJSONRequestBody = GoalCreateRequestBody
+
+// RepositionGoalsJSONRequestBody defines body for RepositionGoals for application/json ContentType.
+type RepositionGoalsJSONRequestBody = GoalsRepositionRequestBody
+
+// UpdateGoalJSONRequestBody defines body for UpdateGoal for application/json ContentType.
+type UpdateGoalJSONRequestBody = GoalUpdateRequestBody
+
+// UpdateInsightJSONRequestBody defines body for UpdateInsight for application/json ContentType.
+type UpdateInsightJSONRequestBody = InsightUpdateRequestBody
+
 // CreateMicrodepositJSONRequestBody defines body for CreateMicrodeposit for application/json ContentType.
 type CreateMicrodepositJSONRequestBody = MicrodepositCreateRequestBody
 
 // CreateNotificationJSONRequestBody defines body for CreateNotification for application/json ContentType.
 type CreateNotificationJSONRequestBody = NotificationCreateRequestBody
+
+// CreateSpendingPlanIterationItemJSONRequestBody defines body for CreateSpendingPlanIterationItem for application/json ContentType.
+type CreateSpendingPlanIterationItemJSONRequestBody = SpendingPlanIterationItemRequest
+
+// UpdateSpendingPlanIterationItemJSONRequestBody defines body for UpdateSpendingPlanIterationItem for application/json ContentType.
+type UpdateSpendingPlanIterationItemJSONRequestBody = SpendingPlanIterationItemRequest
 
 // CreateTaggingJSONRequestBody defines body for CreateTagging for application/json ContentType.
 type CreateTaggingJSONRequestBody = TaggingCreateRequestBody
@@ -4874,3 +6016,6 @@ type CreateSplitTransactionsByAccountJSONRequestBody = SplitTransactionCreateReq
 
 // ResumeAggregationJSONRequestBody defines body for ResumeAggregation for application/json ContentType.
 type ResumeAggregationJSONRequestBody = MemberResumeRequestBody
+
+// UpdateMonthlyCashFlowProfileJSONRequestBody defines body for UpdateMonthlyCashFlowProfile for application/json ContentType.
+type UpdateMonthlyCashFlowProfileJSONRequestBody = MonthlyCashFlowProfileUpdateRequestBody

@@ -194,6 +194,9 @@ func newCall(t *testing.T, o Operation, fixtures string, c Client) Call {
 	path := o.Path
 	for i, m := range pathParam.FindAllStringSubmatch(o.Path, -1) {
 		value := fmt.Sprintf("%s %d/x", m[1], i)
+		if p := o.Op.Parameters.GetByInAndName("path", m[1]); p != nil && p.Schema.Value.Type.Is("integer") {
+			value = strconv.Itoa(i + 7) // a number
+		}
 		values = append(values, value)
 		path = strings.Replace(path, m[0], url.PathEscape(value), 1)
 	}
@@ -265,13 +268,17 @@ func newCall(t *testing.T, o Operation, fixtures string, c Client) Call {
 				}
 				args = append(args, v)
 			default:
-				var wrapper map[string]json.RawMessage
-				if err := json.Unmarshal(request, &wrapper); err != nil {
-					t.Fatal(err)
-				}
-				key := wrapperKey(o.Op.RequestBody.Value)
 				v := reflect.New(in)
-				if err := json.Unmarshal(wrapper[key], v.Interface()); err != nil {
+				key := wrapperKey(o.Op.RequestBody.Value)
+				body := request // a flat body is the resource itself
+				if key != "" {
+					var wrapper map[string]json.RawMessage
+					if err := json.Unmarshal(request, &wrapper); err != nil {
+						t.Fatal(err)
+					}
+					body = wrapper[key]
+				}
+				if err := json.Unmarshal(body, v.Interface()); err != nil {
 					t.Fatalf("the request fixture's %s: %v", key, err)
 				}
 				args = append(args, v.Elem())
@@ -321,6 +328,10 @@ func identifier(typ reflect.Type, value string, candidates []any) (reflect.Value
 	if typ.Kind() == reflect.String {
 		return reflect.ValueOf(value).Convert(typ), nil
 	}
+	if typ.Kind() == reflect.Int {
+		n, err := strconv.Atoi(value)
+		return reflect.ValueOf(n).Convert(typ), err
+	}
 	if typ.Kind() == reflect.Interface {
 		for _, c := range candidates {
 			ct := reflect.TypeOf(c)
@@ -334,16 +345,21 @@ func identifier(typ reflect.Type, value string, candidates []any) (reflect.Value
 	return reflect.Value{}, fmt.Errorf("no identifier of type %s", typ)
 }
 
-// wrapperKey returns the member that wraps the resource of a request body: its only property,
-// or that of the first part of an allOf.
+// wrapperKey returns the member that wraps the resource of a request body: its only property
+// (a resource or a list), or that of the first part of an allOf; "" for a body sent flat.
 func wrapperKey(rb *openapi3.RequestBody) string {
 	_, mt := onlyContent(rb.Content)
 	s := mt.Schema.Value
 	if len(s.AllOf) > 0 {
 		s = s.AllOf[0].Value
 	}
-	for key := range s.Properties {
-		return key
+	if len(s.Properties) != 1 {
+		return ""
+	}
+	for key, p := range s.Properties {
+		if p.Ref != "" || p.Value.Type.Is("array") {
+			return key
+		}
 	}
 	return ""
 }

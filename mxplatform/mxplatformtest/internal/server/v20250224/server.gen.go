@@ -145,6 +145,47 @@ type AuthorizationCodeResponseBody struct {
 	AuthorizationCode AuthorizationCode `json:"authorization_code"`
 }
 
+// Budget defines model for Budget.
+type Budget = mxplatform.Budget
+
+// BudgetCreateRequest defines model for BudgetCreateRequest.
+type BudgetCreateRequest = mxplatform.BudgetCreateRequest
+
+// BudgetCreateRequestBody defines model for BudgetCreateRequestBody.
+type BudgetCreateRequestBody struct {
+	// Budget A new budget. A user has at most one budget per category: a second one for the same
+	// category is refused. MX types `amount` integer here while budgets answer a number: it
+	// is a decimal amount, which reads integers too. MX's file requires `parent_guid`,
+	// although the budget of a top-level category has no parent: it is required here, as
+	// MX has it.
+	Budget BudgetCreateRequest `json:"budget"`
+}
+
+// BudgetResponseBody defines model for BudgetResponseBody.
+type BudgetResponseBody struct {
+	// Budget What a user plans to spend in one category each month, and how the month stands
+	// against it. A budget of a subcategory has the budget of the parent category as its
+	// parent.
+	Budget Budget `json:"budget"`
+}
+
+// BudgetUpdateRequest defines model for BudgetUpdateRequest.
+type BudgetUpdateRequest = mxplatform.BudgetUpdateRequest
+
+// BudgetUpdateRequestBody defines model for BudgetUpdateRequestBody.
+type BudgetUpdateRequestBody struct {
+	// Budget The budget attributes to set. MX types `amount` integer here while budgets answer a
+	// number: it is a decimal amount, which reads integers too.
+	Budget BudgetUpdateRequest `json:"budget"`
+}
+
+// BudgetsResponseBody Every budget of a user at once: listAllBudgets and autoGenerateBudgets answer the list
+// without paging it. MX's file describes both answers as one `budget`, which cannot hold
+// a user's budgets, while it says that generated budgets come back as a list.
+type BudgetsResponseBody struct {
+	Budgets []Budget `json:"budgets"`
+}
+
 // CategoriesResponseBody defines model for CategoriesResponseBody.
 type CategoriesResponseBody struct {
 	Categories []Category `json:"categories"`
@@ -286,6 +327,62 @@ type ErrorResponseBody struct {
 // FederalInsuranceStatus defines model for FederalInsuranceStatus.
 type FederalInsuranceStatus = mxplatform.FederalInsuranceStatus
 
+// Goal defines model for Goal.
+type Goal = mxplatform.Goal
+
+// GoalCreateRequest defines model for GoalCreateRequest.
+type GoalCreateRequest = mxplatform.GoalCreateRequest
+
+// GoalCreateRequestBody defines model for GoalCreateRequestBody.
+type GoalCreateRequestBody struct {
+	// Goal A new goal. MX marks `goal_type_name` nullable although it is required: it is not
+	// nullable here.
+	Goal GoalCreateRequest `json:"goal"`
+}
+
+// GoalPosition defines model for GoalPosition.
+type GoalPosition = mxplatform.GoalPosition
+
+// GoalResponseBody defines model for GoalResponseBody.
+type GoalResponseBody struct {
+	// Goal An amount a user wants to save in an account, or pay off on a debt account.
+	Goal Goal `json:"goal"`
+}
+
+// GoalTrackType defines model for GoalTrackType.
+type GoalTrackType = mxplatform.GoalTrackType
+
+// GoalType defines model for GoalType.
+type GoalType = mxplatform.GoalType
+
+// GoalUpdateRequest defines model for GoalUpdateRequest.
+type GoalUpdateRequest = mxplatform.GoalUpdateRequest
+
+// GoalUpdateRequestBody defines model for GoalUpdateRequestBody.
+type GoalUpdateRequestBody struct {
+	// Goal The goal attributes to set; each is optional.
+	Goal GoalUpdateRequest `json:"goal"`
+}
+
+// GoalsRepositionRequestBody The new ranks of goals. Unlike other bodies, which wrap one object, MX's body holds a
+// list under `goals`, one entry per goal moved.
+type GoalsRepositionRequestBody struct {
+	Goals []GoalPosition `json:"goals"`
+}
+
+// GoalsRepositionResponseBody The user's goals in their new order, all at once, without pagination.
+type GoalsRepositionResponseBody struct {
+	Goals []Goal `json:"goals"`
+}
+
+// GoalsResponseBody defines model for GoalsResponseBody.
+type GoalsResponseBody struct {
+	Goals []Goal `json:"goals"`
+
+	// Pagination Where a page stands in its list.
+	Pagination Pagination `json:"pagination"`
+}
+
 // Holding defines model for Holding.
 type Holding = mxplatform.Holding
 
@@ -299,6 +396,142 @@ type HoldingResponseBody struct {
 // HoldingsResponseBody defines model for HoldingsResponseBody.
 type HoldingsResponseBody struct {
 	InvestmentHoldings []Holding `json:"investment_holdings"`
+
+	// Pagination Where a page stands in its list.
+	Pagination Pagination `json:"pagination"`
+}
+
+// Insight defines model for Insight.
+type Insight = mxplatform.Insight
+
+// InsightAccountsResponseBody A page of listAccountsInsight: the shape of AccountsResponseBody, with the smaller page
+// that the insight lists accept.
+type InsightAccountsResponseBody struct {
+	Accounts []Account `json:"accounts"`
+
+	// Pagination Where a page stands in its list.
+	Pagination Pagination `json:"pagination"`
+}
+
+// InsightCategoriesResponseBody A page of listCategoriesInsight: the shape of CategoriesResponseBody, with the smaller
+// page that the insight lists accept.
+type InsightCategoriesResponseBody struct {
+	Categories []Category `json:"categories"`
+
+	// Pagination Where a page stands in its list.
+	Pagination Pagination `json:"pagination"`
+}
+
+// InsightMerchantsResponseBody A page of listMerchantsInsight: the shape of MerchantsResponseBody, with the smaller
+// page that the insight lists accept.
+type InsightMerchantsResponseBody struct {
+	Merchants []Merchant `json:"merchants"`
+
+	// Pagination Where a page stands in its list.
+	Pagination Pagination `json:"pagination"`
+}
+
+// InsightResponseBody defines model for InsightResponseBody.
+type InsightResponseBody struct {
+	// Insight An observation MX makes about a user's finances, with a long and a short (micro) text
+	// to show. The `has_associated_*` fields say which of the insight's lists (accounts,
+	// categories, merchants, scheduled payments, transactions) hold anything.
+	Insight Insight `json:"insight"`
+}
+
+// InsightTransactionsResponseBody A page of listTransactionsInsight: the shape of TransactionsResponseBody, with the
+// smaller page that the insight lists accept.
+type InsightTransactionsResponseBody struct {
+	// Pagination Where a page stands in its list.
+	Pagination   Pagination    `json:"pagination"`
+	Transactions []Transaction `json:"transactions"`
+}
+
+// InsightUpdateRequest defines model for InsightUpdateRequest.
+type InsightUpdateRequest = mxplatform.InsightUpdateRequest
+
+// InsightUpdateRequestBody defines model for InsightUpdateRequestBody.
+type InsightUpdateRequestBody struct {
+	// Insight The insight attributes to set; each is optional.
+	Insight InsightUpdateRequest `json:"insight"`
+}
+
+// InsightUpdateResponseBody The answer of updateInsight. MX's file describes it as the bare insight, while
+// readInsightUser, like every other object's read, answers it wrapped in `insight`: this
+// schema admits both, the insight's fields at the top and an `insight` member.
+type InsightUpdateResponseBody struct {
+	// ActiveAt When the insight became, or becomes, current.
+	ActiveAt *mxplatform.Timestamp `json:"active_at,omitempty"`
+
+	// ClientGUID The GUID of the partner (MX's client, `CLT-...`).
+	ClientGUID *mxplatform.ClientGUID `json:"client_guid,omitempty"`
+
+	// CreatedAt When the insight was created.
+	CreatedAt *mxplatform.Timestamp `json:"created_at,omitempty"`
+
+	// CtaClickedAt When the user last followed the insight's call to action.
+	CtaClickedAt *mxplatform.Timestamp `json:"cta_clicked_at,omitempty"`
+
+	// Description The full text of the insight.
+	Description *string `json:"description,omitempty"`
+
+	// GUID The insight's GUID (`BET-...`), defined by MX.
+	GUID *mxplatform.InsightGUID `json:"guid,omitempty"`
+
+	// HasAssociatedAccounts Whether listAccountsInsight has accounts for the insight.
+	HasAssociatedAccounts *bool `json:"has_associated_accounts,omitempty"`
+
+	// HasAssociatedCategories Whether listCategoriesInsight has categories for the insight.
+	HasAssociatedCategories *bool `json:"has_associated_categories,omitempty"`
+
+	// HasAssociatedMerchants Whether listMerchantsInsight has merchants for the insight.
+	HasAssociatedMerchants *bool `json:"has_associated_merchants,omitempty"`
+
+	// HasAssociatedScheduledPayments Whether listScheduledPaymentsInsight has scheduled payments for the insight.
+	HasAssociatedScheduledPayments *bool `json:"has_associated_scheduled_payments,omitempty"`
+
+	// HasAssociatedTransactions Whether listTransactionsInsight has transactions for the insight.
+	HasAssociatedTransactions *bool `json:"has_associated_transactions,omitempty"`
+
+	// HasBeenDisplayed Whether the insight has been shown to the user.
+	HasBeenDisplayed *bool `json:"has_been_displayed,omitempty"`
+
+	// Insight An observation MX makes about a user's finances, with a long and a short (micro) text
+	// to show. The `has_associated_*` fields say which of the insight's lists (accounts,
+	// categories, merchants, scheduled payments, transactions) hold anything.
+	Insight *Insight `json:"insight,omitempty"`
+
+	// IsDismissed Whether the user dismissed the insight.
+	IsDismissed *bool `json:"is_dismissed,omitempty"`
+
+	// MicroCallToAction The short text of the insight's call to action, for example Learn more.
+	MicroCallToAction *string `json:"micro_call_to_action,omitempty"`
+
+	// MicroDescription The short text of the insight.
+	MicroDescription *string `json:"micro_description,omitempty"`
+
+	// MicroTitle The short title of the insight.
+	MicroTitle *string `json:"micro_title,omitempty"`
+
+	// Template The name of the kind of insight, for example SubscriptionPriceIncrease.
+	Template *string `json:"template,omitempty"`
+
+	// Title The title of the insight.
+	Title *string `json:"title,omitempty"`
+
+	// UpdatedAt When the insight was last updated.
+	UpdatedAt *mxplatform.Timestamp `json:"updated_at,omitempty"`
+
+	// UserGUID The GUID of the insight's user.
+	UserGUID *mxplatform.UserGUID `json:"user_guid,omitempty"`
+
+	// UserID The partner-defined identifier of the insight's user.
+	UserID *mxplatform.UserID `json:"user_id,omitempty"`
+}
+
+// InsightsResponseBody defines model for InsightsResponseBody.
+type InsightsResponseBody struct {
+	Insights []Insight `json:"insights"`
 
 	// Pagination Where a page stands in its list.
 	Pagination Pagination `json:"pagination"`
@@ -484,6 +717,24 @@ type MicrodepositsResponseBody struct {
 	Pagination Pagination `json:"pagination"`
 }
 
+// MonthlyCashFlowProfile defines model for MonthlyCashFlowProfile.
+type MonthlyCashFlowProfile = mxplatform.MonthlyCashFlowProfile
+
+// MonthlyCashFlowProfileResponseBody defines model for MonthlyCashFlowProfileResponseBody.
+type MonthlyCashFlowProfileResponseBody struct {
+	// MonthlyCashFlowProfile What a user budgets each month, and what of it goes to goals.
+	MonthlyCashFlowProfile MonthlyCashFlowProfile `json:"monthly_cash_flow_profile"`
+}
+
+// MonthlyCashFlowProfileUpdateRequest defines model for MonthlyCashFlowProfileUpdateRequest.
+type MonthlyCashFlowProfileUpdateRequest = mxplatform.MonthlyCashFlowProfileUpdateRequest
+
+// MonthlyCashFlowProfileUpdateRequestBody defines model for MonthlyCashFlowProfileUpdateRequestBody.
+type MonthlyCashFlowProfileUpdateRequestBody struct {
+	// MonthlyCashFlowProfile The profile attributes to set; each is optional.
+	MonthlyCashFlowProfile MonthlyCashFlowProfileUpdateRequest `json:"monthly_cash_flow_profile"`
+}
+
 // Notification defines model for Notification.
 type Notification = mxplatform.Notification
 
@@ -597,6 +848,196 @@ type RewardsResponseBody struct {
 	// Pagination Where a page stands in its list.
 	Pagination Pagination `json:"pagination"`
 	Rewards    []Reward   `json:"rewards"`
+}
+
+// ScheduledPayment defines model for ScheduledPayment.
+type ScheduledPayment = mxplatform.ScheduledPayment
+
+// ScheduledPaymentsResponseBody defines model for ScheduledPaymentsResponseBody.
+type ScheduledPaymentsResponseBody struct {
+	// Pagination Where a page stands in its list.
+	Pagination        Pagination         `json:"pagination"`
+	ScheduledPayments []ScheduledPayment `json:"scheduled_payments"`
+}
+
+// SpendingPlan defines model for SpendingPlan.
+type SpendingPlan = mxplatform.SpendingPlan
+
+// SpendingPlanAccount defines model for SpendingPlanAccount.
+type SpendingPlanAccount = mxplatform.SpendingPlanAccount
+
+// SpendingPlanAccountResponseBody The answer of readSpendingPlanAccount. MX's file describes it as the bare spending plan
+// account, while MX's reference shows it wrapped in `spending_plan_account`: this schema
+// admits both.
+type SpendingPlanAccountResponseBody struct {
+	// AccountGUID The GUID of the account followed.
+	AccountGUID *mxplatform.AccountGUID `json:"account_guid,omitempty"`
+
+	// ClientGUID The GUID of the partner (MX's client, `CLT-...`).
+	ClientGUID *mxplatform.ClientGUID `json:"client_guid,omitempty"`
+
+	// CreatedAt When the account was added to the plan.
+	CreatedAt *mxplatform.Timestamp `json:"created_at,omitempty"`
+
+	// GUID The GUID of this record (`SPA-...`), defined by MX.
+	GUID *mxplatform.SpendingPlanAccountGUID `json:"guid,omitempty"`
+
+	// SpendingPlanAccount An account that a spending plan follows.
+	SpendingPlanAccount *SpendingPlanAccount `json:"spending_plan_account,omitempty"`
+
+	// SpendingPlanGUID The GUID of the plan.
+	SpendingPlanGUID *mxplatform.SpendingPlanGUID `json:"spending_plan_guid,omitempty"`
+
+	// UpdatedAt When this record was last updated.
+	UpdatedAt *mxplatform.Timestamp `json:"updated_at,omitempty"`
+
+	// UserGUID The GUID of the plan's user.
+	UserGUID *mxplatform.UserGUID `json:"user_guid,omitempty"`
+}
+
+// SpendingPlanAccountsResponseBody defines model for SpendingPlanAccountsResponseBody.
+type SpendingPlanAccountsResponseBody struct {
+	// Pagination Where a page stands in its list.
+	Pagination           Pagination            `json:"pagination"`
+	SpendingPlanAccounts []SpendingPlanAccount `json:"spending_plan_accounts"`
+}
+
+// SpendingPlanItemType defines model for SpendingPlanItemType.
+type SpendingPlanItemType = mxplatform.SpendingPlanItemType
+
+// SpendingPlanIteration defines model for SpendingPlanIteration.
+type SpendingPlanIteration = mxplatform.SpendingPlanIteration
+
+// SpendingPlanIterationItem defines model for SpendingPlanIterationItem.
+type SpendingPlanIterationItem = mxplatform.SpendingPlanIterationItem
+
+// SpendingPlanIterationItemRequest defines model for SpendingPlanIterationItemRequest.
+type SpendingPlanIterationItemRequest = mxplatform.SpendingPlanIterationItemRequest
+
+// SpendingPlanIterationItemResponseBody The answer of createSpendingPlanIterationItem, readSpendingPlanIterationItem and
+// updateSpendingPlanIterationItem. MX's file describes it as the bare item, while MX's
+// reference shows it wrapped in `iteration_item`: this schema admits both.
+type SpendingPlanIterationItemResponseBody struct {
+	// ActualAmount The amount that actually came in or went out so far.
+	ActualAmount *mxplatform.Decimal `json:"actual_amount,omitempty"`
+
+	// CategoryGUID The GUID of the item's category.
+	CategoryGUID *mxplatform.CategoryGUID `json:"category_guid,omitempty"`
+
+	// CreatedAt When the item was created.
+	CreatedAt *mxplatform.Timestamp `json:"created_at,omitempty"`
+
+	// GUID The item's GUID (`SII-...`), defined by MX.
+	GUID *mxplatform.SpendingPlanIterationItemGUID `json:"guid,omitempty"`
+
+	// ItemType The kind of item.
+	ItemType *SpendingPlanItemType `json:"item_type,omitempty"`
+
+	// IterationItem One line of an iteration of a spending plan: an amount of income or expense planned
+	// for the period, and the amount that actually came in or went out.
+	IterationItem *SpendingPlanIterationItem `json:"iteration_item,omitempty"`
+
+	// PlannedAmount The amount planned for the period.
+	PlannedAmount *mxplatform.Decimal `json:"planned_amount,omitempty"`
+
+	// ScheduledPaymentGUID The GUID of the scheduled payment the item stands for, if any.
+	ScheduledPaymentGUID *mxplatform.ScheduledPaymentGUID `json:"scheduled_payment_guid,omitempty"`
+
+	// SpendingPlanIterationGUID The GUID of the item's iteration.
+	SpendingPlanIterationGUID *mxplatform.SpendingPlanIterationGUID `json:"spending_plan_iteration_guid,omitempty"`
+
+	// TopLevelCategoryGUID The GUID of the parent of the item's category.
+	TopLevelCategoryGUID *mxplatform.CategoryGUID `json:"top_level_category_guid,omitempty"`
+
+	// TransactionGuids The GUIDs of the transactions counted in `actual_amount`. MX's file marks the list
+	// non-nullable, while MX's reference shows null for an item without transactions: it
+	// is nullable here.
+	TransactionGuids []mxplatform.TransactionGUID `json:"transaction_guids,omitempty"`
+
+	// UpdatedAt When the item was last updated.
+	UpdatedAt *mxplatform.Timestamp `json:"updated_at,omitempty"`
+
+	// UserGUID The GUID of the plan's user.
+	UserGUID *mxplatform.UserGUID `json:"user_guid,omitempty"`
+}
+
+// SpendingPlanIterationItemsResponseBody defines model for SpendingPlanIterationItemsResponseBody.
+type SpendingPlanIterationItemsResponseBody struct {
+	IterationItems []SpendingPlanIterationItem `json:"iteration_items"`
+
+	// Pagination Where a page stands in its list.
+	Pagination Pagination `json:"pagination"`
+}
+
+// SpendingPlanIterationResponseBody The answer of readCurrentSpendingPlanIteration and readSpendingPlanIteration. MX's
+// file describes it as the bare iteration, while MX's reference shows it wrapped in
+// `iteration`: this schema admits both.
+type SpendingPlanIterationResponseBody struct {
+	// CreatedAt When the iteration was created.
+	CreatedAt *mxplatform.Timestamp `json:"created_at,omitempty"`
+
+	// EndOn The last day of the iteration.
+	EndOn *mxplatform.Date `json:"end_on,omitempty"`
+
+	// GUID The iteration's GUID (`SPI-...`), defined by MX.
+	GUID *mxplatform.SpendingPlanIterationGUID `json:"guid,omitempty"`
+
+	// Iteration One period of a spending plan, usually a calendar month.
+	Iteration *SpendingPlanIteration `json:"iteration,omitempty"`
+
+	// IterationNumber The number of the iteration within its plan, 1 for the first.
+	IterationNumber *int `json:"iteration_number,omitempty"`
+
+	// SpendingPlanGUID The GUID of the plan.
+	SpendingPlanGUID *mxplatform.SpendingPlanGUID `json:"spending_plan_guid,omitempty"`
+
+	// StartOn The first day of the iteration.
+	StartOn *mxplatform.Date `json:"start_on,omitempty"`
+
+	// UpdatedAt When the iteration was last updated.
+	UpdatedAt *mxplatform.Timestamp `json:"updated_at,omitempty"`
+
+	// UserGUID The GUID of the plan's user.
+	UserGUID *mxplatform.UserGUID `json:"user_guid,omitempty"`
+}
+
+// SpendingPlanIterationsResponseBody defines model for SpendingPlanIterationsResponseBody.
+type SpendingPlanIterationsResponseBody struct {
+	Iterations []SpendingPlanIteration `json:"iterations"`
+
+	// Pagination Where a page stands in its list.
+	Pagination Pagination `json:"pagination"`
+}
+
+// SpendingPlanResponseBody The answer of createSpendingPlan and readSpendingPlanUser. MX's file describes it as
+// the bare spending plan, unlike the answers of other objects, while MX's reference
+// shows the plan wrapped in `spending_plan`: this schema admits both, the plan's fields
+// at the top and a `spending_plan` member.
+type SpendingPlanResponseBody struct {
+	// CreatedAt When the plan was created.
+	CreatedAt *mxplatform.Timestamp `json:"created_at,omitempty"`
+
+	// CurrentIterationNumber The number of the plan's current iteration.
+	CurrentIterationNumber *int `json:"current_iteration_number,omitempty"`
+
+	// GUID The plan's GUID (`SPL-...`), defined by MX.
+	GUID *mxplatform.SpendingPlanGUID `json:"guid,omitempty"`
+
+	// SpendingPlan A user's spending plan, which runs month after month in iterations.
+	SpendingPlan *SpendingPlan `json:"spending_plan,omitempty"`
+
+	// UpdatedAt When the plan was last updated.
+	UpdatedAt *mxplatform.Timestamp `json:"updated_at,omitempty"`
+
+	// UserGUID The GUID of the plan's user.
+	UserGUID *mxplatform.UserGUID `json:"user_guid,omitempty"`
+}
+
+// SpendingPlansResponseBody defines model for SpendingPlansResponseBody.
+type SpendingPlansResponseBody struct {
+	// Pagination Where a page stands in its list.
+	Pagination    Pagination     `json:"pagination"`
+	SpendingPlans []SpendingPlan `json:"spending_plans"`
 }
 
 // SplitTransactionCreateRequest defines model for SplitTransactionCreateRequest.
@@ -1048,6 +1489,9 @@ type AccountGUIDParam = mxplatform.AccountGUID
 // AccountIdentifierParam defines model for AccountIdentifierParam.
 type AccountIdentifierParam = string
 
+// BudgetGUIDParam defines model for BudgetGUIDParam.
+type BudgetGUIDParam = mxplatform.BudgetGUID
+
 // CallbackPayloadParam defines model for CallbackPayloadParam.
 type CallbackPayloadParam = string
 
@@ -1066,6 +1510,9 @@ type FromDateParam = string
 // FromUpdatedAtParam defines model for FromUpdatedAtParam.
 type FromUpdatedAtParam = string
 
+// GoalGUIDParam defines model for GoalGUIDParam.
+type GoalGUIDParam = mxplatform.GoalGUID
+
 // HoldingGUIDParam defines model for HoldingGUIDParam.
 type HoldingGUIDParam = mxplatform.HoldingGUID
 
@@ -1074,6 +1521,9 @@ type ISOCountryCodeParam = []string
 
 // IncludesParam defines model for IncludesParam.
 type IncludesParam = string
+
+// InsightGUIDParam defines model for InsightGUIDParam.
+type InsightGUIDParam = mxplatform.InsightGUID
 
 // InstitutionCodeParam defines model for InstitutionCodeParam.
 type InstitutionCodeParam = mxplatform.InstitutionCode
@@ -1116,6 +1566,18 @@ type RepeatingTransactionGUIDParam = mxplatform.RepeatingTransactionGUID
 
 // RewardGUIDParam defines model for RewardGUIDParam.
 type RewardGUIDParam = mxplatform.RewardGUID
+
+// SpendingPlanAccountGUIDParam defines model for SpendingPlanAccountGUIDParam.
+type SpendingPlanAccountGUIDParam = mxplatform.SpendingPlanAccountGUID
+
+// SpendingPlanGUIDParam defines model for SpendingPlanGUIDParam.
+type SpendingPlanGUIDParam = mxplatform.SpendingPlanGUID
+
+// SpendingPlanIterationItemGUIDParam defines model for SpendingPlanIterationItemGUIDParam.
+type SpendingPlanIterationItemGUIDParam = mxplatform.SpendingPlanIterationItemGUID
+
+// SpendingPlanIterationNumberParam defines model for SpendingPlanIterationNumberParam.
+type SpendingPlanIterationNumberParam = int
 
 // StatementGUIDParam defines model for StatementGUIDParam.
 type StatementGUIDParam = mxplatform.StatementGUID
@@ -1309,6 +1771,16 @@ type ListUsersParams struct {
 	IsDisabled *bool `form:"is_disabled,omitempty" json:"is_disabled,omitempty"`
 }
 
+// ListInsightsByAccountParams defines parameters for ListInsightsByAccount.
+type ListInsightsByAccountParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageParam `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
 // ListHoldingsByAccountParams defines parameters for ListHoldingsByAccount.
 type ListHoldingsByAccountParams struct {
 	// Page The page to return, counting from 1. MX defaults to 1.
@@ -1382,6 +1854,76 @@ type ListDefaultCategoriesByUserParams struct {
 	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
 	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
 	RecordsPerPage *RecordsPerPageMax1000Param `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListGoalsParams defines parameters for ListGoals.
+type ListGoalsParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageMax1000Param `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListInsightsUserParams defines parameters for ListInsightsUser.
+type ListInsightsUserParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageParam `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListAccountsInsightParams defines parameters for ListAccountsInsight.
+type ListAccountsInsightParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageParam `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListCategoriesInsightParams defines parameters for ListCategoriesInsight.
+type ListCategoriesInsightParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageParam `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListMerchantsInsightParams defines parameters for ListMerchantsInsight.
+type ListMerchantsInsightParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageParam `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListScheduledPaymentsInsightParams defines parameters for ListScheduledPaymentsInsight.
+type ListScheduledPaymentsInsightParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageParam `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListTransactionsInsightParams defines parameters for ListTransactionsInsight.
+type ListTransactionsInsightParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageParam `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
 }
 
 // ListHoldingsParams defines parameters for ListHoldings.
@@ -1479,6 +2021,46 @@ type ListNotificationsParams struct {
 	RecordsPerPage *RecordsPerPageMax1000Param `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
 }
 
+// ListSpendingPlansParams defines parameters for ListSpendingPlans.
+type ListSpendingPlansParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageMax1000Param `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListSpendingPlanIterationsParams defines parameters for ListSpendingPlanIterations.
+type ListSpendingPlanIterationsParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageMax1000Param `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListSpendingPlanIterationItemsParams defines parameters for ListSpendingPlanIterationItems.
+type ListSpendingPlanIterationItemsParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageMax1000Param `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
+// ListSpendingPlanAccountsParams defines parameters for ListSpendingPlanAccounts.
+type ListSpendingPlanAccountsParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 1000 on this list; a value above
+	// 1000 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageMax1000Param `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
+}
+
 // ListTaggingsParams defines parameters for ListTaggings.
 type ListTaggingsParams struct {
 	// Page The page to return, counting from 1. MX defaults to 1.
@@ -1516,6 +2098,16 @@ type ReadTransactionParams struct {
 	// `merchants,geolocations`). Each adds the transaction field of the same name in the
 	// singular: `classification`, `geolocation`, `merchant`, `repeating_transaction`.
 	Includes *IncludesParam `form:"includes,omitempty" json:"includes,omitempty"`
+}
+
+// ListInsightsByTransactionParams defines parameters for ListInsightsByTransaction.
+type ListInsightsByTransactionParams struct {
+	// Page The page to return, counting from 1. MX defaults to 1.
+	Page *PageParam `form:"page,omitempty" json:"page,omitempty"`
+
+	// RecordsPerPage Records per page. MX defaults to 25 and accepts 10 to 100 on this list; a value above
+	// 100 falls back to 25 rather than failing. The range is described here, not enforced.
+	RecordsPerPage *RecordsPerPageParam `form:"records_per_page,omitempty" json:"records_per_page,omitempty"`
 }
 
 // RequestWidgetURLParams defines parameters for RequestWidgetURL.
@@ -1858,17 +2450,41 @@ type MergeAccountsJSONRequestBody = AccountsMergeRequestBody
 // CreateManualTransactionJSONRequestBody defines body for CreateManualTransaction for application/json ContentType.
 type CreateManualTransactionJSONRequestBody = TransactionCreateRequestBody
 
+// CreateBudgetJSONRequestBody defines body for CreateBudget for application/json ContentType.
+type CreateBudgetJSONRequestBody = BudgetCreateRequestBody
+
+// UpdateSpecificBudgetJSONRequestBody defines body for UpdateSpecificBudget for application/json ContentType.
+type UpdateSpecificBudgetJSONRequestBody = BudgetUpdateRequestBody
+
 // CreateCategoryJSONRequestBody defines body for CreateCategory for application/json ContentType.
 type CreateCategoryJSONRequestBody = CategoryCreateRequestBody
 
 // UpdateCategoryJSONRequestBody defines body for UpdateCategory for application/json ContentType.
 type UpdateCategoryJSONRequestBody = CategoryUpdateRequestBody
 
+// CreateGoalJSONRequestBody defines body for CreateGoal for application/json ContentType.
+type CreateGoalJSONRequestBody = GoalCreateRequestBody
+
+// RepositionGoalsJSONRequestBody defines body for RepositionGoals for application/json ContentType.
+type RepositionGoalsJSONRequestBody = GoalsRepositionRequestBody
+
+// UpdateGoalJSONRequestBody defines body for UpdateGoal for application/json ContentType.
+type UpdateGoalJSONRequestBody = GoalUpdateRequestBody
+
+// UpdateInsightJSONRequestBody defines body for UpdateInsight for application/json ContentType.
+type UpdateInsightJSONRequestBody = InsightUpdateRequestBody
+
 // CreateMicrodepositJSONRequestBody defines body for CreateMicrodeposit for application/json ContentType.
 type CreateMicrodepositJSONRequestBody = MicrodepositCreateRequestBody
 
 // CreateNotificationJSONRequestBody defines body for CreateNotification for application/json ContentType.
 type CreateNotificationJSONRequestBody = NotificationCreateRequestBody
+
+// CreateSpendingPlanIterationItemJSONRequestBody defines body for CreateSpendingPlanIterationItem for application/json ContentType.
+type CreateSpendingPlanIterationItemJSONRequestBody = SpendingPlanIterationItemRequest
+
+// UpdateSpendingPlanIterationItemJSONRequestBody defines body for UpdateSpendingPlanIterationItem for application/json ContentType.
+type UpdateSpendingPlanIterationItemJSONRequestBody = SpendingPlanIterationItemRequest
 
 // CreateTaggingJSONRequestBody defines body for CreateTagging for application/json ContentType.
 type CreateTaggingJSONRequestBody = TaggingCreateRequestBody
@@ -1920,6 +2536,9 @@ type CreateSplitTransactionsByAccountJSONRequestBody = SplitTransactionCreateReq
 
 // ResumeAggregationJSONRequestBody defines body for ResumeAggregation for application/json ContentType.
 type ResumeAggregationJSONRequestBody = MemberResumeRequestBody
+
+// UpdateMonthlyCashFlowProfileJSONRequestBody defines body for UpdateMonthlyCashFlowProfile for application/json ContentType.
+type UpdateMonthlyCashFlowProfileJSONRequestBody = MonthlyCashFlowProfileUpdateRequestBody
 
 // ServerInterface represents all server handlers.
 type ServerInterface interface {
@@ -2004,6 +2623,9 @@ type ServerInterface interface {
 	// ReadAccount Read an account
 	// (GET /users/{user_guid}/accounts/{account_guid})
 	ReadAccount(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, accountGUID AccountGUIDParam)
+	// ListInsightsByAccount List the insights of an account
+	// (GET /users/{user_guid}/accounts/{account_guid}/insights)
+	ListInsightsByAccount(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, accountGUID AccountGUIDParam, params ListInsightsByAccountParams)
 	// ListHoldingsByAccount List an account's holdings
 	// (GET /users/{user_guid}/accounts/{account_guid}/investment_holdings)
 	ListHoldingsByAccount(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, accountGUID AccountGUIDParam, params ListHoldingsByAccountParams)
@@ -2013,6 +2635,24 @@ type ServerInterface interface {
 	// CreateManualTransaction Create a manual transaction
 	// (POST /users/{user_guid}/accounts/{account_guid}/transactions)
 	CreateManualTransaction(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, accountGUID AccountGUIDParam)
+	// ListAllBudgets List a user's budgets
+	// (GET /users/{user_guid}/budgets)
+	ListAllBudgets(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam)
+	// CreateBudget Create a budget
+	// (POST /users/{user_guid}/budgets)
+	CreateBudget(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam)
+	// AutoGenerateBudgets Generate budgets from transactions
+	// (POST /users/{user_guid}/budgets/generate)
+	AutoGenerateBudgets(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam)
+	// DeleteBudget Delete a budget
+	// (DELETE /users/{user_guid}/budgets/{budget_guid})
+	DeleteBudget(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, budgetGUID BudgetGUIDParam)
+	// ReadSpecificBudget Read a budget
+	// (GET /users/{user_guid}/budgets/{budget_guid})
+	ReadSpecificBudget(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, budgetGUID BudgetGUIDParam)
+	// UpdateSpecificBudget Update a budget
+	// (PUT /users/{user_guid}/budgets/{budget_guid})
+	UpdateSpecificBudget(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, budgetGUID BudgetGUIDParam)
 	// ListCategories List a user's categories
 	// (GET /users/{user_guid}/categories)
 	ListCategories(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, params ListCategoriesParams)
@@ -2031,6 +2671,48 @@ type ServerInterface interface {
 	// UpdateCategory Update a custom category
 	// (PUT /users/{user_guid}/categories/{category_guid})
 	UpdateCategory(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, categoryGUID CategoryGUIDParam)
+	// ListGoals List a user's goals
+	// (GET /users/{user_guid}/goals)
+	ListGoals(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, params ListGoalsParams)
+	// CreateGoal Create a goal
+	// (POST /users/{user_guid}/goals)
+	CreateGoal(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam)
+	// RepositionGoals Reorder a user's goals
+	// (PUT /users/{user_guid}/goals/reposition)
+	RepositionGoals(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam)
+	// DeleteGoal Delete a goal
+	// (DELETE /users/{user_guid}/goals/{goal_guid})
+	DeleteGoal(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, goalGUID GoalGUIDParam)
+	// ReadGoal Read a goal
+	// (GET /users/{user_guid}/goals/{goal_guid})
+	ReadGoal(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, goalGUID GoalGUIDParam)
+	// UpdateGoal Update a goal
+	// (PUT /users/{user_guid}/goals/{goal_guid})
+	UpdateGoal(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, goalGUID GoalGUIDParam)
+	// ListInsightsUser List a user's insights
+	// (GET /users/{user_guid}/insights)
+	ListInsightsUser(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, params ListInsightsUserParams)
+	// ReadInsightUser Read an insight
+	// (GET /users/{user_guid}/insights/{insight_guid})
+	ReadInsightUser(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, insightGUID InsightGUIDParam)
+	// UpdateInsight Update an insight
+	// (PUT /users/{user_guid}/insights/{insight_guid})
+	UpdateInsight(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, insightGUID InsightGUIDParam)
+	// ListAccountsInsight List the accounts of an insight
+	// (GET /users/{user_guid}/insights/{insight_guid}/accounts)
+	ListAccountsInsight(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, insightGUID InsightGUIDParam, params ListAccountsInsightParams)
+	// ListCategoriesInsight List the categories of an insight
+	// (GET /users/{user_guid}/insights/{insight_guid}/categories)
+	ListCategoriesInsight(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, insightGUID InsightGUIDParam, params ListCategoriesInsightParams)
+	// ListMerchantsInsight List the merchants of an insight
+	// (GET /users/{user_guid}/insights/{insight_guid}/merchants)
+	ListMerchantsInsight(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, insightGUID InsightGUIDParam, params ListMerchantsInsightParams)
+	// ListScheduledPaymentsInsight List the scheduled payments of an insight
+	// (GET /users/{user_guid}/insights/{insight_guid}/scheduled_payments)
+	ListScheduledPaymentsInsight(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, insightGUID InsightGUIDParam, params ListScheduledPaymentsInsightParams)
+	// ListTransactionsInsight List the transactions of an insight
+	// (GET /users/{user_guid}/insights/{insight_guid}/transactions)
+	ListTransactionsInsight(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, insightGUID InsightGUIDParam, params ListTransactionsInsightParams)
 	// ListHoldings List a user's holdings
 	// (GET /users/{user_guid}/investment_holdings)
 	ListHoldings(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, params ListHoldingsParams)
@@ -2091,6 +2773,51 @@ type ServerInterface interface {
 	// SpecificRepeatingTransaction Read a repeating transaction
 	// (GET /users/{user_guid}/repeating_transactions/{repeating_transaction_guid})
 	SpecificRepeatingTransaction(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, repeatingTransactionGUID RepeatingTransactionGUIDParam)
+	// ListSpendingPlans List a user's spending plans
+	// (GET /users/{user_guid}/spending_plans)
+	ListSpendingPlans(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, params ListSpendingPlansParams)
+	// CreateSpendingPlan Create a spending plan
+	// (POST /users/{user_guid}/spending_plans)
+	CreateSpendingPlan(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam)
+	// DeleteSpendingPlan Delete a spending plan
+	// (DELETE /users/{user_guid}/spending_plans/{spending_plan_guid})
+	DeleteSpendingPlan(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, spendingPlanGUID SpendingPlanGUIDParam)
+	// ReadSpendingPlanUser Read a spending plan
+	// (GET /users/{user_guid}/spending_plans/{spending_plan_guid})
+	ReadSpendingPlanUser(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, spendingPlanGUID SpendingPlanGUIDParam)
+	// ListSpendingPlanIterations List a spending plan's iterations
+	// (GET /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations)
+	ListSpendingPlanIterations(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, spendingPlanGUID SpendingPlanGUIDParam, params ListSpendingPlanIterationsParams)
+	// ReadCurrentSpendingPlanIteration Read a spending plan's current iteration
+	// (GET /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current)
+	ReadCurrentSpendingPlanIteration(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, spendingPlanGUID SpendingPlanGUIDParam)
+	// ListSpendingPlanIterationItems List the items of a spending plan's current iteration
+	// (GET /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items)
+	ListSpendingPlanIterationItems(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, spendingPlanGUID SpendingPlanGUIDParam, params ListSpendingPlanIterationItemsParams)
+	// CreateSpendingPlanIterationItem Create an item in a spending plan's current iteration
+	// (POST /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items)
+	CreateSpendingPlanIterationItem(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, spendingPlanGUID SpendingPlanGUIDParam)
+	// DeleteSpendingPlanIterationItem Delete an item of a spending plan's current iteration
+	// (DELETE /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items/{iteration_item_guid})
+	DeleteSpendingPlanIterationItem(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, spendingPlanGUID SpendingPlanGUIDParam, iterationItemGUID SpendingPlanIterationItemGUIDParam)
+	// ReadSpendingPlanIterationItem Read an item of a spending plan's current iteration
+	// (GET /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items/{iteration_item_guid})
+	ReadSpendingPlanIterationItem(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, spendingPlanGUID SpendingPlanGUIDParam, iterationItemGUID SpendingPlanIterationItemGUIDParam)
+	// UpdateSpendingPlanIterationItem Update an item of a spending plan's current iteration
+	// (PUT /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items/{iteration_item_guid})
+	UpdateSpendingPlanIterationItem(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, spendingPlanGUID SpendingPlanGUIDParam, iterationItemGUID SpendingPlanIterationItemGUIDParam)
+	// ReadSpendingPlanIteration Read a spending plan iteration
+	// (GET /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/{iteration_number})
+	ReadSpendingPlanIteration(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, spendingPlanGUID SpendingPlanGUIDParam, iterationNumber SpendingPlanIterationNumberParam)
+	// ListSpendingPlanAccounts List a spending plan's accounts
+	// (GET /users/{user_guid}/spending_plans/{spending_plan_guid}/spending_plan_accounts)
+	ListSpendingPlanAccounts(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, spendingPlanGUID SpendingPlanGUIDParam, params ListSpendingPlanAccountsParams)
+	// DeleteSpendingPlanAccount Remove an account from a spending plan
+	// (DELETE /users/{user_guid}/spending_plans/{spending_plan_guid}/spending_plan_accounts/{spending_plan_account_guid})
+	DeleteSpendingPlanAccount(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, spendingPlanGUID SpendingPlanGUIDParam, spendingPlanAccountGUID SpendingPlanAccountGUIDParam)
+	// ReadSpendingPlanAccount Read a spending plan account
+	// (GET /users/{user_guid}/spending_plans/{spending_plan_guid}/spending_plan_accounts/{spending_plan_account_guid})
+	ReadSpendingPlanAccount(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, spendingPlanGUID SpendingPlanGUIDParam, spendingPlanAccountGUID SpendingPlanAccountGUIDParam)
 	// ListTaggings List a user's taggings
 	// (GET /users/{user_guid}/taggings)
 	ListTaggings(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, params ListTaggingsParams)
@@ -2145,6 +2872,9 @@ type ServerInterface interface {
 	// UpdateTransaction Update a transaction
 	// (PUT /users/{user_guid}/transactions/{transaction_guid})
 	UpdateTransaction(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, transactionGUID TransactionGUIDParam)
+	// ListInsightsByTransaction List the insights of a transaction
+	// (GET /users/{user_guid}/transactions/{transaction_guid}/insights)
+	ListInsightsByTransaction(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, transactionGUID TransactionGUIDParam, params ListInsightsByTransactionParams)
 	// DeleteSplitTransactions Undo the split of a transaction
 	// (DELETE /users/{user_guid}/transactions/{transaction_guid}/split)
 	DeleteSplitTransactions(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, transactionGUID TransactionGUIDParam)
@@ -2250,6 +2980,12 @@ type ServerInterface interface {
 	// VerifyMember Verify a member's accounts
 	// (POST /users/{user_identifier}/members/{member_identifier}/verify)
 	VerifyMember(w http.ResponseWriter, r *http.Request, userIdentifier UserIdentifierParam, memberIdentifier MemberIdentifierParam, params VerifyMemberParams)
+	// ReadMonthlyCashFlowProfile Read a user's monthly cash flow profile
+	// (GET /users/{user_identifier}/monthly_cash_flow_profile)
+	ReadMonthlyCashFlowProfile(w http.ResponseWriter, r *http.Request, userIdentifier UserIdentifierParam)
+	// UpdateMonthlyCashFlowProfile Update a user's monthly cash flow profile
+	// (PUT /users/{user_identifier}/monthly_cash_flow_profile)
+	UpdateMonthlyCashFlowProfile(w http.ResponseWriter, r *http.Request, userIdentifier UserIdentifierParam)
 	// ListTransactionsByTag List the transactions of a tag
 	// (GET /users/{user_identifier}/tags/{tag_guid}/transactions)
 	ListTransactionsByTag(w http.ResponseWriter, r *http.Request, userIdentifier UserIdentifierParam, tagGUID TagGUIDParam, params ListTransactionsByTagParams)
@@ -3206,6 +3942,70 @@ func (siw *ServerInterfaceWrapper) ReadAccount(w http.ResponseWriter, r *http.Re
 	handler.ServeHTTP(w, r)
 }
 
+// ListInsightsByAccount operation middleware
+func (siw *ServerInterfaceWrapper) ListInsightsByAccount(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "account_guid" -------------
+	var accountGUID AccountGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "account_guid", r.PathValue("account_guid"), &accountGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "account_guid", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListInsightsByAccountParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "records_per_page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "records_per_page", r.URL.Query(), &params.RecordsPerPage, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "records_per_page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "records_per_page", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListInsightsByAccount(w, r, userGUID, accountGUID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // ListHoldingsByAccount operation middleware
 func (siw *ServerInterfaceWrapper) ListHoldingsByAccount(w http.ResponseWriter, r *http.Request) {
 
@@ -3460,6 +4260,189 @@ func (siw *ServerInterfaceWrapper) CreateManualTransaction(w http.ResponseWriter
 	handler.ServeHTTP(w, r)
 }
 
+// ListAllBudgets operation middleware
+func (siw *ServerInterfaceWrapper) ListAllBudgets(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListAllBudgets(w, r, userGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateBudget operation middleware
+func (siw *ServerInterfaceWrapper) CreateBudget(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateBudget(w, r, userGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// AutoGenerateBudgets operation middleware
+func (siw *ServerInterfaceWrapper) AutoGenerateBudgets(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.AutoGenerateBudgets(w, r, userGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DeleteBudget operation middleware
+func (siw *ServerInterfaceWrapper) DeleteBudget(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "budget_guid" -------------
+	var budgetGUID BudgetGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "budget_guid", r.PathValue("budget_guid"), &budgetGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "budget_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DeleteBudget(w, r, userGUID, budgetGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ReadSpecificBudget operation middleware
+func (siw *ServerInterfaceWrapper) ReadSpecificBudget(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "budget_guid" -------------
+	var budgetGUID BudgetGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "budget_guid", r.PathValue("budget_guid"), &budgetGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "budget_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ReadSpecificBudget(w, r, userGUID, budgetGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateSpecificBudget operation middleware
+func (siw *ServerInterfaceWrapper) UpdateSpecificBudget(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "budget_guid" -------------
+	var budgetGUID BudgetGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "budget_guid", r.PathValue("budget_guid"), &budgetGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "budget_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateSpecificBudget(w, r, userGUID, budgetGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // ListCategories operation middleware
 func (siw *ServerInterfaceWrapper) ListCategories(w http.ResponseWriter, r *http.Request) {
 
@@ -3692,6 +4675,663 @@ func (siw *ServerInterfaceWrapper) UpdateCategory(w http.ResponseWriter, r *http
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.UpdateCategory(w, r, userGUID, categoryGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListGoals operation middleware
+func (siw *ServerInterfaceWrapper) ListGoals(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListGoalsParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "records_per_page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "records_per_page", r.URL.Query(), &params.RecordsPerPage, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "records_per_page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "records_per_page", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListGoals(w, r, userGUID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateGoal operation middleware
+func (siw *ServerInterfaceWrapper) CreateGoal(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateGoal(w, r, userGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// RepositionGoals operation middleware
+func (siw *ServerInterfaceWrapper) RepositionGoals(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.RepositionGoals(w, r, userGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DeleteGoal operation middleware
+func (siw *ServerInterfaceWrapper) DeleteGoal(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "goal_guid" -------------
+	var goalGUID GoalGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "goal_guid", r.PathValue("goal_guid"), &goalGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "goal_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DeleteGoal(w, r, userGUID, goalGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ReadGoal operation middleware
+func (siw *ServerInterfaceWrapper) ReadGoal(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "goal_guid" -------------
+	var goalGUID GoalGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "goal_guid", r.PathValue("goal_guid"), &goalGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "goal_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ReadGoal(w, r, userGUID, goalGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateGoal operation middleware
+func (siw *ServerInterfaceWrapper) UpdateGoal(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "goal_guid" -------------
+	var goalGUID GoalGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "goal_guid", r.PathValue("goal_guid"), &goalGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "goal_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateGoal(w, r, userGUID, goalGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListInsightsUser operation middleware
+func (siw *ServerInterfaceWrapper) ListInsightsUser(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListInsightsUserParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "records_per_page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "records_per_page", r.URL.Query(), &params.RecordsPerPage, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "records_per_page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "records_per_page", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListInsightsUser(w, r, userGUID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ReadInsightUser operation middleware
+func (siw *ServerInterfaceWrapper) ReadInsightUser(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "insight_guid" -------------
+	var insightGUID InsightGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "insight_guid", r.PathValue("insight_guid"), &insightGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "insight_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ReadInsightUser(w, r, userGUID, insightGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateInsight operation middleware
+func (siw *ServerInterfaceWrapper) UpdateInsight(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "insight_guid" -------------
+	var insightGUID InsightGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "insight_guid", r.PathValue("insight_guid"), &insightGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "insight_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateInsight(w, r, userGUID, insightGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListAccountsInsight operation middleware
+func (siw *ServerInterfaceWrapper) ListAccountsInsight(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "insight_guid" -------------
+	var insightGUID InsightGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "insight_guid", r.PathValue("insight_guid"), &insightGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "insight_guid", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListAccountsInsightParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "records_per_page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "records_per_page", r.URL.Query(), &params.RecordsPerPage, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "records_per_page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "records_per_page", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListAccountsInsight(w, r, userGUID, insightGUID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListCategoriesInsight operation middleware
+func (siw *ServerInterfaceWrapper) ListCategoriesInsight(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "insight_guid" -------------
+	var insightGUID InsightGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "insight_guid", r.PathValue("insight_guid"), &insightGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "insight_guid", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListCategoriesInsightParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "records_per_page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "records_per_page", r.URL.Query(), &params.RecordsPerPage, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "records_per_page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "records_per_page", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListCategoriesInsight(w, r, userGUID, insightGUID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListMerchantsInsight operation middleware
+func (siw *ServerInterfaceWrapper) ListMerchantsInsight(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "insight_guid" -------------
+	var insightGUID InsightGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "insight_guid", r.PathValue("insight_guid"), &insightGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "insight_guid", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListMerchantsInsightParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "records_per_page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "records_per_page", r.URL.Query(), &params.RecordsPerPage, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "records_per_page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "records_per_page", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListMerchantsInsight(w, r, userGUID, insightGUID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListScheduledPaymentsInsight operation middleware
+func (siw *ServerInterfaceWrapper) ListScheduledPaymentsInsight(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "insight_guid" -------------
+	var insightGUID InsightGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "insight_guid", r.PathValue("insight_guid"), &insightGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "insight_guid", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListScheduledPaymentsInsightParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "records_per_page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "records_per_page", r.URL.Query(), &params.RecordsPerPage, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "records_per_page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "records_per_page", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListScheduledPaymentsInsight(w, r, userGUID, insightGUID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListTransactionsInsight operation middleware
+func (siw *ServerInterfaceWrapper) ListTransactionsInsight(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "insight_guid" -------------
+	var insightGUID InsightGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "insight_guid", r.PathValue("insight_guid"), &insightGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "insight_guid", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListTransactionsInsightParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "records_per_page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "records_per_page", r.URL.Query(), &params.RecordsPerPage, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "records_per_page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "records_per_page", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListTransactionsInsight(w, r, userGUID, insightGUID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -4639,6 +6279,683 @@ func (siw *ServerInterfaceWrapper) SpecificRepeatingTransaction(w http.ResponseW
 	handler.ServeHTTP(w, r)
 }
 
+// ListSpendingPlans operation middleware
+func (siw *ServerInterfaceWrapper) ListSpendingPlans(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListSpendingPlansParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "records_per_page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "records_per_page", r.URL.Query(), &params.RecordsPerPage, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "records_per_page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "records_per_page", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListSpendingPlans(w, r, userGUID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateSpendingPlan operation middleware
+func (siw *ServerInterfaceWrapper) CreateSpendingPlan(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateSpendingPlan(w, r, userGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DeleteSpendingPlan operation middleware
+func (siw *ServerInterfaceWrapper) DeleteSpendingPlan(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "spending_plan_guid" -------------
+	var spendingPlanGUID SpendingPlanGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "spending_plan_guid", r.PathValue("spending_plan_guid"), &spendingPlanGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "spending_plan_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DeleteSpendingPlan(w, r, userGUID, spendingPlanGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ReadSpendingPlanUser operation middleware
+func (siw *ServerInterfaceWrapper) ReadSpendingPlanUser(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "spending_plan_guid" -------------
+	var spendingPlanGUID SpendingPlanGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "spending_plan_guid", r.PathValue("spending_plan_guid"), &spendingPlanGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "spending_plan_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ReadSpendingPlanUser(w, r, userGUID, spendingPlanGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListSpendingPlanIterations operation middleware
+func (siw *ServerInterfaceWrapper) ListSpendingPlanIterations(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "spending_plan_guid" -------------
+	var spendingPlanGUID SpendingPlanGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "spending_plan_guid", r.PathValue("spending_plan_guid"), &spendingPlanGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "spending_plan_guid", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListSpendingPlanIterationsParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "records_per_page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "records_per_page", r.URL.Query(), &params.RecordsPerPage, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "records_per_page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "records_per_page", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListSpendingPlanIterations(w, r, userGUID, spendingPlanGUID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ReadCurrentSpendingPlanIteration operation middleware
+func (siw *ServerInterfaceWrapper) ReadCurrentSpendingPlanIteration(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "spending_plan_guid" -------------
+	var spendingPlanGUID SpendingPlanGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "spending_plan_guid", r.PathValue("spending_plan_guid"), &spendingPlanGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "spending_plan_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ReadCurrentSpendingPlanIteration(w, r, userGUID, spendingPlanGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListSpendingPlanIterationItems operation middleware
+func (siw *ServerInterfaceWrapper) ListSpendingPlanIterationItems(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "spending_plan_guid" -------------
+	var spendingPlanGUID SpendingPlanGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "spending_plan_guid", r.PathValue("spending_plan_guid"), &spendingPlanGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "spending_plan_guid", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListSpendingPlanIterationItemsParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "records_per_page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "records_per_page", r.URL.Query(), &params.RecordsPerPage, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "records_per_page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "records_per_page", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListSpendingPlanIterationItems(w, r, userGUID, spendingPlanGUID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateSpendingPlanIterationItem operation middleware
+func (siw *ServerInterfaceWrapper) CreateSpendingPlanIterationItem(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "spending_plan_guid" -------------
+	var spendingPlanGUID SpendingPlanGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "spending_plan_guid", r.PathValue("spending_plan_guid"), &spendingPlanGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "spending_plan_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateSpendingPlanIterationItem(w, r, userGUID, spendingPlanGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DeleteSpendingPlanIterationItem operation middleware
+func (siw *ServerInterfaceWrapper) DeleteSpendingPlanIterationItem(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "spending_plan_guid" -------------
+	var spendingPlanGUID SpendingPlanGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "spending_plan_guid", r.PathValue("spending_plan_guid"), &spendingPlanGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "spending_plan_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "iteration_item_guid" -------------
+	var iterationItemGUID SpendingPlanIterationItemGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "iteration_item_guid", r.PathValue("iteration_item_guid"), &iterationItemGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "iteration_item_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DeleteSpendingPlanIterationItem(w, r, userGUID, spendingPlanGUID, iterationItemGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ReadSpendingPlanIterationItem operation middleware
+func (siw *ServerInterfaceWrapper) ReadSpendingPlanIterationItem(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "spending_plan_guid" -------------
+	var spendingPlanGUID SpendingPlanGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "spending_plan_guid", r.PathValue("spending_plan_guid"), &spendingPlanGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "spending_plan_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "iteration_item_guid" -------------
+	var iterationItemGUID SpendingPlanIterationItemGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "iteration_item_guid", r.PathValue("iteration_item_guid"), &iterationItemGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "iteration_item_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ReadSpendingPlanIterationItem(w, r, userGUID, spendingPlanGUID, iterationItemGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateSpendingPlanIterationItem operation middleware
+func (siw *ServerInterfaceWrapper) UpdateSpendingPlanIterationItem(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "spending_plan_guid" -------------
+	var spendingPlanGUID SpendingPlanGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "spending_plan_guid", r.PathValue("spending_plan_guid"), &spendingPlanGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "spending_plan_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "iteration_item_guid" -------------
+	var iterationItemGUID SpendingPlanIterationItemGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "iteration_item_guid", r.PathValue("iteration_item_guid"), &iterationItemGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "iteration_item_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateSpendingPlanIterationItem(w, r, userGUID, spendingPlanGUID, iterationItemGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ReadSpendingPlanIteration operation middleware
+func (siw *ServerInterfaceWrapper) ReadSpendingPlanIteration(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "spending_plan_guid" -------------
+	var spendingPlanGUID SpendingPlanGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "spending_plan_guid", r.PathValue("spending_plan_guid"), &spendingPlanGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "spending_plan_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "iteration_number" -------------
+	var iterationNumber SpendingPlanIterationNumberParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "iteration_number", r.PathValue("iteration_number"), &iterationNumber, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "iteration_number", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ReadSpendingPlanIteration(w, r, userGUID, spendingPlanGUID, iterationNumber)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListSpendingPlanAccounts operation middleware
+func (siw *ServerInterfaceWrapper) ListSpendingPlanAccounts(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "spending_plan_guid" -------------
+	var spendingPlanGUID SpendingPlanGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "spending_plan_guid", r.PathValue("spending_plan_guid"), &spendingPlanGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "spending_plan_guid", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListSpendingPlanAccountsParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "records_per_page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "records_per_page", r.URL.Query(), &params.RecordsPerPage, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "records_per_page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "records_per_page", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListSpendingPlanAccounts(w, r, userGUID, spendingPlanGUID, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DeleteSpendingPlanAccount operation middleware
+func (siw *ServerInterfaceWrapper) DeleteSpendingPlanAccount(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "spending_plan_guid" -------------
+	var spendingPlanGUID SpendingPlanGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "spending_plan_guid", r.PathValue("spending_plan_guid"), &spendingPlanGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "spending_plan_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "spending_plan_account_guid" -------------
+	var spendingPlanAccountGUID SpendingPlanAccountGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "spending_plan_account_guid", r.PathValue("spending_plan_account_guid"), &spendingPlanAccountGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "spending_plan_account_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DeleteSpendingPlanAccount(w, r, userGUID, spendingPlanGUID, spendingPlanAccountGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ReadSpendingPlanAccount operation middleware
+func (siw *ServerInterfaceWrapper) ReadSpendingPlanAccount(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "spending_plan_guid" -------------
+	var spendingPlanGUID SpendingPlanGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "spending_plan_guid", r.PathValue("spending_plan_guid"), &spendingPlanGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "spending_plan_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "spending_plan_account_guid" -------------
+	var spendingPlanAccountGUID SpendingPlanAccountGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "spending_plan_account_guid", r.PathValue("spending_plan_account_guid"), &spendingPlanAccountGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "spending_plan_account_guid", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ReadSpendingPlanAccount(w, r, userGUID, spendingPlanGUID, spendingPlanAccountGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // ListTaggings operation middleware
 func (siw *ServerInterfaceWrapper) ListTaggings(w http.ResponseWriter, r *http.Request) {
 
@@ -5309,6 +7626,70 @@ func (siw *ServerInterfaceWrapper) UpdateTransaction(w http.ResponseWriter, r *h
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.UpdateTransaction(w, r, userGUID, transactionGUID)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListInsightsByTransaction operation middleware
+func (siw *ServerInterfaceWrapper) ListInsightsByTransaction(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_guid" -------------
+	var userGUID UserGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_guid", r.PathValue("user_guid"), &userGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_guid", Err: err})
+		return
+	}
+
+	// ------------- Path parameter "transaction_guid" -------------
+	var transactionGUID TransactionGUIDParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "transaction_guid", r.PathValue("transaction_guid"), &transactionGUID, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "transaction_guid", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListInsightsByTransactionParams
+
+	// ------------- Optional query parameter "page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "page", r.URL.Query(), &params.Page, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "page", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "records_per_page" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "records_per_page", r.URL.Query(), &params.RecordsPerPage, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "records_per_page"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "records_per_page", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListInsightsByTransaction(w, r, userGUID, transactionGUID, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -7198,6 +9579,58 @@ func (siw *ServerInterfaceWrapper) VerifyMember(w http.ResponseWriter, r *http.R
 	handler.ServeHTTP(w, r)
 }
 
+// ReadMonthlyCashFlowProfile operation middleware
+func (siw *ServerInterfaceWrapper) ReadMonthlyCashFlowProfile(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_identifier" -------------
+	var userIdentifier UserIdentifierParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_identifier", r.PathValue("user_identifier"), &userIdentifier, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_identifier", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ReadMonthlyCashFlowProfile(w, r, userIdentifier)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateMonthlyCashFlowProfile operation middleware
+func (siw *ServerInterfaceWrapper) UpdateMonthlyCashFlowProfile(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "user_identifier" -------------
+	var userIdentifier UserIdentifierParam
+
+	err = runtime.BindStyledParameterWithOptions("simple", "user_identifier", r.PathValue("user_identifier"), &userIdentifier, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: true})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "user_identifier", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateMonthlyCashFlowProfile(w, r, userIdentifier)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // ListTransactionsByTag operation middleware
 func (siw *ServerInterfaceWrapper) ListTransactionsByTag(w http.ResponseWriter, r *http.Request) {
 
@@ -7793,15 +10226,36 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_guid}/accounts/merge", wrapper.MergeAccounts)
 	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/users/{user_guid}/accounts/{account_guid}", wrapper.DeleteManualAccount)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/accounts/{account_guid}", wrapper.ReadAccount)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/accounts/{account_guid}/insights", wrapper.ListInsightsByAccount)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/accounts/{account_guid}/investment_holdings", wrapper.ListHoldingsByAccount)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/accounts/{account_guid}/transactions", wrapper.ListTransactionsByAccount)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_guid}/accounts/{account_guid}/transactions", wrapper.CreateManualTransaction)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/budgets", wrapper.ListAllBudgets)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_guid}/budgets", wrapper.CreateBudget)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_guid}/budgets/generate", wrapper.AutoGenerateBudgets)
+	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/users/{user_guid}/budgets/{budget_guid}", wrapper.DeleteBudget)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/budgets/{budget_guid}", wrapper.ReadSpecificBudget)
+	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/users/{user_guid}/budgets/{budget_guid}", wrapper.UpdateSpecificBudget)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/categories", wrapper.ListCategories)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_guid}/categories", wrapper.CreateCategory)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/categories/default", wrapper.ListDefaultCategoriesByUser)
 	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/users/{user_guid}/categories/{category_guid}", wrapper.DeleteCategory)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/categories/{category_guid}", wrapper.ReadCategory)
 	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/users/{user_guid}/categories/{category_guid}", wrapper.UpdateCategory)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/goals", wrapper.ListGoals)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_guid}/goals", wrapper.CreateGoal)
+	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/users/{user_guid}/goals/reposition", wrapper.RepositionGoals)
+	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/users/{user_guid}/goals/{goal_guid}", wrapper.DeleteGoal)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/goals/{goal_guid}", wrapper.ReadGoal)
+	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/users/{user_guid}/goals/{goal_guid}", wrapper.UpdateGoal)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/insights", wrapper.ListInsightsUser)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/insights/{insight_guid}", wrapper.ReadInsightUser)
+	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/users/{user_guid}/insights/{insight_guid}", wrapper.UpdateInsight)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/insights/{insight_guid}/accounts", wrapper.ListAccountsInsight)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/insights/{insight_guid}/categories", wrapper.ListCategoriesInsight)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/insights/{insight_guid}/merchants", wrapper.ListMerchantsInsight)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/insights/{insight_guid}/scheduled_payments", wrapper.ListScheduledPaymentsInsight)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/insights/{insight_guid}/transactions", wrapper.ListTransactionsInsight)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/investment_holdings", wrapper.ListHoldings)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/investment_holdings/{holding_guid}", wrapper.ReadHolding)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/investment_holdings_deactivate", wrapper.DeactivateUser)
@@ -7822,6 +10276,21 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/notifications/{notification_guid}", wrapper.ReadNotifications)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/repeating_transactions", wrapper.RepeatingTransactions)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/repeating_transactions/{repeating_transaction_guid}", wrapper.SpecificRepeatingTransaction)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/spending_plans", wrapper.ListSpendingPlans)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_guid}/spending_plans", wrapper.CreateSpendingPlan)
+	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/users/{user_guid}/spending_plans/{spending_plan_guid}", wrapper.DeleteSpendingPlan)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/spending_plans/{spending_plan_guid}", wrapper.ReadSpendingPlanUser)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/spending_plans/{spending_plan_guid}/iterations", wrapper.ListSpendingPlanIterations)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current", wrapper.ReadCurrentSpendingPlanIteration)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items", wrapper.ListSpendingPlanIterationItems)
+	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items", wrapper.CreateSpendingPlanIterationItem)
+	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items/{iteration_item_guid}", wrapper.DeleteSpendingPlanIterationItem)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items/{iteration_item_guid}", wrapper.ReadSpendingPlanIterationItem)
+	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items/{iteration_item_guid}", wrapper.UpdateSpendingPlanIterationItem)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/{iteration_number}", wrapper.ReadSpendingPlanIteration)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/spending_plans/{spending_plan_guid}/spending_plan_accounts", wrapper.ListSpendingPlanAccounts)
+	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/users/{user_guid}/spending_plans/{spending_plan_guid}/spending_plan_accounts/{spending_plan_account_guid}", wrapper.DeleteSpendingPlanAccount)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/spending_plans/{spending_plan_guid}/spending_plan_accounts/{spending_plan_account_guid}", wrapper.ReadSpendingPlanAccount)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/taggings", wrapper.ListTaggings)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_guid}/taggings", wrapper.CreateTagging)
 	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/users/{user_guid}/taggings/{tagging_guid}", wrapper.DeleteTagging)
@@ -7840,6 +10309,7 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/users/{user_guid}/transactions/{transaction_guid}", wrapper.DeleteManualTransactions)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/transactions/{transaction_guid}", wrapper.ReadTransaction)
 	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/users/{user_guid}/transactions/{transaction_guid}", wrapper.UpdateTransaction)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_guid}/transactions/{transaction_guid}/insights", wrapper.ListInsightsByTransaction)
 	m.HandleFunc(http.MethodDelete+" "+options.BaseURL+"/users/{user_guid}/transactions/{transaction_guid}/split", wrapper.DeleteSplitTransactions)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_guid}/transactions/{transaction_guid}/split", wrapper.CreateSplitTransactions)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_guid}/widget_urls", wrapper.RequestWidgetURL)
@@ -7875,6 +10345,8 @@ func HandlerWithOptions(si ServerInterface, options StdHTTPServerOptions) http.H
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_identifier}/members/{member_identifier}/status", wrapper.ReadMemberStatus)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_identifier}/members/{member_identifier}/transactions", wrapper.ListTransactionsByMember)
 	m.HandleFunc(http.MethodPost+" "+options.BaseURL+"/users/{user_identifier}/members/{member_identifier}/verify", wrapper.VerifyMember)
+	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_identifier}/monthly_cash_flow_profile", wrapper.ReadMonthlyCashFlowProfile)
+	m.HandleFunc(http.MethodPut+" "+options.BaseURL+"/users/{user_identifier}/monthly_cash_flow_profile", wrapper.UpdateMonthlyCashFlowProfile)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_identifier}/tags/{tag_guid}/transactions", wrapper.ListTransactionsByTag)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/users/{user_identifier}/transactions", wrapper.ListTransactions)
 	m.HandleFunc(http.MethodGet+" "+options.BaseURL+"/vc/users/{user_guid}/accounts/{account_guid}/transactions", wrapper.GetTransactionsData)
@@ -13521,6 +15993,216 @@ func (response ReadAccount504JSONResponse) VisitReadAccountResponse(w http.Respo
 	return err
 }
 
+type ListInsightsByAccountRequestObject struct {
+	UserGUID    UserGUIDParam    `json:"user_guid"`
+	AccountGUID AccountGUIDParam `json:"account_guid"`
+	Params      ListInsightsByAccountParams
+}
+
+type ListInsightsByAccountResponseObject interface {
+	VisitListInsightsByAccountResponse(w http.ResponseWriter) error
+}
+
+type ListInsightsByAccount200JSONResponse InsightsResponseBody
+
+func (response ListInsightsByAccount200JSONResponse) VisitListInsightsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByAccount400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListInsightsByAccount400JSONResponse) VisitListInsightsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByAccount401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListInsightsByAccount401JSONResponse) VisitListInsightsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByAccount403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListInsightsByAccount403JSONResponse) VisitListInsightsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByAccount404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListInsightsByAccount404JSONResponse) VisitListInsightsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByAccount405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ListInsightsByAccount405JSONResponse) VisitListInsightsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByAccount406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ListInsightsByAccount406JSONResponse) VisitListInsightsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByAccount409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ListInsightsByAccount409JSONResponse) VisitListInsightsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByAccount422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ListInsightsByAccount422JSONResponse) VisitListInsightsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByAccount429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListInsightsByAccount429JSONResponse) VisitListInsightsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByAccount500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListInsightsByAccount500JSONResponse) VisitListInsightsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByAccount502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ListInsightsByAccount502JSONResponse) VisitListInsightsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByAccount503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ListInsightsByAccount503JSONResponse) VisitListInsightsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByAccount504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ListInsightsByAccount504JSONResponse) VisitListInsightsByAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListHoldingsByAccountRequestObject struct {
 	UserGUID    UserGUIDParam    `json:"user_guid"`
 	AccountGUID AccountGUIDParam `json:"account_guid"`
@@ -14140,6 +16822,1253 @@ func (response CreateManualTransaction503JSONResponse) VisitCreateManualTransact
 type CreateManualTransaction504JSONResponse struct{ GatewayTimeoutJSONResponse }
 
 func (response CreateManualTransaction504JSONResponse) VisitCreateManualTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAllBudgetsRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+}
+
+type ListAllBudgetsResponseObject interface {
+	VisitListAllBudgetsResponse(w http.ResponseWriter) error
+}
+
+type ListAllBudgets200JSONResponse BudgetsResponseBody
+
+func (response ListAllBudgets200JSONResponse) VisitListAllBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAllBudgets400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListAllBudgets400JSONResponse) VisitListAllBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAllBudgets401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListAllBudgets401JSONResponse) VisitListAllBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAllBudgets403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListAllBudgets403JSONResponse) VisitListAllBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAllBudgets404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListAllBudgets404JSONResponse) VisitListAllBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAllBudgets405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ListAllBudgets405JSONResponse) VisitListAllBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAllBudgets406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ListAllBudgets406JSONResponse) VisitListAllBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAllBudgets409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ListAllBudgets409JSONResponse) VisitListAllBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAllBudgets422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ListAllBudgets422JSONResponse) VisitListAllBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAllBudgets429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListAllBudgets429JSONResponse) VisitListAllBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAllBudgets500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListAllBudgets500JSONResponse) VisitListAllBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAllBudgets502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ListAllBudgets502JSONResponse) VisitListAllBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAllBudgets503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ListAllBudgets503JSONResponse) VisitListAllBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAllBudgets504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ListAllBudgets504JSONResponse) VisitListAllBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateBudgetRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+	Body     *CreateBudgetJSONRequestBody
+}
+
+type CreateBudgetResponseObject interface {
+	VisitCreateBudgetResponse(w http.ResponseWriter) error
+}
+
+type CreateBudget200JSONResponse BudgetResponseBody
+
+func (response CreateBudget200JSONResponse) VisitCreateBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateBudget400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateBudget400JSONResponse) VisitCreateBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateBudget401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateBudget401JSONResponse) VisitCreateBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateBudget403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateBudget403JSONResponse) VisitCreateBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateBudget404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response CreateBudget404JSONResponse) VisitCreateBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateBudget405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response CreateBudget405JSONResponse) VisitCreateBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateBudget406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response CreateBudget406JSONResponse) VisitCreateBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateBudget409JSONResponse struct{ ConflictJSONResponse }
+
+func (response CreateBudget409JSONResponse) VisitCreateBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateBudget422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response CreateBudget422JSONResponse) VisitCreateBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateBudget429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateBudget429JSONResponse) VisitCreateBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateBudget500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response CreateBudget500JSONResponse) VisitCreateBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateBudget502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response CreateBudget502JSONResponse) VisitCreateBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateBudget503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response CreateBudget503JSONResponse) VisitCreateBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateBudget504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response CreateBudget504JSONResponse) VisitCreateBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AutoGenerateBudgetsRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+}
+
+type AutoGenerateBudgetsResponseObject interface {
+	VisitAutoGenerateBudgetsResponse(w http.ResponseWriter) error
+}
+
+type AutoGenerateBudgets200JSONResponse BudgetsResponseBody
+
+func (response AutoGenerateBudgets200JSONResponse) VisitAutoGenerateBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AutoGenerateBudgets400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response AutoGenerateBudgets400JSONResponse) VisitAutoGenerateBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AutoGenerateBudgets401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response AutoGenerateBudgets401JSONResponse) VisitAutoGenerateBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AutoGenerateBudgets403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response AutoGenerateBudgets403JSONResponse) VisitAutoGenerateBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AutoGenerateBudgets404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response AutoGenerateBudgets404JSONResponse) VisitAutoGenerateBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AutoGenerateBudgets405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response AutoGenerateBudgets405JSONResponse) VisitAutoGenerateBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AutoGenerateBudgets406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response AutoGenerateBudgets406JSONResponse) VisitAutoGenerateBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AutoGenerateBudgets409JSONResponse struct{ ConflictJSONResponse }
+
+func (response AutoGenerateBudgets409JSONResponse) VisitAutoGenerateBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AutoGenerateBudgets422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response AutoGenerateBudgets422JSONResponse) VisitAutoGenerateBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AutoGenerateBudgets429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response AutoGenerateBudgets429JSONResponse) VisitAutoGenerateBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AutoGenerateBudgets500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response AutoGenerateBudgets500JSONResponse) VisitAutoGenerateBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AutoGenerateBudgets502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response AutoGenerateBudgets502JSONResponse) VisitAutoGenerateBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AutoGenerateBudgets503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response AutoGenerateBudgets503JSONResponse) VisitAutoGenerateBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AutoGenerateBudgets504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response AutoGenerateBudgets504JSONResponse) VisitAutoGenerateBudgetsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteBudgetRequestObject struct {
+	UserGUID   UserGUIDParam   `json:"user_guid"`
+	BudgetGUID BudgetGUIDParam `json:"budget_guid"`
+}
+
+type DeleteBudgetResponseObject interface {
+	VisitDeleteBudgetResponse(w http.ResponseWriter) error
+}
+
+type DeleteBudget204Response struct {
+}
+
+func (response DeleteBudget204Response) VisitDeleteBudgetResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteBudget400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response DeleteBudget400JSONResponse) VisitDeleteBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteBudget401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DeleteBudget401JSONResponse) VisitDeleteBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteBudget403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response DeleteBudget403JSONResponse) VisitDeleteBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteBudget404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response DeleteBudget404JSONResponse) VisitDeleteBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteBudget405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response DeleteBudget405JSONResponse) VisitDeleteBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteBudget406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response DeleteBudget406JSONResponse) VisitDeleteBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteBudget409JSONResponse struct{ ConflictJSONResponse }
+
+func (response DeleteBudget409JSONResponse) VisitDeleteBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteBudget422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response DeleteBudget422JSONResponse) VisitDeleteBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteBudget429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DeleteBudget429JSONResponse) VisitDeleteBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteBudget500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response DeleteBudget500JSONResponse) VisitDeleteBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteBudget502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response DeleteBudget502JSONResponse) VisitDeleteBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteBudget503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response DeleteBudget503JSONResponse) VisitDeleteBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteBudget504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response DeleteBudget504JSONResponse) VisitDeleteBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpecificBudgetRequestObject struct {
+	UserGUID   UserGUIDParam   `json:"user_guid"`
+	BudgetGUID BudgetGUIDParam `json:"budget_guid"`
+}
+
+type ReadSpecificBudgetResponseObject interface {
+	VisitReadSpecificBudgetResponse(w http.ResponseWriter) error
+}
+
+type ReadSpecificBudget200JSONResponse BudgetResponseBody
+
+func (response ReadSpecificBudget200JSONResponse) VisitReadSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpecificBudget400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ReadSpecificBudget400JSONResponse) VisitReadSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpecificBudget401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ReadSpecificBudget401JSONResponse) VisitReadSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpecificBudget403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ReadSpecificBudget403JSONResponse) VisitReadSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpecificBudget404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ReadSpecificBudget404JSONResponse) VisitReadSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpecificBudget405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ReadSpecificBudget405JSONResponse) VisitReadSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpecificBudget406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ReadSpecificBudget406JSONResponse) VisitReadSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpecificBudget409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ReadSpecificBudget409JSONResponse) VisitReadSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpecificBudget422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ReadSpecificBudget422JSONResponse) VisitReadSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpecificBudget429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ReadSpecificBudget429JSONResponse) VisitReadSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpecificBudget500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ReadSpecificBudget500JSONResponse) VisitReadSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpecificBudget502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ReadSpecificBudget502JSONResponse) VisitReadSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpecificBudget503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ReadSpecificBudget503JSONResponse) VisitReadSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpecificBudget504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ReadSpecificBudget504JSONResponse) VisitReadSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpecificBudgetRequestObject struct {
+	UserGUID   UserGUIDParam   `json:"user_guid"`
+	BudgetGUID BudgetGUIDParam `json:"budget_guid"`
+	Body       *UpdateSpecificBudgetJSONRequestBody
+}
+
+type UpdateSpecificBudgetResponseObject interface {
+	VisitUpdateSpecificBudgetResponse(w http.ResponseWriter) error
+}
+
+type UpdateSpecificBudget200JSONResponse BudgetResponseBody
+
+func (response UpdateSpecificBudget200JSONResponse) VisitUpdateSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpecificBudget400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateSpecificBudget400JSONResponse) VisitUpdateSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpecificBudget401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateSpecificBudget401JSONResponse) VisitUpdateSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpecificBudget403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateSpecificBudget403JSONResponse) VisitUpdateSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpecificBudget404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UpdateSpecificBudget404JSONResponse) VisitUpdateSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpecificBudget405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response UpdateSpecificBudget405JSONResponse) VisitUpdateSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpecificBudget406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response UpdateSpecificBudget406JSONResponse) VisitUpdateSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpecificBudget409JSONResponse struct{ ConflictJSONResponse }
+
+func (response UpdateSpecificBudget409JSONResponse) VisitUpdateSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpecificBudget422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response UpdateSpecificBudget422JSONResponse) VisitUpdateSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpecificBudget429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateSpecificBudget429JSONResponse) VisitUpdateSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpecificBudget500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response UpdateSpecificBudget500JSONResponse) VisitUpdateSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpecificBudget502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response UpdateSpecificBudget502JSONResponse) VisitUpdateSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpecificBudget503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response UpdateSpecificBudget503JSONResponse) VisitUpdateSpecificBudgetResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpecificBudget504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response UpdateSpecificBudget504JSONResponse) VisitUpdateSpecificBudgetResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response); err != nil {
@@ -15389,6 +19318,2933 @@ func (response UpdateCategory503JSONResponse) VisitUpdateCategoryResponse(w http
 type UpdateCategory504JSONResponse struct{ GatewayTimeoutJSONResponse }
 
 func (response UpdateCategory504JSONResponse) VisitUpdateCategoryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListGoalsRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+	Params   ListGoalsParams
+}
+
+type ListGoalsResponseObject interface {
+	VisitListGoalsResponse(w http.ResponseWriter) error
+}
+
+type ListGoals200JSONResponse GoalsResponseBody
+
+func (response ListGoals200JSONResponse) VisitListGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListGoals400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListGoals400JSONResponse) VisitListGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListGoals401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListGoals401JSONResponse) VisitListGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListGoals403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListGoals403JSONResponse) VisitListGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListGoals404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListGoals404JSONResponse) VisitListGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListGoals405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ListGoals405JSONResponse) VisitListGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListGoals406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ListGoals406JSONResponse) VisitListGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListGoals409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ListGoals409JSONResponse) VisitListGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListGoals422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ListGoals422JSONResponse) VisitListGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListGoals429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListGoals429JSONResponse) VisitListGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListGoals500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListGoals500JSONResponse) VisitListGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListGoals502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ListGoals502JSONResponse) VisitListGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListGoals503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ListGoals503JSONResponse) VisitListGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListGoals504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ListGoals504JSONResponse) VisitListGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateGoalRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+	Body     *CreateGoalJSONRequestBody
+}
+
+type CreateGoalResponseObject interface {
+	VisitCreateGoalResponse(w http.ResponseWriter) error
+}
+
+type CreateGoal200JSONResponse GoalResponseBody
+
+func (response CreateGoal200JSONResponse) VisitCreateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateGoal400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateGoal400JSONResponse) VisitCreateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateGoal401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateGoal401JSONResponse) VisitCreateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateGoal403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateGoal403JSONResponse) VisitCreateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateGoal404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response CreateGoal404JSONResponse) VisitCreateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateGoal405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response CreateGoal405JSONResponse) VisitCreateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateGoal406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response CreateGoal406JSONResponse) VisitCreateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateGoal409JSONResponse struct{ ConflictJSONResponse }
+
+func (response CreateGoal409JSONResponse) VisitCreateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateGoal422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response CreateGoal422JSONResponse) VisitCreateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateGoal429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateGoal429JSONResponse) VisitCreateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateGoal500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response CreateGoal500JSONResponse) VisitCreateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateGoal502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response CreateGoal502JSONResponse) VisitCreateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateGoal503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response CreateGoal503JSONResponse) VisitCreateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateGoal504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response CreateGoal504JSONResponse) VisitCreateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepositionGoalsRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+	Body     *RepositionGoalsJSONRequestBody
+}
+
+type RepositionGoalsResponseObject interface {
+	VisitRepositionGoalsResponse(w http.ResponseWriter) error
+}
+
+type RepositionGoals200JSONResponse GoalsRepositionResponseBody
+
+func (response RepositionGoals200JSONResponse) VisitRepositionGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepositionGoals400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response RepositionGoals400JSONResponse) VisitRepositionGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepositionGoals401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response RepositionGoals401JSONResponse) VisitRepositionGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepositionGoals403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response RepositionGoals403JSONResponse) VisitRepositionGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepositionGoals404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response RepositionGoals404JSONResponse) VisitRepositionGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepositionGoals405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response RepositionGoals405JSONResponse) VisitRepositionGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepositionGoals406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response RepositionGoals406JSONResponse) VisitRepositionGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepositionGoals409JSONResponse struct{ ConflictJSONResponse }
+
+func (response RepositionGoals409JSONResponse) VisitRepositionGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepositionGoals422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response RepositionGoals422JSONResponse) VisitRepositionGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepositionGoals429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response RepositionGoals429JSONResponse) VisitRepositionGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepositionGoals500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response RepositionGoals500JSONResponse) VisitRepositionGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepositionGoals502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response RepositionGoals502JSONResponse) VisitRepositionGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepositionGoals503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response RepositionGoals503JSONResponse) VisitRepositionGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RepositionGoals504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response RepositionGoals504JSONResponse) VisitRepositionGoalsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteGoalRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+	GoalGUID GoalGUIDParam `json:"goal_guid"`
+}
+
+type DeleteGoalResponseObject interface {
+	VisitDeleteGoalResponse(w http.ResponseWriter) error
+}
+
+type DeleteGoal204Response struct {
+}
+
+func (response DeleteGoal204Response) VisitDeleteGoalResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteGoal400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response DeleteGoal400JSONResponse) VisitDeleteGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteGoal401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DeleteGoal401JSONResponse) VisitDeleteGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteGoal403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response DeleteGoal403JSONResponse) VisitDeleteGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteGoal404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response DeleteGoal404JSONResponse) VisitDeleteGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteGoal405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response DeleteGoal405JSONResponse) VisitDeleteGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteGoal406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response DeleteGoal406JSONResponse) VisitDeleteGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteGoal409JSONResponse struct{ ConflictJSONResponse }
+
+func (response DeleteGoal409JSONResponse) VisitDeleteGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteGoal422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response DeleteGoal422JSONResponse) VisitDeleteGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteGoal429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DeleteGoal429JSONResponse) VisitDeleteGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteGoal500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response DeleteGoal500JSONResponse) VisitDeleteGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteGoal502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response DeleteGoal502JSONResponse) VisitDeleteGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteGoal503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response DeleteGoal503JSONResponse) VisitDeleteGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteGoal504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response DeleteGoal504JSONResponse) VisitDeleteGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadGoalRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+	GoalGUID GoalGUIDParam `json:"goal_guid"`
+}
+
+type ReadGoalResponseObject interface {
+	VisitReadGoalResponse(w http.ResponseWriter) error
+}
+
+type ReadGoal200JSONResponse GoalResponseBody
+
+func (response ReadGoal200JSONResponse) VisitReadGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadGoal400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ReadGoal400JSONResponse) VisitReadGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadGoal401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ReadGoal401JSONResponse) VisitReadGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadGoal403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ReadGoal403JSONResponse) VisitReadGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadGoal404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ReadGoal404JSONResponse) VisitReadGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadGoal405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ReadGoal405JSONResponse) VisitReadGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadGoal406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ReadGoal406JSONResponse) VisitReadGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadGoal409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ReadGoal409JSONResponse) VisitReadGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadGoal422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ReadGoal422JSONResponse) VisitReadGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadGoal429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ReadGoal429JSONResponse) VisitReadGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadGoal500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ReadGoal500JSONResponse) VisitReadGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadGoal502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ReadGoal502JSONResponse) VisitReadGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadGoal503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ReadGoal503JSONResponse) VisitReadGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadGoal504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ReadGoal504JSONResponse) VisitReadGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateGoalRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+	GoalGUID GoalGUIDParam `json:"goal_guid"`
+	Body     *UpdateGoalJSONRequestBody
+}
+
+type UpdateGoalResponseObject interface {
+	VisitUpdateGoalResponse(w http.ResponseWriter) error
+}
+
+type UpdateGoal200JSONResponse GoalResponseBody
+
+func (response UpdateGoal200JSONResponse) VisitUpdateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateGoal400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateGoal400JSONResponse) VisitUpdateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateGoal401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateGoal401JSONResponse) VisitUpdateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateGoal403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateGoal403JSONResponse) VisitUpdateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateGoal404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UpdateGoal404JSONResponse) VisitUpdateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateGoal405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response UpdateGoal405JSONResponse) VisitUpdateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateGoal406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response UpdateGoal406JSONResponse) VisitUpdateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateGoal409JSONResponse struct{ ConflictJSONResponse }
+
+func (response UpdateGoal409JSONResponse) VisitUpdateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateGoal422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response UpdateGoal422JSONResponse) VisitUpdateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateGoal429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateGoal429JSONResponse) VisitUpdateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateGoal500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response UpdateGoal500JSONResponse) VisitUpdateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateGoal502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response UpdateGoal502JSONResponse) VisitUpdateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateGoal503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response UpdateGoal503JSONResponse) VisitUpdateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateGoal504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response UpdateGoal504JSONResponse) VisitUpdateGoalResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsUserRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+	Params   ListInsightsUserParams
+}
+
+type ListInsightsUserResponseObject interface {
+	VisitListInsightsUserResponse(w http.ResponseWriter) error
+}
+
+type ListInsightsUser200JSONResponse InsightsResponseBody
+
+func (response ListInsightsUser200JSONResponse) VisitListInsightsUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsUser400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListInsightsUser400JSONResponse) VisitListInsightsUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsUser401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListInsightsUser401JSONResponse) VisitListInsightsUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsUser403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListInsightsUser403JSONResponse) VisitListInsightsUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsUser404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListInsightsUser404JSONResponse) VisitListInsightsUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsUser405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ListInsightsUser405JSONResponse) VisitListInsightsUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsUser406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ListInsightsUser406JSONResponse) VisitListInsightsUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsUser409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ListInsightsUser409JSONResponse) VisitListInsightsUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsUser422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ListInsightsUser422JSONResponse) VisitListInsightsUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsUser429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListInsightsUser429JSONResponse) VisitListInsightsUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsUser500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListInsightsUser500JSONResponse) VisitListInsightsUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsUser502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ListInsightsUser502JSONResponse) VisitListInsightsUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsUser503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ListInsightsUser503JSONResponse) VisitListInsightsUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsUser504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ListInsightsUser504JSONResponse) VisitListInsightsUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadInsightUserRequestObject struct {
+	UserGUID    UserGUIDParam    `json:"user_guid"`
+	InsightGUID InsightGUIDParam `json:"insight_guid"`
+}
+
+type ReadInsightUserResponseObject interface {
+	VisitReadInsightUserResponse(w http.ResponseWriter) error
+}
+
+type ReadInsightUser200JSONResponse InsightResponseBody
+
+func (response ReadInsightUser200JSONResponse) VisitReadInsightUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadInsightUser400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ReadInsightUser400JSONResponse) VisitReadInsightUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadInsightUser401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ReadInsightUser401JSONResponse) VisitReadInsightUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadInsightUser403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ReadInsightUser403JSONResponse) VisitReadInsightUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadInsightUser404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ReadInsightUser404JSONResponse) VisitReadInsightUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadInsightUser405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ReadInsightUser405JSONResponse) VisitReadInsightUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadInsightUser406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ReadInsightUser406JSONResponse) VisitReadInsightUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadInsightUser409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ReadInsightUser409JSONResponse) VisitReadInsightUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadInsightUser422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ReadInsightUser422JSONResponse) VisitReadInsightUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadInsightUser429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ReadInsightUser429JSONResponse) VisitReadInsightUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadInsightUser500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ReadInsightUser500JSONResponse) VisitReadInsightUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadInsightUser502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ReadInsightUser502JSONResponse) VisitReadInsightUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadInsightUser503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ReadInsightUser503JSONResponse) VisitReadInsightUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadInsightUser504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ReadInsightUser504JSONResponse) VisitReadInsightUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateInsightRequestObject struct {
+	UserGUID    UserGUIDParam    `json:"user_guid"`
+	InsightGUID InsightGUIDParam `json:"insight_guid"`
+	Body        *UpdateInsightJSONRequestBody
+}
+
+type UpdateInsightResponseObject interface {
+	VisitUpdateInsightResponse(w http.ResponseWriter) error
+}
+
+type UpdateInsight200JSONResponse InsightUpdateResponseBody
+
+func (response UpdateInsight200JSONResponse) VisitUpdateInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateInsight400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateInsight400JSONResponse) VisitUpdateInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateInsight401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateInsight401JSONResponse) VisitUpdateInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateInsight403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateInsight403JSONResponse) VisitUpdateInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateInsight404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UpdateInsight404JSONResponse) VisitUpdateInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateInsight405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response UpdateInsight405JSONResponse) VisitUpdateInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateInsight406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response UpdateInsight406JSONResponse) VisitUpdateInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateInsight409JSONResponse struct{ ConflictJSONResponse }
+
+func (response UpdateInsight409JSONResponse) VisitUpdateInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateInsight422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response UpdateInsight422JSONResponse) VisitUpdateInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateInsight429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateInsight429JSONResponse) VisitUpdateInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateInsight500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response UpdateInsight500JSONResponse) VisitUpdateInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateInsight502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response UpdateInsight502JSONResponse) VisitUpdateInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateInsight503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response UpdateInsight503JSONResponse) VisitUpdateInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateInsight504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response UpdateInsight504JSONResponse) VisitUpdateInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAccountsInsightRequestObject struct {
+	UserGUID    UserGUIDParam    `json:"user_guid"`
+	InsightGUID InsightGUIDParam `json:"insight_guid"`
+	Params      ListAccountsInsightParams
+}
+
+type ListAccountsInsightResponseObject interface {
+	VisitListAccountsInsightResponse(w http.ResponseWriter) error
+}
+
+type ListAccountsInsight200JSONResponse InsightAccountsResponseBody
+
+func (response ListAccountsInsight200JSONResponse) VisitListAccountsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAccountsInsight400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListAccountsInsight400JSONResponse) VisitListAccountsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAccountsInsight401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListAccountsInsight401JSONResponse) VisitListAccountsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAccountsInsight403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListAccountsInsight403JSONResponse) VisitListAccountsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAccountsInsight404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListAccountsInsight404JSONResponse) VisitListAccountsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAccountsInsight405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ListAccountsInsight405JSONResponse) VisitListAccountsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAccountsInsight406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ListAccountsInsight406JSONResponse) VisitListAccountsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAccountsInsight409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ListAccountsInsight409JSONResponse) VisitListAccountsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAccountsInsight422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ListAccountsInsight422JSONResponse) VisitListAccountsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAccountsInsight429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListAccountsInsight429JSONResponse) VisitListAccountsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAccountsInsight500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListAccountsInsight500JSONResponse) VisitListAccountsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAccountsInsight502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ListAccountsInsight502JSONResponse) VisitListAccountsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAccountsInsight503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ListAccountsInsight503JSONResponse) VisitListAccountsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAccountsInsight504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ListAccountsInsight504JSONResponse) VisitListAccountsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesInsightRequestObject struct {
+	UserGUID    UserGUIDParam    `json:"user_guid"`
+	InsightGUID InsightGUIDParam `json:"insight_guid"`
+	Params      ListCategoriesInsightParams
+}
+
+type ListCategoriesInsightResponseObject interface {
+	VisitListCategoriesInsightResponse(w http.ResponseWriter) error
+}
+
+type ListCategoriesInsight200JSONResponse InsightCategoriesResponseBody
+
+func (response ListCategoriesInsight200JSONResponse) VisitListCategoriesInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesInsight400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListCategoriesInsight400JSONResponse) VisitListCategoriesInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesInsight401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListCategoriesInsight401JSONResponse) VisitListCategoriesInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesInsight403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListCategoriesInsight403JSONResponse) VisitListCategoriesInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesInsight404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListCategoriesInsight404JSONResponse) VisitListCategoriesInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesInsight405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ListCategoriesInsight405JSONResponse) VisitListCategoriesInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesInsight406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ListCategoriesInsight406JSONResponse) VisitListCategoriesInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesInsight409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ListCategoriesInsight409JSONResponse) VisitListCategoriesInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesInsight422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ListCategoriesInsight422JSONResponse) VisitListCategoriesInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesInsight429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListCategoriesInsight429JSONResponse) VisitListCategoriesInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesInsight500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListCategoriesInsight500JSONResponse) VisitListCategoriesInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesInsight502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ListCategoriesInsight502JSONResponse) VisitListCategoriesInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesInsight503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ListCategoriesInsight503JSONResponse) VisitListCategoriesInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCategoriesInsight504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ListCategoriesInsight504JSONResponse) VisitListCategoriesInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMerchantsInsightRequestObject struct {
+	UserGUID    UserGUIDParam    `json:"user_guid"`
+	InsightGUID InsightGUIDParam `json:"insight_guid"`
+	Params      ListMerchantsInsightParams
+}
+
+type ListMerchantsInsightResponseObject interface {
+	VisitListMerchantsInsightResponse(w http.ResponseWriter) error
+}
+
+type ListMerchantsInsight200JSONResponse InsightMerchantsResponseBody
+
+func (response ListMerchantsInsight200JSONResponse) VisitListMerchantsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMerchantsInsight400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListMerchantsInsight400JSONResponse) VisitListMerchantsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMerchantsInsight401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListMerchantsInsight401JSONResponse) VisitListMerchantsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMerchantsInsight403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListMerchantsInsight403JSONResponse) VisitListMerchantsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMerchantsInsight404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListMerchantsInsight404JSONResponse) VisitListMerchantsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMerchantsInsight405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ListMerchantsInsight405JSONResponse) VisitListMerchantsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMerchantsInsight406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ListMerchantsInsight406JSONResponse) VisitListMerchantsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMerchantsInsight409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ListMerchantsInsight409JSONResponse) VisitListMerchantsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMerchantsInsight422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ListMerchantsInsight422JSONResponse) VisitListMerchantsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMerchantsInsight429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListMerchantsInsight429JSONResponse) VisitListMerchantsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMerchantsInsight500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListMerchantsInsight500JSONResponse) VisitListMerchantsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMerchantsInsight502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ListMerchantsInsight502JSONResponse) VisitListMerchantsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMerchantsInsight503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ListMerchantsInsight503JSONResponse) VisitListMerchantsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMerchantsInsight504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ListMerchantsInsight504JSONResponse) VisitListMerchantsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListScheduledPaymentsInsightRequestObject struct {
+	UserGUID    UserGUIDParam    `json:"user_guid"`
+	InsightGUID InsightGUIDParam `json:"insight_guid"`
+	Params      ListScheduledPaymentsInsightParams
+}
+
+type ListScheduledPaymentsInsightResponseObject interface {
+	VisitListScheduledPaymentsInsightResponse(w http.ResponseWriter) error
+}
+
+type ListScheduledPaymentsInsight200JSONResponse ScheduledPaymentsResponseBody
+
+func (response ListScheduledPaymentsInsight200JSONResponse) VisitListScheduledPaymentsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListScheduledPaymentsInsight400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListScheduledPaymentsInsight400JSONResponse) VisitListScheduledPaymentsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListScheduledPaymentsInsight401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListScheduledPaymentsInsight401JSONResponse) VisitListScheduledPaymentsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListScheduledPaymentsInsight403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListScheduledPaymentsInsight403JSONResponse) VisitListScheduledPaymentsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListScheduledPaymentsInsight404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListScheduledPaymentsInsight404JSONResponse) VisitListScheduledPaymentsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListScheduledPaymentsInsight405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ListScheduledPaymentsInsight405JSONResponse) VisitListScheduledPaymentsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListScheduledPaymentsInsight406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ListScheduledPaymentsInsight406JSONResponse) VisitListScheduledPaymentsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListScheduledPaymentsInsight409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ListScheduledPaymentsInsight409JSONResponse) VisitListScheduledPaymentsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListScheduledPaymentsInsight422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ListScheduledPaymentsInsight422JSONResponse) VisitListScheduledPaymentsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListScheduledPaymentsInsight429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListScheduledPaymentsInsight429JSONResponse) VisitListScheduledPaymentsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListScheduledPaymentsInsight500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListScheduledPaymentsInsight500JSONResponse) VisitListScheduledPaymentsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListScheduledPaymentsInsight502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ListScheduledPaymentsInsight502JSONResponse) VisitListScheduledPaymentsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListScheduledPaymentsInsight503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ListScheduledPaymentsInsight503JSONResponse) VisitListScheduledPaymentsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListScheduledPaymentsInsight504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ListScheduledPaymentsInsight504JSONResponse) VisitListScheduledPaymentsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsInsightRequestObject struct {
+	UserGUID    UserGUIDParam    `json:"user_guid"`
+	InsightGUID InsightGUIDParam `json:"insight_guid"`
+	Params      ListTransactionsInsightParams
+}
+
+type ListTransactionsInsightResponseObject interface {
+	VisitListTransactionsInsightResponse(w http.ResponseWriter) error
+}
+
+type ListTransactionsInsight200JSONResponse InsightTransactionsResponseBody
+
+func (response ListTransactionsInsight200JSONResponse) VisitListTransactionsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsInsight400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListTransactionsInsight400JSONResponse) VisitListTransactionsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsInsight401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListTransactionsInsight401JSONResponse) VisitListTransactionsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsInsight403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListTransactionsInsight403JSONResponse) VisitListTransactionsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsInsight404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListTransactionsInsight404JSONResponse) VisitListTransactionsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsInsight405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ListTransactionsInsight405JSONResponse) VisitListTransactionsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsInsight406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ListTransactionsInsight406JSONResponse) VisitListTransactionsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsInsight409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ListTransactionsInsight409JSONResponse) VisitListTransactionsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsInsight422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ListTransactionsInsight422JSONResponse) VisitListTransactionsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsInsight429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListTransactionsInsight429JSONResponse) VisitListTransactionsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsInsight500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListTransactionsInsight500JSONResponse) VisitListTransactionsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsInsight502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ListTransactionsInsight502JSONResponse) VisitListTransactionsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsInsight503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ListTransactionsInsight503JSONResponse) VisitListTransactionsInsightResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTransactionsInsight504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ListTransactionsInsight504JSONResponse) VisitListTransactionsInsightResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response); err != nil {
@@ -19585,6 +26441,3133 @@ func (response SpecificRepeatingTransaction504JSONResponse) VisitSpecificRepeati
 	return err
 }
 
+type ListSpendingPlansRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+	Params   ListSpendingPlansParams
+}
+
+type ListSpendingPlansResponseObject interface {
+	VisitListSpendingPlansResponse(w http.ResponseWriter) error
+}
+
+type ListSpendingPlans200JSONResponse SpendingPlansResponseBody
+
+func (response ListSpendingPlans200JSONResponse) VisitListSpendingPlansResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlans400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListSpendingPlans400JSONResponse) VisitListSpendingPlansResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlans401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListSpendingPlans401JSONResponse) VisitListSpendingPlansResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlans403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListSpendingPlans403JSONResponse) VisitListSpendingPlansResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlans404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListSpendingPlans404JSONResponse) VisitListSpendingPlansResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlans405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ListSpendingPlans405JSONResponse) VisitListSpendingPlansResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlans406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ListSpendingPlans406JSONResponse) VisitListSpendingPlansResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlans409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ListSpendingPlans409JSONResponse) VisitListSpendingPlansResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlans422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ListSpendingPlans422JSONResponse) VisitListSpendingPlansResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlans429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListSpendingPlans429JSONResponse) VisitListSpendingPlansResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlans500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListSpendingPlans500JSONResponse) VisitListSpendingPlansResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlans502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ListSpendingPlans502JSONResponse) VisitListSpendingPlansResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlans503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ListSpendingPlans503JSONResponse) VisitListSpendingPlansResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlans504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ListSpendingPlans504JSONResponse) VisitListSpendingPlansResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlanRequestObject struct {
+	UserGUID UserGUIDParam `json:"user_guid"`
+}
+
+type CreateSpendingPlanResponseObject interface {
+	VisitCreateSpendingPlanResponse(w http.ResponseWriter) error
+}
+
+type CreateSpendingPlan200JSONResponse SpendingPlanResponseBody
+
+func (response CreateSpendingPlan200JSONResponse) VisitCreateSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlan400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateSpendingPlan400JSONResponse) VisitCreateSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlan401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateSpendingPlan401JSONResponse) VisitCreateSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlan403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateSpendingPlan403JSONResponse) VisitCreateSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlan404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response CreateSpendingPlan404JSONResponse) VisitCreateSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlan405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response CreateSpendingPlan405JSONResponse) VisitCreateSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlan406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response CreateSpendingPlan406JSONResponse) VisitCreateSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlan409JSONResponse struct{ ConflictJSONResponse }
+
+func (response CreateSpendingPlan409JSONResponse) VisitCreateSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlan422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response CreateSpendingPlan422JSONResponse) VisitCreateSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlan429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateSpendingPlan429JSONResponse) VisitCreateSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlan500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response CreateSpendingPlan500JSONResponse) VisitCreateSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlan502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response CreateSpendingPlan502JSONResponse) VisitCreateSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlan503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response CreateSpendingPlan503JSONResponse) VisitCreateSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlan504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response CreateSpendingPlan504JSONResponse) VisitCreateSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanRequestObject struct {
+	UserGUID         UserGUIDParam         `json:"user_guid"`
+	SpendingPlanGUID SpendingPlanGUIDParam `json:"spending_plan_guid"`
+}
+
+type DeleteSpendingPlanResponseObject interface {
+	VisitDeleteSpendingPlanResponse(w http.ResponseWriter) error
+}
+
+type DeleteSpendingPlan204Response struct {
+}
+
+func (response DeleteSpendingPlan204Response) VisitDeleteSpendingPlanResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteSpendingPlan400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response DeleteSpendingPlan400JSONResponse) VisitDeleteSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlan401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DeleteSpendingPlan401JSONResponse) VisitDeleteSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlan403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response DeleteSpendingPlan403JSONResponse) VisitDeleteSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlan404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response DeleteSpendingPlan404JSONResponse) VisitDeleteSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlan405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response DeleteSpendingPlan405JSONResponse) VisitDeleteSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlan406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response DeleteSpendingPlan406JSONResponse) VisitDeleteSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlan409JSONResponse struct{ ConflictJSONResponse }
+
+func (response DeleteSpendingPlan409JSONResponse) VisitDeleteSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlan422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response DeleteSpendingPlan422JSONResponse) VisitDeleteSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlan429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DeleteSpendingPlan429JSONResponse) VisitDeleteSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlan500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response DeleteSpendingPlan500JSONResponse) VisitDeleteSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlan502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response DeleteSpendingPlan502JSONResponse) VisitDeleteSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlan503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response DeleteSpendingPlan503JSONResponse) VisitDeleteSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlan504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response DeleteSpendingPlan504JSONResponse) VisitDeleteSpendingPlanResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanUserRequestObject struct {
+	UserGUID         UserGUIDParam         `json:"user_guid"`
+	SpendingPlanGUID SpendingPlanGUIDParam `json:"spending_plan_guid"`
+}
+
+type ReadSpendingPlanUserResponseObject interface {
+	VisitReadSpendingPlanUserResponse(w http.ResponseWriter) error
+}
+
+type ReadSpendingPlanUser200JSONResponse SpendingPlanResponseBody
+
+func (response ReadSpendingPlanUser200JSONResponse) VisitReadSpendingPlanUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanUser400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ReadSpendingPlanUser400JSONResponse) VisitReadSpendingPlanUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanUser401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ReadSpendingPlanUser401JSONResponse) VisitReadSpendingPlanUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanUser403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ReadSpendingPlanUser403JSONResponse) VisitReadSpendingPlanUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanUser404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ReadSpendingPlanUser404JSONResponse) VisitReadSpendingPlanUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanUser405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ReadSpendingPlanUser405JSONResponse) VisitReadSpendingPlanUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanUser406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ReadSpendingPlanUser406JSONResponse) VisitReadSpendingPlanUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanUser409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ReadSpendingPlanUser409JSONResponse) VisitReadSpendingPlanUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanUser422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ReadSpendingPlanUser422JSONResponse) VisitReadSpendingPlanUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanUser429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ReadSpendingPlanUser429JSONResponse) VisitReadSpendingPlanUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanUser500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ReadSpendingPlanUser500JSONResponse) VisitReadSpendingPlanUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanUser502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ReadSpendingPlanUser502JSONResponse) VisitReadSpendingPlanUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanUser503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ReadSpendingPlanUser503JSONResponse) VisitReadSpendingPlanUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanUser504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ReadSpendingPlanUser504JSONResponse) VisitReadSpendingPlanUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterationsRequestObject struct {
+	UserGUID         UserGUIDParam         `json:"user_guid"`
+	SpendingPlanGUID SpendingPlanGUIDParam `json:"spending_plan_guid"`
+	Params           ListSpendingPlanIterationsParams
+}
+
+type ListSpendingPlanIterationsResponseObject interface {
+	VisitListSpendingPlanIterationsResponse(w http.ResponseWriter) error
+}
+
+type ListSpendingPlanIterations200JSONResponse SpendingPlanIterationsResponseBody
+
+func (response ListSpendingPlanIterations200JSONResponse) VisitListSpendingPlanIterationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterations400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListSpendingPlanIterations400JSONResponse) VisitListSpendingPlanIterationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterations401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListSpendingPlanIterations401JSONResponse) VisitListSpendingPlanIterationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterations403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListSpendingPlanIterations403JSONResponse) VisitListSpendingPlanIterationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterations404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListSpendingPlanIterations404JSONResponse) VisitListSpendingPlanIterationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterations405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ListSpendingPlanIterations405JSONResponse) VisitListSpendingPlanIterationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterations406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ListSpendingPlanIterations406JSONResponse) VisitListSpendingPlanIterationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterations409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ListSpendingPlanIterations409JSONResponse) VisitListSpendingPlanIterationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterations422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ListSpendingPlanIterations422JSONResponse) VisitListSpendingPlanIterationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterations429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListSpendingPlanIterations429JSONResponse) VisitListSpendingPlanIterationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterations500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListSpendingPlanIterations500JSONResponse) VisitListSpendingPlanIterationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterations502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ListSpendingPlanIterations502JSONResponse) VisitListSpendingPlanIterationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterations503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ListSpendingPlanIterations503JSONResponse) VisitListSpendingPlanIterationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterations504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ListSpendingPlanIterations504JSONResponse) VisitListSpendingPlanIterationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadCurrentSpendingPlanIterationRequestObject struct {
+	UserGUID         UserGUIDParam         `json:"user_guid"`
+	SpendingPlanGUID SpendingPlanGUIDParam `json:"spending_plan_guid"`
+}
+
+type ReadCurrentSpendingPlanIterationResponseObject interface {
+	VisitReadCurrentSpendingPlanIterationResponse(w http.ResponseWriter) error
+}
+
+type ReadCurrentSpendingPlanIteration200JSONResponse SpendingPlanIterationResponseBody
+
+func (response ReadCurrentSpendingPlanIteration200JSONResponse) VisitReadCurrentSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadCurrentSpendingPlanIteration400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ReadCurrentSpendingPlanIteration400JSONResponse) VisitReadCurrentSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadCurrentSpendingPlanIteration401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ReadCurrentSpendingPlanIteration401JSONResponse) VisitReadCurrentSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadCurrentSpendingPlanIteration403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ReadCurrentSpendingPlanIteration403JSONResponse) VisitReadCurrentSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadCurrentSpendingPlanIteration404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ReadCurrentSpendingPlanIteration404JSONResponse) VisitReadCurrentSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadCurrentSpendingPlanIteration405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ReadCurrentSpendingPlanIteration405JSONResponse) VisitReadCurrentSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadCurrentSpendingPlanIteration406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ReadCurrentSpendingPlanIteration406JSONResponse) VisitReadCurrentSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadCurrentSpendingPlanIteration409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ReadCurrentSpendingPlanIteration409JSONResponse) VisitReadCurrentSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadCurrentSpendingPlanIteration422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ReadCurrentSpendingPlanIteration422JSONResponse) VisitReadCurrentSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadCurrentSpendingPlanIteration429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ReadCurrentSpendingPlanIteration429JSONResponse) VisitReadCurrentSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadCurrentSpendingPlanIteration500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ReadCurrentSpendingPlanIteration500JSONResponse) VisitReadCurrentSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadCurrentSpendingPlanIteration502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ReadCurrentSpendingPlanIteration502JSONResponse) VisitReadCurrentSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadCurrentSpendingPlanIteration503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ReadCurrentSpendingPlanIteration503JSONResponse) VisitReadCurrentSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadCurrentSpendingPlanIteration504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ReadCurrentSpendingPlanIteration504JSONResponse) VisitReadCurrentSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterationItemsRequestObject struct {
+	UserGUID         UserGUIDParam         `json:"user_guid"`
+	SpendingPlanGUID SpendingPlanGUIDParam `json:"spending_plan_guid"`
+	Params           ListSpendingPlanIterationItemsParams
+}
+
+type ListSpendingPlanIterationItemsResponseObject interface {
+	VisitListSpendingPlanIterationItemsResponse(w http.ResponseWriter) error
+}
+
+type ListSpendingPlanIterationItems200JSONResponse SpendingPlanIterationItemsResponseBody
+
+func (response ListSpendingPlanIterationItems200JSONResponse) VisitListSpendingPlanIterationItemsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterationItems400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListSpendingPlanIterationItems400JSONResponse) VisitListSpendingPlanIterationItemsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterationItems401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListSpendingPlanIterationItems401JSONResponse) VisitListSpendingPlanIterationItemsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterationItems403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListSpendingPlanIterationItems403JSONResponse) VisitListSpendingPlanIterationItemsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterationItems404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListSpendingPlanIterationItems404JSONResponse) VisitListSpendingPlanIterationItemsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterationItems405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ListSpendingPlanIterationItems405JSONResponse) VisitListSpendingPlanIterationItemsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterationItems406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ListSpendingPlanIterationItems406JSONResponse) VisitListSpendingPlanIterationItemsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterationItems409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ListSpendingPlanIterationItems409JSONResponse) VisitListSpendingPlanIterationItemsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterationItems422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ListSpendingPlanIterationItems422JSONResponse) VisitListSpendingPlanIterationItemsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterationItems429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListSpendingPlanIterationItems429JSONResponse) VisitListSpendingPlanIterationItemsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterationItems500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListSpendingPlanIterationItems500JSONResponse) VisitListSpendingPlanIterationItemsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterationItems502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ListSpendingPlanIterationItems502JSONResponse) VisitListSpendingPlanIterationItemsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterationItems503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ListSpendingPlanIterationItems503JSONResponse) VisitListSpendingPlanIterationItemsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanIterationItems504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ListSpendingPlanIterationItems504JSONResponse) VisitListSpendingPlanIterationItemsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlanIterationItemRequestObject struct {
+	UserGUID         UserGUIDParam         `json:"user_guid"`
+	SpendingPlanGUID SpendingPlanGUIDParam `json:"spending_plan_guid"`
+	Body             *CreateSpendingPlanIterationItemJSONRequestBody
+}
+
+type CreateSpendingPlanIterationItemResponseObject interface {
+	VisitCreateSpendingPlanIterationItemResponse(w http.ResponseWriter) error
+}
+
+type CreateSpendingPlanIterationItem200JSONResponse SpendingPlanIterationItemResponseBody
+
+func (response CreateSpendingPlanIterationItem200JSONResponse) VisitCreateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlanIterationItem400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response CreateSpendingPlanIterationItem400JSONResponse) VisitCreateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlanIterationItem401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateSpendingPlanIterationItem401JSONResponse) VisitCreateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlanIterationItem403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateSpendingPlanIterationItem403JSONResponse) VisitCreateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlanIterationItem404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response CreateSpendingPlanIterationItem404JSONResponse) VisitCreateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlanIterationItem405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response CreateSpendingPlanIterationItem405JSONResponse) VisitCreateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlanIterationItem406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response CreateSpendingPlanIterationItem406JSONResponse) VisitCreateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlanIterationItem409JSONResponse struct{ ConflictJSONResponse }
+
+func (response CreateSpendingPlanIterationItem409JSONResponse) VisitCreateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlanIterationItem422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response CreateSpendingPlanIterationItem422JSONResponse) VisitCreateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlanIterationItem429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response CreateSpendingPlanIterationItem429JSONResponse) VisitCreateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlanIterationItem500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response CreateSpendingPlanIterationItem500JSONResponse) VisitCreateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlanIterationItem502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response CreateSpendingPlanIterationItem502JSONResponse) VisitCreateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlanIterationItem503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response CreateSpendingPlanIterationItem503JSONResponse) VisitCreateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSpendingPlanIterationItem504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response CreateSpendingPlanIterationItem504JSONResponse) VisitCreateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanIterationItemRequestObject struct {
+	UserGUID          UserGUIDParam                      `json:"user_guid"`
+	SpendingPlanGUID  SpendingPlanGUIDParam              `json:"spending_plan_guid"`
+	IterationItemGUID SpendingPlanIterationItemGUIDParam `json:"iteration_item_guid"`
+}
+
+type DeleteSpendingPlanIterationItemResponseObject interface {
+	VisitDeleteSpendingPlanIterationItemResponse(w http.ResponseWriter) error
+}
+
+type DeleteSpendingPlanIterationItem204Response struct {
+}
+
+func (response DeleteSpendingPlanIterationItem204Response) VisitDeleteSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteSpendingPlanIterationItem400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response DeleteSpendingPlanIterationItem400JSONResponse) VisitDeleteSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanIterationItem401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DeleteSpendingPlanIterationItem401JSONResponse) VisitDeleteSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanIterationItem403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response DeleteSpendingPlanIterationItem403JSONResponse) VisitDeleteSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanIterationItem404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response DeleteSpendingPlanIterationItem404JSONResponse) VisitDeleteSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanIterationItem405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response DeleteSpendingPlanIterationItem405JSONResponse) VisitDeleteSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanIterationItem406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response DeleteSpendingPlanIterationItem406JSONResponse) VisitDeleteSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanIterationItem409JSONResponse struct{ ConflictJSONResponse }
+
+func (response DeleteSpendingPlanIterationItem409JSONResponse) VisitDeleteSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanIterationItem422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response DeleteSpendingPlanIterationItem422JSONResponse) VisitDeleteSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanIterationItem429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DeleteSpendingPlanIterationItem429JSONResponse) VisitDeleteSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanIterationItem500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response DeleteSpendingPlanIterationItem500JSONResponse) VisitDeleteSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanIterationItem502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response DeleteSpendingPlanIterationItem502JSONResponse) VisitDeleteSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanIterationItem503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response DeleteSpendingPlanIterationItem503JSONResponse) VisitDeleteSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanIterationItem504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response DeleteSpendingPlanIterationItem504JSONResponse) VisitDeleteSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIterationItemRequestObject struct {
+	UserGUID          UserGUIDParam                      `json:"user_guid"`
+	SpendingPlanGUID  SpendingPlanGUIDParam              `json:"spending_plan_guid"`
+	IterationItemGUID SpendingPlanIterationItemGUIDParam `json:"iteration_item_guid"`
+}
+
+type ReadSpendingPlanIterationItemResponseObject interface {
+	VisitReadSpendingPlanIterationItemResponse(w http.ResponseWriter) error
+}
+
+type ReadSpendingPlanIterationItem200JSONResponse SpendingPlanIterationItemResponseBody
+
+func (response ReadSpendingPlanIterationItem200JSONResponse) VisitReadSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIterationItem400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ReadSpendingPlanIterationItem400JSONResponse) VisitReadSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIterationItem401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ReadSpendingPlanIterationItem401JSONResponse) VisitReadSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIterationItem403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ReadSpendingPlanIterationItem403JSONResponse) VisitReadSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIterationItem404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ReadSpendingPlanIterationItem404JSONResponse) VisitReadSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIterationItem405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ReadSpendingPlanIterationItem405JSONResponse) VisitReadSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIterationItem406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ReadSpendingPlanIterationItem406JSONResponse) VisitReadSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIterationItem409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ReadSpendingPlanIterationItem409JSONResponse) VisitReadSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIterationItem422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ReadSpendingPlanIterationItem422JSONResponse) VisitReadSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIterationItem429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ReadSpendingPlanIterationItem429JSONResponse) VisitReadSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIterationItem500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ReadSpendingPlanIterationItem500JSONResponse) VisitReadSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIterationItem502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ReadSpendingPlanIterationItem502JSONResponse) VisitReadSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIterationItem503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ReadSpendingPlanIterationItem503JSONResponse) VisitReadSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIterationItem504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ReadSpendingPlanIterationItem504JSONResponse) VisitReadSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpendingPlanIterationItemRequestObject struct {
+	UserGUID          UserGUIDParam                      `json:"user_guid"`
+	SpendingPlanGUID  SpendingPlanGUIDParam              `json:"spending_plan_guid"`
+	IterationItemGUID SpendingPlanIterationItemGUIDParam `json:"iteration_item_guid"`
+	Body              *UpdateSpendingPlanIterationItemJSONRequestBody
+}
+
+type UpdateSpendingPlanIterationItemResponseObject interface {
+	VisitUpdateSpendingPlanIterationItemResponse(w http.ResponseWriter) error
+}
+
+type UpdateSpendingPlanIterationItem200JSONResponse SpendingPlanIterationItemResponseBody
+
+func (response UpdateSpendingPlanIterationItem200JSONResponse) VisitUpdateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpendingPlanIterationItem400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateSpendingPlanIterationItem400JSONResponse) VisitUpdateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpendingPlanIterationItem401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateSpendingPlanIterationItem401JSONResponse) VisitUpdateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpendingPlanIterationItem403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateSpendingPlanIterationItem403JSONResponse) VisitUpdateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpendingPlanIterationItem404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UpdateSpendingPlanIterationItem404JSONResponse) VisitUpdateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpendingPlanIterationItem405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response UpdateSpendingPlanIterationItem405JSONResponse) VisitUpdateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpendingPlanIterationItem406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response UpdateSpendingPlanIterationItem406JSONResponse) VisitUpdateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpendingPlanIterationItem409JSONResponse struct{ ConflictJSONResponse }
+
+func (response UpdateSpendingPlanIterationItem409JSONResponse) VisitUpdateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpendingPlanIterationItem422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response UpdateSpendingPlanIterationItem422JSONResponse) VisitUpdateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpendingPlanIterationItem429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateSpendingPlanIterationItem429JSONResponse) VisitUpdateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpendingPlanIterationItem500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response UpdateSpendingPlanIterationItem500JSONResponse) VisitUpdateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpendingPlanIterationItem502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response UpdateSpendingPlanIterationItem502JSONResponse) VisitUpdateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpendingPlanIterationItem503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response UpdateSpendingPlanIterationItem503JSONResponse) VisitUpdateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSpendingPlanIterationItem504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response UpdateSpendingPlanIterationItem504JSONResponse) VisitUpdateSpendingPlanIterationItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIterationRequestObject struct {
+	UserGUID         UserGUIDParam                    `json:"user_guid"`
+	SpendingPlanGUID SpendingPlanGUIDParam            `json:"spending_plan_guid"`
+	IterationNumber  SpendingPlanIterationNumberParam `json:"iteration_number"`
+}
+
+type ReadSpendingPlanIterationResponseObject interface {
+	VisitReadSpendingPlanIterationResponse(w http.ResponseWriter) error
+}
+
+type ReadSpendingPlanIteration200JSONResponse SpendingPlanIterationResponseBody
+
+func (response ReadSpendingPlanIteration200JSONResponse) VisitReadSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIteration400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ReadSpendingPlanIteration400JSONResponse) VisitReadSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIteration401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ReadSpendingPlanIteration401JSONResponse) VisitReadSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIteration403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ReadSpendingPlanIteration403JSONResponse) VisitReadSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIteration404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ReadSpendingPlanIteration404JSONResponse) VisitReadSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIteration405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ReadSpendingPlanIteration405JSONResponse) VisitReadSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIteration406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ReadSpendingPlanIteration406JSONResponse) VisitReadSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIteration409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ReadSpendingPlanIteration409JSONResponse) VisitReadSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIteration422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ReadSpendingPlanIteration422JSONResponse) VisitReadSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIteration429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ReadSpendingPlanIteration429JSONResponse) VisitReadSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIteration500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ReadSpendingPlanIteration500JSONResponse) VisitReadSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIteration502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ReadSpendingPlanIteration502JSONResponse) VisitReadSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIteration503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ReadSpendingPlanIteration503JSONResponse) VisitReadSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanIteration504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ReadSpendingPlanIteration504JSONResponse) VisitReadSpendingPlanIterationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanAccountsRequestObject struct {
+	UserGUID         UserGUIDParam         `json:"user_guid"`
+	SpendingPlanGUID SpendingPlanGUIDParam `json:"spending_plan_guid"`
+	Params           ListSpendingPlanAccountsParams
+}
+
+type ListSpendingPlanAccountsResponseObject interface {
+	VisitListSpendingPlanAccountsResponse(w http.ResponseWriter) error
+}
+
+type ListSpendingPlanAccounts200JSONResponse SpendingPlanAccountsResponseBody
+
+func (response ListSpendingPlanAccounts200JSONResponse) VisitListSpendingPlanAccountsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanAccounts400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListSpendingPlanAccounts400JSONResponse) VisitListSpendingPlanAccountsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanAccounts401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListSpendingPlanAccounts401JSONResponse) VisitListSpendingPlanAccountsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanAccounts403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListSpendingPlanAccounts403JSONResponse) VisitListSpendingPlanAccountsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanAccounts404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListSpendingPlanAccounts404JSONResponse) VisitListSpendingPlanAccountsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanAccounts405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ListSpendingPlanAccounts405JSONResponse) VisitListSpendingPlanAccountsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanAccounts406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ListSpendingPlanAccounts406JSONResponse) VisitListSpendingPlanAccountsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanAccounts409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ListSpendingPlanAccounts409JSONResponse) VisitListSpendingPlanAccountsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanAccounts422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ListSpendingPlanAccounts422JSONResponse) VisitListSpendingPlanAccountsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanAccounts429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListSpendingPlanAccounts429JSONResponse) VisitListSpendingPlanAccountsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanAccounts500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListSpendingPlanAccounts500JSONResponse) VisitListSpendingPlanAccountsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanAccounts502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ListSpendingPlanAccounts502JSONResponse) VisitListSpendingPlanAccountsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanAccounts503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ListSpendingPlanAccounts503JSONResponse) VisitListSpendingPlanAccountsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSpendingPlanAccounts504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ListSpendingPlanAccounts504JSONResponse) VisitListSpendingPlanAccountsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanAccountRequestObject struct {
+	UserGUID                UserGUIDParam                `json:"user_guid"`
+	SpendingPlanGUID        SpendingPlanGUIDParam        `json:"spending_plan_guid"`
+	SpendingPlanAccountGUID SpendingPlanAccountGUIDParam `json:"spending_plan_account_guid"`
+}
+
+type DeleteSpendingPlanAccountResponseObject interface {
+	VisitDeleteSpendingPlanAccountResponse(w http.ResponseWriter) error
+}
+
+type DeleteSpendingPlanAccount204Response struct {
+}
+
+func (response DeleteSpendingPlanAccount204Response) VisitDeleteSpendingPlanAccountResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteSpendingPlanAccount400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response DeleteSpendingPlanAccount400JSONResponse) VisitDeleteSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanAccount401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DeleteSpendingPlanAccount401JSONResponse) VisitDeleteSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanAccount403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response DeleteSpendingPlanAccount403JSONResponse) VisitDeleteSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanAccount404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response DeleteSpendingPlanAccount404JSONResponse) VisitDeleteSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanAccount405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response DeleteSpendingPlanAccount405JSONResponse) VisitDeleteSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanAccount406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response DeleteSpendingPlanAccount406JSONResponse) VisitDeleteSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanAccount409JSONResponse struct{ ConflictJSONResponse }
+
+func (response DeleteSpendingPlanAccount409JSONResponse) VisitDeleteSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanAccount422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response DeleteSpendingPlanAccount422JSONResponse) VisitDeleteSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanAccount429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response DeleteSpendingPlanAccount429JSONResponse) VisitDeleteSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanAccount500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response DeleteSpendingPlanAccount500JSONResponse) VisitDeleteSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanAccount502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response DeleteSpendingPlanAccount502JSONResponse) VisitDeleteSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanAccount503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response DeleteSpendingPlanAccount503JSONResponse) VisitDeleteSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSpendingPlanAccount504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response DeleteSpendingPlanAccount504JSONResponse) VisitDeleteSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanAccountRequestObject struct {
+	UserGUID                UserGUIDParam                `json:"user_guid"`
+	SpendingPlanGUID        SpendingPlanGUIDParam        `json:"spending_plan_guid"`
+	SpendingPlanAccountGUID SpendingPlanAccountGUIDParam `json:"spending_plan_account_guid"`
+}
+
+type ReadSpendingPlanAccountResponseObject interface {
+	VisitReadSpendingPlanAccountResponse(w http.ResponseWriter) error
+}
+
+type ReadSpendingPlanAccount200JSONResponse SpendingPlanAccountResponseBody
+
+func (response ReadSpendingPlanAccount200JSONResponse) VisitReadSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanAccount400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ReadSpendingPlanAccount400JSONResponse) VisitReadSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanAccount401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ReadSpendingPlanAccount401JSONResponse) VisitReadSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanAccount403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ReadSpendingPlanAccount403JSONResponse) VisitReadSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanAccount404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ReadSpendingPlanAccount404JSONResponse) VisitReadSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanAccount405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ReadSpendingPlanAccount405JSONResponse) VisitReadSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanAccount406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ReadSpendingPlanAccount406JSONResponse) VisitReadSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanAccount409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ReadSpendingPlanAccount409JSONResponse) VisitReadSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanAccount422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ReadSpendingPlanAccount422JSONResponse) VisitReadSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanAccount429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ReadSpendingPlanAccount429JSONResponse) VisitReadSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanAccount500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ReadSpendingPlanAccount500JSONResponse) VisitReadSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanAccount502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ReadSpendingPlanAccount502JSONResponse) VisitReadSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanAccount503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ReadSpendingPlanAccount503JSONResponse) VisitReadSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadSpendingPlanAccount504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ReadSpendingPlanAccount504JSONResponse) VisitReadSpendingPlanAccountResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListTaggingsRequestObject struct {
 	UserGUID UserGUIDParam `json:"user_guid"`
 	Params   ListTaggingsParams
@@ -23317,6 +33300,216 @@ func (response UpdateTransaction503JSONResponse) VisitUpdateTransactionResponse(
 type UpdateTransaction504JSONResponse struct{ GatewayTimeoutJSONResponse }
 
 func (response UpdateTransaction504JSONResponse) VisitUpdateTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByTransactionRequestObject struct {
+	UserGUID        UserGUIDParam        `json:"user_guid"`
+	TransactionGUID TransactionGUIDParam `json:"transaction_guid"`
+	Params          ListInsightsByTransactionParams
+}
+
+type ListInsightsByTransactionResponseObject interface {
+	VisitListInsightsByTransactionResponse(w http.ResponseWriter) error
+}
+
+type ListInsightsByTransaction200JSONResponse InsightsResponseBody
+
+func (response ListInsightsByTransaction200JSONResponse) VisitListInsightsByTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByTransaction400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ListInsightsByTransaction400JSONResponse) VisitListInsightsByTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByTransaction401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListInsightsByTransaction401JSONResponse) VisitListInsightsByTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByTransaction403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListInsightsByTransaction403JSONResponse) VisitListInsightsByTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByTransaction404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListInsightsByTransaction404JSONResponse) VisitListInsightsByTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByTransaction405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ListInsightsByTransaction405JSONResponse) VisitListInsightsByTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByTransaction406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ListInsightsByTransaction406JSONResponse) VisitListInsightsByTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByTransaction409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ListInsightsByTransaction409JSONResponse) VisitListInsightsByTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByTransaction422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ListInsightsByTransaction422JSONResponse) VisitListInsightsByTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByTransaction429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ListInsightsByTransaction429JSONResponse) VisitListInsightsByTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByTransaction500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListInsightsByTransaction500JSONResponse) VisitListInsightsByTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByTransaction502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ListInsightsByTransaction502JSONResponse) VisitListInsightsByTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByTransaction503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ListInsightsByTransaction503JSONResponse) VisitListInsightsByTransactionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInsightsByTransaction504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ListInsightsByTransaction504JSONResponse) VisitListInsightsByTransactionResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response); err != nil {
@@ -30780,6 +40973,423 @@ func (response VerifyMember504JSONResponse) VisitVerifyMemberResponse(w http.Res
 	return err
 }
 
+type ReadMonthlyCashFlowProfileRequestObject struct {
+	UserIdentifier UserIdentifierParam `json:"user_identifier"`
+}
+
+type ReadMonthlyCashFlowProfileResponseObject interface {
+	VisitReadMonthlyCashFlowProfileResponse(w http.ResponseWriter) error
+}
+
+type ReadMonthlyCashFlowProfile200JSONResponse MonthlyCashFlowProfileResponseBody
+
+func (response ReadMonthlyCashFlowProfile200JSONResponse) VisitReadMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadMonthlyCashFlowProfile400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response ReadMonthlyCashFlowProfile400JSONResponse) VisitReadMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadMonthlyCashFlowProfile401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ReadMonthlyCashFlowProfile401JSONResponse) VisitReadMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadMonthlyCashFlowProfile403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ReadMonthlyCashFlowProfile403JSONResponse) VisitReadMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadMonthlyCashFlowProfile404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ReadMonthlyCashFlowProfile404JSONResponse) VisitReadMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadMonthlyCashFlowProfile405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response ReadMonthlyCashFlowProfile405JSONResponse) VisitReadMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadMonthlyCashFlowProfile406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response ReadMonthlyCashFlowProfile406JSONResponse) VisitReadMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadMonthlyCashFlowProfile409JSONResponse struct{ ConflictJSONResponse }
+
+func (response ReadMonthlyCashFlowProfile409JSONResponse) VisitReadMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadMonthlyCashFlowProfile422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response ReadMonthlyCashFlowProfile422JSONResponse) VisitReadMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadMonthlyCashFlowProfile429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ReadMonthlyCashFlowProfile429JSONResponse) VisitReadMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadMonthlyCashFlowProfile500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ReadMonthlyCashFlowProfile500JSONResponse) VisitReadMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadMonthlyCashFlowProfile502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response ReadMonthlyCashFlowProfile502JSONResponse) VisitReadMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadMonthlyCashFlowProfile503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ReadMonthlyCashFlowProfile503JSONResponse) VisitReadMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReadMonthlyCashFlowProfile504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response ReadMonthlyCashFlowProfile504JSONResponse) VisitReadMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateMonthlyCashFlowProfileRequestObject struct {
+	UserIdentifier UserIdentifierParam `json:"user_identifier"`
+	Body           *UpdateMonthlyCashFlowProfileJSONRequestBody
+}
+
+type UpdateMonthlyCashFlowProfileResponseObject interface {
+	VisitUpdateMonthlyCashFlowProfileResponse(w http.ResponseWriter) error
+}
+
+type UpdateMonthlyCashFlowProfile200JSONResponse MonthlyCashFlowProfileResponseBody
+
+func (response UpdateMonthlyCashFlowProfile200JSONResponse) VisitUpdateMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateMonthlyCashFlowProfile400JSONResponse struct{ BadRequestJSONResponse }
+
+func (response UpdateMonthlyCashFlowProfile400JSONResponse) VisitUpdateMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateMonthlyCashFlowProfile401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateMonthlyCashFlowProfile401JSONResponse) VisitUpdateMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateMonthlyCashFlowProfile403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateMonthlyCashFlowProfile403JSONResponse) VisitUpdateMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateMonthlyCashFlowProfile404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UpdateMonthlyCashFlowProfile404JSONResponse) VisitUpdateMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateMonthlyCashFlowProfile405JSONResponse struct{ MethodNotAllowedJSONResponse }
+
+func (response UpdateMonthlyCashFlowProfile405JSONResponse) VisitUpdateMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(405)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateMonthlyCashFlowProfile406JSONResponse struct{ NotAcceptableJSONResponse }
+
+func (response UpdateMonthlyCashFlowProfile406JSONResponse) VisitUpdateMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(406)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateMonthlyCashFlowProfile409JSONResponse struct{ ConflictJSONResponse }
+
+func (response UpdateMonthlyCashFlowProfile409JSONResponse) VisitUpdateMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(409)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateMonthlyCashFlowProfile422JSONResponse struct {
+	UnprocessableEntityJSONResponse
+}
+
+func (response UpdateMonthlyCashFlowProfile422JSONResponse) VisitUpdateMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateMonthlyCashFlowProfile429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response UpdateMonthlyCashFlowProfile429JSONResponse) VisitUpdateMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateMonthlyCashFlowProfile500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response UpdateMonthlyCashFlowProfile500JSONResponse) VisitUpdateMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateMonthlyCashFlowProfile502JSONResponse struct{ BadGatewayJSONResponse }
+
+func (response UpdateMonthlyCashFlowProfile502JSONResponse) VisitUpdateMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(502)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateMonthlyCashFlowProfile503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response UpdateMonthlyCashFlowProfile503JSONResponse) VisitUpdateMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateMonthlyCashFlowProfile504JSONResponse struct{ GatewayTimeoutJSONResponse }
+
+func (response UpdateMonthlyCashFlowProfile504JSONResponse) VisitUpdateMonthlyCashFlowProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(504)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListTransactionsByTagRequestObject struct {
 	UserIdentifier UserIdentifierParam `json:"user_identifier"`
 	TagGUID        TagGUIDParam        `json:"tag_guid"`
@@ -31910,6 +42520,9 @@ type StrictServerInterface interface {
 	// ReadAccount Read an account
 	// (GET /users/{user_guid}/accounts/{account_guid})
 	ReadAccount(ctx context.Context, request ReadAccountRequestObject) (ReadAccountResponseObject, error)
+	// ListInsightsByAccount List the insights of an account
+	// (GET /users/{user_guid}/accounts/{account_guid}/insights)
+	ListInsightsByAccount(ctx context.Context, request ListInsightsByAccountRequestObject) (ListInsightsByAccountResponseObject, error)
 	// ListHoldingsByAccount List an account's holdings
 	// (GET /users/{user_guid}/accounts/{account_guid}/investment_holdings)
 	ListHoldingsByAccount(ctx context.Context, request ListHoldingsByAccountRequestObject) (ListHoldingsByAccountResponseObject, error)
@@ -31919,6 +42532,24 @@ type StrictServerInterface interface {
 	// CreateManualTransaction Create a manual transaction
 	// (POST /users/{user_guid}/accounts/{account_guid}/transactions)
 	CreateManualTransaction(ctx context.Context, request CreateManualTransactionRequestObject) (CreateManualTransactionResponseObject, error)
+	// ListAllBudgets List a user's budgets
+	// (GET /users/{user_guid}/budgets)
+	ListAllBudgets(ctx context.Context, request ListAllBudgetsRequestObject) (ListAllBudgetsResponseObject, error)
+	// CreateBudget Create a budget
+	// (POST /users/{user_guid}/budgets)
+	CreateBudget(ctx context.Context, request CreateBudgetRequestObject) (CreateBudgetResponseObject, error)
+	// AutoGenerateBudgets Generate budgets from transactions
+	// (POST /users/{user_guid}/budgets/generate)
+	AutoGenerateBudgets(ctx context.Context, request AutoGenerateBudgetsRequestObject) (AutoGenerateBudgetsResponseObject, error)
+	// DeleteBudget Delete a budget
+	// (DELETE /users/{user_guid}/budgets/{budget_guid})
+	DeleteBudget(ctx context.Context, request DeleteBudgetRequestObject) (DeleteBudgetResponseObject, error)
+	// ReadSpecificBudget Read a budget
+	// (GET /users/{user_guid}/budgets/{budget_guid})
+	ReadSpecificBudget(ctx context.Context, request ReadSpecificBudgetRequestObject) (ReadSpecificBudgetResponseObject, error)
+	// UpdateSpecificBudget Update a budget
+	// (PUT /users/{user_guid}/budgets/{budget_guid})
+	UpdateSpecificBudget(ctx context.Context, request UpdateSpecificBudgetRequestObject) (UpdateSpecificBudgetResponseObject, error)
 	// ListCategories List a user's categories
 	// (GET /users/{user_guid}/categories)
 	ListCategories(ctx context.Context, request ListCategoriesRequestObject) (ListCategoriesResponseObject, error)
@@ -31937,6 +42568,48 @@ type StrictServerInterface interface {
 	// UpdateCategory Update a custom category
 	// (PUT /users/{user_guid}/categories/{category_guid})
 	UpdateCategory(ctx context.Context, request UpdateCategoryRequestObject) (UpdateCategoryResponseObject, error)
+	// ListGoals List a user's goals
+	// (GET /users/{user_guid}/goals)
+	ListGoals(ctx context.Context, request ListGoalsRequestObject) (ListGoalsResponseObject, error)
+	// CreateGoal Create a goal
+	// (POST /users/{user_guid}/goals)
+	CreateGoal(ctx context.Context, request CreateGoalRequestObject) (CreateGoalResponseObject, error)
+	// RepositionGoals Reorder a user's goals
+	// (PUT /users/{user_guid}/goals/reposition)
+	RepositionGoals(ctx context.Context, request RepositionGoalsRequestObject) (RepositionGoalsResponseObject, error)
+	// DeleteGoal Delete a goal
+	// (DELETE /users/{user_guid}/goals/{goal_guid})
+	DeleteGoal(ctx context.Context, request DeleteGoalRequestObject) (DeleteGoalResponseObject, error)
+	// ReadGoal Read a goal
+	// (GET /users/{user_guid}/goals/{goal_guid})
+	ReadGoal(ctx context.Context, request ReadGoalRequestObject) (ReadGoalResponseObject, error)
+	// UpdateGoal Update a goal
+	// (PUT /users/{user_guid}/goals/{goal_guid})
+	UpdateGoal(ctx context.Context, request UpdateGoalRequestObject) (UpdateGoalResponseObject, error)
+	// ListInsightsUser List a user's insights
+	// (GET /users/{user_guid}/insights)
+	ListInsightsUser(ctx context.Context, request ListInsightsUserRequestObject) (ListInsightsUserResponseObject, error)
+	// ReadInsightUser Read an insight
+	// (GET /users/{user_guid}/insights/{insight_guid})
+	ReadInsightUser(ctx context.Context, request ReadInsightUserRequestObject) (ReadInsightUserResponseObject, error)
+	// UpdateInsight Update an insight
+	// (PUT /users/{user_guid}/insights/{insight_guid})
+	UpdateInsight(ctx context.Context, request UpdateInsightRequestObject) (UpdateInsightResponseObject, error)
+	// ListAccountsInsight List the accounts of an insight
+	// (GET /users/{user_guid}/insights/{insight_guid}/accounts)
+	ListAccountsInsight(ctx context.Context, request ListAccountsInsightRequestObject) (ListAccountsInsightResponseObject, error)
+	// ListCategoriesInsight List the categories of an insight
+	// (GET /users/{user_guid}/insights/{insight_guid}/categories)
+	ListCategoriesInsight(ctx context.Context, request ListCategoriesInsightRequestObject) (ListCategoriesInsightResponseObject, error)
+	// ListMerchantsInsight List the merchants of an insight
+	// (GET /users/{user_guid}/insights/{insight_guid}/merchants)
+	ListMerchantsInsight(ctx context.Context, request ListMerchantsInsightRequestObject) (ListMerchantsInsightResponseObject, error)
+	// ListScheduledPaymentsInsight List the scheduled payments of an insight
+	// (GET /users/{user_guid}/insights/{insight_guid}/scheduled_payments)
+	ListScheduledPaymentsInsight(ctx context.Context, request ListScheduledPaymentsInsightRequestObject) (ListScheduledPaymentsInsightResponseObject, error)
+	// ListTransactionsInsight List the transactions of an insight
+	// (GET /users/{user_guid}/insights/{insight_guid}/transactions)
+	ListTransactionsInsight(ctx context.Context, request ListTransactionsInsightRequestObject) (ListTransactionsInsightResponseObject, error)
 	// ListHoldings List a user's holdings
 	// (GET /users/{user_guid}/investment_holdings)
 	ListHoldings(ctx context.Context, request ListHoldingsRequestObject) (ListHoldingsResponseObject, error)
@@ -31997,6 +42670,51 @@ type StrictServerInterface interface {
 	// SpecificRepeatingTransaction Read a repeating transaction
 	// (GET /users/{user_guid}/repeating_transactions/{repeating_transaction_guid})
 	SpecificRepeatingTransaction(ctx context.Context, request SpecificRepeatingTransactionRequestObject) (SpecificRepeatingTransactionResponseObject, error)
+	// ListSpendingPlans List a user's spending plans
+	// (GET /users/{user_guid}/spending_plans)
+	ListSpendingPlans(ctx context.Context, request ListSpendingPlansRequestObject) (ListSpendingPlansResponseObject, error)
+	// CreateSpendingPlan Create a spending plan
+	// (POST /users/{user_guid}/spending_plans)
+	CreateSpendingPlan(ctx context.Context, request CreateSpendingPlanRequestObject) (CreateSpendingPlanResponseObject, error)
+	// DeleteSpendingPlan Delete a spending plan
+	// (DELETE /users/{user_guid}/spending_plans/{spending_plan_guid})
+	DeleteSpendingPlan(ctx context.Context, request DeleteSpendingPlanRequestObject) (DeleteSpendingPlanResponseObject, error)
+	// ReadSpendingPlanUser Read a spending plan
+	// (GET /users/{user_guid}/spending_plans/{spending_plan_guid})
+	ReadSpendingPlanUser(ctx context.Context, request ReadSpendingPlanUserRequestObject) (ReadSpendingPlanUserResponseObject, error)
+	// ListSpendingPlanIterations List a spending plan's iterations
+	// (GET /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations)
+	ListSpendingPlanIterations(ctx context.Context, request ListSpendingPlanIterationsRequestObject) (ListSpendingPlanIterationsResponseObject, error)
+	// ReadCurrentSpendingPlanIteration Read a spending plan's current iteration
+	// (GET /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current)
+	ReadCurrentSpendingPlanIteration(ctx context.Context, request ReadCurrentSpendingPlanIterationRequestObject) (ReadCurrentSpendingPlanIterationResponseObject, error)
+	// ListSpendingPlanIterationItems List the items of a spending plan's current iteration
+	// (GET /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items)
+	ListSpendingPlanIterationItems(ctx context.Context, request ListSpendingPlanIterationItemsRequestObject) (ListSpendingPlanIterationItemsResponseObject, error)
+	// CreateSpendingPlanIterationItem Create an item in a spending plan's current iteration
+	// (POST /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items)
+	CreateSpendingPlanIterationItem(ctx context.Context, request CreateSpendingPlanIterationItemRequestObject) (CreateSpendingPlanIterationItemResponseObject, error)
+	// DeleteSpendingPlanIterationItem Delete an item of a spending plan's current iteration
+	// (DELETE /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items/{iteration_item_guid})
+	DeleteSpendingPlanIterationItem(ctx context.Context, request DeleteSpendingPlanIterationItemRequestObject) (DeleteSpendingPlanIterationItemResponseObject, error)
+	// ReadSpendingPlanIterationItem Read an item of a spending plan's current iteration
+	// (GET /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items/{iteration_item_guid})
+	ReadSpendingPlanIterationItem(ctx context.Context, request ReadSpendingPlanIterationItemRequestObject) (ReadSpendingPlanIterationItemResponseObject, error)
+	// UpdateSpendingPlanIterationItem Update an item of a spending plan's current iteration
+	// (PUT /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items/{iteration_item_guid})
+	UpdateSpendingPlanIterationItem(ctx context.Context, request UpdateSpendingPlanIterationItemRequestObject) (UpdateSpendingPlanIterationItemResponseObject, error)
+	// ReadSpendingPlanIteration Read a spending plan iteration
+	// (GET /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/{iteration_number})
+	ReadSpendingPlanIteration(ctx context.Context, request ReadSpendingPlanIterationRequestObject) (ReadSpendingPlanIterationResponseObject, error)
+	// ListSpendingPlanAccounts List a spending plan's accounts
+	// (GET /users/{user_guid}/spending_plans/{spending_plan_guid}/spending_plan_accounts)
+	ListSpendingPlanAccounts(ctx context.Context, request ListSpendingPlanAccountsRequestObject) (ListSpendingPlanAccountsResponseObject, error)
+	// DeleteSpendingPlanAccount Remove an account from a spending plan
+	// (DELETE /users/{user_guid}/spending_plans/{spending_plan_guid}/spending_plan_accounts/{spending_plan_account_guid})
+	DeleteSpendingPlanAccount(ctx context.Context, request DeleteSpendingPlanAccountRequestObject) (DeleteSpendingPlanAccountResponseObject, error)
+	// ReadSpendingPlanAccount Read a spending plan account
+	// (GET /users/{user_guid}/spending_plans/{spending_plan_guid}/spending_plan_accounts/{spending_plan_account_guid})
+	ReadSpendingPlanAccount(ctx context.Context, request ReadSpendingPlanAccountRequestObject) (ReadSpendingPlanAccountResponseObject, error)
 	// ListTaggings List a user's taggings
 	// (GET /users/{user_guid}/taggings)
 	ListTaggings(ctx context.Context, request ListTaggingsRequestObject) (ListTaggingsResponseObject, error)
@@ -32051,6 +42769,9 @@ type StrictServerInterface interface {
 	// UpdateTransaction Update a transaction
 	// (PUT /users/{user_guid}/transactions/{transaction_guid})
 	UpdateTransaction(ctx context.Context, request UpdateTransactionRequestObject) (UpdateTransactionResponseObject, error)
+	// ListInsightsByTransaction List the insights of a transaction
+	// (GET /users/{user_guid}/transactions/{transaction_guid}/insights)
+	ListInsightsByTransaction(ctx context.Context, request ListInsightsByTransactionRequestObject) (ListInsightsByTransactionResponseObject, error)
 	// DeleteSplitTransactions Undo the split of a transaction
 	// (DELETE /users/{user_guid}/transactions/{transaction_guid}/split)
 	DeleteSplitTransactions(ctx context.Context, request DeleteSplitTransactionsRequestObject) (DeleteSplitTransactionsResponseObject, error)
@@ -32156,6 +42877,12 @@ type StrictServerInterface interface {
 	// VerifyMember Verify a member's accounts
 	// (POST /users/{user_identifier}/members/{member_identifier}/verify)
 	VerifyMember(ctx context.Context, request VerifyMemberRequestObject) (VerifyMemberResponseObject, error)
+	// ReadMonthlyCashFlowProfile Read a user's monthly cash flow profile
+	// (GET /users/{user_identifier}/monthly_cash_flow_profile)
+	ReadMonthlyCashFlowProfile(ctx context.Context, request ReadMonthlyCashFlowProfileRequestObject) (ReadMonthlyCashFlowProfileResponseObject, error)
+	// UpdateMonthlyCashFlowProfile Update a user's monthly cash flow profile
+	// (PUT /users/{user_identifier}/monthly_cash_flow_profile)
+	UpdateMonthlyCashFlowProfile(ctx context.Context, request UpdateMonthlyCashFlowProfileRequestObject) (UpdateMonthlyCashFlowProfileResponseObject, error)
 	// ListTransactionsByTag List the transactions of a tag
 	// (GET /users/{user_identifier}/tags/{tag_guid}/transactions)
 	ListTransactionsByTag(ctx context.Context, request ListTransactionsByTagRequestObject) (ListTransactionsByTagResponseObject, error)
@@ -32951,6 +43678,34 @@ func (sh *strictHandler) ReadAccount(w http.ResponseWriter, r *http.Request, use
 	}
 }
 
+// ListInsightsByAccount operation middleware
+func (sh *strictHandler) ListInsightsByAccount(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, accountGUID AccountGUIDParam, params ListInsightsByAccountParams) {
+	var request ListInsightsByAccountRequestObject
+
+	request.UserGUID = userGUID
+	request.AccountGUID = accountGUID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListInsightsByAccount(ctx, request.(ListInsightsByAccountRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListInsightsByAccount")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListInsightsByAccountResponseObject); ok {
+		if err := validResponse.VisitListInsightsByAccountResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // ListHoldingsByAccount operation middleware
 func (sh *strictHandler) ListHoldingsByAccount(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, accountGUID AccountGUIDParam, params ListHoldingsByAccountParams) {
 	var request ListHoldingsByAccountRequestObject
@@ -33034,6 +43789,179 @@ func (sh *strictHandler) CreateManualTransaction(w http.ResponseWriter, r *http.
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(CreateManualTransactionResponseObject); ok {
 		if err := validResponse.VisitCreateManualTransactionResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListAllBudgets operation middleware
+func (sh *strictHandler) ListAllBudgets(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam) {
+	var request ListAllBudgetsRequestObject
+
+	request.UserGUID = userGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListAllBudgets(ctx, request.(ListAllBudgetsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListAllBudgets")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListAllBudgetsResponseObject); ok {
+		if err := validResponse.VisitListAllBudgetsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateBudget operation middleware
+func (sh *strictHandler) CreateBudget(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam) {
+	var request CreateBudgetRequestObject
+
+	request.UserGUID = userGUID
+
+	var body CreateBudgetJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateBudget(ctx, request.(CreateBudgetRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateBudget")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateBudgetResponseObject); ok {
+		if err := validResponse.VisitCreateBudgetResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// AutoGenerateBudgets operation middleware
+func (sh *strictHandler) AutoGenerateBudgets(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam) {
+	var request AutoGenerateBudgetsRequestObject
+
+	request.UserGUID = userGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.AutoGenerateBudgets(ctx, request.(AutoGenerateBudgetsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AutoGenerateBudgets")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(AutoGenerateBudgetsResponseObject); ok {
+		if err := validResponse.VisitAutoGenerateBudgetsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DeleteBudget operation middleware
+func (sh *strictHandler) DeleteBudget(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, budgetGUID BudgetGUIDParam) {
+	var request DeleteBudgetRequestObject
+
+	request.UserGUID = userGUID
+	request.BudgetGUID = budgetGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteBudget(ctx, request.(DeleteBudgetRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteBudget")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DeleteBudgetResponseObject); ok {
+		if err := validResponse.VisitDeleteBudgetResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ReadSpecificBudget operation middleware
+func (sh *strictHandler) ReadSpecificBudget(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, budgetGUID BudgetGUIDParam) {
+	var request ReadSpecificBudgetRequestObject
+
+	request.UserGUID = userGUID
+	request.BudgetGUID = budgetGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ReadSpecificBudget(ctx, request.(ReadSpecificBudgetRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ReadSpecificBudget")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ReadSpecificBudgetResponseObject); ok {
+		if err := validResponse.VisitReadSpecificBudgetResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateSpecificBudget operation middleware
+func (sh *strictHandler) UpdateSpecificBudget(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, budgetGUID BudgetGUIDParam) {
+	var request UpdateSpecificBudgetRequestObject
+
+	request.UserGUID = userGUID
+	request.BudgetGUID = budgetGUID
+
+	var body UpdateSpecificBudgetJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateSpecificBudget(ctx, request.(UpdateSpecificBudgetRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateSpecificBudget")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateSpecificBudgetResponseObject); ok {
+		if err := validResponse.VisitUpdateSpecificBudgetResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -33209,6 +44137,415 @@ func (sh *strictHandler) UpdateCategory(w http.ResponseWriter, r *http.Request, 
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(UpdateCategoryResponseObject); ok {
 		if err := validResponse.VisitUpdateCategoryResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListGoals operation middleware
+func (sh *strictHandler) ListGoals(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, params ListGoalsParams) {
+	var request ListGoalsRequestObject
+
+	request.UserGUID = userGUID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListGoals(ctx, request.(ListGoalsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListGoals")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListGoalsResponseObject); ok {
+		if err := validResponse.VisitListGoalsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateGoal operation middleware
+func (sh *strictHandler) CreateGoal(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam) {
+	var request CreateGoalRequestObject
+
+	request.UserGUID = userGUID
+
+	var body CreateGoalJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateGoal(ctx, request.(CreateGoalRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateGoal")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateGoalResponseObject); ok {
+		if err := validResponse.VisitCreateGoalResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// RepositionGoals operation middleware
+func (sh *strictHandler) RepositionGoals(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam) {
+	var request RepositionGoalsRequestObject
+
+	request.UserGUID = userGUID
+
+	var body RepositionGoalsJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.RepositionGoals(ctx, request.(RepositionGoalsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RepositionGoals")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(RepositionGoalsResponseObject); ok {
+		if err := validResponse.VisitRepositionGoalsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DeleteGoal operation middleware
+func (sh *strictHandler) DeleteGoal(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, goalGUID GoalGUIDParam) {
+	var request DeleteGoalRequestObject
+
+	request.UserGUID = userGUID
+	request.GoalGUID = goalGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteGoal(ctx, request.(DeleteGoalRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteGoal")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DeleteGoalResponseObject); ok {
+		if err := validResponse.VisitDeleteGoalResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ReadGoal operation middleware
+func (sh *strictHandler) ReadGoal(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, goalGUID GoalGUIDParam) {
+	var request ReadGoalRequestObject
+
+	request.UserGUID = userGUID
+	request.GoalGUID = goalGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ReadGoal(ctx, request.(ReadGoalRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ReadGoal")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ReadGoalResponseObject); ok {
+		if err := validResponse.VisitReadGoalResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateGoal operation middleware
+func (sh *strictHandler) UpdateGoal(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, goalGUID GoalGUIDParam) {
+	var request UpdateGoalRequestObject
+
+	request.UserGUID = userGUID
+	request.GoalGUID = goalGUID
+
+	var body UpdateGoalJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateGoal(ctx, request.(UpdateGoalRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateGoal")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateGoalResponseObject); ok {
+		if err := validResponse.VisitUpdateGoalResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListInsightsUser operation middleware
+func (sh *strictHandler) ListInsightsUser(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, params ListInsightsUserParams) {
+	var request ListInsightsUserRequestObject
+
+	request.UserGUID = userGUID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListInsightsUser(ctx, request.(ListInsightsUserRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListInsightsUser")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListInsightsUserResponseObject); ok {
+		if err := validResponse.VisitListInsightsUserResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ReadInsightUser operation middleware
+func (sh *strictHandler) ReadInsightUser(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, insightGUID InsightGUIDParam) {
+	var request ReadInsightUserRequestObject
+
+	request.UserGUID = userGUID
+	request.InsightGUID = insightGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ReadInsightUser(ctx, request.(ReadInsightUserRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ReadInsightUser")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ReadInsightUserResponseObject); ok {
+		if err := validResponse.VisitReadInsightUserResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateInsight operation middleware
+func (sh *strictHandler) UpdateInsight(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, insightGUID InsightGUIDParam) {
+	var request UpdateInsightRequestObject
+
+	request.UserGUID = userGUID
+	request.InsightGUID = insightGUID
+
+	var body UpdateInsightJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateInsight(ctx, request.(UpdateInsightRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateInsight")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateInsightResponseObject); ok {
+		if err := validResponse.VisitUpdateInsightResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListAccountsInsight operation middleware
+func (sh *strictHandler) ListAccountsInsight(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, insightGUID InsightGUIDParam, params ListAccountsInsightParams) {
+	var request ListAccountsInsightRequestObject
+
+	request.UserGUID = userGUID
+	request.InsightGUID = insightGUID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListAccountsInsight(ctx, request.(ListAccountsInsightRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListAccountsInsight")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListAccountsInsightResponseObject); ok {
+		if err := validResponse.VisitListAccountsInsightResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListCategoriesInsight operation middleware
+func (sh *strictHandler) ListCategoriesInsight(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, insightGUID InsightGUIDParam, params ListCategoriesInsightParams) {
+	var request ListCategoriesInsightRequestObject
+
+	request.UserGUID = userGUID
+	request.InsightGUID = insightGUID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListCategoriesInsight(ctx, request.(ListCategoriesInsightRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListCategoriesInsight")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListCategoriesInsightResponseObject); ok {
+		if err := validResponse.VisitListCategoriesInsightResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListMerchantsInsight operation middleware
+func (sh *strictHandler) ListMerchantsInsight(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, insightGUID InsightGUIDParam, params ListMerchantsInsightParams) {
+	var request ListMerchantsInsightRequestObject
+
+	request.UserGUID = userGUID
+	request.InsightGUID = insightGUID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListMerchantsInsight(ctx, request.(ListMerchantsInsightRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListMerchantsInsight")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListMerchantsInsightResponseObject); ok {
+		if err := validResponse.VisitListMerchantsInsightResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListScheduledPaymentsInsight operation middleware
+func (sh *strictHandler) ListScheduledPaymentsInsight(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, insightGUID InsightGUIDParam, params ListScheduledPaymentsInsightParams) {
+	var request ListScheduledPaymentsInsightRequestObject
+
+	request.UserGUID = userGUID
+	request.InsightGUID = insightGUID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListScheduledPaymentsInsight(ctx, request.(ListScheduledPaymentsInsightRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListScheduledPaymentsInsight")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListScheduledPaymentsInsightResponseObject); ok {
+		if err := validResponse.VisitListScheduledPaymentsInsightResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListTransactionsInsight operation middleware
+func (sh *strictHandler) ListTransactionsInsight(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, insightGUID InsightGUIDParam, params ListTransactionsInsightParams) {
+	var request ListTransactionsInsightRequestObject
+
+	request.UserGUID = userGUID
+	request.InsightGUID = insightGUID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListTransactionsInsight(ctx, request.(ListTransactionsInsightRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListTransactionsInsight")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListTransactionsInsightResponseObject); ok {
+		if err := validResponse.VisitListTransactionsInsightResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -33773,6 +45110,433 @@ func (sh *strictHandler) SpecificRepeatingTransaction(w http.ResponseWriter, r *
 	}
 }
 
+// ListSpendingPlans operation middleware
+func (sh *strictHandler) ListSpendingPlans(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, params ListSpendingPlansParams) {
+	var request ListSpendingPlansRequestObject
+
+	request.UserGUID = userGUID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSpendingPlans(ctx, request.(ListSpendingPlansRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSpendingPlans")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListSpendingPlansResponseObject); ok {
+		if err := validResponse.VisitListSpendingPlansResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateSpendingPlan operation middleware
+func (sh *strictHandler) CreateSpendingPlan(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam) {
+	var request CreateSpendingPlanRequestObject
+
+	request.UserGUID = userGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateSpendingPlan(ctx, request.(CreateSpendingPlanRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateSpendingPlan")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateSpendingPlanResponseObject); ok {
+		if err := validResponse.VisitCreateSpendingPlanResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DeleteSpendingPlan operation middleware
+func (sh *strictHandler) DeleteSpendingPlan(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, spendingPlanGUID SpendingPlanGUIDParam) {
+	var request DeleteSpendingPlanRequestObject
+
+	request.UserGUID = userGUID
+	request.SpendingPlanGUID = spendingPlanGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteSpendingPlan(ctx, request.(DeleteSpendingPlanRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteSpendingPlan")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DeleteSpendingPlanResponseObject); ok {
+		if err := validResponse.VisitDeleteSpendingPlanResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ReadSpendingPlanUser operation middleware
+func (sh *strictHandler) ReadSpendingPlanUser(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, spendingPlanGUID SpendingPlanGUIDParam) {
+	var request ReadSpendingPlanUserRequestObject
+
+	request.UserGUID = userGUID
+	request.SpendingPlanGUID = spendingPlanGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ReadSpendingPlanUser(ctx, request.(ReadSpendingPlanUserRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ReadSpendingPlanUser")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ReadSpendingPlanUserResponseObject); ok {
+		if err := validResponse.VisitReadSpendingPlanUserResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListSpendingPlanIterations operation middleware
+func (sh *strictHandler) ListSpendingPlanIterations(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, spendingPlanGUID SpendingPlanGUIDParam, params ListSpendingPlanIterationsParams) {
+	var request ListSpendingPlanIterationsRequestObject
+
+	request.UserGUID = userGUID
+	request.SpendingPlanGUID = spendingPlanGUID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSpendingPlanIterations(ctx, request.(ListSpendingPlanIterationsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSpendingPlanIterations")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListSpendingPlanIterationsResponseObject); ok {
+		if err := validResponse.VisitListSpendingPlanIterationsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ReadCurrentSpendingPlanIteration operation middleware
+func (sh *strictHandler) ReadCurrentSpendingPlanIteration(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, spendingPlanGUID SpendingPlanGUIDParam) {
+	var request ReadCurrentSpendingPlanIterationRequestObject
+
+	request.UserGUID = userGUID
+	request.SpendingPlanGUID = spendingPlanGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ReadCurrentSpendingPlanIteration(ctx, request.(ReadCurrentSpendingPlanIterationRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ReadCurrentSpendingPlanIteration")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ReadCurrentSpendingPlanIterationResponseObject); ok {
+		if err := validResponse.VisitReadCurrentSpendingPlanIterationResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListSpendingPlanIterationItems operation middleware
+func (sh *strictHandler) ListSpendingPlanIterationItems(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, spendingPlanGUID SpendingPlanGUIDParam, params ListSpendingPlanIterationItemsParams) {
+	var request ListSpendingPlanIterationItemsRequestObject
+
+	request.UserGUID = userGUID
+	request.SpendingPlanGUID = spendingPlanGUID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSpendingPlanIterationItems(ctx, request.(ListSpendingPlanIterationItemsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSpendingPlanIterationItems")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListSpendingPlanIterationItemsResponseObject); ok {
+		if err := validResponse.VisitListSpendingPlanIterationItemsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateSpendingPlanIterationItem operation middleware
+func (sh *strictHandler) CreateSpendingPlanIterationItem(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, spendingPlanGUID SpendingPlanGUIDParam) {
+	var request CreateSpendingPlanIterationItemRequestObject
+
+	request.UserGUID = userGUID
+	request.SpendingPlanGUID = spendingPlanGUID
+
+	var body CreateSpendingPlanIterationItemJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateSpendingPlanIterationItem(ctx, request.(CreateSpendingPlanIterationItemRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateSpendingPlanIterationItem")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateSpendingPlanIterationItemResponseObject); ok {
+		if err := validResponse.VisitCreateSpendingPlanIterationItemResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DeleteSpendingPlanIterationItem operation middleware
+func (sh *strictHandler) DeleteSpendingPlanIterationItem(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, spendingPlanGUID SpendingPlanGUIDParam, iterationItemGUID SpendingPlanIterationItemGUIDParam) {
+	var request DeleteSpendingPlanIterationItemRequestObject
+
+	request.UserGUID = userGUID
+	request.SpendingPlanGUID = spendingPlanGUID
+	request.IterationItemGUID = iterationItemGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteSpendingPlanIterationItem(ctx, request.(DeleteSpendingPlanIterationItemRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteSpendingPlanIterationItem")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DeleteSpendingPlanIterationItemResponseObject); ok {
+		if err := validResponse.VisitDeleteSpendingPlanIterationItemResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ReadSpendingPlanIterationItem operation middleware
+func (sh *strictHandler) ReadSpendingPlanIterationItem(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, spendingPlanGUID SpendingPlanGUIDParam, iterationItemGUID SpendingPlanIterationItemGUIDParam) {
+	var request ReadSpendingPlanIterationItemRequestObject
+
+	request.UserGUID = userGUID
+	request.SpendingPlanGUID = spendingPlanGUID
+	request.IterationItemGUID = iterationItemGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ReadSpendingPlanIterationItem(ctx, request.(ReadSpendingPlanIterationItemRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ReadSpendingPlanIterationItem")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ReadSpendingPlanIterationItemResponseObject); ok {
+		if err := validResponse.VisitReadSpendingPlanIterationItemResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateSpendingPlanIterationItem operation middleware
+func (sh *strictHandler) UpdateSpendingPlanIterationItem(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, spendingPlanGUID SpendingPlanGUIDParam, iterationItemGUID SpendingPlanIterationItemGUIDParam) {
+	var request UpdateSpendingPlanIterationItemRequestObject
+
+	request.UserGUID = userGUID
+	request.SpendingPlanGUID = spendingPlanGUID
+	request.IterationItemGUID = iterationItemGUID
+
+	var body UpdateSpendingPlanIterationItemJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateSpendingPlanIterationItem(ctx, request.(UpdateSpendingPlanIterationItemRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateSpendingPlanIterationItem")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateSpendingPlanIterationItemResponseObject); ok {
+		if err := validResponse.VisitUpdateSpendingPlanIterationItemResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ReadSpendingPlanIteration operation middleware
+func (sh *strictHandler) ReadSpendingPlanIteration(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, spendingPlanGUID SpendingPlanGUIDParam, iterationNumber SpendingPlanIterationNumberParam) {
+	var request ReadSpendingPlanIterationRequestObject
+
+	request.UserGUID = userGUID
+	request.SpendingPlanGUID = spendingPlanGUID
+	request.IterationNumber = iterationNumber
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ReadSpendingPlanIteration(ctx, request.(ReadSpendingPlanIterationRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ReadSpendingPlanIteration")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ReadSpendingPlanIterationResponseObject); ok {
+		if err := validResponse.VisitReadSpendingPlanIterationResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListSpendingPlanAccounts operation middleware
+func (sh *strictHandler) ListSpendingPlanAccounts(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, spendingPlanGUID SpendingPlanGUIDParam, params ListSpendingPlanAccountsParams) {
+	var request ListSpendingPlanAccountsRequestObject
+
+	request.UserGUID = userGUID
+	request.SpendingPlanGUID = spendingPlanGUID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSpendingPlanAccounts(ctx, request.(ListSpendingPlanAccountsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSpendingPlanAccounts")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListSpendingPlanAccountsResponseObject); ok {
+		if err := validResponse.VisitListSpendingPlanAccountsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DeleteSpendingPlanAccount operation middleware
+func (sh *strictHandler) DeleteSpendingPlanAccount(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, spendingPlanGUID SpendingPlanGUIDParam, spendingPlanAccountGUID SpendingPlanAccountGUIDParam) {
+	var request DeleteSpendingPlanAccountRequestObject
+
+	request.UserGUID = userGUID
+	request.SpendingPlanGUID = spendingPlanGUID
+	request.SpendingPlanAccountGUID = spendingPlanAccountGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteSpendingPlanAccount(ctx, request.(DeleteSpendingPlanAccountRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteSpendingPlanAccount")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DeleteSpendingPlanAccountResponseObject); ok {
+		if err := validResponse.VisitDeleteSpendingPlanAccountResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ReadSpendingPlanAccount operation middleware
+func (sh *strictHandler) ReadSpendingPlanAccount(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, spendingPlanGUID SpendingPlanGUIDParam, spendingPlanAccountGUID SpendingPlanAccountGUIDParam) {
+	var request ReadSpendingPlanAccountRequestObject
+
+	request.UserGUID = userGUID
+	request.SpendingPlanGUID = spendingPlanGUID
+	request.SpendingPlanAccountGUID = spendingPlanAccountGUID
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ReadSpendingPlanAccount(ctx, request.(ReadSpendingPlanAccountRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ReadSpendingPlanAccount")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ReadSpendingPlanAccountResponseObject); ok {
+		if err := validResponse.VisitReadSpendingPlanAccountResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // ListTaggings operation middleware
 func (sh *strictHandler) ListTaggings(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, params ListTaggingsParams) {
 	var request ListTaggingsRequestObject
@@ -34299,6 +46063,34 @@ func (sh *strictHandler) UpdateTransaction(w http.ResponseWriter, r *http.Reques
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(UpdateTransactionResponseObject); ok {
 		if err := validResponse.VisitUpdateTransactionResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListInsightsByTransaction operation middleware
+func (sh *strictHandler) ListInsightsByTransaction(w http.ResponseWriter, r *http.Request, userGUID UserGUIDParam, transactionGUID TransactionGUIDParam, params ListInsightsByTransactionParams) {
+	var request ListInsightsByTransactionRequestObject
+
+	request.UserGUID = userGUID
+	request.TransactionGUID = transactionGUID
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListInsightsByTransaction(ctx, request.(ListInsightsByTransactionRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListInsightsByTransaction")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListInsightsByTransactionResponseObject); ok {
+		if err := validResponse.VisitListInsightsByTransactionResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -35331,6 +47123,65 @@ func (sh *strictHandler) VerifyMember(w http.ResponseWriter, r *http.Request, us
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(VerifyMemberResponseObject); ok {
 		if err := validResponse.VisitVerifyMemberResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ReadMonthlyCashFlowProfile operation middleware
+func (sh *strictHandler) ReadMonthlyCashFlowProfile(w http.ResponseWriter, r *http.Request, userIdentifier UserIdentifierParam) {
+	var request ReadMonthlyCashFlowProfileRequestObject
+
+	request.UserIdentifier = userIdentifier
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ReadMonthlyCashFlowProfile(ctx, request.(ReadMonthlyCashFlowProfileRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ReadMonthlyCashFlowProfile")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ReadMonthlyCashFlowProfileResponseObject); ok {
+		if err := validResponse.VisitReadMonthlyCashFlowProfileResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateMonthlyCashFlowProfile operation middleware
+func (sh *strictHandler) UpdateMonthlyCashFlowProfile(w http.ResponseWriter, r *http.Request, userIdentifier UserIdentifierParam) {
+	var request UpdateMonthlyCashFlowProfileRequestObject
+
+	request.UserIdentifier = userIdentifier
+
+	var body UpdateMonthlyCashFlowProfileJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateMonthlyCashFlowProfile(ctx, request.(UpdateMonthlyCashFlowProfileRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateMonthlyCashFlowProfile")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateMonthlyCashFlowProfileResponseObject); ok {
+		if err := validResponse.VisitUpdateMonthlyCashFlowProfileResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
