@@ -60,3 +60,10 @@ func TestVerifyMicrodepositAndWait(t *testing.T) {
 		}
 	}
 }
+
+func TestProcessorScope(t *testing.T) {
+	got := ProcessorScope("USR-1", "MBR-2", "ACT-3")
+	if want := "user-guid:USR-1 member-guid:MBR-2 account-guid:ACT-3 read-protected"; got != want {
+		t.Errorf("scope %q, want %q", got, want)
+	}
+}
