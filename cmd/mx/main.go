@@ -25,6 +25,7 @@ func main() {
 		getenv:      os.Getenv,
 		terminal:    stdinIsTerminal,
 		outTerminal: stdoutIsTerminal,
+		errTerminal: stderrIsTerminal,
 	})
 	stop()
 	os.Exit(code)
