@@ -26,9 +26,9 @@ func (a *app) printJob(r *mxplatform.JobResult) error {
 type waiter struct {
 	a           *app
 	interval    time.Duration
-	inPlace     bool      // stderr is a terminal: the status is one line, rewritten as it changes
-	lineOpen    bool      // a status line is on the screen without its newline
-	start       time.Time // when the wait began, for the elapsed time of the status line
+	inPlace     bool                         // stderr is a terminal: the status is one line, rewritten as it changes
+	lineOpen    bool                         // a status line is on the screen without its newline
+	start       time.Time                    // when the wait began, for the elapsed time of the status line
 	flagAnswers []mxplatform.ChallengeAnswer // --answer: the first round's answers
 	unanswered  error                        // the challenge nobody answered, which ended the wait
 }
