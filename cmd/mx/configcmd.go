@@ -265,7 +265,8 @@ func (a *app) login(ctx context.Context, check bool) error {
 		}
 		ten := 10 // the smallest page MX serves on this list
 		if _, err := api.ListInstitutions(ctx, &mxplatform.ListInstitutionsParams{RecordsPerPage: &ten}); err != nil {
-			return fmt.Errorf("the credentials do not work, nothing saved: %w", err)
+			linef(a.stderr, "the credentials did not work; nothing saved")
+			return err
 		}
 	}
 	return a.updateProfile(func(c *config) {
