@@ -234,7 +234,11 @@ func TestEveryOutputFormatParsesAndShowsTheSameAmounts(t *testing.T) {
 	}
 	// The demo prints its balances the same way.
 	r = mx(t, map[string]string{"HOME": t.TempDir()}, "", "demo", "--step", "10ms")
-	for _, m := range regexp.MustCompile(`balance (-?[\d.]+)`).FindAllStringSubmatch(r.stdout, -1) {
+	shown := regexp.MustCompile(`(-?[\d.]+) USD`).FindAllStringSubmatch(r.stdout, -1)
+	if len(shown) == 0 {
+		t.Errorf("the demo shows no balance:\n%s", r.stdout)
+	}
+	for _, m := range shown {
 		if !twoDecimals.MatchString(m[1]) {
 			t.Errorf("the demo prints balance %s", m[1])
 		}
