@@ -130,7 +130,7 @@ func (a *app) apiRequest(method, path string, text, typed []string, input string
 		u.Path = "/" + u.Path
 	}
 	if slices.Contains(strings.Split(u.Path, "/"), "..") {
-		return nil, fmt.Errorf("PATH: %q climbs out of the API with ..", path)
+		return nil, fmt.Errorf("PATH: %q has a .. segment, which would climb out of the API", path)
 	}
 	var fields []field
 	for _, kv := range text {
