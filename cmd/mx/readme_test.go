@@ -77,7 +77,8 @@ func TestREADMESession(t *testing.T) {
 		if s.background {
 			out, errOut := &syncBuffer{}, &syncBuffer{}
 			done := make(chan int, 1)
-			go func() { done <- run(ctx, s.words[1:], env(out, errOut)) }()
+			e := env(out, errOut)
+			go func() { done <- run(ctx, s.words[1:], e) }()
 			background = append(background, bg{out, done})
 			if s.words[1] == "webhooks" {
 				events = out
