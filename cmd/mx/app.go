@@ -223,6 +223,7 @@ func newRootCmd(a *app) *cobra.Command {
 		SilenceErrors: true,
 	}
 	root.SetVersionTemplate("{{.Version}}\n")
+	root.Flags().Bool("version", false, "print the versions of mx and the SDK, of the API and of Go")
 	f := root.PersistentFlags()
 	f.StringVar(&a.global.clientID, "client-id", "", "MX client ID (default $MX_CLIENT_ID)")
 	f.StringVar(&a.global.apiKey, "api-key", "", "MX API key (default $MX_API_KEY; prefer mx login or the environment: flags show in process lists)")
