@@ -8,6 +8,8 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/mxsdk/mx-go/mxplatform"
@@ -23,10 +25,15 @@ type env struct {
 	getenv      func(string) string
 	terminal    func() bool // whether stdin is an interactive terminal, for MFA prompts
 	outTerminal func() bool // whether stdout is a terminal, which downloads do not write to
+	errTerminal func() bool // whether stderr is a terminal, where progress is updated in place
 }
 
 func stdinIsTerminal() bool  { return term.IsTerminal(int(os.Stdin.Fd())) }
 func stdoutIsTerminal() bool { return term.IsTerminal(int(os.Stdout.Fd())) }
+func stderrIsTerminal() bool { return term.IsTerminal(int(os.Stderr.Fd())) }
+
+// isTerminal calls one of the env's terminal tests, false when there is none.
+func isTerminal(f func() bool) bool { return f != nil && f() }
 
 // app holds the global flags and builds the API client once a command needs it.
 type app struct {
@@ -41,7 +48,8 @@ type app struct {
 
 type globalFlags struct {
 	clientID, apiKey, environment, baseURL, configFile string
-	output, apiVersion                                 string
+	profile                                            string
+	output, jq, apiVersion                             string
 	verbose                                            bool
 	timeout                                            time.Duration
 }
@@ -80,7 +88,7 @@ func (a *app) client() (*mxplatform.API, error) {
 // Exit codes, documented in `mx --help`.
 const (
 	exitOK        = 0   // success; with --wait, the member ended CONNECTED
-	exitAPI       = 1   // MX answered with an error status, or an answer that does not decode
+	exitAPI       = 1   // MX (or the endpoint of webhooks trigger) answered with an error status, or an answer that does not decode
 	exitUsage     = 2   // bad flags or arguments, missing or invalid configuration
 	exitNetwork   = 3   // no answer from MX: connection, TLS or timeout
 	exitNeedsUser = 4   // --wait: the member ended in a status only the end user can resolve
@@ -103,13 +111,14 @@ func exitCode(err error) int {
 		streamErr streamError
 		usage     usageError
 		settled   settledError
+		endpoint  endpointError
 	)
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.Is(err, context.Canceled):
 		return exitInterrupt
-	case errors.As(err, &apiErr), errors.As(err, &decodeErr):
+	case errors.As(err, &apiErr), errors.As(err, &decodeErr), errors.As(err, &endpoint):
 		return exitAPI
 	case errors.As(err, &netErr), errors.As(err, &streamErr), errors.Is(err, context.DeadlineExceeded):
 		return exitNetwork
@@ -160,9 +169,12 @@ func describe(err error) string {
 
 const rootLong = `mx calls the MX Platform API.
 
-Every operation of the API is a subcommand, grouped by resource. Output is JSON (the resource
-itself, or an array for lists) unless -o table is given. Tables, prompts and messages show
-control characters in MX's text as escapes (\x1b, \n, \u202e); JSON keeps the exact text.
+Every operation of the API is a command, grouped by resource; mx api sends any request. Output
+is JSON (the resource itself, or an array for lists) unless -o selects table, csv or yaml, and
+--jq filters it with a jq expression first. Amounts (balances, amounts, rates, quantities) print
+with at least two decimals, never rounded: MX's 6893.2 is 6893.20 in every format. Tables, CSV,
+prompts and messages show control characters in MX's text as escapes (\x1b, \n, \u202e); JSON
+and YAML escape them so that they read back as the exact text.
 
 API versions: commands call v20250224, MX's current version, unless --api-version (or
 MX_API_VERSION) selects v20111101, the older one. A command serves every version that has its
@@ -173,12 +185,14 @@ partner's id where MX's path does (the help of each flag says which), sent as gi
 Configuration, highest precedence first:
   flags           --client-id, --api-key, --env, --base-url
   environment     MX_CLIENT_ID, MX_API_KEY, MX_ENV (development or production), MX_BASE_URL
-  config file     --config, else $MX_CONFIG, else ~/.config/mx/config.json, holding
-                  {"client_id": "...", "api_key": "...", "environment": "...", "base_url": "..."}
+  config file     --config, else $MX_CONFIG, else ~/.config/mx/config.json: the profile that
+                  --profile or MX_PROFILE names, else the default one; mx login and mx config
+                  write it (see mx config --help). The API key is never printed.
 
 Exit codes:
   0    success; with --wait, the member ended CONNECTED
-  1    API error: MX answered with an error status (its message and status go to stderr)
+  1    API error: MX answered with an error status (its message and status go to stderr), or
+       the endpoint of webhooks trigger did not answer 2xx
   2    usage error: bad flags or arguments, missing or invalid configuration
   3    network error: no answer from MX (connection, TLS or timeout)
   4    with --wait, the member needs the end user: MFA challenges without answers, or a status
@@ -199,31 +213,46 @@ func groupRun(cmd *cobra.Command, args []string) error {
 
 func newRootCmd(a *app) *cobra.Command {
 	root := &cobra.Command{
-		Use:           "mx",
-		Short:         "Call the MX Platform API from the command line",
-		Long:          rootLong,
-		Example:       "  export MX_CLIENT_ID=... MX_API_KEY=...\n  mx institutions list --name chase -o table\n  mx demo",
+		Use:   "mx",
+		Short: "Call the MX Platform API from the command line",
+		Long:  rootLong,
+		Example: "  mx login\n  mx institutions list --name chase -o table\n" +
+			"  mx api GET /users --paginate --jq '.[].guid'\n  mx demo",
+		Version:       versionLine(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
+	root.Flags().Bool("version", false, "print the versions of mx and the SDK, of the API and of Go")
 	f := root.PersistentFlags()
 	f.StringVar(&a.global.clientID, "client-id", "", "MX client ID (default $MX_CLIENT_ID)")
-	f.StringVar(&a.global.apiKey, "api-key", "", "MX API key (default $MX_API_KEY; prefer the environment, flags show in process lists)")
+	f.StringVar(&a.global.apiKey, "api-key", "", "MX API key (default $MX_API_KEY; prefer mx login or the environment: flags show in process lists)")
 	f.StringVar(&a.global.environment, "env", "", "MX environment: development or production (default $MX_ENV, else development)")
 	f.StringVar(&a.global.baseURL, "base-url", "", "send requests to this URL instead, such as a fake server (default $MX_BASE_URL)")
 	f.StringVar(&a.global.configFile, "config", "", "config file (default $MX_CONFIG, else ~/.config/mx/config.json)")
-	f.StringVarP(&a.global.output, "output", "o", "json", "output format: json or table")
+	f.StringVar(&a.global.profile, "profile", "", "profile of the config file, such as production (default $MX_PROFILE, else the default profile)")
+	f.StringVarP(&a.global.output, "output", "o", "json", "output format: json, table, csv or yaml")
+	f.StringVar(&a.global.jq, "jq", "", "filter the output with a jq expression, such as '.[].guid'")
 	f.BoolVarP(&a.global.verbose, "verbose", "v", false, "log every request to stderr (never the credentials)")
-	f.DurationVar(&a.global.timeout, "timeout", 0, "bound each API call, retries included (0: no bound)")
+	f.DurationVar(&a.global.timeout, "timeout", 0, "bound each API call, retries included, such as 30s (0: no bound)")
 	f.StringVar(&a.global.apiVersion, "api-version", "", "MX Platform API version: v20250224 (current) or v20111101 (default $MX_API_VERSION, else v20250224)")
-	_ = root.RegisterFlagCompletionFunc("api-version", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return []string{string(apiV20250224), string(apiV20111101)}, cobra.ShellCompDirectiveNoFileComp
-	})
+	_ = root.RegisterFlagCompletionFunc("api-version", cobra.FixedCompletions([]string{string(apiV20250224), string(apiV20111101)}, cobra.ShellCompDirectiveNoFileComp))
+	_ = root.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(outputFormats, cobra.ShellCompDirectiveNoFileComp))
+	_ = root.RegisterFlagCompletionFunc("env", cobra.FixedCompletions([]string{"development", "production"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = root.RegisterFlagCompletionFunc("profile", a.completeProfiles)
 	// Before cobra checks required flags: a command of another version fails on that, not on
 	// a flag its own version would need.
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
-		if a.global.output != "json" && a.global.output != "table" {
-			return usageError{fmt.Errorf("unknown output format %q (want json or table)", a.global.output)}
+		if !slices.Contains(outputFormats, a.global.output) {
+			return usageError{fmt.Errorf("--output: unknown format %q (want %s)", a.global.output, strings.Join(outputFormats, ", "))}
+		}
+		if a.global.jq != "" {
+			if _, err := compileJQ(a.global.jq); err != nil {
+				return err
+			}
+		}
+		if a.global.timeout < 0 {
+			return usageError{fmt.Errorf("--timeout: %s is negative", a.global.timeout)}
 		}
 		v, err := resolveVersion(a.global.apiVersion, a.getenv)
 		if err != nil {
@@ -237,6 +266,7 @@ func newRootCmd(a *app) *cobra.Command {
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	addOperationCommands(root, a)
-	root.AddCommand(cmdDemo(a), cmdFake(a))
+	root.AddCommand(cmdAPI(a), cmdWebhooks(a), cmdConfig(a), cmdLogin(a), cmdVersion(a), cmdDemo(a), cmdFake(a))
+	completeInstitutions(root, a)
 	return root
 }

@@ -12,6 +12,72 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// amountFields are the members the specs type as decimals, which the CLI prints with their
+// scale (see scaleAmounts).
+var amountFields = map[string]bool{
+	"amount":                    true,
+	"apr":                       true,
+	"apy":                       true,
+	"available_balance":         true,
+	"available_credit":          true,
+	"balance":                   true,
+	"calculated_apr":            true,
+	"cash_balance":              true,
+	"cash_surrender_value":      true,
+	"cost_basis":                true,
+	"credit_limit":              true,
+	"current_price":             true,
+	"daily_change":              true,
+	"death_benefit":             true,
+	"face_value":                true,
+	"feed_apr":                  true,
+	"feed_apy":                  true,
+	"feed_available_balance":    true,
+	"feed_balance":              true,
+	"feed_cash_balance":         true,
+	"feed_cash_surrender_value": true,
+	"feed_credit_limit":         true,
+	"feed_death_benefit":        true,
+	"feed_holdings_value":       true,
+	"feed_interest_rate":        true,
+	"feed_last_payment":         true,
+	"feed_loan_amount":          true,
+	"feed_minimum_balance":      true,
+	"feed_minimum_payment":      true,
+	"feed_original_balance":     true,
+	"feed_payoff_balance":       true,
+	"feed_statement_balance":    true,
+	"feed_total_account_value":  true,
+	"holdings_value":            true,
+	"interest_rate":             true,
+	"last_payment":              true,
+	"loan_amount":               true,
+	"margin_balance":            true,
+	"market_value":              true,
+	"minimum_balance":           true,
+	"minimum_payment":           true,
+	"original_balance":          true,
+	"pay_out_amount":            true,
+	"payoff_balance":            true,
+	"percentage_change":         true,
+	"premium_amount":            true,
+	"purchase_price":            true,
+	"quantity":                  true,
+	"rate":                      true,
+	"statement_balance":         true,
+	"strike_price":              true,
+	"today_ugl_amount":          true,
+	"today_ugl_percentage":      true,
+	"total_account_value":       true,
+	"total_account_value_ugl":   true,
+	"total_ugl_amount":          true,
+	"total_ugl_percentage":      true,
+	"unvested_quantity":         true,
+	"unvested_value":            true,
+	"vested_quantity":           true,
+	"vested_value":              true,
+}
+
 // addOperationCommands adds a command per operation of the MX Platform API (v20250224 and v20111101),
 // in its group.
 func addOperationCommands(root *cobra.Command, a *app) {
@@ -108,7 +174,7 @@ func cmdCreateManualAccount(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "create-manual",
 		Short:   "Create a manual account",
-		Long:    "Creates an account by hand, under the user's member of the Manual Institution (which\nMX creates when needed). A manual account has no credentials: it is never aggregated\nand holds only what the partner writes to it, with updateAccountByMember and\ncreateManualTransaction.\n\nThe path takes a `user_identifier`, but MX says that only the user's GUID works here;\nthe parameter is kept as MX has it.\n\nMX operation createManualAccount: POST /users/{user_identifier}/accounts.\nAPI version v20250224 only (the default).",
+		Long:    "Creates an account by hand, under the user's member of the Manual Institution (which\nMX creates when needed). A manual account has no credentials: it is never aggregated\nand holds only what the partner writes to it, with 'mx accounts update' and\n'mx transactions create-manual'.\n\nThe path takes a --user, but MX says that only the user's GUID works here;\nthe parameter is kept as MX has it.\n\nSends POST /users/{user_identifier}/accounts.\nAPI version v20250224 only (the default).",
 		Example: "  mx accounts create-manual --user USR-123 --name 'Cash jar' --account-type CASH --balance 120.50",
 		Args:    cobra.NoArgs,
 	}, "createManualAccount", "")
@@ -161,7 +227,7 @@ func cmdDeleteManualAccount(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "delete-manual",
 		Short:   "Delete a manual account",
-		Long:    "Deletes an account that was created by hand, with its transactions. Aggregated accounts\ncannot be deleted this way: they go with their member.\n\nMX operation deleteManualAccount: DELETE /users/{user_guid}/accounts/{account_guid}.\nAPI version v20250224 only (the default).",
+		Long:    "Deletes an account that was created by hand, with its transactions. Aggregated accounts\ncannot be deleted this way: they go with their member.\n\nSends DELETE /users/{user_guid}/accounts/{account_guid}.\nAPI version v20250224 only (the default).",
 		Example: "  mx accounts delete-manual --user USR-123 --account ACT-123",
 		Args:    cobra.NoArgs,
 	}, "deleteManualAccount", "")
@@ -194,7 +260,7 @@ func cmdListUserAccounts(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "list",
 		Short:   "List a user's accounts",
-		Long:    "Lists every account of the user, across all of its members, one page at a time. The\naccounts carry at most a masked or partial account number; the full numbers come from\nlistAccountNumbersByMember and listAccountNumbersByAccount after verifyMember.\n\nMX operation listUserAccounts: GET /users/{user_identifier}/accounts; in API version v20111101, GET /users/{user_guid}/accounts.",
+		Long:    "Lists every account of the user, across all of its members, one page at a time. The\naccounts carry at most a masked or partial account number; the full numbers come from\n'mx accounts numbers-by-member' and 'mx accounts numbers' after 'mx members verify'.\n\nSends GET /users/{user_identifier}/accounts; in API version v20111101, GET /users/{user_guid}/accounts.",
 		Example: "  mx accounts list --user USR-123 -o table",
 		Args:    cobra.NoArgs,
 	}, "listUserAccounts", "")
@@ -210,8 +276,8 @@ func listUserAccountsV20250224(a *app, b *binder) runFunc {
 	pathSegment(b, &userIdentifier, "user", "The user, named by the partner-defined id it was given or by its GUID (USR-...); either is sent as given (v20111101: the GUID only)")
 	integer(b, &params.Page, "page", "The page to return, counting from 1")
 	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
-	boolean(b, &params.MemberIsManagedByUser, "member-is-managed-by-user", "When given, only accounts whose member is (true) or is not (false) managed by the end user")
-	boolean(b, &params.IsManual, "is-manual", "When given, only manual (true) or only aggregated (false) accounts")
+	boolean(b, &params.MemberIsManagedByUser, "member-is-managed-by-user", "Only accounts whose member the end user manages (--member-is-managed-by-user=false: only the others)")
+	boolean(b, &params.IsManual, "is-manual", "Only manual accounts (--is-manual=false: only aggregated ones)")
 	enum(b, &params.UseCase, "use-case", "Only resources enabled for this use case", []mxplatform.UseCase{"MONEY_MOVEMENT", "PFM"})
 	var call callFlags
 	lf := addListFlags(b)
@@ -222,7 +288,7 @@ func listUserAccountsV20250224(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListUserAccountsIter(ctx, userIdentifier, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListUserAccountsIter(ctx, userIdentifier, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListUserAccounts(ctx, userIdentifier, &params, opts...)
 		if err != nil {
@@ -239,8 +305,8 @@ func listUserAccountsV20111101(a *app, b *binder) runFunc {
 	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
 	integer(b, &params.Page, "page", "The page to return, counting from 1")
 	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
-	boolean(b, &params.MemberIsManagedByUser, "member-is-managed-by-user", "When given, only accounts whose member is (true) or is not (false) managed by the user")
-	boolean(b, &params.IsManual, "is-manual", "When given, only manual (true) or only aggregated (false) accounts")
+	boolean(b, &params.MemberIsManagedByUser, "member-is-managed-by-user", "Only accounts whose member the user manages (--member-is-managed-by-user=false: only the others)")
+	boolean(b, &params.IsManual, "is-manual", "Only manual accounts (--is-manual=false: only aggregated ones)")
 	optional(b, &params.UseCase, "use-case", "Only resources enabled for this use case (for example PFM or MONEY_MOVEMENT)")
 	var call callFlags
 	lf := addListFlags(b)
@@ -251,7 +317,7 @@ func listUserAccountsV20111101(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListUserAccountsIter(ctx, userGUID, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListUserAccountsIter(ctx, userGUID, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListUserAccounts(ctx, userGUID, &params, opts...)
 		if err != nil {
@@ -265,7 +331,7 @@ func cmdListMemberAccounts(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "list-by-member",
 		Short:   "List a member's accounts",
-		Long:    "Lists the accounts of one member of the user, one page at a time.\n\nMX operation listMemberAccounts: GET /users/{user_identifier}/members/{member_identifier}/accounts.\nAPI version v20250224 only (the default).",
+		Long:    "Lists the accounts of one member of the user, one page at a time.\n\nSends GET /users/{user_identifier}/members/{member_identifier}/accounts.\nAPI version v20250224 only (the default).",
 		Example: "  mx accounts list-by-member --user USR-123 --member MBR-123 -o table",
 		Args:    cobra.NoArgs,
 	}, "listMemberAccounts", "")
@@ -280,7 +346,7 @@ func listMemberAccountsV20250224(a *app, b *binder) runFunc {
 	var params mxplatform.ListMemberAccountsParams
 	pathSegment(b, &userIdentifier, "user", "The user, named by the partner-defined id it was given or by its GUID (USR-...); either is sent as given")
 	pathSegment(b, &memberIdentifier, "member", "The member, named by the partner-defined id it was given or by its GUID (MBR-...); either is sent as given")
-	boolean(b, &params.MemberIsManagedByUser, "member-is-managed-by-user", "When given, only accounts whose member is (true) or is not (false) managed by the end user")
+	boolean(b, &params.MemberIsManagedByUser, "member-is-managed-by-user", "Only accounts whose member the end user manages (--member-is-managed-by-user=false: only the others)")
 	integer(b, &params.Page, "page", "The page to return, counting from 1")
 	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
 	var call callFlags
@@ -292,7 +358,7 @@ func listMemberAccountsV20250224(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListMemberAccountsIter(ctx, userIdentifier, memberIdentifier, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListMemberAccountsIter(ctx, userIdentifier, memberIdentifier, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListMemberAccounts(ctx, userIdentifier, memberIdentifier, &params, opts...)
 		if err != nil {
@@ -306,7 +372,7 @@ func cmdMergeAccounts(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "merge",
 		Short:   "Merge duplicate accounts",
-		Long:    "Merges two or more accounts of the same user that the end user has recognised as one,\nand answers the account that remains. The other accounts named are deleted; the merge\ncannot be undone.\n\nMX operation mergeAccounts: POST /users/{user_guid}/accounts/merge.\nAPI version v20250224 only (the default).",
+		Long:    "Merges two or more accounts of the same user that the end user has recognised as one,\nand answers the account that remains. The other accounts named are deleted; the merge\ncannot be undone.\n\nSends POST /users/{user_guid}/accounts/merge.\nAPI version v20250224 only (the default).",
 		Example: "  mx accounts merge --user USR-123 --account ACT-123 --account ACT-456",
 		Args:    cobra.NoArgs,
 	}, "mergeAccounts", "")
@@ -339,7 +405,7 @@ func cmdListAccountNumbersByAccount(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "numbers",
 		Short:   "List an account's numbers",
-		Long:    "Lists the account and routing (or transit) numbers of one account, as gathered by the\nlatest verification (verifyMember).\n\nMX operation listAccountNumbersByAccount: GET /users/{user_identifier}/accounts/{account_identifier}/account_numbers.\nAPI version v20250224 only (the default).",
+		Long:    "Lists the account and routing (or transit) numbers of one account, as gathered by the\nlatest verification ('mx members verify').\n\nSends GET /users/{user_identifier}/accounts/{account_identifier}/account_numbers.\nAPI version v20250224 only (the default).",
 		Example: "  mx accounts numbers --user USR-123 --account ACT-123",
 		Args:    cobra.NoArgs,
 	}, "listAccountNumbersByAccount", "")
@@ -365,7 +431,7 @@ func listAccountNumbersByAccountV20250224(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListAccountNumbersByAccountIter(ctx, userIdentifier, accountIdentifier, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListAccountNumbersByAccountIter(ctx, userIdentifier, accountIdentifier, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListAccountNumbersByAccount(ctx, userIdentifier, accountIdentifier, &params, opts...)
 		if err != nil {
@@ -379,7 +445,7 @@ func cmdListAccountNumbersByMember(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "numbers-by-member",
 		Short:   "List a member's account numbers",
-		Long:    "Lists the account and routing (or transit) numbers of every account of one member, as\ngathered by the latest verification (verifyMember).\n\nMX operation listAccountNumbersByMember: GET /users/{user_guid}/members/{member_guid}/account_numbers.\nAPI version v20250224 only (the default).",
+		Long:    "Lists the account and routing (or transit) numbers of every account of one member, as\ngathered by the latest verification ('mx members verify').\n\nSends GET /users/{user_guid}/members/{member_guid}/account_numbers.\nAPI version v20250224 only (the default).",
 		Example: "  mx accounts numbers-by-member --user USR-123 --member MBR-123 -o table",
 		Args:    cobra.NoArgs,
 	}, "listAccountNumbersByMember", "")
@@ -405,7 +471,7 @@ func listAccountNumbersByMemberV20250224(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListAccountNumbersByMemberIter(ctx, userGUID, memberGUID, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListAccountNumbersByMemberIter(ctx, userGUID, memberGUID, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListAccountNumbersByMember(ctx, userGUID, memberGUID, &params, opts...)
 		if err != nil {
@@ -419,7 +485,7 @@ func cmdListAccountOwnersByMember(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "owners",
 		Short:   "List a member's account owners",
-		Long:    "Lists the owners of the accounts of one member (name, address, email, phone), as\ngathered by the latest identification (identifyMember).\n\nMX operation listAccountOwnersByMember: GET /users/{user_identifier}/members/{member_identifier}/account_owners.\nAPI version v20250224 only (the default).",
+		Long:    "Lists the owners of the accounts of one member (name, address, email, phone), as\ngathered by the latest identification ('mx members identify').\n\nSends GET /users/{user_identifier}/members/{member_identifier}/account_owners.\nAPI version v20250224 only (the default).",
 		Example: "  mx accounts owners --user USR-123 --member MBR-123 -o table",
 		Args:    cobra.NoArgs,
 	}, "listAccountOwnersByMember", "")
@@ -445,7 +511,7 @@ func listAccountOwnersByMemberV20250224(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListAccountOwnersByMemberIter(ctx, userIdentifier, memberIdentifier, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListAccountOwnersByMemberIter(ctx, userIdentifier, memberIdentifier, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListAccountOwnersByMember(ctx, userIdentifier, memberIdentifier, &params, opts...)
 		if err != nil {
@@ -459,7 +525,7 @@ func cmdReadAccount(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "read",
 		Short:   "Read an account",
-		Long:    "Returns one account of the user; an unknown account or user answers 404.\n\nMX operation readAccount: GET /users/{user_guid}/accounts/{account_guid}.",
+		Long:    "Returns one account of the user; an unknown account or user answers 404.\n\nSends GET /users/{user_guid}/accounts/{account_guid}.",
 		Example: "  mx accounts read --user USR-123 --account ACT-123",
 		Args:    cobra.NoArgs,
 	}, "readAccount", "")
@@ -514,7 +580,7 @@ func cmdReadAccountByMember(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "read-by-member",
 		Short:   "Read an account through its member",
-		Long:    "Returns one account, reached through its member; an unknown one answers 404.\n\nMX operation readAccountByMember: GET /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}.\nAPI version v20250224 only (the default).",
+		Long:    "Returns one account, reached through its member; an unknown one answers 404.\n\nSends GET /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}.\nAPI version v20250224 only (the default).",
 		Example: "  mx accounts read-by-member --user u-1 --member m-1 --account a-1",
 		Args:    cobra.NoArgs,
 	}, "readAccountByMember", "")
@@ -549,7 +615,7 @@ func cmdUpdateAccountByMember(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "update",
 		Short:   "Update an account",
-		Long:    "Sets attributes of an account reached through its member. Every field of\nAccountUpdateRequest can be set on a manual account; on an aggregated account only\n`is_business`, `is_hidden` and `metadata` can.\n\nMX operation updateAccountByMember: PUT /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}; in API version v20111101, PUT /users/{user_guid}/members/{member_guid}/accounts/{account_guid}.",
+		Long:    "Sets attributes of an account reached through its member. Every field of\nAccountUpdateRequest can be set on a manual account; on an aggregated account only\n--is-business, --is-hidden and --metadata can.\n\nSends PUT /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}; in API version v20111101, PUT /users/{user_guid}/members/{member_guid}/accounts/{account_guid}.",
 		Example: "  mx accounts update --user USR-123 --member MBR-123 --account ACT-123 --is-hidden",
 		Args:    cobra.NoArgs,
 	}, "updateAccountByMember", "")
@@ -652,7 +718,7 @@ func cmdCreateCategory(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "create",
 		Short:   "Create a custom category",
-		Long:    "Creates a custom category for the user, as a subcategory of the category named by\n`parent_guid`.\n\nMX operation createCategory: POST /users/{user_guid}/categories.\nAPI version v20250224 only (the default).",
+		Long:    "Creates a custom category for the user, as a subcategory of the category named by\n--parent.\n\nSends POST /users/{user_guid}/categories.\nAPI version v20250224 only (the default).",
 		Example: "  mx categories create --user USR-123 --name 'Board games' --parent CAT-123",
 		Args:    cobra.NoArgs,
 	}, "createCategory", "")
@@ -687,7 +753,7 @@ func cmdListDefaultCategories(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "defaults",
 		Short:   "List the default categories",
-		Long:    "Lists MX's default categories and subcategories (a little over a hundred), the same\nfor every user; listDefaultCategoriesByUser answers the same list.\n\nMX operation listDefaultCategories: GET /categories/default.\nAPI version v20250224 only (the default).",
+		Long:    "Lists MX's default categories and subcategories (a little over a hundred), the same\nfor every user; 'mx categories defaults-by-user' answers the same list.\n\nSends GET /categories/default.\nAPI version v20250224 only (the default).",
 		Example: "  mx categories defaults --all -o table",
 		Args:    cobra.NoArgs,
 	}, "listDefaultCategories", "")
@@ -709,7 +775,7 @@ func listDefaultCategoriesV20250224(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListDefaultCategoriesIter(ctx, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListDefaultCategoriesIter(ctx, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListDefaultCategories(ctx, &params, opts...)
 		if err != nil {
@@ -723,7 +789,7 @@ func cmdListDefaultCategoriesByUser(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "defaults-by-user",
 		Short:   "List the default categories through a user",
-		Long:    "Lists MX's default categories and subcategories, reached through a user; the list is\nthat of listDefaultCategories, but this path takes up to 1000 records a page.\n\nMX operation listDefaultCategoriesByUser: GET /users/{user_guid}/categories/default.\nAPI version v20250224 only (the default).",
+		Long:    "Lists MX's default categories and subcategories, reached through a user; the list is\nthat of 'mx categories defaults', but this path takes up to 1000 records a page.\n\nSends GET /users/{user_guid}/categories/default.\nAPI version v20250224 only (the default).",
 		Example: "  mx categories defaults-by-user --user USR-123",
 		Args:    cobra.NoArgs,
 	}, "listDefaultCategoriesByUser", "")
@@ -747,7 +813,7 @@ func listDefaultCategoriesByUserV20250224(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListDefaultCategoriesByUserIter(ctx, userGUID, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListDefaultCategoriesByUserIter(ctx, userGUID, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListDefaultCategoriesByUser(ctx, userGUID, &params, opts...)
 		if err != nil {
@@ -761,7 +827,7 @@ func cmdDeleteCategory(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "delete",
 		Short:   "Delete a custom category",
-		Long:    "Deletes a custom category of the user. Default categories cannot be deleted, and a\ncategory that does not exist answers 404.\n\nMX operation deleteCategory: DELETE /users/{user_guid}/categories/{category_guid}.\nAPI version v20250224 only (the default).",
+		Long:    "Deletes a custom category of the user. Default categories cannot be deleted, and a\ncategory that does not exist answers 404.\n\nSends DELETE /users/{user_guid}/categories/{category_guid}.\nAPI version v20250224 only (the default).",
 		Example: "  mx categories delete --user USR-123 --category CAT-456",
 		Args:    cobra.NoArgs,
 	}, "deleteCategory", "")
@@ -794,7 +860,7 @@ func cmdListCategories(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "list",
 		Short:   "List a user's categories",
-		Long:    "Lists the categories a user's transactions can take, default and custom, one page at a time.\n\nMX operation listCategories: GET /users/{user_guid}/categories.\nAPI version v20250224 only (the default).",
+		Long:    "Lists the categories a user's transactions can take, default and custom, one page at a time.\n\nSends GET /users/{user_guid}/categories.\nAPI version v20250224 only (the default).",
 		Example: "  mx categories list --user USR-123 --all -o table",
 		Args:    cobra.NoArgs,
 	}, "listCategories", "")
@@ -818,7 +884,7 @@ func listCategoriesV20250224(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListCategoriesIter(ctx, userGUID, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListCategoriesIter(ctx, userGUID, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListCategories(ctx, userGUID, &params, opts...)
 		if err != nil {
@@ -832,7 +898,7 @@ func cmdReadCategory(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "read",
 		Short:   "Read a category",
-		Long:    "Returns one category of the user, custom or default; an unknown one answers 404.\n\nMX operation readCategory: GET /users/{user_guid}/categories/{category_guid}.\nAPI version v20250224 only (the default).",
+		Long:    "Returns one category of the user, custom or default; an unknown one answers 404.\n\nSends GET /users/{user_guid}/categories/{category_guid}.\nAPI version v20250224 only (the default).",
 		Example: "  mx categories read --user USR-123 --category CAT-123",
 		Args:    cobra.NoArgs,
 	}, "readCategory", "")
@@ -865,7 +931,7 @@ func cmdReadDefaultCategory(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "read-default",
 		Short:   "Read a default category",
-		Long:    "Returns one of MX's default categories; an unknown GUID answers 404.\n\nMX operation readDefaultCategory: GET /categories/{category_guid}.\nAPI version v20250224 only (the default).",
+		Long:    "Returns one of MX's default categories; an unknown GUID answers 404.\n\nSends GET /categories/{category_guid}.\nAPI version v20250224 only (the default).",
 		Example: "  mx categories read-default --category CAT-123",
 		Args:    cobra.NoArgs,
 	}, "readDefaultCategory", "")
@@ -896,7 +962,7 @@ func cmdUpdateCategory(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "update",
 		Short:   "Update a custom category",
-		Long:    "Sets the name or metadata of a custom category; the `category` object must not be\nempty. Default categories cannot be changed.\n\nMX operation updateCategory: PUT /users/{user_guid}/categories/{category_guid}.\nAPI version v20250224 only (the default).",
+		Long:    "Sets the name or metadata of a custom category; the category object must not be\nempty. Default categories cannot be changed.\n\nSends PUT /users/{user_guid}/categories/{category_guid}.\nAPI version v20250224 only (the default).",
 		Example: "  mx categories update --user USR-123 --category CAT-456 --name 'Tabletop games'",
 		Args:    cobra.NoArgs,
 	}, "updateCategory", "")
@@ -932,7 +998,7 @@ func cmdListHoldings(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "list",
 		Short:   "List a user's holdings",
-		Long:    "Lists the investment holdings of every account of the user, one page at a time.\n\nMX operation listHoldings: GET /users/{user_guid}/investment_holdings.\nAPI version v20250224 only (the default).",
+		Long:    "Lists the investment holdings of every account of the user, one page at a time.\n\nSends GET /users/{user_guid}/investment_holdings.\nAPI version v20250224 only (the default).",
 		Example: "  mx holdings list --user USR-123 -o table",
 		Args:    cobra.NoArgs,
 	}, "listHoldings", "")
@@ -956,7 +1022,7 @@ func listHoldingsV20250224(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListHoldingsIter(ctx, userGUID, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListHoldingsIter(ctx, userGUID, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListHoldings(ctx, userGUID, &params, opts...)
 		if err != nil {
@@ -970,7 +1036,7 @@ func cmdListHoldingsByAccount(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "list-by-account",
 		Short:   "List an account's holdings",
-		Long:    "Lists the investment holdings of one account, one page at a time.\n\nMX operation listHoldingsByAccount: GET /users/{user_guid}/accounts/{account_guid}/investment_holdings.\nAPI version v20250224 only (the default).",
+		Long:    "Lists the investment holdings of one account, one page at a time.\n\nSends GET /users/{user_guid}/accounts/{account_guid}/investment_holdings.\nAPI version v20250224 only (the default).",
 		Example: "  mx holdings list-by-account --user USR-123 --account ACT-123",
 		Args:    cobra.NoArgs,
 	}, "listHoldingsByAccount", "")
@@ -996,7 +1062,7 @@ func listHoldingsByAccountV20250224(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListHoldingsByAccountIter(ctx, userGUID, accountGUID, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListHoldingsByAccountIter(ctx, userGUID, accountGUID, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListHoldingsByAccount(ctx, userGUID, accountGUID, &params, opts...)
 		if err != nil {
@@ -1010,7 +1076,7 @@ func cmdListHoldingsByMember(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "list-by-member",
 		Short:   "List a member's holdings",
-		Long:    "Lists the investment holdings of every account of one member, one page at a time.\n\nMX operation listHoldingsByMember: GET /users/{user_guid}/members/{member_guid}/investment_holdings.\nAPI version v20250224 only (the default).",
+		Long:    "Lists the investment holdings of every account of one member, one page at a time.\n\nSends GET /users/{user_guid}/members/{member_guid}/investment_holdings.\nAPI version v20250224 only (the default).",
 		Example: "  mx holdings list-by-member --user USR-123 --member MBR-123",
 		Args:    cobra.NoArgs,
 	}, "listHoldingsByMember", "")
@@ -1036,7 +1102,7 @@ func listHoldingsByMemberV20250224(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListHoldingsByMemberIter(ctx, userGUID, memberGUID, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListHoldingsByMemberIter(ctx, userGUID, memberGUID, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListHoldingsByMember(ctx, userGUID, memberGUID, &params, opts...)
 		if err != nil {
@@ -1050,7 +1116,7 @@ func cmdReadHolding(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "read",
 		Short:   "Read a holding",
-		Long:    "Returns one investment holding of the user; an unknown holding answers 404.\n\nMX operation readHolding: GET /users/{user_guid}/investment_holdings/{holding_guid}.\nAPI version v20250224 only (the default).",
+		Long:    "Returns one investment holding of the user; an unknown holding answers 404.\n\nSends GET /users/{user_guid}/investment_holdings/{holding_guid}.\nAPI version v20250224 only (the default).",
 		Example: "  mx holdings read --user USR-123 --holding HOL-123",
 		Args:    cobra.NoArgs,
 	}, "readHolding", "")
@@ -1083,7 +1149,7 @@ func cmdListInstitutionCredentials(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "credentials",
 		Short:   "List the credentials an institution requires",
-		Long:    "Lists the credentials (user name, password, PIN...) that creating a member at this\ninstitution requires, in display order. Each credential's `guid` names its value in the\n`credentials` of createMember. An unknown institution answers 404 Not Found.\n\nMX operation listInstitutionCredentials: GET /institutions/{institution_identifier}/credentials; in API version v20111101, GET /institutions/{institution_code}/credentials.",
+		Long:    "Lists the credentials (user name, password, PIN...) that creating a member at this\ninstitution requires, in display order. Each credential's guid names its value in the\ncredentials of 'mx members create'. An unknown institution answers 404 Not Found.\n\nSends GET /institutions/{institution_identifier}/credentials; in API version v20111101, GET /institutions/{institution_code}/credentials.",
 		Example: "  mx institutions credentials --institution mxbank",
 		Args:    cobra.NoArgs,
 	}, "listInstitutionCredentials", "")
@@ -1108,7 +1174,7 @@ func listInstitutionCredentialsV20250224(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListInstitutionCredentialsIter(ctx, institutionIdentifier, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListInstitutionCredentialsIter(ctx, institutionIdentifier, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListInstitutionCredentials(ctx, institutionIdentifier, &params, opts...)
 		if err != nil {
@@ -1134,7 +1200,7 @@ func listInstitutionCredentialsV20111101(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListInstitutionCredentialsIter(ctx, institutionCode, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListInstitutionCredentialsIter(ctx, institutionCode, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListInstitutionCredentials(ctx, institutionCode, &params, opts...)
 		if err != nil {
@@ -1148,7 +1214,7 @@ func cmdListFavoriteInstitutions(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "favorites",
 		Short:   "List favorite institutions",
-		Long:    "Lists the institutions that MX has set as the partner's favorites, most popular first.\nPartners ask MX to set the list.\n\nMX operation listFavoriteInstitutions: GET /institutions/favorites.",
+		Long:    "Lists the institutions that MX has set as the partner's favorites, most popular first.\nPartners ask MX to set the list.\n\nSends GET /institutions/favorites.",
 		Example: "  mx institutions favorites",
 		Args:    cobra.NoArgs,
 	}, "listFavoriteInstitutions", "")
@@ -1172,7 +1238,7 @@ func listFavoriteInstitutionsV20250224(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListFavoriteInstitutionsIter(ctx, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListFavoriteInstitutionsIter(ctx, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListFavoriteInstitutions(ctx, &params, opts...)
 		if err != nil {
@@ -1197,7 +1263,7 @@ func listFavoriteInstitutionsV20111101(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListFavoriteInstitutionsIter(ctx, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListFavoriteInstitutionsIter(ctx, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListFavoriteInstitutions(ctx, &params, opts...)
 		if err != nil {
@@ -1211,7 +1277,7 @@ func cmdListInstitutions(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "list",
 		Short:   "List institutions",
-		Long:    "Lists the institutions MX can connect to, optionally narrowed by name, by country and\nby the products they support. In the development environment only some of the largest\ninstitutions are listed.\n\nMX operation listInstitutions: GET /institutions.",
+		Long:    "Lists the institutions MX can connect to, optionally narrowed by name, by country and\nby the products they support. In the development environment only some of the largest\ninstitutions are listed.\n\nSends GET /institutions.",
 		Example: "  mx institutions list --name chase --supported-products account_verification -o table",
 		Args:    cobra.NoArgs,
 	}, "listInstitutions", "")
@@ -1237,7 +1303,7 @@ func listInstitutionsV20250224(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListInstitutionsIter(ctx, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListInstitutionsIter(ctx, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListInstitutions(ctx, &params, opts...)
 		if err != nil {
@@ -1254,10 +1320,10 @@ func listInstitutionsV20111101(a *app, b *binder) runFunc {
 	list(b, &params.ISOCountryCode, "country", "Only institutions of these countries (ISO 3166-1 alpha-2 codes such as US or CA)")
 	integer(b, &params.Page, "page", "The page to return, counting from 1")
 	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
-	boolean(b, &params.SupportsAccountIdentification, "supports-account-identification", "When true, only institutions that support account identification (identity)")
-	boolean(b, &params.SupportsAccountStatement, "supports-account-statement", "When true, only institutions that give access to account statements")
-	boolean(b, &params.SupportsAccountVerification, "supports-account-verification", "When true, only institutions that support account verification")
-	boolean(b, &params.SupportsTransactionHistory, "supports-transaction-history", "When true, only institutions that give an extended transaction history")
+	boolean(b, &params.SupportsAccountIdentification, "supports-account-identification", "Only institutions that support account identification (identity)")
+	boolean(b, &params.SupportsAccountStatement, "supports-account-statement", "Only institutions that give access to account statements")
+	boolean(b, &params.SupportsAccountVerification, "supports-account-verification", "Only institutions that support account verification")
+	boolean(b, &params.SupportsTransactionHistory, "supports-transaction-history", "Only institutions that give an extended transaction history")
 	var call callFlags
 	lf := addListFlags(b)
 	return func(ctx context.Context) error {
@@ -1267,7 +1333,7 @@ func listInstitutionsV20111101(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListInstitutionsIter(ctx, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListInstitutionsIter(ctx, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListInstitutions(ctx, &params, opts...)
 		if err != nil {
@@ -1281,7 +1347,7 @@ func cmdReadInstitution(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "read",
 		Short:   "Read an institution",
-		Long:    "Returns the institution identified by its code, with the products it supports; an\nunknown code answers 404.\n\nMX operation readInstitution: GET /institutions/{institution_code}.",
+		Long:    "Returns the institution identified by its code, with the products it supports; an\nunknown code answers 404.\n\nSends GET /institutions/{institution_code}.",
 		Example: "  mx institutions read --institution chase",
 		Args:    cobra.NoArgs,
 	}, "readInstitution", "")
@@ -1332,7 +1398,7 @@ func cmdAggregateMember(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "aggregate",
 		Short:   "Aggregate a member",
-		Long:    "Starts a standard aggregation: MX gathers the member's latest accounts and transactions\nfrom the institution. MX may start no job when the member's data is recent: it\nthrottles aggregation for a while after any job (three hours by default, as its\nprevious reference says). Follow the job with readMemberStatus. A job of another kind\nrunning on the member answers 409 Conflict.\n\nMX's file declares 202 only; in the previous version the answer was 200 when a job\nstarted and 202 when none started because a standard aggregation was already running\nor the member was throttled. Both are declared here, with the member as body.\n\nMX operation aggregateMember: POST /users/{user_identifier}/members/{member_identifier}/aggregate; in API version v20111101, POST /users/{user_guid}/members/{member_guid}/aggregate.",
+		Long:    "Starts a standard aggregation: MX gathers the member's latest accounts and transactions\nfrom the institution. MX may start no job when the member's data is recent: it\nthrottles aggregation for a while after any job (three hours by default, as its\nprevious reference says). Follow the job with 'mx members status'. A job of another kind\nrunning on the member answers 409 Conflict.\n\nMX's file declares 202 only; in the previous version the answer was 200 when a job\nstarted and 202 when none started because a standard aggregation was already running\nor the member was throttled. Both are declared here, with the member as body.\n\nSends POST /users/{user_identifier}/members/{member_identifier}/aggregate; in API version v20111101, POST /users/{user_guid}/members/{member_guid}/aggregate.",
 		Example: "  mx members aggregate --user USR-123 --member MBR-123 --wait",
 		Args:    cobra.NoArgs,
 	}, "aggregateMember", "")
@@ -1362,6 +1428,7 @@ func aggregateMemberV20250224(a *app, b *binder) runFunc {
 				return err
 			}
 			r, err := api.AggregateAndWait(ctx, userIdentifier, memberIdentifier, w.options(), opts...)
+			w.endLine()
 			if err != nil {
 				return err
 			}
@@ -1383,8 +1450,8 @@ func aggregateMemberV20111101(a *app, b *binder) runFunc {
 	var params v20111101.AggregateMemberParams
 	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
 	pathSegment(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
-	boolean(b, &params.IncludeHoldings, "include-holdings", "When false, holdings are not gathered by this aggregation")
-	boolean(b, &params.IncludeTransactions, "include-transactions", "When false, transactions are not gathered by this aggregation")
+	boolean(b, &params.IncludeHoldings, "include-holdings", "Gather holdings in this aggregation, as MX does unless --include-holdings=false")
+	boolean(b, &params.IncludeTransactions, "include-transactions", "Gather transactions in this aggregation, as MX does unless --include-transactions=false")
 	var call callFlags
 	callbackPayloadFlag(b, &call)
 	wf := addWaitFlags(b, true)
@@ -1400,6 +1467,7 @@ func aggregateMemberV20111101(a *app, b *binder) runFunc {
 				return err
 			}
 			r, err := api.AggregateAndWait(ctx, userGUID, memberGUID, &params, w.options(), opts...)
+			w.endLine()
 			if err != nil {
 				return err
 			}
@@ -1418,7 +1486,7 @@ func cmdListMemberChallenges(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "challenges",
 		Short:   "List a member's MFA challenges",
-		Long:    "Lists the MFA challenges that must be answered, with resumeAggregation, before the\nmember's job can go on. A member that is not challenged (its connection status is not\nCHALLENGED) answers 204 No Content, which MX says in prose but does not declare.\n\nMX operation listMemberChallenges: GET /users/{user_identifier}/members/{member_identifier}/challenges; in API version v20111101, GET /users/{user_guid}/members/{member_guid}/challenges.",
+		Long:    "Lists the MFA challenges that must be answered, with 'mx members resume', before the\nmember's job can go on. A member that is not challenged (its connection status is not\nCHALLENGED) answers 204 No Content, which MX says in prose but does not declare.\n\nSends GET /users/{user_identifier}/members/{member_identifier}/challenges; in API version v20111101, GET /users/{user_guid}/members/{member_guid}/challenges.",
 		Example: "  mx members challenges --user USR-123 --member MBR-123",
 		Args:    cobra.NoArgs,
 	}, "listMemberChallenges", "")
@@ -1445,7 +1513,7 @@ func listMemberChallengesV20250224(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListMemberChallengesIter(ctx, userIdentifier, memberIdentifier, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListMemberChallengesIter(ctx, userIdentifier, memberIdentifier, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListMemberChallenges(ctx, userIdentifier, memberIdentifier, &params, opts...)
 		if err != nil {
@@ -1476,7 +1544,7 @@ func listMemberChallengesV20111101(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListMemberChallengesIter(ctx, userGUID, memberGUID, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListMemberChallengesIter(ctx, userGUID, memberGUID, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListMemberChallenges(ctx, userGUID, memberGUID, &params, opts...)
 		if err != nil {
@@ -1493,7 +1561,7 @@ func cmdCheckBalances(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "check-balance",
 		Short:   "Check a member's balances",
-		Long:    "Starts a job that refreshes the balances of the member's accounts, without gathering\ntransactions. It answers like aggregateMember: 200 or 202 Accepted with the member\n(MX's file declares 202 only), 409 Conflict when another kind of job is running, and\n429 Too Many Requests when balances were checked for this member less than two hours\nago, as MX's previous reference documents.\n\nMX operation checkBalances: POST /users/{user_identifier}/members/{member_identifier}/check_balance; in API version v20111101, POST /users/{user_guid}/members/{member_guid}/check_balance.",
+		Long:    "Starts a job that refreshes the balances of the member's accounts, without gathering\ntransactions. It answers like 'mx members aggregate': 200 or 202 Accepted with the member\n(MX's file declares 202 only), 409 Conflict when another kind of job is running, and\n429 Too Many Requests when balances were checked for this member less than two hours\nago, as MX's previous reference documents.\n\nSends POST /users/{user_identifier}/members/{member_identifier}/check_balance; in API version v20111101, POST /users/{user_guid}/members/{member_guid}/check_balance.",
 		Example: "  mx members check-balance --user USR-123 --member MBR-123 --wait",
 		Args:    cobra.NoArgs,
 	}, "checkBalances", "")
@@ -1522,6 +1590,7 @@ func checkBalancesV20250224(a *app, b *binder) runFunc {
 				return err
 			}
 			r, err := api.CheckBalancesAndWait(ctx, userIdentifier, memberIdentifier, w.options(), opts...)
+			w.endLine()
 			if err != nil {
 				return err
 			}
@@ -1556,6 +1625,7 @@ func checkBalancesV20111101(a *app, b *binder) runFunc {
 				return err
 			}
 			r, err := api.CheckBalancesAndWait(ctx, userGUID, memberGUID, w.options(), opts...)
+			w.endLine()
 			if err != nil {
 				return err
 			}
@@ -1574,7 +1644,7 @@ func cmdCreateMember(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "create",
 		Short:   "Create a member",
-		Long:    "Creates a member: the user's login at an institution. A standard member carries one\nvalue for each credential that listInstitutionCredentials lists; MX checks them at once\nand starts a job that gathers the products named in `data_request.products`. An OAuth\nmember (`is_oauth: true`, at institutions whose `supports_oauth` is true) carries no\ncredentials: it starts with connection status PENDING and an `oauth_window_uri` to send\nthe end user to. The answer is 200 with the new member, or 202 Accepted when its first\njob is under way; follow the job with readMemberStatus. A partner-defined `id` that\nanother member of the user has answers 409 Conflict.\n\nMX's file marks `credentials` as required, yet OAuth members need none: only\n`institution_code` is required here.\n\nMX operation createMember: POST /users/{user_identifier}/members; in API version v20111101, POST /users/{user_guid}/members.",
+		Long:    "Creates a member: the user's login at an institution. A standard member carries one\nvalue for each credential that 'mx institutions credentials' lists; MX checks them at once\nand starts a job that gathers the products named in data_request.products. An OAuth\nmember (is_oauth: true, at institutions whose supports_oauth is true) carries no\ncredentials: it starts with connection status PENDING and an oauth_window_uri to send\nthe end user to. The answer is 200 with the new member, or 202 Accepted when its first\njob is under way; follow the job with 'mx members status'. A partner-defined --id that\nanother member of the user has answers 409 Conflict.\n\nMX's file marks --credential as required, yet OAuth members need none: only\n--institution is required here.\n\nSends POST /users/{user_identifier}/members; in API version v20111101, POST /users/{user_guid}/members.",
 		Example: "  mx members create --user USR-123 --institution mxbank --credential CRD-1=mxuser --credential CRD-2=password --product transactions --product statements",
 		Args:    cobra.NoArgs,
 	}, "createMember", "")
@@ -1596,7 +1666,7 @@ func createMemberV20250224(a *app, b *binder) runFunc {
 	enum(b, &options.ReferralSource, "referral-source", "Where the OAuth flow starts", []mxplatform.ReferralSource{"BROWSER", "APP"})
 	optional(b, &options.UIMessageWebviewURLScheme, "ui-message-webview-url-scheme", "The URL scheme that takes the end user back to the application after OAuth")
 	boolean(b, &body.BackgroundAggregationIsDisabled, "background-aggregation-is-disabled", "Disable background aggregation for the member (deprecated in v20250224)")
-	pairs(b, &body.Credentials, "credential", "One value per credential that listInstitutionCredentials lists; none for an OAuth member", credential)
+	pairs(b, &body.Credentials, "credential", "One value per credential that 'mx institutions credentials' lists; none for an OAuth member", credential)
 	optional(b, &body.ID, "id", "A partner-defined identifier, unique among the user's members")
 	required(b, &body.InstitutionCode, "institution", "The code of the institution to connect to")
 	boolean(b, &body.IsOAuth, "is-oauth", "Create an OAuth member: it needs no credentials and starts PENDING")
@@ -1630,7 +1700,7 @@ func createMemberV20111101(a *app, b *binder) runFunc {
 	enum(b, &options.ReferralSource, "referral-source", "Where the OAuth flow starts", []v20111101.ReferralSource{"BROWSER", "APP"})
 	optional(b, &options.UIMessageWebviewURLScheme, "ui-message-webview-url-scheme", "The scheme that sends the end user back to the application after OAuth")
 	boolean(b, &body.BackgroundAggregationIsDisabled, "background-aggregation-is-disabled", "Disable background aggregation for the member")
-	pairs(b, &body.Credentials, "credential", "One value per credential that listInstitutionCredentials lists", credential)
+	pairs(b, &body.Credentials, "credential", "One value per credential that 'mx institutions credentials' lists", credential)
 	optional(b, &body.ID, "id", "A partner-defined identifier, unique among the user's members")
 	required(b, &body.InstitutionCode, "institution", "The code of the institution to connect to")
 	boolean(b, &body.IsOAuth, "is-oauth", "Create an OAuth member; it needs no credentials and starts PENDING")
@@ -1657,7 +1727,7 @@ func cmdListMemberCredentials(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "credentials",
 		Short:   "List a member's credentials",
-		Long:    "Lists the credentials of a member (not its MFA challenges), without their values: the\nfields to ask the end user for when updating the member's credentials.\n\nMX operation listMemberCredentials: GET /users/{user_identifier}/members/{member_identifier}/credentials; in API version v20111101, GET /users/{user_guid}/members/{member_guid}/credentials.",
+		Long:    "Lists the credentials of a member (not its MFA challenges), without their values: the\nfields to ask the end user for when updating the member's credentials.\n\nSends GET /users/{user_identifier}/members/{member_identifier}/credentials; in API version v20111101, GET /users/{user_guid}/members/{member_guid}/credentials.",
 		Example: "  mx members credentials --user USR-123 --member MBR-123",
 		Args:    cobra.NoArgs,
 	}, "listMemberCredentials", "")
@@ -1684,7 +1754,7 @@ func listMemberCredentialsV20250224(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListMemberCredentialsIter(ctx, userIdentifier, memberIdentifier, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListMemberCredentialsIter(ctx, userIdentifier, memberIdentifier, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListMemberCredentials(ctx, userIdentifier, memberIdentifier, &params, opts...)
 		if err != nil {
@@ -1712,7 +1782,7 @@ func listMemberCredentialsV20111101(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListMemberCredentialsIter(ctx, userGUID, memberGUID, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListMemberCredentialsIter(ctx, userGUID, memberGUID, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListMemberCredentials(ctx, userGUID, memberGUID, &params, opts...)
 		if err != nil {
@@ -1726,7 +1796,7 @@ func cmdDeleteMember(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "delete",
 		Short:   "Delete a member",
-		Long:    "Deletes a member with its accounts and transactions, for good. A member that is already\ngone answers 404.\n\nMX operation deleteMember: DELETE /users/{user_identifier}/members/{member_identifier}; in API version v20111101, DELETE /users/{user_guid}/members/{member_guid}.",
+		Long:    "Deletes a member with its accounts and transactions, for good. A member that is already\ngone answers 404.\n\nSends DELETE /users/{user_identifier}/members/{member_identifier}; in API version v20111101, DELETE /users/{user_guid}/members/{member_guid}.",
 		Example: "  mx members delete --user USR-123 --member MBR-123",
 		Args:    cobra.NoArgs,
 	}, "deleteMember", "")
@@ -1781,7 +1851,7 @@ func cmdExtendHistory(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "extend-history",
 		Short:   "Extend a member's transaction history",
-		Long:    "Starts a job that gathers up to 24 months of the member's transactions, at institutions\nthat offer such a history; read them afterwards with the transaction lists. Like any\njob it may ask MFA challenges; another job running on the member answers 409 Conflict.\nMX's file declares 202 only; 200 is declared as well, as for the other jobs. MX files\nthis operation under transactions; it is with the other member jobs here.\n\nMX operation extendHistory: POST /users/{user_identifier}/members/{member_identifier}/extend_history.\nAPI version v20250224 only (the default).",
+		Long:    "Starts a job that gathers up to 24 months of the member's transactions, at institutions\nthat offer such a history; read them afterwards with the transaction lists. Like any\njob it may ask MFA challenges; another job running on the member answers 409 Conflict.\nMX's file declares 202 only; 200 is declared as well, as for the other jobs. MX files\nthis operation under transactions; it is with the other member jobs here.\n\nSends POST /users/{user_identifier}/members/{member_identifier}/extend_history.\nAPI version v20250224 only (the default).",
 		Example: "  mx members extend-history --user USR-123 --member MBR-123 --wait",
 		Args:    cobra.NoArgs,
 	}, "extendHistory", "")
@@ -1809,6 +1879,7 @@ func extendHistoryV20250224(a *app, b *binder) runFunc {
 				return err
 			}
 			r, err := api.ExtendHistoryAndWait(ctx, userIdentifier, memberIdentifier, w.options(), opts...)
+			w.endLine()
 			if err != nil {
 				return err
 			}
@@ -1827,7 +1898,7 @@ func cmdFetchStatements(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "fetch-statements",
 		Short:   "Fetch a member's statements",
-		Long:    "Starts a job that gathers the account statements of the member from the institution,\nread afterwards with listStatementsByMember and downloadStatementPDF. Like any job it\nmay ask MFA challenges; another job running on the member answers 409 Conflict. MX's\nfile declares 202 only; 200 is declared as well, as for the other jobs.\n\nMX operation fetchStatements: POST /users/{user_identifier}/members/{member_identifier}/fetch_statements.\nAPI version v20250224 only (the default).",
+		Long:    "Starts a job that gathers the account statements of the member from the institution,\nread afterwards with 'mx statements list' and 'mx statements download'. Like any job it\nmay ask MFA challenges; another job running on the member answers 409 Conflict. MX's\nfile declares 202 only; 200 is declared as well, as for the other jobs.\n\nSends POST /users/{user_identifier}/members/{member_identifier}/fetch_statements.\nAPI version v20250224 only (the default).",
 		Example: "  mx members fetch-statements --user USR-123 --member MBR-123 --wait",
 		Args:    cobra.NoArgs,
 	}, "fetchStatements", "")
@@ -1855,6 +1926,7 @@ func fetchStatementsV20250224(a *app, b *binder) runFunc {
 				return err
 			}
 			r, err := api.FetchStatementsAndWait(ctx, userIdentifier, memberIdentifier, w.options(), opts...)
+			w.endLine()
 			if err != nil {
 				return err
 			}
@@ -1873,7 +1945,7 @@ func cmdIdentifyMember(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "identify",
 		Short:   "Identify a member's account owners",
-		Long:    "Starts account owner identification: a job that gathers the names, addresses and\ncontacts of the owners of the member's accounts, read afterwards with\nlistAccountOwnersByMember. Like any job it may ask MFA challenges; another job running\non the member answers 409 Conflict. MX's file declares 202 only; 200 is declared as\nwell, as for the other jobs.\n\nMX operation identifyMember: POST /users/{user_identifier}/members/{member_identifier}/identify.\nAPI version v20250224 only (the default).",
+		Long:    "Starts account owner identification: a job that gathers the names, addresses and\ncontacts of the owners of the member's accounts, read afterwards with\n'mx accounts owners'. Like any job it may ask MFA challenges; another job running\non the member answers 409 Conflict. MX's file declares 202 only; 200 is declared as\nwell, as for the other jobs.\n\nSends POST /users/{user_identifier}/members/{member_identifier}/identify.\nAPI version v20250224 only (the default).",
 		Example: "  mx members identify --user USR-123 --member MBR-123 --wait",
 		Args:    cobra.NoArgs,
 	}, "identifyMember", "")
@@ -1901,6 +1973,7 @@ func identifyMemberV20250224(a *app, b *binder) runFunc {
 				return err
 			}
 			r, err := api.IdentifyAndWait(ctx, userIdentifier, memberIdentifier, w.options(), opts...)
+			w.endLine()
 			if err != nil {
 				return err
 			}
@@ -1919,7 +1992,7 @@ func cmdListMembers(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "list",
 		Short:   "List a user's members",
-		Long:    "Lists every member of the user, one page at a time.\n\nMX operation listMembers: GET /users/{user_identifier}/members; in API version v20111101, GET /users/{user_guid}/members.",
+		Long:    "Lists every member of the user, one page at a time.\n\nSends GET /users/{user_identifier}/members; in API version v20111101, GET /users/{user_guid}/members.",
 		Example: "  mx members list --user USR-123 --all -o table",
 		Args:    cobra.NoArgs,
 	}, "listMembers", "")
@@ -1945,7 +2018,7 @@ func listMembersV20250224(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListMembersIter(ctx, userIdentifier, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListMembersIter(ctx, userIdentifier, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListMembers(ctx, userIdentifier, &params, opts...)
 		if err != nil {
@@ -1972,7 +2045,7 @@ func listMembersV20111101(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListMembersIter(ctx, userGUID, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListMembersIter(ctx, userGUID, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListMembers(ctx, userGUID, &params, opts...)
 		if err != nil {
@@ -1986,7 +2059,7 @@ func cmdRequestOAuthWindowURI(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "oauth-window-uri",
 		Short:   "Generate an OAuth window URI",
-		Long:    "Returns a new single-use `oauth_window_uri` for an OAuth member, to send the end user\nthrough the institution's OAuth flow again: after an abandoned attempt, or when the\ninstitution revoked or expired its token. A member whose institution does not support\nOAuth answers 400 Bad Request. MX files this operation under widgets.\n\nMX operation requestOAuthWindowURI: GET /users/{user_identifier}/members/{member_identifier}/oauth_window_uri; in API version v20111101, GET /users/{user_guid}/members/{member_guid}/oauth_window_uri.",
+		Long:    "Returns a new single-use oauth_window_uri for an OAuth member, to send the end user\nthrough the institution's OAuth flow again: after an abandoned attempt, or when the\ninstitution revoked or expired its token. A member whose institution does not support\nOAuth answers 400 Bad Request. MX files this operation under widgets.\n\nSends GET /users/{user_identifier}/members/{member_identifier}/oauth_window_uri; in API version v20111101, GET /users/{user_guid}/members/{member_guid}/oauth_window_uri.",
 		Example: "  mx members oauth-window-uri --user USR-123 --member MBR-123 --referral-source APP",
 		Args:    cobra.NoArgs,
 	}, "requestOAuthWindowURI", "")
@@ -2005,7 +2078,7 @@ func requestOAuthWindowURIV20250224(a *app, b *binder) runFunc {
 	optional(b, &params.ClientRedirectURL, "client-redirect-url", "Where MX sends the end user when the OAuth flow ends, instead of MX's own page; used with referral_source=APP")
 	optional(b, &params.EnableApp2App, "enable-app2app", "Whether the institution's mobile app may take over the OAuth flow, as the text \"true\" or \"false\" (MX types this parameter as a string)")
 	enum(b, &params.ReferralSource, "referral-source", "Where the OAuth window opens, BROWSER or APP", []mxplatform.ReferralSource{"BROWSER", "APP"})
-	boolean(b, &params.SkipAggregation, "skip-aggregation", "When true, the member is not aggregated once the end user comes back from the institution")
+	boolean(b, &params.SkipAggregation, "skip-aggregation", "The member is not aggregated once the end user comes back from the institution")
 	optional(b, &params.UIMessageWebviewURLScheme, "ui-message-webview-url-scheme", "The URL scheme that takes the end user back to the application (for example myapp); used with referral_source=APP")
 	var call callFlags
 	return func(ctx context.Context) error {
@@ -2032,7 +2105,7 @@ func requestOAuthWindowURIV20111101(a *app, b *binder) runFunc {
 	optional(b, &params.ClientRedirectURL, "client-redirect-url", "Where MX sends the end user once the OAuth flow completes, instead of MX's own page")
 	optional(b, &params.EnableApp2App, "enable-app2app", "Whether the institution's mobile app may take over the OAuth flow (\"true\" or \"false\")")
 	enum(b, &params.ReferralSource, "referral-source", "BROWSER or APP, depending on where the OAuth window opens", []v20111101.ReferralSource{"BROWSER", "APP"})
-	boolean(b, &params.SkipAggregation, "skip-aggregation", "When true, the member is not aggregated after the end user returns from the institution")
+	boolean(b, &params.SkipAggregation, "skip-aggregation", "The member is not aggregated after the end user returns from the institution")
 	optional(b, &params.UIMessageWebviewURLScheme, "ui-message-webview-url-scheme", "The scheme that sends the end user back to the application (for example myapp)")
 	var call callFlags
 	return func(ctx context.Context) error {
@@ -2053,7 +2126,7 @@ func cmdReadMember(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "read",
 		Short:   "Read a member",
-		Long:    "Returns one member of the user; an unknown member or user answers 404.\n\nMX operation readMember: GET /users/{user_identifier}/members/{member_identifier}; in API version v20111101, GET /users/{user_guid}/members/{member_guid}.",
+		Long:    "Returns one member of the user; an unknown member or user answers 404.\n\nSends GET /users/{user_identifier}/members/{member_identifier}; in API version v20111101, GET /users/{user_guid}/members/{member_guid}.",
 		Example: "  mx members read --user USR-123 --member MBR-123",
 		Args:    cobra.NoArgs,
 	}, "readMember", "")
@@ -2108,7 +2181,7 @@ func cmdResumeAggregation(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "resume",
 		Short:   "Answer MFA challenges and resume the job",
-		Long:    "Answers the MFA challenges of a CHALLENGED member (from listMemberChallenges or\nreadMemberStatus), one answer per challenge naming its GUID, and lets the job go on;\nthe member is RESUMED until MX learns whether the answers were right. MX's file\ndeclares 202; 200 is declared as well, as the previous version also answered it.\n\nMX operation resumeAggregation: PUT /users/{user_identifier}/members/{member_identifier}/resume; in API version v20111101, PUT /users/{user_guid}/members/{member_guid}/resume.",
+		Long:    "Answers the MFA challenges of a CHALLENGED member (from 'mx members challenges' or\n'mx members status'), one answer per challenge naming its GUID, and lets the job go on;\nthe member is RESUMED until MX learns whether the answers were right. MX's file\ndeclares 202; 200 is declared as well, as the previous version also answered it.\n\nSends PUT /users/{user_identifier}/members/{member_identifier}/resume; in API version v20111101, PUT /users/{user_guid}/members/{member_guid}/resume.",
 		Example: "  mx members resume --user USR-123 --member MBR-123 --answer CRD-9=blue --wait",
 		Args:    cobra.NoArgs,
 	}, "resumeAggregation", "")
@@ -2145,6 +2218,7 @@ func resumeAggregationV20250224(a *app, b *binder) runFunc {
 			return err
 		}
 		r, err := api.WaitForJob(ctx, userIdentifier, memberIdentifier, w.options(), opts...)
+		w.endLine()
 		if err != nil {
 			return err
 		}
@@ -2180,6 +2254,7 @@ func resumeAggregationV20111101(a *app, b *binder) runFunc {
 			return err
 		}
 		r, err := api.WaitForJob(ctx, userGUID, memberGUID, w.options(), opts...)
+		w.endLine()
 		if err != nil {
 			return err
 		}
@@ -2191,7 +2266,7 @@ func cmdReadMemberStatus(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "status",
 		Short:   "Read a member's status",
-		Long:    "Returns the state of the member's most recent job: connection status, whether a job is\nrunning, whether accounts, account numbers and transactions were processed, and the\nchallenges waiting for answers. Read the fields together: a member can be CONNECTED\nwhile a job still runs.\n\nMX operation readMemberStatus: GET /users/{user_identifier}/members/{member_identifier}/status; in API version v20111101, GET /users/{user_guid}/members/{member_guid}/status.",
+		Long:    "Returns the state of the member's most recent job: connection status, whether a job is\nrunning, whether accounts, account numbers and transactions were processed, and the\nchallenges waiting for answers. Read the fields together: a member can be CONNECTED\nwhile a job still runs.\n\nSends GET /users/{user_identifier}/members/{member_identifier}/status; in API version v20111101, GET /users/{user_guid}/members/{member_guid}/status.",
 		Example: "  mx members status --user USR-123 --member MBR-123",
 		Args:    cobra.NoArgs,
 	}, "readMemberStatus", "")
@@ -2246,7 +2321,7 @@ func cmdUpdateMember(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "update",
 		Short:   "Update a member",
-		Long:    "Changes a member's credentials (listMemberCredentials says which), partner-defined id,\nmetadata, use cases or background aggregation setting; the `member` object must not be\nempty. New credentials start a job that logs in with them, whose progress the member's\nconnection status shows.\n\nMX operation updateMember: PUT /users/{user_identifier}/members/{member_identifier}; in API version v20111101, PUT /users/{user_guid}/members/{member_guid}.",
+		Long:    "Changes a member's credentials ('mx members credentials' says which), partner-defined id,\nmetadata, use cases or background aggregation setting; the member object must not be\nempty. New credentials start a job that logs in with them, whose progress the member's\nconnection status shows.\n\nSends PUT /users/{user_identifier}/members/{member_identifier}; in API version v20111101, PUT /users/{user_guid}/members/{member_guid}.",
 		Example: "  mx members update --user USR-123 --member MBR-123 --credential CRD-2=password",
 		Args:    cobra.NoArgs,
 	}, "updateMember", "")
@@ -2263,7 +2338,7 @@ func updateMemberV20250224(a *app, b *binder) runFunc {
 	pathSegment(b, &userIdentifier, "user", "The user, named by the partner-defined id it was given or by its GUID (USR-...); either is sent as given (v20111101: the GUID only)")
 	pathSegment(b, &memberIdentifier, "member", "The member, named by the partner-defined id it was given or by its GUID (MBR-...); either is sent as given (v20111101: the GUID only)")
 	boolean(b, &body.BackgroundAggregationIsDisabled, "background-aggregation-is-disabled", "Disable (true) or enable (false) background aggregation")
-	pairs(b, &body.Credentials, "credential", "New values for credentials that listMemberCredentials lists; they start a job", credential)
+	pairs(b, &body.Credentials, "credential", "New values for credentials that 'mx members credentials' lists; they start a job", credential)
 	optional(b, &body.ID, "id", "A new partner-defined identifier")
 	optional(b, &body.Metadata, "metadata", "New partner data")
 	enumList(b, &body.UseCases, "use-case", "The use cases of the member; only once agreed with MX", []mxplatform.UseCase{"MONEY_MOVEMENT", "PFM"})
@@ -2291,7 +2366,7 @@ func updateMemberV20111101(a *app, b *binder) runFunc {
 	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX")
 	pathSegment(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX")
 	boolean(b, &body.BackgroundAggregationIsDisabled, "background-aggregation-is-disabled", "Disable or enable background aggregation")
-	pairs(b, &body.Credentials, "credential", "New values for credentials that listMemberCredentials lists", credential)
+	pairs(b, &body.Credentials, "credential", "New values for credentials that 'mx members credentials' lists", credential)
 	optional(b, &body.ID, "id", "A new partner-defined identifier")
 	optional(b, &body.Metadata, "metadata", "New partner data")
 	boolean(b, &body.SkipAggregation, "skip-aggregation", "Do not aggregate the member after updating its credentials")
@@ -2316,7 +2391,7 @@ func cmdVerifyMember(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "verify",
 		Short:   "Verify a member's accounts",
-		Long:    "Starts instant account verification: a job that gathers the account and routing\nnumbers of the member's accounts, read afterwards with listAccountNumbersByMember or\nlistAccountNumbersByAccount. Like any job it may ask MFA challenges; another job\nrunning on the member answers 409 Conflict. MX's file declares 200 only; 202 is\ndeclared as well, as for the other jobs.\n\nMX operation verifyMember: POST /users/{user_identifier}/members/{member_identifier}/verify.\nAPI version v20250224 only (the default).",
+		Long:    "Starts instant account verification: a job that gathers the account and routing\nnumbers of the member's accounts, read afterwards with 'mx accounts numbers-by-member' or\n'mx accounts numbers'. Like any job it may ask MFA challenges; another job\nrunning on the member answers 409 Conflict. MX's file declares 200 only; 202 is\ndeclared as well, as for the other jobs.\n\nSends POST /users/{user_identifier}/members/{member_identifier}/verify.\nAPI version v20250224 only (the default).",
 		Example: "  mx members verify --user u-1 --member m-1 --wait",
 		Args:    cobra.NoArgs,
 	}, "verifyMember", "")
@@ -2345,6 +2420,7 @@ func verifyMemberV20250224(a *app, b *binder) runFunc {
 				return err
 			}
 			r, err := api.VerifyAndWait(ctx, userIdentifier, memberIdentifier, w.options(), opts...)
+			w.endLine()
 			if err != nil {
 				return err
 			}
@@ -2363,7 +2439,7 @@ func cmdListMerchants(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "list",
 		Short:   "List merchants",
-		Long:    "Lists the merchants MX knows, optionally only those whose name contains some text.\n\nMX operation listMerchants: GET /merchants.\nAPI version v20250224 only (the default).",
+		Long:    "Lists the merchants MX knows, optionally only those whose name contains some text.\n\nSends GET /merchants.\nAPI version v20250224 only (the default).",
 		Example: "  mx merchants list --name coffee -o table",
 		Args:    cobra.NoArgs,
 	}, "listMerchants", "")
@@ -2386,7 +2462,7 @@ func listMerchantsV20250224(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListMerchantsIter(ctx, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListMerchantsIter(ctx, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListMerchants(ctx, &params, opts...)
 		if err != nil {
@@ -2400,7 +2476,7 @@ func cmdReadMerchant(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "read",
 		Short:   "Read a merchant",
-		Long:    "Returns one merchant (name, logo, website), as named by a transaction's `merchant_guid`.\n\nMX operation readMerchant: GET /merchants/{merchant_guid}.\nAPI version v20250224 only (the default).",
+		Long:    "Returns one merchant (name, logo, website), as named by a transaction's --merchant.\n\nSends GET /merchants/{merchant_guid}.\nAPI version v20250224 only (the default).",
 		Example: "  mx merchants read --merchant MCH-123",
 		Args:    cobra.NoArgs,
 	}, "readMerchant", "")
@@ -2431,7 +2507,7 @@ func cmdReadMerchantLocation(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "read-location",
 		Short:   "Read a merchant location",
-		Long:    "Returns one location of a merchant (address, coordinates, phone), as named by a\ntransaction's `merchant_location_guid`.\n\nMX operation readMerchantLocation: GET /merchant_locations/{merchant_location_guid}.\nAPI version v20250224 only (the default).",
+		Long:    "Returns one location of a merchant (address, coordinates, phone), as named by a\ntransaction's --location.\n\nSends GET /merchant_locations/{merchant_location_guid}.\nAPI version v20250224 only (the default).",
 		Example: "  mx merchants read-location --location MCL-123",
 		Args:    cobra.NoArgs,
 	}, "readMerchantLocation", "")
@@ -2462,7 +2538,7 @@ func cmdDownloadStatementPDF(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "download",
 		Short:   "Download a statement as PDF",
-		Long:    "Returns the statement itself, as a PDF document. The body is binary and can be large:\nstream it to its destination rather than holding it in memory, and never decode it as\nJSON. Its SHA-256 hash is the statement's `content_hash`. Errors answer JSON, as\neverywhere else.\n\nMX operation downloadStatementPDF: GET /users/{user_guid}/members/{member_guid}/statements/{statement_guid}.pdf.\nAPI version v20250224 only (the default).",
+		Long:    "Returns the statement itself, as a PDF document. The body is binary and can be large:\nstream it to its destination rather than holding it in memory, and never decode it as\nJSON. Its SHA-256 hash is the statement's content_hash. Errors answer JSON, as\neverywhere else.\n\nSends GET /users/{user_guid}/members/{member_guid}/statements/{statement_guid}.pdf.\nAPI version v20250224 only (the default).",
 		Example: "  mx statements download --user USR-123 --member MBR-123 --statement STA-123 --out statement.pdf",
 		Args:    cobra.NoArgs,
 	}, "downloadStatementPDF", "")
@@ -2496,7 +2572,7 @@ func cmdListStatementsByMember(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "list",
 		Short:   "List a member's statements",
-		Long:    "Lists the statements gathered for the accounts of one member, one page at a time.\n\nMX operation listStatementsByMember: GET /users/{user_guid}/members/{member_guid}/statements.\nAPI version v20250224 only (the default).",
+		Long:    "Lists the statements gathered for the accounts of one member, one page at a time.\n\nSends GET /users/{user_guid}/members/{member_guid}/statements.\nAPI version v20250224 only (the default).",
 		Example: "  mx statements list --user USR-123 --member MBR-123 -o table",
 		Args:    cobra.NoArgs,
 	}, "listStatementsByMember", "")
@@ -2522,7 +2598,7 @@ func listStatementsByMemberV20250224(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListStatementsByMemberIter(ctx, userGUID, memberGUID, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListStatementsByMemberIter(ctx, userGUID, memberGUID, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListStatementsByMember(ctx, userGUID, memberGUID, &params, opts...)
 		if err != nil {
@@ -2536,7 +2612,7 @@ func cmdReadStatementByMember(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "read",
 		Short:   "Read a statement",
-		Long:    "Returns the record of one statement; downloadStatementPDF returns the document. An\nunknown statement answers 404.\n\nMX operation readStatementByMember: GET /users/{user_guid}/members/{member_guid}/statements/{statement_guid}.\nAPI version v20250224 only (the default).",
+		Long:    "Returns the record of one statement; 'mx statements download' returns the document. An\nunknown statement answers 404.\n\nSends GET /users/{user_guid}/members/{member_guid}/statements/{statement_guid}.\nAPI version v20250224 only (the default).",
 		Example: "  mx statements read --user USR-123 --member MBR-123 --statement STA-123",
 		Args:    cobra.NoArgs,
 	}, "readStatementByMember", "")
@@ -2571,7 +2647,7 @@ func cmdCreateManualTransaction(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "create-manual",
 		Short:   "Create a manual transaction",
-		Long:    "Creates a transaction by hand on a manual account (createManualAccount); other accounts\nrefuse it. MX's file describes the answer as the bare transaction, unlike every other\ncreate, which wraps its object; TransactionCreateResponseBody admits both shapes.\n\nMX operation createManualTransaction: POST /users/{user_guid}/accounts/{account_guid}/transactions.\nAPI version v20250224 only (the default).",
+		Long:    "Creates a transaction by hand on a manual account ('mx accounts create-manual'); other accounts\nrefuse it. MX's file describes the answer as the bare transaction, unlike every other\ncreate, which wraps its object; TransactionCreateResponseBody admits both shapes.\n\nSends POST /users/{user_guid}/accounts/{account_guid}/transactions.\nAPI version v20250224 only (the default).",
 		Example: "  mx transactions create-manual --user USR-123 --account ACT-123 --amount 12.50 --date 2026-03-01 --description 'Farmers market' --type DEBIT",
 		Args:    cobra.NoArgs,
 	}, "createManualTransaction", "")
@@ -2617,7 +2693,7 @@ func cmdDeleteManualTransactions(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "delete-manual",
 		Short:   "Delete a manual transaction",
-		Long:    "Deletes a transaction that was created by hand; the path names it by its own GUID (MX's\nexample shows one with the prefix `MAN-`). MX names the operation in the plural, but it\ndeletes one transaction.\n\nMX operation deleteManualTransactions: DELETE /users/{user_guid}/transactions/{transaction_guid}.\nAPI version v20250224 only (the default).",
+		Long:    "Deletes a transaction that was created by hand; the path names it by its own GUID (MX's\nexample shows one with the prefix MAN-). MX names the operation in the plural, but it\ndeletes one transaction.\n\nSends DELETE /users/{user_guid}/transactions/{transaction_guid}.\nAPI version v20250224 only (the default).",
 		Example: "  mx transactions delete-manual --user USR-123 --transaction TRN-123",
 		Args:    cobra.NoArgs,
 	}, "deleteManualTransactions", "")
@@ -2650,7 +2726,7 @@ func cmdListTransactions(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "list",
 		Short:   "List a user's transactions",
-		Long:    "Lists the transactions of every account of every member of the user whose `date` falls\nin the requested window, one page at a time. Without `from_date` and `to_date` the\nwindow runs from 120 days before the request to 5 days after it, so that pending\ntransactions are included. `includes` adds classification, geolocation, merchant and\nrepeating-transaction objects to each transaction.\n\nMX operation listTransactions: GET /users/{user_identifier}/transactions; in API version v20111101, GET /users/{user_guid}/transactions.",
+		Long:    "Lists the transactions of every account of every member of the user whose date falls\nin the requested window, one page at a time. Without --from and --to the\nwindow runs from 120 days before the request to 5 days after it, so that pending\ntransactions are included. --includes adds classification, geolocation, merchant and\nrepeating-transaction objects to each transaction.\n\nSends GET /users/{user_identifier}/transactions; in API version v20111101, GET /users/{user_guid}/transactions.",
 		Example: "  mx transactions list --user USR-123 --from 2026-01-01 --all",
 		Args:    cobra.NoArgs,
 	}, "listTransactions", "")
@@ -2683,7 +2759,7 @@ func listTransactionsV20250224(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListTransactionsIter(ctx, userIdentifier, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListTransactionsIter(ctx, userIdentifier, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListTransactions(ctx, userIdentifier, &params, opts...)
 		if err != nil {
@@ -2721,7 +2797,7 @@ func listTransactionsV20111101(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListTransactionsIter(ctx, userGUID, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListTransactionsIter(ctx, userGUID, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListTransactions(ctx, userGUID, &params, opts...)
 		if err != nil {
@@ -2735,7 +2811,7 @@ func cmdListTransactionsByAccount(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "list-by-account",
 		Short:   "List an account's transactions",
-		Long:    "Lists the transactions of one account whose `date` falls in the requested window, one\npage at a time. The default window is that of listTransactions.\n\nMX operation listTransactionsByAccount: GET /users/{user_guid}/accounts/{account_guid}/transactions.",
+		Long:    "Lists the transactions of one account whose date falls in the requested window, one\npage at a time. The default window is that of 'mx transactions list'.\n\nSends GET /users/{user_guid}/accounts/{account_guid}/transactions.",
 		Example: "  mx transactions list-by-account --user USR-123 --account ACT-123 --all -o table",
 		Args:    cobra.NoArgs,
 	}, "listTransactionsByAccount", "")
@@ -2769,7 +2845,7 @@ func listTransactionsByAccountV20250224(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListTransactionsByAccountIter(ctx, userGUID, accountGUID, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListTransactionsByAccountIter(ctx, userGUID, accountGUID, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListTransactionsByAccount(ctx, userGUID, accountGUID, &params, opts...)
 		if err != nil {
@@ -2808,7 +2884,7 @@ func listTransactionsByAccountV20111101(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListTransactionsByAccountIter(ctx, userGUID, accountGUID, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListTransactionsByAccountIter(ctx, userGUID, accountGUID, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListTransactionsByAccount(ctx, userGUID, accountGUID, &params, opts...)
 		if err != nil {
@@ -2822,7 +2898,7 @@ func cmdListTransactionsByMember(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "list-by-member",
 		Short:   "List a member's transactions",
-		Long:    "Lists the transactions of every account of one member whose `date` falls in the\nrequested window, one page at a time. The default window is that of listTransactions.\nBesides the filters of the other lists it takes `from_timestamp` and `to_timestamp`.\n\nMX operation listTransactionsByMember: GET /users/{user_identifier}/members/{member_identifier}/transactions; in API version v20111101, GET /users/{user_guid}/members/{member_guid}/transactions.",
+		Long:    "Lists the transactions of every account of one member whose date falls in the\nrequested window, one page at a time. The default window is that of 'mx transactions list'.\nBesides the filters of the other lists it takes --from-timestamp and --to-timestamp.\n\nSends GET /users/{user_identifier}/members/{member_identifier}/transactions; in API version v20111101, GET /users/{user_guid}/members/{member_guid}/transactions.",
 		Example: "  mx transactions list-by-member --user USR-123 --member MBR-123",
 		Args:    cobra.NoArgs,
 	}, "listTransactionsByMember", "")
@@ -2858,7 +2934,7 @@ func listTransactionsByMemberV20250224(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListTransactionsByMemberIter(ctx, userIdentifier, memberIdentifier, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListTransactionsByMemberIter(ctx, userIdentifier, memberIdentifier, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListTransactionsByMember(ctx, userIdentifier, memberIdentifier, &params, opts...)
 		if err != nil {
@@ -2897,7 +2973,7 @@ func listTransactionsByMemberV20111101(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListTransactionsByMemberIter(ctx, userGUID, memberGUID, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListTransactionsByMemberIter(ctx, userGUID, memberGUID, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListTransactionsByMember(ctx, userGUID, memberGUID, &params, opts...)
 		if err != nil {
@@ -2911,7 +2987,7 @@ func cmdListTransactionsByAccountPerMember(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "list-by-member-account",
 		Short:   "List an account's transactions through its member",
-		Long:    "Lists the transactions of one account, reached through its member, whose `date` falls\nin the requested window, one page at a time. The default window is that of\nlistTransactions.\n\nMX operation listTransactionsByAccountPerMember: GET /users/{user_guid}/members/{member_guid}/accounts/{account_guid}/transactions.\nAPI version v20250224 only (the default).",
+		Long:    "Lists the transactions of one account, reached through its member, whose date falls\nin the requested window, one page at a time. The default window is that of\n'mx transactions list'.\n\nSends GET /users/{user_guid}/members/{member_guid}/accounts/{account_guid}/transactions.\nAPI version v20250224 only (the default).",
 		Example: "  mx transactions list-by-member-account --user USR-123 --member MBR-123 --account ACT-123",
 		Args:    cobra.NoArgs,
 	}, "listTransactionsByAccountPerMember", "")
@@ -2946,7 +3022,7 @@ func listTransactionsByAccountPerMemberV20250224(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListTransactionsByAccountPerMemberIter(ctx, userGUID, memberGUID, accountGUID, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListTransactionsByAccountPerMemberIter(ctx, userGUID, memberGUID, accountGUID, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListTransactionsByAccountPerMember(ctx, userGUID, memberGUID, accountGUID, &params, opts...)
 		if err != nil {
@@ -2960,7 +3036,7 @@ func cmdReadTransaction(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "read",
 		Short:   "Read a transaction",
-		Long:    "Returns one transaction of the user; a manual transaction is read with its own GUID.\nMX's documentation and the live API answer `{\"transaction\": {...}}`, while MX's file\ndescribes the list shape (`transactions` and `pagination`): the answer schema admits\nboth, so that either decodes.\n\nMX operation readTransaction: GET /users/{user_guid}/transactions/{transaction_guid}.",
+		Long:    "Returns one transaction of the user; a manual transaction is read with its own GUID.\nMX's documentation and the live API answer {\"transaction\": {...}}, while MX's file\ndescribes the list shape (transactions and pagination): the answer schema admits\nboth, so that either decodes.\n\nSends GET /users/{user_guid}/transactions/{transaction_guid}.",
 		Example: "  mx transactions read --user USR-123 --transaction TRN-123",
 		Args:    cobra.NoArgs,
 	}, "readTransaction", "")
@@ -3019,7 +3095,7 @@ func cmdReadTransactionByAccount(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "read-by-account",
 		Short:   "Read a transaction through its account",
-		Long:    "Returns one transaction, reached through its member and account; every identifier may\nbe the partner-defined id or the GUID. MX's file describes the list shape here too,\nas for readTransaction: the answer schema admits both shapes.\n\nMX operation readTransactionByAccount: GET /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}.\nAPI version v20250224 only (the default).",
+		Long:    "Returns one transaction, reached through its member and account; every identifier may\nbe the partner-defined id or the GUID. MX's file describes the list shape here too,\nas for 'mx transactions read': the answer schema admits both shapes.\n\nSends GET /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}.\nAPI version v20250224 only (the default).",
 		Example: "  mx transactions read-by-account --user u-1 --member m-1 --account a-1 --transaction t-1",
 		Args:    cobra.NoArgs,
 	}, "readTransactionByAccount", "")
@@ -3058,7 +3134,7 @@ func cmdUpdateTransaction(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "update",
 		Short:   "Update a transaction",
-		Long:    "Sets the description of a transaction. In this version nothing else of a transaction\ncan be changed (v20111101 also took its category, date and memo).\n\nMX operation updateTransaction: PUT /users/{user_guid}/transactions/{transaction_guid}.",
+		Long:    "Sets the description of a transaction. In this version nothing else of a transaction\ncan be changed (v20111101 also took its category, date and memo).\n\nSends PUT /users/{user_guid}/transactions/{transaction_guid}.",
 		Example: "  mx transactions update --user USR-123 --transaction TRN-123 --description 'Team lunch'",
 		Args:    cobra.NoArgs,
 	}, "updateTransaction", "")
@@ -3120,7 +3196,7 @@ func cmdUpdateTransactionByAccount(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "update-by-account",
 		Short:   "Update a transaction through its account",
-		Long:    "Sets the description of a transaction reached through its member and account, like\nupdateTransaction.\n\nMX operation updateTransactionByAccount: PUT /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}.\nAPI version v20250224 only (the default).",
+		Long:    "Sets the description of a transaction reached through its member and account, like\n'mx transactions update'.\n\nSends PUT /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}.\nAPI version v20250224 only (the default).",
 		Example: "  mx transactions update-by-account --user USR-123 --member MBR-123 --account ACT-123 --transaction TRN-123 --description 'Team lunch'",
 		Args:    cobra.NoArgs,
 	}, "updateTransactionByAccount", "")
@@ -3159,7 +3235,7 @@ func cmdCreateUser(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "create",
 		Short:   "Create a user",
-		Long:    "Creates a user and answers it with the GUID that MX gave it. Every field is optional,\nbut the `user` object must not be empty. A partner-defined `id` must be unique among\nthe partner's users: reusing one answers 409 Conflict. A user created disabled is not\naggregated in the background and its data cannot be read until it is enabled.\n\nMX operation createUser: POST /users.",
+		Long:    "Creates a user and answers it with the GUID that MX gave it. Every field is optional,\nbut the user object must not be empty. A partner-defined --id must be unique among\nthe partner's users: reusing one answers 409 Conflict. A user created disabled is not\naggregated in the background and its data cannot be read until it is enabled.\n\nSends POST /users.",
 		Example: "  mx users create --id u-1 --email ada@example.com --metadata '{\"plan\": \"pro\"}'",
 		Args:    cobra.NoArgs,
 	}, "createUser", "")
@@ -3216,7 +3292,7 @@ func cmdDeleteUser(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "delete",
 		Short:   "Delete a user",
-		Long:    "Deletes a user together with its members, accounts and transactions. The deletion is\npermanent: MX cannot restore a deleted user. A user that is already gone answers 404.\n\nMX operation deleteUser: DELETE /users/{user_identifier}; in API version v20111101, DELETE /users/{user_guid}.",
+		Long:    "Deletes a user together with its members, accounts and transactions. The deletion is\npermanent: MX cannot restore a deleted user. A user that is already gone answers 404.\n\nSends DELETE /users/{user_identifier}; in API version v20111101, DELETE /users/{user_guid}.",
 		Example: "  mx users delete --user USR-123",
 		Args:    cobra.NoArgs,
 	}, "deleteUser", "")
@@ -3267,7 +3343,7 @@ func cmdListUsers(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "list",
 		Short:   "List users",
-		Long:    "Lists the partner's users, one page at a time, optionally only those with a given\npartner-defined id, email address or disabled state.\n\nMX operation listUsers: GET /users.\nAPI version v20250224 only (the default).",
+		Long:    "Lists the partner's users, one page at a time, optionally only those with a given\npartner-defined id, email address or disabled state.\n\nSends GET /users.\nAPI version v20250224 only (the default).",
 		Example: "  mx users list --email ada@example.com -o table",
 		Args:    cobra.NoArgs,
 	}, "listUsers", "")
@@ -3282,7 +3358,7 @@ func listUsersV20250224(a *app, b *binder) runFunc {
 	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
 	optional(b, &params.ID, "id", "Only the user with this partner-defined identifier")
 	optional(b, &params.Email, "email", "Only users with this email address")
-	boolean(b, &params.IsDisabled, "is-disabled", "When given, only disabled (true) or only enabled (false) users")
+	boolean(b, &params.IsDisabled, "is-disabled", "Only disabled users (--is-disabled=false: only enabled ones)")
 	var call callFlags
 	lf := addListFlags(b)
 	return func(ctx context.Context) error {
@@ -3292,7 +3368,7 @@ func listUsersV20250224(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		if lf.every() {
-			return printAll(a, api.ListUsersIter(ctx, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.ListUsersIter(ctx, &params, append(opts, lf.options()...)...))
 		}
 		v, err := api.ListUsers(ctx, &params, opts...)
 		if err != nil {
@@ -3306,7 +3382,7 @@ func cmdReadUser(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "read",
 		Short:   "Read a user",
-		Long:    "Returns one user, named by its partner-defined id or its GUID; an unknown one answers 404.\n\nMX operation readUser: GET /users/{user_identifier}.\nAPI version v20250224 only (the default).",
+		Long:    "Returns one user, named by its partner-defined id or its GUID; an unknown one answers 404.\n\nSends GET /users/{user_identifier}.\nAPI version v20250224 only (the default).",
 		Example: "  mx users read --user u-1",
 		Args:    cobra.NoArgs,
 	}, "readUser", "")
@@ -3337,7 +3413,7 @@ func cmdUpdateUser(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "update",
 		Short:   "Update a user",
-		Long:    "Sets a user's email address, partner-defined id, metadata or disabled state; fields\nleft out keep their value, and the `user` object must not be empty. Disabling a user\nstops the background aggregation of its members and shuts off reads of its data until\nit is enabled again.\n\nMX operation updateUser: PUT /users/{user_identifier}.\nAPI version v20250224 only (the default).",
+		Long:    "Sets a user's email address, partner-defined id, metadata or disabled state; fields\nleft out keep their value, and the user object must not be empty. Disabling a user\nstops the background aggregation of its members and shuts off reads of its data until\nit is enabled again.\n\nSends PUT /users/{user_identifier}.\nAPI version v20250224 only (the default).",
 		Example: "  mx users update --user USR-123 --email grace@example.com",
 		Args:    cobra.NoArgs,
 	}, "updateUser", "")
@@ -3373,7 +3449,7 @@ func cmdRequestConnectWidgetURL(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "connect-url",
 		Short:   "Request a Connect widget URL (legacy) (v20111101 only)",
-		Long:    "Legacy endpoint that returns a Connect URL for the user. It accepts the Connect\nconfiguration options under `config`. New integrations use requestWidgetURL instead.\n\nMX operation requestConnectWidgetURL: POST /users/{user_guid}/connect_widget_url.\nAPI version v20111101 only: pass --api-version v20111101 or set MX_API_VERSION=v20111101.",
+		Long:    "Legacy endpoint that returns a Connect URL for the user. It accepts the Connect\nconfiguration options under config. New integrations use 'mx widgets url' instead.\n\nSends POST /users/{user_guid}/connect_widget_url.\nAPI version v20111101 only: pass --api-version v20111101 or set MX_API_VERSION=v20111101.",
 		Example: "  mx --api-version v20111101 widgets connect-url --user USR-123 --mode verification",
 		Args:    cobra.NoArgs,
 	}, "requestConnectWidgetURL", "'mx widgets url' (widget type connect_widget, the default) requests a Connect URL in every version")
@@ -3394,7 +3470,7 @@ func requestConnectWidgetURLV20111101(a *app, b *binder) runFunc {
 	boolean(b, &body.DisableInstitutionSearch, "disable-institution-search", "Keep the end user from reaching institution search")
 	boolean(b, &body.EnableApp2App, "enable-app2app", "Let the institution's mobile app take over OAuth")
 	boolean(b, &body.IncludeIdentity, "include-identity", "Also gather account owner identity when connecting")
-	boolean(b, &body.IncludeTransactions, "include-transactions", "When false, transactions are not gathered")
+	boolean(b, &body.IncludeTransactions, "include-transactions", "Gather transactions, as MX does unless --include-transactions=false")
 	boolean(b, &body.IsMobileWebview, "is-mobile-webview", "Render for a mobile WebView")
 	enum(b, &body.Mode, "mode", "What Connect does once it has credentials: aggregate (the default) or verify accounts", []v20111101.WidgetMode{"aggregation", "verification"})
 	enum(b, &body.OAuthReferralSource, "oauth-referral-source", "Where an OAuth flow was started: APP redirects back to the application's URL scheme at the end, BROWSER sends a postMessage without redirecting", []v20111101.ReferralSource{"BROWSER", "APP"})
@@ -3422,7 +3498,7 @@ func cmdRequestWidgetURL(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "url",
 		Short:   "Request a widget URL",
-		Long:    "Returns a URL that loads the widget named by `widget_type` for the user: Connect\n(`connect_widget`, which replaces the connect_widget_url endpoint of v20111101), the\nConnections widget, or one of the money-management widgets. The URL can be used once\nand expires ten minutes after it is issued, so a page asks for a new one each time it\nloads. Most options apply to some widget types only; `data_request.products` chooses\nwhat Connect aggregates for the members it creates. The `Accept-Language` header sets\nthe language of Connect and of the Connections widget, `locale` that of the others.\n\nMX operation requestWidgetURL: POST /users/{user_guid}/widget_urls.",
+		Long:    "Returns a URL that loads the widget named by --widget-type for the user: Connect\n(connect_widget, which replaces the connect_widget_url endpoint of v20111101), the\nConnections widget, or one of the money-management widgets. The URL can be used once\nand expires ten minutes after it is issued, so a page asks for a new one each time it\nloads. Most options apply to some widget types only; data_request.products chooses\nwhat Connect aggregates for the members it creates. The Accept-Language header sets\nthe language of Connect and of the Connections widget, --locale that of the others.\n\nSends POST /users/{user_guid}/widget_urls.",
 		Example: "  mx widgets url --user USR-123 --current-member MBR-123 --accept-language fr-CA",
 		Args:    cobra.NoArgs,
 	}, "requestWidgetURL", "")
@@ -3501,7 +3577,7 @@ func requestWidgetURLV20111101(a *app, b *binder) runFunc {
 	boolean(b, &body.DisableInstitutionSearch, "disable-institution-search", "Keep the end user from reaching institution search; use with current_institution_code, current_institution_guid or current_member_guid")
 	boolean(b, &body.EnableApp2App, "enable-app2app", "Let the institution's mobile app take over OAuth")
 	boolean(b, &body.IncludeIdentity, "include-identity", "Also gather account owner identity when connecting")
-	boolean(b, &body.IncludeTransactions, "include-transactions", "When false, creating or updating a member in the widget does not gather transactions")
+	boolean(b, &body.IncludeTransactions, "include-transactions", "Gather transactions when the widget creates or updates a member, as MX does unless --include-transactions=false")
 	optional(b, &body.InsightGUID, "insight-guid", "The insight to show, for insight widgets")
 	boolean(b, &body.IsMobileWebview, "is-mobile-webview", "Render for a mobile WebView: navigation events replace postMessages")
 	list(b, &body.ISOCountryCode, "country", "Only list institutions of these countries")

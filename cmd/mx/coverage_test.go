@@ -114,7 +114,7 @@ func passwordGUID(t *testing.T, creds []mxplatform.Credential) string {
 	return ""
 }
 
-var wait = []string{"--wait", "--interval", "0.01"}
+var wait = []string{"--wait", "--interval", "10ms"}
 
 // TestEveryV20250224OperationThroughTheCLI runs a command for each of the 65 operations of
 // the current version, the default, against the fake, with the partner's ids where the paths

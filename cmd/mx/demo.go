@@ -257,13 +257,13 @@ func measurePDF(ctx context.Context, api *mxplatform.API, user mxplatform.UserGU
 	return int64(len(head)) + rest, string(head[:4]), nil
 }
 
-// money shows an amount with cents.
-func money(amount mxplatform.Optional[mxplatform.Decimal]) string {
-	d, ok := amount.Get()
+// money shows an amount as every output of mx does (see amountFields), "-" for none.
+func money(v mxplatform.Optional[mxplatform.Decimal]) string {
+	d, ok := v.Get()
 	if !ok {
 		return "-"
 	}
-	return d.StringFixed(2)
+	return amount(d)
 }
 
 func cmdFake(a *app) *cobra.Command {

@@ -23,7 +23,7 @@ import (
 func statementOf(t *testing.T, vars map[string]string) (user, member string, statement mxplatform.Statement) {
 	t.Helper()
 	u, m := newMember(t, vars, mxplatformtest.PasswordConnect, "--product", "statements")
-	ok(t, vars, nil, "members", "fetch-statements", "--user", u, "--member", m, "--wait", "--interval", "0.01")
+	ok(t, vars, nil, "members", "fetch-statements", "--user", u, "--member", m, "--wait", "--interval", "10ms")
 	var statements []mxplatform.Statement
 	ok(t, vars, &statements, "statements", "list", "--user", u, "--member", m)
 	if len(statements) == 0 {

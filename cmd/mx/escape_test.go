@@ -259,7 +259,7 @@ func TestMFAPromptsAreEscaped(t *testing.T) {
 	// A wrong choice on the terminal is explained, escaped, and asked again.
 	_, vars := fakeEnv(t)
 	u, m := newMember(t, vars, mxplatformtest.PasswordOptions)
-	r := runTerminal(t, vars, "Elm\x1b[2J\u202eStreet\n2\n", "members", "aggregate", "--user", u, "--member", m, "--wait", "--interval", "0.01")
+	r := runTerminal(t, vars, "Elm\x1b[2J\u202eStreet\n2\n", "members", "aggregate", "--user", u, "--member", m, "--wait", "--interval", "10ms")
 	if r.code != 0 || strings.Count(r.stderr, "Which of these streets") != 2 {
 		t.Errorf("%+v", r)
 	}

@@ -51,7 +51,7 @@ func TestAggregateWaitExitCodeFollowsTheStatus(t *testing.T) {
 	_, vars := fakeEnv(t)
 	for _, o := range waitOutcomes {
 		u, m := newMember(t, vars, o.password)
-		r := mx(t, vars, "", "members", "aggregate", "--user", u, "--member", m, "--wait", "--interval", "0.01")
+		r := mx(t, vars, "", "members", "aggregate", "--user", u, "--member", m, "--wait", "--interval", "10ms")
 		waited(t, "aggregate "+o.password, r, o.status, o.code)
 	}
 }
@@ -65,13 +65,13 @@ func TestEveryJobWaitExitCodeFollowsTheStatus(t *testing.T) {
 		for _, i := range outcomes {
 			o := waitOutcomes[i]
 			u, m := newMember(t, vars, o.password)
-			r := mx(t, vars, "", "members", job, "--user", u, "--member", m, "--wait", "--interval", "0.01")
+			r := mx(t, vars, "", "members", job, "--user", u, "--member", m, "--wait", "--interval", "10ms")
 			waited(t, job+" "+o.password, r, o.status, o.code)
 		}
 	}
 	for _, o := range waitOutcomes {
 		u, m := newMember(t, vars, o.password)
-		r := mx(t, vars, "", "--api-version", "v20111101", "members", "check-balance", "--user", u, "--member", m, "--wait", "--interval", "0.01")
+		r := mx(t, vars, "", "--api-version", "v20111101", "members", "check-balance", "--user", u, "--member", m, "--wait", "--interval", "10ms")
 		waited(t, "v20111101 check-balance "+o.password, r, o.status, o.code)
 	}
 }
@@ -86,8 +86,8 @@ func TestEveryJobAnswersMFA(t *testing.T) {
 		u, m := newMember(t, vars, mxplatformtest.PasswordOptions)
 		var challenges []mxplatform.Challenge
 		ok(t, vars, &challenges, "members", "challenges", "--user", u, "--member", m)
-		ok(t, vars, nil, "members", "resume", "--user", u, "--member", m, "--answer", string(challenges[0].GUID)+"="+mxplatformtest.ChallengeAnswer, "--wait", "--interval", "0.01")
-		r := mx(t, vars, "2\n", "members", job, "--user", u, "--member", m, "--wait", "--interval", "0.01")
+		ok(t, vars, nil, "members", "resume", "--user", u, "--member", m, "--answer", string(challenges[0].GUID)+"="+mxplatformtest.ChallengeAnswer, "--wait", "--interval", "10ms")
+		r := mx(t, vars, "2\n", "members", job, "--user", u, "--member", m, "--wait", "--interval", "10ms")
 		waited(t, job+" with MFA", r, mxplatform.ConnectionStatusConnected, exitOK)
 		if !strings.Contains(r.stderr, "CHALLENGED") {
 			t.Errorf("%s: the job met no challenge:\n%s", job, r.stderr)
@@ -97,7 +97,7 @@ func TestEveryJobAnswersMFA(t *testing.T) {
 
 func TestMFAWaitExitCodes(t *testing.T) {
 	_, vars := fakeEnv(t)
-	wait := []string{"--wait", "--interval", "0.01"}
+	wait := []string{"--wait", "--interval", "10ms"}
 
 	// No answer on an empty stdin: the job started and waits for the end user.
 	u, m := newMember(t, vars, mxplatformtest.PasswordChallenge)

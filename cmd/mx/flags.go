@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/mxsdk/mx-go/mxplatform"
 	"github.com/spf13/cobra"
@@ -309,18 +310,49 @@ func (c *callFlags) options() []mxplatform.CallOption {
 // listFlags are the flags of list commands beyond the operation's parameters.
 type listFlags struct {
 	all      *bool
+	limit    *int
 	prefetch *int
 }
 
+// maxPrefetch is the most pages --prefetch requests ahead, as the SDK allows.
+const maxPrefetch = 8
+
 func addListFlags(b *binder) *listFlags {
-	return &listFlags{
+	l := &listFlags{
 		all:      boolFlag(b, "all", "fetch every page (the largest pages the list allows unless --records-per-page) and print them all"),
-		prefetch: intFlag(b, "prefetch", "with --all, pages to request ahead (0-8)"),
+		limit:    intFlag(b, "limit", "print at most this many records, fetching pages until they are printed and no more"),
+		prefetch: intFlag(b, "prefetch", fmt.Sprintf("with --all or --limit, pages to request ahead of the one printed, 0 to %d", maxPrefetch)),
 	}
+	b.onSet("limit", func() error { return atLeast(*l.limit, 1) })
+	b.onSet("prefetch", func() error { return inRange(*l.prefetch, 0, maxPrefetch) })
+	return l
 }
 
-// every reports whether --all asks for every page.
-func (l *listFlags) every() bool { return *l.all }
+// atLeast and inRange check the value of an integer flag; binder.onSet names the flag.
+func atLeast(v, low int) error {
+	if v < low {
+		return fmt.Errorf("%d is less than %d", v, low)
+	}
+	return nil
+}
+
+func inRange(v, low, high int) error {
+	if v < low || v > high {
+		return fmt.Errorf("%d is out of range: %d to %d", v, low, high)
+	}
+	return nil
+}
+
+// every reports whether the command reads pages beyond the first: --all, or --limit.
+func (l *listFlags) every() bool { return *l.all || *l.limit > 0 }
+
+// max is the most records to print, 0 for all.
+func (l *listFlags) max() int {
+	if l == nil {
+		return 0
+	}
+	return *l.limit
+}
 
 func (l *listFlags) options() []mxplatform.CallOption {
 	if *l.prefetch > 0 {
@@ -332,19 +364,25 @@ func (l *listFlags) options() []mxplatform.CallOption {
 // waitFlags are the flags of job commands that can wait for the member to settle.
 type waitFlags struct {
 	wait     *bool
-	interval *float64
+	interval *time.Duration
 	answers  *[]string // nil without --answer (resume takes its answers as the request)
 }
 
 func addWaitFlags(b *binder, mfa bool) *waitFlags {
 	w := &waitFlags{
-		wait: boolFlag(b, "wait", "wait until the member settles, showing progress on stderr; exit 4 or 5 unless it ends CONNECTED"),
-		interval: holder(b, "interval", func(fs *pflag.FlagSet) *float64 {
-			v := new(float64)
-			fs.Float64Var(v, "interval", 3, "with --wait, seconds before the first status read (the pause then grows)")
+		wait: boolFlag(b, "wait", "wait until the member settles, showing its status on stderr; exit 4 or 5 unless it ends CONNECTED"),
+		interval: holder(b, "interval", func(fs *pflag.FlagSet) *time.Duration {
+			v := new(time.Duration)
+			fs.DurationVar(v, "interval", 3*time.Second, "with --wait, the pause before the first status read, such as 500ms (the pause then grows)")
 			return v
 		}),
 	}
+	b.onSet("interval", func() error {
+		if *w.interval <= 0 {
+			return fmt.Errorf("%s is not a positive duration", *w.interval)
+		}
+		return nil
+	})
 	if mfa {
 		w.answers = holder(b, "answer", func(fs *pflag.FlagSet) *[]string {
 			v := new([]string)

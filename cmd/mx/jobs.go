@@ -26,6 +26,9 @@ func (a *app) printJob(r *mxplatform.JobResult) error {
 type waiter struct {
 	a           *app
 	interval    time.Duration
+	inPlace     bool                         // stderr is a terminal: the status is one line, rewritten as it changes
+	lineOpen    bool                         // a status line is on the screen without its newline
+	start       time.Time                    // when the wait began, for the elapsed time of the status line
 	flagAnswers []mxplatform.ChallengeAnswer // --answer: the first round's answers
 	unanswered  error                        // the challenge nobody answered, which ended the wait
 }
@@ -33,7 +36,7 @@ type waiter struct {
 // newWait prepares a wait with the flags of the command; a malformed --answer is a usage
 // error before any request.
 func (a *app) newWait(f *waitFlags) (*waiter, error) {
-	w := &waiter{a: a, interval: time.Duration(*f.interval * float64(time.Second))}
+	w := &waiter{a: a, interval: *f.interval, inPlace: isTerminal(a.errTerminal), start: time.Now()}
 	if f.answers != nil {
 		given, err := parsePairs(*f.answers, challengeAnswer)
 		if err != nil {
@@ -54,6 +57,12 @@ func (w *waiter) options() *mxplatform.WaitOptions {
 			if s.IsBeingAggregated.Value() {
 				state = "aggregating"
 			}
+			if w.inPlace {
+				// \r and erase-line rewrite the line; the status is made printable first.
+				fmt.Fprintf(w.a.stderr, "\r\x1b[K  %s", printable(fmt.Sprintf("%-12s %-11s %s", name, state, time.Since(w.start).Round(time.Second))))
+				w.lineOpen = true
+				return
+			}
 			linef(w.a.stderr, "  %-12s %s", name, state)
 		},
 		AnswerMFA: w.answer,
@@ -63,6 +72,7 @@ func (w *waiter) options() *mxplatform.WaitOptions {
 // answer collects the answers to one round of challenges. When one has no answer, it ends the
 // wait with the member CHALLENGED (nil answers), and settle says how to give one.
 func (w *waiter) answer(_ context.Context, challenges []mxplatform.Challenge) (*mxplatform.MFAAnswers, error) {
+	w.endLine()
 	answers := mxplatform.NewMFAAnswers(challenges)
 	given := w.flagAnswers
 	w.flagAnswers = nil // --answer flags answer the first round only
@@ -80,11 +90,20 @@ func (w *waiter) answer(_ context.Context, challenges []mxplatform.Challenge) (*
 // settle writes where the member settled (see settled); a status other than CONNECTED is a
 // settledError, whose exit code says whether the end user must act.
 func (w *waiter) settle(r *mxplatform.WaitResult) error {
+	w.endLine()
 	detail := ""
 	if w.unanswered != nil && r.Info().Status == mxplatform.ConnectionStatusChallenged {
 		detail = w.unanswered.Error()
 	}
 	return w.a.settled(r, detail)
+}
+
+// endLine ends the status line on the terminal, before other text goes to stderr.
+func (w *waiter) endLine() {
+	if w.lineOpen {
+		fmt.Fprintln(w.a.stderr)
+		w.lineOpen = false
+	}
 }
 
 // settled writes where the member settled: what its status means on stderr, the status on

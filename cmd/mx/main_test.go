@@ -251,7 +251,7 @@ func TestAggregateWaitAnswersMFAFromStdin(t *testing.T) {
 	u, m := newMember(t, vars, mxplatformtest.PasswordOptions)
 	// Without a terminal, answers come from stdin, one line per challenge; "correct" is the
 	// value of the right option.
-	r := mx(t, vars, mxplatformtest.ChallengeAnswer+"\n", "members", "aggregate", "--user", u, "--member", m, "--wait", "--interval", "0.01")
+	r := mx(t, vars, mxplatformtest.ChallengeAnswer+"\n", "members", "aggregate", "--user", u, "--member", m, "--wait", "--interval", "10ms")
 	if r.code != 0 {
 		t.Fatalf("%+v", r)
 	}
@@ -265,7 +265,7 @@ func TestAggregateWaitAnswersMFAFromStdin(t *testing.T) {
 
 	// With no answer anywhere, the command says how to give one.
 	u, m = newMember(t, vars, mxplatformtest.PasswordChallenge)
-	r = mx(t, vars, "", "members", "aggregate", "--user", u, "--member", m, "--wait", "--interval", "0.01")
+	r = mx(t, vars, "", "members", "aggregate", "--user", u, "--member", m, "--wait", "--interval", "10ms")
 	if r.code != exitNeedsUser || !strings.Contains(r.stderr, "--answer") {
 		t.Errorf("no answer: %+v", r)
 	}
@@ -287,14 +287,14 @@ func TestAggregateWaitAnswersMFAFromFlags(t *testing.T) {
 		}
 	}
 	// The right answer by flag, to a job started by the command.
-	r := mx(t, vars, "", "members", "aggregate", "--user", u, "--member", m, "--answer", string(challenges[0].GUID)+"="+mxplatformtest.ChallengeAnswer, "--wait", "--interval", "0.01")
+	r := mx(t, vars, "", "members", "aggregate", "--user", u, "--member", m, "--answer", string(challenges[0].GUID)+"="+mxplatformtest.ChallengeAnswer, "--wait", "--interval", "10ms")
 	if r.code != exitOK || !strings.Contains(r.stderr, "CONNECTED") {
 		t.Errorf("the right answer: %+v", r)
 	}
 	// A wrong one, sent by resume.
 	u, m = newMember(t, vars, mxplatformtest.PasswordChallenge)
 	ok(t, vars, &challenges, "members", "challenges", "--user", u, "--member", m)
-	r = mx(t, vars, "", "members", "resume", "--user", u, "--member", m, "--answer", string(challenges[0].GUID)+"=wrong", "--wait", "--interval", "0.01")
+	r = mx(t, vars, "", "members", "resume", "--user", u, "--member", m, "--answer", string(challenges[0].GUID)+"=wrong", "--wait", "--interval", "10ms")
 	if r.code != exitNeedsUser || !strings.Contains(r.stderr, "REJECTED") {
 		t.Errorf("a wrong answer: %+v", r)
 	}

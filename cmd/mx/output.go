@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"iter"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -13,26 +16,21 @@ import (
 	"github.com/mxsdk/mx-go/mxplatform"
 )
 
-// print writes one resource: indented JSON, or a FIELD VALUE table.
+// Output. Every command that prints data turns it into a JSON tree first (tree: maps, slices,
+// strings, booleans, nil and json.Number, amounts written with their scale), then --jq filters
+// the tree and -o writes it as JSON, a table, CSV or YAML. So one value prints the same in
+// every format: a balance MX sent as 6893.2 is 6893.20 in each.
+
+// outputFormats are the values of -o.
+var outputFormats = []string{"json", "table", "csv", "yaml"}
+
+// print writes one resource.
 func (a *app) print(v any) error {
-	if a.global.output == "table" {
-		row, err := toRow(v)
-		if err != nil {
-			return err
-		}
-		w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(w, "FIELD\tVALUE")
-		for _, k := range sortedKeys(row) {
-			fmt.Fprintf(w, "%s\t%s\n", printable(k), cell(row[k]))
-		}
-		return w.Flush()
-	}
-	b, err := json.MarshalIndent(v, "", "  ")
+	x, err := toTree(v)
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(a.stdout, "%s\n", jsonText(b))
-	return err
+	return a.emit(x, typeName(reflect.TypeOf(v)))
 }
 
 // printPage writes the items of one page and says on stderr when there are more pages.
@@ -43,15 +41,28 @@ func printPage[T any](a *app, items []T, p mxplatform.Pagination) error {
 	return printItems(a, items)
 }
 
-// printAll writes every item of an iterator: as a JSON array written item by item, so that a
-// long listing streams, or as one table.
-func printAll[T any](a *app, seq iter.Seq2[T, error]) error {
-	if a.global.output == "table" {
-		items, err := mxplatform.Collect(seq)
-		if err != nil {
-			return err
+// printAll writes the items of an iterator, at most --limit of them: the iterator is stopped
+// there, so that no page past the last one printed is requested. Plain JSON streams, item by
+// item, so that a long listing shows as it comes; the other formats and --jq need the whole
+// list.
+func printAll[T any](a *app, l *listFlags, seq iter.Seq2[T, error]) error {
+	kind := typeName(reflect.TypeFor[T]())
+	limit := l.max()
+	if a.global.output != "json" || a.global.jq != "" {
+		var items []any
+		for item, err := range seq {
+			if err != nil {
+				return err
+			}
+			x, err := toTree(item)
+			if err != nil {
+				return err
+			}
+			if items = append(items, x); len(items) == limit {
+				break
+			}
 		}
-		return printItems(a, items)
+		return a.emit(orEmpty(items), kind)
 	}
 	n := 0
 	for item, err := range seq {
@@ -61,7 +72,11 @@ func printAll[T any](a *app, seq iter.Seq2[T, error]) error {
 			}
 			return err
 		}
-		b, err := json.MarshalIndent(item, "  ", "  ")
+		x, err := toTree(item)
+		if err != nil {
+			return err
+		}
+		b, err := marshalJSON(x, "  ")
 		if err != nil {
 			return err
 		}
@@ -69,8 +84,10 @@ func printAll[T any](a *app, seq iter.Seq2[T, error]) error {
 		if n == 0 {
 			sep = "[\n"
 		}
-		fmt.Fprintf(a.stdout, "%s  %s", sep, jsonText(b))
-		n++
+		fmt.Fprintf(a.stdout, "%s  %s", sep, b)
+		if n++; n == limit {
+			break
+		}
 	}
 	if n == 0 {
 		_, err := fmt.Fprintln(a.stdout, "[]")
@@ -80,51 +97,112 @@ func printAll[T any](a *app, seq iter.Seq2[T, error]) error {
 	return err
 }
 
-// printItems writes a list: a JSON array, or a table with one row per item.
+// printItems writes a list.
 func printItems[T any](a *app, items []T) error {
-	if items == nil {
-		items = []T{}
-	}
-	if a.global.output != "table" {
-		return a.print(items)
-	}
-	rows := make([]map[string]any, len(items))
-	present := map[string]bool{}
+	out := make([]any, len(items))
 	for i, item := range items {
-		row, err := toRow(item)
+		x, err := toTree(item)
 		if err != nil {
 			return err
 		}
-		rows[i] = row
-		for k, v := range row {
-			if _, nested := v.(map[string]any); !nested {
-				present[k] = true
+		out[i] = x
+	}
+	return a.emit(out, typeName(reflect.TypeFor[T]()))
+}
+
+func orEmpty(items []any) []any {
+	if items == nil {
+		return []any{}
+	}
+	return items
+}
+
+// typeName names the resource type of a value, for its table columns.
+func typeName(t reflect.Type) string {
+	for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice) {
+		t = t.Elem()
+	}
+	if t == nil {
+		return ""
+	}
+	return t.Name()
+}
+
+// emit filters a tree with --jq and writes it in the -o format. kind names the resource type
+// whose preferred columns a table shows ("" for all columns).
+func (a *app) emit(x any, kind string) error {
+	if a.global.jq != "" {
+		results, err := a.runJQ(x)
+		if err != nil {
+			return err
+		}
+		if a.global.output == "json" {
+			// As jq prints: one result a line, text without quotes.
+			for _, r := range results {
+				if s, ok := r.(string); ok {
+					linef(a.stdout, "%s", s)
+					continue
+				}
+				b, err := marshalJSON(r, "")
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(a.stdout, "%s\n", b)
 			}
+			return nil
+		}
+		x, kind = any(results), ""
+		if len(results) == 1 {
+			x = results[0]
 		}
 	}
-	var columns []string
-	for _, c := range tableColumns[reflect.TypeFor[T]().Name()] {
-		if present[c] {
-			columns = append(columns, c)
-		}
+	switch a.global.output {
+	case "table":
+		return writeTable(a.stdout, x, kind)
+	case "csv":
+		return writeCSV(a.stdout, x, kind)
+	case "yaml":
+		return writeYAML(a.stdout, x)
 	}
-	if len(columns) == 0 {
-		columns = sortedKeys(present)
+	b, err := marshalJSON(x, "")
+	if err != nil {
+		return err
 	}
-	w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-	header := make([]string, len(columns))
-	for i, c := range columns {
-		header[i] = printable(strings.ToUpper(c))
+	_, err = fmt.Fprintf(a.stdout, "%s\n", b)
+	return err
+}
+
+// toTree turns a value into its JSON tree, numbers kept exact and amounts given their scale.
+func toTree(v any) (any, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
 	}
-	fmt.Fprintln(w, strings.Join(header, "\t"))
-	for _, row := range rows {
-		cells := make([]string, len(columns))
-		for i, c := range columns {
-			cells[i] = cell(row[c])
-		}
-		fmt.Fprintln(w, strings.Join(cells, "\t"))
+	return decodeTree(b)
+}
+
+// decodeTree decodes JSON text into a tree, numbers kept exact and amounts given their scale.
+func decodeTree(b []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var x any
+	if err := dec.Decode(&x); err != nil {
+		return nil, err
 	}
-	return w.Flush()
+	return scaleAmounts(x), nil
+}
+
+// marshalJSON writes a tree as indented JSON, each line after the first starting with prefix,
+// the characters a terminal acts on escaped (see jsonText).
+func marshalJSON(x any, prefix string) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(x); err != nil {
+		return nil, err
+	}
+	return jsonText(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))), nil
 }
 
 // tableColumns are the columns a list of each resource shows in a table, those the answer
@@ -146,23 +224,111 @@ var tableColumns = map[string][]string{
 	"Merchant":      {"guid", "name", "website_url"},
 }
 
-// toRow turns a resource into its JSON members, numbers kept exact.
-func toRow(v any) (map[string]any, error) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	var row map[string]any
-	if err := dec.Decode(&row); err != nil {
-		return nil, err
-	}
-	return row, nil
+// listKinds name the resource type of the records of MX's lists by the member holding them,
+// for the columns of `mx api`'s tables.
+var listKinds = map[string]string{
+	"users": "User", "members": "Member", "accounts": "Account", "account_numbers": "AccountNumber",
+	"account_owners": "AccountOwner", "transactions": "Transaction", "institutions": "Institution",
+	"credentials": "Credential", "challenges": "Challenge", "statements": "Statement",
+	"holdings": "Holding", "categories": "Category", "merchants": "Merchant",
 }
 
-// cell shows a value in a table cell: text made printable, so that a tab or a line break in
-// MX's data cannot add cells or rows.
+// rowsOf returns the records of a tree as rows: a list's objects, an object alone, or a
+// value of each scalar in a column named value. columns are the preferred columns of kind
+// that the rows hold, else every column a row holds outside nested objects.
+func rowsOf(x any, kind string, every bool) (rows []map[string]any, columns []string) {
+	switch v := x.(type) {
+	case []any:
+		for _, item := range v {
+			if m, ok := item.(map[string]any); ok {
+				rows = append(rows, m)
+			} else {
+				rows = append(rows, map[string]any{"value": item})
+			}
+		}
+	case map[string]any:
+		rows = []map[string]any{v}
+	default:
+		rows = []map[string]any{{"value": v}}
+	}
+	present := map[string]bool{}
+	for _, row := range rows {
+		for k, v := range row {
+			if _, nested := v.(map[string]any); !nested {
+				present[k] = true
+			}
+		}
+	}
+	for _, c := range tableColumns[kind] {
+		if present[c] {
+			columns = append(columns, c)
+		}
+	}
+	if len(columns) == 0 || every {
+		for _, c := range sortedKeys(present) {
+			if !slices.Contains(columns, c) {
+				columns = append(columns, c)
+			}
+		}
+	}
+	return rows, columns
+}
+
+// writeTable writes a list as a table with one row per item, and one object as FIELD VALUE
+// lines.
+func writeTable(out io.Writer, x any, kind string) error {
+	w := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	if m, ok := x.(map[string]any); ok {
+		fmt.Fprintln(w, "FIELD\tVALUE")
+		for _, k := range sortedKeys(m) {
+			fmt.Fprintf(w, "%s\t%s\n", printable(k), cell(m[k]))
+		}
+		return w.Flush()
+	}
+	rows, columns := rowsOf(x, kind, false)
+	header := make([]string, len(columns))
+	for i, c := range columns {
+		header[i] = printable(strings.ToUpper(c))
+	}
+	fmt.Fprintln(w, strings.Join(header, "\t"))
+	for _, row := range rows {
+		cells := make([]string, len(columns))
+		for i, c := range columns {
+			cells[i] = cell(row[c])
+		}
+		fmt.Fprintln(w, strings.Join(cells, "\t"))
+	}
+	return w.Flush()
+}
+
+// writeCSV writes a list as CSV with a header line and one line per item (one object is one
+// line), every field that is not a nested object a column, the preferred ones first. Cells are
+// made printable as in tables: CSV is for people and spreadsheets, -o json for exact data.
+func writeCSV(out io.Writer, x any, kind string) error {
+	rows, columns := rowsOf(x, kind, true)
+	w := csv.NewWriter(out)
+	header := make([]string, len(columns))
+	for i, c := range columns {
+		header[i] = printable(c)
+	}
+	if err := w.Write(header); err != nil {
+		return err
+	}
+	for _, row := range rows {
+		cells := make([]string, len(columns))
+		for i, c := range columns {
+			cells[i] = cell(row[c])
+		}
+		if err := w.Write(cells); err != nil {
+			return err
+		}
+	}
+	w.Flush()
+	return w.Error()
+}
+
+// cell shows a value in a table or CSV cell: text made printable, so that a tab or a line
+// break in MX's data cannot add cells or rows; a list or object as compact JSON.
 func cell(v any) string {
 	switch x := v.(type) {
 	case nil:
@@ -174,8 +340,11 @@ func cell(v any) string {
 	case bool:
 		return fmt.Sprint(x)
 	}
-	b, _ := json.Marshal(v)
-	return printable(string(b))
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
+	return printable(strings.TrimSuffix(buf.String(), "\n"))
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -38,7 +38,7 @@ func TestLongNamesTheVersions(t *testing.T) {
 		{Version: current, Method: "GET", Path: "/users/{user_identifier}", Description: "Reads."},
 		{Version: old, Method: "GET", Path: "/users/{user_guid}"},
 	}}
-	if got, want := long(both), "Reads.\n\nMX operation readMember: GET /users/{user_identifier}; in API version v20111101, GET /users/{user_guid}."; got != want {
+	if got, want := long(both), "Reads.\n\nSends GET /users/{user_identifier}; in API version v20111101, GET /users/{user_guid}."; got != want {
 		t.Errorf("long %q, want %q", got, want)
 	}
 	oldOnly := &command{ID: "requestConnectWidgetURL", Variants: []variant{{Version: old, Method: "POST", Path: "/x", Description: "Old."}}}
@@ -48,5 +48,25 @@ func TestLongNamesTheVersions(t *testing.T) {
 	currentOnly := &command{ID: "listHoldings", Variants: []variant{{Version: current, Method: "GET", Path: "/y", Description: "New."}}}
 	if got := long(currentOnly); !strings.HasSuffix(got, "API version v20250224 only (the default).") {
 		t.Errorf("long %q", got)
+	}
+}
+
+func TestForPeople(t *testing.T) {
+	update := &command{ID: "updateAccountByMember", Group: "accounts", Name: "update"}
+	c := &command{ID: "listTransactions", Group: "transactions", Name: "list", Variants: []variant{{Flags: []flag{{Name: "from", Key: "from_date"}}}}}
+	byID := map[string]*command{c.ID: c, update.ID: update}
+	got := forPeople("Use `from_date` and `page`; hide it with updateAccountByMember, not updateAccountByMemberLater.", c, byID)
+	want := "Use --from and page; hide it with 'mx accounts update', not updateAccountByMemberLater."
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	for usage, want := range map[string]string{
+		"When true, only institutions that support account verification": "Only institutions that support account verification",
+		"When false, transactions are not gathered":                      "Gather transactions, as MX does unless --flag=false",
+		"Whether the account is hidden":                                  "Whether the account is hidden",
+	} {
+		if got := positive("flag", usage); got != want {
+			t.Errorf("positive(%q) = %q, want %q", usage, got, want)
+		}
 	}
 }

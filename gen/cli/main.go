@@ -37,13 +37,18 @@ func main() {
 	}
 }
 
+// webhookSpec is the document of MX's webhooks, whose amounts mx webhooks prints.
+const webhookSpec = "api/webhooks.yaml"
+
 func run() error {
 	byID := map[string]*command{}
+	var docs []*openapi3.T
 	for _, v := range versions {
 		doc, err := openapi3.NewLoader().LoadFromFile(v.Spec)
 		if err != nil {
 			return err
 		}
+		docs = append(docs, doc)
 		for path, item := range doc.Paths.Map() {
 			for method, o := range item.Operations() {
 				p, ok := commands[o.OperationID]
@@ -70,12 +75,26 @@ func run() error {
 	if len(byID) != len(commands) {
 		return fmt.Errorf("%d operations, %d placed", len(byID), len(commands))
 	}
+	hooks, err := openapi3.NewLoader().LoadFromFile(webhookSpec)
+	if err != nil {
+		return err
+	}
+	amounts, err := amountFields(append(docs, hooks))
+	if err != nil {
+		return err
+	}
 	var cmds []*command
 	for _, c := range byID {
 		if err := check(c); err != nil {
 			return fmt.Errorf("%s: %w", c.ID, err)
 		}
-		c.Long = long(c)
+		c.Long = forPeople(long(c), c, byID)
+		c.Short = forPeople(c.Short, c, byID)
+		for i := range c.Variants {
+			for j, f := range c.Variants[i].Flags {
+				c.Variants[i].Flags[j].Call = forPeople(f.Call, c, byID)
+			}
+		}
 		if c.Variants[0].Version.Name != versions[0].Name {
 			// Listed in its group's help under the default version, which does not have it.
 			c.Short += fmt.Sprintf(" (%s only)", c.Variants[0].Version.Name)
@@ -102,8 +121,8 @@ func run() error {
 		examples[c.Group] += c.Example + "\n"
 	}
 	var buf bytes.Buffer
-	err := tmpl.Execute(&buf, map[string]any{
-		"Commands": cmds, "Groups": groupNames, "GroupShort": groups, "GroupExamples": examples, "Versions": versions, "Notes": notes,
+	err = tmpl.Execute(&buf, map[string]any{
+		"Amounts": amounts, "Commands": cmds, "Groups": groupNames, "GroupShort": groups, "GroupExamples": examples, "Versions": versions, "Notes": notes,
 	})
 	if err != nil {
 		return err
@@ -141,10 +160,10 @@ func check(c *command) error {
 }
 
 // long is the help of a command: what the operation does, as the first version that has it
-// describes it, then the operation and its path in each version.
+// describes it, then the request it sends in each version.
 func long(c *command) string {
 	first := c.Variants[0]
-	s := first.Description + fmt.Sprintf("\n\nMX operation %s: %s %s", c.ID, first.Method, first.Path)
+	s := first.Description + fmt.Sprintf("\n\nSends %s %s", first.Method, first.Path)
 	if len(c.Variants) == len(versions) {
 		for _, vr := range c.Variants[1:] {
 			if vr.Path != first.Path || vr.Method != first.Method {

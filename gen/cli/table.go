@@ -187,11 +187,26 @@ var elsewhere = map[string]string{
 	"requestConnectWidgetURL": "'mx widgets url' (widget type connect_widget, the default) requests a Connect URL in every version",
 }
 
+// booleanUsages word, by the first sentence of their description in the specs, the boolean
+// flags that the specs describe by what false does or by both values; "=false" becomes the
+// flag's own --name=false.
+var booleanUsages = map[string]string{
+	"When false, holdings are not gathered by this aggregation":                                  "Gather holdings in this aggregation, as MX does unless =false",
+	"When false, transactions are not gathered by this aggregation":                              "Gather transactions in this aggregation, as MX does unless =false",
+	"When false, transactions are not gathered":                                                  "Gather transactions, as MX does unless =false",
+	"When false, creating or updating a member in the widget does not gather transactions":       "Gather transactions when the widget creates or updates a member, as MX does unless =false",
+	"When given, only disabled (true) or only enabled (false) users":                             "Only disabled users (=false: only enabled ones)",
+	"When given, only manual (true) or only aggregated (false) accounts":                         "Only manual accounts (=false: only aggregated ones)",
+	"When given, only accounts whose member is (true) or is not (false) managed by the end user": "Only accounts whose member the end user manages (=false: only the others)",
+	"When given, only accounts whose member is (true) or is not (false) managed by the user":     "Only accounts whose member the user manages (=false: only the others)",
+}
+
 // reservedFlags are the flags cmd/mx declares itself, globally or on some commands: no
 // parameter or field may take their name.
 var reservedFlags = map[string]bool{
 	"client-id": true, "api-key": true, "env": true, "base-url": true, "config": true, "output": true,
 	"verbose": true, "timeout": true, "api-version": true, "help": true,
-	"all": true, "prefetch": true, "wait": true, "interval": true, "out": true,
+	"profile": true, "jq": true, "version": true,
+	"all": true, "limit": true, "prefetch": true, "wait": true, "interval": true, "out": true,
 	"accept-language": true, "callback-payload": true,
 }

@@ -44,6 +44,14 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// amountFields are the members the specs type as decimals, which the CLI prints with their
+// scale (see scaleAmounts).
+var amountFields = map[string]bool{
+{{- range .Amounts}}
+	{{quote .}}: true,
+{{- end}}
+}
+
 // addOperationCommands adds a command per operation of the MX Platform API ({{versionNames .Versions}}),
 // in its group.
 func addOperationCommands(root *cobra.Command, a *app) {
@@ -146,7 +154,7 @@ func {{declarer $c .Version}}(a *app, b *binder) runFunc {
 		})
 {{- else if eq .Result "page"}}
 		if lf.every() {
-			return printAll(a, api.{{$c.GoName}}Iter(ctx{{$args}}, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.{{$c.GoName}}Iter(ctx{{$args}}, &params, append(opts, lf.options()...)...))
 		}
 		v, err := {{$call}}
 		if err != nil {
@@ -155,7 +163,7 @@ func {{declarer $c .Version}}(a *app, b *binder) runFunc {
 		return printPage(a, v.Items, v.Pagination)
 {{- else if eq .Result "challenges"}}
 		if lf.every() {
-			return printAll(a, api.{{$c.GoName}}Iter(ctx{{$args}}, &params, append(opts, lf.options()...)...))
+			return printAll(a, lf, api.{{$c.GoName}}Iter(ctx{{$args}}, &params, append(opts, lf.options()...)...))
 		}
 		v, err := {{$call}}
 		if err != nil {
@@ -179,6 +187,7 @@ func {{declarer $c .Version}}(a *app, b *binder) runFunc {
 			return err
 		}
 		r, err := api.WaitForJob(ctx{{$args}}, w.options(), opts...)
+		w.endLine()
 		if err != nil {
 			return err
 		}
@@ -190,6 +199,7 @@ func {{declarer $c .Version}}(a *app, b *binder) runFunc {
 				return err
 			}
 			r, err := api.{{.Wait}}(ctx{{$args}}{{if .Params}}, &params{{end}}, w.options(), opts...)
+			w.endLine()
 			if err != nil {
 				return err
 			}

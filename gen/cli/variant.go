@@ -47,7 +47,7 @@ type param struct{ Var, Type string }
 
 // flag is the declaration of one flag: the binder call, and the flag's name and kind (the
 // value pflag holds), which the versions of a command must agree on.
-type flag struct{ Call, Name, Kind string }
+type flag struct{ Call, Name, Kind, Key string }
 
 // object is a nested object of a request: a local variable of its type whose fields the flags
 // fill, set into its field (Field) when any of its flags (Names) was given.
@@ -87,7 +87,7 @@ func buildVariant(v apiVersion, path, method string, o *openapi3.Operation) (var
 		}
 		pv := genutil.LowerFirst(genutil.GoName(name))
 		vr.PathParams = append(vr.PathParams, param{Var: pv, Type: "mxplatform." + goType})
-		vr.Flags = append(vr.Flags, flag{fmt.Sprintf("pathSegment(b, &%s, %q, %q)", pv, flagName(name), usage), flagName(name), kindString})
+		vr.Flags = append(vr.Flags, flag{fmt.Sprintf("pathSegment(b, &%s, %q, %q)", pv, flagName(name), usage), flagName(name), kindString, name})
 	}
 	for _, pr := range o.Parameters {
 		pv := pr.Value
@@ -255,7 +255,7 @@ func binderFor(v apiVersion, dst, name, key, description string, ref *openapi3.S
 		usage = firstLine(s.Description)
 	}
 	call := func(kind, format string, args ...any) (flag, error) {
-		return flag{Call: fmt.Sprintf(format, args...), Name: name, Kind: kind}, nil
+		return flag{Call: fmt.Sprintf(format, args...), Name: name, Kind: kind, Key: key}, nil
 	}
 	switch {
 	case len(s.Enum) > 0 && !value:
@@ -273,7 +273,7 @@ func binderFor(v apiVersion, dst, name, key, description string, ref *openapi3.S
 	case s.Type.Is("string"):
 		return call(kindString, "value(b, &%s, %q, %q)", dst, name, usage)
 	case s.Type.Is("boolean") && !value:
-		return call(kindBool, "boolean(b, &%s, %q, %q)", dst, name, usage)
+		return call(kindBool, "boolean(b, &%s, %q, %q)", dst, name, positive(name, usage))
 	case s.Type.Is("integer") && !value:
 		return call(kindInt, "integer(b, &%s, %q, %q)", dst, name, usage)
 	case s.Type.Is("number") && s.Format == "decimal" && !value:
