@@ -17,9 +17,6 @@ func (f v20250224Handlers) DeactivateUser(context.Context, server25.DeactivateUs
 func (f v20250224Handlers) DeleteMicrodeposit(context.Context, server25.DeleteMicrodepositRequestObject) (server25.DeleteMicrodepositResponseObject, error) {
 	return nil, errorf(501, "pending")
 }
-func (f v20250224Handlers) EnhanceTransactions(context.Context, server25.EnhanceTransactionsRequestObject) (server25.EnhanceTransactionsResponseObject, error) {
-	return nil, errorf(501, "pending")
-}
 func (f v20250224Handlers) FetchRewards(context.Context, server25.FetchRewardsRequestObject) (server25.FetchRewardsResponseObject, error) {
 	return nil, errorf(501, "pending")
 }
