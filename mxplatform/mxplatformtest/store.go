@@ -30,6 +30,9 @@ type userRec struct {
 	data       mxplatform.User
 	members    []*memberRec
 	categories []*categoryRec // custom categories, in creation order
+	// holdingsOff is set by deactivateUser: the user's holdings are gone and none are gathered
+	// again.
+	holdingsOff bool
 }
 
 // memberRec is a member and the state of its jobs.

@@ -8,12 +8,6 @@ import (
 func (f v20250224Handlers) CreateMicrodeposit(context.Context, server25.CreateMicrodepositRequestObject) (server25.CreateMicrodepositResponseObject, error) {
 	return nil, errorf(501, "pending")
 }
-func (f v20250224Handlers) CreditCard(context.Context, server25.CreditCardRequestObject) (server25.CreditCardResponseObject, error) {
-	return nil, errorf(501, "pending")
-}
-func (f v20250224Handlers) DeactivateUser(context.Context, server25.DeactivateUserRequestObject) (server25.DeactivateUserResponseObject, error) {
-	return nil, errorf(501, "pending")
-}
 func (f v20250224Handlers) DeleteMicrodeposit(context.Context, server25.DeleteMicrodepositRequestObject) (server25.DeleteMicrodepositResponseObject, error) {
 	return nil, errorf(501, "pending")
 }
