@@ -14,15 +14,6 @@ func (f v20250224Handlers) DeleteMicrodeposit(context.Context, server25.DeleteMi
 func (f v20250224Handlers) FetchRewards(context.Context, server25.FetchRewardsRequestObject) (server25.FetchRewardsResponseObject, error) {
 	return nil, errorf(501, "pending")
 }
-func (f v20250224Handlers) GetAccountsData(context.Context, server25.GetAccountsDataRequestObject) (server25.GetAccountsDataResponseObject, error) {
-	return nil, errorf(501, "pending")
-}
-func (f v20250224Handlers) GetIdentityData(context.Context, server25.GetIdentityDataRequestObject) (server25.GetIdentityDataResponseObject, error) {
-	return nil, errorf(501, "pending")
-}
-func (f v20250224Handlers) GetTransactionsData(context.Context, server25.GetTransactionsDataRequestObject) (server25.GetTransactionsDataResponseObject, error) {
-	return nil, errorf(501, "pending")
-}
 func (f v20250224Handlers) ListAccountsInsight(context.Context, server25.ListAccountsInsightRequestObject) (server25.ListAccountsInsightResponseObject, error) {
 	return nil, errorf(501, "pending")
 }
