@@ -10,8 +10,8 @@ import (
 // A job is what MX runs on a member: a standard aggregation (on creation, on aggregateMember,
 // on new credentials, after OAuth), a balance check, a verification (account numbers), an
 // identification (account owners), an extended history (older transactions), a statements
-// fetch or a rewards fetch. It moves through steps; each step changes the member the way MX's would, so that a
-// client polling readMember or readMemberStatus sees realistic states:
+// fetch or a rewards fetch. It moves through steps; each step changes the member the way MX's
+// would, so that a client polling readMember or readMemberStatus sees realistic states:
 //
 //	start          is_being_aggregated true, aggregated_at set, has_processed_* false
 //	authenticate   CONNECTED; or CHALLENGED (waits for resumeAggregation); or DELAYED; or the

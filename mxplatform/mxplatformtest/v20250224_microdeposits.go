@@ -148,9 +148,10 @@ func allDigits(s string) bool {
 // abaValid reports whether a nine-digit routing number has a right ABA check digit: 3, 7 and 1
 // times its digits, in turn, sum to a multiple of 10.
 func abaValid(routing string) bool {
+	weights := [3]int{3, 7, 1}
 	sum := 0
 	for i, c := range routing {
-		sum += int(c-'0') * []int{3, 7, 1}[i%3]
+		sum += int(c-'0') * weights[i%3]
 	}
 	return sum%10 == 0
 }
