@@ -48,7 +48,8 @@ func budgetHooks() resourceHooks {
 			next["revision"] = r.num("revision") + 1
 			return nil
 		},
-		render: renderBudget,
+		render:     renderBudget,
+		mayBeEmpty: []string{"parent_guid"},
 	}
 }
 
@@ -202,7 +203,9 @@ func (f *Fake) generateBudgets(sc resourceScope, now time.Time) ([]*record, erro
 		return nil, errorf(http.StatusUnprocessableEntity, "No category has spending in each of the two previous calendar months: there is nothing to generate budgets from.")
 	}
 	name := func(g mxplatform.CategoryGUID) string { n, _, _ := categoryNames(u, g); return n }
-	byName := func(a, b mxplatform.CategoryGUID) int { return cmp.Or(cmp.Compare(name(a), name(b)), cmp.Compare(a, b)) }
+	byName := func(a, b mxplatform.CategoryGUID) int {
+		return cmp.Or(cmp.Compare(name(a), name(b)), cmp.Compare(a, b))
+	}
 	slices.SortFunc(tops, byName)
 	var out []*record
 	for _, top := range tops {
