@@ -74,8 +74,8 @@ func wantNoToken(t testing.TB, what, text, token string) {
 	}
 }
 
-// processorSetup is a member of Chase, which MX throttles (MX Bank is never), whose accounts
-// were verified and identified.
+// processorSetup is a member of Chase, which MX throttles (MX Bank is never), with a checking
+// and a savings account, both verified and identified.
 type processorSetup struct {
 	user     mxplatform.UserGUID
 	member   mxplatform.MemberGUID
@@ -83,26 +83,31 @@ type processorSetup struct {
 	savings  mxplatform.Account
 }
 
+// newProcessorSetup seeds the first login of a fixed list whose generated data has a checking
+// and a savings account, the same in every run.
 func newProcessorSetup(t testing.TB, srv *mxplatformtest.Server, mx *mxplatform.API) processorSetup {
 	t.Helper()
-	s := seedMember(t, srv, "chase", "processor-user", mxplatform.SupportedProductAccountVerification, mxplatform.SupportedProductIdentityVerification)
-	accts, err := mx.ListMemberAccounts(context.Background(), s.user, s.member, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := processorSetup{user: s.user, member: s.member}
-	for _, a := range accts.Items {
-		switch a.Type {
-		case mxplatform.AccountTypeChecking:
-			out.checking = a
-		case mxplatform.AccountTypeSavings:
-			out.savings = a
+	for i := range 50 {
+		s := seedMember(t, srv, "chase", fmt.Sprintf("processor-%d", i), mxplatform.SupportedProductAccountVerification, mxplatform.SupportedProductIdentityVerification)
+		accts, err := mx.ListMemberAccounts(context.Background(), s.user, s.member, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := processorSetup{user: s.user, member: s.member}
+		for _, a := range accts.Items {
+			switch a.Type {
+			case mxplatform.AccountTypeChecking:
+				out.checking = a
+			case mxplatform.AccountTypeSavings:
+				out.savings = a
+			}
+		}
+		if out.checking.GUID != "" && out.savings.GUID != "" {
+			return out
 		}
 	}
-	if out.checking.GUID == "" {
-		t.Fatalf("the member has no checking account: %+v", accts.Items)
-	}
-	return out
+	t.Fatal("no login of the list has a checking and a savings account")
+	return processorSetup{}
 }
 
 func TestProcessorTokens(t *testing.T) {
@@ -188,16 +193,13 @@ func TestProcessorTokens(t *testing.T) {
 	wantStatusErr(t, err, 429)
 
 	// A token of another account of the same member reads that account only.
-	if s.savings.GUID != "" {
-		other := newProcessor(t, srv, tokenFor(t, srv, mx, ug, mg, s.savings.GUID))
-		ob, err := other.ReadAccountBalance(ctx)
-		if err != nil || deref(ob.AccountGUID) != s.savings.GUID {
-			t.Errorf("ReadAccountBalance with the savings token = %+v, %v", ob, err)
-		}
-		on, err := other.RequestAccountNumber(ctx)
-		if err != nil || len(on) != 1 || on[0].AccountGUID != s.savings.GUID {
-			t.Errorf("RequestAccountNumber with the savings token = %+v, %v", on, err)
-		}
+	savingsToken := tokenFor(t, srv, mx, ug, mg, s.savings.GUID)
+	other := newProcessor(t, srv, savingsToken)
+	if ob, err := other.ReadAccountBalance(ctx); err != nil || deref(ob.AccountGUID) != s.savings.GUID {
+		t.Errorf("ReadAccountBalance with the savings token = %+v, %v", ob, err)
+	}
+	if on, err := other.RequestAccountNumber(ctx); err != nil || len(on) != 1 || on[0].AccountGUID != s.savings.GUID {
+		t.Errorf("RequestAccountNumber with the savings token = %+v, %v", on, err)
 	}
 
 	// The code over HTTP, as a processor written in another language exchanges it.
@@ -236,10 +238,8 @@ func TestProcessorTokens(t *testing.T) {
 			t.Errorf("listed token: active %v, processor %q, expires %s; want active for 90 days", x.Active, x.PaymentProcessorGUID, x.ExpiresAt)
 		}
 	}
-	if s.savings.GUID != "" {
-		if other, err := mx.ListTokens(ctx, mxplatform.AccountLocator{UserGUID: &ug, MemberGUID: &mg, AccountGUID: &s.savings.GUID}); err != nil || len(other) != 1 || other[0].AccessToken == token {
-			t.Errorf("ListTokens of the savings account = %d tokens, %v; want its own one", len(other), err)
-		}
+	if listed, err := mx.ListTokens(ctx, mxplatform.AccountLocator{UserGUID: &ug, MemberGUID: &mg, AccountGUID: &s.savings.GUID}); err != nil || len(listed) != 1 || listed[0].AccessToken != savingsToken {
+		t.Errorf("ListTokens of the savings account = %d tokens, %v; want its own one", len(listed), err)
 	}
 	_, err = mx.ListTokens(ctx, mxplatform.AccountLocator{UserGUID: &ug})
 	wantMessage(t, err, 400, "scope")
