@@ -395,3 +395,88 @@ func TestTransactionRulesApply(t *testing.T) {
 		t.Errorf("ReadTransaction of the first user = %+v, %v; want it unchanged", again, err)
 	}
 }
+
+// Tags and taggings follow their user and transactions: a disabled user's answer 403, a
+// deleted transaction takes its taggings with it, and the paths that take a user identifier
+// take the partner's id.
+func TestTagsFollowTheirUserAndTransactions(t *testing.T) {
+	srv := mxplatformtest.NewServer(t, mxplatformtest.WithStepInterval(0))
+	mx := newAPI(t, srv)
+	ctx := context.Background()
+	ug := newUser(t, mx)
+	if _, err := mx.UpdateUser(ctx, ug, mxplatform.UserUpdateRequest{ID: mxplatform.Ptr(mxplatform.UserID("tagger"))}); err != nil {
+		t.Fatal(err)
+	}
+	acct, err := mx.CreateManualAccount(ctx, ug, mxplatform.AccountCreateRequest{AccountType: mxplatform.AccountTypeChecking, Name: "Cash"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := mxplatform.DateOf(srv.Fake.Now())
+	var txns []*mxplatform.Transaction
+	for _, d := range []string{"Coffee", "Train"} {
+		x, err := mx.CreateManualTransaction(ctx, ug, acct.GUID, mxplatform.TransactionCreateRequest{Amount: mxplatform.MustDecimal("3.50"), Date: today, Description: d, Type: mxplatform.TransactionTypeDebit})
+		if err != nil {
+			t.Fatalf("CreateManualTransaction: %v", err)
+		}
+		txns = append(txns, x)
+	}
+	tag, err := mx.CreateTag(ctx, ug, mxplatform.TagCreateRequest{Name: "Daily"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var taggings []*mxplatform.Tagging
+	for _, x := range txns {
+		tg, err := mx.CreateTagging(ctx, ug, mxplatform.TaggingCreateRequest{TagGUID: tag.GUID, TransactionGUID: x.GUID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		taggings = append(taggings, tg)
+	}
+	byID, err := mx.ListTransactionsByTag(ctx, mxplatform.UserID("tagger"), tag.GUID, nil)
+	if err != nil || len(byID.Items) != 2 {
+		t.Fatalf("ListTransactionsByTag(partner id) = %+v, %v; want the two transactions", byID, err)
+	}
+
+	// A body without the tag's name at all.
+	resp := do(t, srv, request{method: "POST", path: "/users/" + string(ug) + "/tags", body: `{"tag": {}}`})
+	if resp.status != 400 || !strings.Contains(resp.message(t), "name") {
+		t.Errorf("createTag without a name answered %d %s, want 400 naming the field", resp.status, resp.body)
+	}
+
+	// Deleting a transaction deletes its taggings.
+	if err := mx.DeleteManualTransactions(ctx, ug, txns[0].GUID); err != nil {
+		t.Fatal(err)
+	}
+	_, err = mx.ReadTagging(ctx, ug, taggings[0].GUID)
+	wantStatusErr(t, err, 404)
+	if left, err := mx.ListTransactionsByTag(ctx, ug, tag.GUID, nil); err != nil || len(left.Items) != 1 || left.Items[0].GUID != txns[1].GUID {
+		t.Errorf("ListTransactionsByTag after deleting a transaction = %+v, %v", left, err)
+	}
+
+	// A disabled user's tags answer 403 until the user is enabled again.
+	if _, err := mx.UpdateUser(ctx, ug, mxplatform.UserUpdateRequest{IsDisabled: mxplatform.Ptr(true)}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = mx.ListTags(ctx, ug, nil)
+	wantStatusErr(t, err, 403)
+	_, err = mx.CreateTagging(ctx, ug, mxplatform.TaggingCreateRequest{TagGUID: tag.GUID, TransactionGUID: txns[1].GUID})
+	wantStatusErr(t, err, 403)
+	_, err = mx.ListTransactionsByTag(ctx, ug, tag.GUID, nil)
+	wantStatusErr(t, err, 403)
+	if _, err := mx.UpdateUser(ctx, ug, mxplatform.UserUpdateRequest{IsDisabled: mxplatform.Ptr(false)}); err != nil {
+		t.Fatal(err)
+	}
+	if read, err := mx.ReadTag(ctx, ug, tag.GUID); err != nil || read.Name != "Daily" {
+		t.Errorf("ReadTag once enabled = %+v, %v", read, err)
+	}
+
+	// Deleting the user deletes everything of theirs.
+	if err := mx.DeleteUser(ctx, ug); err != nil {
+		t.Fatal(err)
+	}
+	_, err = mx.ReadTag(ctx, ug, tag.GUID)
+	wantStatusErr(t, err, 404)
+	if c := srv.Fake.Counts(); c != (mxplatformtest.Counts{}) {
+		t.Errorf("after deleting the only user the fake holds %+v", c)
+	}
+}
