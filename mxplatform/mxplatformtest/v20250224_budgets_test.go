@@ -508,3 +508,61 @@ func TestGoals(t *testing.T) {
 	}
 	wantServed(t, srv, "listGoals", "createGoal", "repositionGoals", "readGoal", "updateGoal", "deleteGoal")
 }
+
+// Budgets of subcategories made before their top-level category's take it as parent when it
+// comes, so that the cash flow profile counts each amount once; a custom category's budget
+// goes with the category, its spending then counting in the parent category.
+func TestBudgetsFollowTheirCategories(t *testing.T) {
+	srv := mxplatformtest.NewServer(t, mxplatformtest.WithStepInterval(0))
+	mx := newAPI(t, srv)
+	ctx := context.Background()
+	ug, acct, cats := manualUser(t, mx)
+	food := cats["Food & Dining"]
+	custom, err := mx.CreateCategory(ctx, ug, mxplatform.CategoryCreateRequest{Name: "Farmers market", ParentGUID: food.GUID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cats[custom.Name] = *custom
+	seedSpending(t, srv, ug, acct, cats, []spend{{cat: "Farmers market", amount: "17.25", day: srv.Fake.Now()}})
+
+	groceries, err := mx.CreateBudget(ctx, ug, mxplatform.BudgetCreateRequest{CategoryGUID: cats["Groceries"].GUID, Amount: mxplatform.Ptr(mxplatform.MustDecimal("100"))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	market, err := mx.CreateBudget(ctx, ug, mxplatform.BudgetCreateRequest{CategoryGUID: custom.GUID, Amount: mxplatform.Ptr(mxplatform.MustDecimal("40"))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if groceries.ParentGUID != "" || market.ParentGUID != "" {
+		t.Fatalf("budgets made before their top-level budget have parents: %q, %q", groceries.ParentGUID, market.ParentGUID)
+	}
+	wantAmount(t, "the custom category's transaction_total", market.TransactionTotal, dec("17.25"))
+	top, err := mx.CreateBudget(ctx, ug, mxplatform.BudgetCreateRequest{CategoryGUID: food.GUID, Amount: mxplatform.Ptr(mxplatform.MustDecimal("150"))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAmount(t, "the top-level budget's transaction_total", top.TransactionTotal, dec("17.25"))
+	for _, g := range []mxplatform.BudgetGUID{groceries.GUID, market.GUID} {
+		b, err := mx.ReadSpecificBudget(ctx, ug, g)
+		if err != nil || b.ParentGUID != top.GUID || b.Revision.Value() != 2 {
+			t.Errorf("ReadSpecificBudget(%s) once the top-level budget exists = %+v, %v; want its parent, revision 2", g, b, err)
+		}
+	}
+	prof, err := mx.ReadMonthlyCashFlowProfile(ctx, ug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAmount(t, "budgeted_expenses", prof.BudgetedExpenses, dec("150"))
+
+	// Deleting the custom category deletes its budget; its transactions count in Food & Dining.
+	if err := mx.DeleteCategory(ctx, ug, custom.GUID); err != nil {
+		t.Fatal(err)
+	}
+	_, err = mx.ReadSpecificBudget(ctx, ug, market.GUID)
+	wantStatusErr(t, err, 404)
+	if b, err := mx.ReadSpecificBudget(ctx, ug, top.GUID); err != nil {
+		t.Fatal(err)
+	} else {
+		wantAmount(t, "the top-level budget's transaction_total after the delete", b.TransactionTotal, dec("17.25"))
+	}
+}
