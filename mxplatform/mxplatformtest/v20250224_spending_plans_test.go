@@ -91,8 +91,10 @@ func TestSpendingPlans(t *testing.T) {
 	if one, err := mx.ReadSpendingPlanIteration(ctx, ug, plan.GUID, 1); err != nil || *one != *cur {
 		t.Errorf("ReadSpendingPlanIteration(1) = %+v, %v; want %+v", one, err, cur)
 	}
-	_, err = mx.ReadSpendingPlanIteration(ctx, ug, plan.GUID, 2)
-	wantMessage(t, err, 404, "Spending plan iteration not found")
+	for _, n := range []int{2, 0, -1} {
+		_, err = mx.ReadSpendingPlanIteration(ctx, ug, plan.GUID, n)
+		wantMessage(t, err, 404, "Spending plan iteration not found")
+	}
 
 	// Items count what went out, or came in, in their category this month.
 	item, err := mx.CreateSpendingPlanIterationItem(ctx, ug, plan.GUID, mxplatform.SpendingPlanIterationItemRequest{CategoryGUID: &groceries.GUID, PlannedAmount: mxplatform.MustDecimal("50")})
