@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mxsdk/mx-go/mxplatform"
 	"github.com/mxsdk/mx-go/mxplatform/mxplatformtest"
@@ -149,6 +150,8 @@ func TestACHReturns(t *testing.T) {
 	filter("return_code", &mxplatform.ListACHReturnsParams{ReturnCode: mxplatform.Ptr("R01")}, r.GUID, third.GUID)
 	filter("institution_guid", &mxplatform.ListACHReturnsParams{InstitutionGUID: &member.InstitutionGUID, ReturnCode: mxplatform.Ptr("R03")}, second.GUID)
 	filter("returned_at", &mxplatform.ListACHReturnsParams{ReturnedAt: mxplatform.Ptr("2026-03-02")}, r.GUID)
+	filter("returned_at in Unix time", &mxplatform.ListACHReturnsParams{ReturnedAt: mxplatform.Ptr(fmt.Sprint(time.Date(2026, 3, 2, 23, 0, 0, 0, time.UTC).Unix()))}, r.GUID)
+	filter("another returned_at", &mxplatform.ListACHReturnsParams{ReturnedAt: mxplatform.Ptr("2026-03-03")})
 	filter("return_status", &mxplatform.ListACHReturnsParams{ReturnStatus: mxplatform.Ptr("SUBMITTED")}, r.GUID, second.GUID, third.GUID)
 	filter("another return_status", &mxplatform.ListACHReturnsParams{ReturnStatus: mxplatform.Ptr("RESOLVED")})
 

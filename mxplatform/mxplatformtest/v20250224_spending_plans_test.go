@@ -294,6 +294,17 @@ func TestMonthlyCashFlowProfile(t *testing.T) {
 	wantAmount(t, "goals_contribution read back", again.GoalsContribution, dec("400.40"))
 	wantAmount(t, "estimate after the update", again.EstimatedGoalsContribution, dec("1250.15"))
 
+	// Budgets beyond the income leave nothing for goals.
+	if _, err := mx.CreateBudget(ctx, ug, mxplatform.BudgetCreateRequest{CategoryGUID: cats["Shopping"].GUID, Amount: mxplatform.Ptr(mxplatform.MustDecimal("2000"))}); err != nil {
+		t.Fatal(err)
+	}
+	over, err := mx.ReadMonthlyCashFlowProfile(ctx, ug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantAmount(t, "budgeted_expenses beyond the income", over.BudgetedExpenses, dec("2500.10"))
+	wantAmount(t, "estimate beyond the income", over.EstimatedGoalsContribution, dec("0"))
+
 	_, err = mx.UpdateMonthlyCashFlowProfile(ctx, ug, mxplatform.MonthlyCashFlowProfileUpdateRequest{})
 	wantMessage(t, err, 400, "at least one field")
 	_, err = mx.ReadMonthlyCashFlowProfile(ctx, mxplatform.UserID("nobody"))
