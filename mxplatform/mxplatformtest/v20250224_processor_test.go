@@ -364,3 +364,41 @@ func TestProcessorTokenAuthentication(t *testing.T) {
 	_, err = fresh.RequestAccountNumber(ctx)
 	wantStatusErr(t, err, 403)
 }
+
+// Before any verification or identification, the processor reads answer empty lists and a
+// balance without numbers, never an error; listTokens needs its body, and the token endpoint
+// takes only POST.
+func TestProcessorReadsBeforeVerification(t *testing.T) {
+	srv := mxplatformtest.NewServer(t, mxplatformtest.WithStepInterval(0))
+	mx := newAPI(t, srv)
+	ctx := context.Background()
+	ug, mg := connectedUser(t, srv, mx)
+	accts, err := mx.ListMemberAccounts(ctx, ug, mg, nil)
+	if err != nil || len(accts.Items) == 0 {
+		t.Fatalf("ListMemberAccounts = %+v, %v", accts, err)
+	}
+	acct := accts.Items[0]
+	p := newProcessor(t, srv, tokenFor(t, srv, mx, ug, mg, acct.GUID))
+	if nums, err := p.RequestAccountNumber(ctx); err != nil || len(nums) != 0 {
+		t.Errorf("RequestAccountNumber before verifying = %+v, %v; want none", nums, err)
+	}
+	if owners, err := p.GetAccountOwnerInfo(ctx); err != nil || len(owners.Items) != 0 || owners.Pagination.TotalEntries != 0 {
+		t.Errorf("GetAccountOwnerInfo before identifying = %+v, %v; want none", owners, err)
+	}
+	bal, err := p.ReadAccountBalance(ctx)
+	if err != nil || deref(bal.AccountGUID) != acct.GUID || bal.AccountNumber != nil || bal.RoutingNumber != nil || bal.Balance == nil || !bal.Balance.Equal(acct.Balance.Value()) {
+		t.Errorf("ReadAccountBalance before verifying = %+v, %v; want the balance without numbers", bal, err)
+	}
+
+	if resp := do(t, srv, request{method: "GET", path: "/tokens"}); resp.status != 400 || !strings.Contains(resp.message(t), "scope") {
+		t.Errorf("GET /tokens without a body = %d %s, want 400", resp.status, resp.body)
+	}
+	resp, err := http.Get(srv.URL + "/oauth/token")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusMethodNotAllowed || resp.Header.Get("Allow") != http.MethodPost {
+		t.Errorf("GET /oauth/token = %d, Allow %q; want 405, POST", resp.StatusCode, resp.Header.Get("Allow"))
+	}
+}
