@@ -30,7 +30,7 @@ func allTransactions(t *testing.T, mx *mxplatform.API, ug mxplatform.UserGUID) [
 }
 
 // guidsOf returns the GUIDs of the transactions.
-func guidsOf(txns []mxplatform.Transaction) []mxplatform.TransactionGUID {
+func txnGUIDs(txns []mxplatform.Transaction) []mxplatform.TransactionGUID {
 	out := make([]mxplatform.TransactionGUID, len(txns))
 	for i, t := range txns {
 		out[i] = t.GUID
@@ -96,7 +96,7 @@ func TestSplitTransactions(t *testing.T) {
 	}
 
 	// The lists show the children in the parent's place; the parent can still be read.
-	during := guidsOf(allTransactions(t, mx, ug))
+	during := txnGUIDs(allTransactions(t, mx, ug))
 	if slices.Contains(during, parent.GUID) || !slices.Contains(during, first.GUID) || !slices.Contains(during, rest.GUID) || len(during) != len(before)+1 {
 		t.Errorf("after the split the list has %d transactions (parent listed %v), want %d with the children instead of the parent",
 			len(during), slices.Contains(during, parent.GUID), len(before)+1)
@@ -128,8 +128,8 @@ func TestSplitTransactions(t *testing.T) {
 	if err := mx.DeleteSplitTransactions(ctx, ug, parent.GUID); err != nil {
 		t.Fatalf("DeleteSplitTransactions: %v", err)
 	}
-	after := guidsOf(allTransactions(t, mx, ug))
-	if !slices.Equal(after, guidsOf(before)) {
+	after := txnGUIDs(allTransactions(t, mx, ug))
+	if !slices.Equal(after, txnGUIDs(before)) {
 		t.Errorf("after undoing the split the list has %d transactions, want the %d of before", len(after), len(before))
 	}
 	for _, c := range children {
@@ -184,7 +184,7 @@ func TestSplitTransactionsByAccount(t *testing.T) {
 	if len(children) != 2 || !children[0].Amount.Value().Add(children[1].Amount.Value()).Equal(parent.Amount.Value()) || !children[0].Amount.Value().Equal(part) {
 		t.Fatalf("children %+v do not split %s into %s and the rest", children, parent.Amount, part)
 	}
-	listed := guidsOf(allTransactions(t, mx, u.GUID))
+	listed := txnGUIDs(allTransactions(t, mx, u.GUID))
 	if slices.Contains(listed, parent.GUID) || !slices.Contains(listed, children[1].GUID) {
 		t.Errorf("the list shows the parent or misses a child")
 	}
@@ -192,7 +192,7 @@ func TestSplitTransactionsByAccount(t *testing.T) {
 	if err := mx.DeleteSplitTransactionByAccount(ctx, userID, memberID, parent.AccountGUID, parent.GUID); err != nil {
 		t.Fatalf("DeleteSplitTransactionByAccount: %v", err)
 	}
-	listed = guidsOf(allTransactions(t, mx, u.GUID))
+	listed = txnGUIDs(allTransactions(t, mx, u.GUID))
 	if !slices.Contains(listed, parent.GUID) || slices.Contains(listed, children[0].GUID) || slices.Contains(listed, children[1].GUID) {
 		t.Errorf("after undoing the split the list misses the parent or still shows a child")
 	}
