@@ -121,11 +121,8 @@ func truncate(s string, n int) string {
 // scopeAccount resolves a scope to its account: 404 for a user, member or account that does
 // not exist or does not belong to the one before it, 403 for a disabled user.
 func (f *Fake) scopeAccount(sc accountScope) (*accountRec, error) {
-	u, err := f.st.user(sc.user)
+	u, err := f.st.enabledUser(sc.user)
 	if err != nil {
-		return nil, err
-	}
-	if err := enabled(u); err != nil {
 		return nil, err
 	}
 	m, err := f.st.memberOf(u, string(sc.member), false)

@@ -21,6 +21,16 @@ func (s *store) user(g mxplatform.UserGUID) (*userRec, error) {
 	return nil, errUserNotFound
 }
 
+// enabledUser returns the user with the GUID, whose data may be reached: errUserNotFound for
+// an unknown one, errUserDisabled for a disabled one.
+func (s *store) enabledUser(g mxplatform.UserGUID) (*userRec, error) {
+	u, err := s.user(g)
+	if err != nil {
+		return nil, err
+	}
+	return u, enabled(u)
+}
+
 // userByIdent returns the user named by its GUID or its partner-defined id.
 func (s *store) userByIdent(ident string) (*userRec, error) {
 	if u, ok := s.users[mxplatform.UserGUID(ident)]; ok {

@@ -46,15 +46,6 @@ func (f v20111101Handlers) DeleteUser(_ context.Context, req server11.DeleteUser
 	return server11.DeleteUser204Response{}, nil
 }
 
-// enabledUser returns the user with the GUID, whose data may be reached.
-func (f v20111101Handlers) enabledUser(g mxplatform.UserGUID) (*userRec, error) {
-	u, err := f.st.user(g)
-	if err != nil {
-		return nil, err
-	}
-	return u, enabled(u)
-}
-
 // RequestWidgetURL serves requestWidgetURL: a single-use URL of the widget, served by the fake
 // as a stand-in page. A current_member_guid must be a member of the user and a
 // current_institution_code a known institution (404 otherwise).
@@ -65,7 +56,7 @@ func (f v20111101Handlers) RequestWidgetURL(ctx context.Context, req server11.Re
 	in := req.Body.WidgetURL
 	f.begin()
 	defer f.mu.Unlock()
-	u, err := f.enabledUser(req.UserGUID)
+	u, err := f.st.enabledUser(req.UserGUID)
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +78,7 @@ func (f v20111101Handlers) RequestConnectWidgetURL(ctx context.Context, req serv
 	in := req.Body.Config
 	f.begin()
 	defer f.mu.Unlock()
-	u, err := f.enabledUser(req.UserGUID)
+	u, err := f.st.enabledUser(req.UserGUID)
 	if err != nil {
 		return nil, err
 	}
@@ -181,7 +172,7 @@ func (f v20111101Handlers) ListUserAccounts(_ context.Context, req server11.List
 	p := req.Params
 	f.begin()
 	defer f.mu.Unlock()
-	u, err := f.enabledUser(req.UserGUID)
+	u, err := f.st.enabledUser(req.UserGUID)
 	if err != nil {
 		return nil, err
 	}
@@ -261,7 +252,7 @@ func (f v20111101Handlers) ListTransactions(_ context.Context, req server11.List
 	p := req.Params
 	now := f.begin()
 	defer f.mu.Unlock()
-	u, err := f.enabledUser(req.UserGUID)
+	u, err := f.st.enabledUser(req.UserGUID)
 	if err != nil {
 		return nil, err
 	}

@@ -30,11 +30,8 @@ func (f v20111101Handlers) member(ug mxplatform.UserGUID, mg mxplatform.MemberGU
 func (f v20111101Handlers) ListMembers(ctx context.Context, req server11.ListMembersRequestObject) (server11.ListMembersResponseObject, error) {
 	f.begin()
 	defer f.mu.Unlock()
-	u, err := f.st.user(req.UserGUID)
+	u, err := f.st.enabledUser(req.UserGUID)
 	if err != nil {
-		return nil, err
-	}
-	if err := enabled(u); err != nil {
 		return nil, err
 	}
 	items, pg := pageOf(membersOf(u, req.Params.UseCase, baseURL(ctx)), req.Params.Page, req.Params.RecordsPerPage, maxPerPage)

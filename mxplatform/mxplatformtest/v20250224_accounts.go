@@ -171,11 +171,8 @@ func (f v20250224Handlers) MergeAccounts(_ context.Context, req server25.MergeAc
 	}
 	now := f.begin()
 	defer f.mu.Unlock()
-	u, err := f.st.user(req.UserGUID)
+	u, err := f.st.enabledUser(req.UserGUID)
 	if err != nil {
-		return nil, err
-	}
-	if err := enabled(u); err != nil {
 		return nil, err
 	}
 	a, err := f.mergeAccounts(u, req.Body.Account.AccountGuids, now)

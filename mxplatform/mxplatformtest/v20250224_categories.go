@@ -41,11 +41,8 @@ func (f v20250224Handlers) ReadDefaultCategory(_ context.Context, req server25.R
 func (f v20250224Handlers) ListCategories(_ context.Context, req server25.ListCategoriesRequestObject) (server25.ListCategoriesResponseObject, error) {
 	f.begin()
 	defer f.mu.Unlock()
-	u, err := f.st.user(req.UserGUID)
+	u, err := f.st.enabledUser(req.UserGUID)
 	if err != nil {
-		return nil, err
-	}
-	if err := enabled(u); err != nil {
 		return nil, err
 	}
 	all := defaultCategoriesAPI()
@@ -60,11 +57,8 @@ func (f v20250224Handlers) ListCategories(_ context.Context, req server25.ListCa
 func (f v20250224Handlers) ReadCategory(_ context.Context, req server25.ReadCategoryRequestObject) (server25.ReadCategoryResponseObject, error) {
 	f.begin()
 	defer f.mu.Unlock()
-	u, err := f.st.user(req.UserGUID)
+	u, err := f.st.enabledUser(req.UserGUID)
 	if err != nil {
-		return nil, err
-	}
-	if err := enabled(u); err != nil {
 		return nil, err
 	}
 	if c, ok := categories[req.CategoryGUID]; ok {
@@ -85,11 +79,8 @@ func (f v20250224Handlers) CreateCategory(_ context.Context, req server25.Create
 	}
 	now := f.begin()
 	defer f.mu.Unlock()
-	u, err := f.st.user(req.UserGUID)
+	u, err := f.st.enabledUser(req.UserGUID)
 	if err != nil {
-		return nil, err
-	}
-	if err := enabled(u); err != nil {
 		return nil, err
 	}
 	c, err := f.createCategory(u, req.Body.Category, now)
@@ -108,11 +99,8 @@ func (f v20250224Handlers) UpdateCategory(_ context.Context, req server25.Update
 	in := req.Body.Category
 	now := f.begin()
 	defer f.mu.Unlock()
-	u, err := f.st.user(req.UserGUID)
+	u, err := f.st.enabledUser(req.UserGUID)
 	if err != nil {
-		return nil, err
-	}
-	if err := enabled(u); err != nil {
 		return nil, err
 	}
 	c, err := f.st.customCategory(u, req.CategoryGUID)
@@ -138,11 +126,8 @@ func (f v20250224Handlers) UpdateCategory(_ context.Context, req server25.Update
 func (f v20250224Handlers) DeleteCategory(_ context.Context, req server25.DeleteCategoryRequestObject) (server25.DeleteCategoryResponseObject, error) {
 	now := f.begin()
 	defer f.mu.Unlock()
-	u, err := f.st.user(req.UserGUID)
+	u, err := f.st.enabledUser(req.UserGUID)
 	if err != nil {
-		return nil, err
-	}
-	if err := enabled(u); err != nil {
 		return nil, err
 	}
 	c, err := f.st.customCategory(u, req.CategoryGUID)

@@ -47,11 +47,8 @@ func (s *store) deactivateHoldings(u *userRec) (already bool) {
 func (f v20250224Handlers) DeactivateUser(_ context.Context, req server25.DeactivateUserRequestObject) (server25.DeactivateUserResponseObject, error) {
 	f.begin()
 	defer f.mu.Unlock()
-	u, err := f.st.user(req.UserGUID)
+	u, err := f.st.enabledUser(req.UserGUID)
 	if err != nil {
-		return nil, err
-	}
-	if err := enabled(u); err != nil {
 		return nil, err
 	}
 	msg := deactivatedMessage

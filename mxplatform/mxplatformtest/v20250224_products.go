@@ -63,11 +63,8 @@ func (f v20250224Handlers) DownloadStatementPDF(_ context.Context, req server25.
 func (f v20250224Handlers) ListHoldings(_ context.Context, req server25.ListHoldingsRequestObject) (server25.ListHoldingsResponseObject, error) {
 	f.begin()
 	defer f.mu.Unlock()
-	u, err := f.st.user(req.UserGUID)
+	u, err := f.st.enabledUser(req.UserGUID)
 	if err != nil {
-		return nil, err
-	}
-	if err := enabled(u); err != nil {
 		return nil, err
 	}
 	items, pg := pageOf(holdingsOf(userAccounts(u)), req.Params.Page, req.Params.RecordsPerPage, maxPerPageWide)
@@ -103,11 +100,8 @@ func (f v20250224Handlers) ListHoldingsByMember(_ context.Context, req server25.
 func (f v20250224Handlers) ReadHolding(_ context.Context, req server25.ReadHoldingRequestObject) (server25.ReadHoldingResponseObject, error) {
 	f.begin()
 	defer f.mu.Unlock()
-	u, err := f.st.user(req.UserGUID)
+	u, err := f.st.enabledUser(req.UserGUID)
 	if err != nil {
-		return nil, err
-	}
-	if err := enabled(u); err != nil {
 		return nil, err
 	}
 	h, ok := f.st.holdings[req.HoldingGUID]

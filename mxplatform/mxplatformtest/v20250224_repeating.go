@@ -20,11 +20,8 @@ var errRepeatingNotFound = &apiError{status: http.StatusNotFound, message: "Repe
 func (f v20250224Handlers) RepeatingTransactions(_ context.Context, req server25.RepeatingTransactionsRequestObject) (server25.RepeatingTransactionsResponseObject, error) {
 	f.begin()
 	defer f.mu.Unlock()
-	u, err := f.st.user(req.UserGUID)
+	u, err := f.st.enabledUser(req.UserGUID)
 	if err != nil {
-		return nil, err
-	}
-	if err := enabled(u); err != nil {
 		return nil, err
 	}
 	series := repeatingSeriesOf(u)
@@ -40,11 +37,8 @@ func (f v20250224Handlers) RepeatingTransactions(_ context.Context, req server25
 func (f v20250224Handlers) SpecificRepeatingTransaction(_ context.Context, req server25.SpecificRepeatingTransactionRequestObject) (server25.SpecificRepeatingTransactionResponseObject, error) {
 	f.begin()
 	defer f.mu.Unlock()
-	u, err := f.st.user(req.UserGUID)
+	u, err := f.st.enabledUser(req.UserGUID)
 	if err != nil {
-		return nil, err
-	}
-	if err := enabled(u); err != nil {
 		return nil, err
 	}
 	for _, s := range repeatingSeriesOf(u) {

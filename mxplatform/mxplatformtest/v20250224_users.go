@@ -92,11 +92,8 @@ func (f v20250224Handlers) RequestWidgetURL(ctx context.Context, req server25.Re
 	in := req.Body.WidgetURL
 	f.begin()
 	defer f.mu.Unlock()
-	u, err := f.st.user(req.UserGUID)
+	u, err := f.st.enabledUser(req.UserGUID)
 	if err != nil {
-		return nil, err
-	}
-	if err := enabled(u); err != nil {
 		return nil, err
 	}
 	if err := f.checkWidgetTargets(u, in.CurrentMemberGUID, in.CurrentInstitutionCode, in.CurrentInstitutionGUID); err != nil {
