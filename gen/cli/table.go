@@ -11,11 +11,12 @@ type placement struct{ group, name, example string }
 // the GUID placeholders of the references, and the test bank's passwords that connect.
 var commands = map[string]placement{
 	// users
-	"createUser": {"users", "create", "mx users create --id u-1 --email ada@example.com --metadata '{\"plan\": \"pro\"}'"},
-	"listUsers":  {"users", "list", "mx users list --email ada@example.com -o table"},
-	"readUser":   {"users", "read", "mx users read --user u-1"},
-	"updateUser": {"users", "update", "mx users update --user USR-123 --email grace@example.com"},
-	"deleteUser": {"users", "delete", "mx users delete --user USR-123"},
+	"createUser":     {"users", "create", "mx users create --id u-1 --email ada@example.com --metadata '{\"plan\": \"pro\"}'"},
+	"listUsers":      {"users", "list", "mx users list --email ada@example.com -o table"},
+	"readUser":       {"users", "read", "mx users read --user u-1"},
+	"updateUser":     {"users", "update", "mx users update --user USR-123 --email grace@example.com"},
+	"deleteUser":     {"users", "delete", "mx users delete --user USR-123"},
+	"deactivateUser": {"users", "deactivate-holdings", "mx users deactivate-holdings --user USR-123"},
 
 	// members and the jobs that gather their data
 	"listMembers":           {"members", "list", "mx members list --user USR-123 --all -o table"},
@@ -65,6 +66,121 @@ var commands = map[string]placement{
 	"updateTransactionByAccount":         {"transactions", "update-by-account", "mx transactions update-by-account --user USR-123 --member MBR-123 --account ACT-123 --transaction TRN-123 --description 'Team lunch'"},
 	"createManualTransaction":            {"transactions", "create-manual", "mx transactions create-manual --user USR-123 --account ACT-123 --amount 12.50 --date 2026-03-01 --description 'Farmers market' --type DEBIT"},
 	"deleteManualTransactions":           {"transactions", "delete-manual", "mx transactions delete-manual --user USR-123 --transaction TRN-123"},
+	"listTransactionsByTag":              {"transactions", "list-by-tag", "mx transactions list-by-tag --user ada-1 --tag TAG-123 --all -o table"},
+	"createSplitTransactions":            {"transactions", "split", "mx transactions split --user USR-123 --transaction TRN-123 --amount 20.00 --category CAT-123 --description 'Groceries half'"},
+	"createSplitTransactionsByAccount":   {"transactions", "split-by-account", "mx transactions split-by-account --user ada-1 --member ada-bank --account ACT-123 --transaction TRN-123 --amount 20.00"},
+	"deleteSplitTransactions":            {"transactions", "unsplit", "mx transactions unsplit --user USR-123 --transaction TRN-123"},
+	"deleteSplitTransactionByAccount":    {"transactions", "unsplit-by-account", "mx transactions unsplit-by-account --user ada-1 --member ada-bank --account ACT-123 --transaction TRN-123"},
+	"enhanceTransactions":                {"transactions", "enhance", "mx transactions enhance --id t-1 --description 'STARBUCKS #1234 SEATTLE' --amount 4.50 --type DEBIT"},
+	"repeatingTransactions":              {"transactions", "repeating", "mx transactions repeating --user USR-123 -o table"},
+	"specificRepeatingTransaction":       {"transactions", "read-repeating", "mx transactions read-repeating --user USR-123 --repeating-transaction RPT-123"},
+
+	// tags, and the taggings that put them on transactions
+	"listTags":      {"tags", "list", "mx tags list --user USR-123 --all -o table"},
+	"createTag":     {"tags", "create", "mx tags create --user USR-123 --name 'Business trip'"},
+	"readTag":       {"tags", "read", "mx tags read --user USR-123 --tag TAG-123"},
+	"updateTag":     {"tags", "update", "mx tags update --user USR-123 --tag TAG-123 --name 'Conference'"},
+	"deleteTag":     {"tags", "delete", "mx tags delete --user USR-123 --tag TAG-123"},
+	"listTaggings":  {"taggings", "list", "mx taggings list --user USR-123 --all -o table"},
+	"createTagging": {"taggings", "create", "mx taggings create --user USR-123 --tag TAG-123 --transaction TRN-123"},
+	"readTagging":   {"taggings", "read", "mx taggings read --user USR-123 --tagging TGN-123"},
+	"updateTagging": {"taggings", "update", "mx taggings update --user USR-123 --tagging TGN-123 --tag TAG-456"},
+	"deleteTagging": {"taggings", "delete", "mx taggings delete --user USR-123 --tagging TGN-123"},
+
+	// transaction rules
+	"listTransactionRules":  {"rules", "list", "mx rules list --user USR-123 -o table"},
+	"createTransactionRule": {"rules", "create", "mx rules create --user USR-123 --match-description 'BLUE BOTTLE' --category CAT-123 --description 'Coffee'"},
+	"readTransactionRule":   {"rules", "read", "mx rules read --user USR-123 --rule TXR-123"},
+	"updateTransactionRule": {"rules", "update", "mx rules update --user USR-123 --rule TXR-123 --description 'Coffee beans'"},
+	"deleteTransactionRule": {"rules", "delete", "mx rules delete --user USR-123 --rule TXR-123"},
+
+	// budgets
+	"listAllBudgets":       {"budgets", "list", "mx budgets list --user USR-123 -o table"},
+	"autoGenerateBudgets":  {"budgets", "generate", "mx budgets generate --user USR-123 -o table"},
+	"createBudget":         {"budgets", "create", "mx budgets create --user USR-123 --category CAT-123 --parent CAT-100 --amount 400.00"},
+	"readSpecificBudget":   {"budgets", "read", "mx budgets read --user USR-123 --budget BGT-123"},
+	"updateSpecificBudget": {"budgets", "update", "mx budgets update --user USR-123 --budget BGT-123 --amount 450.00"},
+	"deleteBudget":         {"budgets", "delete", "mx budgets delete --user USR-123 --budget BGT-123"},
+
+	// goals
+	"listGoals":       {"goals", "list", "mx goals list --user USR-123 -o table"},
+	"createGoal":      {"goals", "create", "mx goals create --user USR-123 --account ACT-123 --name 'Trip to Lisbon' --amount 2500.00 --goal-type SAVE_AMOUNT --meta-type VACATION"},
+	"readGoal":        {"goals", "read", "mx goals read --user USR-123 --goal GOL-123"},
+	"updateGoal":      {"goals", "update", "mx goals update --user USR-123 --goal GOL-123 --amount 6000.00"},
+	"deleteGoal":      {"goals", "delete", "mx goals delete --user USR-123 --goal GOL-123"},
+	"repositionGoals": {"goals", "reposition", "mx goals reposition --user USR-123 --goal GOL-123=1 --goal GOL-456=2"},
+
+	// spending plans, their accounts, iterations and the items of the current iteration
+	"listSpendingPlans":                {"spending-plans", "list", "mx spending-plans list --user USR-123 -o table"},
+	"createSpendingPlan":               {"spending-plans", "create", "mx spending-plans create --user USR-123"},
+	"readSpendingPlanUser":             {"spending-plans", "read", "mx spending-plans read --user USR-123 --plan SPL-123"},
+	"deleteSpendingPlan":               {"spending-plans", "delete", "mx spending-plans delete --user USR-123 --plan SPL-123"},
+	"listSpendingPlanAccounts":         {"spending-plans", "accounts", "mx spending-plans accounts --user USR-123 --plan SPL-123 -o table"},
+	"readSpendingPlanAccount":          {"spending-plans", "read-account", "mx spending-plans read-account --user USR-123 --plan SPL-123 --plan-account SPA-123"},
+	"deleteSpendingPlanAccount":        {"spending-plans", "delete-account", "mx spending-plans delete-account --user USR-123 --plan SPL-123 --plan-account SPA-123"},
+	"listSpendingPlanIterations":       {"spending-plans", "iterations", "mx spending-plans iterations --user USR-123 --plan SPL-123 -o table"},
+	"readSpendingPlanIteration":        {"spending-plans", "read-iteration", "mx spending-plans read-iteration --user USR-123 --plan SPL-123 --iteration 2"},
+	"readCurrentSpendingPlanIteration": {"spending-plans", "current-iteration", "mx spending-plans current-iteration --user USR-123 --plan SPL-123"},
+	"listSpendingPlanIterationItems":   {"spending-plans", "items", "mx spending-plans items --user USR-123 --plan SPL-123 --all -o table"},
+	"createSpendingPlanIterationItem":  {"spending-plans", "create-item", "mx spending-plans create-item --user USR-123 --plan SPL-123 --category CAT-123 --planned-amount 250.00 --item-type planned-expense"},
+	"readSpendingPlanIterationItem":    {"spending-plans", "read-item", "mx spending-plans read-item --user USR-123 --plan SPL-123 --item SII-123"},
+	"updateSpendingPlanIterationItem":  {"spending-plans", "update-item", "mx spending-plans update-item --user USR-123 --plan SPL-123 --item SII-123 --planned-amount 300.00"},
+	"deleteSpendingPlanIterationItem":  {"spending-plans", "delete-item", "mx spending-plans delete-item --user USR-123 --plan SPL-123 --item SII-123"},
+
+	// the monthly cash flow profile
+	"readMonthlyCashFlowProfile":   {"cash-flow", "read", "mx cash-flow read --user ada-1"},
+	"updateMonthlyCashFlowProfile": {"cash-flow", "update", "mx cash-flow update --user ada-1 --goals-contribution 250.00"},
+
+	// insights, and what each is about
+	"listInsightsUser":             {"insights", "list", "mx insights list --user USR-123 --all -o table"},
+	"listInsightsByAccount":        {"insights", "list-by-account", "mx insights list-by-account --user USR-123 --account ACT-123"},
+	"listInsightsByTransaction":    {"insights", "list-by-transaction", "mx insights list-by-transaction --user USR-123 --transaction TRN-123"},
+	"readInsightUser":              {"insights", "read", "mx insights read --user USR-123 --insight BET-123"},
+	"updateInsight":                {"insights", "update", "mx insights update --user USR-123 --insight BET-123 --is-dismissed"},
+	"listAccountsInsight":          {"insights", "accounts", "mx insights accounts --user USR-123 --insight BET-123 -o table"},
+	"listCategoriesInsight":        {"insights", "categories", "mx insights categories --user USR-123 --insight BET-123 -o table"},
+	"listMerchantsInsight":         {"insights", "merchants", "mx insights merchants --user USR-123 --insight BET-123 -o table"},
+	"listScheduledPaymentsInsight": {"insights", "scheduled-payments", "mx insights scheduled-payments --user USR-123 --insight BET-123 -o table"},
+	"listTransactionsInsight":      {"insights", "transactions", "mx insights transactions --user USR-123 --insight BET-123 --all -o table"},
+
+	// notifications
+	"listNotifications":  {"notifications", "list", "mx notifications list --user USR-123 -o table"},
+	"createNotification": {"notifications", "create", "mx notifications create --user USR-123 --subject 'Low balance' --content 'Your checking account is under 100.00'"},
+	"readNotifications":  {"notifications", "read", "mx notifications read --user USR-123 --notification NTF-123"},
+
+	// microdeposits
+	"listUserMicrodeposits": {"microdeposits", "list", "mx microdeposits list --user USR-123 -o table"},
+	"createMicrodeposit":    {"microdeposits", "create", "mx microdeposits create --user USR-123 --account-number 123456789 --routing-number 091000019 --account-type CHECKING --account-name 'Ada checking'"},
+	"readUserMicrodeposit":  {"microdeposits", "read", "mx microdeposits read --user USR-123 --microdeposit MIC-123"},
+	"deleteMicrodeposit":    {"microdeposits", "delete", "mx microdeposits delete --user USR-123 --microdeposit MIC-123"},
+	"verifyMicrodeposit":    {"microdeposits", "verify", "mx microdeposits verify --microdeposit MIC-123 --deposit-amount-1 0.07 --deposit-amount-2 0.12"},
+	"listUserVerifications": {"microdeposits", "verifications", "mx microdeposits verifications --user USR-123 -o table"},
+
+	// rewards and credit card products
+	"fetchRewards": {"rewards", "fetch", "mx rewards fetch --user ada-1 --member ada-bank --wait"},
+	"listRewards":  {"rewards", "list", "mx rewards list --user USR-123 --member MBR-123 -o table"},
+	"readRewards":  {"rewards", "read", "mx rewards read --user USR-123 --member MBR-123 --reward RWD-123"},
+	"creditCard":   {"rewards", "credit-card", "mx rewards credit-card --product CCP-123"},
+
+	// ACH returns
+	"listACHRetruns":  {"ach-returns", "list", "mx ach-returns list --return-code R01 -o table"},
+	"createACHReturn": {"ach-returns", "create", "mx ach-returns create --id ret-1 --user USR-123 --member MBR-123 --account ACT-123 --return-code R01 --returned-at 2026-03-02"},
+	"readACHRetrun":   {"ach-returns", "read", "mx ach-returns read --ach-return ACH-123"},
+
+	// verifiable credentials
+	"getAccountsData":     {"verifiable-credentials", "accounts", "mx verifiable-credentials accounts --user USR-123 --member MBR-123"},
+	"getIdentityData":     {"verifiable-credentials", "identity", "mx vc identity --user USR-123 --member MBR-123"},
+	"getTransactionsData": {"verifiable-credentials", "transactions", "mx vc transactions --user USR-123 --account ACT-123 --start-time 2026-01-01"},
+
+	// the partner's side of processor tokens
+	"requestAuthorizationCode": {"processor-tokens", "authorize", "mx processor-tokens authorize --user USR-123 --member MBR-123 --account ACT-123"},
+	"listTokens":               {"processor-tokens", "list", "mx processor-tokens list --user USR-123 --member MBR-123 --account ACT-123 -o table"},
+
+	// a payment processor's reads, with its processor token
+	"requestAccountNumber":        {"processor", "account-numbers", "MX_PROCESSOR_TOKEN=$(cat processor-token) mx processor account-numbers -o table"},
+	"readAccountBalance":          {"processor", "balance", "MX_PROCESSOR_TOKEN=$(cat processor-token) mx processor balance"},
+	"checkRealTimeAccountBalance": {"processor", "check-balance", "MX_PROCESSOR_TOKEN=$(cat processor-token) mx processor check-balance"},
+	"getAccountOwnerInfo":         {"processor", "owners", "MX_PROCESSOR_TOKEN=$(cat processor-token) mx processor owners -o table"},
 
 	// statements
 	"listStatementsByMember": {"statements", "list", "mx statements list --user USR-123 --member MBR-123 -o table"},
@@ -109,6 +225,27 @@ var groups = map[string]string{
 	"categories":   "Read default categories; create and manage a user's own",
 	"merchants":    "Read merchants and their locations",
 	"widgets":      "Request widget URLs",
+
+	"tags":                   "Create, list, rename and delete a user's tags",
+	"taggings":               "Put tags on transactions, move and remove them",
+	"rules":                  "Categorize a user's transactions by their description: transaction rules",
+	"budgets":                "Create, generate, read, update and delete a user's budgets",
+	"goals":                  "Create, read, update, reorder and delete a user's savings and payoff goals",
+	"spending-plans":         "Plan a user's spending month by month: plans, their accounts, iterations and items",
+	"cash-flow":              "Read and update a user's monthly cash flow profile",
+	"insights":               "Read a user's insights and what they are about; dismiss them",
+	"notifications":          "Send a user notifications and read them",
+	"microdeposits":          "Verify accounts with microdeposits",
+	"rewards":                "Fetch and read a member's rewards; read credit card products",
+	"ach-returns":            "Report and read ACH returns",
+	"verifiable-credentials": "Read a member's accounts, identity or transactions as verifiable credentials",
+	"processor-tokens":       "Give a payment processor access to an account: authorization codes and the tokens issued",
+	"processor":              "A payment processor's reads of one account, with its processor token",
+}
+
+// groupAliases are the other names of some groups.
+var groupAliases = map[string][]string{
+	"verifiable-credentials": {"vc"},
 }
 
 // flagNames renames parameters and fields whose flag would otherwise be long or unclear. A
@@ -125,6 +262,13 @@ var flagNames = map[string]string{
 	"top_level_category_guid[]": "top-level-categories", "current_institution_code": "current-institution",
 	"current_institution_guid": "current-institution-guid", "current_member_guid": "current-member",
 	"data_request.products": "product",
+	"tag_guid":              "tag", "tagging_guid": "tagging", "transaction_rule_guid": "rule", "budget_guid": "budget",
+	"goal_guid": "goal", "goals": "goal", "goal_type_name": "goal-type", "meta_type_name": "meta-type",
+	"spending_plan_guid": "plan", "spending_plan_account_guid": "plan-account", "iteration_number": "iteration",
+	"iteration_item_guid": "item", "scheduled_payment_guid": "scheduled-payment", "insight_guid": "insight",
+	"notification_guid": "notification", "micro_deposit_guid": "microdeposit", "reward_guid": "reward",
+	"credit_card_product_guid": "product", "ach_return_guid": "ach-return", "repeating_transaction_guid": "repeating-transaction",
+	"startTime": "start-time", "endTime": "end-time",
 }
 
 // identifierCarriers name, for each kind of *_identifier path parameter (the partner's id or
@@ -150,30 +294,33 @@ var waitCalls = map[string]string{
 	"identifyMember":    "IdentifyAndWait",
 	"extendHistory":     "ExtendHistoryAndWait",
 	"fetchStatements":   "FetchStatementsAndWait",
+	"fetchRewards":      "FetchRewardsAndWait",
 	"resumeAggregation": "resume",
 }
 
-// bodyDefaults name, per operation and version, a hand-written function of cmd/mx that gives
-// the request body the library's defaults for what the flags leave unset, so that the command
-// asks for what the library asks for. It is called as f(b, &body) once the flags are declared.
-var bodyDefaults = map[string]map[string]string{
+// bodyHooks name, per operation and version, a hand-written function of cmd/mx that completes
+// the request body once the flags are declared, called as f(b, &body): the library's defaults
+// for what the flags leave unset, so that the command asks for what the library asks for, or
+// flags that say in a few words what a field wants written in MX's form.
+var bodyHooks = map[string]map[string]string{
 	"requestWidgetURL": { // ConnectWidget() of each version: ui_message_version
 		"v20250224": "connectWidgetDefaults",
 		"v20111101": "connectWidgetDefaultsV20111101",
 	},
+	"requestAuthorizationCode": { // --user, --member and --account write the scope
+		"v20250224": "processorScopeFlags",
+	},
+}
+
+// secretMembers name, per operation, a member of its answer that holds a secret: printed as
+// <redacted> unless the command's --show-tokens asks for it.
+var secretMembers = map[string]string{
+	"listTokens": "access_token",
 }
 
 // enumDefaults give a required enum field a default, so that the flag may be left out.
 var enumDefaults = map[string]string{
 	"widget_type": "connect_widget",
-}
-
-// readsOne are operations whose answer holds one resource although the spec describes a list
-// beside it (MX's file describes readTransaction with the list's shape): the method returns
-// the resource.
-var readsOne = map[string]bool{
-	"readTransaction":          true,
-	"readTransactionByAccount": true,
 }
 
 // notes are printed on stderr before a call of the operation: what replaces a deprecated one.
@@ -208,5 +355,5 @@ var reservedFlags = map[string]bool{
 	"verbose": true, "timeout": true, "api-version": true, "help": true,
 	"profile": true, "jq": true, "version": true,
 	"all": true, "limit": true, "prefetch": true, "wait": true, "interval": true, "out": true,
-	"accept-language": true, "callback-payload": true,
+	"accept-language": true, "callback-payload": true, "input": true, "processor-token": true, "show-tokens": true,
 }
