@@ -196,6 +196,9 @@ Configuration, highest precedence first:
   config file     --config, else $MX_CONFIG, else ~/.config/mx/config.json: the profile that
                   --profile or MX_PROFILE names, else the default one; mx login and mx config
                   write it (see mx config --help). The API key is never printed.
+The commands of mx processor are a payment processor's: they send its processor token
+(--processor-token, else MX_PROCESSOR_TOKEN, else the profile's processor_token), never the
+partner's client ID and API key, and never print it.
 
 Exit codes:
   0    success; with --wait, the member ended CONNECTED

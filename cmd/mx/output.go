@@ -266,6 +266,25 @@ var tableColumns = map[string][]string{
 	"Holding":       {"guid", "account_guid", "symbol", "description", "holding_type", "quantity", "market_value", "currency_code"},
 	"Category":      {"guid", "name", "parent_guid", "is_default", "is_income"},
 	"Merchant":      {"guid", "name", "website_url"},
+
+	"Tag":                       {"guid", "name"},
+	"Tagging":                   {"guid", "tag_guid", "transaction_guid"},
+	"TransactionRule":           {"guid", "match_description", "description", "category_guid"},
+	"RepeatingTransaction":      {"guid", "description", "amount", "recurrence_type", "predicted_occurs_on", "last_posted_date", "account_guid"},
+	"EnhancedTransaction":       {"id", "description", "amount", "type", "category", "merchant_guid", "is_subscription"},
+	"Budget":                    {"guid", "name", "amount", "transaction_total", "percent_spent", "is_exceeded", "category_guid"},
+	"Goal":                      {"guid", "position", "name", "goal_type_name", "amount", "current_amount", "is_complete", "account_guid"},
+	"SpendingPlan":              {"guid", "current_iteration_number", "created_at"},
+	"SpendingPlanAccount":       {"guid", "account_guid"},
+	"SpendingPlanIteration":     {"guid", "iteration_number", "start_on", "end_on"},
+	"SpendingPlanIterationItem": {"guid", "item_type", "planned_amount", "actual_amount", "category_guid"},
+	"Insight":                   {"guid", "title", "active_at", "has_been_displayed", "is_dismissed"},
+	"ScheduledPayment":          {"guid", "description", "amount", "occurs_on", "recurrence_type", "is_completed"},
+	"Notification":              {"guid", "subject", "channel", "has_been_delivered", "has_been_viewed", "created_at"},
+	"Microdeposit":              {"guid", "status", "institution_name", "updated_at", "verified_at"},
+	"Reward":                    {"guid", "description", "balance", "balance_type", "unit_type", "expires_on", "account_guid"},
+	"ACHReturn":                 {"guid", "id", "return_code", "return_status", "returned_at", "transaction_amount", "account_guid"},
+	"ProcessorToken":            {"payment_processor_guid", "active", "expires_at", "access_token"},
 }
 
 // listKinds name the resource type of the records of MX's lists by the member holding them,
@@ -275,6 +294,11 @@ var listKinds = map[string]string{
 	"account_owners": "AccountOwner", "transactions": "Transaction", "institutions": "Institution",
 	"credentials": "Credential", "challenges": "Challenge", "statements": "Statement",
 	"holdings": "Holding", "categories": "Category", "merchants": "Merchant",
+	"tags": "Tag", "taggings": "Tagging", "transaction_rules": "TransactionRule", "repeating_transactions": "RepeatingTransaction",
+	"budgets": "Budget", "goals": "Goal", "spending_plans": "SpendingPlan", "spending_plan_accounts": "SpendingPlanAccount",
+	"iterations": "SpendingPlanIteration", "iteration_items": "SpendingPlanIterationItem", "insights": "Insight",
+	"scheduled_payments": "ScheduledPayment", "notifications": "Notification", "micro_deposits": "Microdeposit",
+	"rewards": "Reward", "ach_returns": "ACHReturn", "tokens": "ProcessorToken",
 }
 
 // rowsOf returns the records of a tree as rows: a list's objects, an object alone, or a
