@@ -45,9 +45,10 @@ type bodyError struct {
 func (e *bodyError) Error() string { return e.message }
 
 // readBody reads the request's body within the fake's bounds, checks its shape, and puts it
-// back for validation and the operation. For a body past a bound, or that could not be read,
-// it answers itself with MX's error JSON (413, or 400) and returns false.
-func readBody(w http.ResponseWriter, r *http.Request) bool {
+// back for validation and the operation; it returns the body as sent. For a body past a bound,
+// or that could not be read, it answers itself with MX's error JSON (413, or 400) and returns
+// false.
+func readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 	body, err := boundedBody(w, r)
 	if err == nil {
 		err = checkShape(body)
@@ -56,14 +57,14 @@ func readBody(w http.ResponseWriter, r *http.Request) bool {
 	switch {
 	case errors.As(err, &refused):
 		writeError(w, r, refused.status, refused.message)
-		return false
+		return nil, false
 	case err != nil:
 		writeError(w, r, http.StatusBadRequest, "Invalid request body: it could not be read.")
-		return false
+		return nil, false
 	}
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	r.ContentLength = int64(len(body))
-	return true
+	return body, true
 }
 
 // The refusals of bodies past a bound: 413, but for a long number, which is invalid rather

@@ -143,8 +143,10 @@ func (f *Fake) createCategory(u *userRec, in mxplatform.CategoryCreateRequest, n
 	return c, nil
 }
 
-// deleteCategory removes a custom category; its transactions fall back to its parent.
+// deleteCategory removes a custom category; its transactions fall back to its parent, and
+// what was kept for it (its budget, the rules and plan items that name it) goes.
 func (f *Fake) deleteCategory(c *categoryRec, now time.Time) {
+	f.st.dropReferences(string(c.user.guid), "CategoryGUID", string(c.guid))
 	for _, a := range userAccounts(c.user) {
 		for _, t := range a.txns {
 			if t.data.CategoryGUID == c.guid {

@@ -20,6 +20,7 @@ import (
 type Fake struct {
 	cfg      config
 	versions []*apiVersion // the versions served, the current one first
+	res      *resourceSet  // the plain resources of v20250224 and their operations
 
 	mu     sync.Mutex // guards everything below
 	offset time.Duration
@@ -48,6 +49,9 @@ func NewFake(opts ...Option) (*Fake, error) {
 		faults: faultState{rng: rand.New(rand.NewPCG(uint64(cfg.seed), 0xfa017))},
 	}
 	if f.versions, err = newVersions(f); err != nil {
+		return nil, err
+	}
+	if f.res, err = loadResources(); err != nil {
 		return nil, err
 	}
 	for _, rule := range cfg.faults {

@@ -390,9 +390,14 @@ func (f *Fake) processTransactions(j *job, at time.Time) {
 			}
 		}
 		for _, g := range gen {
-			f.st.addTransaction(a, g.data, g.day, at)
+			f.gather(a, g, at)
 		}
 	}
+}
+
+// gather stores a transaction an aggregation found, as the user's transaction rules make it.
+func (f *Fake) gather(a *accountRec, g genTxn, at time.Time) {
+	f.applyRules(f.st.addTransaction(a, g.data, g.day, at))
 }
 
 // hasAggregatedAccounts reports whether the member has accounts other than manual ones.
@@ -424,7 +429,7 @@ func (f *Fake) extendHistory(j *job, at time.Time) {
 			}
 		}
 		for _, g := range genDays(r, a.data, today.AddDate(0, 0, -historyDays), end, today) {
-			f.st.addTransaction(a, g.data, g.day, at)
+			f.gather(a, g, at)
 		}
 	}
 }

@@ -89,6 +89,8 @@ func (f *Fake) servePage(w http.ResponseWriter, r *http.Request) bool {
 		f.serveOAuthWindow(w, r)
 	case strings.HasPrefix(r.URL.Path, widgetPath):
 		serveWidget(w, r)
+	case r.URL.Path == tokenPath:
+		f.serveTokenExchange(w, r)
 	default:
 		return false
 	}

@@ -21,6 +21,9 @@ type route struct {
 	kin        *routers.Route
 	pathParams []string
 	answerType string // the media type of its successful answers
+	// bearer: the operation authenticates with a bearer token (a processor token), not with
+	// the client's basic credentials.
+	bearer bool
 }
 
 // segment is a segment of a path template: a literal, or a parameter, possibly followed by a
@@ -93,6 +96,7 @@ func newRouter(doc *openapi3.T) (*router, error) {
 				id: mxOperationID(op.OperationID), method: method, path: path, segs: parseTemplate(path),
 				kin:        &routers.Route{Spec: doc, Path: path, PathItem: item, Method: method, Operation: &vop},
 				answerType: answerType(op),
+				bearer:     takesBearer(doc, op),
 			}
 			for _, p := range append(item.Parameters, op.Parameters...) {
 				if p.Value != nil && p.Value.In == openapi3.ParameterInPath {
@@ -126,6 +130,22 @@ func answerType(op *openapi3.Operation) string {
 		}
 	}
 	return "application/json"
+}
+
+// takesBearer reports whether the operation authenticates with an HTTP bearer token: a
+// security requirement of its own names a scheme of type http, scheme bearer.
+func takesBearer(doc *openapi3.T, op *openapi3.Operation) bool {
+	if op.Security == nil || doc.Components == nil {
+		return false
+	}
+	for _, req := range *op.Security {
+		for name := range req {
+			if s := doc.Components.SecuritySchemes[name]; s != nil && s.Value != nil && s.Value.Type == "http" && strings.EqualFold(s.Value.Scheme, "bearer") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mxOperationID returns MX's operationId ("createUser") of an operation of an embedded spec,

@@ -19,7 +19,9 @@ import (
 //     request without a version served, of either spec, to count it), and counting (see
 //     [Fake.Requests]);
 //  3. latency ([WithLatency]) and faults ([WithFaults], [WithFaultRate]);
-//  4. HTTP basic authentication: 401 when missing or wrong;
+//  4. authentication: HTTP basic authentication with the client's credentials, or for the
+//     processor operations a processor token the fake issued, as a bearer token (see
+//     processor.go): 401 when missing, wrong, or of the other kind;
 //  5. the Accept-Version header: 400 when missing, 406 when it names a version the fake does
 //     not serve; and the Accept header of that version: 406 when it refuses the answer's media
 //     type (see versions.go);
@@ -117,9 +119,8 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 
 // finish checks the request and serves its operation; it reports whether the operation ran.
 func (f *Fake) finish(w http.ResponseWriter, r *http.Request, c call) bool {
-	if !f.authenticate(r) {
-		w.Header().Set("WWW-Authenticate", `Basic realm="MX Platform API"`)
-		writeError(w, r, http.StatusUnauthorized, "Invalid MX-API-Key or MX-Client-ID provided: authenticate with HTTP basic authentication, the client ID as user name and the API key as password.")
+	token, ok := f.authorize(w, r, c.rt)
+	if !ok {
 		return false
 	}
 	v := c.version
@@ -149,8 +150,11 @@ func (f *Fake) finish(w http.ResponseWriter, r *http.Request, c call) bool {
 		writeError(w, r, http.StatusNotFound, fmt.Sprintf("No endpoint of %s answers %s %s.", v.name, r.Method, r.URL.Path))
 		return false
 	}
-	if rt.kin.Operation.RequestBody != nil && !readBody(w, r) {
-		return false
+	var body []byte
+	if rt.kin.Operation.RequestBody != nil {
+		if body, ok = readBody(w, r); !ok {
+			return false
+		}
 	}
 	if err := f.validate(r.Context(), r, rt, c.params); err != nil {
 		writeError(w, r, http.StatusBadRequest, validationMessage(err))
@@ -158,7 +162,8 @@ func (f *Fake) finish(w http.ResponseWriter, r *http.Request, c call) bool {
 	}
 	f.stats.add(rt.id, func(s *RequestStats) { s.Handled++ })
 	f.hook(rt.id)
-	v.mux.dispatch(w, r, rt, c.params)
+	oc := &opCall{route: rt, params: c.params, query: r.URL.Query(), body: body, token: token}
+	v.mux.dispatch(w, r.WithContext(context.WithValue(r.Context(), opCallKey{}, oc)), rt, c.params)
 	return true
 }
 

@@ -90,6 +90,10 @@ type txnRec struct {
 	day                  time.Time // midnight UTC
 	createdAt, updatedAt time.Time
 	manual               bool // created with createManualTransaction
+	// A split transaction has the children split off it (createSplitTransactions), which
+	// stand for it in lists; a child has its parent.
+	children []*txnRec
+	parent   *txnRec
 }
 
 // oauthSession is the pending OAuth flow of a member: the token of its window URI and what the
@@ -117,6 +121,13 @@ type store struct {
 	statements   map[mxplatform.StatementGUID]*statementRec
 	categories   map[mxplatform.CategoryGUID]*categoryRec // custom categories
 	oauthTokens  map[string]*memberRec
+
+	// The records of the plain resources (resources_store.go), by GUID and by kind in
+	// creation order.
+	records map[string]*record
+	byKind  map[*resourceKind][]*record
+
+	processor processorState // authorization codes and processor tokens
 }
 
 func newStore(seed int64, institutions []Institution) *store {
@@ -133,6 +144,9 @@ func newStore(seed int64, institutions []Institution) *store {
 		statements:  map[mxplatform.StatementGUID]*statementRec{},
 		categories:  map[mxplatform.CategoryGUID]*categoryRec{},
 		oauthTokens: map[string]*memberRec{},
+		records:     map[string]*record{},
+		byKind:      map[*resourceKind][]*record{},
+		processor:   processorState{codes: map[string]*authCode{}, tokens: map[string]*processorToken{}},
 	}
 	for _, inst := range institutions {
 		s.putInstitution(inst)
@@ -188,6 +202,7 @@ func (s *store) deleteUser(u *userRec) {
 	for _, c := range u.categories {
 		delete(s.categories, c.guid)
 	}
+	s.dropReferences(string(u.guid), "UserGUID", string(u.guid))
 	delete(s.users, u.guid)
 	if u.data.ID != "" {
 		delete(s.userIDs, u.data.ID)
@@ -207,6 +222,7 @@ func (s *store) deleteMember(m *memberRec) {
 		delete(s.oauthTokens, m.oauth.token)
 	}
 	m.job = nil // the job list drops jobs whose member no longer points at them
+	s.dropReferences(string(m.user.guid), "MemberGUID", string(m.guid))
 	delete(s.members, m.guid)
 	m.user.members = slices.DeleteFunc(m.user.members, func(x *memberRec) bool { return x == m })
 }
@@ -227,15 +243,24 @@ func (s *store) deleteAccount(a *accountRec) {
 		}
 		return false
 	})
+	s.dropReferences(string(m.user.guid), "AccountGUID", string(a.guid))
 	delete(s.accounts, a.guid)
 	m.accs = slices.DeleteFunc(m.accs, func(x *accountRec) bool { return x == a })
 }
 
-// deleteTransaction removes one transaction from its account.
+// deleteTransaction removes one transaction from its account, with the transactions split off
+// it and what refers to it (its taggings); a transaction split off another leaves the split.
 func (s *store) deleteTransaction(t *txnRec) {
+	for _, c := range t.children {
+		s.deleteTransaction(c)
+	}
+	if p := t.parent; p != nil {
+		p.children = slices.DeleteFunc(p.children, func(x *txnRec) bool { return x == t })
+	}
 	delete(s.txns, t.guid)
 	a := t.account
 	a.txns = slices.DeleteFunc(a.txns, func(x *txnRec) bool { return x == t })
+	s.dropReferences(string(a.member.user.guid), "TransactionGUID", string(t.guid))
 }
 
 // addAccount attaches a new account to the member.

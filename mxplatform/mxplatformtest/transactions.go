@@ -184,15 +184,23 @@ func topLevelGUID(t *txnRec) mxplatform.CategoryGUID {
 
 // list selects the transactions of the accounts, sorts them and cuts the page.
 func (q txnQuery) list(accounts []*accountRec) ([]*txnRec, mxplatform.Pagination) {
-	var sel []*txnRec
+	var all []*txnRec
 	for _, a := range accounts {
 		if q.useCase != nil && !a.member.hasUseCase(*q.useCase) {
 			continue
 		}
-		for _, t := range a.txns {
-			if q.match(t) {
-				sel = append(sel, t)
-			}
+		all = append(all, a.txns...)
+	}
+	return q.listOf(all)
+}
+
+// listOf selects among the transactions, sorts them and cuts the page. A split transaction is
+// left out: the transactions split off it stand for it.
+func (q txnQuery) listOf(txns []*txnRec) ([]*txnRec, mxplatform.Pagination) {
+	var sel []*txnRec
+	for _, t := range txns {
+		if len(t.children) == 0 && q.match(t) {
+			sel = append(sel, t)
 		}
 	}
 	slices.SortFunc(sel, func(x, y *txnRec) int {
