@@ -99,55 +99,55 @@ var amountFields = map[string]bool{
 // in its group.
 func addOperationCommands(root *cobra.Command, a *app) {
 	groups := map[string]*cobra.Command{}
-	groups["accounts"] = &cobra.Command{Use: "accounts", Short: "Read and update accounts, their numbers and owners; manual accounts; merges", Example: "  mx accounts create-manual --user USR-123 --name 'Cash jar' --account-type CASH --balance 120.50\n  mx accounts delete-manual --user USR-123 --account ACT-123\n  mx accounts list --user USR-123 -o table\n  mx accounts list-by-member --user USR-123 --member MBR-123 -o table\n  mx accounts merge --user USR-123 --account ACT-123 --account ACT-456\n  mx accounts numbers --user USR-123 --account ACT-123\n  mx accounts numbers-by-member --user USR-123 --member MBR-123 -o table\n  mx accounts owners --user USR-123 --member MBR-123 -o table\n  mx accounts read --user USR-123 --account ACT-123\n  mx accounts read-by-member --user u-1 --member m-1 --account a-1\n  mx accounts update --user USR-123 --member MBR-123 --account ACT-123 --is-hidden\n", RunE: groupRun}
+	groups["accounts"] = &cobra.Command{Use: "accounts", Short: "Read and update accounts, their numbers and owners; manual accounts; merges", Example: "  mx accounts create-manual --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --name 'Rainy day' --account-type CASH --balance 120.50\n  mx accounts delete-manual --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-37d382eb-2393-410a-0ddd-2c25d87c7646\n  mx accounts list --user u-1 -o table\n  mx accounts list-by-member --user u-1 --member m-1 -o table\n  mx accounts merge --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-038deb7f-e8f2-26cb-3d49-26f240274159 --account ACT-7f59ff73-1a44-90c6-37bf-d9ea9946911d\n  mx accounts numbers --user u-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57\n  mx accounts numbers-by-member --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 -o table\n  mx accounts owners --user u-1 --member m-1 -o table\n  mx accounts read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57\n  mx accounts read-by-member --user u-1 --member m-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57\n  mx accounts update --user u-1 --member m-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --metadata '{\"note\": \"bills\"}'\n", RunE: groupRun}
 	root.AddCommand(groups["accounts"])
-	groups["ach-returns"] = &cobra.Command{Use: "ach-returns", Short: "Report and read ACH returns", Example: "  mx ach-returns create --id ret-1 --user USR-123 --member MBR-123 --account ACT-123 --return-code R01 --returned-at 2026-03-02\n  mx ach-returns list --return-code R01 -o table\n  mx ach-returns read --ach-return ACH-123\n", RunE: groupRun}
+	groups["ach-returns"] = &cobra.Command{Use: "ach-returns", Short: "Report and read ACH returns", Example: "  mx ach-returns create --id ret-2 --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --return-code R01 --returned-at 2026-03-02T00:00:00Z\n  mx ach-returns list --return-code R01 -o table\n  mx ach-returns read --ach-return ACH-77d9d7a9-58ad-c27c-5aff-f68ed5688cbf\n", RunE: groupRun}
 	root.AddCommand(groups["ach-returns"])
-	groups["budgets"] = &cobra.Command{Use: "budgets", Short: "Create, generate, read, update and delete a user's budgets", Example: "  mx budgets create --user USR-123 --category CAT-123 --parent CAT-100 --amount 400.00\n  mx budgets delete --user USR-123 --budget BGT-123\n  mx budgets generate --user USR-123 -o table\n  mx budgets list --user USR-123 -o table\n  mx budgets read --user USR-123 --budget BGT-123\n  mx budgets update --user USR-123 --budget BGT-123 --amount 450.00\n", RunE: groupRun}
+	groups["budgets"] = &cobra.Command{Use: "budgets", Short: "Create, generate, read, update and delete a user's budgets", Example: "  mx budgets create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --category CAT-8aaf8335-f5ba-9941-7feb-9bb3ea378ebf --parent BGT-bab67404-4c08-d457-36f9-7155ee40e044 --amount 400.00\n  mx budgets delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --budget BGT-bab67404-4c08-d457-36f9-7155ee40e044\n  mx budgets generate --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx budgets list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx budgets read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --budget BGT-bab67404-4c08-d457-36f9-7155ee40e044\n  mx budgets update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --budget BGT-bab67404-4c08-d457-36f9-7155ee40e044 --amount 450.00\n", RunE: groupRun}
 	root.AddCommand(groups["budgets"])
-	groups["cash-flow"] = &cobra.Command{Use: "cash-flow", Short: "Read and update a user's monthly cash flow profile", Example: "  mx cash-flow read --user ada-1\n  mx cash-flow update --user ada-1 --goals-contribution 250.00\n", RunE: groupRun}
+	groups["cash-flow"] = &cobra.Command{Use: "cash-flow", Short: "Read and update a user's monthly cash flow profile", Example: "  mx cash-flow read --user u-1\n  mx cash-flow update --user u-1 --goals-contribution 250.00\n", RunE: groupRun}
 	root.AddCommand(groups["cash-flow"])
-	groups["categories"] = &cobra.Command{Use: "categories", Short: "Read default categories; create and manage a user's own", Example: "  mx categories create --user USR-123 --name 'Board games' --parent CAT-123\n  mx categories defaults --all -o table\n  mx categories defaults-by-user --user USR-123\n  mx categories delete --user USR-123 --category CAT-456\n  mx categories list --user USR-123 --all -o table\n  mx categories read --user USR-123 --category CAT-123\n  mx categories read-default --category CAT-123\n  mx categories update --user USR-123 --category CAT-456 --name 'Tabletop games'\n", RunE: groupRun}
+	groups["categories"] = &cobra.Command{Use: "categories", Short: "Read default categories; create and manage a user's own", Example: "  mx categories create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --name 'Puzzles' --parent CAT-540c4daf-54a0-26fa-549c-ab0696a7e068\n  mx categories defaults --all -o table\n  mx categories defaults-by-user --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697\n  mx categories delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --category CAT-c498b429-6102-f2da-079f-43d683502061\n  mx categories list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --all -o table\n  mx categories read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --category CAT-c498b429-6102-f2da-079f-43d683502061\n  mx categories read-default --category CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8\n  mx categories update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --category CAT-c498b429-6102-f2da-079f-43d683502061 --name 'Tabletop games'\n", RunE: groupRun}
 	root.AddCommand(groups["categories"])
-	groups["goals"] = &cobra.Command{Use: "goals", Short: "Create, read, update, reorder and delete a user's savings and payoff goals", Example: "  mx goals create --user USR-123 --account ACT-123 --name 'Trip to Lisbon' --amount 2500.00 --goal-type SAVE_AMOUNT --meta-type VACATION\n  mx goals delete --user USR-123 --goal GOL-123\n  mx goals list --user USR-123 -o table\n  mx goals read --user USR-123 --goal GOL-123\n  mx goals reposition --user USR-123 --goal GOL-123=1 --goal GOL-456=2\n  mx goals update --user USR-123 --goal GOL-123 --amount 6000.00\n", RunE: groupRun}
+	groups["goals"] = &cobra.Command{Use: "goals", Short: "Create, read, update, reorder and delete a user's savings and payoff goals", Example: "  mx goals create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --name 'New bike' --amount 900.00 --goal-type SAVE_AMOUNT --meta-type OTHER\n  mx goals delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-67ddcd17-9b06-e9d0-3b29-0ae590657bd5\n  mx goals list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx goals read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-67ddcd17-9b06-e9d0-3b29-0ae590657bd5\n  mx goals reposition --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-2f9f30e7-7eae-521f-d3e5-aa10f3abc61e=1 --goal GOL-67ddcd17-9b06-e9d0-3b29-0ae590657bd5=2\n  mx goals update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-67ddcd17-9b06-e9d0-3b29-0ae590657bd5 --amount 6000.00\n", RunE: groupRun}
 	root.AddCommand(groups["goals"])
-	groups["holdings"] = &cobra.Command{Use: "holdings", Short: "Read investment holdings", Example: "  mx holdings list --user USR-123 -o table\n  mx holdings list-by-account --user USR-123 --account ACT-123\n  mx holdings list-by-member --user USR-123 --member MBR-123\n  mx holdings read --user USR-123 --holding HOL-123\n", RunE: groupRun}
+	groups["holdings"] = &cobra.Command{Use: "holdings", Short: "Read investment holdings", Example: "  mx holdings list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx holdings list-by-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account $(mx holdings read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --holding HOL-b12289ce-5195-0239-562b-2688ad4c97ef --jq .account_guid)\n  mx holdings list-by-member --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-bcf828cf-9c06-fd10-761c-15eb96ac0014\n  mx holdings read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --holding HOL-b12289ce-5195-0239-562b-2688ad4c97ef\n", RunE: groupRun}
 	root.AddCommand(groups["holdings"])
-	groups["insights"] = &cobra.Command{Use: "insights", Short: "Read a user's insights and what they are about; dismiss them", Example: "  mx insights accounts --user USR-123 --insight BET-123 -o table\n  mx insights categories --user USR-123 --insight BET-123 -o table\n  mx insights list --user USR-123 --all -o table\n  mx insights list-by-account --user USR-123 --account ACT-123\n  mx insights list-by-transaction --user USR-123 --transaction TRN-123\n  mx insights merchants --user USR-123 --insight BET-123 -o table\n  mx insights read --user USR-123 --insight BET-123\n  mx insights scheduled-payments --user USR-123 --insight BET-123 -o table\n  mx insights transactions --user USR-123 --insight BET-123 --all -o table\n  mx insights update --user USR-123 --insight BET-123 --is-dismissed\n", RunE: groupRun}
+	groups["insights"] = &cobra.Command{Use: "insights", Short: "Read a user's insights and what they are about; dismiss them", Example: "  mx insights accounts --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid') -o table\n  mx insights categories --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid') -o table\n  mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --all -o table\n  mx insights list-by-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57\n  mx insights list-by-transaction --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f\n  mx insights merchants --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid') -o table\n  mx insights read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid')\n  mx insights scheduled-payments --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid') -o table\n  mx insights transactions --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid') --all -o table\n  mx insights update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid') --is-dismissed\n", RunE: groupRun}
 	root.AddCommand(groups["insights"])
-	groups["institutions"] = &cobra.Command{Use: "institutions", Short: "Search institutions and the credentials they require", Example: "  mx institutions credentials --institution mxbank\n  mx institutions favorites\n  mx institutions list --name chase --supported-products account_verification -o table\n  mx institutions read --institution chase\n", RunE: groupRun}
+	groups["institutions"] = &cobra.Command{Use: "institutions", Short: "Search institutions and the credentials they require", Example: "  mx institutions credentials --institution mxbank\n  mx institutions favorites\n  mx institutions list --name 'MX Bank' --supported-products account_verification -o table\n  mx institutions read --institution mxbank\n", RunE: groupRun}
 	root.AddCommand(groups["institutions"])
-	groups["members"] = &cobra.Command{Use: "members", Short: "Connect users to institutions: create members, run their jobs, answer MFA", Example: "  mx members aggregate --user USR-123 --member MBR-123 --wait\n  mx members challenges --user USR-123 --member MBR-123\n  mx members check-balance --user USR-123 --member MBR-123 --wait\n  mx members create --user USR-123 --institution mxbank --credential CRD-1=mxuser --credential CRD-2=password --product transactions --product statements\n  mx members credentials --user USR-123 --member MBR-123\n  mx members delete --user USR-123 --member MBR-123\n  mx members extend-history --user USR-123 --member MBR-123 --wait\n  mx members fetch-statements --user USR-123 --member MBR-123 --wait\n  mx members identify --user USR-123 --member MBR-123 --wait\n  mx members list --user USR-123 --all -o table\n  mx members oauth-window-uri --user USR-123 --member MBR-123 --referral-source APP\n  mx members read --user USR-123 --member MBR-123\n  mx members resume --user USR-123 --member MBR-123 --answer CRD-9=blue --wait\n  mx members status --user USR-123 --member MBR-123\n  mx members update --user USR-123 --member MBR-123 --credential CRD-2=password\n  mx members verify --user u-1 --member m-1 --wait\n", RunE: groupRun}
+	groups["members"] = &cobra.Command{Use: "members", Short: "Connect users to institutions: create members, run their jobs, answer MFA", Example: "  mx members aggregate --user u-1 --member m-1 --wait\n  mx members challenges --user u-1 --member m-mfa\n  mx members check-balance --user u-1 --member m-1 --wait\n  mx members create --user u-1 --institution mxbank --credential CRD-c1e72ad4-4359-737d-1955-6d86533ab249=mxuser --credential CRD-9bcbbf7b-6eed-30ec-2671-f5c437711637=password --product transactions --product statements\n  mx members credentials --user u-1 --member m-1\n  mx members delete --user u-1 --member m-2\n  mx members extend-history --user u-1 --member m-1 --wait\n  mx members fetch-statements --user u-1 --member m-1 --wait\n  mx members identify --user u-1 --member m-1 --wait\n  mx members list --user u-1 --all -o table\n  mx members oauth-window-uri --user u-1 --member m-oauth --referral-source APP\n  mx members read --user u-1 --member m-1\n  mx members resume --user u-1 --member m-mfa --answer CRD-518f6698-4753-fb3f-53ae-bed8c2526ce7=correct --wait\n  mx members status --user u-1 --member m-1\n  mx members update --user u-1 --member m-1 --credential CRD-9bcbbf7b-6eed-30ec-2671-f5c437711637=password\n  mx members verify --user u-1 --member m-1 --wait\n", RunE: groupRun}
 	root.AddCommand(groups["members"])
-	groups["merchants"] = &cobra.Command{Use: "merchants", Short: "Read merchants and their locations", Example: "  mx merchants list --name coffee -o table\n  mx merchants read --merchant MCH-123\n  mx merchants read-location --location MCL-123\n", RunE: groupRun}
+	groups["merchants"] = &cobra.Command{Use: "merchants", Short: "Read merchants and their locations", Example: "  mx merchants list --name starbucks -o table\n  mx merchants read --merchant $(mx merchants list --name starbucks --jq '.[0].guid')\n  mx merchants read-location --location $(mx transactions list --user u-1 --all --jq 'map(select(.merchant_location_guid != null)) | .[0].merchant_location_guid')\n", RunE: groupRun}
 	root.AddCommand(groups["merchants"])
-	groups["microdeposits"] = &cobra.Command{Use: "microdeposits", Short: "Verify accounts with microdeposits", Example: "  mx microdeposits create --user USR-123 --account-number 123456789 --routing-number 091000019 --account-type CHECKING --account-name 'Ada checking'\n  mx microdeposits delete --user USR-123 --microdeposit MIC-123\n  mx microdeposits list --user USR-123 -o table\n  mx microdeposits read --user USR-123 --microdeposit MIC-123\n  mx microdeposits verifications --user USR-123 -o table\n  mx microdeposits verify --microdeposit MIC-123 --deposit-amount-1 0.07 --deposit-amount-2 0.12\n", RunE: groupRun}
+	groups["microdeposits"] = &cobra.Command{Use: "microdeposits", Short: "Verify accounts with microdeposits", Example: "  mx microdeposits create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account-number 123456789 --routing-number 091000019 --account-type CHECKING --account-name 'Ada checking'\n  mx microdeposits delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --microdeposit $(mx microdeposits list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --jq '.[0].guid')\n  mx microdeposits list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx microdeposits read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --microdeposit $(mx microdeposits list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --jq '.[0].guid')\n  mx microdeposits verifications --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx microdeposits verify --microdeposit $(mx microdeposits list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --jq '.[0].guid') --deposit-amount-1 0.07 --deposit-amount-2 0.12\n", RunE: groupRun}
 	root.AddCommand(groups["microdeposits"])
-	groups["notifications"] = &cobra.Command{Use: "notifications", Short: "Send a user notifications and read them", Example: "  mx notifications create --user USR-123 --subject 'Low balance' --content 'Your checking account is under 100.00'\n  mx notifications list --user USR-123 -o table\n  mx notifications read --user USR-123 --notification NTF-123\n", RunE: groupRun}
+	groups["notifications"] = &cobra.Command{Use: "notifications", Short: "Send a user notifications and read them", Example: "  mx notifications create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --subject 'Low balance' --content 'Your checking account is under 100.00'\n  mx notifications list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx notifications read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --notification NTF-68005f75-b7ad-56da-f2bb-f6317aceb058\n", RunE: groupRun}
 	root.AddCommand(groups["notifications"])
-	groups["processor"] = &cobra.Command{Use: "processor", Short: "A payment processor's reads of one account, with its processor token", Example: "  MX_PROCESSOR_TOKEN=$(cat processor-token) mx processor account-numbers -o table\n  MX_PROCESSOR_TOKEN=$(cat processor-token) mx processor balance\n  MX_PROCESSOR_TOKEN=$(cat processor-token) mx processor check-balance\n  MX_PROCESSOR_TOKEN=$(cat processor-token) mx processor owners -o table\n", RunE: groupRun}
+	groups["processor"] = &cobra.Command{Use: "processor", Short: "A payment processor's reads of one account, with its processor token", Example: "  MX_PROCESSOR_TOKEN=dViTALNBsdXNxUGxe-1osDOf8rdxFhKvuFnfKBAu74Y mx processor account-numbers -o table\n  MX_PROCESSOR_TOKEN=dViTALNBsdXNxUGxe-1osDOf8rdxFhKvuFnfKBAu74Y mx processor balance\n  MX_PROCESSOR_TOKEN=dViTALNBsdXNxUGxe-1osDOf8rdxFhKvuFnfKBAu74Y mx processor check-balance\n  MX_PROCESSOR_TOKEN=dViTALNBsdXNxUGxe-1osDOf8rdxFhKvuFnfKBAu74Y mx processor owners -o table\n", RunE: groupRun}
 	root.AddCommand(groups["processor"])
-	groups["processor-tokens"] = &cobra.Command{Use: "processor-tokens", Short: "Give a payment processor access to an account: authorization codes and the tokens issued", Example: "  mx processor-tokens authorize --user USR-123 --member MBR-123 --account ACT-123\n  mx processor-tokens list --user USR-123 --member MBR-123 --account ACT-123 -o table\n", RunE: groupRun}
+	groups["processor-tokens"] = &cobra.Command{Use: "processor-tokens", Short: "Give a payment processor access to an account: authorization codes and the tokens issued", Example: "  mx processor-tokens authorize --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57\n  mx processor-tokens list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 -o table\n", RunE: groupRun}
 	root.AddCommand(groups["processor-tokens"])
-	groups["rewards"] = &cobra.Command{Use: "rewards", Short: "Fetch and read a member's rewards; read credit card products", Example: "  mx rewards credit-card --product CCP-123\n  mx rewards fetch --user ada-1 --member ada-bank --wait\n  mx rewards list --user USR-123 --member MBR-123 -o table\n  mx rewards read --user USR-123 --member MBR-123 --reward RWD-123\n", RunE: groupRun}
+	groups["rewards"] = &cobra.Command{Use: "rewards", Short: "Fetch and read a member's rewards; read credit card products", Example: "  mx rewards credit-card --product CCP-123\n  mx rewards fetch --user u-1 --member m-1 --wait\n  mx rewards list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 -o table\n  mx rewards read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --reward $(mx rewards list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --jq '.[0].guid')\n", RunE: groupRun}
 	root.AddCommand(groups["rewards"])
-	groups["rules"] = &cobra.Command{Use: "rules", Short: "Categorize a user's transactions by their description: transaction rules", Example: "  mx rules create --user USR-123 --match-description 'BLUE BOTTLE' --category CAT-123 --description 'Coffee'\n  mx rules delete --user USR-123 --rule TXR-123\n  mx rules list --user USR-123 -o table\n  mx rules read --user USR-123 --rule TXR-123\n  mx rules update --user USR-123 --rule TXR-123 --description 'Coffee beans'\n", RunE: groupRun}
+	groups["rules"] = &cobra.Command{Use: "rules", Short: "Categorize a user's transactions by their description: transaction rules", Example: "  mx rules create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --match-description 'CORNER BAKERY' --category CAT-2d45e534-1bb6-914a-6409-634c4168bf93 --description 'Bakery'\n  mx rules delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --rule TXR-70ab6fe1-a67e-2d00-1d9c-bf78ef0f149f\n  mx rules list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx rules read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --rule TXR-70ab6fe1-a67e-2d00-1d9c-bf78ef0f149f\n  mx rules update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --rule TXR-70ab6fe1-a67e-2d00-1d9c-bf78ef0f149f --description 'Coffee beans'\n", RunE: groupRun}
 	root.AddCommand(groups["rules"])
-	groups["spending-plans"] = &cobra.Command{Use: "spending-plans", Short: "Plan a user's spending month by month: plans, their accounts, iterations and items", Example: "  mx spending-plans accounts --user USR-123 --plan SPL-123 -o table\n  mx spending-plans create --user USR-123\n  mx spending-plans create-item --user USR-123 --plan SPL-123 --category CAT-123 --planned-amount 250.00 --item-type planned-expense\n  mx spending-plans current-iteration --user USR-123 --plan SPL-123\n  mx spending-plans delete --user USR-123 --plan SPL-123\n  mx spending-plans delete-account --user USR-123 --plan SPL-123 --plan-account SPA-123\n  mx spending-plans delete-item --user USR-123 --plan SPL-123 --item SII-123\n  mx spending-plans items --user USR-123 --plan SPL-123 --all -o table\n  mx spending-plans iterations --user USR-123 --plan SPL-123 -o table\n  mx spending-plans list --user USR-123 -o table\n  mx spending-plans read --user USR-123 --plan SPL-123\n  mx spending-plans read-account --user USR-123 --plan SPL-123 --plan-account SPA-123\n  mx spending-plans read-item --user USR-123 --plan SPL-123 --item SII-123\n  mx spending-plans read-iteration --user USR-123 --plan SPL-123 --iteration 2\n  mx spending-plans update-item --user USR-123 --plan SPL-123 --item SII-123 --planned-amount 300.00\n", RunE: groupRun}
+	groups["spending-plans"] = &cobra.Command{Use: "spending-plans", Short: "Plan a user's spending month by month: plans, their accounts, iterations and items", Example: "  mx spending-plans accounts --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a -o table\n  mx spending-plans create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697\n  mx spending-plans create-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --category CAT-2d45e534-1bb6-914a-6409-634c4168bf93 --planned-amount 120.00 --item-type planned-expense\n  mx spending-plans current-iteration --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a\n  mx spending-plans delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a\n  mx spending-plans delete-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --plan-account SPA-2f0a9cd3-04ff-ff8a-2e63-4167e48d2865\n  mx spending-plans delete-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --item SII-2820138d-c427-6975-b1b3-2c18b576b07a\n  mx spending-plans items --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --all -o table\n  mx spending-plans iterations --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a -o table\n  mx spending-plans list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx spending-plans read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a\n  mx spending-plans read-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --plan-account SPA-2f0a9cd3-04ff-ff8a-2e63-4167e48d2865\n  mx spending-plans read-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --item SII-2820138d-c427-6975-b1b3-2c18b576b07a\n  mx spending-plans read-iteration --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --iteration 1\n  mx spending-plans update-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --item SII-2820138d-c427-6975-b1b3-2c18b576b07a --planned-amount 300.00\n", RunE: groupRun}
 	root.AddCommand(groups["spending-plans"])
-	groups["statements"] = &cobra.Command{Use: "statements", Short: "List, read and download account statements", Example: "  mx statements download --user USR-123 --member MBR-123 --statement STA-123 --out statement.pdf\n  mx statements list --user USR-123 --member MBR-123 -o table\n  mx statements read --user USR-123 --member MBR-123 --statement STA-123\n", RunE: groupRun}
+	groups["statements"] = &cobra.Command{Use: "statements", Short: "List, read and download account statements", Example: "  mx statements download --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --statement STA-17e9f9c4-6a43-efbc-8e8c-fb2b99dcd097 --out statement.pdf\n  mx statements list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 -o table\n  mx statements read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --statement STA-17e9f9c4-6a43-efbc-8e8c-fb2b99dcd097\n", RunE: groupRun}
 	root.AddCommand(groups["statements"])
-	groups["taggings"] = &cobra.Command{Use: "taggings", Short: "Put tags on transactions, move and remove them", Example: "  mx taggings create --user USR-123 --tag TAG-123 --transaction TRN-123\n  mx taggings delete --user USR-123 --tagging TGN-123\n  mx taggings list --user USR-123 --all -o table\n  mx taggings read --user USR-123 --tagging TGN-123\n  mx taggings update --user USR-123 --tagging TGN-123 --tag TAG-456\n", RunE: groupRun}
+	groups["taggings"] = &cobra.Command{Use: "taggings", Short: "Put tags on transactions, move and remove them", Example: "  mx taggings create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tag TAG-dabcaebc-bebd-ceda-845f-0d819a36c5e9 --transaction TRN-301e136c-6e36-5e57-f076-66bb7bf26e47\n  mx taggings delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tagging TGN-8f64b6c7-fb62-8e57-7865-8a6ac8d0e706\n  mx taggings list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --all -o table\n  mx taggings read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tagging TGN-8f64b6c7-fb62-8e57-7865-8a6ac8d0e706\n  mx taggings update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tagging TGN-8f64b6c7-fb62-8e57-7865-8a6ac8d0e706 --tag TAG-dabcaebc-bebd-ceda-845f-0d819a36c5e9\n", RunE: groupRun}
 	root.AddCommand(groups["taggings"])
-	groups["tags"] = &cobra.Command{Use: "tags", Short: "Create, list, rename and delete a user's tags", Example: "  mx tags create --user USR-123 --name 'Business trip'\n  mx tags delete --user USR-123 --tag TAG-123\n  mx tags list --user USR-123 --all -o table\n  mx tags read --user USR-123 --tag TAG-123\n  mx tags update --user USR-123 --tag TAG-123 --name 'Conference'\n", RunE: groupRun}
+	groups["tags"] = &cobra.Command{Use: "tags", Short: "Create, list, rename and delete a user's tags", Example: "  mx tags create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --name 'Travel'\n  mx tags delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tag TAG-63b192b1-43ab-66b6-cf79-397ed8ce83c0\n  mx tags list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --all -o table\n  mx tags read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tag TAG-63b192b1-43ab-66b6-cf79-397ed8ce83c0\n  mx tags update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tag TAG-63b192b1-43ab-66b6-cf79-397ed8ce83c0 --name 'Work trip'\n", RunE: groupRun}
 	root.AddCommand(groups["tags"])
-	groups["transactions"] = &cobra.Command{Use: "transactions", Short: "List, read and update transactions; manual transactions", Example: "  mx transactions create-manual --user USR-123 --account ACT-123 --amount 12.50 --date 2026-03-01 --description 'Farmers market' --type DEBIT\n  mx transactions delete-manual --user USR-123 --transaction TRN-123\n  mx transactions enhance --id t-1 --description 'STARBUCKS #1234 SEATTLE' --amount 4.50 --type DEBIT\n  mx transactions list --user USR-123 --from 2026-01-01 --all\n  mx transactions list-by-account --user USR-123 --account ACT-123 --all -o table\n  mx transactions list-by-member --user USR-123 --member MBR-123\n  mx transactions list-by-member-account --user USR-123 --member MBR-123 --account ACT-123\n  mx transactions list-by-tag --user ada-1 --tag TAG-123 --all -o table\n  mx transactions read --user USR-123 --transaction TRN-123\n  mx transactions read-by-account --user u-1 --member m-1 --account a-1 --transaction t-1\n  mx transactions read-repeating --user USR-123 --repeating-transaction RPT-123\n  mx transactions repeating --user USR-123 -o table\n  mx transactions split --user USR-123 --transaction TRN-123 --amount 20.00 --category CAT-123 --description 'Groceries half'\n  mx transactions split-by-account --user ada-1 --member ada-bank --account ACT-123 --transaction TRN-123 --amount 20.00\n  mx transactions unsplit --user USR-123 --transaction TRN-123\n  mx transactions unsplit-by-account --user ada-1 --member ada-bank --account ACT-123 --transaction TRN-123\n  mx transactions update --user USR-123 --transaction TRN-123 --description 'Team lunch'\n  mx transactions update-by-account --user USR-123 --member MBR-123 --account ACT-123 --transaction TRN-123 --description 'Team lunch'\n", RunE: groupRun}
+	groups["transactions"] = &cobra.Command{Use: "transactions", Short: "List, read and update transactions; manual transactions", Example: "  mx transactions create-manual --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-117a8934-7091-c626-d2f5-095f7308b2f7 --amount 12.50 --date 2026-03-01 --description 'Farmers market' --type DEBIT\n  mx transactions delete-manual --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --transaction MAN-08725721-2cfa-7c8f-ed5f-532b181a31bd\n  mx transactions enhance --id t-1 --description 'STARBUCKS #1234 SEATTLE' --amount 4.50 --type DEBIT\n  mx transactions list --user u-1 --from 2026-01-01 --all\n  mx transactions list-by-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --all -o table\n  mx transactions list-by-member --user u-1 --member m-1\n  mx transactions list-by-member-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57\n  mx transactions list-by-tag --user u-1 --tag TAG-63b192b1-43ab-66b6-cf79-397ed8ce83c0 --all -o table\n  mx transactions read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f\n  mx transactions read-by-account --user u-1 --member m-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f\n  mx transactions read-repeating --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --repeating-transaction $(mx transactions repeating --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --jq '.[0].guid')\n  mx transactions repeating --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx transactions split --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f --amount 1.00 --category CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8 --description 'Groceries part'\n  mx transactions split-by-account --user u-1 --member m-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --transaction TRN-301e136c-6e36-5e57-f076-66bb7bf26e47 --amount 1.00\n  mx transactions unsplit --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f\n  mx transactions unsplit-by-account --user u-1 --member m-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --transaction TRN-301e136c-6e36-5e57-f076-66bb7bf26e47\n  mx transactions update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f --description 'Team lunch'\n  mx transactions update-by-account --user u-1 --member m-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f --description 'Team lunch'\n", RunE: groupRun}
 	root.AddCommand(groups["transactions"])
-	groups["users"] = &cobra.Command{Use: "users", Short: "Create, list, read, update and delete users", Example: "  mx users create --id u-1 --email ada@example.com --metadata '{\"plan\": \"pro\"}'\n  mx users deactivate-holdings --user USR-123\n  mx users delete --user USR-123\n  mx users list --email ada@example.com -o table\n  mx users read --user u-1\n  mx users update --user USR-123 --email grace@example.com\n", RunE: groupRun}
+	groups["users"] = &cobra.Command{Use: "users", Short: "Create, list, read, update and delete users", Example: "  mx users create --id u-2 --email grace@example.com --metadata '{\"plan\": \"pro\"}'\n  mx users deactivate-holdings --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697\n  mx users delete --user u-1\n  mx users list --email ada@example.com -o table\n  mx users read --user u-1\n  mx users update --user u-1 --email ada.lovelace@example.com\n", RunE: groupRun}
 	root.AddCommand(groups["users"])
-	groups["verifiable-credentials"] = &cobra.Command{Use: "verifiable-credentials", Aliases: []string{"vc"}, Short: "Read a member's accounts, identity or transactions as verifiable credentials", Example: "  mx verifiable-credentials accounts --user USR-123 --member MBR-123\n  mx vc identity --user USR-123 --member MBR-123\n  mx vc transactions --user USR-123 --account ACT-123 --start-time 2026-01-01\n", RunE: groupRun}
+	groups["verifiable-credentials"] = &cobra.Command{Use: "verifiable-credentials", Aliases: []string{"vc"}, Short: "Read a member's accounts, identity or transactions as verifiable credentials", Example: "  mx verifiable-credentials accounts --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96\n  mx vc identity --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96\n  mx vc transactions --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --start-time 2026-01-01\n", RunE: groupRun}
 	root.AddCommand(groups["verifiable-credentials"])
-	groups["widgets"] = &cobra.Command{Use: "widgets", Short: "Request widget URLs", Example: "  mx --api-version v20111101 widgets connect-url --user USR-123 --mode verification\n  mx widgets url --user USR-123 --current-member MBR-123 --accept-language fr-CA\n", RunE: groupRun}
+	groups["widgets"] = &cobra.Command{Use: "widgets", Short: "Request widget URLs", Example: "  mx --api-version v20111101 widgets connect-url --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --mode verification\n  mx widgets url --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --current-member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --accept-language fr-CA\n", RunE: groupRun}
 	root.AddCommand(groups["widgets"])
 	groups["accounts"].AddCommand(cmdCreateManualAccount(a))
 	groups["accounts"].AddCommand(cmdDeleteManualAccount(a))
@@ -310,7 +310,7 @@ func cmdCreateManualAccount(a *app) *cobra.Command {
 		Use:     "create-manual",
 		Short:   "Create a manual account",
 		Long:    "Creates an account by hand, under the user's member of the Manual Institution (which\nMX creates when needed). A manual account has no credentials: it is never aggregated\nand holds only what the partner writes to it, with 'mx accounts update' and\n'mx transactions create-manual'.\n\nThe path takes a --user, but MX says that only the user's GUID works here;\nthe parameter is kept as MX has it.\n\nSends POST /users/{user_identifier}/accounts.\nAPI version v20250224 only (the default).",
-		Example: "  mx accounts create-manual --user USR-123 --name 'Cash jar' --account-type CASH --balance 120.50",
+		Example: "  mx accounts create-manual --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --name 'Rainy day' --account-type CASH --balance 120.50",
 		Args:    cobra.NoArgs,
 	}, "createManualAccount", "")
 	b.serve(apiV20250224, createManualAccountV20250224)
@@ -363,7 +363,7 @@ func cmdDeleteManualAccount(a *app) *cobra.Command {
 		Use:     "delete-manual",
 		Short:   "Delete a manual account",
 		Long:    "Deletes an account that was created by hand, with its transactions. Aggregated accounts\ncannot be deleted this way: they go with their member.\n\nSends DELETE /users/{user_guid}/accounts/{account_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx accounts delete-manual --user USR-123 --account ACT-123",
+		Example: "  mx accounts delete-manual --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-37d382eb-2393-410a-0ddd-2c25d87c7646",
 		Args:    cobra.NoArgs,
 	}, "deleteManualAccount", "")
 	b.serve(apiV20250224, deleteManualAccountV20250224)
@@ -396,7 +396,7 @@ func cmdListUserAccounts(a *app) *cobra.Command {
 		Use:     "list",
 		Short:   "List a user's accounts",
 		Long:    "Lists every account of the user, across all of its members, one page at a time. The\naccounts carry at most a masked or partial account number; the full numbers come from\n'mx accounts numbers-by-member' and 'mx accounts numbers' after 'mx members verify'.\n\nSends GET /users/{user_identifier}/accounts; in API version v20111101, GET /users/{user_guid}/accounts.",
-		Example: "  mx accounts list --user USR-123 -o table",
+		Example: "  mx accounts list --user u-1 -o table",
 		Args:    cobra.NoArgs,
 	}, "listUserAccounts", "")
 	b.serve(apiV20250224, listUserAccountsV20250224)
@@ -467,7 +467,7 @@ func cmdListMemberAccounts(a *app) *cobra.Command {
 		Use:     "list-by-member",
 		Short:   "List a member's accounts",
 		Long:    "Lists the accounts of one member of the user, one page at a time.\n\nSends GET /users/{user_identifier}/members/{member_identifier}/accounts.\nAPI version v20250224 only (the default).",
-		Example: "  mx accounts list-by-member --user USR-123 --member MBR-123 -o table",
+		Example: "  mx accounts list-by-member --user u-1 --member m-1 -o table",
 		Args:    cobra.NoArgs,
 	}, "listMemberAccounts", "")
 	b.serve(apiV20250224, listMemberAccountsV20250224)
@@ -508,7 +508,7 @@ func cmdMergeAccounts(a *app) *cobra.Command {
 		Use:     "merge",
 		Short:   "Merge duplicate accounts",
 		Long:    "Merges two or more accounts of the same user that the end user has recognised as one,\nand answers the account that remains. The other accounts named are deleted; the merge\ncannot be undone.\n\nSends POST /users/{user_guid}/accounts/merge.\nAPI version v20250224 only (the default).",
-		Example: "  mx accounts merge --user USR-123 --account ACT-123 --account ACT-456",
+		Example: "  mx accounts merge --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-038deb7f-e8f2-26cb-3d49-26f240274159 --account ACT-7f59ff73-1a44-90c6-37bf-d9ea9946911d",
 		Args:    cobra.NoArgs,
 	}, "mergeAccounts", "")
 	b.serve(apiV20250224, mergeAccountsV20250224)
@@ -541,7 +541,7 @@ func cmdListAccountNumbersByAccount(a *app) *cobra.Command {
 		Use:     "numbers",
 		Short:   "List an account's numbers",
 		Long:    "Lists the account and routing (or transit) numbers of one account, as gathered by the\nlatest verification ('mx members verify').\n\nSends GET /users/{user_identifier}/accounts/{account_identifier}/account_numbers.\nAPI version v20250224 only (the default).",
-		Example: "  mx accounts numbers --user USR-123 --account ACT-123",
+		Example: "  mx accounts numbers --user u-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57",
 		Args:    cobra.NoArgs,
 	}, "listAccountNumbersByAccount", "")
 	b.serve(apiV20250224, listAccountNumbersByAccountV20250224)
@@ -581,7 +581,7 @@ func cmdListAccountNumbersByMember(a *app) *cobra.Command {
 		Use:     "numbers-by-member",
 		Short:   "List a member's account numbers",
 		Long:    "Lists the account and routing (or transit) numbers of every account of one member, as\ngathered by the latest verification ('mx members verify').\n\nSends GET /users/{user_guid}/members/{member_guid}/account_numbers.\nAPI version v20250224 only (the default).",
-		Example: "  mx accounts numbers-by-member --user USR-123 --member MBR-123 -o table",
+		Example: "  mx accounts numbers-by-member --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 -o table",
 		Args:    cobra.NoArgs,
 	}, "listAccountNumbersByMember", "")
 	b.serve(apiV20250224, listAccountNumbersByMemberV20250224)
@@ -621,7 +621,7 @@ func cmdListAccountOwnersByMember(a *app) *cobra.Command {
 		Use:     "owners",
 		Short:   "List a member's account owners",
 		Long:    "Lists the owners of the accounts of one member (name, address, email, phone), as\ngathered by the latest identification ('mx members identify').\n\nSends GET /users/{user_identifier}/members/{member_identifier}/account_owners.\nAPI version v20250224 only (the default).",
-		Example: "  mx accounts owners --user USR-123 --member MBR-123 -o table",
+		Example: "  mx accounts owners --user u-1 --member m-1 -o table",
 		Args:    cobra.NoArgs,
 	}, "listAccountOwnersByMember", "")
 	b.serve(apiV20250224, listAccountOwnersByMemberV20250224)
@@ -661,7 +661,7 @@ func cmdReadAccount(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read an account",
 		Long:    "Returns one account of the user; an unknown account or user answers 404.\n\nSends GET /users/{user_guid}/accounts/{account_guid}.",
-		Example: "  mx accounts read --user USR-123 --account ACT-123",
+		Example: "  mx accounts read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57",
 		Args:    cobra.NoArgs,
 	}, "readAccount", "")
 	b.serve(apiV20250224, readAccountV20250224)
@@ -716,7 +716,7 @@ func cmdReadAccountByMember(a *app) *cobra.Command {
 		Use:     "read-by-member",
 		Short:   "Read an account through its member",
 		Long:    "Returns one account, reached through its member; an unknown one answers 404.\n\nSends GET /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}.\nAPI version v20250224 only (the default).",
-		Example: "  mx accounts read-by-member --user u-1 --member m-1 --account a-1",
+		Example: "  mx accounts read-by-member --user u-1 --member m-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57",
 		Args:    cobra.NoArgs,
 	}, "readAccountByMember", "")
 	b.serve(apiV20250224, readAccountByMemberV20250224)
@@ -751,7 +751,7 @@ func cmdUpdateAccountByMember(a *app) *cobra.Command {
 		Use:     "update",
 		Short:   "Update an account",
 		Long:    "Sets attributes of an account reached through its member. Every field of\nAccountUpdateRequest can be set on a manual account; on an aggregated account only\n--is-business, --is-hidden and --metadata can.\n\nSends PUT /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}; in API version v20111101, PUT /users/{user_guid}/members/{member_guid}/accounts/{account_guid}.",
-		Example: "  mx accounts update --user USR-123 --member MBR-123 --account ACT-123 --is-hidden",
+		Example: "  mx accounts update --user u-1 --member m-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --metadata '{\"note\": \"bills\"}'",
 		Args:    cobra.NoArgs,
 	}, "updateAccountByMember", "")
 	b.serve(apiV20250224, updateAccountByMemberV20250224)
@@ -854,7 +854,7 @@ func cmdCreateACHReturn(a *app) *cobra.Command {
 		Use:     "create",
 		Short:   "Report an ACH return",
 		Long:    "Reports to MX that an ACH debit or credit made with account details MX provided came\nback from the receiving bank, with the NACHA return code and, for a notification of\nchange, the corrected account and routing numbers. MX answers the return it recorded,\nwith the fields of its own processing.\n\nSends POST /ach_returns.\nAPI version v20250224 only (the default).",
-		Example: "  mx ach-returns create --id ret-1 --user USR-123 --member MBR-123 --account ACT-123 --return-code R01 --returned-at 2026-03-02",
+		Example: "  mx ach-returns create --id ret-2 --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --return-code R01 --returned-at 2026-03-02T00:00:00Z",
 		Args:    cobra.NoArgs,
 	}, "createACHReturn", "")
 	b.serve(apiV20250224, createACHReturnV20250224)
@@ -941,7 +941,7 @@ func cmdReadACHReturn(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read an ACH return",
 		Long:    "Returns one ACH return the partner reported, with the state of MX's processing; an\nunknown one answers 404. MX misspells the operationId (Retrun); it is kept for\ntraceability, and the Go method is spelled right.\n\nSends GET /ach_returns/{ach_return_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx ach-returns read --ach-return ACH-123",
+		Example: "  mx ach-returns read --ach-return ACH-77d9d7a9-58ad-c27c-5aff-f68ed5688cbf",
 		Args:    cobra.NoArgs,
 	}, "readACHRetrun", "")
 	b.serve(apiV20250224, readACHReturnV20250224)
@@ -972,7 +972,7 @@ func cmdCreateBudget(a *app) *cobra.Command {
 		Use:     "create",
 		Short:   "Create a budget",
 		Long:    "Creates a budget for one category of the user, with the monthly amount to spend in it.\nA category has at most one budget: a second budget for the same category is refused.\n\nSends POST /users/{user_guid}/budgets.\nAPI version v20250224 only (the default).",
-		Example: "  mx budgets create --user USR-123 --category CAT-123 --parent CAT-100 --amount 400.00",
+		Example: "  mx budgets create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --category CAT-8aaf8335-f5ba-9941-7feb-9bb3ea378ebf --parent BGT-bab67404-4c08-d457-36f9-7155ee40e044 --amount 400.00",
 		Args:    cobra.NoArgs,
 	}, "createBudget", "")
 	b.serve(apiV20250224, createBudgetV20250224)
@@ -1009,7 +1009,7 @@ func cmdDeleteBudget(a *app) *cobra.Command {
 		Use:     "delete",
 		Short:   "Delete a budget",
 		Long:    "Deletes one budget of the user.\n\nSends DELETE /users/{user_guid}/budgets/{budget_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx budgets delete --user USR-123 --budget BGT-123",
+		Example: "  mx budgets delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --budget BGT-bab67404-4c08-d457-36f9-7155ee40e044",
 		Args:    cobra.NoArgs,
 	}, "deleteBudget", "")
 	b.serve(apiV20250224, deleteBudgetV20250224)
@@ -1042,7 +1042,7 @@ func cmdAutoGenerateBudgets(a *app) *cobra.Command {
 		Use:     "generate",
 		Short:   "Generate budgets from transactions",
 		Long:    "Creates budgets for the user from its transactions: a category gets a budget when the\nuser has transactions in it in each of the two previous calendar months. Budgets that\nexist already are generated again, and unchanged ones are answered as well. When no\ncategory qualifies, MX answers 422.\n\nMX's file describes the answer as one budget, while it says that the generated budgets\ncome back as a list: the answer is the list budgets here (BudgetsResponseBody).\n\nSends POST /users/{user_guid}/budgets/generate.\nAPI version v20250224 only (the default).",
-		Example: "  mx budgets generate --user USR-123 -o table",
+		Example: "  mx budgets generate --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table",
 		Args:    cobra.NoArgs,
 	}, "autoGenerateBudgets", "")
 	b.serve(apiV20250224, autoGenerateBudgetsV20250224)
@@ -1073,7 +1073,7 @@ func cmdListAllBudgets(a *app) *cobra.Command {
 		Use:     "list",
 		Short:   "List a user's budgets",
 		Long:    "Lists every budget of the user at once: MX takes no paging parameters here and answers\nno pagination. MX's file describes the answer as one budget, which cannot hold a\nuser's budgets: it is the list budgets here (BudgetsResponseBody).\n\nSends GET /users/{user_guid}/budgets.\nAPI version v20250224 only (the default).",
-		Example: "  mx budgets list --user USR-123 -o table",
+		Example: "  mx budgets list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table",
 		Args:    cobra.NoArgs,
 	}, "listAllBudgets", "")
 	b.serve(apiV20250224, listAllBudgetsV20250224)
@@ -1104,7 +1104,7 @@ func cmdReadSpecificBudget(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read a budget",
 		Long:    "Returns one budget of the user; an unknown budget answers 404.\n\nSends GET /users/{user_guid}/budgets/{budget_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx budgets read --user USR-123 --budget BGT-123",
+		Example: "  mx budgets read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --budget BGT-bab67404-4c08-d457-36f9-7155ee40e044",
 		Args:    cobra.NoArgs,
 	}, "readSpecificBudget", "")
 	b.serve(apiV20250224, readSpecificBudgetV20250224)
@@ -1137,7 +1137,7 @@ func cmdUpdateSpecificBudget(a *app) *cobra.Command {
 		Use:     "update",
 		Short:   "Update a budget",
 		Long:    "Sets the monthly amount or the metadata of a budget. MX's file leaves the body of this\nupdate optional, unlike that of every other update; an update without a budget sets\nnothing, so the body is required here.\n\nSends PUT /users/{user_guid}/budgets/{budget_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx budgets update --user USR-123 --budget BGT-123 --amount 450.00",
+		Example: "  mx budgets update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --budget BGT-bab67404-4c08-d457-36f9-7155ee40e044 --amount 450.00",
 		Args:    cobra.NoArgs,
 	}, "updateSpecificBudget", "")
 	b.serve(apiV20250224, updateSpecificBudgetV20250224)
@@ -1174,7 +1174,7 @@ func cmdReadMonthlyCashFlowProfile(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read a user's monthly cash flow profile",
 		Long:    "Returns the monthly cash flow profile of the user: budgeted income and expenses, and the\npart set aside for goals.\n\nSends GET /users/{user_identifier}/monthly_cash_flow_profile.\nAPI version v20250224 only (the default).",
-		Example: "  mx cash-flow read --user ada-1",
+		Example: "  mx cash-flow read --user u-1",
 		Args:    cobra.NoArgs,
 	}, "readMonthlyCashFlowProfile", "")
 	b.serve(apiV20250224, readMonthlyCashFlowProfileV20250224)
@@ -1205,7 +1205,7 @@ func cmdUpdateMonthlyCashFlowProfile(a *app) *cobra.Command {
 		Use:     "update",
 		Short:   "Update a user's monthly cash flow profile",
 		Long:    "Sets how much of the user's month goes to goals: a contribution the user chooses, or\nMX's estimate.\n\nSends PUT /users/{user_identifier}/monthly_cash_flow_profile.\nAPI version v20250224 only (the default).",
-		Example: "  mx cash-flow update --user ada-1 --goals-contribution 250.00",
+		Example: "  mx cash-flow update --user u-1 --goals-contribution 250.00",
 		Args:    cobra.NoArgs,
 	}, "updateMonthlyCashFlowProfile", "")
 	b.serve(apiV20250224, updateMonthlyCashFlowProfileV20250224)
@@ -1239,7 +1239,7 @@ func cmdCreateCategory(a *app) *cobra.Command {
 		Use:     "create",
 		Short:   "Create a custom category",
 		Long:    "Creates a custom category for the user, as a subcategory of the category named by\n--parent.\n\nSends POST /users/{user_guid}/categories.\nAPI version v20250224 only (the default).",
-		Example: "  mx categories create --user USR-123 --name 'Board games' --parent CAT-123",
+		Example: "  mx categories create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --name 'Puzzles' --parent CAT-540c4daf-54a0-26fa-549c-ab0696a7e068",
 		Args:    cobra.NoArgs,
 	}, "createCategory", "")
 	b.serve(apiV20250224, createCategoryV20250224)
@@ -1310,7 +1310,7 @@ func cmdListDefaultCategoriesByUser(a *app) *cobra.Command {
 		Use:     "defaults-by-user",
 		Short:   "List the default categories through a user",
 		Long:    "Lists MX's default categories and subcategories, reached through a user; the list is\nthat of 'mx categories defaults', but this path takes up to 1000 records a page.\n\nSends GET /users/{user_guid}/categories/default.\nAPI version v20250224 only (the default).",
-		Example: "  mx categories defaults-by-user --user USR-123",
+		Example: "  mx categories defaults-by-user --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697",
 		Args:    cobra.NoArgs,
 	}, "listDefaultCategoriesByUser", "")
 	b.serve(apiV20250224, listDefaultCategoriesByUserV20250224)
@@ -1348,7 +1348,7 @@ func cmdDeleteCategory(a *app) *cobra.Command {
 		Use:     "delete",
 		Short:   "Delete a custom category",
 		Long:    "Deletes a custom category of the user. Default categories cannot be deleted, and a\ncategory that does not exist answers 404.\n\nSends DELETE /users/{user_guid}/categories/{category_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx categories delete --user USR-123 --category CAT-456",
+		Example: "  mx categories delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --category CAT-c498b429-6102-f2da-079f-43d683502061",
 		Args:    cobra.NoArgs,
 	}, "deleteCategory", "")
 	b.serve(apiV20250224, deleteCategoryV20250224)
@@ -1381,7 +1381,7 @@ func cmdListCategories(a *app) *cobra.Command {
 		Use:     "list",
 		Short:   "List a user's categories",
 		Long:    "Lists the categories a user's transactions can take, default and custom, one page at a time.\n\nSends GET /users/{user_guid}/categories.\nAPI version v20250224 only (the default).",
-		Example: "  mx categories list --user USR-123 --all -o table",
+		Example: "  mx categories list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --all -o table",
 		Args:    cobra.NoArgs,
 	}, "listCategories", "")
 	b.serve(apiV20250224, listCategoriesV20250224)
@@ -1419,7 +1419,7 @@ func cmdReadCategory(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read a category",
 		Long:    "Returns one category of the user, custom or default; an unknown one answers 404.\n\nSends GET /users/{user_guid}/categories/{category_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx categories read --user USR-123 --category CAT-123",
+		Example: "  mx categories read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --category CAT-c498b429-6102-f2da-079f-43d683502061",
 		Args:    cobra.NoArgs,
 	}, "readCategory", "")
 	b.serve(apiV20250224, readCategoryV20250224)
@@ -1452,7 +1452,7 @@ func cmdReadDefaultCategory(a *app) *cobra.Command {
 		Use:     "read-default",
 		Short:   "Read a default category",
 		Long:    "Returns one of MX's default categories; an unknown GUID answers 404.\n\nSends GET /categories/{category_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx categories read-default --category CAT-123",
+		Example: "  mx categories read-default --category CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8",
 		Args:    cobra.NoArgs,
 	}, "readDefaultCategory", "")
 	b.serve(apiV20250224, readDefaultCategoryV20250224)
@@ -1483,7 +1483,7 @@ func cmdUpdateCategory(a *app) *cobra.Command {
 		Use:     "update",
 		Short:   "Update a custom category",
 		Long:    "Sets the name or metadata of a custom category; the category object must not be\nempty. Default categories cannot be changed.\n\nSends PUT /users/{user_guid}/categories/{category_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx categories update --user USR-123 --category CAT-456 --name 'Tabletop games'",
+		Example: "  mx categories update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --category CAT-c498b429-6102-f2da-079f-43d683502061 --name 'Tabletop games'",
 		Args:    cobra.NoArgs,
 	}, "updateCategory", "")
 	b.serve(apiV20250224, updateCategoryV20250224)
@@ -1519,7 +1519,7 @@ func cmdCreateGoal(a *app) *cobra.Command {
 		Use:     "create",
 		Short:   "Create a goal",
 		Long:    "Creates a goal for the user: an amount to save in an account (SAVE_AMOUNT) or to pay off\non a debt account (PAYOFF).\n\nSends POST /users/{user_guid}/goals.\nAPI version v20250224 only (the default).",
-		Example: "  mx goals create --user USR-123 --account ACT-123 --name 'Trip to Lisbon' --amount 2500.00 --goal-type SAVE_AMOUNT --meta-type VACATION",
+		Example: "  mx goals create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --name 'New bike' --amount 900.00 --goal-type SAVE_AMOUNT --meta-type OTHER",
 		Args:    cobra.NoArgs,
 	}, "createGoal", "")
 	b.serve(apiV20250224, createGoalV20250224)
@@ -1562,7 +1562,7 @@ func cmdDeleteGoal(a *app) *cobra.Command {
 		Use:     "delete",
 		Short:   "Delete a goal",
 		Long:    "Deletes one goal of the user.\n\nSends DELETE /users/{user_guid}/goals/{goal_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx goals delete --user USR-123 --goal GOL-123",
+		Example: "  mx goals delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-67ddcd17-9b06-e9d0-3b29-0ae590657bd5",
 		Args:    cobra.NoArgs,
 	}, "deleteGoal", "")
 	b.serve(apiV20250224, deleteGoalV20250224)
@@ -1595,7 +1595,7 @@ func cmdListGoals(a *app) *cobra.Command {
 		Use:     "list",
 		Short:   "List a user's goals",
 		Long:    "Lists the goals of the user, one page at a time.\n\nSends GET /users/{user_guid}/goals.\nAPI version v20250224 only (the default).",
-		Example: "  mx goals list --user USR-123 -o table",
+		Example: "  mx goals list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table",
 		Args:    cobra.NoArgs,
 	}, "listGoals", "")
 	b.serve(apiV20250224, listGoalsV20250224)
@@ -1633,7 +1633,7 @@ func cmdReadGoal(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read a goal",
 		Long:    "Returns one goal of the user; an unknown goal answers 404.\n\nSends GET /users/{user_guid}/goals/{goal_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx goals read --user USR-123 --goal GOL-123",
+		Example: "  mx goals read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-67ddcd17-9b06-e9d0-3b29-0ae590657bd5",
 		Args:    cobra.NoArgs,
 	}, "readGoal", "")
 	b.serve(apiV20250224, readGoalV20250224)
@@ -1666,7 +1666,7 @@ func cmdRepositionGoals(a *app) *cobra.Command {
 		Use:     "reposition",
 		Short:   "Reorder a user's goals",
 		Long:    "Gives goals of the user new ranks (position, 1 the first), and answers every goal of\nthe user in its new order. MX moves the other goals as needed to keep the ranks in\nsequence.\n\nThe body is not one wrapped object, as other bodies are, but a list of goals and their\nranks under --goal (GoalsRepositionRequestBody); the answer is the user's goals, without\npagination.\n\nSends PUT /users/{user_guid}/goals/reposition.\nAPI version v20250224 only (the default).",
-		Example: "  mx goals reposition --user USR-123 --goal GOL-123=1 --goal GOL-456=2",
+		Example: "  mx goals reposition --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-2f9f30e7-7eae-521f-d3e5-aa10f3abc61e=1 --goal GOL-67ddcd17-9b06-e9d0-3b29-0ae590657bd5=2",
 		Args:    cobra.NoArgs,
 	}, "repositionGoals", "")
 	b.serve(apiV20250224, repositionGoalsV20250224)
@@ -1699,7 +1699,7 @@ func cmdUpdateGoal(a *app) *cobra.Command {
 		Use:     "update",
 		Short:   "Update a goal",
 		Long:    "Sets attributes of a goal of the user: its amount, account, dates, state or rank.\n\nSends PUT /users/{user_guid}/goals/{goal_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx goals update --user USR-123 --goal GOL-123 --amount 6000.00",
+		Example: "  mx goals update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-67ddcd17-9b06-e9d0-3b29-0ae590657bd5 --amount 6000.00",
 		Args:    cobra.NoArgs,
 	}, "updateGoal", "")
 	b.serve(apiV20250224, updateGoalV20250224)
@@ -1744,7 +1744,7 @@ func cmdListHoldings(a *app) *cobra.Command {
 		Use:     "list",
 		Short:   "List a user's holdings",
 		Long:    "Lists the investment holdings of every account of the user, one page at a time.\n\nSends GET /users/{user_guid}/investment_holdings.\nAPI version v20250224 only (the default).",
-		Example: "  mx holdings list --user USR-123 -o table",
+		Example: "  mx holdings list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table",
 		Args:    cobra.NoArgs,
 	}, "listHoldings", "")
 	b.serve(apiV20250224, listHoldingsV20250224)
@@ -1782,7 +1782,7 @@ func cmdListHoldingsByAccount(a *app) *cobra.Command {
 		Use:     "list-by-account",
 		Short:   "List an account's holdings",
 		Long:    "Lists the investment holdings of one account, one page at a time.\n\nSends GET /users/{user_guid}/accounts/{account_guid}/investment_holdings.\nAPI version v20250224 only (the default).",
-		Example: "  mx holdings list-by-account --user USR-123 --account ACT-123",
+		Example: "  mx holdings list-by-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account $(mx holdings read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --holding HOL-b12289ce-5195-0239-562b-2688ad4c97ef --jq .account_guid)",
 		Args:    cobra.NoArgs,
 	}, "listHoldingsByAccount", "")
 	b.serve(apiV20250224, listHoldingsByAccountV20250224)
@@ -1822,7 +1822,7 @@ func cmdListHoldingsByMember(a *app) *cobra.Command {
 		Use:     "list-by-member",
 		Short:   "List a member's holdings",
 		Long:    "Lists the investment holdings of every account of one member, one page at a time.\n\nSends GET /users/{user_guid}/members/{member_guid}/investment_holdings.\nAPI version v20250224 only (the default).",
-		Example: "  mx holdings list-by-member --user USR-123 --member MBR-123",
+		Example: "  mx holdings list-by-member --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-bcf828cf-9c06-fd10-761c-15eb96ac0014",
 		Args:    cobra.NoArgs,
 	}, "listHoldingsByMember", "")
 	b.serve(apiV20250224, listHoldingsByMemberV20250224)
@@ -1862,7 +1862,7 @@ func cmdReadHolding(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read a holding",
 		Long:    "Returns one investment holding of the user; an unknown holding answers 404.\n\nSends GET /users/{user_guid}/investment_holdings/{holding_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx holdings read --user USR-123 --holding HOL-123",
+		Example: "  mx holdings read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --holding HOL-b12289ce-5195-0239-562b-2688ad4c97ef",
 		Args:    cobra.NoArgs,
 	}, "readHolding", "")
 	b.serve(apiV20250224, readHoldingV20250224)
@@ -1895,7 +1895,7 @@ func cmdListAccountsInsight(a *app) *cobra.Command {
 		Use:     "accounts",
 		Short:   "List the accounts of an insight",
 		Long:    "Lists the accounts an insight concerns, one page at a time.\n\nSends GET /users/{user_guid}/insights/{insight_guid}/accounts.\nAPI version v20250224 only (the default).",
-		Example: "  mx insights accounts --user USR-123 --insight BET-123 -o table",
+		Example: "  mx insights accounts --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid') -o table",
 		Args:    cobra.NoArgs,
 	}, "listAccountsInsight", "")
 	b.serve(apiV20250224, listAccountsInsightV20250224)
@@ -1935,7 +1935,7 @@ func cmdListCategoriesInsight(a *app) *cobra.Command {
 		Use:     "categories",
 		Short:   "List the categories of an insight",
 		Long:    "Lists the categories an insight concerns, one page at a time.\n\nSends GET /users/{user_guid}/insights/{insight_guid}/categories.\nAPI version v20250224 only (the default).",
-		Example: "  mx insights categories --user USR-123 --insight BET-123 -o table",
+		Example: "  mx insights categories --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid') -o table",
 		Args:    cobra.NoArgs,
 	}, "listCategoriesInsight", "")
 	b.serve(apiV20250224, listCategoriesInsightV20250224)
@@ -1975,7 +1975,7 @@ func cmdListInsightsUser(a *app) *cobra.Command {
 		Use:     "list",
 		Short:   "List a user's insights",
 		Long:    "Lists the insights MX made for the user, one page at a time.\n\nSends GET /users/{user_guid}/insights.\nAPI version v20250224 only (the default).",
-		Example: "  mx insights list --user USR-123 --all -o table",
+		Example: "  mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --all -o table",
 		Args:    cobra.NoArgs,
 	}, "listInsightsUser", "")
 	b.serve(apiV20250224, listInsightsUserV20250224)
@@ -2013,7 +2013,7 @@ func cmdListInsightsByAccount(a *app) *cobra.Command {
 		Use:     "list-by-account",
 		Short:   "List the insights of an account",
 		Long:    "Lists the insights MX made about one account of the user, one page at a time.\n\nSends GET /users/{user_guid}/accounts/{account_guid}/insights.\nAPI version v20250224 only (the default).",
-		Example: "  mx insights list-by-account --user USR-123 --account ACT-123",
+		Example: "  mx insights list-by-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57",
 		Args:    cobra.NoArgs,
 	}, "listInsightsByAccount", "")
 	b.serve(apiV20250224, listInsightsByAccountV20250224)
@@ -2053,7 +2053,7 @@ func cmdListInsightsByTransaction(a *app) *cobra.Command {
 		Use:     "list-by-transaction",
 		Short:   "List the insights of a transaction",
 		Long:    "Lists the insights MX made about one transaction of the user, one page at a time.\n\nSends GET /users/{user_guid}/transactions/{transaction_guid}/insights.\nAPI version v20250224 only (the default).",
-		Example: "  mx insights list-by-transaction --user USR-123 --transaction TRN-123",
+		Example: "  mx insights list-by-transaction --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f",
 		Args:    cobra.NoArgs,
 	}, "listInsightsByTransaction", "")
 	b.serve(apiV20250224, listInsightsByTransactionV20250224)
@@ -2093,7 +2093,7 @@ func cmdListMerchantsInsight(a *app) *cobra.Command {
 		Use:     "merchants",
 		Short:   "List the merchants of an insight",
 		Long:    "Lists the merchants an insight concerns, one page at a time.\n\nSends GET /users/{user_guid}/insights/{insight_guid}/merchants.\nAPI version v20250224 only (the default).",
-		Example: "  mx insights merchants --user USR-123 --insight BET-123 -o table",
+		Example: "  mx insights merchants --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid') -o table",
 		Args:    cobra.NoArgs,
 	}, "listMerchantsInsight", "")
 	b.serve(apiV20250224, listMerchantsInsightV20250224)
@@ -2133,7 +2133,7 @@ func cmdReadInsightUser(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read an insight",
 		Long:    "Returns one insight of the user; an unknown insight answers 404.\n\nSends GET /users/{user_guid}/insights/{insight_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx insights read --user USR-123 --insight BET-123",
+		Example: "  mx insights read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid')",
 		Args:    cobra.NoArgs,
 	}, "readInsightUser", "")
 	b.serve(apiV20250224, readInsightUserV20250224)
@@ -2166,7 +2166,7 @@ func cmdListScheduledPaymentsInsight(a *app) *cobra.Command {
 		Use:     "scheduled-payments",
 		Short:   "List the scheduled payments of an insight",
 		Long:    "Lists the scheduled payments (expected bills, income, subscriptions) an insight concerns,\none page at a time.\n\nSends GET /users/{user_guid}/insights/{insight_guid}/scheduled_payments.\nAPI version v20250224 only (the default).",
-		Example: "  mx insights scheduled-payments --user USR-123 --insight BET-123 -o table",
+		Example: "  mx insights scheduled-payments --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid') -o table",
 		Args:    cobra.NoArgs,
 	}, "listScheduledPaymentsInsight", "")
 	b.serve(apiV20250224, listScheduledPaymentsInsightV20250224)
@@ -2206,7 +2206,7 @@ func cmdListTransactionsInsight(a *app) *cobra.Command {
 		Use:     "transactions",
 		Short:   "List the transactions of an insight",
 		Long:    "Lists the transactions an insight concerns, one page at a time.\n\nSends GET /users/{user_guid}/insights/{insight_guid}/transactions.\nAPI version v20250224 only (the default).",
-		Example: "  mx insights transactions --user USR-123 --insight BET-123 --all -o table",
+		Example: "  mx insights transactions --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid') --all -o table",
 		Args:    cobra.NoArgs,
 	}, "listTransactionsInsight", "")
 	b.serve(apiV20250224, listTransactionsInsightV20250224)
@@ -2246,7 +2246,7 @@ func cmdUpdateInsight(a *app) *cobra.Command {
 		Use:     "update",
 		Short:   "Update an insight",
 		Long:    "Marks an insight of the user as shown or dismissed, or undoes either. MX's file\ndescribes the answer as the bare insight, while 'mx insights read' answers it wrapped in\ninsight: both are read (InsightUpdateResponseBody).\n\nSends PUT /users/{user_guid}/insights/{insight_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx insights update --user USR-123 --insight BET-123 --is-dismissed",
+		Example: "  mx insights update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid') --is-dismissed",
 		Args:    cobra.NoArgs,
 	}, "updateInsight", "")
 	b.serve(apiV20250224, updateInsightV20250224)
@@ -2410,7 +2410,7 @@ func cmdListInstitutions(a *app) *cobra.Command {
 		Use:     "list",
 		Short:   "List institutions",
 		Long:    "Lists the institutions MX can connect to, optionally narrowed by name, by country and\nby the products they support. In the development environment only some of the largest\ninstitutions are listed.\n\nSends GET /institutions.",
-		Example: "  mx institutions list --name chase --supported-products account_verification -o table",
+		Example: "  mx institutions list --name 'MX Bank' --supported-products account_verification -o table",
 		Args:    cobra.NoArgs,
 	}, "listInstitutions", "")
 	b.serve(apiV20250224, listInstitutionsV20250224)
@@ -2480,7 +2480,7 @@ func cmdReadInstitution(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read an institution",
 		Long:    "Returns the institution identified by its code, with the products it supports; an\nunknown code answers 404.\n\nSends GET /institutions/{institution_code}.",
-		Example: "  mx institutions read --institution chase",
+		Example: "  mx institutions read --institution mxbank",
 		Args:    cobra.NoArgs,
 	}, "readInstitution", "")
 	b.serve(apiV20250224, readInstitutionV20250224)
@@ -2531,7 +2531,7 @@ func cmdAggregateMember(a *app) *cobra.Command {
 		Use:     "aggregate",
 		Short:   "Aggregate a member",
 		Long:    "Starts a standard aggregation: MX gathers the member's latest accounts and transactions\nfrom the institution. MX may start no job when the member's data is recent: it\nthrottles aggregation for a while after any job (three hours by default, as its\nprevious reference says). Follow the job with 'mx members status'. A job of another kind\nrunning on the member answers 409 Conflict.\n\nMX's file declares 202 only; in the previous version the answer was 200 when a job\nstarted and 202 when none started because a standard aggregation was already running\nor the member was throttled. Both are declared here, with the member as body.\n\nSends POST /users/{user_identifier}/members/{member_identifier}/aggregate; in API version v20111101, POST /users/{user_guid}/members/{member_guid}/aggregate.",
-		Example: "  mx members aggregate --user USR-123 --member MBR-123 --wait",
+		Example: "  mx members aggregate --user u-1 --member m-1 --wait",
 		Args:    cobra.NoArgs,
 	}, "aggregateMember", "")
 	b.serve(apiV20250224, aggregateMemberV20250224)
@@ -2619,7 +2619,7 @@ func cmdListMemberChallenges(a *app) *cobra.Command {
 		Use:     "challenges",
 		Short:   "List a member's MFA challenges",
 		Long:    "Lists the MFA challenges that must be answered, with 'mx members resume', before the\nmember's job can go on. A member that is not challenged (its connection status is not\nCHALLENGED) answers 204 No Content, which MX says in prose but does not declare.\n\nSends GET /users/{user_identifier}/members/{member_identifier}/challenges; in API version v20111101, GET /users/{user_guid}/members/{member_guid}/challenges.",
-		Example: "  mx members challenges --user USR-123 --member MBR-123",
+		Example: "  mx members challenges --user u-1 --member m-mfa",
 		Args:    cobra.NoArgs,
 	}, "listMemberChallenges", "")
 	b.serve(apiV20250224, listMemberChallengesV20250224)
@@ -2694,7 +2694,7 @@ func cmdCheckBalances(a *app) *cobra.Command {
 		Use:     "check-balance",
 		Short:   "Check a member's balances",
 		Long:    "Starts a job that refreshes the balances of the member's accounts, without gathering\ntransactions. It answers like 'mx members aggregate': 200 or 202 Accepted with the member\n(MX's file declares 202 only), 409 Conflict when another kind of job is running, and\n429 Too Many Requests when balances were checked for this member less than two hours\nago, as MX's previous reference documents.\n\nSends POST /users/{user_identifier}/members/{member_identifier}/check_balance; in API version v20111101, POST /users/{user_guid}/members/{member_guid}/check_balance.",
-		Example: "  mx members check-balance --user USR-123 --member MBR-123 --wait",
+		Example: "  mx members check-balance --user u-1 --member m-1 --wait",
 		Args:    cobra.NoArgs,
 	}, "checkBalances", "")
 	b.serve(apiV20250224, checkBalancesV20250224)
@@ -2777,7 +2777,7 @@ func cmdCreateMember(a *app) *cobra.Command {
 		Use:     "create",
 		Short:   "Create a member",
 		Long:    "Creates a member: the user's login at an institution. A standard member carries one\nvalue for each credential that 'mx institutions credentials' lists; MX checks them at once\nand starts a job that gathers the products named in data_request.products. An OAuth\nmember (is_oauth: true, at institutions whose supports_oauth is true) carries no\ncredentials: it starts with connection status PENDING and an oauth_window_uri to send\nthe end user to. The answer is 200 with the new member, or 202 Accepted when its first\njob is under way; follow the job with 'mx members status'. A partner-defined --id that\nanother member of the user has answers 409 Conflict.\n\nMX's file marks --credential as required, yet OAuth members need none: only\n--institution is required here.\n\nSends POST /users/{user_identifier}/members; in API version v20111101, POST /users/{user_guid}/members.",
-		Example: "  mx members create --user USR-123 --institution mxbank --credential CRD-1=mxuser --credential CRD-2=password --product transactions --product statements",
+		Example: "  mx members create --user u-1 --institution mxbank --credential CRD-c1e72ad4-4359-737d-1955-6d86533ab249=mxuser --credential CRD-9bcbbf7b-6eed-30ec-2671-f5c437711637=password --product transactions --product statements",
 		Args:    cobra.NoArgs,
 	}, "createMember", "")
 	b.serve(apiV20250224, createMemberV20250224)
@@ -2860,7 +2860,7 @@ func cmdListMemberCredentials(a *app) *cobra.Command {
 		Use:     "credentials",
 		Short:   "List a member's credentials",
 		Long:    "Lists the credentials of a member (not its MFA challenges), without their values: the\nfields to ask the end user for when updating the member's credentials.\n\nSends GET /users/{user_identifier}/members/{member_identifier}/credentials; in API version v20111101, GET /users/{user_guid}/members/{member_guid}/credentials.",
-		Example: "  mx members credentials --user USR-123 --member MBR-123",
+		Example: "  mx members credentials --user u-1 --member m-1",
 		Args:    cobra.NoArgs,
 	}, "listMemberCredentials", "")
 	b.serve(apiV20250224, listMemberCredentialsV20250224)
@@ -2929,7 +2929,7 @@ func cmdDeleteMember(a *app) *cobra.Command {
 		Use:     "delete",
 		Short:   "Delete a member",
 		Long:    "Deletes a member with its accounts and transactions, for good. A member that is already\ngone answers 404.\n\nSends DELETE /users/{user_identifier}/members/{member_identifier}; in API version v20111101, DELETE /users/{user_guid}/members/{member_guid}.",
-		Example: "  mx members delete --user USR-123 --member MBR-123",
+		Example: "  mx members delete --user u-1 --member m-2",
 		Args:    cobra.NoArgs,
 	}, "deleteMember", "")
 	b.serve(apiV20250224, deleteMemberV20250224)
@@ -2984,7 +2984,7 @@ func cmdExtendHistory(a *app) *cobra.Command {
 		Use:     "extend-history",
 		Short:   "Extend a member's transaction history",
 		Long:    "Starts a job that gathers up to 24 months of the member's transactions, at institutions\nthat offer such a history; read them afterwards with the transaction lists. Like any\njob it may ask MFA challenges; another job running on the member answers 409 Conflict.\nMX's file declares 202 only; 200 is declared as well, as for the other jobs. MX files\nthis operation under transactions; it is with the other member jobs here.\n\nSends POST /users/{user_identifier}/members/{member_identifier}/extend_history.\nAPI version v20250224 only (the default).",
-		Example: "  mx members extend-history --user USR-123 --member MBR-123 --wait",
+		Example: "  mx members extend-history --user u-1 --member m-1 --wait",
 		Args:    cobra.NoArgs,
 	}, "extendHistory", "")
 	b.serve(apiV20250224, extendHistoryV20250224)
@@ -3031,7 +3031,7 @@ func cmdFetchStatements(a *app) *cobra.Command {
 		Use:     "fetch-statements",
 		Short:   "Fetch a member's statements",
 		Long:    "Starts a job that gathers the account statements of the member from the institution,\nread afterwards with 'mx statements list' and 'mx statements download'. Like any job it\nmay ask MFA challenges; another job running on the member answers 409 Conflict. MX's\nfile declares 202 only; 200 is declared as well, as for the other jobs.\n\nSends POST /users/{user_identifier}/members/{member_identifier}/fetch_statements.\nAPI version v20250224 only (the default).",
-		Example: "  mx members fetch-statements --user USR-123 --member MBR-123 --wait",
+		Example: "  mx members fetch-statements --user u-1 --member m-1 --wait",
 		Args:    cobra.NoArgs,
 	}, "fetchStatements", "")
 	b.serve(apiV20250224, fetchStatementsV20250224)
@@ -3078,7 +3078,7 @@ func cmdIdentifyMember(a *app) *cobra.Command {
 		Use:     "identify",
 		Short:   "Identify a member's account owners",
 		Long:    "Starts account owner identification: a job that gathers the names, addresses and\ncontacts of the owners of the member's accounts, read afterwards with\n'mx accounts owners'. Like any job it may ask MFA challenges; another job running\non the member answers 409 Conflict. MX's file declares 202 only; 200 is declared as\nwell, as for the other jobs.\n\nSends POST /users/{user_identifier}/members/{member_identifier}/identify.\nAPI version v20250224 only (the default).",
-		Example: "  mx members identify --user USR-123 --member MBR-123 --wait",
+		Example: "  mx members identify --user u-1 --member m-1 --wait",
 		Args:    cobra.NoArgs,
 	}, "identifyMember", "")
 	b.serve(apiV20250224, identifyMemberV20250224)
@@ -3125,7 +3125,7 @@ func cmdListMembers(a *app) *cobra.Command {
 		Use:     "list",
 		Short:   "List a user's members",
 		Long:    "Lists every member of the user, one page at a time.\n\nSends GET /users/{user_identifier}/members; in API version v20111101, GET /users/{user_guid}/members.",
-		Example: "  mx members list --user USR-123 --all -o table",
+		Example: "  mx members list --user u-1 --all -o table",
 		Args:    cobra.NoArgs,
 	}, "listMembers", "")
 	b.serve(apiV20250224, listMembersV20250224)
@@ -3192,7 +3192,7 @@ func cmdRequestOAuthWindowURI(a *app) *cobra.Command {
 		Use:     "oauth-window-uri",
 		Short:   "Generate an OAuth window URI",
 		Long:    "Returns a new single-use oauth_window_uri for an OAuth member, to send the end user\nthrough the institution's OAuth flow again: after an abandoned attempt, or when the\ninstitution revoked or expired its token. A member whose institution does not support\nOAuth answers 400 Bad Request. MX files this operation under widgets.\n\nSends GET /users/{user_identifier}/members/{member_identifier}/oauth_window_uri; in API version v20111101, GET /users/{user_guid}/members/{member_guid}/oauth_window_uri.",
-		Example: "  mx members oauth-window-uri --user USR-123 --member MBR-123 --referral-source APP",
+		Example: "  mx members oauth-window-uri --user u-1 --member m-oauth --referral-source APP",
 		Args:    cobra.NoArgs,
 	}, "requestOAuthWindowURI", "")
 	b.serve(apiV20250224, requestOAuthWindowURIV20250224)
@@ -3259,7 +3259,7 @@ func cmdReadMember(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read a member",
 		Long:    "Returns one member of the user; an unknown member or user answers 404.\n\nSends GET /users/{user_identifier}/members/{member_identifier}; in API version v20111101, GET /users/{user_guid}/members/{member_guid}.",
-		Example: "  mx members read --user USR-123 --member MBR-123",
+		Example: "  mx members read --user u-1 --member m-1",
 		Args:    cobra.NoArgs,
 	}, "readMember", "")
 	b.serve(apiV20250224, readMemberV20250224)
@@ -3314,7 +3314,7 @@ func cmdResumeAggregation(a *app) *cobra.Command {
 		Use:     "resume",
 		Short:   "Answer MFA challenges and resume the job",
 		Long:    "Answers the MFA challenges of a CHALLENGED member (from 'mx members challenges' or\n'mx members status'), one answer per challenge naming its GUID, and lets the job go on;\nthe member is RESUMED until MX learns whether the answers were right. MX's file\ndeclares 202; 200 is declared as well, as the previous version also answered it.\n\nSends PUT /users/{user_identifier}/members/{member_identifier}/resume; in API version v20111101, PUT /users/{user_guid}/members/{member_guid}/resume.",
-		Example: "  mx members resume --user USR-123 --member MBR-123 --answer CRD-9=blue --wait",
+		Example: "  mx members resume --user u-1 --member m-mfa --answer CRD-518f6698-4753-fb3f-53ae-bed8c2526ce7=correct --wait",
 		Args:    cobra.NoArgs,
 	}, "resumeAggregation", "")
 	b.serve(apiV20250224, resumeAggregationV20250224)
@@ -3399,7 +3399,7 @@ func cmdReadMemberStatus(a *app) *cobra.Command {
 		Use:     "status",
 		Short:   "Read a member's status",
 		Long:    "Returns the state of the member's most recent job: connection status, whether a job is\nrunning, whether accounts, account numbers and transactions were processed, and the\nchallenges waiting for answers. Read the fields together: a member can be CONNECTED\nwhile a job still runs.\n\nSends GET /users/{user_identifier}/members/{member_identifier}/status; in API version v20111101, GET /users/{user_guid}/members/{member_guid}/status.",
-		Example: "  mx members status --user USR-123 --member MBR-123",
+		Example: "  mx members status --user u-1 --member m-1",
 		Args:    cobra.NoArgs,
 	}, "readMemberStatus", "")
 	b.serve(apiV20250224, readMemberStatusV20250224)
@@ -3454,7 +3454,7 @@ func cmdUpdateMember(a *app) *cobra.Command {
 		Use:     "update",
 		Short:   "Update a member",
 		Long:    "Changes a member's credentials ('mx members credentials' says which), partner-defined id,\nmetadata, use cases or background aggregation setting; the member object must not be\nempty. New credentials start a job that logs in with them, whose progress the member's\nconnection status shows.\n\nSends PUT /users/{user_identifier}/members/{member_identifier}; in API version v20111101, PUT /users/{user_guid}/members/{member_guid}.",
-		Example: "  mx members update --user USR-123 --member MBR-123 --credential CRD-2=password",
+		Example: "  mx members update --user u-1 --member m-1 --credential CRD-9bcbbf7b-6eed-30ec-2671-f5c437711637=password",
 		Args:    cobra.NoArgs,
 	}, "updateMember", "")
 	b.serve(apiV20250224, updateMemberV20250224)
@@ -3572,7 +3572,7 @@ func cmdListMerchants(a *app) *cobra.Command {
 		Use:     "list",
 		Short:   "List merchants",
 		Long:    "Lists the merchants MX knows, optionally only those whose name contains some text.\n\nSends GET /merchants.\nAPI version v20250224 only (the default).",
-		Example: "  mx merchants list --name coffee -o table",
+		Example: "  mx merchants list --name starbucks -o table",
 		Args:    cobra.NoArgs,
 	}, "listMerchants", "")
 	b.serve(apiV20250224, listMerchantsV20250224)
@@ -3609,7 +3609,7 @@ func cmdReadMerchant(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read a merchant",
 		Long:    "Returns one merchant (name, logo, website), as named by a transaction's --merchant.\n\nSends GET /merchants/{merchant_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx merchants read --merchant MCH-123",
+		Example: "  mx merchants read --merchant $(mx merchants list --name starbucks --jq '.[0].guid')",
 		Args:    cobra.NoArgs,
 	}, "readMerchant", "")
 	b.serve(apiV20250224, readMerchantV20250224)
@@ -3640,7 +3640,7 @@ func cmdReadMerchantLocation(a *app) *cobra.Command {
 		Use:     "read-location",
 		Short:   "Read a merchant location",
 		Long:    "Returns one location of a merchant (address, coordinates, phone), as named by a\ntransaction's --location.\n\nSends GET /merchant_locations/{merchant_location_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx merchants read-location --location MCL-123",
+		Example: "  mx merchants read-location --location $(mx transactions list --user u-1 --all --jq 'map(select(.merchant_location_guid != null)) | .[0].merchant_location_guid')",
 		Args:    cobra.NoArgs,
 	}, "readMerchantLocation", "")
 	b.serve(apiV20250224, readMerchantLocationV20250224)
@@ -3671,7 +3671,7 @@ func cmdCreateMicrodeposit(a *app) *cobra.Command {
 		Use:     "create",
 		Short:   "Create or pre-initiate a microdeposit",
 		Long:    "Starts the verification of an account by microdeposits, the fallback when instant\nverification is not available at its institution. Given the account's number, routing\nnumber and type, MX creates the microdeposit with status INITIATED and sends two small\ndeposits to the account; once they are DEPOSITED, the end user reports their amounts\nwith 'mx microdeposits verify'. Given only the end user's first name, last name and email, MX\npre-initiates it (status PREINITIATED): Connect, opened with its GUID as\ncurrent_microdeposit_guid and data_request.products including\naccount_verification, then asks the end user for the account only.\n\nMX's file requires --account-number, --routing-number and --account-type, which a\npre-initiation does not send: no field of the microdeposit is required here.\n\nSends POST /users/{user_guid}/micro_deposits.\nAPI version v20250224 only (the default).",
-		Example: "  mx microdeposits create --user USR-123 --account-number 123456789 --routing-number 091000019 --account-type CHECKING --account-name 'Ada checking'",
+		Example: "  mx microdeposits create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account-number 123456789 --routing-number 091000019 --account-type CHECKING --account-name 'Ada checking'",
 		Args:    cobra.NoArgs,
 	}, "createMicrodeposit", "")
 	b.serve(apiV20250224, createMicrodepositV20250224)
@@ -3710,7 +3710,7 @@ func cmdDeleteMicrodeposit(a *app) *cobra.Command {
 		Use:     "delete",
 		Short:   "Delete a microdeposit",
 		Long:    "Deletes a microdeposit of the user; a microdeposit that is already gone answers 404.\n\nSends DELETE /users/{user_guid}/micro_deposits/{micro_deposit_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx microdeposits delete --user USR-123 --microdeposit MIC-123",
+		Example: "  mx microdeposits delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --microdeposit $(mx microdeposits list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --jq '.[0].guid')",
 		Args:    cobra.NoArgs,
 	}, "deleteMicrodeposit", "")
 	b.serve(apiV20250224, deleteMicrodepositV20250224)
@@ -3743,7 +3743,7 @@ func cmdListUserMicrodeposits(a *app) *cobra.Command {
 		Use:     "list",
 		Short:   "List a user's microdeposits",
 		Long:    "Lists the microdeposits of the user, each with its status. MX's file declares no page\nparameters on this list although its answer carries pagination: none are declared\nhere either, so a request gets the page MX chooses (25 records by default).\n\nSends GET /users/{user_guid}/micro_deposits.\nAPI version v20250224 only (the default).",
-		Example: "  mx microdeposits list --user USR-123 -o table",
+		Example: "  mx microdeposits list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table",
 		Args:    cobra.NoArgs,
 	}, "listUserMicrodeposits", "")
 	b.serve(apiV20250224, listUserMicrodepositsV20250224)
@@ -3774,7 +3774,7 @@ func cmdReadUserMicrodeposit(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read a microdeposit",
 		Long:    "Returns one microdeposit of the user. After 'mx microdeposits verify', read it until its\nstatus is VERIFIED, which completes the verification, or a status that ends it without\nsuccess (see MicrodepositStatus).\n\nSends GET /users/{user_guid}/micro_deposits/{micro_deposit_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx microdeposits read --user USR-123 --microdeposit MIC-123",
+		Example: "  mx microdeposits read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --microdeposit $(mx microdeposits list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --jq '.[0].guid')",
 		Args:    cobra.NoArgs,
 	}, "readUserMicrodeposit", "")
 	b.serve(apiV20250224, readUserMicrodepositV20250224)
@@ -3807,7 +3807,7 @@ func cmdListUserVerifications(a *app) *cobra.Command {
 		Use:     "verifications",
 		Short:   "List a user's verifications",
 		Long:    "Lists the verifications of the user's accounts by microdeposit. MX's file declares no\npage parameters, and describes the answer as one microdeposit (micro_deposit, the\nshape of a read) although the operation lists them all: the answer schema admits that\nshape and the shape of a list (micro_deposits and pagination), so that either\ndecodes.\n\nSends GET /users/{user_guid}/account_verifications.\nAPI version v20250224 only (the default).",
-		Example: "  mx microdeposits verifications --user USR-123 -o table",
+		Example: "  mx microdeposits verifications --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table",
 		Args:    cobra.NoArgs,
 	}, "listUserVerifications", "")
 	b.serve(apiV20250224, listUserVerificationsV20250224)
@@ -3838,7 +3838,7 @@ func cmdVerifyMicrodeposit(a *app) *cobra.Command {
 		Use:     "verify",
 		Short:   "Verify a microdeposit",
 		Long:    "Sends the two amounts that the end user saw deposited in the account, once the\nmicrodeposit is DEPOSITED. The verification is done only when the status reads\nVERIFIED: the answer may still show an earlier status, so read the microdeposit with\n'mx microdeposits read' until it is VERIFIED or ends without success. MX counts wrong\namounts (DENIED) and, after too many, takes no more attempts (PREVENTED).\n\nMX's file marks neither the body nor the two amounts as required, though nothing can\nbe verified without both: they are required here.\n\nSends PUT /micro_deposits/{micro_deposit_guid}/verify.\nAPI version v20250224 only (the default).",
-		Example: "  mx microdeposits verify --microdeposit MIC-123 --deposit-amount-1 0.07 --deposit-amount-2 0.12",
+		Example: "  mx microdeposits verify --microdeposit $(mx microdeposits list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --jq '.[0].guid') --deposit-amount-1 0.07 --deposit-amount-2 0.12",
 		Args:    cobra.NoArgs,
 	}, "verifyMicrodeposit", "")
 	b.serve(apiV20250224, verifyMicrodepositV20250224)
@@ -3872,7 +3872,7 @@ func cmdCreateNotification(a *app) *cobra.Command {
 		Use:     "create",
 		Short:   "Create a notification",
 		Long:    "Creates a notification for the user, with the subject and content the partner writes.\nMX answers the new notification, with the channel it goes by and whether it was\ndelivered yet.\n\nSends POST /users/{user_guid}/notifications.\nAPI version v20250224 only (the default).",
-		Example: "  mx notifications create --user USR-123 --subject 'Low balance' --content 'Your checking account is under 100.00'",
+		Example: "  mx notifications create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --subject 'Low balance' --content 'Your checking account is under 100.00'",
 		Args:    cobra.NoArgs,
 	}, "createNotification", "")
 	b.serve(apiV20250224, createNotificationV20250224)
@@ -3906,7 +3906,7 @@ func cmdListNotifications(a *app) *cobra.Command {
 		Use:     "list",
 		Short:   "List a user's notifications",
 		Long:    "Lists the notifications made for the user, one page at a time. MX's file gives the\nanswer only a notifications member of unknown type, while the operation takes --page\nand --records-per-page like every other list: the answer is a page, an array of\nnotifications with its pagination.\n\nSends GET /users/{user_guid}/notifications.\nAPI version v20250224 only (the default).",
-		Example: "  mx notifications list --user USR-123 -o table",
+		Example: "  mx notifications list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table",
 		Args:    cobra.NoArgs,
 	}, "listNotifications", "")
 	b.serve(apiV20250224, listNotificationsV20250224)
@@ -3944,7 +3944,7 @@ func cmdReadNotifications(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read a notification",
 		Long:    "Returns one notification of the user; an unknown one answers 404. MX names the\noperation in the plural, but it reads one notification.\n\nSends GET /users/{user_guid}/notifications/{notification_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx notifications read --user USR-123 --notification NTF-123",
+		Example: "  mx notifications read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --notification NTF-68005f75-b7ad-56da-f2bb-f6317aceb058",
 		Args:    cobra.NoArgs,
 	}, "readNotifications", "")
 	b.serve(apiV20250224, readNotificationsV20250224)
@@ -3977,7 +3977,7 @@ func cmdRequestAccountNumber(a *app) *cobra.Command {
 		Use:     "account-numbers",
 		Short:   "Read the account's numbers (processors only)",
 		Long:    "For payment processors: returns the numbers of the account that the processor token\nwas issued for (account and routing numbers in the United States, institution and\ntransit numbers in Canada). The request carries the processor token as a bearer token\ninstead of the partner's basic credentials, and names no account: the token does. MX\nanswers the numbers at once, without pagination.\n\nMX's file types account_number and routing_number as integers, which would drop\nleading zeros, and gives the other fields no type: the records are AccountNumber, the\nrecord of 'mx accounts numbers', whose numbers are text.\n\nSends GET /account/account_numbers.\nAPI version v20250224 only (the default).\n\nAuthenticates with the processor token of --processor-token, else MX_PROCESSOR_TOKEN, else\nthe profile's processor_token, and never with the partner's client ID and API key; without a\ntoken the command refuses to run. The token is never printed.",
-		Example: "  MX_PROCESSOR_TOKEN=$(cat processor-token) mx processor account-numbers -o table",
+		Example: "  MX_PROCESSOR_TOKEN=dViTALNBsdXNxUGxe-1osDOf8rdxFhKvuFnfKBAu74Y mx processor account-numbers -o table",
 		Args:    cobra.NoArgs,
 	}, "requestAccountNumber", "")
 	b.serve(apiV20250224, requestAccountNumberV20250224)
@@ -4007,7 +4007,7 @@ func cmdReadAccountBalance(a *app) *cobra.Command {
 		Use:     "balance",
 		Short:   "Read the account's balance (processors only)",
 		Long:    "For payment processors: returns the token's account as a payment account, with the\nGUIDs of its user, member and account, its name, type and numbers, and its current and\navailable balances as MX last gathered them ('mx processor check-balance' gathers them\nanew). The request carries the processor token as a bearer token.\n\nSends GET /payment_account.\nAPI version v20250224 only (the default).\n\nAuthenticates with the processor token of --processor-token, else MX_PROCESSOR_TOKEN, else\nthe profile's processor_token, and never with the partner's client ID and API key; without a\ntoken the command refuses to run. The token is never printed.",
-		Example: "  MX_PROCESSOR_TOKEN=$(cat processor-token) mx processor balance",
+		Example: "  MX_PROCESSOR_TOKEN=dViTALNBsdXNxUGxe-1osDOf8rdxFhKvuFnfKBAu74Y mx processor balance",
 		Args:    cobra.NoArgs,
 	}, "readAccountBalance", "")
 	b.serve(apiV20250224, readAccountBalanceV20250224)
@@ -4037,7 +4037,7 @@ func cmdCheckRealTimeAccountBalance(a *app) *cobra.Command {
 		Use:     "check-balance",
 		Short:   "Check the account's balance in real time (processors only)",
 		Long:    "For payment processors: starts a job that gathers the current balance of the token's\naccount from its institution, like 'mx members check-balance' does for the partner, and answers the\naccount's member; once the job is done, 'mx processor balance' reads the new balance. The\nrequest carries the processor token as a bearer token and has no body. Another job\nrunning on the member answers 409 Conflict.\n\nThe operation declares no x-mx-job: the job helpers follow a job with\n'mx members status', which takes the partner's basic credentials, and MX's file gives the\nprocessor no operation to follow it with.\n\nSends POST /account/check_balance.\nAPI version v20250224 only (the default).\n\nAuthenticates with the processor token of --processor-token, else MX_PROCESSOR_TOKEN, else\nthe profile's processor_token, and never with the partner's client ID and API key; without a\ntoken the command refuses to run. The token is never printed.",
-		Example: "  MX_PROCESSOR_TOKEN=$(cat processor-token) mx processor check-balance",
+		Example: "  MX_PROCESSOR_TOKEN=dViTALNBsdXNxUGxe-1osDOf8rdxFhKvuFnfKBAu74Y mx processor check-balance",
 		Args:    cobra.NoArgs,
 	}, "checkRealTimeAccountBalance", "")
 	b.serve(apiV20250224, checkRealTimeAccountBalanceV20250224)
@@ -4067,7 +4067,7 @@ func cmdGetAccountOwnerInfo(a *app) *cobra.Command {
 		Use:     "owners",
 		Short:   "Read the account's owners (processors only)",
 		Long:    "For payment processors: returns the owners of the token's account as its institution\nknows them, which 'mx members identify' gathers. The request carries the processor token as\na bearer token. MX's file declares no page parameters although the answer carries\npagination: a request gets the page MX chooses.\n\nMX's file puts this operation at /account/transactions, a path that names\ntransactions while the answer holds account owners: the path is kept as MX's file has\nit. MX types the records as ProcessorOwner, whose fields AccountOwner all has, and\nleaves the type of account_owners open: the answer is AccountOwnersResponseBody, the\nanswer of 'mx accounts owners'.\n\nSends GET /account/transactions.\nAPI version v20250224 only (the default).\n\nAuthenticates with the processor token of --processor-token, else MX_PROCESSOR_TOKEN, else\nthe profile's processor_token, and never with the partner's client ID and API key; without a\ntoken the command refuses to run. The token is never printed.",
-		Example: "  MX_PROCESSOR_TOKEN=$(cat processor-token) mx processor owners -o table",
+		Example: "  MX_PROCESSOR_TOKEN=dViTALNBsdXNxUGxe-1osDOf8rdxFhKvuFnfKBAu74Y mx processor owners -o table",
 		Args:    cobra.NoArgs,
 	}, "getAccountOwnerInfo", "")
 	b.serve(apiV20250224, getAccountOwnerInfoV20250224)
@@ -4097,7 +4097,7 @@ func cmdRequestAuthorizationCode(a *app) *cobra.Command {
 		Use:     "authorize",
 		Short:   "Request an authorization code",
 		Long:    "Issues an authorization code for the one account that --scope names, so that a payment\nprocessor can read that account's data. The partner hands the code to the processor,\nwhich exchanges it with MX for a processor token and then calls 'mx processor account-numbers',\n'mx processor check-balance', 'mx processor balance' and 'mx processor owners' with that token\nas a bearer token. The processor makes the exchange with credentials of its own, and\nMX's file for this version does not describe it: this document has no operation for it.\n\nSends POST /authorization_code.\nAPI version v20250224 only (the default).",
-		Example: "  mx processor-tokens authorize --user USR-123 --member MBR-123 --account ACT-123",
+		Example: "  mx processor-tokens authorize --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57",
 		Args:    cobra.NoArgs,
 	}, "requestAuthorizationCode", "")
 	b.serve(apiV20250224, requestAuthorizationCodeV20250224)
@@ -4129,7 +4129,7 @@ func cmdListTokens(a *app) *cobra.Command {
 		Use:     "list",
 		Short:   "List processor tokens",
 		Long:    "Lists the processor tokens issued for the user, member and account that the body's\nscope names, with whether each is still active and when it expires. MX answers them\nall at once, without pagination.\n\nMX's file gives this GET a request body, which HTTP leaves without a defined meaning\nand which some proxies and clients drop: it is modelled as MX describes it, optional\nas MX's file has it.\n\nSends GET /tokens.\nAPI version v20250224 only (the default).",
-		Example: "  mx processor-tokens list --user USR-123 --member MBR-123 --account ACT-123 -o table",
+		Example: "  mx processor-tokens list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 -o table",
 		Args:    cobra.NoArgs,
 	}, "listTokens", "")
 	b.serve(apiV20250224, listTokensV20250224)
@@ -4197,7 +4197,7 @@ func cmdFetchRewards(a *app) *cobra.Command {
 		Use:     "fetch",
 		Short:   "Fetch a member's rewards",
 		Long:    "Starts a job that gathers the rewards (points, miles, cash back) of the member's\naccounts from the institution, read afterwards with 'mx rewards list'. Like any job it may\nask MFA challenges; another job running on the member answers 409 Conflict. MX's file\ndeclares 200 only; 202 is declared as well, as for the other jobs.\n\nSends POST /users/{user_identifier}/members/{member_identifier}/fetch_rewards.\nAPI version v20250224 only (the default).",
-		Example: "  mx rewards fetch --user ada-1 --member ada-bank --wait",
+		Example: "  mx rewards fetch --user u-1 --member m-1 --wait",
 		Args:    cobra.NoArgs,
 	}, "fetchRewards", "")
 	b.serve(apiV20250224, fetchRewardsV20250224)
@@ -4244,7 +4244,7 @@ func cmdListRewards(a *app) *cobra.Command {
 		Use:     "list",
 		Short:   "List a member's rewards",
 		Long:    "Lists the rewards gathered for the accounts of one member by 'mx rewards fetch'. The answer\ncarries pagination, but MX's file declares no page or records_per_page for this\nlist: none is taken, and the answer is the page MX sends.\n\nSends GET /users/{user_guid}/members/{member_guid}/rewards.\nAPI version v20250224 only (the default).",
-		Example: "  mx rewards list --user USR-123 --member MBR-123 -o table",
+		Example: "  mx rewards list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 -o table",
 		Args:    cobra.NoArgs,
 	}, "listRewards", "")
 	b.serve(apiV20250224, listRewardsV20250224)
@@ -4277,7 +4277,7 @@ func cmdReadRewards(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read a reward",
 		Long:    "Returns one reward of the member; an unknown one answers 404. MX names the operation in\nthe plural, but it reads one reward.\n\nSends GET /users/{user_guid}/members/{member_guid}/rewards/{reward_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx rewards read --user USR-123 --member MBR-123 --reward RWD-123",
+		Example: "  mx rewards read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --reward $(mx rewards list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --jq '.[0].guid')",
 		Args:    cobra.NoArgs,
 	}, "readRewards", "")
 	b.serve(apiV20250224, readRewardsV20250224)
@@ -4312,7 +4312,7 @@ func cmdCreateTransactionRule(a *app) *cobra.Command {
 		Use:     "create",
 		Short:   "Create a transaction rule",
 		Long:    "Creates a rule that gives the user's transactions whose description matches\n--match-description a category, and optionally a new description, from now on. MX\nanswers the new rule.\n\nSends POST /users/{user_guid}/transaction_rules.\nAPI version v20250224 only (the default).",
-		Example: "  mx rules create --user USR-123 --match-description 'BLUE BOTTLE' --category CAT-123 --description 'Coffee'",
+		Example: "  mx rules create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --match-description 'CORNER BAKERY' --category CAT-2d45e534-1bb6-914a-6409-634c4168bf93 --description 'Bakery'",
 		Args:    cobra.NoArgs,
 	}, "createTransactionRule", "")
 	b.serve(apiV20250224, createTransactionRuleV20250224)
@@ -4347,7 +4347,7 @@ func cmdDeleteTransactionRule(a *app) *cobra.Command {
 		Use:     "delete",
 		Short:   "Delete a transaction rule",
 		Long:    "Deletes a transaction rule of the user; a rule that does not exist answers 404. MX\nfiles this operation under transactions; it is with the other rule operations here.\n\nSends DELETE /users/{user_guid}/transaction_rules/{transaction_rule_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx rules delete --user USR-123 --rule TXR-123",
+		Example: "  mx rules delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --rule TXR-70ab6fe1-a67e-2d00-1d9c-bf78ef0f149f",
 		Args:    cobra.NoArgs,
 	}, "deleteTransactionRule", "")
 	b.serve(apiV20250224, deleteTransactionRuleV20250224)
@@ -4380,7 +4380,7 @@ func cmdListTransactionRules(a *app) *cobra.Command {
 		Use:     "list",
 		Short:   "List a user's transaction rules",
 		Long:    "Lists the transaction rules of the user, one page at a time.\n\nSends GET /users/{user_guid}/transaction_rules.\nAPI version v20250224 only (the default).",
-		Example: "  mx rules list --user USR-123 -o table",
+		Example: "  mx rules list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table",
 		Args:    cobra.NoArgs,
 	}, "listTransactionRules", "")
 	b.serve(apiV20250224, listTransactionRulesV20250224)
@@ -4418,7 +4418,7 @@ func cmdReadTransactionRule(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read a transaction rule",
 		Long:    "Returns one transaction rule of the user; an unknown one answers 404.\n\nSends GET /users/{user_guid}/transaction_rules/{transaction_rule_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx rules read --user USR-123 --rule TXR-123",
+		Example: "  mx rules read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --rule TXR-70ab6fe1-a67e-2d00-1d9c-bf78ef0f149f",
 		Args:    cobra.NoArgs,
 	}, "readTransactionRule", "")
 	b.serve(apiV20250224, readTransactionRuleV20250224)
@@ -4451,7 +4451,7 @@ func cmdUpdateTransactionRule(a *app) *cobra.Command {
 		Use:     "update",
 		Short:   "Update a transaction rule",
 		Long:    "Sets the category, the description or the description to match of a transaction rule;\nthe attributes not sent keep their values.\n\nSends PUT /users/{user_guid}/transaction_rules/{transaction_rule_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx rules update --user USR-123 --rule TXR-123 --description 'Coffee beans'",
+		Example: "  mx rules update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --rule TXR-70ab6fe1-a67e-2d00-1d9c-bf78ef0f149f --description 'Coffee beans'",
 		Args:    cobra.NoArgs,
 	}, "updateTransactionRule", "")
 	b.serve(apiV20250224, updateTransactionRuleV20250224)
@@ -4488,7 +4488,7 @@ func cmdListSpendingPlanAccounts(a *app) *cobra.Command {
 		Use:     "accounts",
 		Short:   "List a spending plan's accounts",
 		Long:    "Lists the accounts a spending plan follows, one page at a time.\n\nSends GET /users/{user_guid}/spending_plans/{spending_plan_guid}/spending_plan_accounts.\nAPI version v20250224 only (the default).",
-		Example: "  mx spending-plans accounts --user USR-123 --plan SPL-123 -o table",
+		Example: "  mx spending-plans accounts --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a -o table",
 		Args:    cobra.NoArgs,
 	}, "listSpendingPlanAccounts", "")
 	b.serve(apiV20250224, listSpendingPlanAccountsV20250224)
@@ -4528,7 +4528,7 @@ func cmdCreateSpendingPlan(a *app) *cobra.Command {
 		Use:     "create",
 		Short:   "Create a spending plan",
 		Long:    "Creates a spending plan for the user, with its first iteration; the request has no body.\nMX's file describes the answer as the bare plan, while its reference wraps it in\nspending_plan: both are read (SpendingPlanResponseBody).\n\nSends POST /users/{user_guid}/spending_plans.\nAPI version v20250224 only (the default).",
-		Example: "  mx spending-plans create --user USR-123",
+		Example: "  mx spending-plans create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697",
 		Args:    cobra.NoArgs,
 	}, "createSpendingPlan", "")
 	b.serve(apiV20250224, createSpendingPlanV20250224)
@@ -4559,7 +4559,7 @@ func cmdCreateSpendingPlanIterationItem(a *app) *cobra.Command {
 		Use:     "create-item",
 		Short:   "Create an item in a spending plan's current iteration",
 		Long:    "Adds an item of planned income or expense to the current iteration of a spending plan;\nonly --planned-amount is required. MX's file describes the body with the item's fields\nat the top, not wrapped in one member as other bodies are, and the answer as the bare\nitem, while its reference wraps both in iteration_item: the body is sent as the file\ndescribes it, and both forms of the answer are read\n(SpendingPlanIterationItemResponseBody).\n\nSends POST /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items.\nAPI version v20250224 only (the default).",
-		Example: "  mx spending-plans create-item --user USR-123 --plan SPL-123 --category CAT-123 --planned-amount 250.00 --item-type planned-expense",
+		Example: "  mx spending-plans create-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --category CAT-2d45e534-1bb6-914a-6409-634c4168bf93 --planned-amount 120.00 --item-type planned-expense",
 		Args:    cobra.NoArgs,
 	}, "createSpendingPlanIterationItem", "")
 	b.serve(apiV20250224, createSpendingPlanIterationItemV20250224)
@@ -4598,7 +4598,7 @@ func cmdReadCurrentSpendingPlanIteration(a *app) *cobra.Command {
 		Use:     "current-iteration",
 		Short:   "Read a spending plan's current iteration",
 		Long:    "Returns the current iteration of a spending plan. MX's file describes the answer as the\nbare iteration, while its reference wraps it in iteration: both are read\n(SpendingPlanIterationResponseBody). MX's file also gives this read page and\nrecords_per_page, which have nothing to page in an answer of one iteration: they are\nleft out.\n\nSends GET /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current.\nAPI version v20250224 only (the default).",
-		Example: "  mx spending-plans current-iteration --user USR-123 --plan SPL-123",
+		Example: "  mx spending-plans current-iteration --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a",
 		Args:    cobra.NoArgs,
 	}, "readCurrentSpendingPlanIteration", "")
 	b.serve(apiV20250224, readCurrentSpendingPlanIterationV20250224)
@@ -4631,7 +4631,7 @@ func cmdDeleteSpendingPlan(a *app) *cobra.Command {
 		Use:     "delete",
 		Short:   "Delete a spending plan",
 		Long:    "Deletes one spending plan of the user, with its iterations and items.\n\nSends DELETE /users/{user_guid}/spending_plans/{spending_plan_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx spending-plans delete --user USR-123 --plan SPL-123",
+		Example: "  mx spending-plans delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a",
 		Args:    cobra.NoArgs,
 	}, "deleteSpendingPlan", "")
 	b.serve(apiV20250224, deleteSpendingPlanV20250224)
@@ -4664,7 +4664,7 @@ func cmdDeleteSpendingPlanAccount(a *app) *cobra.Command {
 		Use:     "delete-account",
 		Short:   "Remove an account from a spending plan",
 		Long:    "Stops a spending plan from following an account; the account itself is not touched.\n\nSends DELETE /users/{user_guid}/spending_plans/{spending_plan_guid}/spending_plan_accounts/{spending_plan_account_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx spending-plans delete-account --user USR-123 --plan SPL-123 --plan-account SPA-123",
+		Example: "  mx spending-plans delete-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --plan-account SPA-2f0a9cd3-04ff-ff8a-2e63-4167e48d2865",
 		Args:    cobra.NoArgs,
 	}, "deleteSpendingPlanAccount", "")
 	b.serve(apiV20250224, deleteSpendingPlanAccountV20250224)
@@ -4699,7 +4699,7 @@ func cmdDeleteSpendingPlanIterationItem(a *app) *cobra.Command {
 		Use:     "delete-item",
 		Short:   "Delete an item of a spending plan's current iteration",
 		Long:    "Deletes one item of the current iteration of a spending plan.\n\nSends DELETE /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items/{iteration_item_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx spending-plans delete-item --user USR-123 --plan SPL-123 --item SII-123",
+		Example: "  mx spending-plans delete-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --item SII-2820138d-c427-6975-b1b3-2c18b576b07a",
 		Args:    cobra.NoArgs,
 	}, "deleteSpendingPlanIterationItem", "")
 	b.serve(apiV20250224, deleteSpendingPlanIterationItemV20250224)
@@ -4734,7 +4734,7 @@ func cmdListSpendingPlanIterationItems(a *app) *cobra.Command {
 		Use:     "items",
 		Short:   "List the items of a spending plan's current iteration",
 		Long:    "Lists the items (planned income and expenses) of the current iteration of a spending plan,\none page at a time.\n\nSends GET /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items.\nAPI version v20250224 only (the default).",
-		Example: "  mx spending-plans items --user USR-123 --plan SPL-123 --all -o table",
+		Example: "  mx spending-plans items --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --all -o table",
 		Args:    cobra.NoArgs,
 	}, "listSpendingPlanIterationItems", "")
 	b.serve(apiV20250224, listSpendingPlanIterationItemsV20250224)
@@ -4774,7 +4774,7 @@ func cmdListSpendingPlanIterations(a *app) *cobra.Command {
 		Use:     "iterations",
 		Short:   "List a spending plan's iterations",
 		Long:    "Lists the iterations (periods, usually months) of a spending plan, one page at a time.\n\nSends GET /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations.\nAPI version v20250224 only (the default).",
-		Example: "  mx spending-plans iterations --user USR-123 --plan SPL-123 -o table",
+		Example: "  mx spending-plans iterations --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a -o table",
 		Args:    cobra.NoArgs,
 	}, "listSpendingPlanIterations", "")
 	b.serve(apiV20250224, listSpendingPlanIterationsV20250224)
@@ -4814,7 +4814,7 @@ func cmdListSpendingPlans(a *app) *cobra.Command {
 		Use:     "list",
 		Short:   "List a user's spending plans",
 		Long:    "Lists the spending plans of the user, one page at a time.\n\nSends GET /users/{user_guid}/spending_plans.\nAPI version v20250224 only (the default).",
-		Example: "  mx spending-plans list --user USR-123 -o table",
+		Example: "  mx spending-plans list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table",
 		Args:    cobra.NoArgs,
 	}, "listSpendingPlans", "")
 	b.serve(apiV20250224, listSpendingPlansV20250224)
@@ -4852,7 +4852,7 @@ func cmdReadSpendingPlanUser(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read a spending plan",
 		Long:    "Returns one spending plan of the user; an unknown plan answers 404. MX's file describes\nthe answer as the bare plan, while its reference wraps it in spending_plan: both are\nread (SpendingPlanResponseBody). MX's file also gives this read page and\nrecords_per_page, which have nothing to page in an answer of one plan: they are left\nout.\n\nSends GET /users/{user_guid}/spending_plans/{spending_plan_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx spending-plans read --user USR-123 --plan SPL-123",
+		Example: "  mx spending-plans read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a",
 		Args:    cobra.NoArgs,
 	}, "readSpendingPlanUser", "")
 	b.serve(apiV20250224, readSpendingPlanUserV20250224)
@@ -4885,7 +4885,7 @@ func cmdReadSpendingPlanAccount(a *app) *cobra.Command {
 		Use:     "read-account",
 		Short:   "Read a spending plan account",
 		Long:    "Returns one account a spending plan follows. MX's file describes the answer as the bare\nspending plan account, while its reference wraps it in spending_plan_account: both are\nread (SpendingPlanAccountResponseBody). MX's file also gives this read page and\nrecords_per_page, which have nothing to page in an answer of one record: they are left\nout.\n\nSends GET /users/{user_guid}/spending_plans/{spending_plan_guid}/spending_plan_accounts/{spending_plan_account_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx spending-plans read-account --user USR-123 --plan SPL-123 --plan-account SPA-123",
+		Example: "  mx spending-plans read-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --plan-account SPA-2f0a9cd3-04ff-ff8a-2e63-4167e48d2865",
 		Args:    cobra.NoArgs,
 	}, "readSpendingPlanAccount", "")
 	b.serve(apiV20250224, readSpendingPlanAccountV20250224)
@@ -4920,7 +4920,7 @@ func cmdReadSpendingPlanIterationItem(a *app) *cobra.Command {
 		Use:     "read-item",
 		Short:   "Read an item of a spending plan's current iteration",
 		Long:    "Returns one item of the current iteration of a spending plan. MX's file describes the\nanswer as the bare item, while its reference wraps it in iteration_item: both are read\n(SpendingPlanIterationItemResponseBody). MX's file also gives this read page and\nrecords_per_page, which have nothing to page in an answer of one item: they are left\nout.\n\nSends GET /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items/{iteration_item_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx spending-plans read-item --user USR-123 --plan SPL-123 --item SII-123",
+		Example: "  mx spending-plans read-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --item SII-2820138d-c427-6975-b1b3-2c18b576b07a",
 		Args:    cobra.NoArgs,
 	}, "readSpendingPlanIterationItem", "")
 	b.serve(apiV20250224, readSpendingPlanIterationItemV20250224)
@@ -4955,7 +4955,7 @@ func cmdReadSpendingPlanIteration(a *app) *cobra.Command {
 		Use:     "read-iteration",
 		Short:   "Read a spending plan iteration",
 		Long:    "Returns one iteration of a spending plan, by its number; 'mx spending-plans current-iteration'\nreturns the current one. MX's file describes the answer as the bare iteration, while its\nreference wraps it in iteration: both are read (SpendingPlanIterationResponseBody).\nMX's file also gives this read page and records_per_page, which have nothing to page\nin an answer of one iteration: they are left out.\n\nSends GET /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/{iteration_number}.\nAPI version v20250224 only (the default).",
-		Example: "  mx spending-plans read-iteration --user USR-123 --plan SPL-123 --iteration 2",
+		Example: "  mx spending-plans read-iteration --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --iteration 1",
 		Args:    cobra.NoArgs,
 	}, "readSpendingPlanIteration", "")
 	b.serve(apiV20250224, readSpendingPlanIterationV20250224)
@@ -4990,7 +4990,7 @@ func cmdUpdateSpendingPlanIterationItem(a *app) *cobra.Command {
 		Use:     "update-item",
 		Short:   "Update an item of a spending plan's current iteration",
 		Long:    "Sets the attributes of an item of the current iteration of a spending plan, with the\nbody of 'mx spending-plans create-item': --planned-amount is required, the item's fields\nat the top of the body. Both forms of the answer are read, as for the creation.\n\nSends PUT /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items/{iteration_item_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx spending-plans update-item --user USR-123 --plan SPL-123 --item SII-123 --planned-amount 300.00",
+		Example: "  mx spending-plans update-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --item SII-2820138d-c427-6975-b1b3-2c18b576b07a --planned-amount 300.00",
 		Args:    cobra.NoArgs,
 	}, "updateSpendingPlanIterationItem", "")
 	b.serve(apiV20250224, updateSpendingPlanIterationItemV20250224)
@@ -5031,7 +5031,7 @@ func cmdDownloadStatementPDF(a *app) *cobra.Command {
 		Use:     "download",
 		Short:   "Download a statement as PDF",
 		Long:    "Returns the statement itself, as a PDF document. The body is binary and can be large:\nstream it to its destination rather than holding it in memory, and never decode it as\nJSON. Its SHA-256 hash is the statement's content_hash. Errors answer JSON, as\neverywhere else.\n\nSends GET /users/{user_guid}/members/{member_guid}/statements/{statement_guid}.pdf.\nAPI version v20250224 only (the default).",
-		Example: "  mx statements download --user USR-123 --member MBR-123 --statement STA-123 --out statement.pdf",
+		Example: "  mx statements download --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --statement STA-17e9f9c4-6a43-efbc-8e8c-fb2b99dcd097 --out statement.pdf",
 		Args:    cobra.NoArgs,
 	}, "downloadStatementPDF", "")
 	b.serve(apiV20250224, downloadStatementPDFV20250224)
@@ -5065,7 +5065,7 @@ func cmdListStatementsByMember(a *app) *cobra.Command {
 		Use:     "list",
 		Short:   "List a member's statements",
 		Long:    "Lists the statements gathered for the accounts of one member, one page at a time.\n\nSends GET /users/{user_guid}/members/{member_guid}/statements.\nAPI version v20250224 only (the default).",
-		Example: "  mx statements list --user USR-123 --member MBR-123 -o table",
+		Example: "  mx statements list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 -o table",
 		Args:    cobra.NoArgs,
 	}, "listStatementsByMember", "")
 	b.serve(apiV20250224, listStatementsByMemberV20250224)
@@ -5105,7 +5105,7 @@ func cmdReadStatementByMember(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read a statement",
 		Long:    "Returns the record of one statement; 'mx statements download' returns the document. An\nunknown statement answers 404.\n\nSends GET /users/{user_guid}/members/{member_guid}/statements/{statement_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx statements read --user USR-123 --member MBR-123 --statement STA-123",
+		Example: "  mx statements read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --statement STA-17e9f9c4-6a43-efbc-8e8c-fb2b99dcd097",
 		Args:    cobra.NoArgs,
 	}, "readStatementByMember", "")
 	b.serve(apiV20250224, readStatementByMemberV20250224)
@@ -5140,7 +5140,7 @@ func cmdCreateTagging(a *app) *cobra.Command {
 		Use:     "create",
 		Short:   "Tag a transaction",
 		Long:    "Creates a tagging: puts one of the user's tags on one of the user's transactions. MX\nanswers the new tagging.\n\nSends POST /users/{user_guid}/taggings.\nAPI version v20250224 only (the default).",
-		Example: "  mx taggings create --user USR-123 --tag TAG-123 --transaction TRN-123",
+		Example: "  mx taggings create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tag TAG-dabcaebc-bebd-ceda-845f-0d819a36c5e9 --transaction TRN-301e136c-6e36-5e57-f076-66bb7bf26e47",
 		Args:    cobra.NoArgs,
 	}, "createTagging", "")
 	b.serve(apiV20250224, createTaggingV20250224)
@@ -5174,7 +5174,7 @@ func cmdDeleteTagging(a *app) *cobra.Command {
 		Use:     "delete",
 		Short:   "Delete a tagging",
 		Long:    "Deletes a tagging, taking its tag off its transaction; the tag and the transaction\nremain. A tagging that does not exist answers 404.\n\nSends DELETE /users/{user_guid}/taggings/{tagging_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx taggings delete --user USR-123 --tagging TGN-123",
+		Example: "  mx taggings delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tagging TGN-8f64b6c7-fb62-8e57-7865-8a6ac8d0e706",
 		Args:    cobra.NoArgs,
 	}, "deleteTagging", "")
 	b.serve(apiV20250224, deleteTaggingV20250224)
@@ -5207,7 +5207,7 @@ func cmdListTaggings(a *app) *cobra.Command {
 		Use:     "list",
 		Short:   "List a user's taggings",
 		Long:    "Lists the taggings of the user, each putting one tag on one transaction, one page at a\ntime.\n\nSends GET /users/{user_guid}/taggings.\nAPI version v20250224 only (the default).",
-		Example: "  mx taggings list --user USR-123 --all -o table",
+		Example: "  mx taggings list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --all -o table",
 		Args:    cobra.NoArgs,
 	}, "listTaggings", "")
 	b.serve(apiV20250224, listTaggingsV20250224)
@@ -5245,7 +5245,7 @@ func cmdReadTagging(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read a tagging",
 		Long:    "Returns one tagging of the user; an unknown one answers 404.\n\nSends GET /users/{user_guid}/taggings/{tagging_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx taggings read --user USR-123 --tagging TGN-123",
+		Example: "  mx taggings read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tagging TGN-8f64b6c7-fb62-8e57-7865-8a6ac8d0e706",
 		Args:    cobra.NoArgs,
 	}, "readTagging", "")
 	b.serve(apiV20250224, readTaggingV20250224)
@@ -5278,7 +5278,7 @@ func cmdUpdateTagging(a *app) *cobra.Command {
 		Use:     "update",
 		Short:   "Change the tag of a tagging",
 		Long:    "Puts another of the user's tags on the transaction of a tagging, in place of the one it\nhad; the transaction cannot be changed.\n\nSends PUT /users/{user_guid}/taggings/{tagging_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx taggings update --user USR-123 --tagging TGN-123 --tag TAG-456",
+		Example: "  mx taggings update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tagging TGN-8f64b6c7-fb62-8e57-7865-8a6ac8d0e706 --tag TAG-dabcaebc-bebd-ceda-845f-0d819a36c5e9",
 		Args:    cobra.NoArgs,
 	}, "updateTagging", "")
 	b.serve(apiV20250224, updateTaggingV20250224)
@@ -5313,7 +5313,7 @@ func cmdCreateTag(a *app) *cobra.Command {
 		Use:     "create",
 		Short:   "Create a tag",
 		Long:    "Creates a tag, a label of the user's own choosing; a tagging then puts it on a\ntransaction. MX answers the new tag.\n\nSends POST /users/{user_guid}/tags.\nAPI version v20250224 only (the default).",
-		Example: "  mx tags create --user USR-123 --name 'Business trip'",
+		Example: "  mx tags create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --name 'Travel'",
 		Args:    cobra.NoArgs,
 	}, "createTag", "")
 	b.serve(apiV20250224, createTagV20250224)
@@ -5346,7 +5346,7 @@ func cmdDeleteTag(a *app) *cobra.Command {
 		Use:     "delete",
 		Short:   "Delete a tag",
 		Long:    "Deletes a tag of the user; a tag that does not exist answers 404. MX's file declares a\nrequired Accept parameter here, which the client sends on every request.\n\nSends DELETE /users/{user_guid}/tags/{tag_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx tags delete --user USR-123 --tag TAG-123",
+		Example: "  mx tags delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tag TAG-63b192b1-43ab-66b6-cf79-397ed8ce83c0",
 		Args:    cobra.NoArgs,
 	}, "deleteTag", "")
 	b.serve(apiV20250224, deleteTagV20250224)
@@ -5379,7 +5379,7 @@ func cmdListTags(a *app) *cobra.Command {
 		Use:     "list",
 		Short:   "List a user's tags",
 		Long:    "Lists the tags the user has made, one page at a time.\n\nSends GET /users/{user_guid}/tags.\nAPI version v20250224 only (the default).",
-		Example: "  mx tags list --user USR-123 --all -o table",
+		Example: "  mx tags list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --all -o table",
 		Args:    cobra.NoArgs,
 	}, "listTags", "")
 	b.serve(apiV20250224, listTagsV20250224)
@@ -5417,7 +5417,7 @@ func cmdReadTag(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read a tag",
 		Long:    "Returns one tag of the user; an unknown one answers 404.\n\nSends GET /users/{user_guid}/tags/{tag_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx tags read --user USR-123 --tag TAG-123",
+		Example: "  mx tags read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tag TAG-63b192b1-43ab-66b6-cf79-397ed8ce83c0",
 		Args:    cobra.NoArgs,
 	}, "readTag", "")
 	b.serve(apiV20250224, readTagV20250224)
@@ -5450,7 +5450,7 @@ func cmdUpdateTag(a *app) *cobra.Command {
 		Use:     "update",
 		Short:   "Rename a tag",
 		Long:    "Sets a new name on a tag of the user; the name is the only attribute a tag has.\n\nSends PUT /users/{user_guid}/tags/{tag_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx tags update --user USR-123 --tag TAG-123 --name 'Conference'",
+		Example: "  mx tags update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tag TAG-63b192b1-43ab-66b6-cf79-397ed8ce83c0 --name 'Work trip'",
 		Args:    cobra.NoArgs,
 	}, "updateTag", "")
 	b.serve(apiV20250224, updateTagV20250224)
@@ -5485,7 +5485,7 @@ func cmdCreateManualTransaction(a *app) *cobra.Command {
 		Use:     "create-manual",
 		Short:   "Create a manual transaction",
 		Long:    "Creates a transaction by hand on a manual account ('mx accounts create-manual'); other accounts\nrefuse it. MX's file describes the answer as the bare transaction, unlike every other\ncreate, which wraps its object; TransactionCreateResponseBody admits both shapes.\n\nSends POST /users/{user_guid}/accounts/{account_guid}/transactions.\nAPI version v20250224 only (the default).",
-		Example: "  mx transactions create-manual --user USR-123 --account ACT-123 --amount 12.50 --date 2026-03-01 --description 'Farmers market' --type DEBIT",
+		Example: "  mx transactions create-manual --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-117a8934-7091-c626-d2f5-095f7308b2f7 --amount 12.50 --date 2026-03-01 --description 'Farmers market' --type DEBIT",
 		Args:    cobra.NoArgs,
 	}, "createManualTransaction", "")
 	b.serve(apiV20250224, createManualTransactionV20250224)
@@ -5531,7 +5531,7 @@ func cmdDeleteManualTransactions(a *app) *cobra.Command {
 		Use:     "delete-manual",
 		Short:   "Delete a manual transaction",
 		Long:    "Deletes a transaction that was created by hand; the path names it by its own GUID (MX's\nexample shows one with the prefix MAN-). MX names the operation in the plural, but it\ndeletes one transaction.\n\nSends DELETE /users/{user_guid}/transactions/{transaction_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx transactions delete-manual --user USR-123 --transaction TRN-123",
+		Example: "  mx transactions delete-manual --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --transaction MAN-08725721-2cfa-7c8f-ed5f-532b181a31bd",
 		Args:    cobra.NoArgs,
 	}, "deleteManualTransactions", "")
 	b.serve(apiV20250224, deleteManualTransactionsV20250224)
@@ -5603,7 +5603,7 @@ func cmdListTransactions(a *app) *cobra.Command {
 		Use:     "list",
 		Short:   "List a user's transactions",
 		Long:    "Lists the transactions of every account of every member of the user whose date falls\nin the requested window, one page at a time. Without --from and --to the\nwindow runs from 120 days before the request to 5 days after it, so that pending\ntransactions are included. --includes adds classification, geolocation, merchant and\nrepeating-transaction objects to each transaction.\n\nSends GET /users/{user_identifier}/transactions; in API version v20111101, GET /users/{user_guid}/transactions.",
-		Example: "  mx transactions list --user USR-123 --from 2026-01-01 --all",
+		Example: "  mx transactions list --user u-1 --from 2026-01-01 --all",
 		Args:    cobra.NoArgs,
 	}, "listTransactions", "")
 	b.serve(apiV20250224, listTransactionsV20250224)
@@ -5688,7 +5688,7 @@ func cmdListTransactionsByAccount(a *app) *cobra.Command {
 		Use:     "list-by-account",
 		Short:   "List an account's transactions",
 		Long:    "Lists the transactions of one account whose date falls in the requested window, one\npage at a time. The default window is that of 'mx transactions list'.\n\nSends GET /users/{user_guid}/accounts/{account_guid}/transactions.",
-		Example: "  mx transactions list-by-account --user USR-123 --account ACT-123 --all -o table",
+		Example: "  mx transactions list-by-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --all -o table",
 		Args:    cobra.NoArgs,
 	}, "listTransactionsByAccount", "")
 	b.serve(apiV20250224, listTransactionsByAccountV20250224)
@@ -5775,7 +5775,7 @@ func cmdListTransactionsByMember(a *app) *cobra.Command {
 		Use:     "list-by-member",
 		Short:   "List a member's transactions",
 		Long:    "Lists the transactions of every account of one member whose date falls in the\nrequested window, one page at a time. The default window is that of 'mx transactions list'.\nBesides the filters of the other lists it takes --from-timestamp and --to-timestamp.\n\nSends GET /users/{user_identifier}/members/{member_identifier}/transactions; in API version v20111101, GET /users/{user_guid}/members/{member_guid}/transactions.",
-		Example: "  mx transactions list-by-member --user USR-123 --member MBR-123",
+		Example: "  mx transactions list-by-member --user u-1 --member m-1",
 		Args:    cobra.NoArgs,
 	}, "listTransactionsByMember", "")
 	b.serve(apiV20250224, listTransactionsByMemberV20250224)
@@ -5864,7 +5864,7 @@ func cmdListTransactionsByAccountPerMember(a *app) *cobra.Command {
 		Use:     "list-by-member-account",
 		Short:   "List an account's transactions through its member",
 		Long:    "Lists the transactions of one account, reached through its member, whose date falls\nin the requested window, one page at a time. The default window is that of\n'mx transactions list'.\n\nSends GET /users/{user_guid}/members/{member_guid}/accounts/{account_guid}/transactions.\nAPI version v20250224 only (the default).",
-		Example: "  mx transactions list-by-member-account --user USR-123 --member MBR-123 --account ACT-123",
+		Example: "  mx transactions list-by-member-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57",
 		Args:    cobra.NoArgs,
 	}, "listTransactionsByAccountPerMember", "")
 	b.serve(apiV20250224, listTransactionsByAccountPerMemberV20250224)
@@ -5913,7 +5913,7 @@ func cmdListTransactionsByTag(a *app) *cobra.Command {
 		Use:     "list-by-tag",
 		Short:   "List the transactions of a tag",
 		Long:    "Lists the transactions of the user that carry one tag (through a tagging) and whose\ndate falls in the requested window, one page at a time. The default window is that\nof 'mx transactions list'.\n\nSends GET /users/{user_identifier}/tags/{tag_guid}/transactions.\nAPI version v20250224 only (the default).",
-		Example: "  mx transactions list-by-tag --user ada-1 --tag TAG-123 --all -o table",
+		Example: "  mx transactions list-by-tag --user u-1 --tag TAG-63b192b1-43ab-66b6-cf79-397ed8ce83c0 --all -o table",
 		Args:    cobra.NoArgs,
 	}, "listTransactionsByTag", "")
 	b.serve(apiV20250224, listTransactionsByTagV20250224)
@@ -5960,7 +5960,7 @@ func cmdReadTransaction(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read a transaction",
 		Long:    "Returns one transaction of the user; a manual transaction is read with its own GUID.\nMX's documentation and the live API answer {\"transaction\": {...}}, while MX's file\ndescribes the list shape (transactions and pagination): the answer schema admits\nboth, so that either decodes.\n\nSends GET /users/{user_guid}/transactions/{transaction_guid}.",
-		Example: "  mx transactions read --user USR-123 --transaction TRN-123",
+		Example: "  mx transactions read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f",
 		Args:    cobra.NoArgs,
 	}, "readTransaction", "")
 	b.serve(apiV20250224, readTransactionV20250224)
@@ -6019,7 +6019,7 @@ func cmdReadTransactionByAccount(a *app) *cobra.Command {
 		Use:     "read-by-account",
 		Short:   "Read a transaction through its account",
 		Long:    "Returns one transaction, reached through its member and account; every identifier may\nbe the partner-defined id or the GUID. MX's file describes the list shape here too,\nas for 'mx transactions read': the answer schema admits both shapes.\n\nSends GET /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}.\nAPI version v20250224 only (the default).",
-		Example: "  mx transactions read-by-account --user u-1 --member m-1 --account a-1 --transaction t-1",
+		Example: "  mx transactions read-by-account --user u-1 --member m-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f",
 		Args:    cobra.NoArgs,
 	}, "readTransactionByAccount", "")
 	b.serve(apiV20250224, readTransactionByAccountV20250224)
@@ -6058,7 +6058,7 @@ func cmdSpecificRepeatingTransaction(a *app) *cobra.Command {
 		Use:     "read-repeating",
 		Short:   "Read a repeating transaction",
 		Long:    "Returns one series of repeating transactions of the user; an unknown one answers 404.\nMX's file describes the answer with the shape of the list, repeating_transactions,\nholding the one series read, and no other source says otherwise: the answer is that\nlist.\n\nSends GET /users/{user_guid}/repeating_transactions/{repeating_transaction_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx transactions read-repeating --user USR-123 --repeating-transaction RPT-123",
+		Example: "  mx transactions read-repeating --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --repeating-transaction $(mx transactions repeating --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --jq '.[0].guid')",
 		Args:    cobra.NoArgs,
 	}, "specificRepeatingTransaction", "")
 	b.serve(apiV20250224, specificRepeatingTransactionV20250224)
@@ -6091,7 +6091,7 @@ func cmdRepeatingTransactions(a *app) *cobra.Command {
 		Use:     "repeating",
 		Short:   "List a user's repeating transactions",
 		Long:    "Lists the series of repeating transactions MX has found among the user's transactions\n(bills, subscriptions, income), each with its amount, how often it recurs and when it\nis next expected. MX answers every series at once: the operation takes no page\nparameters and the answer has no pagination.\n\nSends GET /users/{user_guid}/repeating_transactions.\nAPI version v20250224 only (the default).",
-		Example: "  mx transactions repeating --user USR-123 -o table",
+		Example: "  mx transactions repeating --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table",
 		Args:    cobra.NoArgs,
 	}, "repeatingTransactions", "")
 	b.serve(apiV20250224, repeatingTransactionsV20250224)
@@ -6122,7 +6122,7 @@ func cmdCreateSplitTransactions(a *app) *cobra.Command {
 		Use:     "split",
 		Short:   "Split a transaction",
 		Long:    "Splits a transaction of the user into child transactions, each with its own amount,\ncategory, description and memo, and marks the parent as split. MX answers the child\ntransactions it created, as a list without pagination. MX's file types the body's\ntransactions as one object rather than a list, although the operation creates several\nchildren: the body is modelled as MX's file has it.\n\nSends POST /users/{user_guid}/transactions/{transaction_guid}/split.\nAPI version v20250224 only (the default).",
-		Example: "  mx transactions split --user USR-123 --transaction TRN-123 --amount 20.00 --category CAT-123 --description 'Groceries half'",
+		Example: "  mx transactions split --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f --amount 1.00 --category CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8 --description 'Groceries part'",
 		Args:    cobra.NoArgs,
 	}, "createSplitTransactions", "")
 	b.serve(apiV20250224, createSplitTransactionsV20250224)
@@ -6160,7 +6160,7 @@ func cmdCreateSplitTransactionsByAccount(a *app) *cobra.Command {
 		Use:     "split-by-account",
 		Short:   "Split a transaction through its account",
 		Long:    "Splits a transaction reached through its member and account, like\n'mx transactions split'; every identifier may be the partner-defined id or the GUID. MX\nanswers the child transactions it created, as a list without pagination.\n\nSends POST /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}/split.\nAPI version v20250224 only (the default).",
-		Example: "  mx transactions split-by-account --user ada-1 --member ada-bank --account ACT-123 --transaction TRN-123 --amount 20.00",
+		Example: "  mx transactions split-by-account --user u-1 --member m-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --transaction TRN-301e136c-6e36-5e57-f076-66bb7bf26e47 --amount 1.00",
 		Args:    cobra.NoArgs,
 	}, "createSplitTransactionsByAccount", "")
 	b.serve(apiV20250224, createSplitTransactionsByAccountV20250224)
@@ -6202,7 +6202,7 @@ func cmdDeleteSplitTransactions(a *app) *cobra.Command {
 		Use:     "unsplit",
 		Short:   "Undo the split of a transaction",
 		Long:    "Deletes the child transactions of a split transaction, so that the parent stands alone\nagain. A transaction that was never split, or that does not exist, answers 404.\n\nSends DELETE /users/{user_guid}/transactions/{transaction_guid}/split.\nAPI version v20250224 only (the default).",
-		Example: "  mx transactions unsplit --user USR-123 --transaction TRN-123",
+		Example: "  mx transactions unsplit --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f",
 		Args:    cobra.NoArgs,
 	}, "deleteSplitTransactions", "")
 	b.serve(apiV20250224, deleteSplitTransactionsV20250224)
@@ -6235,7 +6235,7 @@ func cmdDeleteSplitTransactionByAccount(a *app) *cobra.Command {
 		Use:     "unsplit-by-account",
 		Short:   "Undo the split of a transaction through its account",
 		Long:    "Deletes the child transactions of a split transaction reached through its member and\naccount, like 'mx transactions unsplit'. MX names the operation in the singular and its\nsibling in the plural; both undo one split.\n\nSends DELETE /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}/split.\nAPI version v20250224 only (the default).",
-		Example: "  mx transactions unsplit-by-account --user ada-1 --member ada-bank --account ACT-123 --transaction TRN-123",
+		Example: "  mx transactions unsplit-by-account --user u-1 --member m-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --transaction TRN-301e136c-6e36-5e57-f076-66bb7bf26e47",
 		Args:    cobra.NoArgs,
 	}, "deleteSplitTransactionByAccount", "")
 	b.serve(apiV20250224, deleteSplitTransactionByAccountV20250224)
@@ -6272,7 +6272,7 @@ func cmdUpdateTransaction(a *app) *cobra.Command {
 		Use:     "update",
 		Short:   "Update a transaction",
 		Long:    "Sets the description of a transaction. In this version nothing else of a transaction\ncan be changed (v20111101 also took its category, date and memo).\n\nSends PUT /users/{user_guid}/transactions/{transaction_guid}.",
-		Example: "  mx transactions update --user USR-123 --transaction TRN-123 --description 'Team lunch'",
+		Example: "  mx transactions update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f --description 'Team lunch'",
 		Args:    cobra.NoArgs,
 	}, "updateTransaction", "")
 	b.serve(apiV20250224, updateTransactionV20250224)
@@ -6334,7 +6334,7 @@ func cmdUpdateTransactionByAccount(a *app) *cobra.Command {
 		Use:     "update-by-account",
 		Short:   "Update a transaction through its account",
 		Long:    "Sets the description of a transaction reached through its member and account, like\n'mx transactions update'.\n\nSends PUT /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}.\nAPI version v20250224 only (the default).",
-		Example: "  mx transactions update-by-account --user USR-123 --member MBR-123 --account ACT-123 --transaction TRN-123 --description 'Team lunch'",
+		Example: "  mx transactions update-by-account --user u-1 --member m-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f --description 'Team lunch'",
 		Args:    cobra.NoArgs,
 	}, "updateTransactionByAccount", "")
 	b.serve(apiV20250224, updateTransactionByAccountV20250224)
@@ -6373,7 +6373,7 @@ func cmdCreateUser(a *app) *cobra.Command {
 		Use:     "create",
 		Short:   "Create a user",
 		Long:    "Creates a user and answers it with the GUID that MX gave it. Every field is optional,\nbut the user object must not be empty. A partner-defined --id must be unique among\nthe partner's users: reusing one answers 409 Conflict. A user created disabled is not\naggregated in the background and its data cannot be read until it is enabled.\n\nSends POST /users.",
-		Example: "  mx users create --id u-1 --email ada@example.com --metadata '{\"plan\": \"pro\"}'",
+		Example: "  mx users create --id u-2 --email grace@example.com --metadata '{\"plan\": \"pro\"}'",
 		Args:    cobra.NoArgs,
 	}, "createUser", "")
 	b.serve(apiV20250224, createUserV20250224)
@@ -6430,7 +6430,7 @@ func cmdDeactivateUser(a *app) *cobra.Command {
 		Use:     "deactivate-holdings",
 		Short:   "Deactivate a user's investment holdings",
 		Long:    "Turns the investment holdings product off for the user. Although it changes state, MX\ndeclares it as a GET: the SDK never sends it again on its own, and an answer lost on the\nway leaves unknown whether the user was deactivated. MX answers a message and a status,\nnot wrapped in a key, and its file gives neither a type: both are text here.\n\nSends GET /users/{user_guid}/investment_holdings_deactivate.\nAPI version v20250224 only (the default).",
-		Example: "  mx users deactivate-holdings --user USR-123",
+		Example: "  mx users deactivate-holdings --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697",
 		Args:    cobra.NoArgs,
 	}, "deactivateUser", "")
 	b.serve(apiV20250224, deactivateUserV20250224)
@@ -6461,7 +6461,7 @@ func cmdDeleteUser(a *app) *cobra.Command {
 		Use:     "delete",
 		Short:   "Delete a user",
 		Long:    "Deletes a user together with its members, accounts and transactions. The deletion is\npermanent: MX cannot restore a deleted user. A user that is already gone answers 404.\n\nSends DELETE /users/{user_identifier}; in API version v20111101, DELETE /users/{user_guid}.",
-		Example: "  mx users delete --user USR-123",
+		Example: "  mx users delete --user u-1",
 		Args:    cobra.NoArgs,
 	}, "deleteUser", "")
 	b.serve(apiV20250224, deleteUserV20250224)
@@ -6582,7 +6582,7 @@ func cmdUpdateUser(a *app) *cobra.Command {
 		Use:     "update",
 		Short:   "Update a user",
 		Long:    "Sets a user's email address, partner-defined id, metadata or disabled state; fields\nleft out keep their value, and the user object must not be empty. Disabling a user\nstops the background aggregation of its members and shuts off reads of its data until\nit is enabled again.\n\nSends PUT /users/{user_identifier}.\nAPI version v20250224 only (the default).",
-		Example: "  mx users update --user USR-123 --email grace@example.com",
+		Example: "  mx users update --user u-1 --email ada.lovelace@example.com",
 		Args:    cobra.NoArgs,
 	}, "updateUser", "")
 	b.serve(apiV20250224, updateUserV20250224)
@@ -6618,7 +6618,7 @@ func cmdGetAccountsData(a *app) *cobra.Command {
 		Use:     "accounts",
 		Short:   "Read a member's accounts as a verifiable credential",
 		Long:    "Returns the accounts of one member as a verifiable credential: a signed statement of\nthe data that a third party can check, carried as one string. MX answers it in the\nmedia type application/vnd.mx.api.v2beta+json (JSON under another name), which the\nrequest names in its Accept header.\n\nSends GET /vc/users/{user_guid}/members/{member_guid}/accounts.\nAPI version v20250224 only (the default).",
-		Example: "  mx verifiable-credentials accounts --user USR-123 --member MBR-123",
+		Example: "  mx verifiable-credentials accounts --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96",
 		Args:    cobra.NoArgs,
 	}, "getAccountsData", "")
 	b.serve(apiV20250224, getAccountsDataV20250224)
@@ -6651,7 +6651,7 @@ func cmdGetIdentityData(a *app) *cobra.Command {
 		Use:     "identity",
 		Short:   "Read a member's identity as a verifiable credential",
 		Long:    "Returns the identity of the account owners of one member (MX's path names them\ncustomers) as a verifiable credential, carried as one string. MX answers it in the\nmedia type application/vnd.mx.api.v2beta+json, which the request names in its Accept\nheader.\n\nSends GET /vc/users/{user_guid}/members/{member_guid}/customers.\nAPI version v20250224 only (the default).",
-		Example: "  mx vc identity --user USR-123 --member MBR-123",
+		Example: "  mx vc identity --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96",
 		Args:    cobra.NoArgs,
 	}, "getIdentityData", "")
 	b.serve(apiV20250224, getIdentityDataV20250224)
@@ -6684,7 +6684,7 @@ func cmdGetTransactionsData(a *app) *cobra.Command {
 		Use:     "transactions",
 		Short:   "Read an account's transactions as a verifiable credential",
 		Long:    "Returns the transactions of one account, optionally within a window of time, as a\nverifiable credential, carried as one string. MX answers it in the media type\napplication/vnd.mx.api.v2beta+json, which the request names in its Accept header.\n\nSends GET /vc/users/{user_guid}/accounts/{account_guid}/transactions.\nAPI version v20250224 only (the default).",
-		Example: "  mx vc transactions --user USR-123 --account ACT-123 --start-time 2026-01-01",
+		Example: "  mx vc transactions --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --start-time 2026-01-01",
 		Args:    cobra.NoArgs,
 	}, "getTransactionsData", "")
 	b.serve(apiV20250224, getTransactionsDataV20250224)
@@ -6720,7 +6720,7 @@ func cmdRequestConnectWidgetURL(a *app) *cobra.Command {
 		Use:     "connect-url",
 		Short:   "Request a Connect widget URL (legacy) (v20111101 only)",
 		Long:    "Legacy endpoint that returns a Connect URL for the user. It accepts the Connect\nconfiguration options under config. New integrations use 'mx widgets url' instead.\n\nSends POST /users/{user_guid}/connect_widget_url.\nAPI version v20111101 only: pass --api-version v20111101 or set MX_API_VERSION=v20111101.",
-		Example: "  mx --api-version v20111101 widgets connect-url --user USR-123 --mode verification",
+		Example: "  mx --api-version v20111101 widgets connect-url --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --mode verification",
 		Args:    cobra.NoArgs,
 	}, "requestConnectWidgetURL", "'mx widgets url' (widget type connect_widget, the default) requests a Connect URL in every version")
 	b.serve(apiV20111101, requestConnectWidgetURLV20111101)
@@ -6769,7 +6769,7 @@ func cmdRequestWidgetURL(a *app) *cobra.Command {
 		Use:     "url",
 		Short:   "Request a widget URL",
 		Long:    "Returns a URL that loads the widget named by --widget-type for the user: Connect\n(connect_widget, which replaces the connect_widget_url endpoint of v20111101), the\nConnections widget, or one of the money-management widgets. The URL can be used once\nand expires ten minutes after it is issued, so a page asks for a new one each time it\nloads. Most options apply to some widget types only; data_request.products chooses\nwhat Connect aggregates for the members it creates. The Accept-Language header sets\nthe language of Connect and of the Connections widget, --locale that of the others.\n\nSends POST /users/{user_guid}/widget_urls.",
-		Example: "  mx widgets url --user USR-123 --current-member MBR-123 --accept-language fr-CA",
+		Example: "  mx widgets url --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --current-member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --accept-language fr-CA",
 		Args:    cobra.NoArgs,
 	}, "requestWidgetURL", "")
 	b.serve(apiV20250224, requestWidgetURLV20250224)

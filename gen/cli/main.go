@@ -41,6 +41,10 @@ func main() {
 const webhookSpec = "api/webhooks.yaml"
 
 func run() error {
+	names, err := sampleNames()
+	if err != nil {
+		return fmt.Errorf("loading the sample the examples name: %w", err)
+	}
 	byID := map[string]*command{}
 	var docs []*openapi3.T
 	for _, v := range versions {
@@ -61,9 +65,13 @@ func run() error {
 				}
 				c := byID[o.OperationID]
 				if c == nil {
+					example, err := expand(p.example, names)
+					if err != nil {
+						return fmt.Errorf("%s: %w", o.OperationID, err)
+					}
 					c = &command{
 						ID: o.OperationID, GoName: goName(o),
-						Group: p.group, Name: p.name, Short: o.Summary, Example: "  " + p.example,
+						Group: p.group, Name: p.name, Short: o.Summary, Example: "  " + strings.ReplaceAll(example, "\n", "\n  "),
 						Elsewhere: elsewhere[o.OperationID],
 					}
 					byID[o.OperationID] = c

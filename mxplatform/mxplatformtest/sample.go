@@ -445,7 +445,7 @@ func (s *Sample) Describe() string {
 	n := s.Names()
 	var b strings.Builder
 	for _, k := range sampleOrder {
-		fmt.Fprintf(&b, "%-20s %s\n", k+":", n[k])
+		fmt.Fprintf(&b, "%-21s %s\n", k+":", n[k])
 	}
 	return b.String()
 }
