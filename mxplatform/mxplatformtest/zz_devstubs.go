@@ -44,40 +44,13 @@ func (f v20250224Handlers) GetIdentityData(context.Context, server25.GetIdentity
 func (f v20250224Handlers) GetTransactionsData(context.Context, server25.GetTransactionsDataRequestObject) (server25.GetTransactionsDataResponseObject, error) {
 	return nil, errorf(501, "pending")
 }
-func (f v20250224Handlers) ListAccountsInsight(context.Context, server25.ListAccountsInsightRequestObject) (server25.ListAccountsInsightResponseObject, error) {
-	return nil, errorf(501, "pending")
-}
-func (f v20250224Handlers) ListCategoriesInsight(context.Context, server25.ListCategoriesInsightRequestObject) (server25.ListCategoriesInsightResponseObject, error) {
-	return nil, errorf(501, "pending")
-}
-func (f v20250224Handlers) ListInsightsByAccount(context.Context, server25.ListInsightsByAccountRequestObject) (server25.ListInsightsByAccountResponseObject, error) {
-	return nil, errorf(501, "pending")
-}
-func (f v20250224Handlers) ListInsightsByTransaction(context.Context, server25.ListInsightsByTransactionRequestObject) (server25.ListInsightsByTransactionResponseObject, error) {
-	return nil, errorf(501, "pending")
-}
-func (f v20250224Handlers) ListInsightsUser(context.Context, server25.ListInsightsUserRequestObject) (server25.ListInsightsUserResponseObject, error) {
-	return nil, errorf(501, "pending")
-}
-func (f v20250224Handlers) ListMerchantsInsight(context.Context, server25.ListMerchantsInsightRequestObject) (server25.ListMerchantsInsightResponseObject, error) {
-	return nil, errorf(501, "pending")
-}
 func (f v20250224Handlers) ListRewards(context.Context, server25.ListRewardsRequestObject) (server25.ListRewardsResponseObject, error) {
-	return nil, errorf(501, "pending")
-}
-func (f v20250224Handlers) ListScheduledPaymentsInsight(context.Context, server25.ListScheduledPaymentsInsightRequestObject) (server25.ListScheduledPaymentsInsightResponseObject, error) {
-	return nil, errorf(501, "pending")
-}
-func (f v20250224Handlers) ListTransactionsInsight(context.Context, server25.ListTransactionsInsightRequestObject) (server25.ListTransactionsInsightResponseObject, error) {
 	return nil, errorf(501, "pending")
 }
 func (f v20250224Handlers) ListUserMicrodeposits(context.Context, server25.ListUserMicrodepositsRequestObject) (server25.ListUserMicrodepositsResponseObject, error) {
 	return nil, errorf(501, "pending")
 }
 func (f v20250224Handlers) ListUserVerifications(context.Context, server25.ListUserVerificationsRequestObject) (server25.ListUserVerificationsResponseObject, error) {
-	return nil, errorf(501, "pending")
-}
-func (f v20250224Handlers) ReadInsightUser(context.Context, server25.ReadInsightUserRequestObject) (server25.ReadInsightUserResponseObject, error) {
 	return nil, errorf(501, "pending")
 }
 func (f v20250224Handlers) ReadRewards(context.Context, server25.ReadRewardsRequestObject) (server25.ReadRewardsResponseObject, error) {
@@ -92,11 +65,6 @@ func (f v20250224Handlers) RepeatingTransactions(context.Context, server25.Repea
 func (f v20250224Handlers) SpecificRepeatingTransaction(context.Context, server25.SpecificRepeatingTransactionRequestObject) (server25.SpecificRepeatingTransactionResponseObject, error) {
 	return nil, errorf(501, "pending")
 }
-func (f v20250224Handlers) UpdateInsight(context.Context, server25.UpdateInsightRequestObject) (server25.UpdateInsightResponseObject, error) {
-	return nil, errorf(501, "pending")
-}
 func (f v20250224Handlers) VerifyMicrodeposit(context.Context, server25.VerifyMicrodepositRequestObject) (server25.VerifyMicrodepositResponseObject, error) {
 	return nil, errorf(501, "pending")
 }
-
-func insightHooks() resourceHooks { return resourceHooks{} }
