@@ -129,7 +129,7 @@ func addOperationCommands(root *cobra.Command, a *app) {
 	root.AddCommand(groups["processor"])
 	groups["processor-tokens"] = &cobra.Command{Use: "processor-tokens", Short: "Give a payment processor access to an account: authorization codes and the tokens issued", Example: "  mx processor-tokens authorize --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57\n  mx processor-tokens list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 -o table\n", RunE: groupRun}
 	root.AddCommand(groups["processor-tokens"])
-	groups["rewards"] = &cobra.Command{Use: "rewards", Short: "Fetch and read a member's rewards; read credit card products", Example: "  mx rewards credit-card --product CCP-123\n  mx rewards fetch --user u-1 --member m-1 --wait\n  mx rewards list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 -o table\n  mx rewards read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --reward $(mx rewards list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --jq '.[0].guid')\n", RunE: groupRun}
+	groups["rewards"] = &cobra.Command{Use: "rewards", Short: "Fetch and read a member's rewards; read credit card products", Example: "  mx rewards credit-card --product CCP-72e9ddd9-c1e8-e78a-5e34-4458a737d680\n  mx rewards fetch --user u-1 --member m-1 --wait\n  mx rewards list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 -o table\n  mx rewards read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --reward $(mx rewards list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --jq '.[0].guid')\n", RunE: groupRun}
 	root.AddCommand(groups["rewards"])
 	groups["rules"] = &cobra.Command{Use: "rules", Short: "Categorize a user's transactions by their description: transaction rules", Example: "  mx rules create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --match-description 'CORNER BAKERY' --category CAT-2d45e534-1bb6-914a-6409-634c4168bf93 --description 'Bakery'\n  mx rules delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --rule TXR-70ab6fe1-a67e-2d00-1d9c-bf78ef0f149f\n  mx rules list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx rules read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --rule TXR-70ab6fe1-a67e-2d00-1d9c-bf78ef0f149f\n  mx rules update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --rule TXR-70ab6fe1-a67e-2d00-1d9c-bf78ef0f149f --description 'Coffee beans'\n", RunE: groupRun}
 	root.AddCommand(groups["rules"])
@@ -4166,7 +4166,7 @@ func cmdReadCreditCardProduct(a *app) *cobra.Command {
 		Use:     "credit-card",
 		Short:   "Read a credit card product",
 		Long:    "Returns a credit card product MX knows of: a card offered by an institution, with its\nannual fee, its introductory rates and the kinds of rewards it earns. An unknown one\nanswers 404.\n\nSends GET /credit_card_products/{credit_card_product_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx rewards credit-card --product CCP-123",
+		Example: "  mx rewards credit-card --product CCP-72e9ddd9-c1e8-e78a-5e34-4458a737d680",
 		Args:    cobra.NoArgs,
 	}, "creditCard", "")
 	b.serve(apiV20250224, readCreditCardProductV20250224)

@@ -163,7 +163,7 @@ var commands = map[string]placement{
 	"fetchRewards": {"rewards", "fetch", "mx rewards fetch --user u-1 --member m-1 --wait"},
 	"listRewards":  {"rewards", "list", "mx rewards list --user {user} --member {member} -o table"},
 	"readRewards":  {"rewards", "read", "mx rewards read --user {user} --member {member} --reward $(mx rewards list --user {user} --member {member} --jq '.[0].guid')"},
-	"creditCard":   {"rewards", "credit-card", "mx rewards credit-card --product CCP-123"},
+	"creditCard":   {"rewards", "credit-card", "mx rewards credit-card --product {credit_card_product}"},
 
 	// ACH returns
 	"listACHRetruns":  {"ach-returns", "list", "mx ach-returns list --return-code R01 -o table"},

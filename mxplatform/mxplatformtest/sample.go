@@ -96,6 +96,10 @@ type Sample struct {
 	// fake's clock.
 	ProcessorToken string
 
+	// CreditCardProduct is the product of MX Bank's "Visa Signature" cards, one of the credit
+	// card products the fake knows: creditCard reads it.
+	CreditCardProduct mxplatform.CreditCardProductGUID
+
 	// UserNameCredential and PasswordCredential are the test bank's two credentials.
 	UserNameCredential, PasswordCredential mxplatform.CredentialGUID
 }
@@ -171,6 +175,8 @@ func (s *sampler) load() (*Sample, error) {
 		return nil, err
 	}
 	out.UserNameCredential, out.PasswordCredential = inst[0], inst[1]
+	// A product's GUID derives from its institution and card name (no operation lists them).
+	out.CreditCardProduct = mxplatform.CreditCardProductGUID(stableGUID("CCP", string(TestBankCode)+"/Visa Signature"))
 
 	s.stage(2)
 	products := []mxplatform.SupportedProduct{pTransactions, pVerification, pIdentity, pStatements}
@@ -429,7 +435,7 @@ func (s *Sample) Names() map[string]string {
 		"tag": string(s.Tag), "tag2": string(s.SecondTag), "tagging": string(s.Tagging), "rule": string(s.Rule), "budget": string(s.Budget), "budgetable_category": string(s.BudgetableCategory),
 		"goal": string(s.Goal), "goal2": string(s.SecondGoal), "plan": string(s.SpendingPlan), "plan_account": string(s.PlanAccount),
 		"plan_item": string(s.PlanItem), "notification": string(s.Notification), "ach_return": string(s.ACHReturn),
-		"processor_token": s.ProcessorToken, "cred_user": string(s.UserNameCredential), "cred_password": string(s.PasswordCredential),
+		"processor_token": s.ProcessorToken, "credit_card_product": string(s.CreditCardProduct), "cred_user": string(s.UserNameCredential), "cred_password": string(s.PasswordCredential),
 		"user_id": string(SampleUserID), "member_id": string(SampleMemberID), "challenged_member_id": string(SampleChallengedMemberID),
 		"oauth_member_id": string(SampleOAuthMemberID), "investor_member_id": string(SampleInvestorMemberID), "ach_return_id": string(SampleACHReturnID),
 	}
@@ -457,5 +463,5 @@ var sampleOrder = []string{
 	"investor_member_id", "investor_member", "holding", "manual_account", "manual_transaction",
 	"merge_account1", "merge_account2", "spare_account", "category", "default_category",
 	"tag", "tag2", "tagging", "rule", "budget", "budgetable_category", "goal", "goal2", "plan", "plan_account", "plan_item",
-	"notification", "ach_return", "cred_user", "cred_password", "processor_token",
+	"notification", "ach_return", "credit_card_product", "cred_user", "cred_password", "processor_token",
 }
