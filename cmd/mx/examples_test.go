@@ -1,11 +1,14 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/mxsdk/mx-go/mxplatform"
+	"github.com/mxsdk/mx-go/mxplatform/mxplatformtest"
 	"github.com/spf13/cobra"
 )
 
@@ -298,5 +301,42 @@ func TestShellWords(t *testing.T) {
 		if _, err := exampleWords(bad); err == nil {
 			t.Errorf("%q was accepted", bad)
 		}
+	}
+}
+
+// TestFakeSampleServesTheExamplesData starts 'mx fake --sample' in process: it prints the
+// sample's names on stderr, and serves them with the GUIDs the examples use.
+func TestFakeSampleServesTheExamplesData(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	home := t.TempDir()
+	stdout, stderr := &syncBuffer{}, &syncBuffer{}
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"fake", "--addr", "127.0.0.1:0", "--sample", "--step", "0"}, &env{
+			stdin: strings.NewReader(""), stdout: stdout, stderr: stderr,
+			getenv: func(k string) string { return map[string]string{"HOME": home}[k] },
+		})
+	}()
+	waitFor(t, "the fake's URL", func() bool { return strings.HasSuffix(stdout.String(), "\n") })
+	vars := map[string]string{
+		"MX_BASE_URL": strings.TrimSpace(stdout.String()), "HOME": home,
+		"MX_CLIENT_ID": mxplatformtest.DefaultClientID, "MX_API_KEY": mxplatformtest.DefaultAPIKey,
+	}
+	var user mxplatform.User
+	ok(t, vars, &user, "users", "read", "--user", string(mxplatformtest.SampleUserID))
+	var tags []mxplatform.Tag
+	ok(t, vars, &tags, "tags", "list", "--user", string(user.GUID))
+	if len(tags) == 0 || !strings.Contains(stderr.String(), string(tags[0].GUID)) || !strings.Contains(stderr.String(), string(user.GUID)) {
+		t.Errorf("the sample printed on stderr lacks the user %s or its tags %+v:\n%s", user.GUID, tags, stderr.String())
+	}
+	// The examples name the same records.
+	read, _, err := newRootCmd(&app{}).Find([]string{"tags", "read"})
+	if err != nil || !strings.Contains(read.Example, string(tags[0].GUID)) {
+		t.Errorf("the example of mx tags read does not name the sample's tag %s: %q", tags[0].GUID, read.Example)
+	}
+	cancel()
+	if code := <-done; code != exitOK {
+		t.Errorf("mx fake exited %d after the interruption:\n%s", code, stderr.String())
 	}
 }
