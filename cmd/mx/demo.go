@@ -289,7 +289,9 @@ connected member m-1 at the test bank, its accounts, transactions and statements
 m-mfa waiting for its MFA answer, an OAuth member m-oauth, an investor m-2 with holdings,
 manual accounts, a category, tags, a tagging, a rule, a budget, goals, a spending plan, a
 notification, an ACH return and a processor token for m-1's checking account. The fake prints
-their GUIDs on stderr when it starts; they are the same in every run.`,
+their GUIDs on stderr when it starts; they are the same in every run (the data generated for
+the members follows --seed: keep its default for the examples' holding). m-mfa's question
+waits ten minutes for its answer, as the fake's challenges do.`,
 		Example: "  mx fake --addr 127.0.0.1:8080 --sample &\n  MX_BASE_URL=http://127.0.0.1:8080 MX_CLIENT_ID=mxfake-client-id MX_API_KEY=mxfake-api-key mx institutions list -o table",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

@@ -15,7 +15,8 @@ import (
 // exampleSkips are the commands whose examples a test does not run, and why. An example line
 // is skipped when it runs one of them.
 var exampleSkips = map[string]string{
-	"fake":            "serves until interrupted; TestHelpExamplesRunAgainstTheFake plays its part with the same sample",
+	"fake": "serves until interrupted; TestFakeSampleServesTheExamplesData runs it, " +
+		"and TestHelpExamplesRunAgainstTheFake loads the same sample in a fake of its own",
 	"login":           "asks its questions on a terminal",
 	"webhooks listen": "serves until interrupted",
 	"webhooks trigger": "posts to the listener of 'mx webhooks listen', which does not run here; " +
