@@ -20,8 +20,8 @@ import (
 // Its GUIDs are stable: each stage of the load draws its GUIDs and secrets from a generator
 // of its own, seeded by the sample and the stage, whatever the fake's seed ([WithSeed]) and
 // whatever the other stages draw. The generated data of the members (their accounts,
-// transactions, statements and holdings) follows the fake's seed as usual; the sample's
-// GUIDs of those records hold for [DefaultSeed].
+// transactions, statements and holdings) follows the fake's seed as usual, and so do the
+// budgets generated from it: the sample's GUIDs of those records hold for [DefaultSeed].
 
 // SampleUserID and the other Sample*ID constants are the partner-defined ids of the sample's
 // user and members, which the paths that take identifiers accept in place of GUIDs.
