@@ -101,15 +101,15 @@ func addOperationCommands(root *cobra.Command, a *app) {
 	groups := map[string]*cobra.Command{}
 	groups["accounts"] = &cobra.Command{Use: "accounts", Short: "Read and update accounts, their numbers and owners; manual accounts; merges", Example: "  mx accounts create-manual --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --name 'Rainy day' --account-type CASH --balance 120.50\n  mx accounts delete-manual --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-37d382eb-2393-410a-0ddd-2c25d87c7646\n  mx accounts list --user u-1 -o table\n  mx accounts list-by-member --user u-1 --member m-1 -o table\n  mx accounts merge --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-038deb7f-e8f2-26cb-3d49-26f240274159 --account ACT-7f59ff73-1a44-90c6-37bf-d9ea9946911d\n  mx accounts numbers --user u-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57\n  mx accounts numbers-by-member --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 -o table\n  mx accounts owners --user u-1 --member m-1 -o table\n  mx accounts read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57\n  mx accounts read-by-member --user u-1 --member m-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57\n  mx accounts update --user u-1 --member m-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --metadata '{\"note\": \"bills\"}'\n", RunE: groupRun}
 	root.AddCommand(groups["accounts"])
-	groups["ach-returns"] = &cobra.Command{Use: "ach-returns", Short: "Report and read ACH returns", Example: "  mx ach-returns create --id ret-2 --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --return-code R01 --returned-at 2026-03-02T00:00:00Z\n  mx ach-returns list --return-code R01 -o table\n  mx ach-returns read --ach-return ACH-77d9d7a9-58ad-c27c-5aff-f68ed5688cbf\n", RunE: groupRun}
+	groups["ach-returns"] = &cobra.Command{Use: "ach-returns", Short: "Report and read ACH returns", Example: "  mx ach-returns create --id ret-2 --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --return-code R01 --returned-at 2026-03-02T00:00:00Z\n  mx ach-returns list --return-code R01 -o table\n  mx ach-returns read --ach-return ACH-fb6d2bc4-a84f-1e4c-90b1-909ce2a8dc9f\n", RunE: groupRun}
 	root.AddCommand(groups["ach-returns"])
-	groups["budgets"] = &cobra.Command{Use: "budgets", Short: "Create, generate, read, update and delete a user's budgets", Example: "  mx budgets create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --category CAT-8aaf8335-f5ba-9941-7feb-9bb3ea378ebf --parent BGT-bab67404-4c08-d457-36f9-7155ee40e044 --amount 400.00\n  mx budgets delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --budget BGT-bab67404-4c08-d457-36f9-7155ee40e044\n  mx budgets generate --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx budgets list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx budgets read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --budget BGT-bab67404-4c08-d457-36f9-7155ee40e044\n  mx budgets update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --budget BGT-bab67404-4c08-d457-36f9-7155ee40e044 --amount 450.00\n", RunE: groupRun}
+	groups["budgets"] = &cobra.Command{Use: "budgets", Short: "Create, generate, read, update and delete a user's budgets", Example: "  mx budgets create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --category CAT-8aaf8335-f5ba-9941-7feb-9bb3ea378ebf --parent BGT-f2f21722-bd8b-a9db-80f7-51683d51ee1f --amount 400.00\n  mx budgets delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --budget BGT-f2f21722-bd8b-a9db-80f7-51683d51ee1f\n  mx budgets generate --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx budgets list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx budgets read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --budget BGT-f2f21722-bd8b-a9db-80f7-51683d51ee1f\n  mx budgets update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --budget BGT-f2f21722-bd8b-a9db-80f7-51683d51ee1f --amount 450.00\n", RunE: groupRun}
 	root.AddCommand(groups["budgets"])
 	groups["cash-flow"] = &cobra.Command{Use: "cash-flow", Short: "Read and update a user's monthly cash flow profile", Example: "  mx cash-flow read --user u-1\n  mx cash-flow update --user u-1 --goals-contribution 250.00\n", RunE: groupRun}
 	root.AddCommand(groups["cash-flow"])
 	groups["categories"] = &cobra.Command{Use: "categories", Short: "Read default categories; create and manage a user's own", Example: "  mx categories create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --name 'Puzzles' --parent CAT-540c4daf-54a0-26fa-549c-ab0696a7e068\n  mx categories defaults --all -o table\n  mx categories defaults-by-user --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697\n  mx categories delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --category CAT-c498b429-6102-f2da-079f-43d683502061\n  mx categories list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --all -o table\n  mx categories read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --category CAT-c498b429-6102-f2da-079f-43d683502061\n  mx categories read-default --category CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8\n  mx categories update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --category CAT-c498b429-6102-f2da-079f-43d683502061 --name 'Tabletop games'\n", RunE: groupRun}
 	root.AddCommand(groups["categories"])
-	groups["goals"] = &cobra.Command{Use: "goals", Short: "Create, read, update, reorder and delete a user's savings and payoff goals", Example: "  mx goals create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --name 'New bike' --amount 900.00 --goal-type SAVE_AMOUNT --meta-type OTHER\n  mx goals delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-67ddcd17-9b06-e9d0-3b29-0ae590657bd5\n  mx goals list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx goals read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-67ddcd17-9b06-e9d0-3b29-0ae590657bd5\n  mx goals reposition --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-2f9f30e7-7eae-521f-d3e5-aa10f3abc61e=1 --goal GOL-67ddcd17-9b06-e9d0-3b29-0ae590657bd5=2\n  mx goals update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-67ddcd17-9b06-e9d0-3b29-0ae590657bd5 --amount 6000.00\n", RunE: groupRun}
+	groups["goals"] = &cobra.Command{Use: "goals", Short: "Create, read, update, reorder and delete a user's savings and payoff goals", Example: "  mx goals create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --name 'New bike' --amount 900.00 --goal-type SAVE_AMOUNT --meta-type OTHER\n  mx goals delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-45bb4a08-1b4b-4d0c-ec18-0619f8261694\n  mx goals list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx goals read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-45bb4a08-1b4b-4d0c-ec18-0619f8261694\n  mx goals reposition --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-3fb6cda4-2710-cc3f-f84e-a3d9d4ad6540=1 --goal GOL-45bb4a08-1b4b-4d0c-ec18-0619f8261694=2\n  mx goals update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-45bb4a08-1b4b-4d0c-ec18-0619f8261694 --amount 6000.00\n", RunE: groupRun}
 	root.AddCommand(groups["goals"])
 	groups["holdings"] = &cobra.Command{Use: "holdings", Short: "Read investment holdings", Example: "  mx holdings list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx holdings list-by-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account $(mx holdings read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --holding HOL-b12289ce-5195-0239-562b-2688ad4c97ef --jq .account_guid)\n  mx holdings list-by-member --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-bcf828cf-9c06-fd10-761c-15eb96ac0014\n  mx holdings read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --holding HOL-b12289ce-5195-0239-562b-2688ad4c97ef\n", RunE: groupRun}
 	root.AddCommand(groups["holdings"])
@@ -123,7 +123,7 @@ func addOperationCommands(root *cobra.Command, a *app) {
 	root.AddCommand(groups["merchants"])
 	groups["microdeposits"] = &cobra.Command{Use: "microdeposits", Short: "Verify accounts with microdeposits", Example: "  mx microdeposits create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account-number 123456789 --routing-number 091000019 --account-type CHECKING --account-name 'Ada checking'\n  mx microdeposits delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --microdeposit $(mx microdeposits list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --jq '.[0].guid')\n  mx microdeposits list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx microdeposits read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --microdeposit $(mx microdeposits list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --jq '.[0].guid')\n  mx microdeposits verifications --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx microdeposits verify --microdeposit $(mx microdeposits list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --jq '.[0].guid') --deposit-amount-1 0.07 --deposit-amount-2 0.12\n", RunE: groupRun}
 	root.AddCommand(groups["microdeposits"])
-	groups["notifications"] = &cobra.Command{Use: "notifications", Short: "Send a user notifications and read them", Example: "  mx notifications create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --subject 'Low balance' --content 'Your checking account is under 100.00'\n  mx notifications list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx notifications read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --notification NTF-68005f75-b7ad-56da-f2bb-f6317aceb058\n", RunE: groupRun}
+	groups["notifications"] = &cobra.Command{Use: "notifications", Short: "Send a user notifications and read them", Example: "  mx notifications create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --subject 'Low balance' --content 'Your checking account is under 100.00'\n  mx notifications list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx notifications read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --notification NTF-beb75270-e2e8-35bd-f0e1-ce0b0f5e1c50\n", RunE: groupRun}
 	root.AddCommand(groups["notifications"])
 	groups["processor"] = &cobra.Command{Use: "processor", Short: "A payment processor's reads of one account, with its processor token", Example: "  MX_PROCESSOR_TOKEN=dViTALNBsdXNxUGxe-1osDOf8rdxFhKvuFnfKBAu74Y mx processor account-numbers -o table\n  MX_PROCESSOR_TOKEN=dViTALNBsdXNxUGxe-1osDOf8rdxFhKvuFnfKBAu74Y mx processor balance\n  MX_PROCESSOR_TOKEN=dViTALNBsdXNxUGxe-1osDOf8rdxFhKvuFnfKBAu74Y mx processor check-balance\n  MX_PROCESSOR_TOKEN=dViTALNBsdXNxUGxe-1osDOf8rdxFhKvuFnfKBAu74Y mx processor owners -o table\n", RunE: groupRun}
 	root.AddCommand(groups["processor"])
@@ -133,7 +133,7 @@ func addOperationCommands(root *cobra.Command, a *app) {
 	root.AddCommand(groups["rewards"])
 	groups["rules"] = &cobra.Command{Use: "rules", Short: "Categorize a user's transactions by their description: transaction rules", Example: "  mx rules create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --match-description 'CORNER BAKERY' --category CAT-2d45e534-1bb6-914a-6409-634c4168bf93 --description 'Bakery'\n  mx rules delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --rule TXR-70ab6fe1-a67e-2d00-1d9c-bf78ef0f149f\n  mx rules list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx rules read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --rule TXR-70ab6fe1-a67e-2d00-1d9c-bf78ef0f149f\n  mx rules update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --rule TXR-70ab6fe1-a67e-2d00-1d9c-bf78ef0f149f --description 'Coffee beans'\n", RunE: groupRun}
 	root.AddCommand(groups["rules"])
-	groups["spending-plans"] = &cobra.Command{Use: "spending-plans", Short: "Plan a user's spending month by month: plans, their accounts, iterations and items", Example: "  mx spending-plans accounts --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a -o table\n  mx spending-plans create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697\n  mx spending-plans create-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --category CAT-2d45e534-1bb6-914a-6409-634c4168bf93 --planned-amount 120.00 --item-type planned-expense\n  mx spending-plans current-iteration --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a\n  mx spending-plans delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a\n  mx spending-plans delete-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --plan-account SPA-2f0a9cd3-04ff-ff8a-2e63-4167e48d2865\n  mx spending-plans delete-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --item SII-2820138d-c427-6975-b1b3-2c18b576b07a\n  mx spending-plans items --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --all -o table\n  mx spending-plans iterations --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a -o table\n  mx spending-plans list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx spending-plans read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a\n  mx spending-plans read-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --plan-account SPA-2f0a9cd3-04ff-ff8a-2e63-4167e48d2865\n  mx spending-plans read-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --item SII-2820138d-c427-6975-b1b3-2c18b576b07a\n  mx spending-plans read-iteration --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --iteration 1\n  mx spending-plans update-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --item SII-2820138d-c427-6975-b1b3-2c18b576b07a --planned-amount 300.00\n", RunE: groupRun}
+	groups["spending-plans"] = &cobra.Command{Use: "spending-plans", Short: "Plan a user's spending month by month: plans, their accounts, iterations and items", Example: "  mx spending-plans accounts --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a -o table\n  mx spending-plans create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697\n  mx spending-plans create-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --category CAT-2d45e534-1bb6-914a-6409-634c4168bf93 --planned-amount 120.00 --item-type planned-expense\n  mx spending-plans current-iteration --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a\n  mx spending-plans delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a\n  mx spending-plans delete-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --plan-account SPA-2f0a9cd3-04ff-ff8a-2e63-4167e48d2865\n  mx spending-plans delete-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --item SII-518fb1d2-02f8-66bd-ff84-ddf1b62613a4\n  mx spending-plans items --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --all -o table\n  mx spending-plans iterations --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a -o table\n  mx spending-plans list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx spending-plans read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a\n  mx spending-plans read-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --plan-account SPA-2f0a9cd3-04ff-ff8a-2e63-4167e48d2865\n  mx spending-plans read-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --item SII-518fb1d2-02f8-66bd-ff84-ddf1b62613a4\n  mx spending-plans read-iteration --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --iteration 1\n  mx spending-plans update-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --item SII-518fb1d2-02f8-66bd-ff84-ddf1b62613a4 --planned-amount 300.00\n", RunE: groupRun}
 	root.AddCommand(groups["spending-plans"])
 	groups["statements"] = &cobra.Command{Use: "statements", Short: "List, read and download account statements", Example: "  mx statements download --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --statement STA-17e9f9c4-6a43-efbc-8e8c-fb2b99dcd097 --out statement.pdf\n  mx statements list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 -o table\n  mx statements read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --statement STA-17e9f9c4-6a43-efbc-8e8c-fb2b99dcd097\n", RunE: groupRun}
 	root.AddCommand(groups["statements"])
@@ -941,7 +941,7 @@ func cmdReadACHReturn(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read an ACH return",
 		Long:    "Returns one ACH return the partner reported, with the state of MX's processing; an\nunknown one answers 404. MX misspells the operationId (Retrun); it is kept for\ntraceability, and the Go method is spelled right.\n\nSends GET /ach_returns/{ach_return_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx ach-returns read --ach-return ACH-77d9d7a9-58ad-c27c-5aff-f68ed5688cbf",
+		Example: "  mx ach-returns read --ach-return ACH-fb6d2bc4-a84f-1e4c-90b1-909ce2a8dc9f",
 		Args:    cobra.NoArgs,
 	}, "readACHRetrun", "")
 	b.serve(apiV20250224, readACHReturnV20250224)
@@ -972,7 +972,7 @@ func cmdCreateBudget(a *app) *cobra.Command {
 		Use:     "create",
 		Short:   "Create a budget",
 		Long:    "Creates a budget for one category of the user, with the monthly amount to spend in it.\nA category has at most one budget: a second budget for the same category is refused.\n\nSends POST /users/{user_guid}/budgets.\nAPI version v20250224 only (the default).",
-		Example: "  mx budgets create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --category CAT-8aaf8335-f5ba-9941-7feb-9bb3ea378ebf --parent BGT-bab67404-4c08-d457-36f9-7155ee40e044 --amount 400.00",
+		Example: "  mx budgets create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --category CAT-8aaf8335-f5ba-9941-7feb-9bb3ea378ebf --parent BGT-f2f21722-bd8b-a9db-80f7-51683d51ee1f --amount 400.00",
 		Args:    cobra.NoArgs,
 	}, "createBudget", "")
 	b.serve(apiV20250224, createBudgetV20250224)
@@ -1009,7 +1009,7 @@ func cmdDeleteBudget(a *app) *cobra.Command {
 		Use:     "delete",
 		Short:   "Delete a budget",
 		Long:    "Deletes one budget of the user.\n\nSends DELETE /users/{user_guid}/budgets/{budget_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx budgets delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --budget BGT-bab67404-4c08-d457-36f9-7155ee40e044",
+		Example: "  mx budgets delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --budget BGT-f2f21722-bd8b-a9db-80f7-51683d51ee1f",
 		Args:    cobra.NoArgs,
 	}, "deleteBudget", "")
 	b.serve(apiV20250224, deleteBudgetV20250224)
@@ -1104,7 +1104,7 @@ func cmdReadSpecificBudget(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read a budget",
 		Long:    "Returns one budget of the user; an unknown budget answers 404.\n\nSends GET /users/{user_guid}/budgets/{budget_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx budgets read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --budget BGT-bab67404-4c08-d457-36f9-7155ee40e044",
+		Example: "  mx budgets read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --budget BGT-f2f21722-bd8b-a9db-80f7-51683d51ee1f",
 		Args:    cobra.NoArgs,
 	}, "readSpecificBudget", "")
 	b.serve(apiV20250224, readSpecificBudgetV20250224)
@@ -1137,7 +1137,7 @@ func cmdUpdateSpecificBudget(a *app) *cobra.Command {
 		Use:     "update",
 		Short:   "Update a budget",
 		Long:    "Sets the monthly amount or the metadata of a budget. MX's file leaves the body of this\nupdate optional, unlike that of every other update; an update without a budget sets\nnothing, so the body is required here.\n\nSends PUT /users/{user_guid}/budgets/{budget_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx budgets update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --budget BGT-bab67404-4c08-d457-36f9-7155ee40e044 --amount 450.00",
+		Example: "  mx budgets update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --budget BGT-f2f21722-bd8b-a9db-80f7-51683d51ee1f --amount 450.00",
 		Args:    cobra.NoArgs,
 	}, "updateSpecificBudget", "")
 	b.serve(apiV20250224, updateSpecificBudgetV20250224)
@@ -1562,7 +1562,7 @@ func cmdDeleteGoal(a *app) *cobra.Command {
 		Use:     "delete",
 		Short:   "Delete a goal",
 		Long:    "Deletes one goal of the user.\n\nSends DELETE /users/{user_guid}/goals/{goal_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx goals delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-67ddcd17-9b06-e9d0-3b29-0ae590657bd5",
+		Example: "  mx goals delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-45bb4a08-1b4b-4d0c-ec18-0619f8261694",
 		Args:    cobra.NoArgs,
 	}, "deleteGoal", "")
 	b.serve(apiV20250224, deleteGoalV20250224)
@@ -1633,7 +1633,7 @@ func cmdReadGoal(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read a goal",
 		Long:    "Returns one goal of the user; an unknown goal answers 404.\n\nSends GET /users/{user_guid}/goals/{goal_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx goals read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-67ddcd17-9b06-e9d0-3b29-0ae590657bd5",
+		Example: "  mx goals read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-45bb4a08-1b4b-4d0c-ec18-0619f8261694",
 		Args:    cobra.NoArgs,
 	}, "readGoal", "")
 	b.serve(apiV20250224, readGoalV20250224)
@@ -1666,7 +1666,7 @@ func cmdRepositionGoals(a *app) *cobra.Command {
 		Use:     "reposition",
 		Short:   "Reorder a user's goals",
 		Long:    "Gives goals of the user new ranks (position, 1 the first), and answers every goal of\nthe user in its new order. MX moves the other goals as needed to keep the ranks in\nsequence.\n\nThe body is not one wrapped object, as other bodies are, but a list of goals and their\nranks under --goal (GoalsRepositionRequestBody); the answer is the user's goals, without\npagination.\n\nSends PUT /users/{user_guid}/goals/reposition.\nAPI version v20250224 only (the default).",
-		Example: "  mx goals reposition --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-2f9f30e7-7eae-521f-d3e5-aa10f3abc61e=1 --goal GOL-67ddcd17-9b06-e9d0-3b29-0ae590657bd5=2",
+		Example: "  mx goals reposition --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-3fb6cda4-2710-cc3f-f84e-a3d9d4ad6540=1 --goal GOL-45bb4a08-1b4b-4d0c-ec18-0619f8261694=2",
 		Args:    cobra.NoArgs,
 	}, "repositionGoals", "")
 	b.serve(apiV20250224, repositionGoalsV20250224)
@@ -1699,7 +1699,7 @@ func cmdUpdateGoal(a *app) *cobra.Command {
 		Use:     "update",
 		Short:   "Update a goal",
 		Long:    "Sets attributes of a goal of the user: its amount, account, dates, state or rank.\n\nSends PUT /users/{user_guid}/goals/{goal_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx goals update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-67ddcd17-9b06-e9d0-3b29-0ae590657bd5 --amount 6000.00",
+		Example: "  mx goals update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-45bb4a08-1b4b-4d0c-ec18-0619f8261694 --amount 6000.00",
 		Args:    cobra.NoArgs,
 	}, "updateGoal", "")
 	b.serve(apiV20250224, updateGoalV20250224)
@@ -3944,7 +3944,7 @@ func cmdReadNotifications(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read a notification",
 		Long:    "Returns one notification of the user; an unknown one answers 404. MX names the\noperation in the plural, but it reads one notification.\n\nSends GET /users/{user_guid}/notifications/{notification_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx notifications read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --notification NTF-68005f75-b7ad-56da-f2bb-f6317aceb058",
+		Example: "  mx notifications read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --notification NTF-beb75270-e2e8-35bd-f0e1-ce0b0f5e1c50",
 		Args:    cobra.NoArgs,
 	}, "readNotifications", "")
 	b.serve(apiV20250224, readNotificationsV20250224)
@@ -4699,7 +4699,7 @@ func cmdDeleteSpendingPlanIterationItem(a *app) *cobra.Command {
 		Use:     "delete-item",
 		Short:   "Delete an item of a spending plan's current iteration",
 		Long:    "Deletes one item of the current iteration of a spending plan.\n\nSends DELETE /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items/{iteration_item_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx spending-plans delete-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --item SII-2820138d-c427-6975-b1b3-2c18b576b07a",
+		Example: "  mx spending-plans delete-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --item SII-518fb1d2-02f8-66bd-ff84-ddf1b62613a4",
 		Args:    cobra.NoArgs,
 	}, "deleteSpendingPlanIterationItem", "")
 	b.serve(apiV20250224, deleteSpendingPlanIterationItemV20250224)
@@ -4920,7 +4920,7 @@ func cmdReadSpendingPlanIterationItem(a *app) *cobra.Command {
 		Use:     "read-item",
 		Short:   "Read an item of a spending plan's current iteration",
 		Long:    "Returns one item of the current iteration of a spending plan. MX's file describes the\nanswer as the bare item, while its reference wraps it in iteration_item: both are read\n(SpendingPlanIterationItemResponseBody). MX's file also gives this read page and\nrecords_per_page, which have nothing to page in an answer of one item: they are left\nout.\n\nSends GET /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items/{iteration_item_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx spending-plans read-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --item SII-2820138d-c427-6975-b1b3-2c18b576b07a",
+		Example: "  mx spending-plans read-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --item SII-518fb1d2-02f8-66bd-ff84-ddf1b62613a4",
 		Args:    cobra.NoArgs,
 	}, "readSpendingPlanIterationItem", "")
 	b.serve(apiV20250224, readSpendingPlanIterationItemV20250224)
@@ -4990,7 +4990,7 @@ func cmdUpdateSpendingPlanIterationItem(a *app) *cobra.Command {
 		Use:     "update-item",
 		Short:   "Update an item of a spending plan's current iteration",
 		Long:    "Sets the attributes of an item of the current iteration of a spending plan, with the\nbody of 'mx spending-plans create-item': --planned-amount is required, the item's fields\nat the top of the body. Both forms of the answer are read, as for the creation.\n\nSends PUT /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items/{iteration_item_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx spending-plans update-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --item SII-2820138d-c427-6975-b1b3-2c18b576b07a --planned-amount 300.00",
+		Example: "  mx spending-plans update-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --item SII-518fb1d2-02f8-66bd-ff84-ddf1b62613a4 --planned-amount 300.00",
 		Args:    cobra.NoArgs,
 	}, "updateSpendingPlanIterationItem", "")
 	b.serve(apiV20250224, updateSpendingPlanIterationItemV20250224)

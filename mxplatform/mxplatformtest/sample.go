@@ -286,6 +286,7 @@ func (s *sampler) load() (*Sample, error) {
 		return nil, err
 	}
 	out.Rule = rule.GUID
+	s.stage(10)
 	// A top-level budget cannot be created with createBudget, whose parent_guid is required
 	// while a top-level budget has none: the sample generates its budgets, and keeps one of a
 	// top-level category and a subcategory of it without a budget, for examples that create one.
@@ -311,6 +312,7 @@ func (s *sampler) load() (*Sample, error) {
 	if out.Budget == "" {
 		return nil, fmt.Errorf("no generated budget of a top-level category has a subcategory left to budget")
 	}
+	s.stage(11)
 	for i, g := range []struct{ name, amount, meta string }{{"Trip to Lisbon", "2500.00", "VACATION"}, {"Emergency fund", "5000.00", "EMERGENCY_FUND"}} {
 		goal, err := api.CreateGoal(ctx, out.User, mxplatform.GoalCreateRequest{
 			AccountGUID: out.Account, Amount: mxplatform.MustDecimal(g.amount), GoalTypeName: mxplatform.GoalTypeSaveAmount, MetaTypeName: g.meta, Name: g.name,
@@ -351,6 +353,7 @@ func (s *sampler) load() (*Sample, error) {
 		return nil, fmt.Errorf("the spending plan has no accounts")
 	}
 	out.PlanAccount = planAccounts.Items[0].GUID
+	s.stage(12)
 	item, err := api.CreateSpendingPlanIterationItem(ctx, out.User, plan.GUID, mxplatform.SpendingPlanIterationItemRequest{
 		CategoryGUID: mxplatform.Ptr(categoryGUID("Groceries")), PlannedAmount: mxplatform.MustDecimal("250.00"),
 		ItemType: mxplatform.Ptr(mxplatform.SpendingPlanItemTypePlannedExpense),

@@ -26,7 +26,7 @@ func TestSampleIsStableAndReadable(t *testing.T) {
 		t.Fatal(err)
 	}
 	// What the sample makes itself does not depend on the fake's seed.
-	if s.User != s2.User || s.Tag != s2.Tag || s.Goal != s2.Goal || s.ManualAccount != s2.ManualAccount || s.SpendingPlan != s2.SpendingPlan || s.Member != s2.Member {
+	if s.User != s2.User || s.Tag != s2.Tag || s.Goal != s2.Goal || s.Notification != s2.Notification || s.PlanItem != s2.PlanItem || s.ProcessorToken != s2.ProcessorToken || s.ManualAccount != s2.ManualAccount || s.SpendingPlan != s2.SpendingPlan || s.Member != s2.Member {
 		t.Errorf("the sample's GUIDs follow the seed:\n%+v\n%+v", s, s2)
 	}
 	api, err := srv.Client()
