@@ -3,6 +3,7 @@ package mxplatform
 import (
 	"bufio"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -52,6 +53,59 @@ func TestSpecCoversEveryOperation(t *testing.T) {
 	for id := range got {
 		if _, ok := want[id]; !ok {
 			t.Errorf("%s is in the spec but not among MX's operations (deprecated: %v)", id, deprecated[id])
+		}
+	}
+}
+
+// TestOperationListMatchesMXReference checks api/reference/mx-platform-v20250224-operations.txt
+// against MX's reference of the version (operations-and-schemas.md), when that reference is at
+// hand: in $MX_REFERENCE_DIR, or in ../shared/reference beside the repository. The committed list
+// is what the spec test above reads, so that the spec test runs anywhere; this one keeps the
+// list honest wherever the reference is.
+func TestOperationListMatchesMXReference(t *testing.T) {
+	dir := os.Getenv("MX_REFERENCE_DIR")
+	if dir == "" {
+		dir = "../../shared/reference"
+	}
+	ref, err := os.ReadFile(dir + "/v20250224/operations-and-schemas.md")
+	if os.IsNotExist(err) {
+		t.Skipf("MX's reference is not at %s (set MX_REFERENCE_DIR)", dir)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A row of an operation: | `id` [**deprecated**] (Title) | `METHOD /path` | ...
+	row := regexp.MustCompile("^\\| `([A-Za-z]+)`( \\*\\*deprecated\\*\\*)? \\(.*\\) \\| `([A-Z]+) (/[^`]*)` \\|")
+	fromRef := map[string]string{}
+	for _, line := range strings.Split(string(ref), "\n") {
+		if m := row.FindStringSubmatch(line); m != nil {
+			fromRef[m[1]] = strings.TrimSpace(m[3] + " " + m[4] + " " + strings.Trim(m[2], " *"))
+		}
+	}
+	list, err := os.ReadFile("../api/reference/mx-platform-v20250224-operations.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromList := map[string]string{}
+	for _, line := range strings.Split(string(list), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			f := strings.Fields(line)
+			fromList[f[0]] = strings.Join(f[1:], " ")
+		}
+	}
+	if len(fromRef) != 169 {
+		t.Errorf("read %d operations from MX's reference, want 169", len(fromRef))
+	}
+	for id, want := range fromRef {
+		if got, ok := fromList[id]; !ok {
+			t.Errorf("%s (%s) is missing from the list", id, want)
+		} else if got != want {
+			t.Errorf("%s is %q in the list, %q in MX's reference", id, got, want)
+		}
+	}
+	for id := range fromList {
+		if _, ok := fromRef[id]; !ok {
+			t.Errorf("%s is in the list but not in MX's reference", id)
 		}
 	}
 }

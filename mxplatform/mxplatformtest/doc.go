@@ -201,6 +201,43 @@
 // transactions answer 400 to these. mergeAccounts keeps the first account named and moves the
 // others' transactions and holdings to it before deleting them.
 //
+// # Money management, verification fallbacks and processors
+//
+// Tags, taggings, transaction rules, notifications, ACH returns, budgets, goals, spending plans
+// (with their accounts, iterations and items) and the monthly cash flow profile are stored by
+// one engine that reads the spec: a schema with an x-mx-guid-prefix is a resource, and the
+// method and path of each operation say whether it lists, creates, reads, updates or deletes
+// one, which path parameters own it, which fields a create requires and which a request may
+// set. What the spec cannot say lives in small hooks: a budget's spending is the sum of its
+// category's transactions this month, autoGenerateBudgets makes budgets from the categories the
+// user spends in, goals keep their ranks across creates, deletes and repositionGoals, a
+// spending plan gains an iteration a month, a tagging shows its tag on the transaction
+// (listTransactionsByTag). Amounts are exact decimals throughout.
+//
+// Transactions split into two children whose amounts add up exactly to the parent's
+// (createSplitTransactions, by user or by account; splitting a child answers 400, a split
+// parent 409); deleting the split restores the parent. enhanceTransactions classifies
+// descriptions into the fake's merchants and categories (or by merchant category code) without
+// storing anything. Repeating transactions are the series found in the user's transactions, and
+// the insights are derived from the same data (see the insights files). A credit card account
+// belongs to a product named by its institution and name ([Fake.CreditCardProduct]). fetchRewards
+// is a member job, like the others, gathering points, miles or cash-back programs of credit
+// cards. deactivateUser removes the user's holdings and stops gathering them. The verifiable
+// credentials (accounts, identity, transactions) answer a W3C credential as a JWT signed with
+// the fake's Ed25519 key ([Fake.CredentialKey]), in MX's v2beta media type.
+//
+// Microdeposits, the fallback of instant verification: createMicrodeposit with the account's
+// numbers and type starts INITIATED (or PREINITIATED with only the owner's name and email),
+// becomes REQUESTED at the next step (REJECTED for a bad routing number or account type,
+// CONFLICTED for a second one of the same account) and DEPOSITED at the one after. The two
+// amounts, between 0.01 and 0.99, are what the user reads on their statement:
+// [Fake.MicrodepositAmounts] gives them. verifyMicrodeposit with both, in either order, leads
+// to VERIFIED; wrong amounts to DENIED, and the third wrong attempt to PREVENTED.
+//
+// Processor tokens: see [Fake.ExchangeAuthorizationCode] for how a payment processor exchanges
+// the code requestAuthorizationCode gives the partner, and how the four processor reads
+// authenticate with the token alone.
+//
 // # OAuth
 //
 // Members of mx_bank_oauth (or of any institution whose SupportsOAuth is true) are created with

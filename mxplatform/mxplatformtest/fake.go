@@ -104,17 +104,18 @@ func (f *Fake) AdvanceTime(d time.Duration) time.Time {
 	return f.sync()
 }
 
-// Step moves every running job one step, whatever the step interval: the way tests with
-// [WithManualSteps] walk a member through its statuses. A job waiting for MFA answers does not
-// move, except that a challenge of the "expired" password expires. It returns how many jobs
-// moved.
+// Step moves every running job, and every microdeposit under way, one step, whatever the step
+// interval: the way tests with [WithManualSteps] walk a member (or a microdeposit) through its
+// statuses. A job waiting for MFA answers does not move, except that a challenge of the
+// "expired" password expires. It returns how many jobs and microdeposits moved.
 func (f *Fake) Step() int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.stepAll(f.sync(), true)
 }
 
-// Settle runs every job until it ends or waits for MFA answers, and returns how many steps ran.
+// Settle runs every job until it ends or waits for MFA answers, and every microdeposit until its
+// deposits have arrived or its amounts are judged, and returns how many steps ran.
 func (f *Fake) Settle() int {
 	f.mu.Lock()
 	defer f.mu.Unlock()

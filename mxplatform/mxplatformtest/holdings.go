@@ -97,8 +97,12 @@ func genHoldings(r *rand.Rand, at time.Time) ([]mxplatform.Holding, holdingsValu
 	return out, holdingsValue{market: mxplatform.DecimalFromBig(market), todayUGL: mxplatform.DecimalFromBig(today), totalUGL: mxplatform.DecimalFromBig(total)}
 }
 
-// addHoldings stores the holdings of a new account.
+// addHoldings stores the holdings of a new account, unless its user was deactivated from
+// investment holdings (deactivateUser).
 func (s *store) addHoldings(a *accountRec, holdings []mxplatform.Holding) {
+	if a.member.user.holdingsOff {
+		return
+	}
 	for _, data := range holdings {
 		h := &holdingRec{seq: s.next(), guid: mxplatform.HoldingGUID(s.newGUID("HOL")), account: a, data: data}
 		s.holdings[h.guid] = h

@@ -9,9 +9,9 @@ import (
 
 // A job is what MX runs on a member: a standard aggregation (on creation, on aggregateMember,
 // on new credentials, after OAuth), a balance check, a verification (account numbers), an
-// identification (account owners), an extended history (older transactions) or a statements
-// fetch. It moves through steps; each step changes the member the way MX's would, so that a
-// client polling readMember or readMemberStatus sees realistic states:
+// identification (account owners), an extended history (older transactions), a statements
+// fetch or a rewards fetch. It moves through steps; each step changes the member the way MX's
+// would, so that a client polling readMember or readMemberStatus sees realistic states:
 //
 //	start          is_being_aggregated true, aggregated_at set, has_processed_* false
 //	authenticate   CONNECTED; or CHALLENGED (waits for resumeAggregation); or DELAYED; or the
@@ -25,6 +25,7 @@ import (
 //	  transactions transactions gathered, has_processed_transactions true
 //	  history      up to two years of older transactions, has_processed_transactions true
 //	  statements   the monthly statements of the last three months
+//	  rewards      the rewards of the member's accounts (see v20250224_rewards.go)
 //	finish         is_being_aggregated false, successfully_aggregated_at set
 //
 // Steps are not run by goroutines: each request first brings every job up to date with the
@@ -41,6 +42,7 @@ const (
 	jobIdentification
 	jobHistory
 	jobStatements
+	jobRewards
 )
 
 // String names the kind of job, for messages.
@@ -56,6 +58,8 @@ func (k jobKind) String() string {
 		return "extended history"
 	case jobStatements:
 		return "statements fetch"
+	case jobRewards:
+		return "rewards fetch"
 	}
 	return "aggregation"
 }
@@ -73,6 +77,7 @@ const (
 	stTransactions
 	stHistory
 	stStatements
+	stRewards
 	stFinish
 )
 
@@ -86,6 +91,7 @@ var productSteps = []struct {
 	{mxplatform.SupportedProductTransactions, stTransactions},
 	{mxplatform.SupportedProductTransactionHistory, stHistory},
 	{mxplatform.SupportedProductStatements, stStatements},
+	{mxplatform.SupportedProductRewards, stRewards},
 }
 
 // job is a running job.
@@ -103,8 +109,8 @@ type job struct {
 	rightAnswer bool       // the answers given to resumeAggregation were right
 }
 
-// planFor returns the data steps of a job that gathers the products (investments and rewards
-// need none: holdings come with their accounts, and rewards are not served).
+// planFor returns the data steps of a job that gathers the products (investments need none:
+// holdings come with their accounts).
 func planFor(products []mxplatform.SupportedProduct) []jobState {
 	var plan []jobState
 	for _, p := range productSteps {
@@ -129,6 +135,8 @@ func productsOf(kind jobKind, m *memberRec) []mxplatform.SupportedProduct {
 		return []mxplatform.SupportedProduct{mxplatform.SupportedProductTransactionHistory}
 	case jobStatements:
 		return []mxplatform.SupportedProduct{mxplatform.SupportedProductStatements}
+	case jobRewards:
+		return []mxplatform.SupportedProduct{mxplatform.SupportedProductRewards}
 	}
 	if len(m.products) > 0 {
 		return m.products
@@ -164,9 +172,10 @@ func (f *Fake) startJob(m *memberRec, kind jobKind, out outcome, products []mxpl
 // live reports whether the job still runs: its member exists and points at it.
 func (j *job) live() bool { return j.m.job == j }
 
-// advance runs every step that fell due by now (time-driven mode) and expires challenges whose
-// time is up (both modes).
+// advance runs every step that fell due by now (time-driven mode), of jobs and of
+// microdeposits, and expires challenges whose time is up (both modes).
 func (f *Fake) advance(now time.Time) {
+	f.advanceMicrodeposits(now)
 	for _, j := range slices.Clone(f.jobs) {
 		if !j.live() {
 			continue
@@ -205,11 +214,12 @@ func (f *Fake) pruneJobs() {
 	f.jobs = slices.DeleteFunc(f.jobs, func(j *job) bool { return !j.live() })
 }
 
-// stepAll moves every running job one step at time now: the manual stepping of Fake.Step. A
-// job waiting for answers does not move, unless its challenge expires at the next step
-// (expire is true only for Step, not Settle). It returns how many jobs moved.
+// stepAll moves every running job, and every microdeposit under way, one step at time now: the
+// manual stepping of Fake.Step. A job waiting for answers does not move, unless its challenge
+// expires at the next step (expire is true only for Step, not Settle). It returns how many
+// jobs and microdeposits moved.
 func (f *Fake) stepAll(now time.Time, expire bool) int {
-	moved := 0
+	moved := f.stepMicrodeposits(now)
 	for _, j := range slices.Clone(f.jobs) {
 		if !j.live() {
 			continue
@@ -288,6 +298,9 @@ func (f *Fake) step(j *job, at time.Time) {
 		j.advancePlan()
 	case stStatements:
 		f.fetchStatements(m, at)
+		j.advancePlan()
+	case stRewards:
+		f.fetchRewards(m, at)
 		j.advancePlan()
 	case stFinish:
 		m.successAt = at

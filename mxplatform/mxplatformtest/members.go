@@ -213,10 +213,11 @@ var jobProduct = map[jobKind]mxplatform.SupportedProduct{
 	jobIdentification: mxplatform.SupportedProductIdentityVerification,
 	jobHistory:        mxplatform.SupportedProductTransactionHistory,
 	jobStatements:     mxplatform.SupportedProductStatements,
+	jobRewards:        mxplatform.SupportedProductRewards,
 }
 
 // requestJob starts a job of the kind on the member, as aggregateMember, checkBalances,
-// verifyMember, identifyMember, extendHistory and fetchStatements do. It reports whether a job
+// verifyMember, identifyMember, extendHistory, fetchStatements and fetchRewards do. It reports whether a job
 // started: none when one of the same kind runs, or an aggregation is throttled (202). Another
 // kind of job running answers 409; a member PENDING OAuth, of manual accounts, or whose
 // institution lacks the job's product, 400; a balance check within the balance window, 429.

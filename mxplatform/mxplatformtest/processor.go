@@ -1,9 +1,9 @@
 package mxplatformtest
 
 import (
-	"encoding/json"
 	"encoding/base64"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"strings"

@@ -2,6 +2,7 @@ package mxplatformtest
 
 import (
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/mxsdk/mx-go/mxplatform"
@@ -64,7 +65,8 @@ func (f *Fake) unsplit(t *txnRec, now time.Time) error {
 	if len(t.children) == 0 {
 		return errorf(http.StatusNotFound, "The transaction is not split.")
 	}
-	for _, c := range t.children {
+	// deleteTransaction takes each child out of t.children: walk a copy.
+	for _, c := range slices.Clone(t.children) {
 		f.st.deleteTransaction(c)
 	}
 	t.children = nil

@@ -30,6 +30,9 @@ type userRec struct {
 	data       mxplatform.User
 	members    []*memberRec
 	categories []*categoryRec // custom categories, in creation order
+	// holdingsOff is set by deactivateUser: the user's holdings are gone and none are gathered
+	// again.
+	holdingsOff bool
 }
 
 // memberRec is a member and the state of its jobs.
@@ -251,7 +254,7 @@ func (s *store) deleteAccount(a *accountRec) {
 // deleteTransaction removes one transaction from its account, with the transactions split off
 // it and what refers to it (its taggings); a transaction split off another leaves the split.
 func (s *store) deleteTransaction(t *txnRec) {
-	for _, c := range t.children {
+	for _, c := range slices.Clone(t.children) { // each deletion takes the child out of t.children
 		s.deleteTransaction(c)
 	}
 	if p := t.parent; p != nil {

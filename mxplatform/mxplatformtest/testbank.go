@@ -299,6 +299,7 @@ const (
 	pHistory      = mxplatform.SupportedProductTransactionHistory
 	pStatements   = mxplatform.SupportedProductStatements
 	pInvestments  = mxplatform.SupportedProductInvestments
+	pRewards      = mxplatform.SupportedProductRewards
 )
 
 // seededInstitutions are the institutions every fake starts with.
@@ -329,7 +330,7 @@ func seededInstitutions() []Institution {
 		return i
 	}
 	us, ca := mxplatform.InstitutionCountryCodeUS, mxplatform.InstitutionCountryCodeCA
-	every := []mxplatform.SupportedProduct{pVerification, pIdentity, pTransactions, pHistory, pStatements, pInvestments}
+	every := []mxplatform.SupportedProduct{pVerification, pIdentity, pTransactions, pHistory, pStatements, pInvestments, pRewards}
 	return []Institution{
 		inst("mxbank", "MX Bank", us, "https://www.mx.com", false, true, true, every...),
 		inst("mx_bank_oauth", "MX Bank (OAuth)", us, "https://www.mx.com", true, true, true, every...),

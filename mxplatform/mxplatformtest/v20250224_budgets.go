@@ -16,8 +16,9 @@ import (
 // the user's spending this calendar month. A category has one budget at most (409 for a
 // second); the budget of a subcategory has the budget of its top-level category as its parent
 // (parent_guid, which may be left empty: the fake links it), a top-level one has none (400 for
-// another). Each change raises the budget's revision. autoGenerateBudgets makes them from the
-// spending of the two calendar months before this one.
+// another) and becomes the parent of the budgets of its subcategories made before it. Each
+// change raises the budget's revision. autoGenerateBudgets makes them from the spending of the
+// two calendar months before this one.
 
 func (f v20250224Handlers) ListAllBudgets(ctx context.Context, _ server25.ListAllBudgetsRequestObject) (server25.ListAllBudgetsResponseObject, error) {
 	return serveResource[server25.ListAllBudgets200JSONResponse](ctx, f.Fake)
@@ -48,7 +49,8 @@ func budgetHooks() resourceHooks {
 			next["revision"] = r.num("revision") + 1
 			return nil
 		},
-		render: renderBudget,
+		render:     renderBudget,
+		mayBeEmpty: []string{"parent_guid"},
 	}
 }
 
@@ -76,7 +78,7 @@ func (f *Fake) budgetOf(sc resourceScope, cat mxplatform.CategoryGUID) *record {
 	return nil
 }
 
-func createBudget(f *Fake, r *record, sc resourceScope, _ time.Time) error {
+func createBudget(f *Fake, r *record, sc resourceScope, now time.Time) error {
 	cat := mxplatform.CategoryGUID(r.str("category_guid"))
 	if o := f.budgetOf(sc, cat); o != nil {
 		return errorf(http.StatusConflict, "The category has a budget already (%s).", o.guid)
@@ -91,6 +93,7 @@ func createBudget(f *Fake, r *record, sc resourceScope, _ time.Time) error {
 		return errorf(http.StatusBadRequest, "Invalid request body: the budget of a top-level category has no parent: leave budget.parent_guid empty.")
 	case top == cat:
 		delete(r.fields, "parent_guid")
+		f.adoptBudgets(sc, r, now)
 	default:
 		pb := f.budgetOf(sc, top)
 		switch {
@@ -104,6 +107,23 @@ func createBudget(f *Fake, r *record, sc resourceScope, _ time.Time) error {
 	}
 	r.fields["revision"] = 1
 	return nil
+}
+
+// adoptBudgets makes a new budget of a top-level category the parent of the user's budgets of
+// its subcategories that have none (made before it), each a new revision: every budget of a
+// subcategory then counts once, under its top-level budget, as the cash flow profile sums
+// them.
+func (f *Fake) adoptBudgets(sc resourceScope, top *record, now time.Time) {
+	cat := mxplatform.CategoryGUID(top.str("category_guid"))
+	for _, b := range f.st.recordsOf(f, top.kind, sc) {
+		sub := mxplatform.CategoryGUID(b.str("category_guid"))
+		if b.str("parent_guid") != "" || sub == cat || topCategoryOf(sc.user, sub) != cat {
+			continue
+		}
+		b.fields["parent_guid"] = top.guid
+		b.fields["revision"] = b.num("revision") + 1
+		b.fields["updated_at"] = string(timestamp(now))
+	}
 }
 
 // renderBudget derives the budget's name and how this calendar month stands against it: the
@@ -202,7 +222,9 @@ func (f *Fake) generateBudgets(sc resourceScope, now time.Time) ([]*record, erro
 		return nil, errorf(http.StatusUnprocessableEntity, "No category has spending in each of the two previous calendar months: there is nothing to generate budgets from.")
 	}
 	name := func(g mxplatform.CategoryGUID) string { n, _, _ := categoryNames(u, g); return n }
-	byName := func(a, b mxplatform.CategoryGUID) int { return cmp.Or(cmp.Compare(name(a), name(b)), cmp.Compare(a, b)) }
+	byName := func(a, b mxplatform.CategoryGUID) int {
+		return cmp.Or(cmp.Compare(name(a), name(b)), cmp.Compare(a, b))
+	}
 	slices.SortFunc(tops, byName)
 	var out []*record
 	for _, top := range tops {

@@ -37,9 +37,12 @@ import (
 // again, and in every fake. The user sets has_been_displayed and is_dismissed (updateInsight);
 // both stay while the insight is derived again. An insight whose pattern is gone is dropped.
 // updated_at moves when the derived content of an insight changes, or the user updates it.
-// Lists put the most recently active insights first. The lists of an insight (its accounts,
-// categories, merchants, scheduled payments and transactions) answer the objects it was
-// derived from, as they are now; the has_associated_* fields say which hold any.
+// A dismissed insight stays in the lists, marked, since hiding it is the app's choice; no call
+// to action is ever followed in the fake, so cta_clicked_at stays null. Lists put the most
+// recently active insights first, 100 at most a page (the insight lists' maximum). The lists
+// of an insight (its accounts, categories, merchants, scheduled payments and transactions)
+// answer the objects it was derived from, as they are now, transactions oldest first; the
+// has_associated_* fields say which hold any. The texts are in English, amounts in dollars.
 
 // The thresholds of the patterns.
 var (
@@ -336,9 +339,10 @@ func lowBalanceInsights(u *userRec) []*derivedInsight {
 		if !bal.IsSet() || bal.Value().Big().Cmp(lowBalanceBelow) >= 0 {
 			continue
 		}
+		// Active since the balance was last gathered (the account's last update).
 		at, err := time.Parse(time.RFC3339Nano, string(a.data.UpdatedAt))
 		if err != nil {
-			at = a.createdAtOrZero()
+			at, _ = time.Parse(time.RFC3339Nano, string(a.data.CreatedAt))
 		}
 		name, amount := accountName(a), usd(bal.Value().Big())
 		d := &derivedInsight{key: "balance/" + string(a.guid), template: templateLowBalance, activeAt: at, callToAction: "View account"}
@@ -350,12 +354,6 @@ func lowBalanceInsights(u *userRec) []*derivedInsight {
 		out = append(out, d)
 	}
 	return out
-}
-
-// createdAtOrZero returns when the account was created, or the zero time.
-func (a *accountRec) createdAtOrZero() time.Time {
-	t, _ := time.Parse(time.RFC3339Nano, string(a.data.CreatedAt))
-	return t
 }
 
 // insightHooks derive the user's insights anew before every operation on them, give them the
@@ -422,7 +420,7 @@ func (f *Fake) syncInsights(u *userRec, now time.Time) {
 
 // insightsPage answers a page of the user's insights that keep says to keep, in the engine's
 // order and rendering.
-func (f *Fake) insightsPage(u *userRec, keep func(*insightLinks) bool, page, perPage *int, now time.Time) server25.InsightsResponseBody {
+func (f *Fake) insightsPage(u *userRec, keep func(*insightLinks) bool, page, perPage *int, now time.Time) (server25.InsightsResponseBody, error) {
 	k := f.res.kinds["Insight"]
 	var sel []*record
 	for _, r := range f.st.recordsOf(f, k, resourceScope{owners: map[string]string{"UserGUID": string(u.guid)}}) {
@@ -432,12 +430,7 @@ func (f *Fake) insightsPage(u *userRec, keep func(*insightLinks) bool, page, per
 	}
 	slices.SortStableFunc(sel, hooksOf(k).order)
 	items, pg := pageOf(sel, page, perPage, maxPerPage)
-	body := server25.InsightsResponseBody{Pagination: pg}
-	body.Insights, _ = answerAs[[]mxplatform.Insight](f.renderRecords(items, now))
-	if body.Insights == nil {
-		body.Insights = []mxplatform.Insight{}
-	}
-	return body
+	return answerAs[server25.InsightsResponseBody](map[string]any{"insights": f.renderRecords(items, now), "pagination": pg})
 }
 
 // insightUser resolves the user of a hand-written insight operation (404 for an unknown one,
@@ -483,7 +476,11 @@ func (f v20250224Handlers) ListInsightsByAccount(_ context.Context, req server25
 		return nil, err
 	}
 	keep := func(l *insightLinks) bool { return slices.Contains(l.accounts, req.AccountGUID) }
-	return server25.ListInsightsByAccount200JSONResponse(f.insightsPage(u, keep, req.Params.Page, req.Params.RecordsPerPage, now)), nil
+	body, err := f.insightsPage(u, keep, req.Params.Page, req.Params.RecordsPerPage, now)
+	if err != nil {
+		return nil, err
+	}
+	return server25.ListInsightsByAccount200JSONResponse(body), nil
 }
 
 // ListInsightsByTransaction serves listInsightsByTransaction: the user's insights derived
@@ -499,7 +496,11 @@ func (f v20250224Handlers) ListInsightsByTransaction(_ context.Context, req serv
 		return nil, err
 	}
 	keep := func(l *insightLinks) bool { return slices.Contains(l.txns, req.TransactionGUID) }
-	return server25.ListInsightsByTransaction200JSONResponse(f.insightsPage(u, keep, req.Params.Page, req.Params.RecordsPerPage, now)), nil
+	body, err := f.insightsPage(u, keep, req.Params.Page, req.Params.RecordsPerPage, now)
+	if err != nil {
+		return nil, err
+	}
+	return server25.ListInsightsByTransaction200JSONResponse(body), nil
 }
 
 // ListAccountsInsight serves listAccountsInsight: the accounts the insight was derived from

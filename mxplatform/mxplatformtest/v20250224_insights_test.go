@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/mxsdk/mx-go/mxplatform"
 	"github.com/mxsdk/mx-go/mxplatform/mxplatformtest"
 )
@@ -221,36 +223,81 @@ func TestInsightsDerivedFromTheData(t *testing.T) {
 		t.Errorf("LowBalance description = %q, want the balance in it", low[0].Description)
 	}
 
-	// The grocery purchase is the one large transaction, with its merchant and category.
+	// The grocery purchase is a large transaction, with its merchant and category; every large
+	// transaction is a recent expense, not recurring, of $100 or more and three times the
+	// average of the other expenses of its category over 90 days.
 	large := insightsOfTemplate(all, "LargeTransaction")
-	if len(large) != 1 {
-		t.Fatalf("LargeTransaction insights = %+v, want one", large)
+	i := slices.IndexFunc(large, func(in mxplatform.Insight) bool {
+		return slices.Equal(guidList(lists[in.GUID].txns, insightTxnGUID), []mxplatform.TransactionGUID{w.big.GUID})
+	})
+	if i < 0 {
+		t.Fatalf("no LargeTransaction insight over the large purchase among %+v", large)
 	}
-	ll := lists[large[0].GUID]
-	if !slices.Equal(guidList(ll.txns, insightTxnGUID), []mxplatform.TransactionGUID{w.big.GUID}) || len(ll.merchants) != 1 || ll.merchants[0].Name != "Whole Foods" ||
+	if ll := lists[large[i].GUID]; len(ll.merchants) != 1 || ll.merchants[0].Name != "Whole Foods" ||
 		len(ll.categories) != 1 || ll.categories[0].GUID != w.groceries || len(ll.accounts) != 1 || ll.accounts[0].GUID != w.manual.GUID || len(ll.payments) != 0 {
 		t.Errorf("lists of the large transaction = %+v", ll)
 	}
-
-	// Grocery spending this month is above its usual level: the insight holds every grocery
-	// expense of the month.
-	month := w.today.Format("2006-01")
-	var groceryMonth []mxplatform.TransactionGUID
-	for _, txn := range txns {
-		if txn.CategoryGUID == w.groceries && txn.Type == mxplatform.TransactionTypeDebit && txn.IsExpense.Value() && strings.HasPrefix(string(txn.Date), month) {
-			groceryMonth = append(groceryMonth, txn.GUID)
+	expense := func(x mxplatform.Transaction) bool {
+		return x.Type == mxplatform.TransactionTypeDebit && x.IsExpense.Value()
+	}
+	daysAgo := func(n int) mxplatform.Date { return mxplatform.DateOf(w.today.AddDate(0, 0, -n)) }
+	for _, in := range large {
+		l := lists[in.GUID].txns
+		if len(l) != 1 {
+			t.Errorf("LargeTransaction %s over %d transactions", in.GUID, len(l))
+			continue
+		}
+		big := l[0]
+		sum, n := decimal.Zero, 0
+		for _, x := range txns {
+			if x.GUID != big.GUID && expense(x) && x.CategoryGUID == big.CategoryGUID && x.Date >= daysAgo(90) {
+				sum, n = sum.Add(x.Amount.Value().Big()), n+1
+			}
+		}
+		amount := big.Amount.Value().Big()
+		if !expense(big) || big.IsRecurring.Value() || big.Date < daysAgo(30) || amount.LessThan(decimal.NewFromInt(100)) ||
+			n == 0 || amount.Mul(decimal.NewFromInt(int64(n))).LessThan(sum.Mul(decimal.NewFromInt(3))) {
+			t.Errorf("LargeTransaction over %s (%s on %s), against %d others of its category summing %s", big.Description, amount, big.Date, n, sum)
 		}
 	}
+
+	// Grocery spending this month is above its usual level; every category insight holds the
+	// expenses of its category this month, which are more than a quarter above the monthly
+	// average of the two months before.
+	month := w.today.Format("2006-01")
+	first := time.Date(w.today.Year(), w.today.Month(), 1, 0, 0, 0, 0, time.UTC)
+	before := mxplatform.DateOf(first.AddDate(0, -2, 0))
 	spending := insightsOfTemplate(all, "CategorySpendingIncrease")
-	i := slices.IndexFunc(spending, func(in mxplatform.Insight) bool {
-		c := lists[in.GUID].categories
-		return len(c) == 1 && c[0].GUID == w.groceries
-	})
-	if i < 0 {
-		t.Fatalf("no CategorySpendingIncrease of Groceries among %+v", spending)
+	if !slices.ContainsFunc(spending, func(in mxplatform.Insight) bool {
+		return slices.ContainsFunc(lists[in.GUID].categories, func(c mxplatform.Category) bool { return c.GUID == w.groceries })
+	}) {
+		t.Errorf("no CategorySpendingIncrease of Groceries among %+v", spending)
 	}
-	if got := guidList(lists[spending[i].GUID].txns, insightTxnGUID); !sameGUIDs(got, groceryMonth) || !slices.Contains(got, w.big.GUID) {
-		t.Errorf("transactions of the Groceries insight = %v, want this month's grocery expenses %v", got, groceryMonth)
+	for _, in := range spending {
+		c := lists[in.GUID].categories
+		if len(c) != 1 {
+			t.Errorf("CategorySpendingIncrease %s of %d categories", in.GUID, len(c))
+			continue
+		}
+		var want []mxplatform.TransactionGUID
+		spent, usual := decimal.Zero, decimal.Zero
+		for _, x := range txns {
+			switch {
+			case !expense(x) || x.CategoryGUID != c[0].GUID:
+			case strings.HasPrefix(string(x.Date), month):
+				want = append(want, x.GUID)
+				spent = spent.Add(x.Amount.Value().Big())
+			case x.Date >= before && x.Date < mxplatform.DateOf(first):
+				usual = usual.Add(x.Amount.Value().Big())
+			}
+		}
+		usual = usual.Div(decimal.NewFromInt(2))
+		if got := guidList(lists[in.GUID].txns, insightTxnGUID); !sameGUIDs(got, want) {
+			t.Errorf("transactions of the %s insight = %v, want this month's expenses of the category %v", c[0].Name, got, want)
+		}
+		if !usual.IsPositive() || spent.LessThanOrEqual(usual.Mul(decimal.RequireFromString("1.25"))) {
+			t.Errorf("%s insight with %s spent this month against %s a month before", c[0].Name, spent, usual)
+		}
 	}
 
 	// Streamly went up: an upcoming subscription over its three charges, and a price increase
@@ -394,8 +441,8 @@ func TestInsightsPages(t *testing.T) {
 		t.Fatal("no upcoming Streamly insight")
 	}
 	large := insightsOfTemplate(all, "LargeTransaction")
-	if len(large) != 1 {
-		t.Fatalf("%d LargeTransaction insights, want one", len(large))
+	if len(large) == 0 {
+		t.Fatal("no LargeTransaction insight")
 	}
 	second, err := w.mx.ListTransactionsInsight(ctx, w.user, streamly, &mxplatform.ListTransactionsInsightParams{Page: mxplatform.Ptr(2), RecordsPerPage: mxplatform.Ptr(10)})
 	if err != nil || len(second.Items) != 0 || second.Pagination.TotalEntries != 3 || second.Pagination.TotalPages != 1 {
@@ -454,9 +501,17 @@ func TestUpdateInsightSurvivesDerivation(t *testing.T) {
 	ctx := context.Background()
 	all := w.insights(t)
 	low := insightsOfTemplate(all, "LowBalance")
-	large := insightsOfTemplate(all, "LargeTransaction")
-	if len(low) != 1 || len(large) != 1 {
-		t.Fatalf("%d LowBalance, %d LargeTransaction insights; want one each", len(low), len(large))
+	if len(low) != 1 {
+		t.Fatalf("%d LowBalance insights, want one", len(low))
+	}
+	var large mxplatform.Insight
+	for _, in := range insightsOfTemplate(all, "LargeTransaction") {
+		if l := w.listsOf(t, in.GUID); len(l.txns) == 1 && l.txns[0].GUID == w.big.GUID {
+			large = in
+		}
+	}
+	if large.GUID == "" {
+		t.Fatal("no LargeTransaction insight over the large purchase")
 	}
 	var groceries mxplatform.Insight
 	for _, in := range insightsOfTemplate(all, "CategorySpendingIncrease") {
@@ -501,15 +556,15 @@ func TestUpdateInsightSurvivesDerivation(t *testing.T) {
 	if err := w.mx.DeleteManualTransactions(ctx, w.user, w.big.GUID); err != nil {
 		t.Fatalf("DeleteManualTransactions: %v", err)
 	}
-	_, err = w.mx.ReadInsightUser(ctx, w.user, large[0].GUID)
+	_, err = w.mx.ReadInsightUser(ctx, w.user, large.GUID)
 	wantStatusErr(t, err, 404)
 	after := w.insights(t)
 	for _, in := range all {
-		if in.GUID == large[0].GUID {
+		if in.GUID == large.GUID {
 			continue
 		}
-		if in.Template == "CategorySpendingIncrease" && in.GUID != groceries.GUID {
-			continue // another category may fall below its usual level or rise above it
+		if in.Template == "CategorySpendingIncrease" {
+			continue // without the purchase, Groceries may fall below its usual level
 		}
 		if !slices.ContainsFunc(after, func(a mxplatform.Insight) bool { return a.GUID == in.GUID && a.Template == in.Template }) {
 			t.Errorf("%s %s is gone after an unrelated change", in.Template, in.GUID)

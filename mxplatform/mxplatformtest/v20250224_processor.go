@@ -34,13 +34,20 @@ func (f v20250224Handlers) RequestAuthorizationCode(_ context.Context, req serve
 }
 
 // ListTokens serves listTokens: the tokens issued for the account of the scope, active or
-// not, in the order they were issued. A request without its scope answers 400.
+// not, in the order they were issued. A request without its scope, or whose scope leaves out
+// one of the three GUIDs, answers 400: tokens are issued for one account, which the scope
+// names in full as the scope of requestAuthorizationCode does (MX's file marks none of them
+// required; a partial scope answering 404, as if something named did not exist, would
+// mislead).
 func (f v20250224Handlers) ListTokens(_ context.Context, req server25.ListTokensRequestObject) (server25.ListTokensResponseObject, error) {
 	if req.Body == nil {
 		return nil, errorf(http.StatusBadRequest, "The request body is required: its scope names the account whose tokens to list.")
 	}
 	in := req.Body.Scope
 	sc := accountScope{user: deref(in.UserGUID), member: deref(in.MemberGUID), account: deref(in.AccountGUID)}
+	if sc.user == "" || sc.member == "" || sc.account == "" {
+		return nil, errorf(http.StatusBadRequest, "Invalid scope: name the account with scope.user_guid, scope.member_guid and scope.account_guid.")
+	}
 	now := f.begin()
 	defer f.mu.Unlock()
 	if _, err := f.scopeAccount(sc); err != nil {

@@ -72,7 +72,7 @@ func (f v20250224Handlers) DeleteSpendingPlanIterationItem(ctx context.Context, 
 
 // ReadCurrentSpendingPlanIteration serves readCurrentSpendingPlanIteration.
 func (f v20250224Handlers) ReadCurrentSpendingPlanIteration(_ context.Context, req server25.ReadCurrentSpendingPlanIterationRequestObject) (server25.ReadCurrentSpendingPlanIterationResponseObject, error) {
-	v, err := f.readIteration(req.UserGUID, req.SpendingPlanGUID, 0)
+	v, err := f.readIteration(req.UserGUID, req.SpendingPlanGUID, 0, true)
 	if err != nil {
 		return nil, err
 	}
@@ -80,18 +80,18 @@ func (f v20250224Handlers) ReadCurrentSpendingPlanIteration(_ context.Context, r
 }
 
 // ReadSpendingPlanIteration serves readSpendingPlanIteration: 404 for a number the plan has
-// not reached.
+// not reached, and for 0 and below, which number no iteration.
 func (f v20250224Handlers) ReadSpendingPlanIteration(_ context.Context, req server25.ReadSpendingPlanIterationRequestObject) (server25.ReadSpendingPlanIterationResponseObject, error) {
-	v, err := f.readIteration(req.UserGUID, req.SpendingPlanGUID, req.IterationNumber)
+	v, err := f.readIteration(req.UserGUID, req.SpendingPlanGUID, req.IterationNumber, false)
 	if err != nil {
 		return nil, err
 	}
 	return answerAs[server25.ReadSpendingPlanIteration200JSONResponse](v)
 }
 
-// readIteration answers an iteration of the plan by number, the current one for 0, wrapped
-// in "iteration".
-func (f v20250224Handlers) readIteration(ug mxplatform.UserGUID, pg mxplatform.SpendingPlanGUID, number int) (any, error) {
+// readIteration answers an iteration of the plan by number, or the current one, wrapped in
+// "iteration".
+func (f v20250224Handlers) readIteration(ug mxplatform.UserGUID, pg mxplatform.SpendingPlanGUID, number int, current bool) (any, error) {
 	now := f.begin()
 	defer f.mu.Unlock()
 	if _, err := f.resolveOwners([]string{"user_guid", "spending_plan_guid"}, map[string]string{"user_guid": string(ug), "spending_plan_guid": string(pg)}); err != nil {
@@ -99,7 +99,7 @@ func (f v20250224Handlers) readIteration(ug mxplatform.UserGUID, pg mxplatform.S
 	}
 	plan := f.st.records[string(pg)]
 	f.advancePlan(plan, now)
-	if number == 0 {
+	if current {
 		number = plan.num("current_iteration_number")
 	}
 	it := f.iteration(plan, number)
