@@ -55,7 +55,8 @@ func cmdAPI(a *app) *cobra.Command {
 			"  mx api POST /users -f 'user[id]=grace-1' -f 'user[email]=grace@example.com' -F 'user[is_disabled]=false'\n" +
 			"  mx api GET /users --paginate --limit 3 --jq '.[].guid'\n" +
 			"  echo '{\"user\": {\"email\": \"lin@example.com\"}}' | mx api POST /users --input -\n" +
-			"  mx api GET /users/grace-1 --api-version v20111101",
+			"  mx api GET /users/u-1\n" +
+			"  mx api GET /institutions/mxbank --api-version v20111101",
 		Args: cobra.ExactArgs(2),
 		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 			if len(args) == 0 {

@@ -44,12 +44,14 @@ type app struct {
 	// serverOptions, when set (by `mx demo`), replace the configured server and credentials.
 	serverOptions []mxplatform.Option
 	stdinLines    *bufio.Reader // stdin read line by line, for MFA answers
+	hidden        []string      // members of the answer printed as <redacted> (see conceal)
 }
 
 type globalFlags struct {
 	clientID, apiKey, environment, baseURL, configFile string
 	profile                                            string
 	output, jq, apiVersion                             string
+	outputSet                                          bool // whether -o was given
 	verbose                                            bool
 	timeout                                            time.Duration
 }
@@ -70,19 +72,25 @@ func (a *app) client() (*mxplatform.API, error) {
 			return nil, usageError{err}
 		}
 	}
-	opts = append(opts, mxplatform.WithUserAgent("mx-cli"))
+	api, err := mxplatform.New(append(opts, a.clientOptions()...)...)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	a.api = api
+	return api, nil
+}
+
+// clientOptions are the options of every client beside its server and credentials: mx's user
+// agent, and the logger of -v and the bound of --timeout when they are given.
+func (a *app) clientOptions() []mxplatform.Option {
+	opts := []mxplatform.Option{mxplatform.WithUserAgent("mx-cli")}
 	if a.global.verbose {
 		opts = append(opts, mxplatform.WithLogger(slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))))
 	}
 	if a.global.timeout > 0 {
 		opts = append(opts, mxplatform.WithTimeout(a.global.timeout))
 	}
-	api, err := mxplatform.New(opts...)
-	if err != nil {
-		return nil, usageError{err}
-	}
-	a.api = api
-	return api, nil
+	return opts
 }
 
 // Exit codes, documented in `mx --help`.
@@ -188,6 +196,9 @@ Configuration, highest precedence first:
   config file     --config, else $MX_CONFIG, else ~/.config/mx/config.json: the profile that
                   --profile or MX_PROFILE names, else the default one; mx login and mx config
                   write it (see mx config --help). The API key is never printed.
+The commands of mx processor are a payment processor's: they send its processor token
+(--processor-token, else MX_PROCESSOR_TOKEN, else the profile's processor_token), never the
+partner's client ID and API key, and never print it.
 
 Exit codes:
   0    success; with --wait, the member ended CONNECTED
@@ -243,6 +254,7 @@ func newRootCmd(a *app) *cobra.Command {
 	// Before cobra checks required flags: a command of another version fails on that, not on
 	// a flag its own version would need.
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		a.global.outputSet = cmd.Flags().Changed("output")
 		if !slices.Contains(outputFormats, a.global.output) {
 			return usageError{fmt.Errorf("--output: unknown format %q (want %s)", a.global.output, strings.Join(outputFormats, ", "))}
 		}

@@ -15,92 +15,139 @@ import (
 // amountFields are the members the specs type as decimals, which the CLI prints with their
 // scale (see scaleAmounts).
 var amountFields = map[string]bool{
-	"amount":                    true,
-	"apr":                       true,
-	"apy":                       true,
-	"available_balance":         true,
-	"available_credit":          true,
-	"balance":                   true,
-	"calculated_apr":            true,
-	"cash_balance":              true,
-	"cash_surrender_value":      true,
-	"cost_basis":                true,
-	"credit_limit":              true,
-	"current_price":             true,
-	"daily_change":              true,
-	"death_benefit":             true,
-	"face_value":                true,
-	"feed_apr":                  true,
-	"feed_apy":                  true,
-	"feed_available_balance":    true,
-	"feed_balance":              true,
-	"feed_cash_balance":         true,
-	"feed_cash_surrender_value": true,
-	"feed_credit_limit":         true,
-	"feed_death_benefit":        true,
-	"feed_holdings_value":       true,
-	"feed_interest_rate":        true,
-	"feed_last_payment":         true,
-	"feed_loan_amount":          true,
-	"feed_minimum_balance":      true,
-	"feed_minimum_payment":      true,
-	"feed_original_balance":     true,
-	"feed_payoff_balance":       true,
-	"feed_statement_balance":    true,
-	"feed_total_account_value":  true,
-	"holdings_value":            true,
-	"interest_rate":             true,
-	"last_payment":              true,
-	"loan_amount":               true,
-	"margin_balance":            true,
-	"market_value":              true,
-	"minimum_balance":           true,
-	"minimum_payment":           true,
-	"original_balance":          true,
-	"pay_out_amount":            true,
-	"payoff_balance":            true,
-	"percentage_change":         true,
-	"premium_amount":            true,
-	"purchase_price":            true,
-	"quantity":                  true,
-	"rate":                      true,
-	"statement_balance":         true,
-	"strike_price":              true,
-	"today_ugl_amount":          true,
-	"today_ugl_percentage":      true,
-	"total_account_value":       true,
-	"total_account_value_ugl":   true,
-	"total_ugl_amount":          true,
-	"total_ugl_percentage":      true,
-	"unvested_quantity":         true,
-	"unvested_value":            true,
-	"vested_quantity":           true,
-	"vested_value":              true,
+	"actual_amount":                true,
+	"amount":                       true,
+	"annual_fee":                   true,
+	"apr":                          true,
+	"apy":                          true,
+	"available_balance":            true,
+	"available_credit":             true,
+	"balance":                      true,
+	"budgeted_expenses":            true,
+	"budgeted_income":              true,
+	"calculated_apr":               true,
+	"cash_balance":                 true,
+	"cash_surrender_value":         true,
+	"cost_basis":                   true,
+	"credit_limit":                 true,
+	"current_amount":               true,
+	"current_price":                true,
+	"daily_change":                 true,
+	"death_benefit":                true,
+	"deposit_amount_1":             true,
+	"deposit_amount_2":             true,
+	"estimated_goals_contribution": true,
+	"face_value":                   true,
+	"feed_apr":                     true,
+	"feed_apy":                     true,
+	"feed_available_balance":       true,
+	"feed_balance":                 true,
+	"feed_cash_balance":            true,
+	"feed_cash_surrender_value":    true,
+	"feed_credit_limit":            true,
+	"feed_death_benefit":           true,
+	"feed_holdings_value":          true,
+	"feed_interest_rate":           true,
+	"feed_last_payment":            true,
+	"feed_loan_amount":             true,
+	"feed_minimum_balance":         true,
+	"feed_minimum_payment":         true,
+	"feed_original_balance":        true,
+	"feed_payoff_balance":          true,
+	"feed_statement_balance":       true,
+	"feed_total_account_value":     true,
+	"goals_contribution":           true,
+	"holdings_value":               true,
+	"interest_rate":                true,
+	"last_payment":                 true,
+	"loan_amount":                  true,
+	"margin_balance":               true,
+	"market_value":                 true,
+	"minimum_balance":              true,
+	"minimum_payment":              true,
+	"off_track_percentage":         true,
+	"original_balance":             true,
+	"pay_out_amount":               true,
+	"payoff_balance":               true,
+	"percent_spent":                true,
+	"percentage_change":            true,
+	"planned_amount":               true,
+	"premium_amount":               true,
+	"projected_spending":           true,
+	"purchase_price":               true,
+	"quantity":                     true,
+	"rate":                         true,
+	"statement_balance":            true,
+	"strike_price":                 true,
+	"threshold":                    true,
+	"today_ugl_amount":             true,
+	"today_ugl_percentage":         true,
+	"total_account_value":          true,
+	"total_account_value_ugl":      true,
+	"total_ugl_amount":             true,
+	"total_ugl_percentage":         true,
+	"transaction_amount":           true,
+	"transaction_amount_range":     true,
+	"transaction_total":            true,
+	"unvested_quantity":            true,
+	"unvested_value":               true,
+	"vested_quantity":              true,
+	"vested_value":                 true,
 }
 
 // addOperationCommands adds a command per operation of the MX Platform API (v20250224 and v20111101),
 // in its group.
 func addOperationCommands(root *cobra.Command, a *app) {
 	groups := map[string]*cobra.Command{}
-	groups["accounts"] = &cobra.Command{Use: "accounts", Short: "Read and update accounts, their numbers and owners; manual accounts; merges", Example: "  mx accounts create-manual --user USR-123 --name 'Cash jar' --account-type CASH --balance 120.50\n  mx accounts delete-manual --user USR-123 --account ACT-123\n  mx accounts list --user USR-123 -o table\n  mx accounts list-by-member --user USR-123 --member MBR-123 -o table\n  mx accounts merge --user USR-123 --account ACT-123 --account ACT-456\n  mx accounts numbers --user USR-123 --account ACT-123\n  mx accounts numbers-by-member --user USR-123 --member MBR-123 -o table\n  mx accounts owners --user USR-123 --member MBR-123 -o table\n  mx accounts read --user USR-123 --account ACT-123\n  mx accounts read-by-member --user u-1 --member m-1 --account a-1\n  mx accounts update --user USR-123 --member MBR-123 --account ACT-123 --is-hidden\n", RunE: groupRun}
+	groups["accounts"] = &cobra.Command{Use: "accounts", Short: "Read and update accounts, their numbers and owners; manual accounts; merges", Example: "  mx accounts create-manual --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --name 'Rainy day' --account-type CASH --balance 120.50\n  mx accounts delete-manual --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-37d382eb-2393-410a-0ddd-2c25d87c7646\n  mx accounts list --user u-1 -o table\n  mx accounts list-by-member --user u-1 --member m-1 -o table\n  mx accounts merge --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-038deb7f-e8f2-26cb-3d49-26f240274159 --account ACT-7f59ff73-1a44-90c6-37bf-d9ea9946911d\n  mx accounts numbers --user u-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57\n  mx accounts numbers-by-member --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 -o table\n  mx accounts owners --user u-1 --member m-1 -o table\n  mx accounts read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57\n  mx accounts read-by-member --user u-1 --member m-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57\n  mx accounts update --user u-1 --member m-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --metadata '{\"note\": \"bills\"}'\n", RunE: groupRun}
 	root.AddCommand(groups["accounts"])
-	groups["categories"] = &cobra.Command{Use: "categories", Short: "Read default categories; create and manage a user's own", Example: "  mx categories create --user USR-123 --name 'Board games' --parent CAT-123\n  mx categories defaults --all -o table\n  mx categories defaults-by-user --user USR-123\n  mx categories delete --user USR-123 --category CAT-456\n  mx categories list --user USR-123 --all -o table\n  mx categories read --user USR-123 --category CAT-123\n  mx categories read-default --category CAT-123\n  mx categories update --user USR-123 --category CAT-456 --name 'Tabletop games'\n", RunE: groupRun}
+	groups["ach-returns"] = &cobra.Command{Use: "ach-returns", Short: "Report and read ACH returns", Example: "  mx ach-returns create --id ret-2 --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --return-code R01 --returned-at 2026-03-02T00:00:00Z\n  mx ach-returns list --return-code R01 -o table\n  mx ach-returns read --ach-return ACH-fb6d2bc4-a84f-1e4c-90b1-909ce2a8dc9f\n", RunE: groupRun}
+	root.AddCommand(groups["ach-returns"])
+	groups["budgets"] = &cobra.Command{Use: "budgets", Short: "Create, generate, read, update and delete a user's budgets", Example: "  mx budgets create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --category CAT-8aaf8335-f5ba-9941-7feb-9bb3ea378ebf --parent BGT-f2f21722-bd8b-a9db-80f7-51683d51ee1f --amount 400.00\n  mx budgets delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --budget BGT-f2f21722-bd8b-a9db-80f7-51683d51ee1f\n  mx budgets generate --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx budgets list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx budgets read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --budget BGT-f2f21722-bd8b-a9db-80f7-51683d51ee1f\n  mx budgets update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --budget BGT-f2f21722-bd8b-a9db-80f7-51683d51ee1f --amount 450.00\n", RunE: groupRun}
+	root.AddCommand(groups["budgets"])
+	groups["cash-flow"] = &cobra.Command{Use: "cash-flow", Short: "Read and update a user's monthly cash flow profile", Example: "  mx cash-flow read --user u-1\n  mx cash-flow update --user u-1 --goals-contribution 250.00\n", RunE: groupRun}
+	root.AddCommand(groups["cash-flow"])
+	groups["categories"] = &cobra.Command{Use: "categories", Short: "Read default categories; create and manage a user's own", Example: "  mx categories create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --name 'Puzzles' --parent CAT-540c4daf-54a0-26fa-549c-ab0696a7e068\n  mx categories defaults --all -o table\n  mx categories defaults-by-user --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697\n  mx categories delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --category CAT-c498b429-6102-f2da-079f-43d683502061\n  mx categories list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --all -o table\n  mx categories read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --category CAT-c498b429-6102-f2da-079f-43d683502061\n  mx categories read-default --category CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8\n  mx categories update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --category CAT-c498b429-6102-f2da-079f-43d683502061 --name 'Tabletop games'\n", RunE: groupRun}
 	root.AddCommand(groups["categories"])
-	groups["holdings"] = &cobra.Command{Use: "holdings", Short: "Read investment holdings", Example: "  mx holdings list --user USR-123 -o table\n  mx holdings list-by-account --user USR-123 --account ACT-123\n  mx holdings list-by-member --user USR-123 --member MBR-123\n  mx holdings read --user USR-123 --holding HOL-123\n", RunE: groupRun}
+	groups["goals"] = &cobra.Command{Use: "goals", Short: "Create, read, update, reorder and delete a user's savings and payoff goals", Example: "  mx goals create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --name 'New bike' --amount 900.00 --goal-type SAVE_AMOUNT --meta-type OTHER\n  mx goals delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-45bb4a08-1b4b-4d0c-ec18-0619f8261694\n  mx goals list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx goals read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-45bb4a08-1b4b-4d0c-ec18-0619f8261694\n  mx goals reposition --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-3fb6cda4-2710-cc3f-f84e-a3d9d4ad6540=1 --goal GOL-45bb4a08-1b4b-4d0c-ec18-0619f8261694=2\n  mx goals update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-45bb4a08-1b4b-4d0c-ec18-0619f8261694 --amount 6000.00\n", RunE: groupRun}
+	root.AddCommand(groups["goals"])
+	groups["holdings"] = &cobra.Command{Use: "holdings", Short: "Read investment holdings", Example: "  mx holdings list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx holdings list-by-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account $(mx holdings read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --holding HOL-b12289ce-5195-0239-562b-2688ad4c97ef --jq .account_guid)\n  mx holdings list-by-member --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-bcf828cf-9c06-fd10-761c-15eb96ac0014\n  mx holdings read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --holding HOL-b12289ce-5195-0239-562b-2688ad4c97ef\n", RunE: groupRun}
 	root.AddCommand(groups["holdings"])
-	groups["institutions"] = &cobra.Command{Use: "institutions", Short: "Search institutions and the credentials they require", Example: "  mx institutions credentials --institution mxbank\n  mx institutions favorites\n  mx institutions list --name chase --supported-products account_verification -o table\n  mx institutions read --institution chase\n", RunE: groupRun}
+	groups["insights"] = &cobra.Command{Use: "insights", Short: "Read a user's insights and what they are about; dismiss them", Example: "  mx insights accounts --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid') -o table\n  mx insights categories --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid') -o table\n  mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --all -o table\n  mx insights list-by-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57\n  mx insights list-by-transaction --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f\n  mx insights merchants --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid') -o table\n  mx insights read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid')\n  mx insights scheduled-payments --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid') -o table\n  mx insights transactions --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid') --all -o table\n  mx insights update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid') --is-dismissed\n", RunE: groupRun}
+	root.AddCommand(groups["insights"])
+	groups["institutions"] = &cobra.Command{Use: "institutions", Short: "Search institutions and the credentials they require", Example: "  mx institutions credentials --institution mxbank\n  mx institutions favorites\n  mx institutions list --name 'MX Bank' --supported-products account_verification -o table\n  mx institutions read --institution mxbank\n", RunE: groupRun}
 	root.AddCommand(groups["institutions"])
-	groups["members"] = &cobra.Command{Use: "members", Short: "Connect users to institutions: create members, run their jobs, answer MFA", Example: "  mx members aggregate --user USR-123 --member MBR-123 --wait\n  mx members challenges --user USR-123 --member MBR-123\n  mx members check-balance --user USR-123 --member MBR-123 --wait\n  mx members create --user USR-123 --institution mxbank --credential CRD-1=mxuser --credential CRD-2=password --product transactions --product statements\n  mx members credentials --user USR-123 --member MBR-123\n  mx members delete --user USR-123 --member MBR-123\n  mx members extend-history --user USR-123 --member MBR-123 --wait\n  mx members fetch-statements --user USR-123 --member MBR-123 --wait\n  mx members identify --user USR-123 --member MBR-123 --wait\n  mx members list --user USR-123 --all -o table\n  mx members oauth-window-uri --user USR-123 --member MBR-123 --referral-source APP\n  mx members read --user USR-123 --member MBR-123\n  mx members resume --user USR-123 --member MBR-123 --answer CRD-9=blue --wait\n  mx members status --user USR-123 --member MBR-123\n  mx members update --user USR-123 --member MBR-123 --credential CRD-2=password\n  mx members verify --user u-1 --member m-1 --wait\n", RunE: groupRun}
+	groups["members"] = &cobra.Command{Use: "members", Short: "Connect users to institutions: create members, run their jobs, answer MFA", Example: "  mx members aggregate --user u-1 --member m-1 --wait\n  mx members challenges --user u-1 --member m-mfa\n  mx members check-balance --user u-1 --member m-1 --wait\n  mx members create --user u-1 --institution mxbank --credential CRD-c1e72ad4-4359-737d-1955-6d86533ab249=mxuser --credential CRD-9bcbbf7b-6eed-30ec-2671-f5c437711637=password --product transactions --product statements\n  mx members credentials --user u-1 --member m-1\n  mx members delete --user u-1 --member m-2\n  mx members extend-history --user u-1 --member m-1 --wait\n  mx members fetch-statements --user u-1 --member m-1 --wait\n  mx members identify --user u-1 --member m-1 --wait\n  mx members list --user u-1 --all -o table\n  mx members oauth-window-uri --user u-1 --member m-oauth --referral-source APP\n  mx members read --user u-1 --member m-1\n  mx members resume --user u-1 --member m-mfa --answer CRD-518f6698-4753-fb3f-53ae-bed8c2526ce7=correct --wait\n  mx members status --user u-1 --member m-1\n  mx members update --user u-1 --member m-1 --credential CRD-9bcbbf7b-6eed-30ec-2671-f5c437711637=password\n  mx members verify --user u-1 --member m-1 --wait\n", RunE: groupRun}
 	root.AddCommand(groups["members"])
-	groups["merchants"] = &cobra.Command{Use: "merchants", Short: "Read merchants and their locations", Example: "  mx merchants list --name coffee -o table\n  mx merchants read --merchant MCH-123\n  mx merchants read-location --location MCL-123\n", RunE: groupRun}
+	groups["merchants"] = &cobra.Command{Use: "merchants", Short: "Read merchants and their locations", Example: "  mx merchants list --name starbucks -o table\n  mx merchants read --merchant $(mx merchants list --name starbucks --jq '.[0].guid')\n  mx merchants read-location --location $(mx transactions list --user u-1 --all --jq 'map(select(.merchant_location_guid != null)) | .[0].merchant_location_guid')\n", RunE: groupRun}
 	root.AddCommand(groups["merchants"])
-	groups["statements"] = &cobra.Command{Use: "statements", Short: "List, read and download account statements", Example: "  mx statements download --user USR-123 --member MBR-123 --statement STA-123 --out statement.pdf\n  mx statements list --user USR-123 --member MBR-123 -o table\n  mx statements read --user USR-123 --member MBR-123 --statement STA-123\n", RunE: groupRun}
+	groups["microdeposits"] = &cobra.Command{Use: "microdeposits", Short: "Verify accounts with microdeposits", Example: "  mx microdeposits create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account-number 123456789 --routing-number 091000019 --account-type CHECKING --account-name 'Ada checking'\n  mx microdeposits delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --microdeposit $(mx microdeposits list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --jq '.[0].guid')\n  mx microdeposits list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx microdeposits read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --microdeposit $(mx microdeposits list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --jq '.[0].guid')\n  mx microdeposits verifications --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx microdeposits verify --microdeposit $(mx microdeposits list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --jq '.[0].guid') --deposit-amount-1 0.07 --deposit-amount-2 0.12\n", RunE: groupRun}
+	root.AddCommand(groups["microdeposits"])
+	groups["notifications"] = &cobra.Command{Use: "notifications", Short: "Send a user notifications and read them", Example: "  mx notifications create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --subject 'Low balance' --content 'Your checking account is under 100.00'\n  mx notifications list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx notifications read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --notification NTF-beb75270-e2e8-35bd-f0e1-ce0b0f5e1c50\n", RunE: groupRun}
+	root.AddCommand(groups["notifications"])
+	groups["processor"] = &cobra.Command{Use: "processor", Short: "A payment processor's reads of one account, with its processor token", Example: "  MX_PROCESSOR_TOKEN=dViTALNBsdXNxUGxe-1osDOf8rdxFhKvuFnfKBAu74Y mx processor account-numbers -o table\n  MX_PROCESSOR_TOKEN=dViTALNBsdXNxUGxe-1osDOf8rdxFhKvuFnfKBAu74Y mx processor balance\n  MX_PROCESSOR_TOKEN=dViTALNBsdXNxUGxe-1osDOf8rdxFhKvuFnfKBAu74Y mx processor check-balance\n  MX_PROCESSOR_TOKEN=dViTALNBsdXNxUGxe-1osDOf8rdxFhKvuFnfKBAu74Y mx processor owners -o table\n", RunE: groupRun}
+	root.AddCommand(groups["processor"])
+	groups["processor-tokens"] = &cobra.Command{Use: "processor-tokens", Short: "Give a payment processor access to an account: authorization codes and the tokens issued", Example: "  mx processor-tokens authorize --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57\n  mx processor-tokens list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 -o table\n", RunE: groupRun}
+	root.AddCommand(groups["processor-tokens"])
+	groups["rewards"] = &cobra.Command{Use: "rewards", Short: "Fetch and read a member's rewards; read credit card products", Example: "  mx rewards credit-card --product CCP-72e9ddd9-c1e8-e78a-5e34-4458a737d680\n  mx rewards fetch --user u-1 --member m-1 --wait\n  mx rewards list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 -o table\n  mx rewards read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --reward $(mx rewards list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --jq '.[0].guid')\n", RunE: groupRun}
+	root.AddCommand(groups["rewards"])
+	groups["rules"] = &cobra.Command{Use: "rules", Short: "Categorize a user's transactions by their description: transaction rules", Example: "  mx rules create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --match-description 'CORNER BAKERY' --category CAT-2d45e534-1bb6-914a-6409-634c4168bf93 --description 'Bakery'\n  mx rules delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --rule TXR-70ab6fe1-a67e-2d00-1d9c-bf78ef0f149f\n  mx rules list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx rules read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --rule TXR-70ab6fe1-a67e-2d00-1d9c-bf78ef0f149f\n  mx rules update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --rule TXR-70ab6fe1-a67e-2d00-1d9c-bf78ef0f149f --description 'Coffee beans'\n", RunE: groupRun}
+	root.AddCommand(groups["rules"])
+	groups["spending-plans"] = &cobra.Command{Use: "spending-plans", Short: "Plan a user's spending month by month: plans, their accounts, iterations and items", Example: "  mx spending-plans accounts --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a -o table\n  mx spending-plans create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697\n  mx spending-plans create-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --category CAT-2d45e534-1bb6-914a-6409-634c4168bf93 --planned-amount 120.00 --item-type planned-expense\n  mx spending-plans current-iteration --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a\n  mx spending-plans delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a\n  mx spending-plans delete-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --plan-account SPA-2f0a9cd3-04ff-ff8a-2e63-4167e48d2865\n  mx spending-plans delete-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --item SII-518fb1d2-02f8-66bd-ff84-ddf1b62613a4\n  mx spending-plans items --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --all -o table\n  mx spending-plans iterations --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a -o table\n  mx spending-plans list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx spending-plans read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a\n  mx spending-plans read-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --plan-account SPA-2f0a9cd3-04ff-ff8a-2e63-4167e48d2865\n  mx spending-plans read-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --item SII-518fb1d2-02f8-66bd-ff84-ddf1b62613a4\n  mx spending-plans read-iteration --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --iteration 1\n  mx spending-plans update-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --item SII-518fb1d2-02f8-66bd-ff84-ddf1b62613a4 --planned-amount 300.00\n", RunE: groupRun}
+	root.AddCommand(groups["spending-plans"])
+	groups["statements"] = &cobra.Command{Use: "statements", Short: "List, read and download account statements", Example: "  mx statements download --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --statement STA-17e9f9c4-6a43-efbc-8e8c-fb2b99dcd097 --out statement.pdf\n  mx statements list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 -o table\n  mx statements read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --statement STA-17e9f9c4-6a43-efbc-8e8c-fb2b99dcd097\n", RunE: groupRun}
 	root.AddCommand(groups["statements"])
-	groups["transactions"] = &cobra.Command{Use: "transactions", Short: "List, read and update transactions; manual transactions", Example: "  mx transactions create-manual --user USR-123 --account ACT-123 --amount 12.50 --date 2026-03-01 --description 'Farmers market' --type DEBIT\n  mx transactions delete-manual --user USR-123 --transaction TRN-123\n  mx transactions list --user USR-123 --from 2026-01-01 --all\n  mx transactions list-by-account --user USR-123 --account ACT-123 --all -o table\n  mx transactions list-by-member --user USR-123 --member MBR-123\n  mx transactions list-by-member-account --user USR-123 --member MBR-123 --account ACT-123\n  mx transactions read --user USR-123 --transaction TRN-123\n  mx transactions read-by-account --user u-1 --member m-1 --account a-1 --transaction t-1\n  mx transactions update --user USR-123 --transaction TRN-123 --description 'Team lunch'\n  mx transactions update-by-account --user USR-123 --member MBR-123 --account ACT-123 --transaction TRN-123 --description 'Team lunch'\n", RunE: groupRun}
+	groups["taggings"] = &cobra.Command{Use: "taggings", Short: "Put tags on transactions, move and remove them", Example: "  mx taggings create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tag TAG-dabcaebc-bebd-ceda-845f-0d819a36c5e9 --transaction TRN-301e136c-6e36-5e57-f076-66bb7bf26e47\n  mx taggings delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tagging TGN-8f64b6c7-fb62-8e57-7865-8a6ac8d0e706\n  mx taggings list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --all -o table\n  mx taggings read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tagging TGN-8f64b6c7-fb62-8e57-7865-8a6ac8d0e706\n  mx taggings update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tagging TGN-8f64b6c7-fb62-8e57-7865-8a6ac8d0e706 --tag TAG-dabcaebc-bebd-ceda-845f-0d819a36c5e9\n", RunE: groupRun}
+	root.AddCommand(groups["taggings"])
+	groups["tags"] = &cobra.Command{Use: "tags", Short: "Create, list, rename and delete a user's tags", Example: "  mx tags create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --name 'Travel'\n  mx tags delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tag TAG-63b192b1-43ab-66b6-cf79-397ed8ce83c0\n  mx tags list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --all -o table\n  mx tags read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tag TAG-63b192b1-43ab-66b6-cf79-397ed8ce83c0\n  mx tags update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tag TAG-63b192b1-43ab-66b6-cf79-397ed8ce83c0 --name 'Work trip'\n", RunE: groupRun}
+	root.AddCommand(groups["tags"])
+	groups["transactions"] = &cobra.Command{Use: "transactions", Short: "List, read and update transactions; manual transactions", Example: "  mx transactions create-manual --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-117a8934-7091-c626-d2f5-095f7308b2f7 --amount 12.50 --date 2026-03-01 --description 'Farmers market' --type DEBIT\n  mx transactions delete-manual --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --transaction MAN-08725721-2cfa-7c8f-ed5f-532b181a31bd\n  mx transactions enhance --id t-1 --description 'STARBUCKS #1234 SEATTLE' --amount 4.50 --type DEBIT\n  mx transactions list --user u-1 --from 2026-01-01 --all\n  mx transactions list-by-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --all -o table\n  mx transactions list-by-member --user u-1 --member m-1\n  mx transactions list-by-member-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57\n  mx transactions list-by-tag --user u-1 --tag TAG-63b192b1-43ab-66b6-cf79-397ed8ce83c0 --all -o table\n  mx transactions read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f\n  mx transactions read-by-account --user u-1 --member m-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f\n  mx transactions read-repeating --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --repeating-transaction $(mx transactions repeating --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --jq '.[0].guid')\n  mx transactions repeating --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table\n  mx transactions split --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f --amount 1.00 --category CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8 --description 'Groceries part'\n  mx transactions split-by-account --user u-1 --member m-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --transaction TRN-301e136c-6e36-5e57-f076-66bb7bf26e47 --amount 1.00\n  mx transactions unsplit --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f\n  mx transactions unsplit-by-account --user u-1 --member m-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --transaction TRN-301e136c-6e36-5e57-f076-66bb7bf26e47\n  mx transactions update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f --description 'Team lunch'\n  mx transactions update-by-account --user u-1 --member m-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f --description 'Team lunch'\n", RunE: groupRun}
 	root.AddCommand(groups["transactions"])
-	groups["users"] = &cobra.Command{Use: "users", Short: "Create, list, read, update and delete users", Example: "  mx users create --id u-1 --email ada@example.com --metadata '{\"plan\": \"pro\"}'\n  mx users delete --user USR-123\n  mx users list --email ada@example.com -o table\n  mx users read --user u-1\n  mx users update --user USR-123 --email grace@example.com\n", RunE: groupRun}
+	groups["users"] = &cobra.Command{Use: "users", Short: "Create, list, read, update and delete users", Example: "  mx users create --id u-2 --email grace@example.com --metadata '{\"plan\": \"pro\"}'\n  mx users deactivate-holdings --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697\n  mx users delete --user u-1\n  mx users list --email ada@example.com -o table\n  mx users read --user u-1\n  mx users update --user u-1 --email ada.lovelace@example.com\n", RunE: groupRun}
 	root.AddCommand(groups["users"])
-	groups["widgets"] = &cobra.Command{Use: "widgets", Short: "Request widget URLs", Example: "  mx --api-version v20111101 widgets connect-url --user USR-123 --mode verification\n  mx widgets url --user USR-123 --current-member MBR-123 --accept-language fr-CA\n", RunE: groupRun}
+	groups["verifiable-credentials"] = &cobra.Command{Use: "verifiable-credentials", Aliases: []string{"vc"}, Short: "Read a member's accounts, identity or transactions as verifiable credentials", Example: "  mx verifiable-credentials accounts --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96\n  mx vc identity --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96\n  mx vc transactions --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --start-time 2026-01-01\n", RunE: groupRun}
+	root.AddCommand(groups["verifiable-credentials"])
+	groups["widgets"] = &cobra.Command{Use: "widgets", Short: "Request widget URLs", Example: "  mx --api-version v20111101 widgets connect-url --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --mode verification\n  mx widgets url --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --current-member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --accept-language fr-CA\n", RunE: groupRun}
 	root.AddCommand(groups["widgets"])
 	groups["accounts"].AddCommand(cmdCreateManualAccount(a))
 	groups["accounts"].AddCommand(cmdDeleteManualAccount(a))
@@ -113,6 +160,17 @@ func addOperationCommands(root *cobra.Command, a *app) {
 	groups["accounts"].AddCommand(cmdReadAccount(a))
 	groups["accounts"].AddCommand(cmdReadAccountByMember(a))
 	groups["accounts"].AddCommand(cmdUpdateAccountByMember(a))
+	groups["ach-returns"].AddCommand(cmdCreateACHReturn(a))
+	groups["ach-returns"].AddCommand(cmdListACHReturns(a))
+	groups["ach-returns"].AddCommand(cmdReadACHReturn(a))
+	groups["budgets"].AddCommand(cmdCreateBudget(a))
+	groups["budgets"].AddCommand(cmdDeleteBudget(a))
+	groups["budgets"].AddCommand(cmdAutoGenerateBudgets(a))
+	groups["budgets"].AddCommand(cmdListAllBudgets(a))
+	groups["budgets"].AddCommand(cmdReadSpecificBudget(a))
+	groups["budgets"].AddCommand(cmdUpdateSpecificBudget(a))
+	groups["cash-flow"].AddCommand(cmdReadMonthlyCashFlowProfile(a))
+	groups["cash-flow"].AddCommand(cmdUpdateMonthlyCashFlowProfile(a))
 	groups["categories"].AddCommand(cmdCreateCategory(a))
 	groups["categories"].AddCommand(cmdListDefaultCategories(a))
 	groups["categories"].AddCommand(cmdListDefaultCategoriesByUser(a))
@@ -121,10 +179,26 @@ func addOperationCommands(root *cobra.Command, a *app) {
 	groups["categories"].AddCommand(cmdReadCategory(a))
 	groups["categories"].AddCommand(cmdReadDefaultCategory(a))
 	groups["categories"].AddCommand(cmdUpdateCategory(a))
+	groups["goals"].AddCommand(cmdCreateGoal(a))
+	groups["goals"].AddCommand(cmdDeleteGoal(a))
+	groups["goals"].AddCommand(cmdListGoals(a))
+	groups["goals"].AddCommand(cmdReadGoal(a))
+	groups["goals"].AddCommand(cmdRepositionGoals(a))
+	groups["goals"].AddCommand(cmdUpdateGoal(a))
 	groups["holdings"].AddCommand(cmdListHoldings(a))
 	groups["holdings"].AddCommand(cmdListHoldingsByAccount(a))
 	groups["holdings"].AddCommand(cmdListHoldingsByMember(a))
 	groups["holdings"].AddCommand(cmdReadHolding(a))
+	groups["insights"].AddCommand(cmdListAccountsInsight(a))
+	groups["insights"].AddCommand(cmdListCategoriesInsight(a))
+	groups["insights"].AddCommand(cmdListInsightsUser(a))
+	groups["insights"].AddCommand(cmdListInsightsByAccount(a))
+	groups["insights"].AddCommand(cmdListInsightsByTransaction(a))
+	groups["insights"].AddCommand(cmdListMerchantsInsight(a))
+	groups["insights"].AddCommand(cmdReadInsightUser(a))
+	groups["insights"].AddCommand(cmdListScheduledPaymentsInsight(a))
+	groups["insights"].AddCommand(cmdListTransactionsInsight(a))
+	groups["insights"].AddCommand(cmdUpdateInsight(a))
 	groups["institutions"].AddCommand(cmdListInstitutionCredentials(a))
 	groups["institutions"].AddCommand(cmdListFavoriteInstitutions(a))
 	groups["institutions"].AddCommand(cmdListInstitutions(a))
@@ -148,24 +222,85 @@ func addOperationCommands(root *cobra.Command, a *app) {
 	groups["merchants"].AddCommand(cmdListMerchants(a))
 	groups["merchants"].AddCommand(cmdReadMerchant(a))
 	groups["merchants"].AddCommand(cmdReadMerchantLocation(a))
+	groups["microdeposits"].AddCommand(cmdCreateMicrodeposit(a))
+	groups["microdeposits"].AddCommand(cmdDeleteMicrodeposit(a))
+	groups["microdeposits"].AddCommand(cmdListUserMicrodeposits(a))
+	groups["microdeposits"].AddCommand(cmdReadUserMicrodeposit(a))
+	groups["microdeposits"].AddCommand(cmdListUserVerifications(a))
+	groups["microdeposits"].AddCommand(cmdVerifyMicrodeposit(a))
+	groups["notifications"].AddCommand(cmdCreateNotification(a))
+	groups["notifications"].AddCommand(cmdListNotifications(a))
+	groups["notifications"].AddCommand(cmdReadNotifications(a))
+	groups["processor"].AddCommand(cmdRequestAccountNumber(a))
+	groups["processor"].AddCommand(cmdReadAccountBalance(a))
+	groups["processor"].AddCommand(cmdCheckRealTimeAccountBalance(a))
+	groups["processor"].AddCommand(cmdGetAccountOwnerInfo(a))
+	groups["processor-tokens"].AddCommand(cmdRequestAuthorizationCode(a))
+	groups["processor-tokens"].AddCommand(cmdListTokens(a))
+	groups["rewards"].AddCommand(cmdReadCreditCardProduct(a))
+	groups["rewards"].AddCommand(cmdFetchRewards(a))
+	groups["rewards"].AddCommand(cmdListRewards(a))
+	groups["rewards"].AddCommand(cmdReadRewards(a))
+	groups["rules"].AddCommand(cmdCreateTransactionRule(a))
+	groups["rules"].AddCommand(cmdDeleteTransactionRule(a))
+	groups["rules"].AddCommand(cmdListTransactionRules(a))
+	groups["rules"].AddCommand(cmdReadTransactionRule(a))
+	groups["rules"].AddCommand(cmdUpdateTransactionRule(a))
+	groups["spending-plans"].AddCommand(cmdListSpendingPlanAccounts(a))
+	groups["spending-plans"].AddCommand(cmdCreateSpendingPlan(a))
+	groups["spending-plans"].AddCommand(cmdCreateSpendingPlanIterationItem(a))
+	groups["spending-plans"].AddCommand(cmdReadCurrentSpendingPlanIteration(a))
+	groups["spending-plans"].AddCommand(cmdDeleteSpendingPlan(a))
+	groups["spending-plans"].AddCommand(cmdDeleteSpendingPlanAccount(a))
+	groups["spending-plans"].AddCommand(cmdDeleteSpendingPlanIterationItem(a))
+	groups["spending-plans"].AddCommand(cmdListSpendingPlanIterationItems(a))
+	groups["spending-plans"].AddCommand(cmdListSpendingPlanIterations(a))
+	groups["spending-plans"].AddCommand(cmdListSpendingPlans(a))
+	groups["spending-plans"].AddCommand(cmdReadSpendingPlanUser(a))
+	groups["spending-plans"].AddCommand(cmdReadSpendingPlanAccount(a))
+	groups["spending-plans"].AddCommand(cmdReadSpendingPlanIterationItem(a))
+	groups["spending-plans"].AddCommand(cmdReadSpendingPlanIteration(a))
+	groups["spending-plans"].AddCommand(cmdUpdateSpendingPlanIterationItem(a))
 	groups["statements"].AddCommand(cmdDownloadStatementPDF(a))
 	groups["statements"].AddCommand(cmdListStatementsByMember(a))
 	groups["statements"].AddCommand(cmdReadStatementByMember(a))
+	groups["taggings"].AddCommand(cmdCreateTagging(a))
+	groups["taggings"].AddCommand(cmdDeleteTagging(a))
+	groups["taggings"].AddCommand(cmdListTaggings(a))
+	groups["taggings"].AddCommand(cmdReadTagging(a))
+	groups["taggings"].AddCommand(cmdUpdateTagging(a))
+	groups["tags"].AddCommand(cmdCreateTag(a))
+	groups["tags"].AddCommand(cmdDeleteTag(a))
+	groups["tags"].AddCommand(cmdListTags(a))
+	groups["tags"].AddCommand(cmdReadTag(a))
+	groups["tags"].AddCommand(cmdUpdateTag(a))
 	groups["transactions"].AddCommand(cmdCreateManualTransaction(a))
 	groups["transactions"].AddCommand(cmdDeleteManualTransactions(a))
+	groups["transactions"].AddCommand(cmdEnhanceTransactions(a))
 	groups["transactions"].AddCommand(cmdListTransactions(a))
 	groups["transactions"].AddCommand(cmdListTransactionsByAccount(a))
 	groups["transactions"].AddCommand(cmdListTransactionsByMember(a))
 	groups["transactions"].AddCommand(cmdListTransactionsByAccountPerMember(a))
+	groups["transactions"].AddCommand(cmdListTransactionsByTag(a))
 	groups["transactions"].AddCommand(cmdReadTransaction(a))
 	groups["transactions"].AddCommand(cmdReadTransactionByAccount(a))
+	groups["transactions"].AddCommand(cmdSpecificRepeatingTransaction(a))
+	groups["transactions"].AddCommand(cmdRepeatingTransactions(a))
+	groups["transactions"].AddCommand(cmdCreateSplitTransactions(a))
+	groups["transactions"].AddCommand(cmdCreateSplitTransactionsByAccount(a))
+	groups["transactions"].AddCommand(cmdDeleteSplitTransactions(a))
+	groups["transactions"].AddCommand(cmdDeleteSplitTransactionByAccount(a))
 	groups["transactions"].AddCommand(cmdUpdateTransaction(a))
 	groups["transactions"].AddCommand(cmdUpdateTransactionByAccount(a))
 	groups["users"].AddCommand(cmdCreateUser(a))
+	groups["users"].AddCommand(cmdDeactivateUser(a))
 	groups["users"].AddCommand(cmdDeleteUser(a))
 	groups["users"].AddCommand(cmdListUsers(a))
 	groups["users"].AddCommand(cmdReadUser(a))
 	groups["users"].AddCommand(cmdUpdateUser(a))
+	groups["verifiable-credentials"].AddCommand(cmdGetAccountsData(a))
+	groups["verifiable-credentials"].AddCommand(cmdGetIdentityData(a))
+	groups["verifiable-credentials"].AddCommand(cmdGetTransactionsData(a))
 	groups["widgets"].AddCommand(cmdRequestConnectWidgetURL(a))
 	groups["widgets"].AddCommand(cmdRequestWidgetURL(a))
 }
@@ -175,7 +310,7 @@ func cmdCreateManualAccount(a *app) *cobra.Command {
 		Use:     "create-manual",
 		Short:   "Create a manual account",
 		Long:    "Creates an account by hand, under the user's member of the Manual Institution (which\nMX creates when needed). A manual account has no credentials: it is never aggregated\nand holds only what the partner writes to it, with 'mx accounts update' and\n'mx transactions create-manual'.\n\nThe path takes a --user, but MX says that only the user's GUID works here;\nthe parameter is kept as MX has it.\n\nSends POST /users/{user_identifier}/accounts.\nAPI version v20250224 only (the default).",
-		Example: "  mx accounts create-manual --user USR-123 --name 'Cash jar' --account-type CASH --balance 120.50",
+		Example: "  mx accounts create-manual --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --name 'Rainy day' --account-type CASH --balance 120.50",
 		Args:    cobra.NoArgs,
 	}, "createManualAccount", "")
 	b.serve(apiV20250224, createManualAccountV20250224)
@@ -228,7 +363,7 @@ func cmdDeleteManualAccount(a *app) *cobra.Command {
 		Use:     "delete-manual",
 		Short:   "Delete a manual account",
 		Long:    "Deletes an account that was created by hand, with its transactions. Aggregated accounts\ncannot be deleted this way: they go with their member.\n\nSends DELETE /users/{user_guid}/accounts/{account_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx accounts delete-manual --user USR-123 --account ACT-123",
+		Example: "  mx accounts delete-manual --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-37d382eb-2393-410a-0ddd-2c25d87c7646",
 		Args:    cobra.NoArgs,
 	}, "deleteManualAccount", "")
 	b.serve(apiV20250224, deleteManualAccountV20250224)
@@ -261,7 +396,7 @@ func cmdListUserAccounts(a *app) *cobra.Command {
 		Use:     "list",
 		Short:   "List a user's accounts",
 		Long:    "Lists every account of the user, across all of its members, one page at a time. The\naccounts carry at most a masked or partial account number; the full numbers come from\n'mx accounts numbers-by-member' and 'mx accounts numbers' after 'mx members verify'.\n\nSends GET /users/{user_identifier}/accounts; in API version v20111101, GET /users/{user_guid}/accounts.",
-		Example: "  mx accounts list --user USR-123 -o table",
+		Example: "  mx accounts list --user u-1 -o table",
 		Args:    cobra.NoArgs,
 	}, "listUserAccounts", "")
 	b.serve(apiV20250224, listUserAccountsV20250224)
@@ -332,7 +467,7 @@ func cmdListMemberAccounts(a *app) *cobra.Command {
 		Use:     "list-by-member",
 		Short:   "List a member's accounts",
 		Long:    "Lists the accounts of one member of the user, one page at a time.\n\nSends GET /users/{user_identifier}/members/{member_identifier}/accounts.\nAPI version v20250224 only (the default).",
-		Example: "  mx accounts list-by-member --user USR-123 --member MBR-123 -o table",
+		Example: "  mx accounts list-by-member --user u-1 --member m-1 -o table",
 		Args:    cobra.NoArgs,
 	}, "listMemberAccounts", "")
 	b.serve(apiV20250224, listMemberAccountsV20250224)
@@ -373,7 +508,7 @@ func cmdMergeAccounts(a *app) *cobra.Command {
 		Use:     "merge",
 		Short:   "Merge duplicate accounts",
 		Long:    "Merges two or more accounts of the same user that the end user has recognised as one,\nand answers the account that remains. The other accounts named are deleted; the merge\ncannot be undone.\n\nSends POST /users/{user_guid}/accounts/merge.\nAPI version v20250224 only (the default).",
-		Example: "  mx accounts merge --user USR-123 --account ACT-123 --account ACT-456",
+		Example: "  mx accounts merge --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-038deb7f-e8f2-26cb-3d49-26f240274159 --account ACT-7f59ff73-1a44-90c6-37bf-d9ea9946911d",
 		Args:    cobra.NoArgs,
 	}, "mergeAccounts", "")
 	b.serve(apiV20250224, mergeAccountsV20250224)
@@ -406,7 +541,7 @@ func cmdListAccountNumbersByAccount(a *app) *cobra.Command {
 		Use:     "numbers",
 		Short:   "List an account's numbers",
 		Long:    "Lists the account and routing (or transit) numbers of one account, as gathered by the\nlatest verification ('mx members verify').\n\nSends GET /users/{user_identifier}/accounts/{account_identifier}/account_numbers.\nAPI version v20250224 only (the default).",
-		Example: "  mx accounts numbers --user USR-123 --account ACT-123",
+		Example: "  mx accounts numbers --user u-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57",
 		Args:    cobra.NoArgs,
 	}, "listAccountNumbersByAccount", "")
 	b.serve(apiV20250224, listAccountNumbersByAccountV20250224)
@@ -446,7 +581,7 @@ func cmdListAccountNumbersByMember(a *app) *cobra.Command {
 		Use:     "numbers-by-member",
 		Short:   "List a member's account numbers",
 		Long:    "Lists the account and routing (or transit) numbers of every account of one member, as\ngathered by the latest verification ('mx members verify').\n\nSends GET /users/{user_guid}/members/{member_guid}/account_numbers.\nAPI version v20250224 only (the default).",
-		Example: "  mx accounts numbers-by-member --user USR-123 --member MBR-123 -o table",
+		Example: "  mx accounts numbers-by-member --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 -o table",
 		Args:    cobra.NoArgs,
 	}, "listAccountNumbersByMember", "")
 	b.serve(apiV20250224, listAccountNumbersByMemberV20250224)
@@ -486,7 +621,7 @@ func cmdListAccountOwnersByMember(a *app) *cobra.Command {
 		Use:     "owners",
 		Short:   "List a member's account owners",
 		Long:    "Lists the owners of the accounts of one member (name, address, email, phone), as\ngathered by the latest identification ('mx members identify').\n\nSends GET /users/{user_identifier}/members/{member_identifier}/account_owners.\nAPI version v20250224 only (the default).",
-		Example: "  mx accounts owners --user USR-123 --member MBR-123 -o table",
+		Example: "  mx accounts owners --user u-1 --member m-1 -o table",
 		Args:    cobra.NoArgs,
 	}, "listAccountOwnersByMember", "")
 	b.serve(apiV20250224, listAccountOwnersByMemberV20250224)
@@ -526,7 +661,7 @@ func cmdReadAccount(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read an account",
 		Long:    "Returns one account of the user; an unknown account or user answers 404.\n\nSends GET /users/{user_guid}/accounts/{account_guid}.",
-		Example: "  mx accounts read --user USR-123 --account ACT-123",
+		Example: "  mx accounts read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57",
 		Args:    cobra.NoArgs,
 	}, "readAccount", "")
 	b.serve(apiV20250224, readAccountV20250224)
@@ -581,7 +716,7 @@ func cmdReadAccountByMember(a *app) *cobra.Command {
 		Use:     "read-by-member",
 		Short:   "Read an account through its member",
 		Long:    "Returns one account, reached through its member; an unknown one answers 404.\n\nSends GET /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}.\nAPI version v20250224 only (the default).",
-		Example: "  mx accounts read-by-member --user u-1 --member m-1 --account a-1",
+		Example: "  mx accounts read-by-member --user u-1 --member m-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57",
 		Args:    cobra.NoArgs,
 	}, "readAccountByMember", "")
 	b.serve(apiV20250224, readAccountByMemberV20250224)
@@ -616,7 +751,7 @@ func cmdUpdateAccountByMember(a *app) *cobra.Command {
 		Use:     "update",
 		Short:   "Update an account",
 		Long:    "Sets attributes of an account reached through its member. Every field of\nAccountUpdateRequest can be set on a manual account; on an aggregated account only\n--is-business, --is-hidden and --metadata can.\n\nSends PUT /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}; in API version v20111101, PUT /users/{user_guid}/members/{member_guid}/accounts/{account_guid}.",
-		Example: "  mx accounts update --user USR-123 --member MBR-123 --account ACT-123 --is-hidden",
+		Example: "  mx accounts update --user u-1 --member m-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --metadata '{\"note\": \"bills\"}'",
 		Args:    cobra.NoArgs,
 	}, "updateAccountByMember", "")
 	b.serve(apiV20250224, updateAccountByMemberV20250224)
@@ -714,12 +849,397 @@ func updateAccountByMemberV20111101(a *app, b *binder) runFunc {
 	}
 }
 
+func cmdCreateACHReturn(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "create",
+		Short:   "Report an ACH return",
+		Long:    "Reports to MX that an ACH debit or credit made with account details MX provided came\nback from the receiving bank, with the NACHA return code and, for a notification of\nchange, the corrected account and routing numbers. MX answers the return it recorded,\nwith the fields of its own processing.\n\nSends POST /ach_returns.\nAPI version v20250224 only (the default).",
+		Example: "  mx ach-returns create --id ret-2 --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --return-code R01 --returned-at 2026-03-02T00:00:00Z",
+		Args:    cobra.NoArgs,
+	}, "createACHReturn", "")
+	b.serve(apiV20250224, createACHReturnV20250224)
+	return b.command()
+}
+
+// createACHReturnV20250224 declares the flags of createACHReturn in API version v20250224 and returns its call.
+func createACHReturnV20250224(a *app, b *binder) runFunc {
+	var body mxplatform.ACHReturnCreateRequest
+	required(b, &body.AccountGUID, "account", "The GUID of the account the entry was made with")
+	optional(b, &body.AccountNumberLastFour, "account-number-last-four", "The last four digits of the account number")
+	optional(b, &body.AchInitiatedAt, "ach-initiated-at", "When the ACH entry was sent")
+	optional(b, &body.CorrectedAccountNumber, "corrected-account-number", "The account number a notification of change gives in place of the one used")
+	optional(b, &body.CorrectedRoutingNumber, "corrected-routing-number", "The routing number a notification of change gives in place of the one used")
+	required(b, &body.ID, "id", "A partner-defined identifier of the return")
+	required(b, &body.MemberGUID, "member", "The GUID of the account's member")
+	optional(b, &body.ReturnAccountNumber, "return-account-number", "The account number the returned entry carried")
+	required(b, &body.ReturnCode, "return-code", "The NACHA return code, for example R03")
+	optional(b, &body.ReturnNotes, "return-notes", "Notes on the return")
+	optional(b, &body.ReturnRoutingNumber, "return-routing-number", "The routing number the returned entry carried")
+	optional(b, &body.ReturnedAt, "returned-at", "When the entry was returned")
+	optional(b, &body.SecCode, "sec-code", "The NACHA standard entry class code of the entry, for example WEB or PPD")
+	decimal(b, &body.TransactionAmount, "transaction-amount", "The amount of the returned entry")
+	decimal(b, &body.TransactionAmountRange, "transaction-amount-range", "A number MX's file calls the range of the entry's amount, typed as one number and described no further; it is sent as given")
+	required(b, &body.UserGUID, "user", "The GUID of the account's user")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.CreateACHReturn(ctx, body, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdListACHReturns(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "list",
+		Short:   "List ACH returns",
+		Long:    "Lists the ACH returns the partner has reported, one page at a time, optionally only\nthose matching the filters. MX misspells the operationId (Retruns); it is kept for\ntraceability, and the Go method is spelled right.\n\nSends GET /ach_returns.\nAPI version v20250224 only (the default).",
+		Example: "  mx ach-returns list --return-code R01 -o table",
+		Args:    cobra.NoArgs,
+	}, "listACHRetruns", "")
+	b.serve(apiV20250224, listACHReturnsV20250224)
+	return b.command()
+}
+
+// listACHReturnsV20250224 declares the flags of listACHRetruns in API version v20250224 and returns its call.
+func listACHReturnsV20250224(a *app, b *binder) runFunc {
+	var params mxplatform.ListACHReturnsParams
+	optional(b, &params.InstitutionGUID, "institution-guid", "Only the returns of accounts at this institution, named by its GUID (INS-...)")
+	optional(b, &params.ReturnedAt, "returned-at", "Only the returns whose returned_at matches this value")
+	optional(b, &params.ResolvedStatusAt, "resolved-status-at", "Only the returns whose resolved_status_at matches this value")
+	optional(b, &params.ReturnCode, "return-code", "Only the returns with this NACHA return code, for example R01")
+	optional(b, &params.ReturnStatus, "return-status", "Only the returns in this processing status")
+	integer(b, &params.Page, "page", "The page to return, counting from 1")
+	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
+	var call callFlags
+	lf := addListFlags(b)
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if lf.every() {
+			return printAll(a, lf, api.ListACHReturnsIter(ctx, &params, append(opts, lf.options()...)...))
+		}
+		v, err := api.ListACHReturns(ctx, &params, opts...)
+		if err != nil {
+			return err
+		}
+		return printPage(a, v.Items, v.Pagination)
+	}
+}
+
+func cmdReadACHReturn(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "read",
+		Short:   "Read an ACH return",
+		Long:    "Returns one ACH return the partner reported, with the state of MX's processing; an\nunknown one answers 404. MX misspells the operationId (Retrun); it is kept for\ntraceability, and the Go method is spelled right.\n\nSends GET /ach_returns/{ach_return_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx ach-returns read --ach-return ACH-fb6d2bc4-a84f-1e4c-90b1-909ce2a8dc9f",
+		Args:    cobra.NoArgs,
+	}, "readACHRetrun", "")
+	b.serve(apiV20250224, readACHReturnV20250224)
+	return b.command()
+}
+
+// readACHReturnV20250224 declares the flags of readACHRetrun in API version v20250224 and returns its call.
+func readACHReturnV20250224(a *app, b *binder) runFunc {
+	var achReturnGUID mxplatform.ACHReturnGUID
+	pathSegment(b, &achReturnGUID, "ach-return", "The ACH return's GUID (ACH-...), defined by MX")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.ReadACHReturn(ctx, achReturnGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdCreateBudget(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "create",
+		Short:   "Create a budget",
+		Long:    "Creates a budget for one category of the user, with the monthly amount to spend in it.\nA category has at most one budget: a second budget for the same category is refused.\n\nSends POST /users/{user_guid}/budgets.\nAPI version v20250224 only (the default).",
+		Example: "  mx budgets create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --category CAT-8aaf8335-f5ba-9941-7feb-9bb3ea378ebf --parent BGT-f2f21722-bd8b-a9db-80f7-51683d51ee1f --amount 400.00",
+		Args:    cobra.NoArgs,
+	}, "createBudget", "")
+	b.serve(apiV20250224, createBudgetV20250224)
+	return b.command()
+}
+
+// createBudgetV20250224 declares the flags of createBudget in API version v20250224 and returns its call.
+func createBudgetV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var body mxplatform.BudgetCreateRequest
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	decimal(b, &body.Amount, "amount", "The amount the user plans to spend in the category each month")
+	required(b, &body.CategoryGUID, "category", "The GUID of the category to budget")
+	optional(b, &body.Metadata, "metadata", "Partner data to store on the budget")
+	required(b, &body.ParentGUID, "parent", "The GUID of the parent budget, the budget of the category's parent")
+	boolean(b, &body.SkipWebhook, "skip-webhook", "Do not send the budget webhook for this creation")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.CreateBudget(ctx, userGUID, body, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdDeleteBudget(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "delete",
+		Short:   "Delete a budget",
+		Long:    "Deletes one budget of the user.\n\nSends DELETE /users/{user_guid}/budgets/{budget_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx budgets delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --budget BGT-f2f21722-bd8b-a9db-80f7-51683d51ee1f",
+		Args:    cobra.NoArgs,
+	}, "deleteBudget", "")
+	b.serve(apiV20250224, deleteBudgetV20250224)
+	return b.command()
+}
+
+// deleteBudgetV20250224 declares the flags of deleteBudget in API version v20250224 and returns its call.
+func deleteBudgetV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var budgetGUID mxplatform.BudgetGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &budgetGUID, "budget", "The budget's GUID (BGT-...), defined by MX")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if err := api.DeleteBudget(ctx, userGUID, budgetGUID, opts...); err != nil {
+			return err
+		}
+		fmt.Fprintln(a.stderr, "deleted")
+		return nil
+	}
+}
+
+func cmdAutoGenerateBudgets(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "generate",
+		Short:   "Generate budgets from transactions",
+		Long:    "Creates budgets for the user from its transactions: a category gets a budget when the\nuser has transactions in it in each of the two previous calendar months. Budgets that\nexist already are generated again, and unchanged ones are answered as well. When no\ncategory qualifies, MX answers 422.\n\nMX's file describes the answer as one budget, while it says that the generated budgets\ncome back as a list: the answer is the list budgets here (BudgetsResponseBody).\n\nSends POST /users/{user_guid}/budgets/generate.\nAPI version v20250224 only (the default).",
+		Example: "  mx budgets generate --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table",
+		Args:    cobra.NoArgs,
+	}, "autoGenerateBudgets", "")
+	b.serve(apiV20250224, autoGenerateBudgetsV20250224)
+	return b.command()
+}
+
+// autoGenerateBudgetsV20250224 declares the flags of autoGenerateBudgets in API version v20250224 and returns its call.
+func autoGenerateBudgetsV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.AutoGenerateBudgets(ctx, userGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return printItems(a, v)
+	}
+}
+
+func cmdListAllBudgets(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "list",
+		Short:   "List a user's budgets",
+		Long:    "Lists every budget of the user at once: MX takes no paging parameters here and answers\nno pagination. MX's file describes the answer as one budget, which cannot hold a\nuser's budgets: it is the list budgets here (BudgetsResponseBody).\n\nSends GET /users/{user_guid}/budgets.\nAPI version v20250224 only (the default).",
+		Example: "  mx budgets list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table",
+		Args:    cobra.NoArgs,
+	}, "listAllBudgets", "")
+	b.serve(apiV20250224, listAllBudgetsV20250224)
+	return b.command()
+}
+
+// listAllBudgetsV20250224 declares the flags of listAllBudgets in API version v20250224 and returns its call.
+func listAllBudgetsV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.ListAllBudgets(ctx, userGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return printItems(a, v)
+	}
+}
+
+func cmdReadSpecificBudget(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "read",
+		Short:   "Read a budget",
+		Long:    "Returns one budget of the user; an unknown budget answers 404.\n\nSends GET /users/{user_guid}/budgets/{budget_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx budgets read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --budget BGT-f2f21722-bd8b-a9db-80f7-51683d51ee1f",
+		Args:    cobra.NoArgs,
+	}, "readSpecificBudget", "")
+	b.serve(apiV20250224, readSpecificBudgetV20250224)
+	return b.command()
+}
+
+// readSpecificBudgetV20250224 declares the flags of readSpecificBudget in API version v20250224 and returns its call.
+func readSpecificBudgetV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var budgetGUID mxplatform.BudgetGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &budgetGUID, "budget", "The budget's GUID (BGT-...), defined by MX")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.ReadSpecificBudget(ctx, userGUID, budgetGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdUpdateSpecificBudget(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "update",
+		Short:   "Update a budget",
+		Long:    "Sets the monthly amount or the metadata of a budget. MX's file leaves the body of this\nupdate optional, unlike that of every other update; an update without a budget sets\nnothing, so the body is required here.\n\nSends PUT /users/{user_guid}/budgets/{budget_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx budgets update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --budget BGT-f2f21722-bd8b-a9db-80f7-51683d51ee1f --amount 450.00",
+		Args:    cobra.NoArgs,
+	}, "updateSpecificBudget", "")
+	b.serve(apiV20250224, updateSpecificBudgetV20250224)
+	return b.command()
+}
+
+// updateSpecificBudgetV20250224 declares the flags of updateSpecificBudget in API version v20250224 and returns its call.
+func updateSpecificBudgetV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var budgetGUID mxplatform.BudgetGUID
+	var body mxplatform.BudgetUpdateRequest
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &budgetGUID, "budget", "The budget's GUID (BGT-...), defined by MX")
+	decimal(b, &body.Amount, "amount", "A new monthly amount")
+	optional(b, &body.Metadata, "metadata", "New partner data")
+	boolean(b, &body.SkipWebhook, "skip-webhook", "Do not send the budget webhook for this change")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.UpdateSpecificBudget(ctx, userGUID, budgetGUID, body, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdReadMonthlyCashFlowProfile(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "read",
+		Short:   "Read a user's monthly cash flow profile",
+		Long:    "Returns the monthly cash flow profile of the user: budgeted income and expenses, and the\npart set aside for goals.\n\nSends GET /users/{user_identifier}/monthly_cash_flow_profile.\nAPI version v20250224 only (the default).",
+		Example: "  mx cash-flow read --user u-1",
+		Args:    cobra.NoArgs,
+	}, "readMonthlyCashFlowProfile", "")
+	b.serve(apiV20250224, readMonthlyCashFlowProfileV20250224)
+	return b.command()
+}
+
+// readMonthlyCashFlowProfileV20250224 declares the flags of readMonthlyCashFlowProfile in API version v20250224 and returns its call.
+func readMonthlyCashFlowProfileV20250224(a *app, b *binder) runFunc {
+	var userIdentifier mxplatform.UserGUID
+	pathSegment(b, &userIdentifier, "user", "The user, named by the partner-defined id it was given or by its GUID (USR-...); either is sent as given")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.ReadMonthlyCashFlowProfile(ctx, userIdentifier, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdUpdateMonthlyCashFlowProfile(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "update",
+		Short:   "Update a user's monthly cash flow profile",
+		Long:    "Sets how much of the user's month goes to goals: a contribution the user chooses, or\nMX's estimate.\n\nSends PUT /users/{user_identifier}/monthly_cash_flow_profile.\nAPI version v20250224 only (the default).",
+		Example: "  mx cash-flow update --user u-1 --goals-contribution 250.00",
+		Args:    cobra.NoArgs,
+	}, "updateMonthlyCashFlowProfile", "")
+	b.serve(apiV20250224, updateMonthlyCashFlowProfileV20250224)
+	return b.command()
+}
+
+// updateMonthlyCashFlowProfileV20250224 declares the flags of updateMonthlyCashFlowProfile in API version v20250224 and returns its call.
+func updateMonthlyCashFlowProfileV20250224(a *app, b *binder) runFunc {
+	var userIdentifier mxplatform.UserGUID
+	var body mxplatform.MonthlyCashFlowProfileUpdateRequest
+	pathSegment(b, &userIdentifier, "user", "The user, named by the partner-defined id it was given or by its GUID (USR-...); either is sent as given")
+	decimal(b, &body.GoalsContribution, "goals-contribution", "The monthly amount to set aside for goals")
+	boolean(b, &body.UsesEstimatedGoalsContribution, "uses-estimated-goals-contribution", "Use MX's estimate (true) or goals_contribution (false) for goals")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.UpdateMonthlyCashFlowProfile(ctx, userIdentifier, body, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
 func cmdCreateCategory(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "create",
 		Short:   "Create a custom category",
 		Long:    "Creates a custom category for the user, as a subcategory of the category named by\n--parent.\n\nSends POST /users/{user_guid}/categories.\nAPI version v20250224 only (the default).",
-		Example: "  mx categories create --user USR-123 --name 'Board games' --parent CAT-123",
+		Example: "  mx categories create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --name 'Puzzles' --parent CAT-540c4daf-54a0-26fa-549c-ab0696a7e068",
 		Args:    cobra.NoArgs,
 	}, "createCategory", "")
 	b.serve(apiV20250224, createCategoryV20250224)
@@ -790,7 +1310,7 @@ func cmdListDefaultCategoriesByUser(a *app) *cobra.Command {
 		Use:     "defaults-by-user",
 		Short:   "List the default categories through a user",
 		Long:    "Lists MX's default categories and subcategories, reached through a user; the list is\nthat of 'mx categories defaults', but this path takes up to 1000 records a page.\n\nSends GET /users/{user_guid}/categories/default.\nAPI version v20250224 only (the default).",
-		Example: "  mx categories defaults-by-user --user USR-123",
+		Example: "  mx categories defaults-by-user --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697",
 		Args:    cobra.NoArgs,
 	}, "listDefaultCategoriesByUser", "")
 	b.serve(apiV20250224, listDefaultCategoriesByUserV20250224)
@@ -828,7 +1348,7 @@ func cmdDeleteCategory(a *app) *cobra.Command {
 		Use:     "delete",
 		Short:   "Delete a custom category",
 		Long:    "Deletes a custom category of the user. Default categories cannot be deleted, and a\ncategory that does not exist answers 404.\n\nSends DELETE /users/{user_guid}/categories/{category_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx categories delete --user USR-123 --category CAT-456",
+		Example: "  mx categories delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --category CAT-c498b429-6102-f2da-079f-43d683502061",
 		Args:    cobra.NoArgs,
 	}, "deleteCategory", "")
 	b.serve(apiV20250224, deleteCategoryV20250224)
@@ -861,7 +1381,7 @@ func cmdListCategories(a *app) *cobra.Command {
 		Use:     "list",
 		Short:   "List a user's categories",
 		Long:    "Lists the categories a user's transactions can take, default and custom, one page at a time.\n\nSends GET /users/{user_guid}/categories.\nAPI version v20250224 only (the default).",
-		Example: "  mx categories list --user USR-123 --all -o table",
+		Example: "  mx categories list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --all -o table",
 		Args:    cobra.NoArgs,
 	}, "listCategories", "")
 	b.serve(apiV20250224, listCategoriesV20250224)
@@ -899,7 +1419,7 @@ func cmdReadCategory(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read a category",
 		Long:    "Returns one category of the user, custom or default; an unknown one answers 404.\n\nSends GET /users/{user_guid}/categories/{category_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx categories read --user USR-123 --category CAT-123",
+		Example: "  mx categories read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --category CAT-c498b429-6102-f2da-079f-43d683502061",
 		Args:    cobra.NoArgs,
 	}, "readCategory", "")
 	b.serve(apiV20250224, readCategoryV20250224)
@@ -932,7 +1452,7 @@ func cmdReadDefaultCategory(a *app) *cobra.Command {
 		Use:     "read-default",
 		Short:   "Read a default category",
 		Long:    "Returns one of MX's default categories; an unknown GUID answers 404.\n\nSends GET /categories/{category_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx categories read-default --category CAT-123",
+		Example: "  mx categories read-default --category CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8",
 		Args:    cobra.NoArgs,
 	}, "readDefaultCategory", "")
 	b.serve(apiV20250224, readDefaultCategoryV20250224)
@@ -963,7 +1483,7 @@ func cmdUpdateCategory(a *app) *cobra.Command {
 		Use:     "update",
 		Short:   "Update a custom category",
 		Long:    "Sets the name or metadata of a custom category; the category object must not be\nempty. Default categories cannot be changed.\n\nSends PUT /users/{user_guid}/categories/{category_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx categories update --user USR-123 --category CAT-456 --name 'Tabletop games'",
+		Example: "  mx categories update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --category CAT-c498b429-6102-f2da-079f-43d683502061 --name 'Tabletop games'",
 		Args:    cobra.NoArgs,
 	}, "updateCategory", "")
 	b.serve(apiV20250224, updateCategoryV20250224)
@@ -994,12 +1514,237 @@ func updateCategoryV20250224(a *app, b *binder) runFunc {
 	}
 }
 
+func cmdCreateGoal(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "create",
+		Short:   "Create a goal",
+		Long:    "Creates a goal for the user: an amount to save in an account (SAVE_AMOUNT) or to pay off\non a debt account (PAYOFF).\n\nSends POST /users/{user_guid}/goals.\nAPI version v20250224 only (the default).",
+		Example: "  mx goals create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --name 'New bike' --amount 900.00 --goal-type SAVE_AMOUNT --meta-type OTHER",
+		Args:    cobra.NoArgs,
+	}, "createGoal", "")
+	b.serve(apiV20250224, createGoalV20250224)
+	return b.command()
+}
+
+// createGoalV20250224 declares the flags of createGoal in API version v20250224 and returns its call.
+func createGoalV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var body mxplatform.GoalCreateRequest
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	required(b, &body.AccountGUID, "account", "The GUID of the account the goal follows: a savings account, or the debt to pay off")
+	requiredDecimal(b, &body.Amount, "amount", "The amount to reach")
+	optional(b, &body.CompletedAt, "completed-at", "When the goal was completed, for a goal entered as already reached")
+	requiredEnum(b, &body.GoalTypeName, "goal-type", "Whether the goal saves an amount or pays off a debt", []mxplatform.GoalType{"SAVE_AMOUNT", "PAYOFF"})
+	boolean(b, &body.HasBeenSpent, "has-been-spent", "Whether the money saved has been spent")
+	boolean(b, &body.IsComplete, "is-complete", "Whether the goal has been reached")
+	required(b, &body.MetaTypeName, "meta-type", "What the goal is for, as a name such as VACATION")
+	optional(b, &body.Metadata, "metadata", "Partner data to store on the goal")
+	required(b, &body.Name, "name", "The goal's name")
+	integer(b, &body.Position, "position", "The goal's rank among the user's goals, 1 the first")
+	optional(b, &body.TargetedToCompleteAt, "targeted-to-complete-at", "When the user wants the goal reached")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.CreateGoal(ctx, userGUID, body, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdDeleteGoal(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "delete",
+		Short:   "Delete a goal",
+		Long:    "Deletes one goal of the user.\n\nSends DELETE /users/{user_guid}/goals/{goal_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx goals delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-45bb4a08-1b4b-4d0c-ec18-0619f8261694",
+		Args:    cobra.NoArgs,
+	}, "deleteGoal", "")
+	b.serve(apiV20250224, deleteGoalV20250224)
+	return b.command()
+}
+
+// deleteGoalV20250224 declares the flags of deleteGoal in API version v20250224 and returns its call.
+func deleteGoalV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var goalGUID mxplatform.GoalGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &goalGUID, "goal", "The goal's GUID (GOL-...), defined by MX")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if err := api.DeleteGoal(ctx, userGUID, goalGUID, opts...); err != nil {
+			return err
+		}
+		fmt.Fprintln(a.stderr, "deleted")
+		return nil
+	}
+}
+
+func cmdListGoals(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "list",
+		Short:   "List a user's goals",
+		Long:    "Lists the goals of the user, one page at a time.\n\nSends GET /users/{user_guid}/goals.\nAPI version v20250224 only (the default).",
+		Example: "  mx goals list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table",
+		Args:    cobra.NoArgs,
+	}, "listGoals", "")
+	b.serve(apiV20250224, listGoalsV20250224)
+	return b.command()
+}
+
+// listGoalsV20250224 declares the flags of listGoals in API version v20250224 and returns its call.
+func listGoalsV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var params mxplatform.ListGoalsParams
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	integer(b, &params.Page, "page", "The page to return, counting from 1")
+	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
+	var call callFlags
+	lf := addListFlags(b)
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if lf.every() {
+			return printAll(a, lf, api.ListGoalsIter(ctx, userGUID, &params, append(opts, lf.options()...)...))
+		}
+		v, err := api.ListGoals(ctx, userGUID, &params, opts...)
+		if err != nil {
+			return err
+		}
+		return printPage(a, v.Items, v.Pagination)
+	}
+}
+
+func cmdReadGoal(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "read",
+		Short:   "Read a goal",
+		Long:    "Returns one goal of the user; an unknown goal answers 404.\n\nSends GET /users/{user_guid}/goals/{goal_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx goals read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-45bb4a08-1b4b-4d0c-ec18-0619f8261694",
+		Args:    cobra.NoArgs,
+	}, "readGoal", "")
+	b.serve(apiV20250224, readGoalV20250224)
+	return b.command()
+}
+
+// readGoalV20250224 declares the flags of readGoal in API version v20250224 and returns its call.
+func readGoalV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var goalGUID mxplatform.GoalGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &goalGUID, "goal", "The goal's GUID (GOL-...), defined by MX")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.ReadGoal(ctx, userGUID, goalGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdRepositionGoals(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "reposition",
+		Short:   "Reorder a user's goals",
+		Long:    "Gives goals of the user new ranks (position, 1 the first), and answers every goal of\nthe user in its new order. MX moves the other goals as needed to keep the ranks in\nsequence.\n\nThe body is not one wrapped object, as other bodies are, but a list of goals and their\nranks under --goal (GoalsRepositionRequestBody); the answer is the user's goals, without\npagination.\n\nSends PUT /users/{user_guid}/goals/reposition.\nAPI version v20250224 only (the default).",
+		Example: "  mx goals reposition --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-3fb6cda4-2710-cc3f-f84e-a3d9d4ad6540=1 --goal GOL-45bb4a08-1b4b-4d0c-ec18-0619f8261694=2",
+		Args:    cobra.NoArgs,
+	}, "repositionGoals", "")
+	b.serve(apiV20250224, repositionGoalsV20250224)
+	return b.command()
+}
+
+// repositionGoalsV20250224 declares the flags of repositionGoals in API version v20250224 and returns its call.
+func repositionGoalsV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var body []mxplatform.GoalPosition
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	goalPositions(b, &body, "goal", "The rank to give one goal")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.RepositionGoals(ctx, userGUID, body, opts...)
+		if err != nil {
+			return err
+		}
+		return printItems(a, v)
+	}
+}
+
+func cmdUpdateGoal(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "update",
+		Short:   "Update a goal",
+		Long:    "Sets attributes of a goal of the user: its amount, account, dates, state or rank.\n\nSends PUT /users/{user_guid}/goals/{goal_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx goals update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --goal GOL-45bb4a08-1b4b-4d0c-ec18-0619f8261694 --amount 6000.00",
+		Args:    cobra.NoArgs,
+	}, "updateGoal", "")
+	b.serve(apiV20250224, updateGoalV20250224)
+	return b.command()
+}
+
+// updateGoalV20250224 declares the flags of updateGoal in API version v20250224 and returns its call.
+func updateGoalV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var goalGUID mxplatform.GoalGUID
+	var body mxplatform.GoalUpdateRequest
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &goalGUID, "goal", "The goal's GUID (GOL-...), defined by MX")
+	optional(b, &body.AccountGUID, "account", "Another account for the goal to follow")
+	decimal(b, &body.Amount, "amount", "A new amount to reach")
+	optional(b, &body.CompletedAt, "completed-at", "When the goal was completed")
+	enum(b, &body.GoalTypeName, "goal-type", "Whether the goal saves an amount or pays off a debt", []mxplatform.GoalType{"SAVE_AMOUNT", "PAYOFF"})
+	boolean(b, &body.HasBeenSpent, "has-been-spent", "Whether the money saved has been spent")
+	boolean(b, &body.IsComplete, "is-complete", "Whether the goal has been reached")
+	optional(b, &body.MetaTypeName, "meta-type", "What the goal is for")
+	optional(b, &body.Metadata, "metadata", "New partner data")
+	optional(b, &body.Name, "name", "A new name")
+	integer(b, &body.Position, "position", "A new rank among the user's goals; 'mx goals reposition' moves several at once")
+	optional(b, &body.TargetedToCompleteAt, "targeted-to-complete-at", "When the user now wants the goal reached")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.UpdateGoal(ctx, userGUID, goalGUID, body, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
 func cmdListHoldings(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "list",
 		Short:   "List a user's holdings",
 		Long:    "Lists the investment holdings of every account of the user, one page at a time.\n\nSends GET /users/{user_guid}/investment_holdings.\nAPI version v20250224 only (the default).",
-		Example: "  mx holdings list --user USR-123 -o table",
+		Example: "  mx holdings list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table",
 		Args:    cobra.NoArgs,
 	}, "listHoldings", "")
 	b.serve(apiV20250224, listHoldingsV20250224)
@@ -1037,7 +1782,7 @@ func cmdListHoldingsByAccount(a *app) *cobra.Command {
 		Use:     "list-by-account",
 		Short:   "List an account's holdings",
 		Long:    "Lists the investment holdings of one account, one page at a time.\n\nSends GET /users/{user_guid}/accounts/{account_guid}/investment_holdings.\nAPI version v20250224 only (the default).",
-		Example: "  mx holdings list-by-account --user USR-123 --account ACT-123",
+		Example: "  mx holdings list-by-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account $(mx holdings read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --holding HOL-b12289ce-5195-0239-562b-2688ad4c97ef --jq .account_guid)",
 		Args:    cobra.NoArgs,
 	}, "listHoldingsByAccount", "")
 	b.serve(apiV20250224, listHoldingsByAccountV20250224)
@@ -1077,7 +1822,7 @@ func cmdListHoldingsByMember(a *app) *cobra.Command {
 		Use:     "list-by-member",
 		Short:   "List a member's holdings",
 		Long:    "Lists the investment holdings of every account of one member, one page at a time.\n\nSends GET /users/{user_guid}/members/{member_guid}/investment_holdings.\nAPI version v20250224 only (the default).",
-		Example: "  mx holdings list-by-member --user USR-123 --member MBR-123",
+		Example: "  mx holdings list-by-member --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-bcf828cf-9c06-fd10-761c-15eb96ac0014",
 		Args:    cobra.NoArgs,
 	}, "listHoldingsByMember", "")
 	b.serve(apiV20250224, listHoldingsByMemberV20250224)
@@ -1117,7 +1862,7 @@ func cmdReadHolding(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read a holding",
 		Long:    "Returns one investment holding of the user; an unknown holding answers 404.\n\nSends GET /users/{user_guid}/investment_holdings/{holding_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx holdings read --user USR-123 --holding HOL-123",
+		Example: "  mx holdings read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --holding HOL-b12289ce-5195-0239-562b-2688ad4c97ef",
 		Args:    cobra.NoArgs,
 	}, "readHolding", "")
 	b.serve(apiV20250224, readHoldingV20250224)
@@ -1138,6 +1883,393 @@ func readHoldingV20250224(a *app, b *binder) runFunc {
 		}
 		opts := call.options()
 		v, err := api.ReadHolding(ctx, userGUID, holdingGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdListAccountsInsight(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "accounts",
+		Short:   "List the accounts of an insight",
+		Long:    "Lists the accounts an insight concerns, one page at a time.\n\nSends GET /users/{user_guid}/insights/{insight_guid}/accounts.\nAPI version v20250224 only (the default).",
+		Example: "  mx insights accounts --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid') -o table",
+		Args:    cobra.NoArgs,
+	}, "listAccountsInsight", "")
+	b.serve(apiV20250224, listAccountsInsightV20250224)
+	return b.command()
+}
+
+// listAccountsInsightV20250224 declares the flags of listAccountsInsight in API version v20250224 and returns its call.
+func listAccountsInsightV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var insightGUID mxplatform.InsightGUID
+	var params mxplatform.ListAccountsInsightParams
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &insightGUID, "insight", "The insight's GUID (BET-...), defined by MX")
+	integer(b, &params.Page, "page", "The page to return, counting from 1")
+	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
+	var call callFlags
+	lf := addListFlags(b)
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if lf.every() {
+			return printAll(a, lf, api.ListAccountsInsightIter(ctx, userGUID, insightGUID, &params, append(opts, lf.options()...)...))
+		}
+		v, err := api.ListAccountsInsight(ctx, userGUID, insightGUID, &params, opts...)
+		if err != nil {
+			return err
+		}
+		return printPage(a, v.Items, v.Pagination)
+	}
+}
+
+func cmdListCategoriesInsight(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "categories",
+		Short:   "List the categories of an insight",
+		Long:    "Lists the categories an insight concerns, one page at a time.\n\nSends GET /users/{user_guid}/insights/{insight_guid}/categories.\nAPI version v20250224 only (the default).",
+		Example: "  mx insights categories --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid') -o table",
+		Args:    cobra.NoArgs,
+	}, "listCategoriesInsight", "")
+	b.serve(apiV20250224, listCategoriesInsightV20250224)
+	return b.command()
+}
+
+// listCategoriesInsightV20250224 declares the flags of listCategoriesInsight in API version v20250224 and returns its call.
+func listCategoriesInsightV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var insightGUID mxplatform.InsightGUID
+	var params mxplatform.ListCategoriesInsightParams
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &insightGUID, "insight", "The insight's GUID (BET-...), defined by MX")
+	integer(b, &params.Page, "page", "The page to return, counting from 1")
+	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
+	var call callFlags
+	lf := addListFlags(b)
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if lf.every() {
+			return printAll(a, lf, api.ListCategoriesInsightIter(ctx, userGUID, insightGUID, &params, append(opts, lf.options()...)...))
+		}
+		v, err := api.ListCategoriesInsight(ctx, userGUID, insightGUID, &params, opts...)
+		if err != nil {
+			return err
+		}
+		return printPage(a, v.Items, v.Pagination)
+	}
+}
+
+func cmdListInsightsUser(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "list",
+		Short:   "List a user's insights",
+		Long:    "Lists the insights MX made for the user, one page at a time.\n\nSends GET /users/{user_guid}/insights.\nAPI version v20250224 only (the default).",
+		Example: "  mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --all -o table",
+		Args:    cobra.NoArgs,
+	}, "listInsightsUser", "")
+	b.serve(apiV20250224, listInsightsUserV20250224)
+	return b.command()
+}
+
+// listInsightsUserV20250224 declares the flags of listInsightsUser in API version v20250224 and returns its call.
+func listInsightsUserV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var params mxplatform.ListInsightsUserParams
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	integer(b, &params.Page, "page", "The page to return, counting from 1")
+	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
+	var call callFlags
+	lf := addListFlags(b)
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if lf.every() {
+			return printAll(a, lf, api.ListInsightsUserIter(ctx, userGUID, &params, append(opts, lf.options()...)...))
+		}
+		v, err := api.ListInsightsUser(ctx, userGUID, &params, opts...)
+		if err != nil {
+			return err
+		}
+		return printPage(a, v.Items, v.Pagination)
+	}
+}
+
+func cmdListInsightsByAccount(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "list-by-account",
+		Short:   "List the insights of an account",
+		Long:    "Lists the insights MX made about one account of the user, one page at a time.\n\nSends GET /users/{user_guid}/accounts/{account_guid}/insights.\nAPI version v20250224 only (the default).",
+		Example: "  mx insights list-by-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57",
+		Args:    cobra.NoArgs,
+	}, "listInsightsByAccount", "")
+	b.serve(apiV20250224, listInsightsByAccountV20250224)
+	return b.command()
+}
+
+// listInsightsByAccountV20250224 declares the flags of listInsightsByAccount in API version v20250224 and returns its call.
+func listInsightsByAccountV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var accountGUID mxplatform.AccountGUID
+	var params mxplatform.ListInsightsByAccountParams
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &accountGUID, "account", "The account's GUID (ACT-...), defined by MX; a partner-defined id is not accepted here")
+	integer(b, &params.Page, "page", "The page to return, counting from 1")
+	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
+	var call callFlags
+	lf := addListFlags(b)
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if lf.every() {
+			return printAll(a, lf, api.ListInsightsByAccountIter(ctx, userGUID, accountGUID, &params, append(opts, lf.options()...)...))
+		}
+		v, err := api.ListInsightsByAccount(ctx, userGUID, accountGUID, &params, opts...)
+		if err != nil {
+			return err
+		}
+		return printPage(a, v.Items, v.Pagination)
+	}
+}
+
+func cmdListInsightsByTransaction(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "list-by-transaction",
+		Short:   "List the insights of a transaction",
+		Long:    "Lists the insights MX made about one transaction of the user, one page at a time.\n\nSends GET /users/{user_guid}/transactions/{transaction_guid}/insights.\nAPI version v20250224 only (the default).",
+		Example: "  mx insights list-by-transaction --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f",
+		Args:    cobra.NoArgs,
+	}, "listInsightsByTransaction", "")
+	b.serve(apiV20250224, listInsightsByTransactionV20250224)
+	return b.command()
+}
+
+// listInsightsByTransactionV20250224 declares the flags of listInsightsByTransaction in API version v20250224 and returns its call.
+func listInsightsByTransactionV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var transactionGUID mxplatform.TransactionGUID
+	var params mxplatform.ListInsightsByTransactionParams
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &transactionGUID, "transaction", "The transaction's GUID (TRN-...), defined by MX; a partner-defined id is not accepted here")
+	integer(b, &params.Page, "page", "The page to return, counting from 1")
+	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
+	var call callFlags
+	lf := addListFlags(b)
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if lf.every() {
+			return printAll(a, lf, api.ListInsightsByTransactionIter(ctx, userGUID, transactionGUID, &params, append(opts, lf.options()...)...))
+		}
+		v, err := api.ListInsightsByTransaction(ctx, userGUID, transactionGUID, &params, opts...)
+		if err != nil {
+			return err
+		}
+		return printPage(a, v.Items, v.Pagination)
+	}
+}
+
+func cmdListMerchantsInsight(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "merchants",
+		Short:   "List the merchants of an insight",
+		Long:    "Lists the merchants an insight concerns, one page at a time.\n\nSends GET /users/{user_guid}/insights/{insight_guid}/merchants.\nAPI version v20250224 only (the default).",
+		Example: "  mx insights merchants --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid') -o table",
+		Args:    cobra.NoArgs,
+	}, "listMerchantsInsight", "")
+	b.serve(apiV20250224, listMerchantsInsightV20250224)
+	return b.command()
+}
+
+// listMerchantsInsightV20250224 declares the flags of listMerchantsInsight in API version v20250224 and returns its call.
+func listMerchantsInsightV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var insightGUID mxplatform.InsightGUID
+	var params mxplatform.ListMerchantsInsightParams
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &insightGUID, "insight", "The insight's GUID (BET-...), defined by MX")
+	integer(b, &params.Page, "page", "The page to return, counting from 1")
+	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
+	var call callFlags
+	lf := addListFlags(b)
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if lf.every() {
+			return printAll(a, lf, api.ListMerchantsInsightIter(ctx, userGUID, insightGUID, &params, append(opts, lf.options()...)...))
+		}
+		v, err := api.ListMerchantsInsight(ctx, userGUID, insightGUID, &params, opts...)
+		if err != nil {
+			return err
+		}
+		return printPage(a, v.Items, v.Pagination)
+	}
+}
+
+func cmdReadInsightUser(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "read",
+		Short:   "Read an insight",
+		Long:    "Returns one insight of the user; an unknown insight answers 404.\n\nSends GET /users/{user_guid}/insights/{insight_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx insights read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid')",
+		Args:    cobra.NoArgs,
+	}, "readInsightUser", "")
+	b.serve(apiV20250224, readInsightUserV20250224)
+	return b.command()
+}
+
+// readInsightUserV20250224 declares the flags of readInsightUser in API version v20250224 and returns its call.
+func readInsightUserV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var insightGUID mxplatform.InsightGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &insightGUID, "insight", "The insight's GUID (BET-...), defined by MX")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.ReadInsightUser(ctx, userGUID, insightGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdListScheduledPaymentsInsight(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "scheduled-payments",
+		Short:   "List the scheduled payments of an insight",
+		Long:    "Lists the scheduled payments (expected bills, income, subscriptions) an insight concerns,\none page at a time.\n\nSends GET /users/{user_guid}/insights/{insight_guid}/scheduled_payments.\nAPI version v20250224 only (the default).",
+		Example: "  mx insights scheduled-payments --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid') -o table",
+		Args:    cobra.NoArgs,
+	}, "listScheduledPaymentsInsight", "")
+	b.serve(apiV20250224, listScheduledPaymentsInsightV20250224)
+	return b.command()
+}
+
+// listScheduledPaymentsInsightV20250224 declares the flags of listScheduledPaymentsInsight in API version v20250224 and returns its call.
+func listScheduledPaymentsInsightV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var insightGUID mxplatform.InsightGUID
+	var params mxplatform.ListScheduledPaymentsInsightParams
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &insightGUID, "insight", "The insight's GUID (BET-...), defined by MX")
+	integer(b, &params.Page, "page", "The page to return, counting from 1")
+	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
+	var call callFlags
+	lf := addListFlags(b)
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if lf.every() {
+			return printAll(a, lf, api.ListScheduledPaymentsInsightIter(ctx, userGUID, insightGUID, &params, append(opts, lf.options()...)...))
+		}
+		v, err := api.ListScheduledPaymentsInsight(ctx, userGUID, insightGUID, &params, opts...)
+		if err != nil {
+			return err
+		}
+		return printPage(a, v.Items, v.Pagination)
+	}
+}
+
+func cmdListTransactionsInsight(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "transactions",
+		Short:   "List the transactions of an insight",
+		Long:    "Lists the transactions an insight concerns, one page at a time.\n\nSends GET /users/{user_guid}/insights/{insight_guid}/transactions.\nAPI version v20250224 only (the default).",
+		Example: "  mx insights transactions --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid') --all -o table",
+		Args:    cobra.NoArgs,
+	}, "listTransactionsInsight", "")
+	b.serve(apiV20250224, listTransactionsInsightV20250224)
+	return b.command()
+}
+
+// listTransactionsInsightV20250224 declares the flags of listTransactionsInsight in API version v20250224 and returns its call.
+func listTransactionsInsightV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var insightGUID mxplatform.InsightGUID
+	var params mxplatform.ListTransactionsInsightParams
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &insightGUID, "insight", "The insight's GUID (BET-...), defined by MX")
+	integer(b, &params.Page, "page", "The page to return, counting from 1")
+	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
+	var call callFlags
+	lf := addListFlags(b)
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if lf.every() {
+			return printAll(a, lf, api.ListTransactionsInsightIter(ctx, userGUID, insightGUID, &params, append(opts, lf.options()...)...))
+		}
+		v, err := api.ListTransactionsInsight(ctx, userGUID, insightGUID, &params, opts...)
+		if err != nil {
+			return err
+		}
+		return printPage(a, v.Items, v.Pagination)
+	}
+}
+
+func cmdUpdateInsight(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "update",
+		Short:   "Update an insight",
+		Long:    "Marks an insight of the user as shown or dismissed, or undoes either. MX's file\ndescribes the answer as the bare insight, while 'mx insights read' answers it wrapped in\ninsight: both are read (InsightUpdateResponseBody).\n\nSends PUT /users/{user_guid}/insights/{insight_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx insights update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --insight $(mx insights list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --limit 1 --jq '.[0].guid') --is-dismissed",
+		Args:    cobra.NoArgs,
+	}, "updateInsight", "")
+	b.serve(apiV20250224, updateInsightV20250224)
+	return b.command()
+}
+
+// updateInsightV20250224 declares the flags of updateInsight in API version v20250224 and returns its call.
+func updateInsightV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var insightGUID mxplatform.InsightGUID
+	var body mxplatform.InsightUpdateRequest
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &insightGUID, "insight", "The insight's GUID (BET-...), defined by MX")
+	boolean(b, &body.HasBeenDisplayed, "has-been-displayed", "Mark the insight shown (true) or not (false)")
+	boolean(b, &body.IsDismissed, "is-dismissed", "Dismiss the insight (true) or bring it back (false)")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.UpdateInsight(ctx, userGUID, insightGUID, body, opts...)
 		if err != nil {
 			return err
 		}
@@ -1278,7 +2410,7 @@ func cmdListInstitutions(a *app) *cobra.Command {
 		Use:     "list",
 		Short:   "List institutions",
 		Long:    "Lists the institutions MX can connect to, optionally narrowed by name, by country and\nby the products they support. In the development environment only some of the largest\ninstitutions are listed.\n\nSends GET /institutions.",
-		Example: "  mx institutions list --name chase --supported-products account_verification -o table",
+		Example: "  mx institutions list --name 'MX Bank' --supported-products account_verification -o table",
 		Args:    cobra.NoArgs,
 	}, "listInstitutions", "")
 	b.serve(apiV20250224, listInstitutionsV20250224)
@@ -1348,7 +2480,7 @@ func cmdReadInstitution(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read an institution",
 		Long:    "Returns the institution identified by its code, with the products it supports; an\nunknown code answers 404.\n\nSends GET /institutions/{institution_code}.",
-		Example: "  mx institutions read --institution chase",
+		Example: "  mx institutions read --institution mxbank",
 		Args:    cobra.NoArgs,
 	}, "readInstitution", "")
 	b.serve(apiV20250224, readInstitutionV20250224)
@@ -1399,7 +2531,7 @@ func cmdAggregateMember(a *app) *cobra.Command {
 		Use:     "aggregate",
 		Short:   "Aggregate a member",
 		Long:    "Starts a standard aggregation: MX gathers the member's latest accounts and transactions\nfrom the institution. MX may start no job when the member's data is recent: it\nthrottles aggregation for a while after any job (three hours by default, as its\nprevious reference says). Follow the job with 'mx members status'. A job of another kind\nrunning on the member answers 409 Conflict.\n\nMX's file declares 202 only; in the previous version the answer was 200 when a job\nstarted and 202 when none started because a standard aggregation was already running\nor the member was throttled. Both are declared here, with the member as body.\n\nSends POST /users/{user_identifier}/members/{member_identifier}/aggregate; in API version v20111101, POST /users/{user_guid}/members/{member_guid}/aggregate.",
-		Example: "  mx members aggregate --user USR-123 --member MBR-123 --wait",
+		Example: "  mx members aggregate --user u-1 --member m-1 --wait",
 		Args:    cobra.NoArgs,
 	}, "aggregateMember", "")
 	b.serve(apiV20250224, aggregateMemberV20250224)
@@ -1487,7 +2619,7 @@ func cmdListMemberChallenges(a *app) *cobra.Command {
 		Use:     "challenges",
 		Short:   "List a member's MFA challenges",
 		Long:    "Lists the MFA challenges that must be answered, with 'mx members resume', before the\nmember's job can go on. A member that is not challenged (its connection status is not\nCHALLENGED) answers 204 No Content, which MX says in prose but does not declare.\n\nSends GET /users/{user_identifier}/members/{member_identifier}/challenges; in API version v20111101, GET /users/{user_guid}/members/{member_guid}/challenges.",
-		Example: "  mx members challenges --user USR-123 --member MBR-123",
+		Example: "  mx members challenges --user u-1 --member m-mfa",
 		Args:    cobra.NoArgs,
 	}, "listMemberChallenges", "")
 	b.serve(apiV20250224, listMemberChallengesV20250224)
@@ -1562,7 +2694,7 @@ func cmdCheckBalances(a *app) *cobra.Command {
 		Use:     "check-balance",
 		Short:   "Check a member's balances",
 		Long:    "Starts a job that refreshes the balances of the member's accounts, without gathering\ntransactions. It answers like 'mx members aggregate': 200 or 202 Accepted with the member\n(MX's file declares 202 only), 409 Conflict when another kind of job is running, and\n429 Too Many Requests when balances were checked for this member less than two hours\nago, as MX's previous reference documents.\n\nSends POST /users/{user_identifier}/members/{member_identifier}/check_balance; in API version v20111101, POST /users/{user_guid}/members/{member_guid}/check_balance.",
-		Example: "  mx members check-balance --user USR-123 --member MBR-123 --wait",
+		Example: "  mx members check-balance --user u-1 --member m-1 --wait",
 		Args:    cobra.NoArgs,
 	}, "checkBalances", "")
 	b.serve(apiV20250224, checkBalancesV20250224)
@@ -1645,7 +2777,7 @@ func cmdCreateMember(a *app) *cobra.Command {
 		Use:     "create",
 		Short:   "Create a member",
 		Long:    "Creates a member: the user's login at an institution. A standard member carries one\nvalue for each credential that 'mx institutions credentials' lists; MX checks them at once\nand starts a job that gathers the products named in data_request.products. An OAuth\nmember (is_oauth: true, at institutions whose supports_oauth is true) carries no\ncredentials: it starts with connection status PENDING and an oauth_window_uri to send\nthe end user to. The answer is 200 with the new member, or 202 Accepted when its first\njob is under way; follow the job with 'mx members status'. A partner-defined --id that\nanother member of the user has answers 409 Conflict.\n\nMX's file marks --credential as required, yet OAuth members need none: only\n--institution is required here.\n\nSends POST /users/{user_identifier}/members; in API version v20111101, POST /users/{user_guid}/members.",
-		Example: "  mx members create --user USR-123 --institution mxbank --credential CRD-1=mxuser --credential CRD-2=password --product transactions --product statements",
+		Example: "  mx members create --user u-1 --institution mxbank --credential CRD-c1e72ad4-4359-737d-1955-6d86533ab249=mxuser --credential CRD-9bcbbf7b-6eed-30ec-2671-f5c437711637=password --product transactions --product statements",
 		Args:    cobra.NoArgs,
 	}, "createMember", "")
 	b.serve(apiV20250224, createMemberV20250224)
@@ -1728,7 +2860,7 @@ func cmdListMemberCredentials(a *app) *cobra.Command {
 		Use:     "credentials",
 		Short:   "List a member's credentials",
 		Long:    "Lists the credentials of a member (not its MFA challenges), without their values: the\nfields to ask the end user for when updating the member's credentials.\n\nSends GET /users/{user_identifier}/members/{member_identifier}/credentials; in API version v20111101, GET /users/{user_guid}/members/{member_guid}/credentials.",
-		Example: "  mx members credentials --user USR-123 --member MBR-123",
+		Example: "  mx members credentials --user u-1 --member m-1",
 		Args:    cobra.NoArgs,
 	}, "listMemberCredentials", "")
 	b.serve(apiV20250224, listMemberCredentialsV20250224)
@@ -1797,7 +2929,7 @@ func cmdDeleteMember(a *app) *cobra.Command {
 		Use:     "delete",
 		Short:   "Delete a member",
 		Long:    "Deletes a member with its accounts and transactions, for good. A member that is already\ngone answers 404.\n\nSends DELETE /users/{user_identifier}/members/{member_identifier}; in API version v20111101, DELETE /users/{user_guid}/members/{member_guid}.",
-		Example: "  mx members delete --user USR-123 --member MBR-123",
+		Example: "  mx members delete --user u-1 --member m-2",
 		Args:    cobra.NoArgs,
 	}, "deleteMember", "")
 	b.serve(apiV20250224, deleteMemberV20250224)
@@ -1852,7 +2984,7 @@ func cmdExtendHistory(a *app) *cobra.Command {
 		Use:     "extend-history",
 		Short:   "Extend a member's transaction history",
 		Long:    "Starts a job that gathers up to 24 months of the member's transactions, at institutions\nthat offer such a history; read them afterwards with the transaction lists. Like any\njob it may ask MFA challenges; another job running on the member answers 409 Conflict.\nMX's file declares 202 only; 200 is declared as well, as for the other jobs. MX files\nthis operation under transactions; it is with the other member jobs here.\n\nSends POST /users/{user_identifier}/members/{member_identifier}/extend_history.\nAPI version v20250224 only (the default).",
-		Example: "  mx members extend-history --user USR-123 --member MBR-123 --wait",
+		Example: "  mx members extend-history --user u-1 --member m-1 --wait",
 		Args:    cobra.NoArgs,
 	}, "extendHistory", "")
 	b.serve(apiV20250224, extendHistoryV20250224)
@@ -1899,7 +3031,7 @@ func cmdFetchStatements(a *app) *cobra.Command {
 		Use:     "fetch-statements",
 		Short:   "Fetch a member's statements",
 		Long:    "Starts a job that gathers the account statements of the member from the institution,\nread afterwards with 'mx statements list' and 'mx statements download'. Like any job it\nmay ask MFA challenges; another job running on the member answers 409 Conflict. MX's\nfile declares 202 only; 200 is declared as well, as for the other jobs.\n\nSends POST /users/{user_identifier}/members/{member_identifier}/fetch_statements.\nAPI version v20250224 only (the default).",
-		Example: "  mx members fetch-statements --user USR-123 --member MBR-123 --wait",
+		Example: "  mx members fetch-statements --user u-1 --member m-1 --wait",
 		Args:    cobra.NoArgs,
 	}, "fetchStatements", "")
 	b.serve(apiV20250224, fetchStatementsV20250224)
@@ -1946,7 +3078,7 @@ func cmdIdentifyMember(a *app) *cobra.Command {
 		Use:     "identify",
 		Short:   "Identify a member's account owners",
 		Long:    "Starts account owner identification: a job that gathers the names, addresses and\ncontacts of the owners of the member's accounts, read afterwards with\n'mx accounts owners'. Like any job it may ask MFA challenges; another job running\non the member answers 409 Conflict. MX's file declares 202 only; 200 is declared as\nwell, as for the other jobs.\n\nSends POST /users/{user_identifier}/members/{member_identifier}/identify.\nAPI version v20250224 only (the default).",
-		Example: "  mx members identify --user USR-123 --member MBR-123 --wait",
+		Example: "  mx members identify --user u-1 --member m-1 --wait",
 		Args:    cobra.NoArgs,
 	}, "identifyMember", "")
 	b.serve(apiV20250224, identifyMemberV20250224)
@@ -1993,7 +3125,7 @@ func cmdListMembers(a *app) *cobra.Command {
 		Use:     "list",
 		Short:   "List a user's members",
 		Long:    "Lists every member of the user, one page at a time.\n\nSends GET /users/{user_identifier}/members; in API version v20111101, GET /users/{user_guid}/members.",
-		Example: "  mx members list --user USR-123 --all -o table",
+		Example: "  mx members list --user u-1 --all -o table",
 		Args:    cobra.NoArgs,
 	}, "listMembers", "")
 	b.serve(apiV20250224, listMembersV20250224)
@@ -2060,7 +3192,7 @@ func cmdRequestOAuthWindowURI(a *app) *cobra.Command {
 		Use:     "oauth-window-uri",
 		Short:   "Generate an OAuth window URI",
 		Long:    "Returns a new single-use oauth_window_uri for an OAuth member, to send the end user\nthrough the institution's OAuth flow again: after an abandoned attempt, or when the\ninstitution revoked or expired its token. A member whose institution does not support\nOAuth answers 400 Bad Request. MX files this operation under widgets.\n\nSends GET /users/{user_identifier}/members/{member_identifier}/oauth_window_uri; in API version v20111101, GET /users/{user_guid}/members/{member_guid}/oauth_window_uri.",
-		Example: "  mx members oauth-window-uri --user USR-123 --member MBR-123 --referral-source APP",
+		Example: "  mx members oauth-window-uri --user u-1 --member m-oauth --referral-source APP",
 		Args:    cobra.NoArgs,
 	}, "requestOAuthWindowURI", "")
 	b.serve(apiV20250224, requestOAuthWindowURIV20250224)
@@ -2127,7 +3259,7 @@ func cmdReadMember(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read a member",
 		Long:    "Returns one member of the user; an unknown member or user answers 404.\n\nSends GET /users/{user_identifier}/members/{member_identifier}; in API version v20111101, GET /users/{user_guid}/members/{member_guid}.",
-		Example: "  mx members read --user USR-123 --member MBR-123",
+		Example: "  mx members read --user u-1 --member m-1",
 		Args:    cobra.NoArgs,
 	}, "readMember", "")
 	b.serve(apiV20250224, readMemberV20250224)
@@ -2182,7 +3314,7 @@ func cmdResumeAggregation(a *app) *cobra.Command {
 		Use:     "resume",
 		Short:   "Answer MFA challenges and resume the job",
 		Long:    "Answers the MFA challenges of a CHALLENGED member (from 'mx members challenges' or\n'mx members status'), one answer per challenge naming its GUID, and lets the job go on;\nthe member is RESUMED until MX learns whether the answers were right. MX's file\ndeclares 202; 200 is declared as well, as the previous version also answered it.\n\nSends PUT /users/{user_identifier}/members/{member_identifier}/resume; in API version v20111101, PUT /users/{user_guid}/members/{member_guid}/resume.",
-		Example: "  mx members resume --user USR-123 --member MBR-123 --answer CRD-9=blue --wait",
+		Example: "  mx members resume --user u-1 --member m-mfa --answer CRD-518f6698-4753-fb3f-53ae-bed8c2526ce7=correct --wait",
 		Args:    cobra.NoArgs,
 	}, "resumeAggregation", "")
 	b.serve(apiV20250224, resumeAggregationV20250224)
@@ -2267,7 +3399,7 @@ func cmdReadMemberStatus(a *app) *cobra.Command {
 		Use:     "status",
 		Short:   "Read a member's status",
 		Long:    "Returns the state of the member's most recent job: connection status, whether a job is\nrunning, whether accounts, account numbers and transactions were processed, and the\nchallenges waiting for answers. Read the fields together: a member can be CONNECTED\nwhile a job still runs.\n\nSends GET /users/{user_identifier}/members/{member_identifier}/status; in API version v20111101, GET /users/{user_guid}/members/{member_guid}/status.",
-		Example: "  mx members status --user USR-123 --member MBR-123",
+		Example: "  mx members status --user u-1 --member m-1",
 		Args:    cobra.NoArgs,
 	}, "readMemberStatus", "")
 	b.serve(apiV20250224, readMemberStatusV20250224)
@@ -2322,7 +3454,7 @@ func cmdUpdateMember(a *app) *cobra.Command {
 		Use:     "update",
 		Short:   "Update a member",
 		Long:    "Changes a member's credentials ('mx members credentials' says which), partner-defined id,\nmetadata, use cases or background aggregation setting; the member object must not be\nempty. New credentials start a job that logs in with them, whose progress the member's\nconnection status shows.\n\nSends PUT /users/{user_identifier}/members/{member_identifier}; in API version v20111101, PUT /users/{user_guid}/members/{member_guid}.",
-		Example: "  mx members update --user USR-123 --member MBR-123 --credential CRD-2=password",
+		Example: "  mx members update --user u-1 --member m-1 --credential CRD-9bcbbf7b-6eed-30ec-2671-f5c437711637=password",
 		Args:    cobra.NoArgs,
 	}, "updateMember", "")
 	b.serve(apiV20250224, updateMemberV20250224)
@@ -2440,7 +3572,7 @@ func cmdListMerchants(a *app) *cobra.Command {
 		Use:     "list",
 		Short:   "List merchants",
 		Long:    "Lists the merchants MX knows, optionally only those whose name contains some text.\n\nSends GET /merchants.\nAPI version v20250224 only (the default).",
-		Example: "  mx merchants list --name coffee -o table",
+		Example: "  mx merchants list --name starbucks -o table",
 		Args:    cobra.NoArgs,
 	}, "listMerchants", "")
 	b.serve(apiV20250224, listMerchantsV20250224)
@@ -2477,7 +3609,7 @@ func cmdReadMerchant(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read a merchant",
 		Long:    "Returns one merchant (name, logo, website), as named by a transaction's --merchant.\n\nSends GET /merchants/{merchant_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx merchants read --merchant MCH-123",
+		Example: "  mx merchants read --merchant $(mx merchants list --name starbucks --jq '.[0].guid')",
 		Args:    cobra.NoArgs,
 	}, "readMerchant", "")
 	b.serve(apiV20250224, readMerchantV20250224)
@@ -2508,7 +3640,7 @@ func cmdReadMerchantLocation(a *app) *cobra.Command {
 		Use:     "read-location",
 		Short:   "Read a merchant location",
 		Long:    "Returns one location of a merchant (address, coordinates, phone), as named by a\ntransaction's --location.\n\nSends GET /merchant_locations/{merchant_location_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx merchants read-location --location MCL-123",
+		Example: "  mx merchants read-location --location $(mx transactions list --user u-1 --all --jq 'map(select(.merchant_location_guid != null)) | .[0].merchant_location_guid')",
 		Args:    cobra.NoArgs,
 	}, "readMerchantLocation", "")
 	b.serve(apiV20250224, readMerchantLocationV20250224)
@@ -2534,12 +3666,1372 @@ func readMerchantLocationV20250224(a *app, b *binder) runFunc {
 	}
 }
 
+func cmdCreateMicrodeposit(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "create",
+		Short:   "Create or pre-initiate a microdeposit",
+		Long:    "Starts the verification of an account by microdeposits, the fallback when instant\nverification is not available at its institution. Given the account's number, routing\nnumber and type, MX creates the microdeposit with status INITIATED and sends two small\ndeposits to the account; once they are DEPOSITED, the end user reports their amounts\nwith 'mx microdeposits verify'. Given only the end user's first name, last name and email, MX\npre-initiates it (status PREINITIATED): Connect, opened with its GUID as\ncurrent_microdeposit_guid and data_request.products including\naccount_verification, then asks the end user for the account only.\n\nMX's file requires --account-number, --routing-number and --account-type, which a\npre-initiation does not send: no field of the microdeposit is required here.\n\nSends POST /users/{user_guid}/micro_deposits.\nAPI version v20250224 only (the default).",
+		Example: "  mx microdeposits create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account-number 123456789 --routing-number 091000019 --account-type CHECKING --account-name 'Ada checking'",
+		Args:    cobra.NoArgs,
+	}, "createMicrodeposit", "")
+	b.serve(apiV20250224, createMicrodepositV20250224)
+	return b.command()
+}
+
+// createMicrodepositV20250224 declares the flags of createMicrodeposit in API version v20250224 and returns its call.
+func createMicrodepositV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var body mxplatform.MicrodepositCreateRequest
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	optional(b, &body.AccountName, "account-name", "A name for the account, shown to the end user")
+	optional(b, &body.AccountNumber, "account-number", "The account number, whole, as text (its leading zeros count)")
+	enum(b, &body.AccountType, "account-type", "The type of the account; deposits go to checking and savings accounts", []mxplatform.AccountType{"ANY", "CASH", "CHECKING", "CHECKING_LINE_OF_CREDIT", "CREDIT_CARD", "LOAN", "LINE_OF_CREDIT", "SAVINGS", "INVESTMENT", "MORTGAGE", "INSURANCE", "PREPAID", "PROPERTY"})
+	optional(b, &body.Email, "email", "The end user's email address")
+	optional(b, &body.FirstName, "first-name", "The end user's first name")
+	optional(b, &body.LastName, "last-name", "The end user's last name")
+	optional(b, &body.RoutingNumber, "routing-number", "The routing number (ABA) of the account, nine digits as text")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.CreateMicrodeposit(ctx, userGUID, body, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdDeleteMicrodeposit(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "delete",
+		Short:   "Delete a microdeposit",
+		Long:    "Deletes a microdeposit of the user; a microdeposit that is already gone answers 404.\n\nSends DELETE /users/{user_guid}/micro_deposits/{micro_deposit_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx microdeposits delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --microdeposit $(mx microdeposits list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --jq '.[0].guid')",
+		Args:    cobra.NoArgs,
+	}, "deleteMicrodeposit", "")
+	b.serve(apiV20250224, deleteMicrodepositV20250224)
+	return b.command()
+}
+
+// deleteMicrodepositV20250224 declares the flags of deleteMicrodeposit in API version v20250224 and returns its call.
+func deleteMicrodepositV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var microDepositGUID mxplatform.MicrodepositGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &microDepositGUID, "microdeposit", "The microdeposit's GUID (MIC-...), defined by MX")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if err := api.DeleteMicrodeposit(ctx, userGUID, microDepositGUID, opts...); err != nil {
+			return err
+		}
+		fmt.Fprintln(a.stderr, "deleted")
+		return nil
+	}
+}
+
+func cmdListUserMicrodeposits(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "list",
+		Short:   "List a user's microdeposits",
+		Long:    "Lists the microdeposits of the user, each with its status. MX's file declares no page\nparameters on this list although its answer carries pagination: none are declared\nhere either, so a request gets the page MX chooses (25 records by default).\n\nSends GET /users/{user_guid}/micro_deposits.\nAPI version v20250224 only (the default).",
+		Example: "  mx microdeposits list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table",
+		Args:    cobra.NoArgs,
+	}, "listUserMicrodeposits", "")
+	b.serve(apiV20250224, listUserMicrodepositsV20250224)
+	return b.command()
+}
+
+// listUserMicrodepositsV20250224 declares the flags of listUserMicrodeposits in API version v20250224 and returns its call.
+func listUserMicrodepositsV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.ListUserMicrodeposits(ctx, userGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return printOnePage(a, v.Items, v.Pagination)
+	}
+}
+
+func cmdReadUserMicrodeposit(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "read",
+		Short:   "Read a microdeposit",
+		Long:    "Returns one microdeposit of the user. After 'mx microdeposits verify', read it until its\nstatus is VERIFIED, which completes the verification, or a status that ends it without\nsuccess (see MicrodepositStatus).\n\nSends GET /users/{user_guid}/micro_deposits/{micro_deposit_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx microdeposits read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --microdeposit $(mx microdeposits list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --jq '.[0].guid')",
+		Args:    cobra.NoArgs,
+	}, "readUserMicrodeposit", "")
+	b.serve(apiV20250224, readUserMicrodepositV20250224)
+	return b.command()
+}
+
+// readUserMicrodepositV20250224 declares the flags of readUserMicrodeposit in API version v20250224 and returns its call.
+func readUserMicrodepositV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var microDepositGUID mxplatform.MicrodepositGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &microDepositGUID, "microdeposit", "The microdeposit's GUID (MIC-...), defined by MX")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.ReadUserMicrodeposit(ctx, userGUID, microDepositGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdListUserVerifications(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "verifications",
+		Short:   "List a user's verifications",
+		Long:    "Lists the verifications of the user's accounts by microdeposit. MX's file declares no\npage parameters, and describes the answer as one microdeposit (micro_deposit, the\nshape of a read) although the operation lists them all: the answer schema admits that\nshape and the shape of a list (micro_deposits and pagination), so that either\ndecodes.\n\nSends GET /users/{user_guid}/account_verifications.\nAPI version v20250224 only (the default).",
+		Example: "  mx microdeposits verifications --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table",
+		Args:    cobra.NoArgs,
+	}, "listUserVerifications", "")
+	b.serve(apiV20250224, listUserVerificationsV20250224)
+	return b.command()
+}
+
+// listUserVerificationsV20250224 declares the flags of listUserVerifications in API version v20250224 and returns its call.
+func listUserVerificationsV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.ListUserVerifications(ctx, userGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return printItems(a, v)
+	}
+}
+
+func cmdVerifyMicrodeposit(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "verify",
+		Short:   "Verify a microdeposit",
+		Long:    "Sends the two amounts that the end user saw deposited in the account, once the\nmicrodeposit is DEPOSITED. The verification is done only when the status reads\nVERIFIED: the answer may still show an earlier status, so read the microdeposit with\n'mx microdeposits read' until it is VERIFIED or ends without success. MX counts wrong\namounts (DENIED) and, after too many, takes no more attempts (PREVENTED).\n\nMX's file marks neither the body nor the two amounts as required, though nothing can\nbe verified without both: they are required here.\n\nSends PUT /micro_deposits/{micro_deposit_guid}/verify.\nAPI version v20250224 only (the default).",
+		Example: "  mx microdeposits verify --microdeposit $(mx microdeposits list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --jq '.[0].guid') --deposit-amount-1 0.07 --deposit-amount-2 0.12",
+		Args:    cobra.NoArgs,
+	}, "verifyMicrodeposit", "")
+	b.serve(apiV20250224, verifyMicrodepositV20250224)
+	return b.command()
+}
+
+// verifyMicrodepositV20250224 declares the flags of verifyMicrodeposit in API version v20250224 and returns its call.
+func verifyMicrodepositV20250224(a *app, b *binder) runFunc {
+	var microDepositGUID mxplatform.MicrodepositGUID
+	var body mxplatform.MicrodepositVerifyRequest
+	pathSegment(b, &microDepositGUID, "microdeposit", "The microdeposit's GUID (MIC-...), defined by MX")
+	requiredDecimal(b, &body.DepositAmount1, "deposit-amount-1", "One of the two amounts deposited")
+	requiredDecimal(b, &body.DepositAmount2, "deposit-amount-2", "The other amount deposited")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.VerifyMicrodeposit(ctx, microDepositGUID, body, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdCreateNotification(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "create",
+		Short:   "Create a notification",
+		Long:    "Creates a notification for the user, with the subject and content the partner writes.\nMX answers the new notification, with the channel it goes by and whether it was\ndelivered yet.\n\nSends POST /users/{user_guid}/notifications.\nAPI version v20250224 only (the default).",
+		Example: "  mx notifications create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --subject 'Low balance' --content 'Your checking account is under 100.00'",
+		Args:    cobra.NoArgs,
+	}, "createNotification", "")
+	b.serve(apiV20250224, createNotificationV20250224)
+	return b.command()
+}
+
+// createNotificationV20250224 declares the flags of createNotification in API version v20250224 and returns its call.
+func createNotificationV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var body mxplatform.NotificationCreateRequest
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	required(b, &body.Content, "content", "The body of the notification")
+	required(b, &body.Subject, "subject", "The subject of the notification")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.CreateNotification(ctx, userGUID, body, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdListNotifications(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "list",
+		Short:   "List a user's notifications",
+		Long:    "Lists the notifications made for the user, one page at a time. MX's file gives the\nanswer only a notifications member of unknown type, while the operation takes --page\nand --records-per-page like every other list: the answer is a page, an array of\nnotifications with its pagination.\n\nSends GET /users/{user_guid}/notifications.\nAPI version v20250224 only (the default).",
+		Example: "  mx notifications list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table",
+		Args:    cobra.NoArgs,
+	}, "listNotifications", "")
+	b.serve(apiV20250224, listNotificationsV20250224)
+	return b.command()
+}
+
+// listNotificationsV20250224 declares the flags of listNotifications in API version v20250224 and returns its call.
+func listNotificationsV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var params mxplatform.ListNotificationsParams
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	integer(b, &params.Page, "page", "The page to return, counting from 1")
+	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
+	var call callFlags
+	lf := addListFlags(b)
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if lf.every() {
+			return printAll(a, lf, api.ListNotificationsIter(ctx, userGUID, &params, append(opts, lf.options()...)...))
+		}
+		v, err := api.ListNotifications(ctx, userGUID, &params, opts...)
+		if err != nil {
+			return err
+		}
+		return printPage(a, v.Items, v.Pagination)
+	}
+}
+
+func cmdReadNotifications(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "read",
+		Short:   "Read a notification",
+		Long:    "Returns one notification of the user; an unknown one answers 404. MX names the\noperation in the plural, but it reads one notification.\n\nSends GET /users/{user_guid}/notifications/{notification_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx notifications read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --notification NTF-beb75270-e2e8-35bd-f0e1-ce0b0f5e1c50",
+		Args:    cobra.NoArgs,
+	}, "readNotifications", "")
+	b.serve(apiV20250224, readNotificationsV20250224)
+	return b.command()
+}
+
+// readNotificationsV20250224 declares the flags of readNotifications in API version v20250224 and returns its call.
+func readNotificationsV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var notificationGUID mxplatform.NotificationGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &notificationGUID, "notification", "The notification's GUID (NTF-...), defined by MX")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.ReadNotifications(ctx, userGUID, notificationGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdRequestAccountNumber(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "account-numbers",
+		Short:   "Read the account's numbers (processors only)",
+		Long:    "For payment processors: returns the numbers of the account that the processor token\nwas issued for (account and routing numbers in the United States, institution and\ntransit numbers in Canada). The request carries the processor token as a bearer token\ninstead of the partner's basic credentials, and names no account: the token does. MX\nanswers the numbers at once, without pagination.\n\nMX's file types account_number and routing_number as integers, which would drop\nleading zeros, and gives the other fields no type: the records are AccountNumber, the\nrecord of 'mx accounts numbers', whose numbers are text.\n\nSends GET /account/account_numbers.\nAPI version v20250224 only (the default).\n\nAuthenticates with the processor token of --processor-token, else MX_PROCESSOR_TOKEN, else\nthe profile's processor_token, and never with the partner's client ID and API key; without a\ntoken the command refuses to run. The token is never printed.",
+		Example: "  MX_PROCESSOR_TOKEN=dViTALNBsdXNxUGxe-1osDOf8rdxFhKvuFnfKBAu74Y mx processor account-numbers -o table",
+		Args:    cobra.NoArgs,
+	}, "requestAccountNumber", "")
+	b.serve(apiV20250224, requestAccountNumberV20250224)
+	return b.command()
+}
+
+// requestAccountNumberV20250224 declares the flags of requestAccountNumber in API version v20250224 and returns its call.
+func requestAccountNumberV20250224(a *app, b *binder) runFunc {
+	var call callFlags
+	token := processorTokenFlag(b)
+	return func(ctx context.Context) error {
+		api, err := a.processorClient(*token)
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.RequestAccountNumber(ctx, opts...)
+		if err != nil {
+			return err
+		}
+		return printItems(a, v)
+	}
+}
+
+func cmdReadAccountBalance(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "balance",
+		Short:   "Read the account's balance (processors only)",
+		Long:    "For payment processors: returns the token's account as a payment account, with the\nGUIDs of its user, member and account, its name, type and numbers, and its current and\navailable balances as MX last gathered them ('mx processor check-balance' gathers them\nanew). The request carries the processor token as a bearer token.\n\nSends GET /payment_account.\nAPI version v20250224 only (the default).\n\nAuthenticates with the processor token of --processor-token, else MX_PROCESSOR_TOKEN, else\nthe profile's processor_token, and never with the partner's client ID and API key; without a\ntoken the command refuses to run. The token is never printed.",
+		Example: "  MX_PROCESSOR_TOKEN=dViTALNBsdXNxUGxe-1osDOf8rdxFhKvuFnfKBAu74Y mx processor balance",
+		Args:    cobra.NoArgs,
+	}, "readAccountBalance", "")
+	b.serve(apiV20250224, readAccountBalanceV20250224)
+	return b.command()
+}
+
+// readAccountBalanceV20250224 declares the flags of readAccountBalance in API version v20250224 and returns its call.
+func readAccountBalanceV20250224(a *app, b *binder) runFunc {
+	var call callFlags
+	token := processorTokenFlag(b)
+	return func(ctx context.Context) error {
+		api, err := a.processorClient(*token)
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.ReadAccountBalance(ctx, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdCheckRealTimeAccountBalance(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "check-balance",
+		Short:   "Check the account's balance in real time (processors only)",
+		Long:    "For payment processors: starts a job that gathers the current balance of the token's\naccount from its institution, like 'mx members check-balance' does for the partner, and answers the\naccount's member; once the job is done, 'mx processor balance' reads the new balance. The\nrequest carries the processor token as a bearer token and has no body. Another job\nrunning on the member answers 409 Conflict.\n\nThe operation declares no x-mx-job: the job helpers follow a job with\n'mx members status', which takes the partner's basic credentials, and MX's file gives the\nprocessor no operation to follow it with.\n\nSends POST /account/check_balance.\nAPI version v20250224 only (the default).\n\nAuthenticates with the processor token of --processor-token, else MX_PROCESSOR_TOKEN, else\nthe profile's processor_token, and never with the partner's client ID and API key; without a\ntoken the command refuses to run. The token is never printed.",
+		Example: "  MX_PROCESSOR_TOKEN=dViTALNBsdXNxUGxe-1osDOf8rdxFhKvuFnfKBAu74Y mx processor check-balance",
+		Args:    cobra.NoArgs,
+	}, "checkRealTimeAccountBalance", "")
+	b.serve(apiV20250224, checkRealTimeAccountBalanceV20250224)
+	return b.command()
+}
+
+// checkRealTimeAccountBalanceV20250224 declares the flags of checkRealTimeAccountBalance in API version v20250224 and returns its call.
+func checkRealTimeAccountBalanceV20250224(a *app, b *binder) runFunc {
+	var call callFlags
+	token := processorTokenFlag(b)
+	return func(ctx context.Context) error {
+		api, err := a.processorClient(*token)
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.CheckRealTimeAccountBalance(ctx, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdGetAccountOwnerInfo(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "owners",
+		Short:   "Read the account's owners (processors only)",
+		Long:    "For payment processors: returns the owners of the token's account as its institution\nknows them, which 'mx members identify' gathers. The request carries the processor token as\na bearer token. MX's file declares no page parameters although the answer carries\npagination: a request gets the page MX chooses.\n\nMX's file puts this operation at /account/transactions, a path that names\ntransactions while the answer holds account owners: the path is kept as MX's file has\nit. MX types the records as ProcessorOwner, whose fields AccountOwner all has, and\nleaves the type of account_owners open: the answer is AccountOwnersResponseBody, the\nanswer of 'mx accounts owners'.\n\nSends GET /account/transactions.\nAPI version v20250224 only (the default).\n\nAuthenticates with the processor token of --processor-token, else MX_PROCESSOR_TOKEN, else\nthe profile's processor_token, and never with the partner's client ID and API key; without a\ntoken the command refuses to run. The token is never printed.",
+		Example: "  MX_PROCESSOR_TOKEN=dViTALNBsdXNxUGxe-1osDOf8rdxFhKvuFnfKBAu74Y mx processor owners -o table",
+		Args:    cobra.NoArgs,
+	}, "getAccountOwnerInfo", "")
+	b.serve(apiV20250224, getAccountOwnerInfoV20250224)
+	return b.command()
+}
+
+// getAccountOwnerInfoV20250224 declares the flags of getAccountOwnerInfo in API version v20250224 and returns its call.
+func getAccountOwnerInfoV20250224(a *app, b *binder) runFunc {
+	var call callFlags
+	token := processorTokenFlag(b)
+	return func(ctx context.Context) error {
+		api, err := a.processorClient(*token)
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.GetAccountOwnerInfo(ctx, opts...)
+		if err != nil {
+			return err
+		}
+		return printOnePage(a, v.Items, v.Pagination)
+	}
+}
+
+func cmdRequestAuthorizationCode(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "authorize",
+		Short:   "Request an authorization code",
+		Long:    "Issues an authorization code for the one account that --scope names, so that a payment\nprocessor can read that account's data. The partner hands the code to the processor,\nwhich exchanges it with MX for a processor token and then calls 'mx processor account-numbers',\n'mx processor check-balance', 'mx processor balance' and 'mx processor owners' with that token\nas a bearer token. The processor makes the exchange with credentials of its own, and\nMX's file for this version does not describe it: this document has no operation for it.\n\nSends POST /authorization_code.\nAPI version v20250224 only (the default).",
+		Example: "  mx processor-tokens authorize --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57",
+		Args:    cobra.NoArgs,
+	}, "requestAuthorizationCode", "")
+	b.serve(apiV20250224, requestAuthorizationCodeV20250224)
+	return b.command()
+}
+
+// requestAuthorizationCodeV20250224 declares the flags of requestAuthorizationCode in API version v20250224 and returns its call.
+func requestAuthorizationCodeV20250224(a *app, b *binder) runFunc {
+	var body mxplatform.AuthorizationCodeRequest
+	optional(b, &body.Scope, "scope", "The account the code opens, as a list separated by spaces: user-guid: with the user's GUID, member-guid: with the member's, account-guid: with the account's, then read-protected, as MX's guides write it")
+	processorScopeFlags(b, &body)
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.RequestAuthorizationCode(ctx, body, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdListTokens(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "list",
+		Short:   "List processor tokens",
+		Long:    "Lists the processor tokens issued for the user, member and account that the body's\nscope names, with whether each is still active and when it expires. MX answers them\nall at once, without pagination.\n\nMX's file gives this GET a request body, which HTTP leaves without a defined meaning\nand which some proxies and clients drop: it is modelled as MX describes it, optional\nas MX's file has it.\n\nSends GET /tokens.\nAPI version v20250224 only (the default).",
+		Example: "  mx processor-tokens list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 -o table",
+		Args:    cobra.NoArgs,
+	}, "listTokens", "")
+	b.serve(apiV20250224, listTokensV20250224)
+	return b.command()
+}
+
+// listTokensV20250224 declares the flags of listTokens in API version v20250224 and returns its call.
+func listTokensV20250224(a *app, b *binder) runFunc {
+	var body mxplatform.AccountLocator
+	optional(b, &body.AccountGUID, "account", "The account's GUID")
+	optional(b, &body.MemberGUID, "member", "The GUID of the account's member")
+	optional(b, &body.UserGUID, "user", "The GUID of the account's user")
+	var call callFlags
+	show := showSecretFlag(b, "access_token")
+	return func(ctx context.Context) error {
+		if !*show {
+			a.hidden = append(a.hidden, "access_token")
+		}
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.ListTokens(ctx, body, opts...)
+		if err != nil {
+			return err
+		}
+		return printItems(a, v)
+	}
+}
+
+func cmdReadCreditCardProduct(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "credit-card",
+		Short:   "Read a credit card product",
+		Long:    "Returns a credit card product MX knows of: a card offered by an institution, with its\nannual fee, its introductory rates and the kinds of rewards it earns. An unknown one\nanswers 404.\n\nSends GET /credit_card_products/{credit_card_product_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx rewards credit-card --product CCP-72e9ddd9-c1e8-e78a-5e34-4458a737d680",
+		Args:    cobra.NoArgs,
+	}, "creditCard", "")
+	b.serve(apiV20250224, readCreditCardProductV20250224)
+	return b.command()
+}
+
+// readCreditCardProductV20250224 declares the flags of creditCard in API version v20250224 and returns its call.
+func readCreditCardProductV20250224(a *app, b *binder) runFunc {
+	var creditCardProductGUID mxplatform.CreditCardProductGUID
+	pathSegment(b, &creditCardProductGUID, "product", "The credit card product's GUID, defined by MX")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.ReadCreditCardProduct(ctx, creditCardProductGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdFetchRewards(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "fetch",
+		Short:   "Fetch a member's rewards",
+		Long:    "Starts a job that gathers the rewards (points, miles, cash back) of the member's\naccounts from the institution, read afterwards with 'mx rewards list'. Like any job it may\nask MFA challenges; another job running on the member answers 409 Conflict. MX's file\ndeclares 200 only; 202 is declared as well, as for the other jobs.\n\nSends POST /users/{user_identifier}/members/{member_identifier}/fetch_rewards.\nAPI version v20250224 only (the default).",
+		Example: "  mx rewards fetch --user u-1 --member m-1 --wait",
+		Args:    cobra.NoArgs,
+	}, "fetchRewards", "")
+	b.serve(apiV20250224, fetchRewardsV20250224)
+	return b.command()
+}
+
+// fetchRewardsV20250224 declares the flags of fetchRewards in API version v20250224 and returns its call.
+func fetchRewardsV20250224(a *app, b *binder) runFunc {
+	var userIdentifier mxplatform.UserGUID
+	var memberIdentifier mxplatform.MemberGUID
+	pathSegment(b, &userIdentifier, "user", "The user, named by the partner-defined id it was given or by its GUID (USR-...); either is sent as given")
+	pathSegment(b, &memberIdentifier, "member", "The member, named by the partner-defined id it was given or by its GUID (MBR-...); either is sent as given")
+	var call callFlags
+	wf := addWaitFlags(b, true)
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if wf.waiting() {
+			w, err := a.newWait(wf)
+			if err != nil {
+				return err
+			}
+			r, err := api.FetchRewardsAndWait(ctx, userIdentifier, memberIdentifier, w.options(), opts...)
+			w.endLine()
+			if err != nil {
+				return err
+			}
+			linef(a.stderr, "job %s", r.Job)
+			return w.settle(r)
+		}
+		v, err := api.FetchRewards(ctx, userIdentifier, memberIdentifier, opts...)
+		if err != nil {
+			return err
+		}
+		return a.printJob(v)
+	}
+}
+
+func cmdListRewards(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "list",
+		Short:   "List a member's rewards",
+		Long:    "Lists the rewards gathered for the accounts of one member by 'mx rewards fetch'. The answer\ncarries pagination, but MX's file declares no page or records_per_page for this\nlist: none is taken, and the answer is the page MX sends.\n\nSends GET /users/{user_guid}/members/{member_guid}/rewards.\nAPI version v20250224 only (the default).",
+		Example: "  mx rewards list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 -o table",
+		Args:    cobra.NoArgs,
+	}, "listRewards", "")
+	b.serve(apiV20250224, listRewardsV20250224)
+	return b.command()
+}
+
+// listRewardsV20250224 declares the flags of listRewards in API version v20250224 and returns its call.
+func listRewardsV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var memberGUID mxplatform.MemberGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX; a partner-defined id is not accepted here")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.ListRewards(ctx, userGUID, memberGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return printOnePage(a, v.Items, v.Pagination)
+	}
+}
+
+func cmdReadRewards(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "read",
+		Short:   "Read a reward",
+		Long:    "Returns one reward of the member; an unknown one answers 404. MX names the operation in\nthe plural, but it reads one reward.\n\nSends GET /users/{user_guid}/members/{member_guid}/rewards/{reward_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx rewards read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --reward $(mx rewards list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --jq '.[0].guid')",
+		Args:    cobra.NoArgs,
+	}, "readRewards", "")
+	b.serve(apiV20250224, readRewardsV20250224)
+	return b.command()
+}
+
+// readRewardsV20250224 declares the flags of readRewards in API version v20250224 and returns its call.
+func readRewardsV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var memberGUID mxplatform.MemberGUID
+	var rewardGUID mxplatform.RewardGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &rewardGUID, "reward", "The reward's GUID (RWD-...), defined by MX")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.ReadRewards(ctx, userGUID, memberGUID, rewardGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdCreateTransactionRule(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "create",
+		Short:   "Create a transaction rule",
+		Long:    "Creates a rule that gives the user's transactions whose description matches\n--match-description a category, and optionally a new description, from now on. MX\nanswers the new rule.\n\nSends POST /users/{user_guid}/transaction_rules.\nAPI version v20250224 only (the default).",
+		Example: "  mx rules create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --match-description 'CORNER BAKERY' --category CAT-2d45e534-1bb6-914a-6409-634c4168bf93 --description 'Bakery'",
+		Args:    cobra.NoArgs,
+	}, "createTransactionRule", "")
+	b.serve(apiV20250224, createTransactionRuleV20250224)
+	return b.command()
+}
+
+// createTransactionRuleV20250224 declares the flags of createTransactionRule in API version v20250224 and returns its call.
+func createTransactionRuleV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var body mxplatform.TransactionRuleCreateRequest
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	required(b, &body.CategoryGUID, "category", "The GUID of the category to give matching transactions")
+	optional(b, &body.Description, "description", "A description to give matching transactions")
+	required(b, &body.MatchDescription, "match-description", "The text a transaction's description must match")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.CreateTransactionRule(ctx, userGUID, body, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdDeleteTransactionRule(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "delete",
+		Short:   "Delete a transaction rule",
+		Long:    "Deletes a transaction rule of the user; a rule that does not exist answers 404. MX\nfiles this operation under transactions; it is with the other rule operations here.\n\nSends DELETE /users/{user_guid}/transaction_rules/{transaction_rule_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx rules delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --rule TXR-70ab6fe1-a67e-2d00-1d9c-bf78ef0f149f",
+		Args:    cobra.NoArgs,
+	}, "deleteTransactionRule", "")
+	b.serve(apiV20250224, deleteTransactionRuleV20250224)
+	return b.command()
+}
+
+// deleteTransactionRuleV20250224 declares the flags of deleteTransactionRule in API version v20250224 and returns its call.
+func deleteTransactionRuleV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var transactionRuleGUID mxplatform.TransactionRuleGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &transactionRuleGUID, "rule", "The transaction rule's GUID (TXR-...), defined by MX")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if err := api.DeleteTransactionRule(ctx, userGUID, transactionRuleGUID, opts...); err != nil {
+			return err
+		}
+		fmt.Fprintln(a.stderr, "deleted")
+		return nil
+	}
+}
+
+func cmdListTransactionRules(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "list",
+		Short:   "List a user's transaction rules",
+		Long:    "Lists the transaction rules of the user, one page at a time.\n\nSends GET /users/{user_guid}/transaction_rules.\nAPI version v20250224 only (the default).",
+		Example: "  mx rules list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table",
+		Args:    cobra.NoArgs,
+	}, "listTransactionRules", "")
+	b.serve(apiV20250224, listTransactionRulesV20250224)
+	return b.command()
+}
+
+// listTransactionRulesV20250224 declares the flags of listTransactionRules in API version v20250224 and returns its call.
+func listTransactionRulesV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var params mxplatform.ListTransactionRulesParams
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	integer(b, &params.Page, "page", "The page to return, counting from 1")
+	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
+	var call callFlags
+	lf := addListFlags(b)
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if lf.every() {
+			return printAll(a, lf, api.ListTransactionRulesIter(ctx, userGUID, &params, append(opts, lf.options()...)...))
+		}
+		v, err := api.ListTransactionRules(ctx, userGUID, &params, opts...)
+		if err != nil {
+			return err
+		}
+		return printPage(a, v.Items, v.Pagination)
+	}
+}
+
+func cmdReadTransactionRule(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "read",
+		Short:   "Read a transaction rule",
+		Long:    "Returns one transaction rule of the user; an unknown one answers 404.\n\nSends GET /users/{user_guid}/transaction_rules/{transaction_rule_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx rules read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --rule TXR-70ab6fe1-a67e-2d00-1d9c-bf78ef0f149f",
+		Args:    cobra.NoArgs,
+	}, "readTransactionRule", "")
+	b.serve(apiV20250224, readTransactionRuleV20250224)
+	return b.command()
+}
+
+// readTransactionRuleV20250224 declares the flags of readTransactionRule in API version v20250224 and returns its call.
+func readTransactionRuleV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var transactionRuleGUID mxplatform.TransactionRuleGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &transactionRuleGUID, "rule", "The transaction rule's GUID (TXR-...), defined by MX")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.ReadTransactionRule(ctx, userGUID, transactionRuleGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdUpdateTransactionRule(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "update",
+		Short:   "Update a transaction rule",
+		Long:    "Sets the category, the description or the description to match of a transaction rule;\nthe attributes not sent keep their values.\n\nSends PUT /users/{user_guid}/transaction_rules/{transaction_rule_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx rules update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --rule TXR-70ab6fe1-a67e-2d00-1d9c-bf78ef0f149f --description 'Coffee beans'",
+		Args:    cobra.NoArgs,
+	}, "updateTransactionRule", "")
+	b.serve(apiV20250224, updateTransactionRuleV20250224)
+	return b.command()
+}
+
+// updateTransactionRuleV20250224 declares the flags of updateTransactionRule in API version v20250224 and returns its call.
+func updateTransactionRuleV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var transactionRuleGUID mxplatform.TransactionRuleGUID
+	var body mxplatform.TransactionRuleUpdateRequest
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &transactionRuleGUID, "rule", "The transaction rule's GUID (TXR-...), defined by MX")
+	optional(b, &body.CategoryGUID, "category", "The GUID of a new category")
+	optional(b, &body.Description, "description", "A new description to give matching transactions")
+	optional(b, &body.MatchDescription, "match-description", "A new text to match")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.UpdateTransactionRule(ctx, userGUID, transactionRuleGUID, body, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdListSpendingPlanAccounts(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "accounts",
+		Short:   "List a spending plan's accounts",
+		Long:    "Lists the accounts a spending plan follows, one page at a time.\n\nSends GET /users/{user_guid}/spending_plans/{spending_plan_guid}/spending_plan_accounts.\nAPI version v20250224 only (the default).",
+		Example: "  mx spending-plans accounts --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a -o table",
+		Args:    cobra.NoArgs,
+	}, "listSpendingPlanAccounts", "")
+	b.serve(apiV20250224, listSpendingPlanAccountsV20250224)
+	return b.command()
+}
+
+// listSpendingPlanAccountsV20250224 declares the flags of listSpendingPlanAccounts in API version v20250224 and returns its call.
+func listSpendingPlanAccountsV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var spendingPlanGUID mxplatform.SpendingPlanGUID
+	var params mxplatform.ListSpendingPlanAccountsParams
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &spendingPlanGUID, "plan", "The spending plan's GUID (SPL-...), defined by MX")
+	integer(b, &params.Page, "page", "The page to return, counting from 1")
+	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
+	var call callFlags
+	lf := addListFlags(b)
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if lf.every() {
+			return printAll(a, lf, api.ListSpendingPlanAccountsIter(ctx, userGUID, spendingPlanGUID, &params, append(opts, lf.options()...)...))
+		}
+		v, err := api.ListSpendingPlanAccounts(ctx, userGUID, spendingPlanGUID, &params, opts...)
+		if err != nil {
+			return err
+		}
+		return printPage(a, v.Items, v.Pagination)
+	}
+}
+
+func cmdCreateSpendingPlan(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "create",
+		Short:   "Create a spending plan",
+		Long:    "Creates a spending plan for the user, with its first iteration; the request has no body.\nMX's file describes the answer as the bare plan, while its reference wraps it in\nspending_plan: both are read (SpendingPlanResponseBody).\n\nSends POST /users/{user_guid}/spending_plans.\nAPI version v20250224 only (the default).",
+		Example: "  mx spending-plans create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697",
+		Args:    cobra.NoArgs,
+	}, "createSpendingPlan", "")
+	b.serve(apiV20250224, createSpendingPlanV20250224)
+	return b.command()
+}
+
+// createSpendingPlanV20250224 declares the flags of createSpendingPlan in API version v20250224 and returns its call.
+func createSpendingPlanV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.CreateSpendingPlan(ctx, userGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdCreateSpendingPlanIterationItem(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "create-item",
+		Short:   "Create an item in a spending plan's current iteration",
+		Long:    "Adds an item of planned income or expense to the current iteration of a spending plan;\nonly --planned-amount is required. MX's file describes the body with the item's fields\nat the top, not wrapped in one member as other bodies are, and the answer as the bare\nitem, while its reference wraps both in iteration_item: the body is sent as the file\ndescribes it, and both forms of the answer are read\n(SpendingPlanIterationItemResponseBody).\n\nSends POST /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items.\nAPI version v20250224 only (the default).",
+		Example: "  mx spending-plans create-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --category CAT-2d45e534-1bb6-914a-6409-634c4168bf93 --planned-amount 120.00 --item-type planned-expense",
+		Args:    cobra.NoArgs,
+	}, "createSpendingPlanIterationItem", "")
+	b.serve(apiV20250224, createSpendingPlanIterationItemV20250224)
+	return b.command()
+}
+
+// createSpendingPlanIterationItemV20250224 declares the flags of createSpendingPlanIterationItem in API version v20250224 and returns its call.
+func createSpendingPlanIterationItemV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var spendingPlanGUID mxplatform.SpendingPlanGUID
+	var body mxplatform.SpendingPlanIterationItemRequest
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &spendingPlanGUID, "plan", "The spending plan's GUID (SPL-...), defined by MX")
+	optional(b, &body.CategoryGUID, "category", "The GUID of the item's category")
+	numberEnum(b, &body.ItemType, "item-type", "The kind of item", []string{"recurring-expense", "planned-expense", "other-expense", "income"}, []mxplatform.SpendingPlanItemType{0, 1, 2, 3})
+	requiredDecimal(b, &body.PlannedAmount, "planned-amount", "The amount planned for the period")
+	optional(b, &body.ScheduledPaymentGUID, "scheduled-payment", "The GUID of the scheduled payment the item stands for")
+	optional(b, &body.TopLevelCategoryGUID, "top-level-category", "The GUID of the parent of the item's category")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.CreateSpendingPlanIterationItem(ctx, userGUID, spendingPlanGUID, body, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdReadCurrentSpendingPlanIteration(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "current-iteration",
+		Short:   "Read a spending plan's current iteration",
+		Long:    "Returns the current iteration of a spending plan. MX's file describes the answer as the\nbare iteration, while its reference wraps it in iteration: both are read\n(SpendingPlanIterationResponseBody). MX's file also gives this read page and\nrecords_per_page, which have nothing to page in an answer of one iteration: they are\nleft out.\n\nSends GET /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current.\nAPI version v20250224 only (the default).",
+		Example: "  mx spending-plans current-iteration --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a",
+		Args:    cobra.NoArgs,
+	}, "readCurrentSpendingPlanIteration", "")
+	b.serve(apiV20250224, readCurrentSpendingPlanIterationV20250224)
+	return b.command()
+}
+
+// readCurrentSpendingPlanIterationV20250224 declares the flags of readCurrentSpendingPlanIteration in API version v20250224 and returns its call.
+func readCurrentSpendingPlanIterationV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var spendingPlanGUID mxplatform.SpendingPlanGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &spendingPlanGUID, "plan", "The spending plan's GUID (SPL-...), defined by MX")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.ReadCurrentSpendingPlanIteration(ctx, userGUID, spendingPlanGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdDeleteSpendingPlan(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "delete",
+		Short:   "Delete a spending plan",
+		Long:    "Deletes one spending plan of the user, with its iterations and items.\n\nSends DELETE /users/{user_guid}/spending_plans/{spending_plan_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx spending-plans delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a",
+		Args:    cobra.NoArgs,
+	}, "deleteSpendingPlan", "")
+	b.serve(apiV20250224, deleteSpendingPlanV20250224)
+	return b.command()
+}
+
+// deleteSpendingPlanV20250224 declares the flags of deleteSpendingPlan in API version v20250224 and returns its call.
+func deleteSpendingPlanV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var spendingPlanGUID mxplatform.SpendingPlanGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &spendingPlanGUID, "plan", "The spending plan's GUID (SPL-...), defined by MX")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if err := api.DeleteSpendingPlan(ctx, userGUID, spendingPlanGUID, opts...); err != nil {
+			return err
+		}
+		fmt.Fprintln(a.stderr, "deleted")
+		return nil
+	}
+}
+
+func cmdDeleteSpendingPlanAccount(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "delete-account",
+		Short:   "Remove an account from a spending plan",
+		Long:    "Stops a spending plan from following an account; the account itself is not touched.\n\nSends DELETE /users/{user_guid}/spending_plans/{spending_plan_guid}/spending_plan_accounts/{spending_plan_account_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx spending-plans delete-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --plan-account SPA-2f0a9cd3-04ff-ff8a-2e63-4167e48d2865",
+		Args:    cobra.NoArgs,
+	}, "deleteSpendingPlanAccount", "")
+	b.serve(apiV20250224, deleteSpendingPlanAccountV20250224)
+	return b.command()
+}
+
+// deleteSpendingPlanAccountV20250224 declares the flags of deleteSpendingPlanAccount in API version v20250224 and returns its call.
+func deleteSpendingPlanAccountV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var spendingPlanGUID mxplatform.SpendingPlanGUID
+	var spendingPlanAccountGUID mxplatform.SpendingPlanAccountGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &spendingPlanGUID, "plan", "The spending plan's GUID (SPL-...), defined by MX")
+	pathSegment(b, &spendingPlanAccountGUID, "plan-account", "The GUID of the spending plan account (SPA-...): the record that ties an account to the plan, not the account itself")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if err := api.DeleteSpendingPlanAccount(ctx, userGUID, spendingPlanGUID, spendingPlanAccountGUID, opts...); err != nil {
+			return err
+		}
+		fmt.Fprintln(a.stderr, "deleted")
+		return nil
+	}
+}
+
+func cmdDeleteSpendingPlanIterationItem(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "delete-item",
+		Short:   "Delete an item of a spending plan's current iteration",
+		Long:    "Deletes one item of the current iteration of a spending plan.\n\nSends DELETE /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items/{iteration_item_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx spending-plans delete-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --item SII-518fb1d2-02f8-66bd-ff84-ddf1b62613a4",
+		Args:    cobra.NoArgs,
+	}, "deleteSpendingPlanIterationItem", "")
+	b.serve(apiV20250224, deleteSpendingPlanIterationItemV20250224)
+	return b.command()
+}
+
+// deleteSpendingPlanIterationItemV20250224 declares the flags of deleteSpendingPlanIterationItem in API version v20250224 and returns its call.
+func deleteSpendingPlanIterationItemV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var spendingPlanGUID mxplatform.SpendingPlanGUID
+	var iterationItemGUID mxplatform.SpendingPlanIterationItemGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &spendingPlanGUID, "plan", "The spending plan's GUID (SPL-...), defined by MX")
+	pathSegment(b, &iterationItemGUID, "item", "The GUID of an item of the plan's current iteration (SII-...), defined by MX")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if err := api.DeleteSpendingPlanIterationItem(ctx, userGUID, spendingPlanGUID, iterationItemGUID, opts...); err != nil {
+			return err
+		}
+		fmt.Fprintln(a.stderr, "deleted")
+		return nil
+	}
+}
+
+func cmdListSpendingPlanIterationItems(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "items",
+		Short:   "List the items of a spending plan's current iteration",
+		Long:    "Lists the items (planned income and expenses) of the current iteration of a spending plan,\none page at a time.\n\nSends GET /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items.\nAPI version v20250224 only (the default).",
+		Example: "  mx spending-plans items --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --all -o table",
+		Args:    cobra.NoArgs,
+	}, "listSpendingPlanIterationItems", "")
+	b.serve(apiV20250224, listSpendingPlanIterationItemsV20250224)
+	return b.command()
+}
+
+// listSpendingPlanIterationItemsV20250224 declares the flags of listSpendingPlanIterationItems in API version v20250224 and returns its call.
+func listSpendingPlanIterationItemsV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var spendingPlanGUID mxplatform.SpendingPlanGUID
+	var params mxplatform.ListSpendingPlanIterationItemsParams
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &spendingPlanGUID, "plan", "The spending plan's GUID (SPL-...), defined by MX")
+	integer(b, &params.Page, "page", "The page to return, counting from 1")
+	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
+	var call callFlags
+	lf := addListFlags(b)
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if lf.every() {
+			return printAll(a, lf, api.ListSpendingPlanIterationItemsIter(ctx, userGUID, spendingPlanGUID, &params, append(opts, lf.options()...)...))
+		}
+		v, err := api.ListSpendingPlanIterationItems(ctx, userGUID, spendingPlanGUID, &params, opts...)
+		if err != nil {
+			return err
+		}
+		return printPage(a, v.Items, v.Pagination)
+	}
+}
+
+func cmdListSpendingPlanIterations(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "iterations",
+		Short:   "List a spending plan's iterations",
+		Long:    "Lists the iterations (periods, usually months) of a spending plan, one page at a time.\n\nSends GET /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations.\nAPI version v20250224 only (the default).",
+		Example: "  mx spending-plans iterations --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a -o table",
+		Args:    cobra.NoArgs,
+	}, "listSpendingPlanIterations", "")
+	b.serve(apiV20250224, listSpendingPlanIterationsV20250224)
+	return b.command()
+}
+
+// listSpendingPlanIterationsV20250224 declares the flags of listSpendingPlanIterations in API version v20250224 and returns its call.
+func listSpendingPlanIterationsV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var spendingPlanGUID mxplatform.SpendingPlanGUID
+	var params mxplatform.ListSpendingPlanIterationsParams
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &spendingPlanGUID, "plan", "The spending plan's GUID (SPL-...), defined by MX")
+	integer(b, &params.Page, "page", "The page to return, counting from 1")
+	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
+	var call callFlags
+	lf := addListFlags(b)
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if lf.every() {
+			return printAll(a, lf, api.ListSpendingPlanIterationsIter(ctx, userGUID, spendingPlanGUID, &params, append(opts, lf.options()...)...))
+		}
+		v, err := api.ListSpendingPlanIterations(ctx, userGUID, spendingPlanGUID, &params, opts...)
+		if err != nil {
+			return err
+		}
+		return printPage(a, v.Items, v.Pagination)
+	}
+}
+
+func cmdListSpendingPlans(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "list",
+		Short:   "List a user's spending plans",
+		Long:    "Lists the spending plans of the user, one page at a time.\n\nSends GET /users/{user_guid}/spending_plans.\nAPI version v20250224 only (the default).",
+		Example: "  mx spending-plans list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table",
+		Args:    cobra.NoArgs,
+	}, "listSpendingPlans", "")
+	b.serve(apiV20250224, listSpendingPlansV20250224)
+	return b.command()
+}
+
+// listSpendingPlansV20250224 declares the flags of listSpendingPlans in API version v20250224 and returns its call.
+func listSpendingPlansV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var params mxplatform.ListSpendingPlansParams
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	integer(b, &params.Page, "page", "The page to return, counting from 1")
+	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
+	var call callFlags
+	lf := addListFlags(b)
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if lf.every() {
+			return printAll(a, lf, api.ListSpendingPlansIter(ctx, userGUID, &params, append(opts, lf.options()...)...))
+		}
+		v, err := api.ListSpendingPlans(ctx, userGUID, &params, opts...)
+		if err != nil {
+			return err
+		}
+		return printPage(a, v.Items, v.Pagination)
+	}
+}
+
+func cmdReadSpendingPlanUser(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "read",
+		Short:   "Read a spending plan",
+		Long:    "Returns one spending plan of the user; an unknown plan answers 404. MX's file describes\nthe answer as the bare plan, while its reference wraps it in spending_plan: both are\nread (SpendingPlanResponseBody). MX's file also gives this read page and\nrecords_per_page, which have nothing to page in an answer of one plan: they are left\nout.\n\nSends GET /users/{user_guid}/spending_plans/{spending_plan_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx spending-plans read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a",
+		Args:    cobra.NoArgs,
+	}, "readSpendingPlanUser", "")
+	b.serve(apiV20250224, readSpendingPlanUserV20250224)
+	return b.command()
+}
+
+// readSpendingPlanUserV20250224 declares the flags of readSpendingPlanUser in API version v20250224 and returns its call.
+func readSpendingPlanUserV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var spendingPlanGUID mxplatform.SpendingPlanGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &spendingPlanGUID, "plan", "The spending plan's GUID (SPL-...), defined by MX")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.ReadSpendingPlanUser(ctx, userGUID, spendingPlanGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdReadSpendingPlanAccount(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "read-account",
+		Short:   "Read a spending plan account",
+		Long:    "Returns one account a spending plan follows. MX's file describes the answer as the bare\nspending plan account, while its reference wraps it in spending_plan_account: both are\nread (SpendingPlanAccountResponseBody). MX's file also gives this read page and\nrecords_per_page, which have nothing to page in an answer of one record: they are left\nout.\n\nSends GET /users/{user_guid}/spending_plans/{spending_plan_guid}/spending_plan_accounts/{spending_plan_account_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx spending-plans read-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --plan-account SPA-2f0a9cd3-04ff-ff8a-2e63-4167e48d2865",
+		Args:    cobra.NoArgs,
+	}, "readSpendingPlanAccount", "")
+	b.serve(apiV20250224, readSpendingPlanAccountV20250224)
+	return b.command()
+}
+
+// readSpendingPlanAccountV20250224 declares the flags of readSpendingPlanAccount in API version v20250224 and returns its call.
+func readSpendingPlanAccountV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var spendingPlanGUID mxplatform.SpendingPlanGUID
+	var spendingPlanAccountGUID mxplatform.SpendingPlanAccountGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &spendingPlanGUID, "plan", "The spending plan's GUID (SPL-...), defined by MX")
+	pathSegment(b, &spendingPlanAccountGUID, "plan-account", "The GUID of the spending plan account (SPA-...): the record that ties an account to the plan, not the account itself")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.ReadSpendingPlanAccount(ctx, userGUID, spendingPlanGUID, spendingPlanAccountGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdReadSpendingPlanIterationItem(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "read-item",
+		Short:   "Read an item of a spending plan's current iteration",
+		Long:    "Returns one item of the current iteration of a spending plan. MX's file describes the\nanswer as the bare item, while its reference wraps it in iteration_item: both are read\n(SpendingPlanIterationItemResponseBody). MX's file also gives this read page and\nrecords_per_page, which have nothing to page in an answer of one item: they are left\nout.\n\nSends GET /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items/{iteration_item_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx spending-plans read-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --item SII-518fb1d2-02f8-66bd-ff84-ddf1b62613a4",
+		Args:    cobra.NoArgs,
+	}, "readSpendingPlanIterationItem", "")
+	b.serve(apiV20250224, readSpendingPlanIterationItemV20250224)
+	return b.command()
+}
+
+// readSpendingPlanIterationItemV20250224 declares the flags of readSpendingPlanIterationItem in API version v20250224 and returns its call.
+func readSpendingPlanIterationItemV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var spendingPlanGUID mxplatform.SpendingPlanGUID
+	var iterationItemGUID mxplatform.SpendingPlanIterationItemGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &spendingPlanGUID, "plan", "The spending plan's GUID (SPL-...), defined by MX")
+	pathSegment(b, &iterationItemGUID, "item", "The GUID of an item of the plan's current iteration (SII-...), defined by MX")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.ReadSpendingPlanIterationItem(ctx, userGUID, spendingPlanGUID, iterationItemGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdReadSpendingPlanIteration(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "read-iteration",
+		Short:   "Read a spending plan iteration",
+		Long:    "Returns one iteration of a spending plan, by its number; 'mx spending-plans current-iteration'\nreturns the current one. MX's file describes the answer as the bare iteration, while its\nreference wraps it in iteration: both are read (SpendingPlanIterationResponseBody).\nMX's file also gives this read page and records_per_page, which have nothing to page\nin an answer of one iteration: they are left out.\n\nSends GET /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/{iteration_number}.\nAPI version v20250224 only (the default).",
+		Example: "  mx spending-plans read-iteration --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --iteration 1",
+		Args:    cobra.NoArgs,
+	}, "readSpendingPlanIteration", "")
+	b.serve(apiV20250224, readSpendingPlanIterationV20250224)
+	return b.command()
+}
+
+// readSpendingPlanIterationV20250224 declares the flags of readSpendingPlanIteration in API version v20250224 and returns its call.
+func readSpendingPlanIterationV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var spendingPlanGUID mxplatform.SpendingPlanGUID
+	var iterationNumber int
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &spendingPlanGUID, "plan", "The spending plan's GUID (SPL-...), defined by MX")
+	pathNumber(b, &iterationNumber, "iteration", "The number of the iteration within its plan, 1 for the first; the plan's current_iteration_number names the current one")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.ReadSpendingPlanIteration(ctx, userGUID, spendingPlanGUID, iterationNumber, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdUpdateSpendingPlanIterationItem(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "update-item",
+		Short:   "Update an item of a spending plan's current iteration",
+		Long:    "Sets the attributes of an item of the current iteration of a spending plan, with the\nbody of 'mx spending-plans create-item': --planned-amount is required, the item's fields\nat the top of the body. Both forms of the answer are read, as for the creation.\n\nSends PUT /users/{user_guid}/spending_plans/{spending_plan_guid}/iterations/current/iteration_items/{iteration_item_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx spending-plans update-item --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --plan SPL-2967c107-86b1-6a8d-51f8-01ac3879d47a --item SII-518fb1d2-02f8-66bd-ff84-ddf1b62613a4 --planned-amount 300.00",
+		Args:    cobra.NoArgs,
+	}, "updateSpendingPlanIterationItem", "")
+	b.serve(apiV20250224, updateSpendingPlanIterationItemV20250224)
+	return b.command()
+}
+
+// updateSpendingPlanIterationItemV20250224 declares the flags of updateSpendingPlanIterationItem in API version v20250224 and returns its call.
+func updateSpendingPlanIterationItemV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var spendingPlanGUID mxplatform.SpendingPlanGUID
+	var iterationItemGUID mxplatform.SpendingPlanIterationItemGUID
+	var body mxplatform.SpendingPlanIterationItemRequest
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &spendingPlanGUID, "plan", "The spending plan's GUID (SPL-...), defined by MX")
+	pathSegment(b, &iterationItemGUID, "item", "The GUID of an item of the plan's current iteration (SII-...), defined by MX")
+	optional(b, &body.CategoryGUID, "category", "The GUID of the item's category")
+	numberEnum(b, &body.ItemType, "item-type", "The kind of item", []string{"recurring-expense", "planned-expense", "other-expense", "income"}, []mxplatform.SpendingPlanItemType{0, 1, 2, 3})
+	requiredDecimal(b, &body.PlannedAmount, "planned-amount", "The amount planned for the period")
+	optional(b, &body.ScheduledPaymentGUID, "scheduled-payment", "The GUID of the scheduled payment the item stands for")
+	optional(b, &body.TopLevelCategoryGUID, "top-level-category", "The GUID of the parent of the item's category")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.UpdateSpendingPlanIterationItem(ctx, userGUID, spendingPlanGUID, iterationItemGUID, body, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
 func cmdDownloadStatementPDF(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "download",
 		Short:   "Download a statement as PDF",
 		Long:    "Returns the statement itself, as a PDF document. The body is binary and can be large:\nstream it to its destination rather than holding it in memory, and never decode it as\nJSON. Its SHA-256 hash is the statement's content_hash. Errors answer JSON, as\neverywhere else.\n\nSends GET /users/{user_guid}/members/{member_guid}/statements/{statement_guid}.pdf.\nAPI version v20250224 only (the default).",
-		Example: "  mx statements download --user USR-123 --member MBR-123 --statement STA-123 --out statement.pdf",
+		Example: "  mx statements download --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --statement STA-17e9f9c4-6a43-efbc-8e8c-fb2b99dcd097 --out statement.pdf",
 		Args:    cobra.NoArgs,
 	}, "downloadStatementPDF", "")
 	b.serve(apiV20250224, downloadStatementPDFV20250224)
@@ -2573,7 +5065,7 @@ func cmdListStatementsByMember(a *app) *cobra.Command {
 		Use:     "list",
 		Short:   "List a member's statements",
 		Long:    "Lists the statements gathered for the accounts of one member, one page at a time.\n\nSends GET /users/{user_guid}/members/{member_guid}/statements.\nAPI version v20250224 only (the default).",
-		Example: "  mx statements list --user USR-123 --member MBR-123 -o table",
+		Example: "  mx statements list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 -o table",
 		Args:    cobra.NoArgs,
 	}, "listStatementsByMember", "")
 	b.serve(apiV20250224, listStatementsByMemberV20250224)
@@ -2613,7 +5105,7 @@ func cmdReadStatementByMember(a *app) *cobra.Command {
 		Use:     "read",
 		Short:   "Read a statement",
 		Long:    "Returns the record of one statement; 'mx statements download' returns the document. An\nunknown statement answers 404.\n\nSends GET /users/{user_guid}/members/{member_guid}/statements/{statement_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx statements read --user USR-123 --member MBR-123 --statement STA-123",
+		Example: "  mx statements read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --statement STA-17e9f9c4-6a43-efbc-8e8c-fb2b99dcd097",
 		Args:    cobra.NoArgs,
 	}, "readStatementByMember", "")
 	b.serve(apiV20250224, readStatementByMemberV20250224)
@@ -2643,12 +5135,357 @@ func readStatementByMemberV20250224(a *app, b *binder) runFunc {
 	}
 }
 
+func cmdCreateTagging(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "create",
+		Short:   "Tag a transaction",
+		Long:    "Creates a tagging: puts one of the user's tags on one of the user's transactions. MX\nanswers the new tagging.\n\nSends POST /users/{user_guid}/taggings.\nAPI version v20250224 only (the default).",
+		Example: "  mx taggings create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tag TAG-dabcaebc-bebd-ceda-845f-0d819a36c5e9 --transaction TRN-301e136c-6e36-5e57-f076-66bb7bf26e47",
+		Args:    cobra.NoArgs,
+	}, "createTagging", "")
+	b.serve(apiV20250224, createTaggingV20250224)
+	return b.command()
+}
+
+// createTaggingV20250224 declares the flags of createTagging in API version v20250224 and returns its call.
+func createTaggingV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var body mxplatform.TaggingCreateRequest
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	required(b, &body.TagGUID, "tag", "The GUID of the tag to put on the transaction")
+	required(b, &body.TransactionGUID, "transaction", "The GUID of the transaction to tag")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.CreateTagging(ctx, userGUID, body, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdDeleteTagging(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "delete",
+		Short:   "Delete a tagging",
+		Long:    "Deletes a tagging, taking its tag off its transaction; the tag and the transaction\nremain. A tagging that does not exist answers 404.\n\nSends DELETE /users/{user_guid}/taggings/{tagging_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx taggings delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tagging TGN-8f64b6c7-fb62-8e57-7865-8a6ac8d0e706",
+		Args:    cobra.NoArgs,
+	}, "deleteTagging", "")
+	b.serve(apiV20250224, deleteTaggingV20250224)
+	return b.command()
+}
+
+// deleteTaggingV20250224 declares the flags of deleteTagging in API version v20250224 and returns its call.
+func deleteTaggingV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var taggingGUID mxplatform.TaggingGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &taggingGUID, "tagging", "The tagging's GUID (TGN-...), defined by MX")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if err := api.DeleteTagging(ctx, userGUID, taggingGUID, opts...); err != nil {
+			return err
+		}
+		fmt.Fprintln(a.stderr, "deleted")
+		return nil
+	}
+}
+
+func cmdListTaggings(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "list",
+		Short:   "List a user's taggings",
+		Long:    "Lists the taggings of the user, each putting one tag on one transaction, one page at a\ntime.\n\nSends GET /users/{user_guid}/taggings.\nAPI version v20250224 only (the default).",
+		Example: "  mx taggings list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --all -o table",
+		Args:    cobra.NoArgs,
+	}, "listTaggings", "")
+	b.serve(apiV20250224, listTaggingsV20250224)
+	return b.command()
+}
+
+// listTaggingsV20250224 declares the flags of listTaggings in API version v20250224 and returns its call.
+func listTaggingsV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var params mxplatform.ListTaggingsParams
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	integer(b, &params.Page, "page", "The page to return, counting from 1")
+	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
+	var call callFlags
+	lf := addListFlags(b)
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if lf.every() {
+			return printAll(a, lf, api.ListTaggingsIter(ctx, userGUID, &params, append(opts, lf.options()...)...))
+		}
+		v, err := api.ListTaggings(ctx, userGUID, &params, opts...)
+		if err != nil {
+			return err
+		}
+		return printPage(a, v.Items, v.Pagination)
+	}
+}
+
+func cmdReadTagging(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "read",
+		Short:   "Read a tagging",
+		Long:    "Returns one tagging of the user; an unknown one answers 404.\n\nSends GET /users/{user_guid}/taggings/{tagging_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx taggings read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tagging TGN-8f64b6c7-fb62-8e57-7865-8a6ac8d0e706",
+		Args:    cobra.NoArgs,
+	}, "readTagging", "")
+	b.serve(apiV20250224, readTaggingV20250224)
+	return b.command()
+}
+
+// readTaggingV20250224 declares the flags of readTagging in API version v20250224 and returns its call.
+func readTaggingV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var taggingGUID mxplatform.TaggingGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &taggingGUID, "tagging", "The tagging's GUID (TGN-...), defined by MX")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.ReadTagging(ctx, userGUID, taggingGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdUpdateTagging(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "update",
+		Short:   "Change the tag of a tagging",
+		Long:    "Puts another of the user's tags on the transaction of a tagging, in place of the one it\nhad; the transaction cannot be changed.\n\nSends PUT /users/{user_guid}/taggings/{tagging_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx taggings update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tagging TGN-8f64b6c7-fb62-8e57-7865-8a6ac8d0e706 --tag TAG-dabcaebc-bebd-ceda-845f-0d819a36c5e9",
+		Args:    cobra.NoArgs,
+	}, "updateTagging", "")
+	b.serve(apiV20250224, updateTaggingV20250224)
+	return b.command()
+}
+
+// updateTaggingV20250224 declares the flags of updateTagging in API version v20250224 and returns its call.
+func updateTaggingV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var taggingGUID mxplatform.TaggingGUID
+	var body mxplatform.TaggingUpdateRequest
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &taggingGUID, "tagging", "The tagging's GUID (TGN-...), defined by MX")
+	required(b, &body.TagGUID, "tag", "The GUID of the new tag")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.UpdateTagging(ctx, userGUID, taggingGUID, body, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdCreateTag(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "create",
+		Short:   "Create a tag",
+		Long:    "Creates a tag, a label of the user's own choosing; a tagging then puts it on a\ntransaction. MX answers the new tag.\n\nSends POST /users/{user_guid}/tags.\nAPI version v20250224 only (the default).",
+		Example: "  mx tags create --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --name 'Travel'",
+		Args:    cobra.NoArgs,
+	}, "createTag", "")
+	b.serve(apiV20250224, createTagV20250224)
+	return b.command()
+}
+
+// createTagV20250224 declares the flags of createTag in API version v20250224 and returns its call.
+func createTagV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var body mxplatform.TagCreateRequest
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	required(b, &body.Name, "name", "The tag's name")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.CreateTag(ctx, userGUID, body, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdDeleteTag(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "delete",
+		Short:   "Delete a tag",
+		Long:    "Deletes a tag of the user; a tag that does not exist answers 404. MX's file declares a\nrequired Accept parameter here, which the client sends on every request.\n\nSends DELETE /users/{user_guid}/tags/{tag_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx tags delete --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tag TAG-63b192b1-43ab-66b6-cf79-397ed8ce83c0",
+		Args:    cobra.NoArgs,
+	}, "deleteTag", "")
+	b.serve(apiV20250224, deleteTagV20250224)
+	return b.command()
+}
+
+// deleteTagV20250224 declares the flags of deleteTag in API version v20250224 and returns its call.
+func deleteTagV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var tagGUID mxplatform.TagGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &tagGUID, "tag", "The tag's GUID (TAG-...), defined by MX")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if err := api.DeleteTag(ctx, userGUID, tagGUID, opts...); err != nil {
+			return err
+		}
+		fmt.Fprintln(a.stderr, "deleted")
+		return nil
+	}
+}
+
+func cmdListTags(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "list",
+		Short:   "List a user's tags",
+		Long:    "Lists the tags the user has made, one page at a time.\n\nSends GET /users/{user_guid}/tags.\nAPI version v20250224 only (the default).",
+		Example: "  mx tags list --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --all -o table",
+		Args:    cobra.NoArgs,
+	}, "listTags", "")
+	b.serve(apiV20250224, listTagsV20250224)
+	return b.command()
+}
+
+// listTagsV20250224 declares the flags of listTags in API version v20250224 and returns its call.
+func listTagsV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var params mxplatform.ListTagsParams
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	integer(b, &params.Page, "page", "The page to return, counting from 1")
+	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
+	var call callFlags
+	lf := addListFlags(b)
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if lf.every() {
+			return printAll(a, lf, api.ListTagsIter(ctx, userGUID, &params, append(opts, lf.options()...)...))
+		}
+		v, err := api.ListTags(ctx, userGUID, &params, opts...)
+		if err != nil {
+			return err
+		}
+		return printPage(a, v.Items, v.Pagination)
+	}
+}
+
+func cmdReadTag(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "read",
+		Short:   "Read a tag",
+		Long:    "Returns one tag of the user; an unknown one answers 404.\n\nSends GET /users/{user_guid}/tags/{tag_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx tags read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tag TAG-63b192b1-43ab-66b6-cf79-397ed8ce83c0",
+		Args:    cobra.NoArgs,
+	}, "readTag", "")
+	b.serve(apiV20250224, readTagV20250224)
+	return b.command()
+}
+
+// readTagV20250224 declares the flags of readTag in API version v20250224 and returns its call.
+func readTagV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var tagGUID mxplatform.TagGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &tagGUID, "tag", "The tag's GUID (TAG-...), defined by MX")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.ReadTag(ctx, userGUID, tagGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
+func cmdUpdateTag(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "update",
+		Short:   "Rename a tag",
+		Long:    "Sets a new name on a tag of the user; the name is the only attribute a tag has.\n\nSends PUT /users/{user_guid}/tags/{tag_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx tags update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --tag TAG-63b192b1-43ab-66b6-cf79-397ed8ce83c0 --name 'Work trip'",
+		Args:    cobra.NoArgs,
+	}, "updateTag", "")
+	b.serve(apiV20250224, updateTagV20250224)
+	return b.command()
+}
+
+// updateTagV20250224 declares the flags of updateTag in API version v20250224 and returns its call.
+func updateTagV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var tagGUID mxplatform.TagGUID
+	var body mxplatform.TagUpdateRequest
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &tagGUID, "tag", "The tag's GUID (TAG-...), defined by MX")
+	required(b, &body.Name, "name", "The new name")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.UpdateTag(ctx, userGUID, tagGUID, body, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
 func cmdCreateManualTransaction(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "create-manual",
 		Short:   "Create a manual transaction",
 		Long:    "Creates a transaction by hand on a manual account ('mx accounts create-manual'); other accounts\nrefuse it. MX's file describes the answer as the bare transaction, unlike every other\ncreate, which wraps its object; TransactionCreateResponseBody admits both shapes.\n\nSends POST /users/{user_guid}/accounts/{account_guid}/transactions.\nAPI version v20250224 only (the default).",
-		Example: "  mx transactions create-manual --user USR-123 --account ACT-123 --amount 12.50 --date 2026-03-01 --description 'Farmers market' --type DEBIT",
+		Example: "  mx transactions create-manual --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-117a8934-7091-c626-d2f5-095f7308b2f7 --amount 12.50 --date 2026-03-01 --description 'Farmers market' --type DEBIT",
 		Args:    cobra.NoArgs,
 	}, "createManualTransaction", "")
 	b.serve(apiV20250224, createManualTransactionV20250224)
@@ -2694,7 +5531,7 @@ func cmdDeleteManualTransactions(a *app) *cobra.Command {
 		Use:     "delete-manual",
 		Short:   "Delete a manual transaction",
 		Long:    "Deletes a transaction that was created by hand; the path names it by its own GUID (MX's\nexample shows one with the prefix MAN-). MX names the operation in the plural, but it\ndeletes one transaction.\n\nSends DELETE /users/{user_guid}/transactions/{transaction_guid}.\nAPI version v20250224 only (the default).",
-		Example: "  mx transactions delete-manual --user USR-123 --transaction TRN-123",
+		Example: "  mx transactions delete-manual --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --transaction MAN-08725721-2cfa-7c8f-ed5f-532b181a31bd",
 		Args:    cobra.NoArgs,
 	}, "deleteManualTransactions", "")
 	b.serve(apiV20250224, deleteManualTransactionsV20250224)
@@ -2722,12 +5559,51 @@ func deleteManualTransactionsV20250224(a *app, b *binder) runFunc {
 	}
 }
 
+func cmdEnhanceTransactions(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "enhance",
+		Short:   "Enhance transactions",
+		Long:    "Classifies transactions that the partner sends in the body, which need not belong to\nany user of MX: MX answers each with a cleaned-up description, a category, a merchant\nand its flags (bill pay, direct deposit, fee, income...), matched to the request by the\npartner's --id. Nothing is stored. The body is a list under transactions rather than\none wrapped object, and the answer a list without pagination, as MX's file has them.\n\nSends POST /transactions/enhance.\nAPI version v20250224 only (the default).",
+		Example: "  mx transactions enhance --id t-1 --description 'STARBUCKS #1234 SEATTLE' --amount 4.50 --type DEBIT",
+		Args:    cobra.NoArgs,
+	}, "enhanceTransactions", "")
+	b.serve(apiV20250224, enhanceTransactionsV20250224)
+	return b.command()
+}
+
+// enhanceTransactionsV20250224 declares the flags of enhanceTransactions in API version v20250224 and returns its call.
+func enhanceTransactionsV20250224(a *app, b *binder) runFunc {
+	var body []mxplatform.EnhanceTransactionRequest
+	var item mxplatform.EnhanceTransactionRequest
+	decimal(b, &item.Amount, "amount", "The amount of money; type says whether it came in or went out")
+	value(b, &item.Description, "description", "The description of the transaction, as the partner has it")
+	optional(b, &item.ExtendedTransactionType, "extended-transaction-type", "A transaction type set by the partner")
+	value(b, &item.ID, "id", "The partner's identifier of the transaction, which MX gives back with its answer")
+	optional(b, &item.Memo, "memo", "More text about the transaction")
+	integer(b, &item.MerchantCategoryCode, "merchant-category-code", "The ISO 18245 merchant category code, when the partner has one")
+	enum(b, &item.Type, "type", "CREDIT or DEBIT", []mxplatform.TransactionType{"CREDIT", "DEBIT"})
+	recordsFlags(b, &body, &item, "transaction", []string{"description", "id"}, "amount", "description", "extended-transaction-type", "id", "memo", "merchant-category-code", "type")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.EnhanceTransactions(ctx, body, opts...)
+		if err != nil {
+			return err
+		}
+		return printItems(a, v)
+	}
+}
+
 func cmdListTransactions(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "list",
 		Short:   "List a user's transactions",
 		Long:    "Lists the transactions of every account of every member of the user whose date falls\nin the requested window, one page at a time. Without --from and --to the\nwindow runs from 120 days before the request to 5 days after it, so that pending\ntransactions are included. --includes adds classification, geolocation, merchant and\nrepeating-transaction objects to each transaction.\n\nSends GET /users/{user_identifier}/transactions; in API version v20111101, GET /users/{user_guid}/transactions.",
-		Example: "  mx transactions list --user USR-123 --from 2026-01-01 --all",
+		Example: "  mx transactions list --user u-1 --from 2026-01-01 --all",
 		Args:    cobra.NoArgs,
 	}, "listTransactions", "")
 	b.serve(apiV20250224, listTransactionsV20250224)
@@ -2812,7 +5688,7 @@ func cmdListTransactionsByAccount(a *app) *cobra.Command {
 		Use:     "list-by-account",
 		Short:   "List an account's transactions",
 		Long:    "Lists the transactions of one account whose date falls in the requested window, one\npage at a time. The default window is that of 'mx transactions list'.\n\nSends GET /users/{user_guid}/accounts/{account_guid}/transactions.",
-		Example: "  mx transactions list-by-account --user USR-123 --account ACT-123 --all -o table",
+		Example: "  mx transactions list-by-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --all -o table",
 		Args:    cobra.NoArgs,
 	}, "listTransactionsByAccount", "")
 	b.serve(apiV20250224, listTransactionsByAccountV20250224)
@@ -2899,7 +5775,7 @@ func cmdListTransactionsByMember(a *app) *cobra.Command {
 		Use:     "list-by-member",
 		Short:   "List a member's transactions",
 		Long:    "Lists the transactions of every account of one member whose date falls in the\nrequested window, one page at a time. The default window is that of 'mx transactions list'.\nBesides the filters of the other lists it takes --from-timestamp and --to-timestamp.\n\nSends GET /users/{user_identifier}/members/{member_identifier}/transactions; in API version v20111101, GET /users/{user_guid}/members/{member_guid}/transactions.",
-		Example: "  mx transactions list-by-member --user USR-123 --member MBR-123",
+		Example: "  mx transactions list-by-member --user u-1 --member m-1",
 		Args:    cobra.NoArgs,
 	}, "listTransactionsByMember", "")
 	b.serve(apiV20250224, listTransactionsByMemberV20250224)
@@ -2988,7 +5864,7 @@ func cmdListTransactionsByAccountPerMember(a *app) *cobra.Command {
 		Use:     "list-by-member-account",
 		Short:   "List an account's transactions through its member",
 		Long:    "Lists the transactions of one account, reached through its member, whose date falls\nin the requested window, one page at a time. The default window is that of\n'mx transactions list'.\n\nSends GET /users/{user_guid}/members/{member_guid}/accounts/{account_guid}/transactions.\nAPI version v20250224 only (the default).",
-		Example: "  mx transactions list-by-member-account --user USR-123 --member MBR-123 --account ACT-123",
+		Example: "  mx transactions list-by-member-account --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57",
 		Args:    cobra.NoArgs,
 	}, "listTransactionsByAccountPerMember", "")
 	b.serve(apiV20250224, listTransactionsByAccountPerMemberV20250224)
@@ -3032,12 +5908,59 @@ func listTransactionsByAccountPerMemberV20250224(a *app, b *binder) runFunc {
 	}
 }
 
+func cmdListTransactionsByTag(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "list-by-tag",
+		Short:   "List the transactions of a tag",
+		Long:    "Lists the transactions of the user that carry one tag (through a tagging) and whose\ndate falls in the requested window, one page at a time. The default window is that\nof 'mx transactions list'.\n\nSends GET /users/{user_identifier}/tags/{tag_guid}/transactions.\nAPI version v20250224 only (the default).",
+		Example: "  mx transactions list-by-tag --user u-1 --tag TAG-63b192b1-43ab-66b6-cf79-397ed8ce83c0 --all -o table",
+		Args:    cobra.NoArgs,
+	}, "listTransactionsByTag", "")
+	b.serve(apiV20250224, listTransactionsByTagV20250224)
+	return b.command()
+}
+
+// listTransactionsByTagV20250224 declares the flags of listTransactionsByTag in API version v20250224 and returns its call.
+func listTransactionsByTagV20250224(a *app, b *binder) runFunc {
+	var userIdentifier mxplatform.UserGUID
+	var tagGUID mxplatform.TagGUID
+	var params mxplatform.ListTransactionsByTagParams
+	pathSegment(b, &userIdentifier, "user", "The user, named by the partner-defined id it was given or by its GUID (USR-...); either is sent as given")
+	pathSegment(b, &tagGUID, "tag", "The tag's GUID (TAG-...), defined by MX")
+	integer(b, &params.Page, "page", "The page to return, counting from 1")
+	integer(b, &params.RecordsPerPage, "records-per-page", "Records per page")
+	optional(b, &params.FromDate, "from", "First day of the window of transaction dates, as an ISO 8601 date (2025-03-01)")
+	optional(b, &params.ToDate, "to", "Last day of the window of transaction dates, as an ISO 8601 date")
+	optional(b, &params.FromCreatedAt, "from-created-at", "Only transactions created on MX at or after this time, as Unix time (seconds since 1970-01-01 UTC, for example 1740787200)")
+	optional(b, &params.ToCreatedAt, "to-created-at", "Only transactions created on MX at or before this time, as Unix time (seconds since 1970-01-01 UTC)")
+	optional(b, &params.FromUpdatedAt, "from-updated-at", "Only transactions last updated on MX at or after this time, as Unix time (seconds since 1970-01-01 UTC)")
+	optional(b, &params.ToUpdatedAt, "to-updated-at", "Only transactions last updated on MX at or before this time, as Unix time (seconds since 1970-01-01 UTC)")
+	optional(b, &params.Includes, "includes", "Extra objects to add to each transaction, as a comma-separated list written exactly so: classifications, geolocations, merchants, repeating_transactions (for example merchants,geolocations)")
+	var call callFlags
+	lf := addListFlags(b)
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if lf.every() {
+			return printAll(a, lf, api.ListTransactionsByTagIter(ctx, userIdentifier, tagGUID, &params, append(opts, lf.options()...)...))
+		}
+		v, err := api.ListTransactionsByTag(ctx, userIdentifier, tagGUID, &params, opts...)
+		if err != nil {
+			return err
+		}
+		return printPage(a, v.Items, v.Pagination)
+	}
+}
+
 func cmdReadTransaction(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "read",
 		Short:   "Read a transaction",
 		Long:    "Returns one transaction of the user; a manual transaction is read with its own GUID.\nMX's documentation and the live API answer {\"transaction\": {...}}, while MX's file\ndescribes the list shape (transactions and pagination): the answer schema admits\nboth, so that either decodes.\n\nSends GET /users/{user_guid}/transactions/{transaction_guid}.",
-		Example: "  mx transactions read --user USR-123 --transaction TRN-123",
+		Example: "  mx transactions read --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f",
 		Args:    cobra.NoArgs,
 	}, "readTransaction", "")
 	b.serve(apiV20250224, readTransactionV20250224)
@@ -3096,7 +6019,7 @@ func cmdReadTransactionByAccount(a *app) *cobra.Command {
 		Use:     "read-by-account",
 		Short:   "Read a transaction through its account",
 		Long:    "Returns one transaction, reached through its member and account; every identifier may\nbe the partner-defined id or the GUID. MX's file describes the list shape here too,\nas for 'mx transactions read': the answer schema admits both shapes.\n\nSends GET /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}.\nAPI version v20250224 only (the default).",
-		Example: "  mx transactions read-by-account --user u-1 --member m-1 --account a-1 --transaction t-1",
+		Example: "  mx transactions read-by-account --user u-1 --member m-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f",
 		Args:    cobra.NoArgs,
 	}, "readTransactionByAccount", "")
 	b.serve(apiV20250224, readTransactionByAccountV20250224)
@@ -3130,12 +6053,226 @@ func readTransactionByAccountV20250224(a *app, b *binder) runFunc {
 	}
 }
 
+func cmdSpecificRepeatingTransaction(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "read-repeating",
+		Short:   "Read a repeating transaction",
+		Long:    "Returns one series of repeating transactions of the user; an unknown one answers 404.\nMX's file describes the answer with the shape of the list, repeating_transactions,\nholding the one series read, and no other source says otherwise: the answer is that\nlist.\n\nSends GET /users/{user_guid}/repeating_transactions/{repeating_transaction_guid}.\nAPI version v20250224 only (the default).",
+		Example: "  mx transactions read-repeating --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --repeating-transaction $(mx transactions repeating --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --jq '.[0].guid')",
+		Args:    cobra.NoArgs,
+	}, "specificRepeatingTransaction", "")
+	b.serve(apiV20250224, specificRepeatingTransactionV20250224)
+	return b.command()
+}
+
+// specificRepeatingTransactionV20250224 declares the flags of specificRepeatingTransaction in API version v20250224 and returns its call.
+func specificRepeatingTransactionV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var repeatingTransactionGUID mxplatform.RepeatingTransactionGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &repeatingTransactionGUID, "repeating-transaction", "The GUID of the series of repeating transactions (RPT-...), defined by MX")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.SpecificRepeatingTransaction(ctx, userGUID, repeatingTransactionGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return printItems(a, v)
+	}
+}
+
+func cmdRepeatingTransactions(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "repeating",
+		Short:   "List a user's repeating transactions",
+		Long:    "Lists the series of repeating transactions MX has found among the user's transactions\n(bills, subscriptions, income), each with its amount, how often it recurs and when it\nis next expected. MX answers every series at once: the operation takes no page\nparameters and the answer has no pagination.\n\nSends GET /users/{user_guid}/repeating_transactions.\nAPI version v20250224 only (the default).",
+		Example: "  mx transactions repeating --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 -o table",
+		Args:    cobra.NoArgs,
+	}, "repeatingTransactions", "")
+	b.serve(apiV20250224, repeatingTransactionsV20250224)
+	return b.command()
+}
+
+// repeatingTransactionsV20250224 declares the flags of repeatingTransactions in API version v20250224 and returns its call.
+func repeatingTransactionsV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.RepeatingTransactions(ctx, userGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return printItems(a, v)
+	}
+}
+
+func cmdCreateSplitTransactions(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "split",
+		Short:   "Split a transaction",
+		Long:    "Splits a transaction of the user into child transactions, each with its own amount,\ncategory, description and memo, and marks the parent as split. MX answers the child\ntransactions it created, as a list without pagination. MX's file types the body's\ntransactions as one object rather than a list, although the operation creates several\nchildren: the body is modelled as MX's file has it.\n\nSends POST /users/{user_guid}/transactions/{transaction_guid}/split.\nAPI version v20250224 only (the default).",
+		Example: "  mx transactions split --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f --amount 1.00 --category CAT-9588eaad-90a4-bb5c-66c8-1812503d0db8 --description 'Groceries part'",
+		Args:    cobra.NoArgs,
+	}, "createSplitTransactions", "")
+	b.serve(apiV20250224, createSplitTransactionsV20250224)
+	return b.command()
+}
+
+// createSplitTransactionsV20250224 declares the flags of createSplitTransactions in API version v20250224 and returns its call.
+func createSplitTransactionsV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var transactionGUID mxplatform.TransactionGUID
+	var body mxplatform.SplitTransactionCreateRequest
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &transactionGUID, "transaction", "The transaction's GUID (TRN-...), defined by MX; a partner-defined id is not accepted here")
+	requiredDecimal(b, &body.Amount, "amount", "The amount of the child transaction, taken from the parent's")
+	optional(b, &body.CategoryGUID, "category", "The GUID of the child's category")
+	optional(b, &body.Description, "description", "A readable description of the child transaction")
+	optional(b, &body.Memo, "memo", "A note about the child transaction")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.CreateSplitTransactions(ctx, userGUID, transactionGUID, body, opts...)
+		if err != nil {
+			return err
+		}
+		return printItems(a, v)
+	}
+}
+
+func cmdCreateSplitTransactionsByAccount(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "split-by-account",
+		Short:   "Split a transaction through its account",
+		Long:    "Splits a transaction reached through its member and account, like\n'mx transactions split'; every identifier may be the partner-defined id or the GUID. MX\nanswers the child transactions it created, as a list without pagination.\n\nSends POST /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}/split.\nAPI version v20250224 only (the default).",
+		Example: "  mx transactions split-by-account --user u-1 --member m-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --transaction TRN-301e136c-6e36-5e57-f076-66bb7bf26e47 --amount 1.00",
+		Args:    cobra.NoArgs,
+	}, "createSplitTransactionsByAccount", "")
+	b.serve(apiV20250224, createSplitTransactionsByAccountV20250224)
+	return b.command()
+}
+
+// createSplitTransactionsByAccountV20250224 declares the flags of createSplitTransactionsByAccount in API version v20250224 and returns its call.
+func createSplitTransactionsByAccountV20250224(a *app, b *binder) runFunc {
+	var userIdentifier mxplatform.UserGUID
+	var memberIdentifier mxplatform.MemberGUID
+	var accountIdentifier mxplatform.AccountGUID
+	var transactionIdentifier mxplatform.TransactionGUID
+	var body mxplatform.SplitTransactionCreateRequest
+	pathSegment(b, &userIdentifier, "user", "The user, named by the partner-defined id it was given or by its GUID (USR-...); either is sent as given")
+	pathSegment(b, &memberIdentifier, "member", "The member, named by the partner-defined id it was given or by its GUID (MBR-...); either is sent as given")
+	pathSegment(b, &accountIdentifier, "account", "The account, named by the partner-defined id it was given or by its GUID (ACT-...); either is sent as given")
+	pathSegment(b, &transactionIdentifier, "transaction", "The transaction, named by the partner-defined id it was given or by its GUID (TRN-...); either is sent as given")
+	requiredDecimal(b, &body.Amount, "amount", "The amount of the child transaction, taken from the parent's")
+	optional(b, &body.CategoryGUID, "category", "The GUID of the child's category")
+	optional(b, &body.Description, "description", "A readable description of the child transaction")
+	optional(b, &body.Memo, "memo", "A note about the child transaction")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.CreateSplitTransactionsByAccount(ctx, userIdentifier, memberIdentifier, accountIdentifier, transactionIdentifier, body, opts...)
+		if err != nil {
+			return err
+		}
+		return printItems(a, v)
+	}
+}
+
+func cmdDeleteSplitTransactions(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "unsplit",
+		Short:   "Undo the split of a transaction",
+		Long:    "Deletes the child transactions of a split transaction, so that the parent stands alone\nagain. A transaction that was never split, or that does not exist, answers 404.\n\nSends DELETE /users/{user_guid}/transactions/{transaction_guid}/split.\nAPI version v20250224 only (the default).",
+		Example: "  mx transactions unsplit --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f",
+		Args:    cobra.NoArgs,
+	}, "deleteSplitTransactions", "")
+	b.serve(apiV20250224, deleteSplitTransactionsV20250224)
+	return b.command()
+}
+
+// deleteSplitTransactionsV20250224 declares the flags of deleteSplitTransactions in API version v20250224 and returns its call.
+func deleteSplitTransactionsV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var transactionGUID mxplatform.TransactionGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &transactionGUID, "transaction", "The transaction's GUID (TRN-...), defined by MX; a partner-defined id is not accepted here")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if err := api.DeleteSplitTransactions(ctx, userGUID, transactionGUID, opts...); err != nil {
+			return err
+		}
+		fmt.Fprintln(a.stderr, "deleted")
+		return nil
+	}
+}
+
+func cmdDeleteSplitTransactionByAccount(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "unsplit-by-account",
+		Short:   "Undo the split of a transaction through its account",
+		Long:    "Deletes the child transactions of a split transaction reached through its member and\naccount, like 'mx transactions unsplit'. MX names the operation in the singular and its\nsibling in the plural; both undo one split.\n\nSends DELETE /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}/split.\nAPI version v20250224 only (the default).",
+		Example: "  mx transactions unsplit-by-account --user u-1 --member m-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --transaction TRN-301e136c-6e36-5e57-f076-66bb7bf26e47",
+		Args:    cobra.NoArgs,
+	}, "deleteSplitTransactionByAccount", "")
+	b.serve(apiV20250224, deleteSplitTransactionByAccountV20250224)
+	return b.command()
+}
+
+// deleteSplitTransactionByAccountV20250224 declares the flags of deleteSplitTransactionByAccount in API version v20250224 and returns its call.
+func deleteSplitTransactionByAccountV20250224(a *app, b *binder) runFunc {
+	var userIdentifier mxplatform.UserGUID
+	var memberIdentifier mxplatform.MemberGUID
+	var accountIdentifier mxplatform.AccountGUID
+	var transactionIdentifier mxplatform.TransactionGUID
+	pathSegment(b, &userIdentifier, "user", "The user, named by the partner-defined id it was given or by its GUID (USR-...); either is sent as given")
+	pathSegment(b, &memberIdentifier, "member", "The member, named by the partner-defined id it was given or by its GUID (MBR-...); either is sent as given")
+	pathSegment(b, &accountIdentifier, "account", "The account, named by the partner-defined id it was given or by its GUID (ACT-...); either is sent as given")
+	pathSegment(b, &transactionIdentifier, "transaction", "The transaction, named by the partner-defined id it was given or by its GUID (TRN-...); either is sent as given")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		if err := api.DeleteSplitTransactionByAccount(ctx, userIdentifier, memberIdentifier, accountIdentifier, transactionIdentifier, opts...); err != nil {
+			return err
+		}
+		fmt.Fprintln(a.stderr, "deleted")
+		return nil
+	}
+}
+
 func cmdUpdateTransaction(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "update",
 		Short:   "Update a transaction",
 		Long:    "Sets the description of a transaction. In this version nothing else of a transaction\ncan be changed (v20111101 also took its category, date and memo).\n\nSends PUT /users/{user_guid}/transactions/{transaction_guid}.",
-		Example: "  mx transactions update --user USR-123 --transaction TRN-123 --description 'Team lunch'",
+		Example: "  mx transactions update --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f --description 'Team lunch'",
 		Args:    cobra.NoArgs,
 	}, "updateTransaction", "")
 	b.serve(apiV20250224, updateTransactionV20250224)
@@ -3197,7 +6334,7 @@ func cmdUpdateTransactionByAccount(a *app) *cobra.Command {
 		Use:     "update-by-account",
 		Short:   "Update a transaction through its account",
 		Long:    "Sets the description of a transaction reached through its member and account, like\n'mx transactions update'.\n\nSends PUT /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}.\nAPI version v20250224 only (the default).",
-		Example: "  mx transactions update-by-account --user USR-123 --member MBR-123 --account ACT-123 --transaction TRN-123 --description 'Team lunch'",
+		Example: "  mx transactions update-by-account --user u-1 --member m-1 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --transaction TRN-3a4b33d1-693e-722f-200d-92a94b4e5b1f --description 'Team lunch'",
 		Args:    cobra.NoArgs,
 	}, "updateTransactionByAccount", "")
 	b.serve(apiV20250224, updateTransactionByAccountV20250224)
@@ -3236,7 +6373,7 @@ func cmdCreateUser(a *app) *cobra.Command {
 		Use:     "create",
 		Short:   "Create a user",
 		Long:    "Creates a user and answers it with the GUID that MX gave it. Every field is optional,\nbut the user object must not be empty. A partner-defined --id must be unique among\nthe partner's users: reusing one answers 409 Conflict. A user created disabled is not\naggregated in the background and its data cannot be read until it is enabled.\n\nSends POST /users.",
-		Example: "  mx users create --id u-1 --email ada@example.com --metadata '{\"plan\": \"pro\"}'",
+		Example: "  mx users create --id u-2 --email grace@example.com --metadata '{\"plan\": \"pro\"}'",
 		Args:    cobra.NoArgs,
 	}, "createUser", "")
 	b.serve(apiV20250224, createUserV20250224)
@@ -3288,12 +6425,43 @@ func createUserV20111101(a *app, b *binder) runFunc {
 	}
 }
 
+func cmdDeactivateUser(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "deactivate-holdings",
+		Short:   "Deactivate a user's investment holdings",
+		Long:    "Turns the investment holdings product off for the user. Although it changes state, MX\ndeclares it as a GET: the SDK never sends it again on its own, and an answer lost on the\nway leaves unknown whether the user was deactivated. MX answers a message and a status,\nnot wrapped in a key, and its file gives neither a type: both are text here.\n\nSends GET /users/{user_guid}/investment_holdings_deactivate.\nAPI version v20250224 only (the default).",
+		Example: "  mx users deactivate-holdings --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697",
+		Args:    cobra.NoArgs,
+	}, "deactivateUser", "")
+	b.serve(apiV20250224, deactivateUserV20250224)
+	return b.command()
+}
+
+// deactivateUserV20250224 declares the flags of deactivateUser in API version v20250224 and returns its call.
+func deactivateUserV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.DeactivateUser(ctx, userGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return a.print(v)
+	}
+}
+
 func cmdDeleteUser(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "delete",
 		Short:   "Delete a user",
 		Long:    "Deletes a user together with its members, accounts and transactions. The deletion is\npermanent: MX cannot restore a deleted user. A user that is already gone answers 404.\n\nSends DELETE /users/{user_identifier}; in API version v20111101, DELETE /users/{user_guid}.",
-		Example: "  mx users delete --user USR-123",
+		Example: "  mx users delete --user u-1",
 		Args:    cobra.NoArgs,
 	}, "deleteUser", "")
 	b.serve(apiV20250224, deleteUserV20250224)
@@ -3414,7 +6582,7 @@ func cmdUpdateUser(a *app) *cobra.Command {
 		Use:     "update",
 		Short:   "Update a user",
 		Long:    "Sets a user's email address, partner-defined id, metadata or disabled state; fields\nleft out keep their value, and the user object must not be empty. Disabling a user\nstops the background aggregation of its members and shuts off reads of its data until\nit is enabled again.\n\nSends PUT /users/{user_identifier}.\nAPI version v20250224 only (the default).",
-		Example: "  mx users update --user USR-123 --email grace@example.com",
+		Example: "  mx users update --user u-1 --email ada.lovelace@example.com",
 		Args:    cobra.NoArgs,
 	}, "updateUser", "")
 	b.serve(apiV20250224, updateUserV20250224)
@@ -3445,12 +6613,114 @@ func updateUserV20250224(a *app, b *binder) runFunc {
 	}
 }
 
+func cmdGetAccountsData(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "accounts",
+		Short:   "Read a member's accounts as a verifiable credential",
+		Long:    "Returns the accounts of one member as a verifiable credential: a signed statement of\nthe data that a third party can check, carried as one string. MX answers it in the\nmedia type application/vnd.mx.api.v2beta+json (JSON under another name), which the\nrequest names in its Accept header.\n\nSends GET /vc/users/{user_guid}/members/{member_guid}/accounts.\nAPI version v20250224 only (the default).",
+		Example: "  mx verifiable-credentials accounts --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96",
+		Args:    cobra.NoArgs,
+	}, "getAccountsData", "")
+	b.serve(apiV20250224, getAccountsDataV20250224)
+	return b.command()
+}
+
+// getAccountsDataV20250224 declares the flags of getAccountsData in API version v20250224 and returns its call.
+func getAccountsDataV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var memberGUID mxplatform.MemberGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX; a partner-defined id is not accepted here")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.GetAccountsData(ctx, userGUID, memberGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return a.printText(v)
+	}
+}
+
+func cmdGetIdentityData(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "identity",
+		Short:   "Read a member's identity as a verifiable credential",
+		Long:    "Returns the identity of the account owners of one member (MX's path names them\ncustomers) as a verifiable credential, carried as one string. MX answers it in the\nmedia type application/vnd.mx.api.v2beta+json, which the request names in its Accept\nheader.\n\nSends GET /vc/users/{user_guid}/members/{member_guid}/customers.\nAPI version v20250224 only (the default).",
+		Example: "  mx vc identity --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96",
+		Args:    cobra.NoArgs,
+	}, "getIdentityData", "")
+	b.serve(apiV20250224, getIdentityDataV20250224)
+	return b.command()
+}
+
+// getIdentityDataV20250224 declares the flags of getIdentityData in API version v20250224 and returns its call.
+func getIdentityDataV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var memberGUID mxplatform.MemberGUID
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &memberGUID, "member", "The member's GUID (MBR-...), defined by MX; a partner-defined id is not accepted here")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.GetIdentityData(ctx, userGUID, memberGUID, opts...)
+		if err != nil {
+			return err
+		}
+		return a.printText(v)
+	}
+}
+
+func cmdGetTransactionsData(a *app) *cobra.Command {
+	b := newBinder(a, &cobra.Command{
+		Use:     "transactions",
+		Short:   "Read an account's transactions as a verifiable credential",
+		Long:    "Returns the transactions of one account, optionally within a window of time, as a\nverifiable credential, carried as one string. MX answers it in the media type\napplication/vnd.mx.api.v2beta+json, which the request names in its Accept header.\n\nSends GET /vc/users/{user_guid}/accounts/{account_guid}/transactions.\nAPI version v20250224 only (the default).",
+		Example: "  mx vc transactions --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --account ACT-3344564f-8138-9b60-0e92-5e8e3c66ff57 --start-time 2026-01-01",
+		Args:    cobra.NoArgs,
+	}, "getTransactionsData", "")
+	b.serve(apiV20250224, getTransactionsDataV20250224)
+	return b.command()
+}
+
+// getTransactionsDataV20250224 declares the flags of getTransactionsData in API version v20250224 and returns its call.
+func getTransactionsDataV20250224(a *app, b *binder) runFunc {
+	var userGUID mxplatform.UserGUID
+	var accountGUID mxplatform.AccountGUID
+	var params mxplatform.GetTransactionsDataParams
+	pathSegment(b, &userGUID, "user", "The user's GUID (USR-...), defined by MX; a partner-defined id is not accepted here")
+	pathSegment(b, &accountGUID, "account", "The account's GUID (ACT-...), defined by MX; a partner-defined id is not accepted here")
+	optional(b, &params.StartTime, "start-time", "The start of the window of transactions")
+	optional(b, &params.EndTime, "end-time", "The end of the window of transactions")
+	var call callFlags
+	return func(ctx context.Context) error {
+		api, err := a.client()
+		if err != nil {
+			return err
+		}
+		opts := call.options()
+		v, err := api.GetTransactionsData(ctx, userGUID, accountGUID, &params, opts...)
+		if err != nil {
+			return err
+		}
+		return a.printText(v)
+	}
+}
+
 func cmdRequestConnectWidgetURL(a *app) *cobra.Command {
 	b := newBinder(a, &cobra.Command{
 		Use:     "connect-url",
 		Short:   "Request a Connect widget URL (legacy) (v20111101 only)",
 		Long:    "Legacy endpoint that returns a Connect URL for the user. It accepts the Connect\nconfiguration options under config. New integrations use 'mx widgets url' instead.\n\nSends POST /users/{user_guid}/connect_widget_url.\nAPI version v20111101 only: pass --api-version v20111101 or set MX_API_VERSION=v20111101.",
-		Example: "  mx --api-version v20111101 widgets connect-url --user USR-123 --mode verification",
+		Example: "  mx --api-version v20111101 widgets connect-url --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --mode verification",
 		Args:    cobra.NoArgs,
 	}, "requestConnectWidgetURL", "'mx widgets url' (widget type connect_widget, the default) requests a Connect URL in every version")
 	b.serve(apiV20111101, requestConnectWidgetURLV20111101)
@@ -3499,7 +6769,7 @@ func cmdRequestWidgetURL(a *app) *cobra.Command {
 		Use:     "url",
 		Short:   "Request a widget URL",
 		Long:    "Returns a URL that loads the widget named by --widget-type for the user: Connect\n(connect_widget, which replaces the connect_widget_url endpoint of v20111101), the\nConnections widget, or one of the money-management widgets. The URL can be used once\nand expires ten minutes after it is issued, so a page asks for a new one each time it\nloads. Most options apply to some widget types only; data_request.products chooses\nwhat Connect aggregates for the members it creates. The Accept-Language header sets\nthe language of Connect and of the Connections widget, --locale that of the others.\n\nSends POST /users/{user_guid}/widget_urls.",
-		Example: "  mx widgets url --user USR-123 --current-member MBR-123 --accept-language fr-CA",
+		Example: "  mx widgets url --user USR-cf897247-385d-3ebd-2f61-3fe3522e5697 --current-member MBR-9d52d1b1-61e2-af2e-5ce1-ad16f03d7f96 --accept-language fr-CA",
 		Args:    cobra.NoArgs,
 	}, "requestWidgetURL", "")
 	b.serve(apiV20250224, requestWidgetURLV20250224)
@@ -3528,7 +6798,7 @@ func requestWidgetURLV20250224(a *app, b *binder) runFunc {
 	boolean(b, &body.EnableApp2App, "enable-app2app", "Connect: let the institution's mobile app take over OAuth, where supported")
 	boolean(b, &body.IncludeIdentity, "include-identity", "Connect: also identify the account owners (deprecated in v20250224)")
 	boolean(b, &body.IncludeTransactions, "include-transactions", "Connect: gather transactions (deprecated in v20250224)")
-	optional(b, &body.InsightGUID, "insight-guid", "Insight widgets: the insight to show first")
+	optional(b, &body.InsightGUID, "insight", "Insight widgets: the insight to show first")
 	boolean(b, &body.IsMobileWebview, "is-mobile-webview", "Render for a mobile WebView, where URL changes replace the JavaScript postMessage events")
 	list(b, &body.ISOCountryCode, "country", "Only offer institutions of these countries (ISO 3166-1 alpha-2 codes; MX names US, CA and MX)")
 	optional(b, &body.Locale, "locale", "The language of the widget (for example fr-CA); Connect and Connections take the Accept-Language header instead")
@@ -3578,7 +6848,7 @@ func requestWidgetURLV20111101(a *app, b *binder) runFunc {
 	boolean(b, &body.EnableApp2App, "enable-app2app", "Let the institution's mobile app take over OAuth")
 	boolean(b, &body.IncludeIdentity, "include-identity", "Also gather account owner identity when connecting")
 	boolean(b, &body.IncludeTransactions, "include-transactions", "Gather transactions when the widget creates or updates a member, as MX does unless --include-transactions=false")
-	optional(b, &body.InsightGUID, "insight-guid", "The insight to show, for insight widgets")
+	optional(b, &body.InsightGUID, "insight", "The insight to show, for insight widgets")
 	boolean(b, &body.IsMobileWebview, "is-mobile-webview", "Render for a mobile WebView: navigation events replace postMessages")
 	list(b, &body.ISOCountryCode, "country", "Only list institutions of these countries")
 	optional(b, &body.MicrowidgetInstanceID, "microwidget-instance-id", "The microwidget instance to load")

@@ -21,7 +21,8 @@ import (
 //	{
 //	  "client_id": "...", "api_key": "...", "environment": "development",
 //	  "profiles": {
-//	    "production": {"client_id": "...", "api_key": "...", "environment": "production"}
+//	    "production": {"client_id": "...", "api_key": "...", "environment": "production"},
+//	    "processor": {"processor_token": "...", "environment": "production"}
 //	  }
 //	}
 //
@@ -31,12 +32,15 @@ import (
 // without a word. mx writes the file readable by its owner only (0600), in a folder it creates
 // for its owner only (0700).
 
-// config is the resolved configuration of a command, and the keys of one profile.
+// config is the resolved configuration of a command, and the keys of one profile. A profile
+// holds a partner's client ID and API key, a payment processor's token (which only the
+// processor commands send, in place of the partner's credentials), or both.
 type config struct {
-	ClientID    string `json:"client_id,omitempty"`
-	APIKey      string `json:"api_key,omitempty"`
-	Environment string `json:"environment,omitempty"`
-	BaseURL     string `json:"base_url,omitempty"`
+	ClientID       string `json:"client_id,omitempty"`
+	APIKey         string `json:"api_key,omitempty"`
+	Environment    string `json:"environment,omitempty"`
+	BaseURL        string `json:"base_url,omitempty"`
+	ProcessorToken string `json:"processor_token,omitempty"`
 }
 
 // configFile is the content of the config file.
@@ -49,7 +53,10 @@ type configFile struct {
 const defaultProfile = "default"
 
 // configKeys are the keys of a profile, as `mx config` takes them.
-var configKeys = []string{"client_id", "api_key", "environment", "base_url"}
+var configKeys = []string{"client_id", "api_key", "environment", "base_url", "processor_token"}
+
+// secretKeys are the keys whose values mx never prints.
+var secretKeys = []string{"api_key", "processor_token"}
 
 // field returns the address of the value of key in c.
 func (c *config) field(key string) *string {
@@ -62,6 +69,8 @@ func (c *config) field(key string) *string {
 		return &c.Environment
 	case "base_url":
 		return &c.BaseURL
+	case "processor_token":
+		return &c.ProcessorToken
 	}
 	return nil
 }
@@ -127,6 +136,8 @@ func resolveConfig(g globalFlags, getenv func(string) string) (config, error) {
 		APIKey:      pick(g.apiKey, getenv("MX_API_KEY"), p.APIKey),
 		Environment: pick(g.environment, getenv("MX_ENV"), p.Environment),
 		BaseURL:     pick(g.baseURL, getenv("MX_BASE_URL"), p.BaseURL),
+		// --processor-token is a flag of the processor commands, which they give precedence.
+		ProcessorToken: pick(getenv("MX_PROCESSOR_TOKEN"), p.ProcessorToken),
 	}, nil
 }
 
@@ -244,12 +255,23 @@ func checkConfigValue(key, value string) error {
 	return nil
 }
 
-// options turns the configuration into mxplatform options.
+// options turns the configuration into mxplatform options: the partner's credentials and the
+// server.
 func (c config) options() ([]mxplatform.Option, error) {
 	if c.ClientID == "" || c.APIKey == "" {
 		return nil, errors.New("no credentials: run 'mx login', set MX_CLIENT_ID and MX_API_KEY, or pass --client-id and --api-key")
 	}
-	opts := []mxplatform.Option{mxplatform.WithCredentials(c.ClientID, c.APIKey)}
+	server, err := c.serverOptions()
+	if err != nil {
+		return nil, err
+	}
+	return append([]mxplatform.Option{mxplatform.WithCredentials(c.ClientID, c.APIKey)}, server...), nil
+}
+
+// serverOptions turns the environment and base URL of the configuration into mxplatform
+// options, without credentials.
+func (c config) serverOptions() ([]mxplatform.Option, error) {
+	var opts []mxplatform.Option
 	if c.Environment != "" {
 		e, err := mxplatform.ParseEnvironment(c.Environment)
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/mxsdk/mx-go/mxplatform"
@@ -14,20 +15,22 @@ import (
 	"golang.org/x/term"
 )
 
-// redacted stands for the API key wherever mx would show it.
+// redacted stands for a secret (the API key, a processor token) wherever mx would show it.
 const redacted = "<redacted>"
 
 const configLong = `config reads and writes the config file, one profile at a time (--profile, else
 MX_PROFILE, else the default profile).
 
 The file is JSON: the keys of the default profile at the top, other profiles under "profiles".
-A profile's keys are client_id, api_key, environment (development or production) and base_url
-(another server, such as mx fake). mx writes the file readable by its owner only, in a folder
+A profile's keys are client_id, api_key, environment (development or production), base_url
+(another server, such as mx fake) and processor_token (a payment processor's token, which only
+the mx processor commands send). mx writes the file readable by its owner only, in a folder
 only its owner can enter. A key mx does not know is an error that names it.
 
-The API key is never printed: config get and config list show it as <redacted>. mx login is
-the way to set it without it showing on the screen or in the shell's history; to read it back,
-open the config file itself (or MX's Client Dashboard).`
+The API key and the processor token are never printed: config get and config list show them as
+<redacted>. mx login is the way to set the API key without it showing on the screen or in the
+shell's history; to read a secret back, open the config file itself (or MX's Client
+Dashboard).`
 
 func cmdConfig(a *app) *cobra.Command {
 	cmd := &cobra.Command{
@@ -43,9 +46,11 @@ func cmdConfig(a *app) *cobra.Command {
 		Short: "Set a key of a profile in the config file",
 		Long: `set writes one key of the profile to the config file, creating the file, its folder and the
 profile when needed. An empty value removes the key. Keys: client_id, api_key, environment,
-base_url. Prefer mx login for the API key: a value typed here stays in the shell's history.`,
-		Example: "  mx config set base_url http://127.0.0.1:8080 --profile fake\n  mx config set environment production --profile production",
-		Args:    cobra.ExactArgs(2),
+base_url, processor_token. Prefer mx login for the API key, and a file for a processor token
+(as in the example): a value typed here stays in the shell's history.`,
+		Example: "  mx config set base_url http://127.0.0.1:8080 --profile fake\n  mx config set environment production --profile production\n" +
+			"  mx config set processor_token \"$(cat processor-token)\" --profile processor",
+		Args: cobra.ExactArgs(2),
 		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 			switch len(args) {
 			case 0:
@@ -68,7 +73,8 @@ base_url. Prefer mx login for the API key: a value typed here stays in the shell
 		Use:   "get KEY",
 		Short: "Print a key of a profile of the config file",
 		Long: `get prints the value of one key of the profile, as the config file holds it (not the
-environment or flags), or nothing when it is not set. The API key prints as <redacted>.`,
+environment or flags), or nothing when it is not set. The API key and the processor token
+print as <redacted>.`,
 		Example:           "  mx config get base_url --profile fake",
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: cobra.FixedCompletions(configKeys, cobra.ShellCompDirectiveNoFileComp),
@@ -81,7 +87,7 @@ environment or flags), or nothing when it is not set. The API key prints as <red
 				return err
 			}
 			if v := *p.field(args[0]); v != "" {
-				if args[0] == "api_key" {
+				if slices.Contains(secretKeys, args[0]) {
 					v = redacted
 				}
 				linef(a.stdout, "%s", v)
@@ -91,8 +97,8 @@ environment or flags), or nothing when it is not set. The API key prints as <red
 	}, &cobra.Command{
 		Use:   "list",
 		Short: "Print the keys of a profile of the config file",
-		Long: `list prints the keys the profile sets in the config file, the API key as <redacted>, and
-the profiles the file holds.`,
+		Long: `list prints the keys the profile sets in the config file, the API key and the processor
+token as <redacted>, and the profiles the file holds.`,
 		Example: "  mx config list\n  mx config list --profile fake -o table",
 		Args:    cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
@@ -108,7 +114,7 @@ the profiles the file holds.`,
 			out := map[string]any{}
 			for _, k := range configKeys {
 				if v := *p.field(k); v != "" {
-					if k == "api_key" {
+					if slices.Contains(secretKeys, k) {
 						v = redacted
 					}
 					out[k] = v

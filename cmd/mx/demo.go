@@ -271,6 +271,7 @@ func cmdFake(a *app) *cobra.Command {
 	var seed int64
 	var step, latency time.Duration
 	var faultRate float64
+	var sample bool
 	cmd := &cobra.Command{
 		Use:   "fake",
 		Short: "Serve the fake MX Platform API until interrupted",
@@ -280,8 +281,18 @@ the version its Accept-Version header names, so that commands reach it with or w
 --api-version v20111101. It accepts the credentials of --client-id and --api-key
 (default mxfake-client-id and mxfake-api-key) and prints its URL; point other commands at it
 with --base-url or MX_BASE_URL. See 'go doc github.com/mxsdk/mx-go/mxplatform/mxplatformtest'
-for the test bank's passwords.`,
-		Example: "  mx fake --addr 127.0.0.1:8080 &\n  MX_BASE_URL=http://127.0.0.1:8080 MX_CLIENT_ID=mxfake-client-id MX_API_KEY=mxfake-api-key mx institutions list -o table",
+for the test bank's passwords.
+
+With --sample, the fake starts with the sample data set of mxplatformtest (Fake.LoadSample),
+which the examples of every command's help name: the user u-1 (ada@example.com) with the
+connected member m-1 at the test bank, its accounts, transactions and statements, a member
+m-mfa waiting for its MFA answer, an OAuth member m-oauth, an investor m-2 with holdings,
+manual accounts, a category, tags, a tagging, a rule, a budget, goals, a spending plan, a
+notification, an ACH return and a processor token for m-1's checking account. The fake prints
+their GUIDs on stderr when it starts; they are the same in every run (the data generated for
+the members follows --seed: keep its default for the examples' holding). m-mfa's question
+waits ten minutes for its answer, as the fake's challenges do.`,
+		Example: "  mx fake --addr 127.0.0.1:8080 --sample &\n  MX_BASE_URL=http://127.0.0.1:8080 MX_CLIENT_ID=mxfake-client-id MX_API_KEY=mxfake-api-key mx institutions list -o table",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			id, key := a.global.clientID, a.global.apiKey
@@ -302,6 +313,14 @@ for the test bank's passwords.`,
 			if err != nil {
 				return usageError{err}
 			}
+			if sample {
+				s, err := srv.Fake.LoadSample()
+				if err != nil {
+					srv.Close()
+					return err
+				}
+				fmt.Fprintf(a.stderr, "sample data (mx fake --sample):\n%s", s.Describe())
+			}
 			linef(a.stdout, "%s", srv.URL)
 			linef(a.stderr, "serving the fake MX Platform API at %s until interrupted", srv.URL)
 			return srv.ServeUntil(cmd.Context(), 5*time.Second)
@@ -312,5 +331,6 @@ for the test bank's passwords.`,
 	cmd.Flags().DurationVar(&step, "step", mxplatformtest.DefaultStepInterval, "time between two steps of an aggregation job")
 	cmd.Flags().DurationVar(&latency, "latency", 0, "delay added to every answer")
 	cmd.Flags().Float64Var(&faultRate, "fault-rate", 0, "share of requests (0 to 1) that fail at random")
+	cmd.Flags().BoolVar(&sample, "sample", false, "start with the sample data that the examples of the help name")
 	return cmd
 }

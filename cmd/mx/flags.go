@@ -1,8 +1,13 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -41,6 +46,7 @@ func value[T ~string](b *binder, dst *T, name, usage string) {
 func pathSegment[T ~string](b *binder, dst *T, name, usage string) {
 	v := stringFlag(b, name, usage, "")
 	b.require(name)
+	_ = b.cmd.Flags().SetAnnotation(name, annotationPath, []string{"segment"})
 	b.onSet(name, func() error {
 		switch *v {
 		case "":
@@ -395,3 +401,117 @@ func addWaitFlags(b *binder, mfa bool) *waitFlags {
 
 // waiting reports whether --wait was given.
 func (w *waitFlags) waiting() bool { return *w.wait }
+
+// pathNumber declares an integer flag that must be given, whose value is a path parameter, such
+// as the number of a spending plan's iteration. A negative number names nothing: it is refused
+// before any request.
+func pathNumber(b *binder, dst *int, name, usage string) {
+	v := intFlag(b, name, usage)
+	b.require(name)
+	_ = b.cmd.Flags().SetAnnotation(name, annotationPath, []string{"number"})
+	b.onSet(name, func() error {
+		if err := atLeast(*v, 0); err != nil {
+			return err
+		}
+		*dst = *v
+		return nil
+	})
+}
+
+// numberEnum declares a flag for a spec enum of numbers that stand for names (MX sends 0 for a
+// recurring expense): the flag takes the name, written as words, or the number itself.
+func numberEnum[T ~int](b *binder, dst **T, name, usage string, words []string, values []T) {
+	v := enumFlag(b, name, usage, "", words)
+	b.onSet(name, func() error {
+		for i, w := range words {
+			if *v == w || *v == strconv.Itoa(int(values[i])) {
+				x := values[i]
+				*dst = &x
+				return nil
+			}
+		}
+		return fmt.Errorf("%q is not one of %s (or their numbers, 0 for the first)", *v, joinValues(words))
+	})
+}
+
+// goalPositions declares a repeatable GUID=POSITION flag that must be given: goals and their
+// new ranks, 1 the first.
+func goalPositions(b *binder, dst *[]mxplatform.GoalPosition, name, usage string) {
+	v := holder(b, name, func(fs *pflag.FlagSet) *[]string {
+		v := new([]string)
+		fs.StringArrayVar(v, name, nil, usage+" (GUID=POSITION, 1 the first; repeatable)")
+		return v
+	})
+	b.require(name)
+	b.onSet(name, func() error {
+		var out []mxplatform.GoalPosition
+		for _, p := range *v {
+			guid, rank, ok := strings.Cut(p, "=")
+			n, err := strconv.Atoi(rank)
+			if !ok || guid == "" || err != nil || n < 1 {
+				return fmt.Errorf("%q is not GUID=POSITION with a position from 1", p)
+			}
+			out = append(out, mxplatform.GoalPosition{GUID: mxplatform.GoalGUID(guid), Position: n})
+		}
+		*dst = out
+		return nil
+	})
+}
+
+// recordsFlags completes the flags of a request body that is a list of records: the flags
+// names fill one record (item), sent as a list of one, and --input sends the list of a JSON
+// file instead (- for stdin), an array of records as MX's reference writes them; one or the
+// other, never both. required are the flags a record from the flags must have. A field of the
+// file that the record has not is an error, so that a misspelt key does not go unseen.
+func recordsFlags[T any](b *binder, dst *[]T, item *T, noun string, required []string, names ...string) {
+	input := stringFlag(b, "input", fmt.Sprintf("send the %ss of this JSON file, an array of them (- for stdin), instead of one from the flags", noun), "")
+	for _, name := range required {
+		b.cmd.Flags().Lookup(name).Usage += " (required unless --input)"
+	}
+	b.always(func() error {
+		var given []string
+		for _, name := range names {
+			if b.cmd.Flags().Changed(name) {
+				given = append(given, name)
+			}
+		}
+		if b.cmd.Flags().Changed("input") {
+			if len(given) > 0 {
+				return fmt.Errorf("--input and --%s: give the %ss in the file, or one with the flags", given[0], noun)
+			}
+			data, err := b.a.readInput(*input)
+			if err != nil {
+				return err
+			}
+			dec := json.NewDecoder(bytes.NewReader(data))
+			dec.DisallowUnknownFields()
+			var list []T
+			if err := dec.Decode(&list); err != nil {
+				return fmt.Errorf("--input: %s is not a JSON array of %ss: %w", inputName(*input), noun, err)
+			}
+			if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+				return fmt.Errorf("--input: %s holds more than one JSON document", inputName(*input))
+			}
+			if len(list) == 0 {
+				return fmt.Errorf("--input: %s holds no %s", inputName(*input), noun)
+			}
+			*dst = list
+			return nil
+		}
+		if len(given) == 0 {
+			return fmt.Errorf("no %s: give one with --%s, or a list with --input", noun, strings.Join(required, " and --"))
+		}
+		for _, name := range required {
+			if !b.cmd.Flags().Changed(name) {
+				return fmt.Errorf("--%s: required for a %s from the flags (or give a list with --input)", name, noun)
+			}
+		}
+		*dst = []T{*item}
+		return nil
+	})
+}
+
+// processorTokenFlag declares --processor-token, the token of a payment processor's command.
+func processorTokenFlag(b *binder) *string {
+	return stringFlag(b, "processor-token", "the processor token MX issued for the account (default $MX_PROCESSOR_TOKEN, else the profile's processor_token; prefer those: flags show in process lists)", "")
+}

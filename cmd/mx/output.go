@@ -41,6 +41,26 @@ func printPage[T any](a *app, items []T, p mxplatform.Pagination) error {
 	return printItems(a, items)
 }
 
+// printOnePage writes the items of the one page a list without page parameters answers (MX
+// chooses the page), and says on stderr when MX holds more records than it sent.
+func printOnePage[T any](a *app, items []T, p mxplatform.Pagination) error {
+	if p.TotalPages > p.CurrentPage {
+		linef(a.stderr, "page %d of %d (%d records): MX answers this list one page at a time and takes no page to ask for", p.CurrentPage, p.TotalPages, p.TotalEntries)
+	}
+	return printItems(a, items)
+}
+
+// printText writes an answer that is one text, such as a verifiable credential (a JWT): without
+// -o and --jq, the text itself on a line, as jq -r prints a string, made printable; otherwise
+// as a string in the -o format (-o json and -o yaml keep it exact).
+func (a *app) printText(s string) error {
+	if !a.global.outputSet && a.global.jq == "" {
+		linef(a.stdout, "%s", s)
+		return nil
+	}
+	return a.emit(s, "")
+}
+
 // printAll writes the items of an iterator, at most --limit of them: the iterator is stopped
 // there, so that no page past the last one printed is requested. Plain JSON streams, item by
 // item, so that a long listing shows as it comes; the other formats and --jq need the whole
@@ -76,6 +96,7 @@ func printAll[T any](a *app, l *listFlags, seq iter.Seq2[T, error]) error {
 		if err != nil {
 			return err
 		}
+		a.conceal(x)
 		b, err := marshalJSON(x, "  ")
 		if err != nil {
 			return err
@@ -131,6 +152,7 @@ func typeName(t reflect.Type) string {
 // emit filters a tree with --jq and writes it in the -o format. kind names the resource type
 // whose preferred columns a table shows ("" for all columns).
 func (a *app) emit(x any, kind string) error {
+	a.conceal(x)
 	if a.global.jq != "" {
 		results, err := a.runJQ(x)
 		if err != nil {
@@ -170,6 +192,28 @@ func (a *app) emit(x any, kind string) error {
 	}
 	_, err = fmt.Fprintf(a.stdout, "%s\n", b)
 	return err
+}
+
+// conceal replaces, in place, the text of every member of a tree that a.hidden names (secrets
+// of the answer, such as processor tokens) with <redacted>, before --jq or a format sees it.
+func (a *app) conceal(x any) {
+	if len(a.hidden) == 0 {
+		return
+	}
+	switch v := x.(type) {
+	case map[string]any:
+		for k, e := range v {
+			if _, text := e.(string); text && slices.Contains(a.hidden, k) {
+				v[k] = redacted
+			} else {
+				a.conceal(e)
+			}
+		}
+	case []any:
+		for _, e := range v {
+			a.conceal(e)
+		}
+	}
 }
 
 // toTree turns a value into its JSON tree, numbers kept exact and amounts given their scale.
@@ -222,6 +266,25 @@ var tableColumns = map[string][]string{
 	"Holding":       {"guid", "account_guid", "symbol", "description", "holding_type", "quantity", "market_value", "currency_code"},
 	"Category":      {"guid", "name", "parent_guid", "is_default", "is_income"},
 	"Merchant":      {"guid", "name", "website_url"},
+
+	"Tag":                       {"guid", "name"},
+	"Tagging":                   {"guid", "tag_guid", "transaction_guid"},
+	"TransactionRule":           {"guid", "match_description", "description", "category_guid"},
+	"RepeatingTransaction":      {"guid", "description", "amount", "recurrence_type", "predicted_occurs_on", "last_posted_date", "account_guid"},
+	"EnhancedTransaction":       {"id", "description", "amount", "type", "category", "merchant_guid", "is_subscription"},
+	"Budget":                    {"guid", "name", "amount", "transaction_total", "percent_spent", "is_exceeded", "category_guid"},
+	"Goal":                      {"guid", "position", "name", "goal_type_name", "amount", "current_amount", "is_complete", "account_guid"},
+	"SpendingPlan":              {"guid", "current_iteration_number", "created_at"},
+	"SpendingPlanAccount":       {"guid", "account_guid"},
+	"SpendingPlanIteration":     {"guid", "iteration_number", "start_on", "end_on"},
+	"SpendingPlanIterationItem": {"guid", "item_type", "planned_amount", "actual_amount", "category_guid"},
+	"Insight":                   {"guid", "title", "active_at", "has_been_displayed", "is_dismissed"},
+	"ScheduledPayment":          {"guid", "description", "amount", "occurs_on", "recurrence_type", "is_completed"},
+	"Notification":              {"guid", "subject", "channel", "has_been_delivered", "has_been_viewed", "created_at"},
+	"Microdeposit":              {"guid", "status", "institution_name", "updated_at", "verified_at"},
+	"Reward":                    {"guid", "description", "balance", "balance_type", "unit_type", "expires_on", "account_guid"},
+	"ACHReturn":                 {"guid", "id", "return_code", "return_status", "returned_at", "transaction_amount", "account_guid"},
+	"ProcessorToken":            {"payment_processor_guid", "active", "expires_at", "access_token"},
 }
 
 // listKinds name the resource type of the records of MX's lists by the member holding them,
@@ -231,6 +294,11 @@ var listKinds = map[string]string{
 	"account_owners": "AccountOwner", "transactions": "Transaction", "institutions": "Institution",
 	"credentials": "Credential", "challenges": "Challenge", "statements": "Statement",
 	"holdings": "Holding", "categories": "Category", "merchants": "Merchant",
+	"tags": "Tag", "taggings": "Tagging", "transaction_rules": "TransactionRule", "repeating_transactions": "RepeatingTransaction",
+	"budgets": "Budget", "goals": "Goal", "spending_plans": "SpendingPlan", "spending_plan_accounts": "SpendingPlanAccount",
+	"iterations": "SpendingPlanIteration", "iteration_items": "SpendingPlanIterationItem", "insights": "Insight",
+	"scheduled_payments": "ScheduledPayment", "notifications": "Notification", "micro_deposits": "Microdeposit",
+	"rewards": "Reward", "ach_returns": "ACHReturn", "tokens": "ProcessorToken",
 }
 
 // rowsOf returns the records of a tree as rows: a list's objects, an object alone, or a

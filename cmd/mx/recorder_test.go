@@ -14,6 +14,7 @@ type exchange struct {
 	method, path    string
 	escapedPath     string // the path as sent, escapes kept
 	accept, version string // the Accept and Accept-Version headers
+	authorization   string // the Authorization header
 	body            []byte // the request body
 	status          int
 	answer          []byte // the answer's body
@@ -41,7 +42,8 @@ func recordingEnv(t *testing.T) (*recorder, map[string]string) {
 		rec.mu.Lock()
 		rec.exchanges = append(rec.exchanges, exchange{
 			method: r.Method, path: r.URL.Path, escapedPath: r.URL.EscapedPath(), accept: r.Header.Get("Accept"), version: r.Header.Get("Accept-Version"),
-			body: body, status: cw.status, answer: cw.body.Bytes(), answerType: cw.Header().Get("Content-Type"),
+			authorization: r.Header.Get("Authorization"),
+			body:          body, status: cw.status, answer: cw.body.Bytes(), answerType: cw.Header().Get("Content-Type"),
 		})
 		rec.mu.Unlock()
 	}))

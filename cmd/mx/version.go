@@ -28,6 +28,9 @@ const (
 	annotationOperation = "mx-operation" // MX's operation ID
 	annotationVersions  = "mx-versions"  // the API versions that have the operation
 	annotationElsewhere = "mx-elsewhere" // what to use under a version without it
+	// annotationPath marks a flag whose value is a path parameter: "segment" (text, one
+	// segment of the URL) or "number".
+	annotationPath = "mx-path"
 )
 
 // resolveVersion picks the API version: the flag, else MX_API_VERSION, else the default. A

@@ -41,6 +41,10 @@ func main() {
 const webhookSpec = "api/webhooks.yaml"
 
 func run() error {
+	names, err := sampleNames()
+	if err != nil {
+		return fmt.Errorf("loading the sample the examples name: %w", err)
+	}
 	byID := map[string]*command{}
 	var docs []*openapi3.T
 	for _, v := range versions {
@@ -61,9 +65,13 @@ func run() error {
 				}
 				c := byID[o.OperationID]
 				if c == nil {
+					example, err := expand(p.example, names)
+					if err != nil {
+						return fmt.Errorf("%s: %w", o.OperationID, err)
+					}
 					c = &command{
-						ID: o.OperationID, GoName: strings.ToUpper(o.OperationID[:1]) + o.OperationID[1:],
-						Group: p.group, Name: p.name, Short: o.Summary, Example: "  " + p.example,
+						ID: o.OperationID, GoName: goName(o),
+						Group: p.group, Name: p.name, Short: o.Summary, Example: "  " + strings.ReplaceAll(example, "\n", "\n  "),
 						Elsewhere: elsewhere[o.OperationID],
 					}
 					byID[o.OperationID] = c
@@ -122,7 +130,7 @@ func run() error {
 	}
 	var buf bytes.Buffer
 	err = tmpl.Execute(&buf, map[string]any{
-		"Amounts": amounts, "Commands": cmds, "Groups": groupNames, "GroupShort": groups, "GroupExamples": examples, "Versions": versions, "Notes": notes,
+		"Amounts": amounts, "Commands": cmds, "Groups": groupNames, "GroupShort": groups, "GroupAliases": groupAliases, "GroupExamples": examples, "Versions": versions, "Notes": notes,
 	})
 	if err != nil {
 		return err
@@ -178,8 +186,17 @@ func long(c *command) string {
 	} else {
 		s += ": pass --api-version " + first.Version.Name + " or set MX_API_VERSION=" + first.Version.Name
 	}
-	return s + "."
+	s += "."
+	if first.Processor {
+		s += "\n\n" + processorNote
+	}
+	return s
 }
+
+// processorNote ends the help of the commands of a payment processor.
+const processorNote = `Authenticates with the processor token of --processor-token, else MX_PROCESSOR_TOKEN, else
+the profile's processor_token, and never with the partner's client ID and API key; without a
+token the command refuses to run. The token is never printed.`
 
 // noteGUIDOnly adds to the help of a flag that takes the partner's id or MX's GUID in one
 // version that another version of the command takes the GUID only.

@@ -44,6 +44,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
+
 // amountFields are the members the specs type as decimals, which the CLI prints with their
 // scale (see scaleAmounts).
 var amountFields = map[string]bool{
@@ -57,7 +58,7 @@ var amountFields = map[string]bool{
 func addOperationCommands(root *cobra.Command, a *app) {
 	groups := map[string]*cobra.Command{}
 {{- range .Groups}}
-	groups["{{.}}"] = &cobra.Command{Use: "{{.}}", Short: {{index $.GroupShort . | quote}}, Example: {{index $.GroupExamples . | quote}}, RunE: groupRun}
+	groups["{{.}}"] = &cobra.Command{Use: "{{.}}",{{with index $.GroupAliases .}} Aliases: []string{ {{- range $i, $a := .}}{{if $i}}, {{end}}{{quote $a}}{{end -}} },{{end}} Short: {{index $.GroupShort . | quote}}, Example: {{index $.GroupExamples . | quote}}, RunE: groupRun}
 	root.AddCommand(groups["{{.}}"])
 {{- end}}
 {{- range .Commands}}
@@ -96,14 +97,20 @@ func {{declarer $c .Version}}(a *app, b *binder) runFunc {
 {{- range .Objects}}
 	var {{.Var}} {{.Type}}
 {{- end}}
+{{- with .Records}}
+	var {{.Var}} {{.Type}}
+{{- end}}
 {{- range .Flags}}
 	{{.Call}}
 {{- end}}
 {{- range .Objects}}
 	object(b, &{{.Field}}, &{{.Var}}{{range .Names}}, {{quote .}}{{end}})
 {{- end}}
-{{- if .BodyDefaults}}
-	{{.BodyDefaults}}(b, &body)
+{{- with .Records}}
+	recordsFlags(b, &body, &{{.Var}}, {{quote .Noun}}, []string{ {{- range $i, $n := .Required}}{{if $i}}, {{end}}{{quote $n}}{{end -}} }{{range .Names}}, {{quote .}}{{end}})
+{{- end}}
+{{- if .BodyHook}}
+	{{.BodyHook}}(b, &body)
 {{- end}}
 	var call callFlags
 {{- if .AcceptLanguage}}
@@ -121,11 +128,26 @@ func {{declarer $c .Version}}(a *app, b *binder) runFunc {
 {{- if eq .Result "download"}}
 	out := addOutFlag(b)
 {{- end}}
+{{- if .Processor}}
+	token := processorTokenFlag(b)
+{{- end}}
+{{- with .Secret}}
+	show := showSecretFlag(b, {{quote .}})
+{{- end}}
 	return func(ctx context.Context) error {
+{{- with .Secret}}
+		if !*show {
+			a.hidden = append(a.hidden, {{quote .}})
+		}
+{{- end}}
 		{{- with index $.Notes $c.ID}}
 		fmt.Fprintln(a.stderr, {{quote .}})
 		{{- end}}
+{{- if .Processor}}
+		api, err := a.processorClient(*token)
+{{- else}}
 		api, err := a.{{.Version.Client}}()
+{{- end}}
 		if err != nil {
 			return err
 		}
@@ -148,6 +170,24 @@ func {{declarer $c .Version}}(a *app, b *binder) runFunc {
 			return err
 		}
 		return a.print(v)
+{{- else if eq .Result "list"}}
+		v, err := {{$call}}
+		if err != nil {
+			return err
+		}
+		return printItems(a, v)
+{{- else if eq .Result "text"}}
+		v, err := {{$call}}
+		if err != nil {
+			return err
+		}
+		return a.printText(v)
+{{- else if eq .Result "onepage"}}
+		v, err := {{$call}}
+		if err != nil {
+			return err
+		}
+		return printOnePage(a, v.Items, v.Pagination)
 {{- else if eq .Result "download"}}
 		return a.download(*out, func() (io.ReadCloser, error) {
 			return {{$call}}

@@ -34,12 +34,32 @@ type variant struct {
 	Objects                         []object // nested objects of the body, declared before the flags
 	Params                          string   // Go type of the query parameters, "" for none
 	Body                            string   // Go type of the body variable, "" for none
-	BodyDefaults                    string   // function giving the body the library's defaults
+	BodyHook                        string   // function completing the body (see bodyHooks)
+	Secret                          string   // a member of the answer printed only on request
 	Options                         string   // Go type of the options beside the body, "" for none
+	Records                         *records // a body that is a list of records: the record the flags fill
 	AcceptLanguage, CallbackPayload bool
-	Result                          string // none, resource, page, challenges, job, download
-	Wait                            string // job: library call of --wait, "resume" for resume
-	identifiers                     bool   // whether a path parameter takes the partner's id too
+	// Processor marks an operation of a payment processor (security: a bearer token, not the
+	// partner's basic credentials): its command calls package processor with the processor
+	// token and never with the partner's credentials.
+	Processor bool
+	// Result is what the method returns and how the command shows it: none (a 204), resource
+	// (one object: wrapped, bare, or either), list (records without pagination), text (one
+	// string), page (a page of a list the command can page through: --all, --limit), onepage
+	// (a page of a list without page parameters: the page MX chooses), challenges, job or
+	// download.
+	Result      string
+	Wait        string // job: library call of --wait, "resume" for resume
+	identifiers bool   // whether a path parameter takes the partner's id too
+}
+
+// records is the one record of a list body that a command's flags fill, sent as a list of
+// one; --input sends a list from a file instead.
+type records struct {
+	Var, Type string   // the local variable of the record and its Go type
+	Noun      string   // what a record is, for messages: "transaction"
+	Required  []string // the flags a record from the flags must have
+	Names     []string // every flag of the record
 }
 
 // param is a path parameter: the local variable holding it and its Go type.
@@ -65,10 +85,34 @@ const (
 	kindPairs  = "pairs" // a string array of GUID=VALUE
 )
 
+// goName is the name of the SDK's method of an operation: its x-go-name (MX's misspelt
+// operation IDs get a name spelt right), else the ID with a capital.
+func goName(o *openapi3.Operation) string {
+	if n, ok := o.Extensions["x-go-name"].(string); ok {
+		return n
+	}
+	return strings.ToUpper(o.OperationID[:1]) + o.OperationID[1:]
+}
+
+// takesBearer reports whether an operation authenticates with a bearer token (a payment
+// processor's) rather than the partner's basic credentials, as gen/platform decides which
+// package has its method.
+func takesBearer(o *openapi3.Operation) bool {
+	if o.Security == nil || len(*o.Security) == 0 {
+		return false
+	}
+	for _, r := range *o.Security {
+		if _, ok := r["basicAuth"]; ok {
+			return false
+		}
+	}
+	return true
+}
+
 // buildVariant describes an operation of version v.
 func buildVariant(v apiVersion, path, method string, o *openapi3.Operation) (variant, error) {
-	vr := variant{Version: v, Method: method, Path: path, Description: strings.TrimSpace(o.Description)}
-	goName := strings.ToUpper(o.OperationID[:1]) + o.OperationID[1:]
+	vr := variant{Version: v, Method: method, Path: path, Description: strings.TrimSpace(o.Description), Processor: takesBearer(o)}
+	goName := goName(o)
 	for _, seg := range strings.Split(path, "/") {
 		if !strings.HasPrefix(seg, "{") {
 			continue
@@ -78,8 +122,18 @@ func buildVariant(v apiVersion, path, method string, o *openapi3.Operation) (var
 		if pr == nil {
 			return vr, fmt.Errorf("path parameter %s is not declared", name)
 		}
-		goType := pr.Schema.Value.Extensions["x-go-type"].(string)
 		usage := firstLine(pr.Description)
+		goType, _ := pr.Schema.Value.Extensions["x-go-type"].(string)
+		if goType == "" {
+			if !pr.Schema.Value.Type.Is("integer") {
+				return vr, fmt.Errorf("path parameter %s: neither an x-go-type nor an integer", name)
+			}
+			// A number, such as the iteration of a spending plan.
+			pv := genutil.LowerFirst(genutil.GoName(name))
+			vr.PathParams = append(vr.PathParams, param{Var: pv, Type: "int"})
+			vr.Flags = append(vr.Flags, flag{fmt.Sprintf("pathNumber(b, &%s, %q, %q)", pv, flagName(name), usage), flagName(name), kindInt, name})
+			continue
+		}
 		if carrier, ok := identifierCarriers[goType]; ok {
 			goType = carrier
 			vr.identifiers = true
@@ -115,33 +169,16 @@ func buildVariant(v apiVersion, path, method string, o *openapi3.Operation) (var
 		}
 	}
 	if rb := o.RequestBody; rb != nil {
-		// The method takes the object the body wraps, and the options beside it when the body
-		// has them (an allOf of the wrapper and an options schema): bind their fields.
-		schema := rb.Value.Content.Get("application/json").Schema.Value
-		props := schema.Properties
-		if len(schema.AllOf) == 2 {
-			props = schema.AllOf[0].Value.Properties
-			options := schema.AllOf[1]
-			vr.Options = v.Pkg + "." + genutil.RefName(options)
-			if err := bindObject(&vr, "options", "", options.Value); err != nil {
-				return vr, err
-			}
-		}
-		if len(props) != 1 {
-			return vr, fmt.Errorf("a request body that wraps %d members", len(props))
-		}
-		for _, prop := range props {
-			vr.Body = v.Pkg + "." + genutil.RefName(prop)
-			if err := bindObject(&vr, "body", "", prop.Value); err != nil {
-				return vr, err
-			}
+		if err := bindBody(&vr, rb.Value.Content.Get("application/json").Schema); err != nil {
+			return vr, err
 		}
 	}
-	if f, ok := bodyDefaults[o.OperationID][v.Name]; ok {
+	vr.Secret = secretMembers[o.OperationID]
+	if f, ok := bodyHooks[o.OperationID][v.Name]; ok {
 		if vr.Body == "" {
-			return vr, fmt.Errorf("defaults %s for an operation without a body", f)
+			return vr, fmt.Errorf("body hook %s for an operation without a body", f)
 		}
-		vr.BodyDefaults = f
+		vr.BodyHook = f
 	}
 	if err := result(&vr, o); err != nil {
 		return vr, err
@@ -149,7 +186,76 @@ func buildVariant(v apiVersion, path, method string, o *openapi3.Operation) (var
 	return vr, nil
 }
 
-// result says what the method of the operation returns and how the command shows it.
+// bindBody declares the flags of a request body. The method takes what the body wraps (one
+// member: an object, or a list of them), with the options beside it when the body has them (an
+// allOf of the wrapper and an options schema), or the body itself when it is a model sent
+// flat, as gen/platform decides.
+func bindBody(vr *variant, ref *openapi3.SchemaRef) error {
+	schema, pkg := ref.Value, vr.Version.Pkg
+	if !wrapsRequest(schema) {
+		vr.Body = pkg + "." + genutil.RefName(ref)
+		return bindObject(vr, "body", "", schema)
+	}
+	props := schema.Properties
+	if len(schema.AllOf) == 2 {
+		props = schema.AllOf[0].Value.Properties
+		options := schema.AllOf[1]
+		vr.Options = pkg + "." + genutil.RefName(options)
+		if err := bindObject(vr, "options", "", options.Value); err != nil {
+			return err
+		}
+	}
+	for key, prop := range props {
+		if !prop.Value.Type.Is("array") {
+			vr.Body = pkg + "." + genutil.RefName(prop)
+			return bindObject(vr, "body", "", prop.Value)
+		}
+		items := prop.Value.Items
+		vr.Body = "[]" + pkg + "." + genutil.RefName(items)
+		usage := prop.Value.Description
+		if usage == "" {
+			usage = items.Value.Description // what one element is
+		}
+		if f, err := binderFor(vr.Version, "body", flagName(key), key, usage, prop, true, true); err == nil {
+			// A list whose elements one flag gives, repeated (--goal GUID=POSITION).
+			vr.Flags = append(vr.Flags, f)
+			return nil
+		}
+		// A list of records: the flags fill one, --input gives many.
+		rec := &records{Var: "item", Type: pkg + "." + genutil.RefName(items), Noun: strings.TrimSuffix(key, "s")}
+		before := len(vr.Flags)
+		if err := bindObject(vr, "item", key, items.Value); err != nil {
+			return err
+		}
+		for _, f := range vr.Flags[before:] {
+			rec.Names = append(rec.Names, f.Name)
+			if contains(items.Value.Required, f.Key) {
+				rec.Required = append(rec.Required, f.Name)
+			}
+		}
+		vr.Records = rec
+	}
+	return nil
+}
+
+// wrapsRequest reports whether a request body's schema is MX's wrapping of what the request
+// sends (one member naming a resource or a list of them, beside options in an allOf) rather
+// than a model sent flat: gen/platform's rule, which decides what the method takes.
+func wrapsRequest(v *openapi3.Schema) bool {
+	if len(v.AllOf) > 0 {
+		v = v.AllOf[0].Value
+	}
+	if len(v.Properties) != 1 {
+		return false
+	}
+	for _, p := range v.Properties {
+		return p.Ref != "" || p.Value.Type.Is("array")
+	}
+	return false
+}
+
+// result says what the method of the operation returns and how the command shows it. The
+// shapes are those gen/platform gives the methods: see Result.
 func result(vr *variant, o *openapi3.Operation) error {
 	if job, _ := o.Extensions["x-mx-job"].(bool); job {
 		// The wait helpers take the query parameters of the request that starts the job, as
@@ -164,25 +270,15 @@ func result(vr *variant, o *openapi3.Operation) error {
 		vr.Result = "challenges"
 		return nil
 	}
-	if readsOne[o.OperationID] {
-		vr.Result = "resource"
-		return nil
-	}
-	var ok *openapi3.ResponseRef
-	for _, code := range []int{200, 201, 202} {
-		if ok = o.Responses.Status(code); ok != nil {
-			break
-		}
+	ok := o.Responses.Status(200)
+	if ok == nil {
+		ok = o.Responses.Status(202)
 	}
 	if ok == nil {
-		vr.Result = "none"
-		return nil
-	}
-	if mt := ok.Value.Content.Get(vr.Version.MediaType); mt != nil {
-		vr.Result = "resource"
-		if _, paged := mt.Schema.Value.Properties["pagination"]; paged {
-			vr.Result = "page"
+		if o.Responses.Status(204) == nil {
+			return fmt.Errorf("neither 200, 202 nor 204")
 		}
+		vr.Result = "none"
 		return nil
 	}
 	for ct, mt := range ok.Value.Content {
@@ -190,8 +286,76 @@ func result(vr *variant, o *openapi3.Operation) error {
 			vr.Result = "download"
 			return nil
 		}
+		if ct != "application/json" && !strings.HasSuffix(ct, "+json") {
+			continue
+		}
+		vr.Result = answerShape(o, mt.Schema.Value)
+		if vr.Result == "" {
+			return fmt.Errorf("an answer the CLI cannot show")
+		}
+		paged := o.Parameters.GetByInAndName("query", "page") != nil && o.Parameters.GetByInAndName("query", "records_per_page") != nil
+		if vr.Result == "onepage" && paged {
+			vr.Result = "page"
+		}
+		return nil
 	}
 	return fmt.Errorf("an answer the CLI cannot show")
+}
+
+// answerShape classifies a JSON answer as gen/platform does: the resource bare or wrapped, a
+// resource or a list of it (a list when the operation lists), the resource itself, one
+// member (a list without pagination, a text, or a resource), or a page of a list ("onepage",
+// which result makes "page" when the operation takes page parameters).
+func answerShape(o *openapi3.Operation, answer *openapi3.Schema) string {
+	switch {
+	case len(answer.AllOf) == 2 && answer.AllOf[0].Ref != "":
+		return "resource" // bare or wrapped
+	case len(answer.Required) == 0 && eitherShape(answer):
+		if strings.HasPrefix(o.OperationID, "list") {
+			return "list" // a list that may answer one record alone
+		}
+		return "resource"
+	case !wraps(answer):
+		return "resource" // the answer is the resource
+	case len(answer.Properties) == 1:
+		for _, prop := range answer.Properties {
+			switch {
+			case prop.Value.Type.Is("array"):
+				return "list"
+			case prop.Ref == "" && prop.Value.Type.Is("string"):
+				return "text"
+			}
+		}
+		return "resource"
+	case answer.Properties["pagination"] != nil && len(answer.Properties) == 2:
+		return "onepage"
+	}
+	return ""
+}
+
+// eitherShape reports whether an answer holds a resource K or a list of it under K+"s".
+func eitherShape(answer *openapi3.Schema) bool {
+	for key, prop := range answer.Properties {
+		list := answer.Properties[key+"s"]
+		if prop.Ref != "" && list != nil && list.Value.Type.Is("array") && genutil.RefName(list.Value.Items) == genutil.RefName(prop) {
+			return true
+		}
+	}
+	return false
+}
+
+// wraps reports whether an answer's schema wraps what it answers in members (gen/platform's
+// rule): an allOf, one member, or members that are all references or lists.
+func wraps(v *openapi3.Schema) bool {
+	if len(v.AllOf) > 0 || len(v.Properties) == 1 {
+		return true
+	}
+	for _, p := range v.Properties {
+		if p.Ref == "" && !p.Value.Type.Is("array") {
+			return false
+		}
+	}
+	return true
 }
 
 // bindObject declares a flag per field of a request object, fields of nested objects
@@ -258,6 +422,22 @@ func binderFor(v apiVersion, dst, name, key, description string, ref *openapi3.S
 		return flag{Call: fmt.Sprintf(format, args...), Name: name, Kind: kind, Key: key}, nil
 	}
 	switch {
+	case len(s.Enum) > 0 && s.Type.Is("integer") && !value:
+		// A number that stands for a name: the flag takes the name (or the number).
+		names, _ := s.Extensions["x-enum-varnames"].([]any)
+		if len(names) != len(s.Enum) {
+			return flag{}, fmt.Errorf("an integer enum without x-enum-varnames")
+		}
+		words := make([]string, len(names))
+		for i, n := range names {
+			words[i] = fmt.Sprintf("%q", kebab(n.(string)))
+		}
+		typ := v.Pkg + "." + genutil.RefName(&openapi3.SchemaRef{Ref: enumRef})
+		values := make([]string, len(s.Enum))
+		for i, e := range s.Enum {
+			values[i] = fmt.Sprint(e)
+		}
+		return call(kindString, "numberEnum(b, &%s, %q, %q, []string{%s}, []%s{%s})", dst, name, usage, strings.Join(words, ", "), typ, strings.Join(values, ", "))
 	case len(s.Enum) > 0 && !value:
 		return call(kindString, "enum(b, &%s, %q, %q, %s)", dst, name, usage, enumList(v, enumRef, s))
 	case len(s.Enum) > 0 && mark && hasDefault:
@@ -287,6 +467,11 @@ func binderFor(v apiVersion, dst, name, key, description string, ref *openapi3.S
 			return call(kindPairs, "pairs(b, &%s, %q, %q, credential)", dst, name, usage)
 		case "ChallengeAnswer":
 			return call(kindPairs, "pairs(b, &%s, %q, %q, challengeAnswer)", dst, name, usage)
+		case "GoalPosition":
+			if !mark {
+				break
+			}
+			return call(kindPairs, "goalPositions(b, &%s, %q, %q)", dst, name, usage)
 		}
 		it := items.Value
 		fn := "list"
@@ -317,6 +502,18 @@ func enumList(v apiVersion, ref string, s *openapi3.Schema) string {
 		values[i] = fmt.Sprintf("%q", e)
 	}
 	return fmt.Sprintf("[]%s{%s}", typ, strings.Join(values, ", "))
+}
+
+// kebab writes a Go name as the word of a flag's value: RecurringExpense, recurring-expense.
+func kebab(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && r >= 'A' && r <= 'Z' {
+			b.WriteByte('-')
+		}
+		b.WriteRune(r)
+	}
+	return strings.ToLower(b.String())
 }
 
 func flagName(name string) string {
