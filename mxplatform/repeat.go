@@ -62,7 +62,8 @@ func RepeatOf(req *http.Request) Repeat {
 
 // MayHaveBeenApplied reports whether the attempt that sent req and got resp or err may have
 // changed something at MX. It is false only when the attempt says that nothing was applied: a
-// 429 (rate limited) or 503 (unavailable) answer, or a connection that failed before the
+// 429 (rate limited), 503 (unavailable), 501 (a method the server does not support) or 505 (an
+// HTTP version it does not support) answer, or a connection that failed before the
 // request was written (refused, a name that does not resolve). Any other answer means MX saw
 // the request, and no answer after the request was written leaves it unknown.
 //
@@ -71,7 +72,11 @@ func RepeatOf(req *http.Request) Repeat {
 // connection counts as possibly applied.
 func MayHaveBeenApplied(req *http.Request, resp *http.Response, err error) bool {
 	if err == nil && resp != nil {
-		return resp.StatusCode != http.StatusTooManyRequests && resp.StatusCode != http.StatusServiceUnavailable
+		switch resp.StatusCode {
+		case http.StatusTooManyRequests, http.StatusServiceUnavailable, http.StatusNotImplemented, http.StatusHTTPVersionNotSupported:
+			return false
+		}
+		return true
 	}
 	var opErr *net.OpError
 	if errors.As(err, &opErr) && opErr.Op == "dial" {

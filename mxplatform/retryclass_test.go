@@ -123,7 +123,7 @@ func refuseFirstDial() *http.Transport {
 	return tr
 }
 
-// TestMayHaveBeenApplied classifies attempts: only a 429, a 503 and a connection that never
+// TestMayHaveBeenApplied classifies attempts: only a 429, a 501, a 503, a 505 and a connection that never
 // carried the request say that nothing was applied.
 func TestMayHaveBeenApplied(t *testing.T) {
 	req := httptest.NewRequest(http.MethodPost, "https://api.mx.com/users", nil)
@@ -132,7 +132,7 @@ func TestMayHaveBeenApplied(t *testing.T) {
 		err    error
 		want   bool
 	}{
-		{status: 429}, {status: 503},
+		{status: 429}, {status: 501}, {status: 503}, {status: 505},
 		{status: 200, want: true}, {status: 400, want: true}, {status: 500, want: true}, {status: 502, want: true}, {status: 504, want: true},
 		{err: &net.OpError{Op: "dial", Err: syscall.ECONNREFUSED}},
 		{err: fmt.Errorf("wrapped: %w", &net.DNSError{Err: "no such host", Name: "api.mx.com"})},
