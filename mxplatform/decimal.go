@@ -41,15 +41,24 @@ const maxDecimalText = 2*maxDecimalScale + 48
 
 // fromBig checks the range of a decimal parsed by github.com/shopspring/decimal.
 func fromBig(d decimal.Decimal, text []byte) (Decimal, error) {
-	if exp := d.Exponent(); exp > maxDecimalScale || exp < -maxDecimalScale || d.NumDigits() > maxDecimalScale {
-		return Decimal{}, fmt.Errorf("mxplatform: decimal %s is out of range (more than %d digits or an exponent beyond ±%d)", truncate(text, 40), maxDecimalScale, maxDecimalScale)
+	if !decimalInRange(d.NumDigits(), d.Exponent()) {
+		return Decimal{}, fmt.Errorf("mxplatform: decimal %s is out of range (more than %d digits written out, or an exponent below -%d)", truncate(text, 40), maxDecimalScale, maxDecimalScale)
 	}
 	return Decimal{big: &d}, nil
 }
 
+// decimalInRange reports whether a value of that many digits times ten to exp is one a Decimal
+// holds: an exponent down to -maxDecimalScale, and at most maxDecimalScale digits once written
+// out in plain notation (the digits plus the zeros a positive exponent adds), so that whatever
+// a Decimal accepts it also accepts again as it prints it (10e999 prints 1001 digits).
+func decimalInRange(digits int, exp int32) bool {
+	return exp >= -maxDecimalScale && digits+max(int(exp), 0) <= maxDecimalScale
+}
+
 // ParseDecimal parses a decimal written in base 10, such as "61.11", "-0.5" or "1e3". It accepts
-// what github.com/shopspring/decimal accepts, as long as the value has at most 1000 digits and an
-// exponent within ±1000, and its text at most 2048 characters.
+// what github.com/shopspring/decimal accepts, as long as the value has at most 1000 digits when
+// written out in plain notation (so an exponent up to 999) and an exponent down to -1000, and its
+// text at most 2048 characters.
 func ParseDecimal(s string) (Decimal, error) {
 	if coef, exp, ok := parseSmall([]byte(s)); ok {
 		return Decimal{coef: coef, exp: exp}, nil
