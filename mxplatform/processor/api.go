@@ -27,7 +27,9 @@ func New(token string, opts ...mxplatform.Option) (*API, error) {
 func (a *API) ServerURL() string { return a.core.ServerURL() }
 
 // String describes the API without its token.
-func (a API) String() string { return fmt.Sprintf("processor.API{server: %s, token: [REDACTED]}", a.core.ServerURL()) }
+func (a API) String() string {
+	return fmt.Sprintf("processor.API{server: %s, token: [REDACTED]}", a.core.ServerURL())
+}
 
 // GoString is String, so that %#v does not print the token either.
 func (a API) GoString() string { return a.String() }
