@@ -61,6 +61,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	step := fs.Duration("step", mxplatformtest.DefaultStepInterval, "time between two steps of an aggregation job (0: jobs finish at once)")
 	latency := fs.Duration("latency", 0, "delay added to every answer")
 	faultRate := fs.Float64("fault-rate", 0, "share of requests (0 to 1) that fail at random with 5xx, 429 or a reset connection")
+	sample := fs.Bool("sample", false, "start with the sample data that the examples of mx's help name (user u-1, member m-1...); their GUIDs go to stderr")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -83,6 +84,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "mxfake: %v\n", err)
 		return 1
+	}
+	if *sample {
+		s, err := srv.Fake.LoadSample()
+		if err != nil {
+			fmt.Fprintf(stderr, "mxfake: loading the sample: %v\n", err)
+			srv.Close()
+			return 1
+		}
+		fmt.Fprintf(stderr, "mxfake: sample data:\n%s", s.Describe())
 	}
 	fmt.Fprintln(stdout, srv.URL)
 	fmt.Fprintf(stderr, "mxfake: serving the fake MX Platform API at %s\n", srv.URL)

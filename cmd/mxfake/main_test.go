@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"os"
@@ -14,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/mxsdk/mx-go/mxplatform/mxplatformtest"
 )
 
 // lineWriter hands the first line written to it to a channel.
@@ -182,4 +185,61 @@ func TestSignals(t *testing.T) {
 			t.Errorf("after %v, stderr: %s", sig, errOut.String())
 		}
 	}
+}
+
+// TestRunSample starts the fake with -sample: the sample's user answers by its partner id,
+// and the GUIDs printed on stderr are those the fake serves.
+func TestRunSample(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	out := &lineWriter{lines: make(chan string, 1)}
+	var errOut syncBuffer
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-step", "0", "-sample"}, out, &errOut) }()
+	var url string
+	select {
+	case url = <-out.lines:
+	case code := <-done:
+		t.Fatalf("run exited with %d: %s", code, errOut.String())
+	case <-time.After(20 * time.Second):
+		t.Fatal("no URL printed in 20s")
+	}
+	v := map[string]string{"Accept-Version": "v20250224"}
+	code, body := getVersion(t, url+"/users/"+string(mxplatformtest.SampleUserID), mxplatformtest.DefaultClientID, mxplatformtest.DefaultAPIKey, v)
+	if code != http.StatusOK {
+		t.Fatalf("GET the sample user = %d %s", code, body)
+	}
+	var user struct {
+		User struct {
+			GUID string `json:"guid"`
+		} `json:"user"`
+	}
+	if err := json.Unmarshal([]byte(body), &user); err != nil || user.User.GUID == "" {
+		t.Fatalf("sample user %s: %v", body, err)
+	}
+	if !strings.Contains(errOut.String(), user.User.GUID) {
+		t.Errorf("stderr does not name the sample user's GUID %s:\n%s", user.User.GUID, errOut.String())
+	}
+	cancel()
+	if code := <-done; code != 0 {
+		t.Errorf("exit code %d after a clean stop", code)
+	}
+}
+
+// syncBuffer is a buffer that the server's goroutine writes while the test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
