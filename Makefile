@@ -25,9 +25,11 @@ lint:
 	./scripts/lint.sh
 
 ## test: the drift check, vet, every test with the race detector, and short fuzz runs
+## (TEST_FUZZTIME inputs a target, default 4000x; `make fuzz` explores further)
+TEST_FUZZTIME ?= 4000x
 test: check-generate vet
 	$(GO) test -race -count=1 ./...
-	./scripts/fuzz.sh
+	FUZZTIME=$(TEST_FUZZTIME) ./scripts/fuzz.sh
 
 ## fuzz: every fuzz target for FUZZTIME (default 10000x: ten thousand inputs) each
 fuzz:
