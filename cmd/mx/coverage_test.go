@@ -118,8 +118,8 @@ var wait = []string{"--wait", "--interval", "10ms"}
 
 // TestEveryV20250224OperationThroughTheCLI runs a command for each of the 153 operations of
 // the current version, the default, against the fake, with the partner's ids where the paths
-// take them: the aggregation side here, the other products in coverage_more_test.go and
-// coverage_pending_test.go.
+// take them: the aggregation side here, the other products in coverage_money_test.go and
+// coverage_derived_test.go.
 func TestEveryV20250224OperationThroughTheCLI(t *testing.T) {
 	w := newWalk(t, apiV20250224)
 
@@ -385,7 +385,7 @@ func TestEveryV20250224OperationThroughTheCLI(t *testing.T) {
 		t.Error("no widget URL")
 	}
 
-	// The other products, on what the walk made (coverage_more_test.go).
+	// The other products, on what the walk made (coverage_money_test.go).
 	moreV20250224(w, walkBase{
 		user: u, userID: "cli-user-1", member: m, memberID: "m-1", account: a, transaction: string(tx.GUID),
 		other: string(owner.MemberGUID),

@@ -392,5 +392,5 @@ func moreV20250224(w *walk, b walkBase) {
 		}
 	})
 
-	pendingV20250224(w, b)
+	derivedV20250224(w, b)
 }

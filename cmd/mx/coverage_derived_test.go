@@ -8,11 +8,12 @@ import (
 	"github.com/mxsdk/mx-go/mxplatform"
 )
 
-// pendingV20250224 walks the products whose handlers the fake gained last: insights,
-// microdeposits, rewards and credit card products, repeating and split transactions,
-// enhancement, verifiable credentials and the deactivation of investment holdings. The
-// assertions follow the spec and the facts of MX's API.
-func pendingV20250224(w *walk, b walkBase) {
+// derivedV20250224 walks the products whose answers the fake derives from the user's data or
+// moves through statuses of their own: insights, microdeposits, rewards and credit card
+// products, repeating and split transactions, enhancement, verifiable credentials and the
+// deactivation of investment holdings. The assertions follow the spec and the facts of MX's
+// API.
+func derivedV20250224(w *walk, b walkBase) {
 	u := b.user
 
 	w.section("split transactions", func(t *testing.T) {
