@@ -45,9 +45,12 @@ func (f v20250224Handlers) DeleteGoal(ctx context.Context, _ server25.DeleteGoal
 // goalHooks rank goals and follow their accounts.
 func goalHooks() resourceHooks {
 	return resourceHooks{
-		create: func(f *Fake, r *record, sc resourceScope, _ time.Time) error {
+		create: func(f *Fake, r *record, sc resourceScope, now time.Time) error {
 			if err := f.checkGoalAccount(r.fields); err != nil {
 				return err
+			}
+			if _, reached := goalProgress(f, r); reached && r.str("completed_at") == "" {
+				r.fields["completed_at"] = string(timestamp(now))
 			}
 			for _, name := range []string{"is_complete", "has_been_spent"} {
 				if _, ok := r.fields[name]; !ok {
@@ -74,6 +77,7 @@ func goalHooks() resourceHooks {
 				g.fields["position"] = i + 1
 			}
 		},
+		sync:   syncGoals,
 		render: renderGoal,
 		order:  func(a, b *record) int { return cmp.Compare(a.num("position"), b.num("position")) },
 	}
@@ -138,11 +142,11 @@ func fieldString(fields map[string]any, name string) string {
 	return s
 }
 
-// renderGoal derives how the goal stands: the amount reached from its account, whether it is
-// complete, and how it is tracked.
-func renderGoal(f *Fake, r *record, out map[string]any, _ time.Time) {
+// goalProgress derives the amount the goal has reached from its account (its balance for a
+// saving, what was paid off for a payoff) and whether that reaches the goal.
+func goalProgress(f *Fake, r *record) (current decimal.Decimal, reached bool) {
 	amount, _ := r.dec("amount")
-	current := decimal.Zero
+	current = decimal.Zero
 	if a := f.st.accounts[mxplatform.AccountGUID(r.str("account_guid"))]; a != nil {
 		balance := a.data.Balance.Value().Big()
 		if mxplatform.GoalType(r.str("goal_type_name")) == mxplatform.GoalTypePayoff {
@@ -151,8 +155,25 @@ func renderGoal(f *Fake, r *record, out map[string]any, _ time.Time) {
 			current = balance
 		}
 	}
+	return current, current.Cmp(amount.Big()) >= 0
+}
+
+// syncGoals dates the completion of the user's goals: a goal first seen reached gets
+// completed_at, which it keeps (a goal entered as already reached keeps the date it came with).
+func syncGoals(f *Fake, sc resourceScope, now time.Time) {
+	for _, g := range f.goalsOf(sc) {
+		if _, reached := goalProgress(f, g); (reached || g.flag("is_complete")) && g.str("completed_at") == "" {
+			g.fields["completed_at"] = string(timestamp(now))
+		}
+	}
+}
+
+// renderGoal derives how the goal stands: the amount reached from its account, whether it is
+// complete, and how it is tracked.
+func renderGoal(f *Fake, r *record, out map[string]any, _ time.Time) {
+	current, reached := goalProgress(f, r)
 	out["current_amount"] = mxplatform.DecimalFromBig(current)
-	out["is_complete"] = r.flag("is_complete") || current.Cmp(amount.Big()) >= 0
+	out["is_complete"] = r.flag("is_complete") || reached
 	track := mxplatform.GoalTrackTypeSavingsTrack
 	switch {
 	case mxplatform.GoalType(r.str("goal_type_name")) == mxplatform.GoalTypePayoff:
