@@ -142,6 +142,10 @@ func (f *Fake) RunningJobs() int {
 type Counts struct {
 	Users, Members, Accounts, Transactions int
 	Holdings, Statements, Categories       int // categories: the users' custom ones
+	// Records are the records of the plain resources and the derived ones (tags, taggings,
+	// rules, budgets, goals, spending plans, notifications, insights, rewards, microdeposits,
+	// ACH returns...), all kinds together.
+	Records int
 }
 
 // Counts returns how many objects of each kind the fake holds.
@@ -152,6 +156,7 @@ func (f *Fake) Counts() Counts {
 	return Counts{
 		Users: len(f.st.users), Members: len(f.st.members), Accounts: len(f.st.accounts), Transactions: len(f.st.txns),
 		Holdings: len(f.st.holdings), Statements: len(f.st.statements), Categories: len(f.st.categories),
+		Records: len(f.st.records),
 	}
 }
 

@@ -81,3 +81,33 @@ func TestSampleIsStableAndReadable(t *testing.T) {
 		t.Error("a second LoadSample succeeded over the first")
 	}
 }
+
+// TestDeletingAUserDeletesItsRecords deletes the sample's user, which has records of every
+// plain resource: none is left but the partner's ACH return, which reports what happened to
+// a payment rather than belonging to the user.
+func TestDeletingAUserDeletesItsRecords(t *testing.T) {
+	srv := mxplatformtest.NewServer(t, mxplatformtest.WithStepInterval(0))
+	s, err := srv.Fake.LoadSample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mx := newAPI(t, srv)
+	ctx := context.Background()
+	if insights, err := mx.ListInsightsUser(ctx, s.User, nil); err != nil || len(insights.Items) == 0 {
+		t.Fatalf("the sample's insights: %+v, %v", insights, err) // derived, and stored, by this read
+	}
+	before := srv.Fake.Counts()
+	if before.Records < 10 {
+		t.Fatalf("the sample holds %d records", before.Records)
+	}
+	if err := mx.DeleteUser(ctx, s.User); err != nil {
+		t.Fatal(err)
+	}
+	after := srv.Fake.Counts()
+	if after != (mxplatformtest.Counts{Records: 1}) {
+		t.Errorf("after deleting the sample's only user the fake holds %+v, want only the ACH return", after)
+	}
+	if ret, err := mx.ReadACHReturn(ctx, s.ACHReturn); err != nil || ret.GUID != s.ACHReturn {
+		t.Errorf("ReadACHReturn after the user is gone = %+v, %v", ret, err)
+	}
+}
