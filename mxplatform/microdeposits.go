@@ -41,6 +41,8 @@ func (a *API) VerifyMicrodepositAndWait(ctx context.Context, user UserGUID, micr
 	return a.waitMicrodeposit(ctx, user, microdeposit, true, w, opts)
 }
 
+// waitMicrodeposit reads the microdeposit until its status settles; after amounts were sent
+// (verifying), until MX has judged them.
 func (a *API) waitMicrodeposit(ctx context.Context, user UserGUID, microdeposit MicrodepositGUID, verifying bool, w *WaitOptions, opts []CallOption) (*Microdeposit, error) {
 	var o WaitOptions
 	if w != nil {
