@@ -32,7 +32,7 @@ func TestHelpIsWrittenForPeople(t *testing.T) {
 			ids = append(ids, id)
 		}
 	}
-	if len(ids) < operationCount[apiV20250224] {
+	if len(ids) < len(specOperations(t, apiV20250224)) {
 		t.Fatalf("%d operation commands", len(ids))
 	}
 	cites := regexp.MustCompile(`\b(` + strings.Join(ids, "|") + `)\b`)
