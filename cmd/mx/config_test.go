@@ -1,19 +1,12 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/base64"
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
-
-	"github.com/creack/pty"
-	"golang.org/x/sys/unix"
 )
 
 func TestConfigSetWritesAPrivateFileAndProfiles(t *testing.T) {
@@ -98,55 +91,6 @@ func TestLoginFromStdin(t *testing.T) {
 			t.Error("login printed the key")
 		}
 	}
-}
-
-// TestLoginReadsTheKeyFromATerminalWithoutEcho types the key on a pseudo-terminal once echo
-// is off, and checks that the terminal never shows it.
-func TestLoginReadsTheKeyFromATerminalWithoutEcho(t *testing.T) {
-	srv, _ := fakeEnv(t)
-	ptm, tty, err := pty.Open()
-	if err != nil {
-		t.Skipf("no pseudo-terminal: %v", err)
-	}
-	defer ptm.Close()
-	defer tty.Close()
-	home := t.TempDir()
-	var screen bytes.Buffer
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() { // what the terminal shows
-		defer wg.Done()
-		_, _ = io.Copy(&screen, ptm)
-	}()
-	stderr := &syncBuffer{}
-	done := make(chan int, 1)
-	go func() {
-		vars := map[string]string{"HOME": home, "MX_BASE_URL": srv.URL}
-		done <- run(context.Background(), []string{"login", "--client-id", srv.ClientID}, &env{
-			stdin: tty, stdout: io.Discard, stderr: stderr, getenv: func(k string) string { return vars[k] },
-			terminal: func() bool { return true }, outTerminal: func() bool { return false },
-		})
-	}()
-	waitFor(t, "echo off", func() bool {
-		tio, err := unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS)
-		return err == nil && tio.Lflag&unix.ECHO == 0
-	})
-	if _, err := ptm.Write([]byte(srv.APIKey + "\n")); err != nil {
-		t.Fatal(err)
-	}
-	if code := <-done; code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
-	}
-	tty.Close()
-	ptm.Close()
-	wg.Wait()
-	if !strings.Contains(stderr.String(), "API key (not shown): ") {
-		t.Errorf("prompt: %q", stderr.String())
-	}
-	if strings.Contains(screen.String()+stderr.String(), srv.APIKey) {
-		t.Errorf("the key was echoed: %q", screen.String())
-	}
-	ok(t, map[string]string{"HOME": home}, nil, "institutions", "favorites")
 }
 
 // TestNoAPIKeyInAnyOutput runs every command that handles credentials, verbosely, and looks
