@@ -19,10 +19,13 @@ vet:
 	$(GO) vet ./...
 	./scripts/staticcheck.sh
 
-## lint: Redocly CLI and Spectral on the OpenAPI documents in api/, failing on any warning;
-## needs Node.js and npm (versions pinned in scripts/lint/package-lock.json)
+## lint: Redocly CLI and Spectral on the OpenAPI documents in api/, failing on any warning
+## (needs Node.js and npm, versions pinned in scripts/lint/package-lock.json); then go vet of
+## every package and its tests for macOS and Windows, so that code for one system only shows
 lint:
 	./scripts/lint.sh
+	GOOS=darwin $(GO) vet ./...
+	GOOS=windows $(GO) vet ./...
 
 ## test: the drift check, vet, every test with the race detector, and short fuzz runs
 ## (TEST_FUZZTIME inputs a target, default 4000x; `make fuzz` explores further)
