@@ -41,6 +41,39 @@ type WaitOptions struct {
 // waitSleep pauses between status reads; tests replace it.
 var waitSleep = sleep
 
+// pollSchedule paces the reads of a wait: the first pause is Interval, each next one half
+// again as long, up to MaxInterval (their defaults when unset).
+type pollSchedule struct {
+	first, max, next time.Duration
+}
+
+// newPollSchedule returns the options of w (nil: none) and their schedule.
+func newPollSchedule(w *WaitOptions) (WaitOptions, *pollSchedule) {
+	var o WaitOptions
+	if w != nil {
+		o = *w
+	}
+	if o.Interval <= 0 {
+		o.Interval = DefaultWaitInterval
+	}
+	if o.MaxInterval <= 0 {
+		o.MaxInterval = DefaultMaxWaitInterval
+	}
+	return o, &pollSchedule{first: o.Interval, max: o.MaxInterval, next: o.Interval}
+}
+
+// pause waits for the next pause of the schedule, or until ctx ends.
+func (p *pollSchedule) pause(ctx context.Context) error {
+	if err := waitSleep(ctx, p.next); err != nil {
+		return err
+	}
+	p.next = min(p.next+p.next/2, p.max)
+	return nil
+}
+
+// restart makes the next pause the first one again.
+func (p *pollSchedule) restart() { p.next = p.first }
+
 // WaitResult is where a member settled after a job.
 type WaitResult struct {
 	// Job says whether the request that began the wait started a job or joined one already
@@ -160,23 +193,12 @@ func AnswerChallengesAndWait[U, M, P any](ctx context.Context, api MemberJobs[U,
 }
 
 func wait[U, M, P any](ctx context.Context, api MemberJobs[U, M, P], user U, member M, jobStartedAt Timestamp, pauseFirst bool, w *WaitOptions, opts []CallOption) (*WaitResult, error) {
-	var o WaitOptions
-	if w != nil {
-		o = *w
-	}
-	if o.Interval <= 0 {
-		o.Interval = DefaultWaitInterval
-	}
-	if o.MaxInterval <= 0 {
-		o.MaxInterval = DefaultMaxWaitInterval
-	}
-	interval := o.Interval
+	o, schedule := newPollSchedule(w)
 	for first := true; ; first = false {
 		if !first || pauseFirst {
-			if err := waitSleep(ctx, interval); err != nil {
+			if err := schedule.pause(ctx); err != nil {
 				return nil, err
 			}
-			interval = min(interval+interval/2, o.MaxInterval)
 		}
 		status, err := api.ReadMemberStatus(ctx, user, member, opts...)
 		if err != nil {
@@ -217,7 +239,8 @@ func wait[U, M, P any](ctx context.Context, api MemberJobs[U, M, P], user U, mem
 		}
 		// The answers were sent (or may have been): wait for what they lead to, from the
 		// first pause again.
-		jobStartedAt, interval, first = "", o.Interval, false
+		jobStartedAt = ""
+		schedule.restart()
 	}
 }
 

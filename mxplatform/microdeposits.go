@@ -44,23 +44,12 @@ func (a *API) VerifyMicrodepositAndWait(ctx context.Context, user UserGUID, micr
 // waitMicrodeposit reads the microdeposit until its status settles; after amounts were sent
 // (verifying), until MX has judged them.
 func (a *API) waitMicrodeposit(ctx context.Context, user UserGUID, microdeposit MicrodepositGUID, verifying bool, w *WaitOptions, opts []CallOption) (*Microdeposit, error) {
-	var o WaitOptions
-	if w != nil {
-		o = *w
-	}
-	if o.Interval <= 0 {
-		o.Interval = DefaultWaitInterval
-	}
-	if o.MaxInterval <= 0 {
-		o.MaxInterval = DefaultMaxWaitInterval
-	}
-	interval := o.Interval
+	_, schedule := newPollSchedule(w)
 	for first := true; ; first = false {
 		if !first {
-			if err := waitSleep(ctx, interval); err != nil {
+			if err := schedule.pause(ctx); err != nil {
 				return nil, err
 			}
-			interval = min(interval+interval/2, o.MaxInterval)
 		}
 		m, err := a.ReadUserMicrodeposit(ctx, user, microdeposit, opts...)
 		if err != nil {
