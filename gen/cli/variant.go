@@ -192,7 +192,7 @@ func buildVariant(v apiVersion, path, method string, o *openapi3.Operation) (var
 // flat, as gen/platform decides.
 func bindBody(vr *variant, ref *openapi3.SchemaRef) error {
 	schema, pkg := ref.Value, vr.Version.Pkg
-	if !wrapsRequest(schema) {
+	if !genutil.WrapsRequest(schema) {
 		vr.Body = pkg + "." + genutil.RefName(ref)
 		return bindObject(vr, "body", "", schema)
 	}
@@ -236,22 +236,6 @@ func bindBody(vr *variant, ref *openapi3.SchemaRef) error {
 		vr.Records = rec
 	}
 	return nil
-}
-
-// wrapsRequest reports whether a request body's schema is MX's wrapping of what the request
-// sends (one member naming a resource or a list of them, beside options in an allOf) rather
-// than a model sent flat: gen/platform's rule, which decides what the method takes.
-func wrapsRequest(v *openapi3.Schema) bool {
-	if len(v.AllOf) > 0 {
-		v = v.AllOf[0].Value
-	}
-	if len(v.Properties) != 1 {
-		return false
-	}
-	for _, p := range v.Properties {
-		return p.Ref != "" || p.Value.Type.Is("array")
-	}
-	return false
 }
 
 // result says what the method of the operation returns and how the command shows it. The

@@ -156,7 +156,7 @@ func buildOp(t target, path, method string, o *openapi3.Operation) (op, error) {
 			props = schema.Value.AllOf[0].Value.Properties
 			options = genutil.RefName(schema.Value.AllOf[1])
 		}
-		if !wrapsRequest(schema.Value) {
+		if !genutil.WrapsRequest(schema.Value) {
 			// The body is the resource itself, sent flat.
 			name := genutil.RefName(schema)
 			props = nil

@@ -44,7 +44,7 @@ func forUsers(doc *openapi3.T, core string, keepErrors bool) (*shape, error) {
 			if rb := op.RequestBody; rb != nil {
 				for media, mt := range rb.Value.Content {
 					if isJSON(media) && mt.Schema != nil && mt.Schema.Ref != "" {
-						if wrapsRequest(mt.Schema.Value) {
+						if genutil.WrapsRequest(mt.Schema.Value) {
 							s.wrappers[genutil.RefName(mt.Schema)] = true
 						}
 						requestRoots = append(requestRoots, mt.Schema)
@@ -134,22 +134,6 @@ func wraps(v *openapi3.Schema) bool {
 		}
 	}
 	return true
-}
-
-// wrapsRequest reports whether a request body's schema is MX's wrapping of what the request
-// sends (one member naming a resource or a list of them, beside options in an allOf), which the
-// methods take unwrapped, rather than the body itself, a model sent flat.
-func wrapsRequest(v *openapi3.Schema) bool {
-	if len(v.AllOf) > 0 {
-		v = v.AllOf[0].Value
-	}
-	if len(v.Properties) != 1 {
-		return false
-	}
-	for _, p := range v.Properties {
-		return p.Ref != "" || p.Value.Type.Is("array")
-	}
-	return false
 }
 
 // isJSON reports whether a media type is JSON: application/json or a vendor type ending in

@@ -117,3 +117,20 @@ func Repeat(o *openapi3.Operation) (constant, value string, err error) {
 	}
 	return c, v, nil
 }
+
+// WrapsRequest reports whether a request body's schema is MX's wrapping of what the request
+// sends (one member naming a resource or a list of them, beside options in an allOf), which the
+// methods take unwrapped and the CLI builds from flags, rather than the body itself, a model
+// sent flat. gen/platform and gen/cli share it so that a method and its command agree.
+func WrapsRequest(v *openapi3.Schema) bool {
+	if len(v.AllOf) > 0 {
+		v = v.AllOf[0].Value
+	}
+	if len(v.Properties) != 1 {
+		return false
+	}
+	for _, p := range v.Properties {
+		return p.Ref != "" || p.Value.Type.Is("array")
+	}
+	return false
+}
