@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -229,7 +230,7 @@ func bindBody(vr *variant, ref *openapi3.SchemaRef) error {
 		}
 		for _, f := range vr.Flags[before:] {
 			rec.Names = append(rec.Names, f.Name)
-			if contains(items.Value.Required, f.Key) {
+			if slices.Contains(items.Value.Required, f.Key) {
 				rec.Required = append(rec.Required, f.Name)
 			}
 		}
@@ -347,7 +348,7 @@ func wraps(v *openapi3.Schema) bool {
 func bindObject(vr *variant, prefix, outer string, s *openapi3.Schema) error {
 	for _, key := range genutil.SortedKeys(s.Properties) {
 		prop := s.Properties[key]
-		required := contains(s.Required, key)
+		required := slices.Contains(s.Required, key)
 		name := flagName(key)
 		if outer != "" {
 			if n, ok := flagNames[outer+"."+key]; ok {
@@ -515,13 +516,4 @@ func firstLine(s string) string {
 		s = s[:i+1]
 	}
 	return strings.TrimSuffix(s, ".")
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

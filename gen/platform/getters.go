@@ -45,7 +45,7 @@ func writeGetters(spec, pkg, models string, s *shape, public map[string]string, 
 		}
 	}
 	var getters []getter
-	for _, schema := range sortedKeys(s.responseSide) {
+	for _, schema := range genutil.SortedKeys(s.responseSide) {
 		name, ok := public[schema]
 		if !ok || s.requestSide[schema] {
 			continue

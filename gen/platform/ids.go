@@ -21,40 +21,12 @@ var idType = regexp.MustCompile(`^[A-Z][A-Za-z]*(GUID|ID|Code|Identifier)$`)
 // kind of identifier cannot be passed where another belongs.
 func writeIDs(docs []*openapi3.T, pkg, path string) error {
 	names := map[string]bool{}
-	var visit func(r *openapi3.SchemaRef, seen map[*openapi3.Schema]bool)
-	visit = func(r *openapi3.SchemaRef, seen map[*openapi3.Schema]bool) {
-		if r == nil || r.Value == nil || seen[r.Value] {
-			return
-		}
-		seen[r.Value] = true
-		if t, ok := r.Value.Extensions["x-go-type"].(string); ok && idType.MatchString(t) {
-			names[t] = true
-		}
-		for _, p := range r.Value.Properties {
-			visit(p, seen)
-		}
-		visit(r.Value.Items, seen)
-		for _, list := range []openapi3.SchemaRefs{r.Value.AllOf, r.Value.OneOf, r.Value.AnyOf} {
-			for _, x := range list {
-				visit(x, seen)
-			}
-		}
-	}
 	for _, doc := range docs {
-		seen := map[*openapi3.Schema]bool{}
-		for _, s := range doc.Components.Schemas {
-			visit(s, seen)
-		}
-		for _, p := range doc.Components.Parameters {
-			visit(p.Value.Schema, seen)
-		}
-		for _, item := range doc.Paths.Map() {
-			for _, o := range item.Operations() {
-				for _, p := range o.Parameters {
-					visit(p.Value.Schema, seen)
-				}
+		genutil.NewSchemaWalk(func(r *openapi3.SchemaRef) {
+			if t, ok := r.Value.Extensions["x-go-type"].(string); ok && idType.MatchString(t) {
+				names[t] = true
 			}
-		}
+		}).Document(doc)
 	}
 	type id struct{ Name, Doc string }
 	type either struct {
@@ -63,7 +35,7 @@ func writeIDs(docs []*openapi3.T, pkg, path string) error {
 	}
 	var ids []id
 	var eithers []either
-	for _, n := range sortedKeys(names) {
+	for _, n := range genutil.SortedKeys(names) {
 		what, ok := strings.CutSuffix(n, "Identifier")
 		if !ok {
 			ids = append(ids, id{Name: n, Doc: idDoc(n)})

@@ -204,7 +204,7 @@ func buildOp(t target, path, method string, o *openapi3.Operation) (op, error) {
 	}
 	if r.Accept == "" {
 		// An answer without body: the media type of the operation's other answers (errors).
-		for _, code := range sortedKeys(o.Responses.Map()) {
+		for _, code := range genutil.SortedKeys(o.Responses.Map()) {
 			for media := range o.Responses.Value(code).Value.Content {
 				if r.Accept == "" && isJSON(media) {
 					r.Accept = media

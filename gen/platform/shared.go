@@ -6,6 +6,8 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/oapi-codegen/oapi-codegen/v2/pkg/codegen"
+
+	"github.com/mxsdk/mx-go/gen/internal/genutil"
 )
 
 // sharedSchemas returns the schemas of an older version (old) that are the current version's
@@ -110,7 +112,7 @@ func enumWithin(old, cur *openapi3.Schema) bool {
 
 // aliasShared makes every shared schema of doc an alias of the current version's type.
 func aliasShared(doc *openapi3.T, shared map[string]bool) {
-	for _, name := range sortedKeys(doc.Components.Schemas) {
+	for _, name := range genutil.SortedKeys(doc.Components.Schemas) {
 		if !shared[name] {
 			continue
 		}
@@ -137,42 +139,8 @@ func qualifyGoTypes(doc *openapi3.T) {
 // coreName is the name of package mxplatform, which holds the current version and the core.
 const coreName = "mxplatform"
 
-// visitGoTypes calls f once with every schema of doc that is not a reference: the components'
+// visitGoTypes calls f once with every schema of doc (see genutil.SchemaWalk): the components'
 // and their properties, items and compositions, and those of the parameters.
 func visitGoTypes(doc *openapi3.T, f func(*openapi3.SchemaRef)) {
-	seen := map[*openapi3.Schema]bool{}
-	var visit func(r *openapi3.SchemaRef)
-	visit = func(r *openapi3.SchemaRef) {
-		if r == nil || r.Value == nil || seen[r.Value] {
-			return
-		}
-		seen[r.Value] = true
-		if r.Ref == "" {
-			f(r)
-		}
-		for _, p := range r.Value.Properties {
-			visit(p)
-		}
-		visit(r.Value.Items)
-		for _, list := range []openapi3.SchemaRefs{r.Value.AllOf, r.Value.OneOf, r.Value.AnyOf} {
-			for _, x := range list {
-				visit(x)
-			}
-		}
-	}
-	for _, name := range sortedKeys(doc.Components.Schemas) {
-		visit(doc.Components.Schemas[name])
-	}
-	for _, p := range doc.Components.Parameters {
-		visit(p.Value.Schema)
-	}
-	for _, path := range doc.Paths.InMatchingOrder() {
-		for _, o := range doc.Paths.Value(path).Operations() {
-			for _, p := range o.Parameters {
-				if p.Value != nil {
-					visit(p.Value.Schema)
-				}
-			}
-		}
-	}
+	genutil.NewSchemaWalk(f).Document(doc)
 }

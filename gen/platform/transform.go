@@ -353,28 +353,11 @@ func forServer(doc *openapi3.T, public map[string]string, pkg, importPath string
 			r.Value.Extensions["x-go-type-import"] = core
 		}
 	}
-	var visit func(r *openapi3.SchemaRef, seen map[*openapi3.Schema]bool)
-	visit = func(r *openapi3.SchemaRef, seen map[*openapi3.Schema]bool) {
-		if r == nil || r.Value == nil || seen[r.Value] {
-			return
-		}
-		seen[r.Value] = true
-		qualify(r)
-		for _, p := range r.Value.Properties {
-			visit(p, seen)
-		}
-		visit(r.Value.Items, seen)
-		for _, list := range []openapi3.SchemaRefs{r.Value.AllOf, r.Value.OneOf, r.Value.AnyOf} {
-			for _, x := range list {
-				visit(x, seen)
-			}
-		}
-	}
-	seen := map[*openapi3.Schema]bool{}
+	walk := genutil.NewSchemaWalk(qualify)
 	for name, sch := range doc.Components.Schemas {
 		goName, ok := public[name]
 		if !ok {
-			visit(sch, seen)
+			walk.Visit(sch)
 			continue
 		}
 		// The whole schema is the public type: an alias to it.
@@ -382,18 +365,9 @@ func forServer(doc *openapi3.T, public map[string]string, pkg, importPath string
 			"x-go-type":        pkg + "." + goName,
 			"x-go-type-import": imp,
 		}}
-		seen[sch.Value] = true
+		walk.Skip(sch.Value)
 	}
-	for _, p := range doc.Components.Parameters {
-		visit(p.Value.Schema, seen)
-	}
-	for _, path := range doc.Paths.InMatchingOrder() {
-		for _, op := range doc.Paths.Value(path).Operations() {
-			for _, p := range op.Parameters {
-				visit(p.Value.Schema, seen)
-			}
-		}
-	}
+	walk.Parameters(doc)
 	if len(public) == 0 {
 		return fmt.Errorf("no public schema")
 	}
@@ -418,35 +392,5 @@ func isIdentifier(t string) bool {
 
 // plain removes every x-go-type of doc's schemas: their fields become the plain types of JSON.
 func plain(doc *openapi3.T) {
-	var visit func(r *openapi3.SchemaRef, seen map[*openapi3.Schema]bool)
-	visit = func(r *openapi3.SchemaRef, seen map[*openapi3.Schema]bool) {
-		if r == nil || r.Value == nil || seen[r.Value] {
-			return
-		}
-		seen[r.Value] = true
-		delete(r.Value.Extensions, "x-go-type")
-		for _, p := range r.Value.Properties {
-			visit(p, seen)
-		}
-		visit(r.Value.Items, seen)
-		for _, list := range []openapi3.SchemaRefs{r.Value.AllOf, r.Value.OneOf, r.Value.AnyOf} {
-			for _, x := range list {
-				visit(x, seen)
-			}
-		}
-	}
-	seen := map[*openapi3.Schema]bool{}
-	for _, s := range doc.Components.Schemas {
-		visit(s, seen)
-	}
-	for _, p := range doc.Components.Parameters {
-		visit(p.Value.Schema, seen)
-	}
-	for _, item := range doc.Paths.Map() {
-		for _, o := range item.Operations() {
-			for _, p := range o.Parameters {
-				visit(p.Value.Schema, seen)
-			}
-		}
-	}
+	genutil.NewSchemaWalk(func(r *openapi3.SchemaRef) { delete(r.Value.Extensions, "x-go-type") }).Document(doc)
 }

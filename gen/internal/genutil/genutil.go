@@ -134,3 +134,72 @@ func WrapsRequest(v *openapi3.Schema) bool {
 	}
 	return false
 }
+
+// SchemaWalk visits the schemas of a document and what they hold: properties, items, allOf,
+// oneOf and anyOf. It calls its function once for each schema, with the first SchemaRef that
+// holds the schema itself rather than a reference to it (a component is reached through
+// references from other components, and in its own right), so that rewriting one schema
+// through its function never depends on the order of the walk.
+type SchemaWalk struct {
+	fn            func(*openapi3.SchemaRef)
+	seen, applied map[*openapi3.Schema]bool
+}
+
+// NewSchemaWalk returns a walk that calls fn as SchemaWalk says.
+func NewSchemaWalk(fn func(*openapi3.SchemaRef)) *SchemaWalk {
+	return &SchemaWalk{fn: fn, seen: map[*openapi3.Schema]bool{}, applied: map[*openapi3.Schema]bool{}}
+}
+
+// Skip keeps the walk out of s and what it holds.
+func (w *SchemaWalk) Skip(s *openapi3.Schema) { w.seen[s], w.applied[s] = true, true }
+
+// Visit walks r and what it holds.
+func (w *SchemaWalk) Visit(r *openapi3.SchemaRef) {
+	if r == nil || r.Value == nil {
+		return
+	}
+	if r.Ref == "" && !w.applied[r.Value] {
+		w.applied[r.Value] = true
+		w.fn(r)
+	}
+	if w.seen[r.Value] {
+		return
+	}
+	w.seen[r.Value] = true
+	for _, p := range r.Value.Properties {
+		w.Visit(p)
+	}
+	w.Visit(r.Value.Items)
+	for _, list := range []openapi3.SchemaRefs{r.Value.AllOf, r.Value.OneOf, r.Value.AnyOf} {
+		for _, x := range list {
+			w.Visit(x)
+		}
+	}
+}
+
+// Parameters walks the schemas of doc's component parameters and of its operations'
+// parameters, in a fixed order.
+func (w *SchemaWalk) Parameters(doc *openapi3.T) {
+	for _, name := range SortedKeys(doc.Components.Parameters) {
+		if p := doc.Components.Parameters[name]; p.Value != nil {
+			w.Visit(p.Value.Schema)
+		}
+	}
+	for _, path := range doc.Paths.InMatchingOrder() {
+		for _, o := range doc.Paths.Value(path).Operations() {
+			for _, p := range o.Parameters {
+				if p.Value != nil {
+					w.Visit(p.Value.Schema)
+				}
+			}
+		}
+	}
+}
+
+// Document walks doc's component schemas, in the order of their names, and its parameters.
+func (w *SchemaWalk) Document(doc *openapi3.T) {
+	for _, name := range SortedKeys(doc.Components.Schemas) {
+		w.Visit(doc.Components.Schemas[name])
+	}
+	w.Parameters(doc)
+}
